@@ -1,0 +1,142 @@
+"""Hits → Answer: verbatim sentences with [n] markers, or an honest abstention.
+
+The answer is made only of corpus sentences, each followed by the marker of
+a listed passage whose quote contains it. Sentences that hold the kind of
+thing the question asks for (a number for "how many", a date for "when", a
+name for "who") are preferred. When the best evidence is too weak, the
+answer says the articles don't answer, cites nothing, and the passages are
+shown as the closest ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.chunking import collapse_whitespace
+from qa.records import Answer, Citation, Hit
+
+if TYPE_CHECKING:
+    from qa.store import IndexSnapshot
+
+ABSTENTION = "The indexed articles don't answer this."
+
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b", re.I)
+_YEAR_OR_DATE = re.compile(
+    r"\b(1[6-9]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b|\b(?:century|decade)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_QUESTION_TYPES = (
+    (re.compile(r"^\s*(how (many|much|long|old|far|large|big)|what (percentage|percent|number|share|proportion))\b", re.I), _NUMBER),
+    (re.compile(r"^\s*(when|what (year|date|day|month|time))\b|\bin what year\b", re.I), _YEAR_OR_DATE),
+    (re.compile(r"^\s*(who|whom|whose)\b", re.I), _NAME),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPolicy:
+    """Knobs of answer composition, calibrated on question sets."""
+
+    abstain_below: float = 0.30
+    max_sentences: int = 2
+    follow_up_ratio: float = 0.92
+    type_bonus: float = 0.04
+
+
+def confidence(hits: list[Hit]) -> float:
+    """How well the best passage matches the question: its dense similarity (0–1)."""
+    if not hits:
+        return 0.0
+    return max(0.5 * h.features["cos_window"] + 0.5 * h.features["cos_sentence"] for h in hits)
+
+
+def expected_kind(question: str) -> re.Pattern[str] | None:
+    """The pattern an answer sentence should contain for this question, if it is typed."""
+    for asks, holds in _QUESTION_TYPES:
+        if asks.search(question):
+            return holds
+    return None
+
+
+def compose_answer(
+    question: str,
+    passages: list[Hit],
+    sentences: list[Hit],
+    snapshot: IndexSnapshot,
+    timings_ms: dict[str, float],
+    policy: AnswerPolicy | None = None,
+    notices: tuple[str, ...] = (),
+) -> Answer:
+    """Build the answer from the ranked passages and ranked sentences of one search."""
+    policy = policy or AnswerPolicy()
+    listed = tuple(to_citation(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
+    if not passages or confidence(passages) < policy.abstain_below:
+        return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices)
+    chosen = choose_sentences(question, passages, sentences, policy)
+    text = " ".join(f"{hit.chunk.sentence} [{marker}]" for marker, hit in chosen)
+    cited = sorted({marker for marker, _ in chosen})
+    citations = tuple(listed[m - 1] for m in cited)
+    return Answer(question, text, False, citations, listed, timings_ms, notices)
+
+
+def choose_sentences(
+    question: str, passages: list[Hit], sentences: list[Hit], policy: AnswerPolicy
+) -> list[tuple[int, Hit]]:
+    """Up to ``max_sentences`` sentences, each with the marker of a passage showing it."""
+    kind = expected_kind(question)
+
+    def merit(hit: Hit) -> float:
+        bonus = policy.type_bonus if kind is not None and kind.search(hit.chunk.sentence) else 0.0
+        return hit.score + bonus
+
+    shown = [(marker, hit) for hit in sentences if (marker := _marker_of(hit, passages))]
+    shown.sort(key=lambda pair: merit(pair[1]), reverse=True)
+    chosen: list[tuple[int, Hit]] = []
+    for marker, hit in shown:
+        if chosen and merit(hit) < policy.follow_up_ratio * merit(chosen[0][1]):
+            break
+        if any(hit.chunk.sentence == other.chunk.sentence for _, other in chosen):
+            continue
+        chosen.append((marker, hit))
+        if len(chosen) == policy.max_sentences:
+            break
+    if not chosen:  # every ranked sentence fell outside the passages: cite the best passage
+        chosen = [(1, passages[0])]
+    return chosen
+
+
+def _marker_of(sentence: Hit, passages: list[Hit]) -> int:
+    """The marker of the first passage whose window contains the sentence, else 0."""
+    for marker, passage in enumerate(passages, start=1):
+        chunk = passage.chunk
+        if (
+            chunk.article_id == sentence.chunk.article_id
+            and chunk.start <= sentence.chunk.sentence_start
+            and sentence.chunk.sentence_end <= chunk.end
+        ):
+            return marker
+    return 0
+
+
+def to_citation(marker: int, hit: Hit, snapshot: IndexSnapshot) -> Citation:
+    """The citation of a passage: its article's metadata and its exact span."""
+    article = hit.article
+    raw = snapshot.file_text(article.path)
+    chunk = hit.chunk
+    return Citation(
+        marker=marker,
+        article_id=article.article_id,
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        published=article.published,
+        path=article.path,
+        start=chunk.start,
+        end=chunk.end,
+        quote=collapse_whitespace(raw[chunk.start : chunk.end]),
+        score=hit.score,
+        line=raw.count("\n", 0, chunk.start) + 1,
+    )

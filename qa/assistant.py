@@ -1,0 +1,133 @@
+"""The facade every front end uses: ``Assistant.open(settings).ask(question)``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from qa.answer import AnswerPolicy, compose_answer
+from qa.config import Settings
+from qa.embed import Embedder, canonical_model_name, resolve_model
+from qa.errors import IndexIncompatibleError
+from qa.records import Answer, Article, Citation
+from qa.retrieve import FusionWeights, Retriever, SearchFilters
+from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """One indexed article as listed by ``qa sources``."""
+
+    article: Article
+    chunks: int
+
+
+class Assistant:
+    """Answers questions from the current index, picking up a rebuilt index between questions.
+
+    Each question is answered from one index generation from start to end,
+    so an index rebuilt meanwhile is never mixed with the old one.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        snapshot: IndexSnapshot,
+        *,
+        embedder: Embedder | None = None,
+        weights: FusionWeights | None = None,
+        policy: AnswerPolicy | None = None,
+    ):
+        self.settings = settings
+        self._snapshot = snapshot
+        self._embedder = embedder
+        self._weights = weights
+        self.policy = policy or AnswerPolicy()
+
+    @classmethod
+    def open(cls, settings: Settings, **options: object) -> Assistant:
+        """Open the index in ``settings.index_dir``; raise IndexMissingError if none is built."""
+        snapshot = open_snapshot(settings.index_dir)
+        check_compatible(
+            snapshot.manifest,
+            model=canonical_model_name(settings.model),
+            chunking=settings.chunking_signature(),
+        )
+        return cls(settings, snapshot, **options)  # type: ignore[arg-type]
+
+    @property
+    def snapshot(self) -> IndexSnapshot:
+        """The index generation the next question will be answered from."""
+        self.refresh()
+        return self._snapshot
+
+    def refresh(self) -> bool:
+        """Switch to a newer index generation if one was built; True when it switched."""
+        latest = current_generation(self.settings.index_dir)
+        if latest is None or latest.name == self._snapshot.generation:
+            return False
+        try:
+            fresh = open_snapshot(self.settings.index_dir)
+        except (IndexIncompatibleError, FileNotFoundError):
+            return False  # a half-swapped or damaged index: keep answering from the old one
+        self._snapshot.close()
+        self._snapshot = fresh
+        return True
+
+    def _query_embedder(self) -> Embedder:
+        if self._embedder is None:
+            from qa.embed import SentenceTransformerEmbedder
+
+            self._embedder = SentenceTransformerEmbedder(resolve_model(self.settings.model), threads=1)
+        return self._embedder
+
+    def ask(self, question: str, *, k: int | None = None, filters: SearchFilters | None = None) -> Answer:
+        """Answer ``question`` with up to ``k`` passages, every claim cited."""
+        began = time.perf_counter()
+        question = " ".join(question.split())
+        snapshot = self.snapshot
+        embedder = self._query_embedder()
+        loaded = time.perf_counter()
+        vector = embedder.encode([question])[0]
+        embedded = time.perf_counter()
+        result = Retriever(snapshot, self._weights).search(
+            vector, question, k or self.settings.k, filters
+        )
+        searched = time.perf_counter()
+        notices = []
+        if filters is not None and filters.by_date and result.excluded_undated:
+            notices.append(
+                f"{result.excluded_undated} undated article(s) left out by the date filter"
+            )
+        if filters is not None and filters.active and not result.hits:
+            notices.append(f"no article matches the filters ({filters.describe()})")
+        timings = {
+            "load_model": (loaded - began) * 1000,
+            "embed": (embedded - loaded) * 1000,
+            "search": (searched - embedded) * 1000,
+        }
+        answer = compose_answer(
+            question, result.hits, result.sentences, snapshot, timings, self.policy, tuple(notices)
+        )
+        timings["answer"] = (time.perf_counter() - searched) * 1000
+        timings["total"] = (time.perf_counter() - began) * 1000
+        return answer
+
+    def sources(self) -> list[SourceSummary]:
+        """Every indexed article with its number of chunks."""
+        snapshot = self.snapshot
+        counts = snapshot.chunk_counts()
+        return [SourceSummary(a, counts.get(a.article_id, 0)) for a in snapshot.articles()]
+
+    def context(self, citation: Citation) -> tuple[str, int, int]:
+        """The whole article text around a citation and the quote's offsets within it."""
+        snapshot = self._snapshot
+        raw = snapshot.file_text(citation.path)
+        article = snapshot.article(citation.article_id)
+        start = article.paragraphs[0].start if article.paragraphs else citation.start
+        end = article.paragraphs[-1].end if article.paragraphs else citation.end
+        return raw[start:end], citation.start - start, citation.end - start
+
+    def close(self) -> None:
+        """Release the index."""
+        self._snapshot.close()

@@ -1,0 +1,168 @@
+"""Article → Chunks: sentences, each shown inside a window of its neighbours.
+
+Every sentence of an article becomes the anchor of one chunk; the chunk's
+window grows around it (one sentence after, one before, …) until it would
+pass ``window_words`` words or the model's token budget. Windows never cross
+text that ingestion dropped, so ``raw[start:end]`` is always exactly the
+quoted passage. Pure functions: no I/O, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from qa.records import Article, Chunk, Span
+
+TokenCounter = Callable[[str], int]
+
+# Words that end with a period without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr vs etc inc ltd co corp gen col lt sgt capt gov sen rep
+    no nos fig figs vol pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e u.s u.k u.n a.m p.m approx est dept univ ave blvd mt ft""".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ•])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def collapse_whitespace(text: str) -> str:
+    """Text with every run of whitespace turned into one space, trimmed."""
+    return " ".join(text.split())
+
+
+def split_sentences(raw: str, span: Span) -> list[Span]:
+    """Sentence spans inside ``span`` of ``raw``, trimmed of surrounding whitespace."""
+    text = raw[span.start : span.end]
+    pieces: list[Span] = []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        stop = match.start() + len(match.group().rstrip())
+        if _is_abbreviation(text[begin:stop]):
+            continue
+        pieces.append(Span(span.start + begin, span.start + stop))
+        begin = match.end()
+    pieces.append(Span(span.start + begin, span.end))
+    return [trimmed for piece in pieces if (trimmed := _trim(raw, piece)) is not None]
+
+
+def _is_abbreviation(sentence: str) -> bool:
+    found = _WORD_BEFORE.search(sentence)
+    if not found:
+        return False
+    word = found.group(1).rstrip(".!?…\"'”’)]").lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # An initial such as the "S." of "S. Frederick Starr".
+    return len(word) == 1 and word.isalpha() and sentence.rstrip().endswith(".")
+
+
+def _trim(raw: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _split_long(raw: str, span: Span, budget: int, count_tokens: TokenCounter) -> list[Span]:
+    """Cut a sentence that alone exceeds the token budget at word boundaries."""
+    if count_tokens(raw[span.start : span.end]) <= budget:
+        return [span]
+    words = [
+        Span(span.start + m.start(), span.start + m.end())
+        for m in re.finditer(r"\S+", raw[span.start : span.end])
+    ]
+    pieces: list[Span] = []
+    current: list[Span] = []
+    for word in words:
+        trial = current + [word]
+        if current and count_tokens(raw[trial[0].start : word.end]) > budget:
+            pieces.append(Span(current[0].start, current[-1].end))
+            current = [word]
+        else:
+            current = trial
+    if current:
+        pieces.append(Span(current[0].start, current[-1].end))
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    span: Span
+    words: int
+    tokens: int
+
+
+def _blocks(raw: str, paragraphs: Sequence[Span]) -> Iterator[list[Span]]:
+    """Runs of paragraphs with nothing but whitespace between them in the raw file."""
+    block: list[Span] = []
+    for paragraph in paragraphs:
+        if block and raw[block[-1].end : paragraph.start].strip():
+            yield block
+            block = []
+        block.append(paragraph)
+    if block:
+        yield block
+
+
+def chunk_article(
+    raw: str,
+    article: Article,
+    count_tokens: TokenCounter,
+    *,
+    window_words: int = 110,
+    max_tokens: int = 256,
+) -> list[Chunk]:
+    """One chunk per sentence of ``article``: the sentence and its window of neighbours.
+
+    ``max_tokens`` is the model's input limit; two tokens are kept for the
+    special tokens the model adds, so no window is ever truncated.
+    """
+    budget = max_tokens - 2
+    chunks: list[Chunk] = []
+    for block in _blocks(raw, article.paragraphs):
+        sentences: list[_Sentence] = []
+        for paragraph in block:
+            for sentence in split_sentences(raw, paragraph):
+                for piece in _split_long(raw, sentence, budget, count_tokens):
+                    text = raw[piece.start : piece.end]
+                    sentences.append(_Sentence(piece, len(text.split()), count_tokens(text)))
+        for anchor in range(len(sentences)):
+            first, last = _grow_window(sentences, anchor, window_words, budget)
+            start, end = sentences[first].span.start, sentences[last].span.end
+            anchor_span = sentences[anchor].span
+            chunks.append(
+                Chunk(
+                    article_id=article.article_id,
+                    start=start,
+                    end=end,
+                    sentence_start=anchor_span.start,
+                    sentence_end=anchor_span.end,
+                    text=collapse_whitespace(raw[start:end]),
+                    sentence=collapse_whitespace(raw[anchor_span.start : anchor_span.end]),
+                )
+            )
+    return chunks
+
+
+def _grow_window(
+    sentences: Sequence[_Sentence], anchor: int, window_words: int, budget: int
+) -> tuple[int, int]:
+    first = last = anchor
+    words, tokens = sentences[anchor].words, sentences[anchor].tokens
+    grew = True
+    while grew:
+        grew = False
+        for candidate in (last + 1, first - 1):  # after first: the sentence that follows
+            if not 0 <= candidate < len(sentences) or first <= candidate <= last:
+                continue
+            extra = sentences[candidate]
+            if words + extra.words > window_words or tokens + extra.tokens > budget:
+                continue
+            words, tokens = words + extra.words, tokens + extra.tokens
+            first, last = min(first, candidate), max(last, candidate)
+            grew = True
+    return first, last

@@ -1,0 +1,292 @@
+"""The ``qa`` command: argparse subcommands over the library. ``main(argv)`` returns the exit code.
+
+Exit codes: 0 success, 1 an error the message explains, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qa.config import Settings
+from qa.errors import ConfigError, QAError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from qa.retrieve import SearchFilters
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-02-20") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``qa`` and all its subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", type=Path, help="corpus folder (default: ./corpus, or $QA_CORPUS)")
+    common.add_argument("--index", type=Path, help="index folder (default: ./index, or $QA_INDEX)")
+    common.add_argument(
+        "--model",
+        help="sentence-transformers model name or folder (default: the bundled all-MiniLM-L6-v2)",
+    )
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--since", type=_iso_date, metavar="DATE", help="only articles published on or after DATE")
+    filters.add_argument("--until", type=_iso_date, metavar="DATE", help="only articles published on or before DATE")
+    filters.add_argument("--outlet", metavar="NAME", help="only articles from this outlet")
+    filters.add_argument("--article", metavar="ID", help="only this article (see qa sources)")
+
+    parser = _Parser(
+        prog="qa",
+        description="Ask questions of a folder of news articles; every claim is cited.",
+        epilog="Start with `qa index`, then `qa ask \"…\"` or `qa chat`.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    index = commands.add_parser("index", parents=[common], help="build or update the index from the corpus")
+    index.add_argument("--rebuild", action="store_true", help="re-embed everything, ignoring the current index")
+    index.add_argument("--no-wait", action="store_true", help="fail at once if another qa is updating the index")
+    index.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
+    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+
+    chat = commands.add_parser("chat", parents=[common], help="ask questions in an interactive session")
+    chat.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+
+    sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
+    sources.add_argument("--json", action="store_true", help="print the list as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``qa`` with ``argv`` (default: the process arguments); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except QAError as error:
+        _stderr().print(f"[bold red]error:[/] {_escape(str(error))}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _stderr().print("interrupted")
+        return 130
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        corpus_dir=getattr(args, "corpus", None),
+        index_dir=getattr(args, "index", None),
+        model=getattr(args, "model", None),
+        k=getattr(args, "k", None),
+    )
+
+
+def _filters(args: argparse.Namespace) -> SearchFilters:
+    from qa.retrieve import SearchFilters
+
+    if args.since and args.until and args.since > args.until:
+        raise ConfigError(f"--since {args.since} is after --until {args.until}")
+    return SearchFilters(since=args.since, until=args.until, outlet=args.outlet, article_id=args.article)
+
+
+def _print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+class RichProgress:
+    """A rich progress bar on stderr, fed by the indexer."""
+
+    def __init__(self, console: Console):
+        self._console = console
+        self._progress: Any = None
+        self._task: Any = None
+
+    def start(self, description: str, total: int) -> None:
+        """Show a new bar for ``total`` units."""
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=self._console,
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(description, total=total)
+
+    def advance(self, amount: int) -> None:
+        """Move the bar on."""
+        if self._progress is not None:
+            self._progress.advance(self._task, amount)
+
+    def finish(self) -> None:
+        """Remove the bar."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    from qa.indexing import update_index
+
+    settings = _settings(args)
+    err = _stderr()
+    report = update_index(
+        settings, rebuild=args.rebuild, wait=not args.no_wait, progress=RichProgress(err)
+    )
+    for skipped in report.skipped:
+        err.print(f"[yellow]warning:[/] skipped {_escape(skipped.path)}: {_escape(skipped.reason)}")
+    if args.json:
+        _print_json(
+            {
+                "files": report.files,
+                "articles": report.articles,
+                "chunks": report.chunks,
+                "added": report.added,
+                "updated": report.updated,
+                "removed": report.removed,
+                "unchanged": report.unchanged,
+                "embedded": report.embedded,
+                "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+                "seconds": round(report.seconds, 3),
+            }
+        )
+    else:
+        _stdout().print(report.summary())
+    return EXIT_OK
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from qa.assistant import Assistant
+
+    settings = _settings(args)
+    filters = _filters(args)
+    assistant = Assistant.open(settings)
+    try:
+        answer = assistant.ask(args.question, k=settings.k, filters=filters)
+    finally:
+        assistant.close()
+    if args.json:
+        _print_json(answer.to_json())
+    else:
+        from qa.render import render_answer
+
+        _stdout().print(render_answer(answer))
+    return EXIT_OK
+
+
+def _cmd_chat(args: argparse.Namespace) -> int:
+    from qa.assistant import Assistant
+    from qa.repl import Repl
+
+    settings = _settings(args)
+    assistant = Assistant.open(settings)
+    try:
+        Repl(assistant, _stdout(), k=settings.k).run()
+    finally:
+        assistant.close()
+    return EXIT_OK
+
+
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from qa.assistant import Assistant
+
+    assistant = Assistant.open(_settings(args))
+    try:
+        sources = assistant.sources()
+    finally:
+        assistant.close()
+    if args.json:
+        _print_json([_source_json(s) for s in sources])
+    else:
+        from qa.render import render_sources
+
+        _stdout().print(render_sources(sources))
+    return EXIT_OK
+
+
+def _source_json(source: Any) -> dict[str, Any]:
+    article = source.article
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "published_estimate": article.published_estimate,
+        "provenance": article.provenance,
+        "path": article.path,
+        "chunks": source.chunks,
+    }
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "index": _cmd_index,
+    "ask": _cmd_ask,
+    "chat": _cmd_chat,
+    "sources": _cmd_sources,
+}
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

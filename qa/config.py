@@ -1,0 +1,69 @@
+"""Settings: where the corpus and index live, which model, how to chunk and rank.
+
+Defaults suit the bundled corpus; environment variables (``QA_CORPUS``,
+``QA_INDEX``, ``QA_MODEL``, ``QA_K``) override them, and command-line flags
+override both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from qa.errors import ConfigError
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that shapes indexing and answering.
+
+    The chunking fields are recorded in the index manifest: an index built
+    with other values must be rebuilt before it is used.
+    """
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    model: str = DEFAULT_MODEL
+    window_words: int = 110
+    max_tokens: int = 256
+    k: int = 5
+    batch_size: int = 32
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from the environment, then from explicit ``overrides`` (None = keep)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        if "QA_CORPUS" in env:
+            values["corpus_dir"] = Path(env["QA_CORPUS"])
+        if "QA_INDEX" in env:
+            values["index_dir"] = Path(env["QA_INDEX"])
+        if "QA_MODEL" in env:
+            values["model"] = env["QA_MODEL"]
+        if "QA_K" in env:
+            try:
+                values["k"] = int(env["QA_K"])
+            except ValueError:
+                raise ConfigError(f"QA_K must be a whole number, not {env['QA_K']!r}") from None
+        values.update({key: value for key, value in overrides.items() if value is not None})
+        settings = replace(cls(), **values)
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        """Raise ConfigError when a value is out of range."""
+        if self.k < 1 or self.k > 100:
+            raise ConfigError(f"k must be between 1 and 100, not {self.k}")
+        if self.window_words < 10:
+            raise ConfigError(f"window_words must be at least 10, not {self.window_words}")
+        if self.max_tokens < 32:
+            raise ConfigError(f"max_tokens must be at least 32, not {self.max_tokens}")
+
+    def chunking_signature(self) -> dict[str, int]:
+        """The settings that change chunk boundaries, as stored in the manifest."""
+        return {"window_words": self.window_words, "max_tokens": self.max_tokens}

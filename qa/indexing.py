@@ -1,0 +1,241 @@
+"""Build or update the index from the corpus, embedding only text not seen before.
+
+Every run re-reads and re-chunks the whole corpus (cheap), compares article
+content hashes with the current index, reuses the stored vector of every
+window and sentence whose text is unchanged, embeds the rest, and writes a
+new generation that replaces the old one atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Protocol
+
+import numpy as np
+
+from qa.chunking import chunk_article
+from qa.config import Settings
+from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, resolve_model
+from qa.errors import IndexIncompatibleError
+from qa.ingest import IngestResult, ingest_corpus
+from qa.records import Article, Chunk, SkippedFile
+from qa.store import (
+    SCHEMA_VERSION,
+    GenerationData,
+    IndexSnapshot,
+    Manifest,
+    check_compatible,
+    current_generation,
+    open_snapshot,
+    write_generation,
+    write_lock,
+)
+
+
+class ProgressSink(Protocol):
+    """Receives progress of long steps (the CLI shows a progress bar)."""
+
+    def start(self, description: str, total: int) -> None:
+        """A step of ``total`` units begins."""
+
+    def advance(self, amount: int) -> None:
+        """``amount`` more units are done."""
+
+    def finish(self) -> None:
+        """The step is over."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What an indexing run did, for the one-line summary."""
+
+    files: int
+    articles: int
+    chunks: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    embedded: int
+    skipped: tuple[SkippedFile, ...]
+    seconds: float
+    wrote: bool
+
+    def summary(self) -> str:
+        """The one-line summary printed at the end of ``qa index``."""
+        skipped = f", skipped {len(self.skipped)} file(s)" if self.skipped else ""
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {self.files} files, "
+            f"{self.articles} articles, {self.chunks} chunks, {self.embedded} texts embedded"
+            f"{skipped}"
+        )
+
+
+EmbedderFactory = Callable[[ModelSpec], Embedder]
+
+
+def article_fingerprint(article: Article, raw: str) -> str:
+    """A hash of everything indexed about an article: its metadata and its kept text."""
+    digest = hashlib.sha256()
+    metadata = [article.title, article.outlet, article.author, str(article.published)]
+    digest.update(json.dumps(metadata).encode())
+    for paragraph in article.paragraphs:
+        digest.update(b"\x00" + raw[paragraph.start : paragraph.end].encode())
+    return digest.hexdigest()
+
+
+def default_embedder(model: ModelSpec, batch_size: int = 32) -> Embedder:
+    """The embedder used for indexing: sentence-transformers on every core."""
+    from qa.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+
+
+def update_index(
+    settings: Settings,
+    *,
+    rebuild: bool = False,
+    wait: bool = True,
+    progress: ProgressSink | None = None,
+    embedder_factory: EmbedderFactory | None = None,
+) -> IndexReport:
+    """Bring the index in ``settings.index_dir`` up to date with the corpus."""
+    began = time.perf_counter()
+    corpus = ingest_corpus(settings.corpus_dir)
+    model = resolve_model(settings.model)
+    with write_lock(settings.index_dir, wait=wait):
+        previous = None if rebuild else _open_reusable(settings, model)
+        try:
+            return _update(settings, corpus, model, previous, began, progress, embedder_factory)
+        finally:
+            if previous is not None:
+                previous.close()
+
+
+def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None:
+    """The current generation if its vectors can be reused, else None (full rebuild)."""
+    if current_generation(settings.index_dir) is None:
+        return None
+    try:
+        snapshot = open_snapshot(settings.index_dir)
+        check_compatible(snapshot.manifest, model=model.name, chunking=settings.chunking_signature())
+    except IndexIncompatibleError:
+        return None
+    if snapshot.manifest.weights_sha256 != model.weights_sha256:
+        snapshot.close()
+        return None
+    return snapshot
+
+
+def _update(
+    settings: Settings,
+    corpus: IngestResult,
+    model: ModelSpec,
+    previous: IndexSnapshot | None,
+    began: float,
+    progress: ProgressSink | None,
+    embedder_factory: EmbedderFactory | None,
+) -> IndexReport:
+    texts = {source.path: source for source in corpus.files}
+    articles = corpus.articles
+    fingerprints = {a.article_id: article_fingerprint(a, texts[a.path].text) for a in articles}
+    old_fingerprints = previous.manifest_articles() if previous else {}
+    added = sum(1 for a in fingerprints if a not in old_fingerprints)
+    updated = sum(1 for a, h in fingerprints.items() if a in old_fingerprints and old_fingerprints[a] != h)
+    removed = sum(1 for a in old_fingerprints if a not in fingerprints)
+    unchanged = len(fingerprints) - added - updated
+    skipped = corpus.skipped
+    files = {s.path: s.sha256 for s in corpus.files}
+
+    if (
+        previous is not None
+        and not added
+        and not updated
+        and not removed
+        and previous.manifest.files == files
+        and previous.manifest.skipped == {s.path: s.reason for s in skipped}
+    ):
+        return IndexReport(
+            len(files), len(articles), previous.chunk_count, 0, 0, 0, unchanged, 0,
+            skipped, time.perf_counter() - began, wrote=False,
+        )
+
+    tokenizer = load_tokenizer(model)
+    max_tokens = min(settings.max_tokens, model_max_tokens(model))
+
+    def count_tokens(text: str) -> int:
+        return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+    chunks: list[Chunk] = []
+    for article in articles:
+        chunks.extend(
+            chunk_article(
+                texts[article.path].text,
+                article,
+                count_tokens,
+                window_words=settings.window_words,
+                max_tokens=max_tokens,
+            )
+        )
+    known_windows, known_sentences = previous.vectors_by_text() if previous else ({}, {})
+    missing = sorted(
+        {c.text for c in chunks if c.text not in known_windows}
+        | {c.sentence for c in chunks if c.sentence not in known_sentences}
+    )
+    new_vectors: dict[str, np.ndarray] = {}
+    dimension = previous.manifest.dimension if previous else 0
+    if missing:
+        factory = embedder_factory or (lambda spec: default_embedder(spec, settings.batch_size))
+        embedder = factory(model)
+        dimension = embedder.dimension
+        if progress:
+            progress.start("Embedding", len(missing))
+        vectors = embedder.encode(missing, progress.advance if progress else None)
+        if progress:
+            progress.finish()
+        new_vectors = dict(zip(missing, vectors, strict=True))
+
+    def lookup(text: str, known: dict[str, np.ndarray]) -> np.ndarray:
+        found = new_vectors.get(text)
+        return found if found is not None else known[text]
+
+    window_vectors = _stack([lookup(c.text, known_windows) for c in chunks], dimension)
+    sentence_vectors = _stack([lookup(c.sentence, known_sentences) for c in chunks], dimension)
+    manifest = Manifest(
+        schema_version=SCHEMA_VERSION,
+        model=model.name,
+        weights_sha256=model.weights_sha256,
+        dimension=dimension,
+        chunking=settings.chunking_signature(),
+        files=files,
+        skipped={s.path: s.reason for s in skipped},
+        articles=fingerprints,
+        article_count=len(articles),
+        chunk_count=len(chunks),
+        vector_index="flat",
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    data = GenerationData(
+        texts={s.path: (s.sha256, s.text) for s in corpus.files},
+        articles=articles,
+        chunks=chunks,
+        window_vectors=window_vectors,
+        sentence_vectors=sentence_vectors,
+    )
+    write_generation(settings.index_dir, data, manifest)
+    return IndexReport(
+        len(files), len(articles), len(chunks), added, updated, removed, unchanged,
+        len(missing), skipped, time.perf_counter() - began, wrote=True,
+    )
+
+
+def _stack(vectors: Sequence[np.ndarray], dimension: int) -> np.ndarray:
+    if not vectors:
+        return np.zeros((0, max(dimension, 1)), dtype=np.float32)
+    return np.vstack(vectors).astype(np.float32, copy=False)

@@ -1,0 +1,163 @@
+"""Plain, frozen records that flow between the stages of the pipeline.
+
+Every offset is a character offset into the decoded text of the raw corpus
+file (``Article.path``), so a citation can always be checked against the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+#: Where a metadata value came from.
+STATED = "stated"  # written in the article text itself
+METADATA = "metadata"  # front matter, HTML meta tags, JSON fields or the curated sidecar
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in a raw file's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article found in a corpus file, with its metadata and its kept text.
+
+    ``paragraphs`` are the spans of the raw file that make up the article's
+    text once boilerplate is removed; nothing else of the file is indexed.
+    ``provenance`` maps each metadata field name to STATED, METADATA or UNKNOWN.
+    ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years
+    mentioned in the text"), never used as ``published``.
+    """
+
+    article_id: str
+    path: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: date | None
+    paragraphs: tuple[Span, ...]
+    provenance: dict[str, str] = field(default_factory=dict)
+    published_estimate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A retrievable passage: a window of sentences centred on an anchor sentence.
+
+    ``start``/``end`` delimit the whole window in the raw file,
+    ``sentence_start``/``sentence_end`` its anchor sentence. ``text`` and
+    ``sentence`` are the whitespace-collapsed texts of those spans.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A chunk returned by the retriever, with the article it belongs to."""
+
+    chunk_id: int
+    chunk: Chunk
+    article: Article
+    score: float
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A passage shown to the user; ``marker`` is the n of ``[n]`` in the answer."""
+
+    marker: int
+    article_id: str
+    title: str
+    outlet: str | None
+    author: str | None
+    published: date | None
+    path: str
+    start: int
+    end: int
+    quote: str
+    score: float
+    line: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation as the JSON object documented for ``qa ask --json``."""
+        return {
+            "marker": self.marker,
+            "article_id": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published.isoformat() if self.published else None,
+            "path": self.path,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "score": round(self.score, 6),
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The reply to one question.
+
+    ``citations`` are the passages the answer text cites with ``[n]``;
+    ``passages`` every retrieved passage in rank order (markers 1..k, shared
+    with ``citations``). ``notices`` are short remarks for the user, such as
+    how many undated articles a date filter left out.
+    """
+
+    question: str
+    text: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    passages: tuple[Citation, ...]
+    timings_ms: dict[str, float]
+    notices: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as the JSON object documented for ``qa ask --json``."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "passages": [c.to_json() for c in self.passages],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "notices": list(self.notices),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A corpus file that could not be ingested, and why (one line for the user)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvalCase:
+    """One question of an evaluation set (see eval/README.md for the format)."""
+
+    case_id: str
+    question: str
+    answers: tuple[str, ...]
+    sources: tuple[str, ...]
+    unanswerable: bool = False
+    titles: tuple[str, ...] = ()
+    date: str | None = None
+    tags: tuple[str, ...] = ()

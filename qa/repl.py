@@ -1,0 +1,161 @@
+"""The chat loop. ``Repl.handle(line)`` does one line's work, so it is testable line by line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from qa.assistant import Assistant
+from qa.errors import QAError
+from qa.records import Answer
+from qa.render import render_answer, render_context, render_passages
+from qa.retrieve import SearchFilters
+
+HELP = """Type a question and press Enter. Commands:
+  :help            this help
+  :k N             retrieve N passages per question (now {k})
+  :sources         the passages behind the last answer
+  :open N          passage N of the last answer inside its article
+  :since DATE      only articles published on or after DATE (YYYY-MM-DD)
+  :until DATE      only articles published on or before DATE
+  :outlet NAME     only articles from this outlet
+  :clear           remove all filters (now: {filters})
+  :quit            leave (Ctrl-D works too)"""
+
+
+class Repl:
+    """An interactive session over one Assistant."""
+
+    def __init__(self, assistant: Assistant, console: Console, *, k: int = 5):
+        self.assistant = assistant
+        self.console = console
+        self.k = k
+        self.filters = SearchFilters()
+        self.last: Answer | None = None
+
+    def handle(self, line: str) -> bool:
+        """Act on one input line; return False when the session should end."""
+        line = line.strip()
+        if not line:
+            return True
+        if line.startswith(":"):
+            return self._command(line)
+        try:
+            self.last = self.assistant.ask(line, k=self.k, filters=self.filters)
+        except QAError as error:
+            self.console.print(f"[bold red]error:[/] {escape(str(error))}")
+            return True
+        self.console.print(render_answer(self.last))
+        return True
+
+    def _command(self, line: str) -> bool:
+        name, _, argument = line.partition(" ")
+        argument = argument.strip()
+        if name in (":quit", ":q", ":exit"):
+            return False
+        if name == ":help":
+            self.console.print(escape(HELP.format(k=self.k, filters=self.filters.describe())))
+        elif name == ":k":
+            self._set_k(argument)
+        elif name == ":sources":
+            if self.last is None:
+                self.console.print("No question asked yet.")
+            else:
+                self.console.print(render_passages(self.last))
+        elif name == ":open":
+            self._open(argument)
+        elif name in (":since", ":until"):
+            self._set_date(name[1:], argument)
+        elif name == ":outlet":
+            self.filters = replace(self.filters, outlet=argument or None)
+            self.console.print(f"Filters: {escape(self.filters.describe())}")
+        elif name == ":clear":
+            self.filters = SearchFilters()
+            self.console.print("Filters: none")
+        else:
+            self.console.print(f"Unknown command {escape(name)}; type :help")
+        return True
+
+    def _set_k(self, argument: str) -> None:
+        if not argument.isdigit() or not 1 <= int(argument) <= 100:
+            self.console.print("Usage: :k N, with N between 1 and 100")
+            return
+        self.k = int(argument)
+        self.console.print(f"Retrieving {self.k} passages per question.")
+
+    def _set_date(self, which: str, argument: str) -> None:
+        if not argument:
+            self.filters = replace(self.filters, **{which: None})
+        else:
+            try:
+                when = date.fromisoformat(argument)
+            except ValueError:
+                self.console.print(f"Usage: :{which} YYYY-MM-DD (got {escape(argument)!r})")
+                return
+            self.filters = replace(self.filters, **{which: when})
+        self.console.print(f"Filters: {escape(self.filters.describe())}")
+
+    def _open(self, argument: str) -> None:
+        if self.last is None:
+            self.console.print("No question asked yet.")
+            return
+        passages = {c.marker: c for c in self.last.passages}
+        if not argument.isdigit() or int(argument) not in passages:
+            markers = ", ".join(str(m) for m in passages) or "none"
+            self.console.print(f"Usage: :open N, with N one of the passage numbers ({markers})")
+            return
+        citation = passages[int(argument)]
+        text, start, end = self.assistant.context(citation)
+        self.console.print(render_context(citation, text, start, end))
+
+    def run(self) -> None:
+        """Read lines until :quit, Ctrl-D or Ctrl-C."""
+        history = _enable_history()
+        self.console.print(
+            f"[bold]qa chat[/] — {len(self.assistant.sources())} articles indexed. "
+            "Ask a question, or :help. Ctrl-D leaves."
+        )
+        try:
+            while True:
+                try:
+                    line = input("? ")
+                except EOFError:
+                    self.console.print()
+                    break
+                except KeyboardInterrupt:
+                    self.console.print()
+                    break
+                if not self.handle(line):
+                    break
+        finally:
+            _save_history(history)
+
+
+def _enable_history() -> Path | None:
+    try:
+        import readline
+    except ImportError:  # not every platform has it; the chat works without history
+        return None
+    path = Path(os.environ.get("QA_HISTORY", Path.home() / ".qa_history"))
+    try:
+        readline.read_history_file(path)
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+    return path
+
+
+def _save_history(path: Path | None) -> None:
+    if path is None:
+        return
+    import readline
+
+    try:
+        readline.write_history_file(path)
+    except OSError:
+        pass
