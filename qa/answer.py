@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 ABSTENTION = "The indexed articles don't answer this."
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b",
+    re.I,
+)
 _YEAR_OR_DATE = re.compile(
     r"\b(1[6-9]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b|\b(?:century|decade)\b",
@@ -30,8 +33,18 @@ _YEAR_OR_DATE = re.compile(
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _QUESTION_TYPES = (
-    (re.compile(r"^\s*(how (many|much|long|old|far|large|big)|what (percentage|percent|number|share|proportion))\b", re.I), _NUMBER),
-    (re.compile(r"^\s*(when|what (year|date|day|month|time))\b|\bin what year\b", re.I), _YEAR_OR_DATE),
+    (
+        re.compile(
+            r"^\s*(how (many|much|long|old|far|large|big)"
+            r"|what (percentage|percent|number|share|proportion))\b",
+            re.I,
+        ),
+        _NUMBER,
+    ),
+    (
+        re.compile(r"^\s*(when|what (year|date|day|month|time))\b|\bin what year\b", re.I),
+        _YEAR_OR_DATE,
+    ),
     (re.compile(r"^\s*(who|whom|whose)\b", re.I), _NAME),
 )
 

@@ -76,12 +76,14 @@ class Assistant:
 
     def _query_embedder(self) -> Embedder:
         if self._embedder is None:
-            from qa.embed import SentenceTransformerEmbedder
+            from qa.embed import sentence_transformer
 
-            self._embedder = SentenceTransformerEmbedder(resolve_model(self.settings.model), threads=1)
+            self._embedder = sentence_transformer(resolve_model(self.settings.model), threads=1)
         return self._embedder
 
-    def ask(self, question: str, *, k: int | None = None, filters: SearchFilters | None = None) -> Answer:
+    def ask(
+        self, question: str, *, k: int | None = None, filters: SearchFilters | None = None
+    ) -> Answer:
         """Answer ``question`` with up to ``k`` passages, every claim cited."""
         began = time.perf_counter()
         question = " ".join(question.split())

@@ -19,9 +19,11 @@ TokenCounter = Callable[[str], int]
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr vs etc inc ltd co corp gen col lt sgt capt gov sen rep
-    no nos fig figs vol pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec
-    e.g i.e u.s u.k u.n a.m p.m approx est dept univ ave blvd mt ft""".split()
+    (
+        "mr mrs ms dr prof st sr jr vs etc inc ltd co corp gen col lt sgt capt gov sen rep "
+        "no nos fig figs vol pp p ed eds jan feb mar apr jun jul aug sep sept oct nov dec "
+        "e.g i.e u.s u.k u.n a.m p.m approx est dept univ ave blvd mt ft"
+    ).split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ•])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -78,7 +80,7 @@ def _split_long(raw: str, span: Span, budget: int, count_tokens: TokenCounter) -
     pieces: list[Span] = []
     current: list[Span] = []
     for word in words:
-        trial = current + [word]
+        trial = [*current, word]
         if current and count_tokens(raw[trial[0].start : word.end]) > budget:
             pieces.append(Span(current[0].start, current[-1].end))
             current = [word]

@@ -49,29 +49,41 @@ def _positive(value: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``qa`` and all its subcommands."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, help="corpus folder (default: ./corpus, or $QA_CORPUS)")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--corpus", type=Path, help="corpus folder (default: ./corpus, or $QA_CORPUS)"
+    )
     common.add_argument("--index", type=Path, help="index folder (default: ./index, or $QA_INDEX)")
     common.add_argument(
         "--model",
         help="sentence-transformers model name or folder (default: the bundled all-MiniLM-L6-v2)",
     )
-    filters = argparse.ArgumentParser(add_help=False)
-    filters.add_argument("--since", type=_iso_date, metavar="DATE", help="only articles published on or after DATE")
-    filters.add_argument("--until", type=_iso_date, metavar="DATE", help="only articles published on or before DATE")
+    filters = _Parser(add_help=False)
+    filters.add_argument(
+        "--since", type=_iso_date, metavar="DATE", help="only articles published on or after DATE"
+    )
+    filters.add_argument(
+        "--until", type=_iso_date, metavar="DATE", help="only articles published on or before DATE"
+    )
     filters.add_argument("--outlet", metavar="NAME", help="only articles from this outlet")
     filters.add_argument("--article", metavar="ID", help="only this article (see qa sources)")
 
     parser = _Parser(
         prog="qa",
         description="Ask questions of a folder of news articles; every claim is cited.",
-        epilog="Start with `qa index`, then `qa ask \"…\"` or `qa chat`.",
+        epilog='Start with `qa index`, then `qa ask "…"` or `qa chat`.',
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    index = commands.add_parser("index", parents=[common], help="build or update the index from the corpus")
-    index.add_argument("--rebuild", action="store_true", help="re-embed everything, ignoring the current index")
-    index.add_argument("--no-wait", action="store_true", help="fail at once if another qa is updating the index")
+    index = commands.add_parser(
+        "index", parents=[common], help="build or update the index from the corpus"
+    )
+    index.add_argument(
+        "--rebuild", action="store_true", help="re-embed everything, ignoring the current index"
+    )
+    index.add_argument(
+        "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
+    )
     index.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
@@ -79,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
 
-    chat = commands.add_parser("chat", parents=[common], help="ask questions in an interactive session")
+    chat = commands.add_parser(
+        "chat", parents=[common], help="ask questions in an interactive session"
+    )
     chat.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
 
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
@@ -137,7 +151,9 @@ def _filters(args: argparse.Namespace) -> SearchFilters:
 
     if args.since and args.until and args.since > args.until:
         raise ConfigError(f"--since {args.since} is after --until {args.until}")
-    return SearchFilters(since=args.since, until=args.until, outlet=args.outlet, article_id=args.article)
+    return SearchFilters(
+        since=args.since, until=args.until, outlet=args.outlet, article_id=args.article
+    )
 
 
 def _print_json(payload: Any) -> None:

@@ -32,7 +32,6 @@ class Settings:
     window_words: int = 110
     max_tokens: int = 256
     k: int = 5
-    batch_size: int = 32
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

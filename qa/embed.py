@@ -139,6 +139,14 @@ def model_max_tokens(model: ModelSpec) -> int:
     return 256
 
 
+@cache
+def sentence_transformer(
+    model: ModelSpec, threads: int | None = None
+) -> SentenceTransformerEmbedder:
+    """One loaded sentence-transformers embedder per model and thread count per process."""
+    return SentenceTransformerEmbedder(model, threads=threads)
+
+
 class SentenceTransformerEmbedder:
     """Embeds with sentence-transformers on the CPU (torch), normalised vectors."""
 
@@ -152,7 +160,8 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
         except ImportError as error:
             raise ModelError(f"sentence-transformers is not installed ({error})") from None
-        torch.set_num_threads(threads or os.cpu_count() or 1)
+        self._torch = torch
+        self._threads = threads or os.cpu_count() or 1
         try:
             self._model: Any = SentenceTransformer(model.path, device="cpu")
         except Exception as error:
@@ -176,6 +185,8 @@ class SentenceTransformerEmbedder:
         """Normalised float32 vectors, encoded in slices so progress can be shown."""
         if not texts:
             return np.zeros((0, self._dimension), dtype=np.float32)
+        # One thread answers a single query fastest; indexing wants every core.
+        self._torch.set_num_threads(self._threads)
         parts = []
         step = self._batch_size * 8
         for begin in range(0, len(texts), step):

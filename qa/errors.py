@@ -1,14 +1,14 @@
 """The exceptions ``qa`` raises; ``str(error)`` is a message fit for the user.
 
-    QAError
-    ├── ConfigError          bad settings or arguments
-    ├── CorpusError          missing or empty corpus directory
-    ├── ModelError           the embedding model cannot be loaded or is not the expected one
-    ├── IndexError_          no index, an incompatible one, or a damaged one
-    │   ├── IndexMissingError
-    │   └── IndexIncompatibleError
-    ├── IndexBusyError       another process is writing the index
-    └── EvalFormatError      an evaluation set that cannot be read at all
+QAError
+├── ConfigError          bad settings or arguments
+├── CorpusError          missing or empty corpus directory
+├── ModelError           the embedding model cannot be loaded or is not the expected one
+├── IndexUnusableError          no index, an incompatible one, or a damaged one
+│   ├── IndexMissingError
+│   └── IndexIncompatibleError
+├── IndexBusyError       another process is writing the index
+└── EvalFormatError      an evaluation set that cannot be read at all
 """
 
 from __future__ import annotations
@@ -30,15 +30,15 @@ class ModelError(QAError):
     """The embedding model cannot be loaded, or its weights are not the expected ones."""
 
 
-class IndexError_(QAError):  # noqa: N801 - the builtin IndexError means something else
+class IndexUnusableError(QAError):
     """The index directory cannot be used."""
 
 
-class IndexMissingError(IndexError_):
+class IndexMissingError(IndexUnusableError):
     """No index has been built in the index directory yet."""
 
 
-class IndexIncompatibleError(IndexError_):
+class IndexIncompatibleError(IndexUnusableError):
     """The index was built differently (model, settings, schema) or is damaged."""
 
 

@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 import numpy as np
@@ -90,11 +90,11 @@ def article_fingerprint(article: Article, raw: str) -> str:
     return digest.hexdigest()
 
 
-def default_embedder(model: ModelSpec, batch_size: int = 32) -> Embedder:
+def default_embedder(model: ModelSpec) -> Embedder:
     """The embedder used for indexing: sentence-transformers on every core."""
-    from qa.embed import SentenceTransformerEmbedder
+    from qa.embed import sentence_transformer
 
-    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+    return sentence_transformer(model)
 
 
 def update_index(
@@ -124,7 +124,9 @@ def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None
         return None
     try:
         snapshot = open_snapshot(settings.index_dir)
-        check_compatible(snapshot.manifest, model=model.name, chunking=settings.chunking_signature())
+        check_compatible(
+            snapshot.manifest, model=model.name, chunking=settings.chunking_signature()
+        )
     except IndexIncompatibleError:
         return None
     if snapshot.manifest.weights_sha256 != model.weights_sha256:
@@ -147,7 +149,9 @@ def _update(
     fingerprints = {a.article_id: article_fingerprint(a, texts[a.path].text) for a in articles}
     old_fingerprints = previous.manifest_articles() if previous else {}
     added = sum(1 for a in fingerprints if a not in old_fingerprints)
-    updated = sum(1 for a, h in fingerprints.items() if a in old_fingerprints and old_fingerprints[a] != h)
+    updated = sum(
+        1 for a, h in fingerprints.items() if a in old_fingerprints and old_fingerprints[a] != h
+    )
     removed = sum(1 for a in old_fingerprints if a not in fingerprints)
     unchanged = len(fingerprints) - added - updated
     skipped = corpus.skipped
@@ -162,8 +166,17 @@ def _update(
         and previous.manifest.skipped == {s.path: s.reason for s in skipped}
     ):
         return IndexReport(
-            len(files), len(articles), previous.chunk_count, 0, 0, 0, unchanged, 0,
-            skipped, time.perf_counter() - began, wrote=False,
+            len(files),
+            len(articles),
+            previous.chunk_count,
+            0,
+            0,
+            0,
+            unchanged,
+            0,
+            skipped,
+            time.perf_counter() - began,
+            wrote=False,
         )
 
     tokenizer = load_tokenizer(model)
@@ -191,8 +204,7 @@ def _update(
     new_vectors: dict[str, np.ndarray] = {}
     dimension = previous.manifest.dimension if previous else 0
     if missing:
-        factory = embedder_factory or (lambda spec: default_embedder(spec, settings.batch_size))
-        embedder = factory(model)
+        embedder = (embedder_factory or default_embedder)(model)
         dimension = embedder.dimension
         if progress:
             progress.start("Embedding", len(missing))
@@ -219,7 +231,7 @@ def _update(
         article_count=len(articles),
         chunk_count=len(chunks),
         vector_index="flat",
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     data = GenerationData(
         texts={s.path: (s.sha256, s.text) for s in corpus.files},
@@ -230,8 +242,17 @@ def _update(
     )
     write_generation(settings.index_dir, data, manifest)
     return IndexReport(
-        len(files), len(articles), len(chunks), added, updated, removed, unchanged,
-        len(missing), skipped, time.perf_counter() - began, wrote=True,
+        len(files),
+        len(articles),
+        len(chunks),
+        added,
+        updated,
+        removed,
+        unchanged,
+        len(missing),
+        skipped,
+        time.perf_counter() - began,
+        wrote=True,
     )
 
 

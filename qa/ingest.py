@@ -149,6 +149,11 @@ def find_articles(text: str, relative: str) -> list[Article]:
             author=None,
             published=None,
             paragraphs=tuple(paragraphs),
-            provenance={"title": STATED, "outlet": UNKNOWN, "author": UNKNOWN, "published": UNKNOWN},
+            provenance={
+                "title": STATED,
+                "outlet": UNKNOWN,
+                "author": UNKNOWN,
+                "published": UNKNOWN,
+            },
         )
     ]

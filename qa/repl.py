@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from datetime import date
@@ -90,14 +91,14 @@ class Repl:
 
     def _set_date(self, which: str, argument: str) -> None:
         if not argument:
-            self.filters = replace(self.filters, **{which: None})
+            self.filters = _with_date(self.filters, which, None)
         else:
             try:
                 when = date.fromisoformat(argument)
             except ValueError:
                 self.console.print(f"Usage: :{which} YYYY-MM-DD (got {escape(argument)!r})")
                 return
-            self.filters = replace(self.filters, **{which: when})
+            self.filters = _with_date(self.filters, which, when)
         self.console.print(f"Filters: {escape(self.filters.describe())}")
 
     def _open(self, argument: str) -> None:
@@ -136,16 +137,18 @@ class Repl:
             _save_history(history)
 
 
+def _with_date(filters: SearchFilters, which: str, when: date | None) -> SearchFilters:
+    return replace(filters, since=when) if which == "since" else replace(filters, until=when)
+
+
 def _enable_history() -> Path | None:
     try:
         import readline
     except ImportError:  # not every platform has it; the chat works without history
         return None
     path = Path(os.environ.get("QA_HISTORY", Path.home() / ".qa_history"))
-    try:
+    with contextlib.suppress(OSError):  # no history yet
         readline.read_history_file(path)
-    except OSError:
-        pass
     readline.set_history_length(1000)
     return path
 
@@ -155,7 +158,5 @@ def _save_history(path: Path | None) -> None:
         return
     import readline
 
-    try:
+    with contextlib.suppress(OSError):  # an unwritable home must not break leaving the chat
         readline.write_history_file(path)
-    except OSError:
-        pass

@@ -213,13 +213,16 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return top[scores[top] > 0]
 
 
-def _dense_top(vectors: object, query: np.ndarray, n: int, allowed: np.ndarray | None) -> np.ndarray:
+def _dense_top(
+    vectors: object, query: np.ndarray, n: int, allowed: np.ndarray | None
+) -> np.ndarray:
     import faiss
 
     index = vectors  # a faiss index; typed loosely because faiss has no stubs
     params = None
     if allowed is not None:
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))
+        params = faiss.SearchParameters()
+        params.sel = faiss.IDSelectorBatch(allowed.astype(np.int64))
     _, ids = index.search(query, n, params=params)  # type: ignore[attr-defined]
     found: np.ndarray = ids[0]
     return found[found >= 0]

@@ -143,7 +143,9 @@ class IndexSnapshot:
         self.manifest = manifest
         try:
             self._db = sqlite3.connect(
-                f"file:{folder / 'qa.sqlite'}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"file:{folder / 'qa.sqlite'}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
             )
             self._db.row_factory = sqlite3.Row
             self.window_vectors = faiss.read_index(
@@ -261,7 +263,9 @@ def read_manifest(folder: Path) -> Manifest:
     except FileNotFoundError:
         raise IndexIncompatibleError(f"the index has no manifest; {_REBUILD}") from None
     except (OSError, ValueError) as error:
-        raise IndexIncompatibleError(f"the index manifest is damaged ({error}); {_REBUILD}") from None
+        raise IndexIncompatibleError(
+            f"the index manifest is damaged ({error}); {_REBUILD}"
+        ) from None
     manifest = Manifest.from_json(data)
     if manifest.schema_version != SCHEMA_VERSION:
         raise IndexIncompatibleError(
@@ -353,7 +357,16 @@ def _write_database(path: Path, data: GenerationData) -> None:
         db.executemany(
             "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i, c.article_id, c.start, c.end, c.sentence_start, c.sentence_end, c.text, c.sentence)
+                (
+                    i,
+                    c.article_id,
+                    c.start,
+                    c.end,
+                    c.sentence_start,
+                    c.sentence_end,
+                    c.text,
+                    c.sentence,
+                )
                 for i, c in enumerate(data.chunks)
             ],
         )

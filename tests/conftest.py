@@ -1,0 +1,52 @@
+"""Shared fixtures: the bundled corpus indexed once per test session with the real model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qa.assistant import Assistant
+from qa.config import Settings
+from qa.indexing import update_index
+
+PROJECT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Keep tests away from the user's settings, history and index."""
+    for name in ("QA_CORPUS", "QA_INDEX", "QA_MODEL", "QA_K"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QA_HISTORY", str(tmp_path_factory.mktemp("home") / "history"))
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for a copy of the bundled corpus, indexed once for the whole session.
+
+    Tests must not modify this corpus or index; copy them (see ``corpus_copy``) to change them.
+    """
+    root = tmp_path_factory.mktemp("bundled")
+    shutil.copytree(BUNDLED_CORPUS, root / "corpus")
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def assistant(corpus_settings: Settings) -> Assistant:
+    """An assistant over the session's bundled-corpus index."""
+    return Assistant.open(corpus_settings)
+
+
+@pytest.fixture
+def corpus_copy(corpus_settings: Settings, tmp_path: Path) -> Settings:
+    """A private copy of the bundled corpus and its built index, free to modify."""
+    shutil.copytree(corpus_settings.corpus_dir, tmp_path / "corpus")
+    shutil.copytree(corpus_settings.index_dir, tmp_path / "index", symlinks=True)
+    return Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
