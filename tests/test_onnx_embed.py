@@ -1,0 +1,169 @@
+"""The ONNX export of the embedding model and its torch-free embedder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.embed import ModelSpec, resolve_model, sentence_transformer
+from qa.errors import ModelError
+from qa.onnx_embed import OnnxEmbedder, export_onnx, onnx_path, read_export_info
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def model() -> ModelSpec:
+    return resolve_model("all-MiniLM-L6-v2")
+
+
+@pytest.fixture(scope="session")
+def export_folder(model: ModelSpec, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled model exported once per session, in fp32 and int8."""
+    folder = tmp_path_factory.mktemp("onnx")
+    export_onnx(model, folder, quantize=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_passages() -> list[str]:
+    """About 110-word windows and a few short lines of the bundled corpus articles."""
+    passages = []
+    for path in sorted((PROJECT / "corpus").iterdir()):
+        words = path.read_text(encoding="utf-8", errors="replace").split()
+        passages += [" ".join(words[i : i + 110]) for i in range(0, 110 * 4, 110)]
+        passages.append(" ".join(words[500:509]))
+    return [p for p in passages if p]
+
+
+def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.asarray((a * b).sum(axis=1))
+
+
+def test_fp32_export_embeds_like_sentence_transformers(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    texts = [*corpus_passages, "How many women are smuggled out of Kazakhstan each year?"]
+    expected = sentence_transformer(model).encode(texts)
+    vectors = OnnxEmbedder(export_folder, model, threads=2).encode(texts)
+    assert vectors.shape == (len(texts), 384)
+    assert vectors.dtype == np.float32
+    assert _cosines(vectors, expected).min() >= 0.999
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_text_longer_than_the_model_window_is_cut_like_sentence_transformers(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    long_text = " ".join(corpus_passages[:6])
+    expected = sentence_transformer(model).encode([long_text])
+    vector = OnnxEmbedder(export_folder, model, threads=1).encode([long_text])
+    assert _cosines(vector, expected)[0] >= 0.999
+
+
+def test_batches_sorted_by_length_return_vectors_in_input_order(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    texts = corpus_passages[:7]
+    embedder = OnnxEmbedder(export_folder, model, threads=1, batch_size=3)
+    one_by_one = np.vstack([embedder.encode([text]) for text in texts])
+    assert _cosines(embedder.encode(texts), one_by_one).min() >= 0.9999
+
+
+def test_progress_counts_every_text_once(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    reported: list[int] = []
+    embedder = OnnxEmbedder(export_folder, model, threads=1, batch_size=4)
+    embedder.encode(corpus_passages[:10], reported.append)
+    assert reported == [4, 4, 2]
+
+
+def test_no_texts_give_an_empty_matrix(model: ModelSpec, export_folder: Path) -> None:
+    assert OnnxEmbedder(export_folder, model, threads=1).encode([]).shape == (0, 384)
+
+
+def test_int8_export_stays_close_to_fp32(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    fp32 = OnnxEmbedder(export_folder, model, threads=2).encode(corpus_passages)
+    int8 = OnnxEmbedder(export_folder, model, threads=2, quantized=True)
+    assert int8.quantized
+    assert _cosines(int8.encode(corpus_passages), fp32).mean() >= 0.97
+    assert onnx_path(export_folder, quantized=True).stat().st_size < (
+        onnx_path(export_folder).stat().st_size / 3
+    )
+
+
+def test_export_records_what_it_was_made_from(model: ModelSpec, export_folder: Path) -> None:
+    info = read_export_info(export_folder)
+    quantized = read_export_info(export_folder, quantized=True)
+    assert info is not None and quantized is not None
+    assert (info.model, info.weights_sha256, info.quantized) == (
+        model.name,
+        model.weights_sha256,
+        False,
+    )
+    assert quantized.quantized
+    assert (info.dimension, info.max_tokens, info.opset) == (384, 256, 17)
+
+
+def test_an_export_from_the_same_weights_is_reused(model: ModelSpec, export_folder: Path) -> None:
+    graph = onnx_path(export_folder)
+    before = graph.stat().st_mtime_ns
+    assert export_onnx(model, export_folder) == graph
+    assert graph.stat().st_mtime_ns == before
+
+
+def test_an_export_from_other_weights_is_refused(model: ModelSpec, export_folder: Path) -> None:
+    other = replace(model, weights_sha256="0" * 64)
+    with pytest.raises(ModelError) as raised:
+        OnnxEmbedder(export_folder, other, threads=1)
+    assert str(raised.value) == (
+        f"the ONNX export in {export_folder} was made from other weights "
+        f"(sha256 53aa51172d14…, expected 000000000000…)"
+    )
+
+
+def test_a_truncated_export_counts_as_missing(model: ModelSpec, tmp_path: Path) -> None:
+    (tmp_path / "model.onnx").write_bytes(b"\x08\x07")
+    (tmp_path / "tokenizer.json").write_text("{}")
+    (tmp_path / "model.json").write_text(
+        '{"model": "m", "weights_sha256": "x", "quantized": false, "opset": 17, '
+        '"onnxruntime": "1", "dimension": 384, "max_tokens": 256, "onnx_bytes": 999}'
+    )
+    assert read_export_info(tmp_path) is None
+    with pytest.raises(ModelError) as raised:
+        OnnxEmbedder(tmp_path, model, threads=1)
+    assert str(raised.value) == f"no finished fp32 ONNX export of the model in {tmp_path}"
+
+
+def test_embedding_with_the_export_never_imports_torch(
+    model: ModelSpec, export_folder: Path
+) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from qa.embed import ModelSpec\n"
+        "from qa.onnx_embed import OnnxEmbedder\n"
+        f"spec = ModelSpec({model.name!r}, '', {model.weights_sha256!r})\n"
+        f"vectors = OnnxEmbedder(Path({str(export_folder)!r}), spec, 1).encode(['a question'])\n"
+        "assert vectors.shape == (1, 384)\n"
+        "heavy = sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
