@@ -70,6 +70,15 @@ class Assistant:
             fresh = open_snapshot(self.settings.index_dir)
         except (IndexIncompatibleError, FileNotFoundError):
             return False  # a half-swapped or damaged index: keep answering from the old one
+        try:
+            check_compatible(
+                fresh.manifest,
+                model=canonical_model_name(self.settings.model),
+                chunking=self.settings.chunking_signature(),
+            )
+        except IndexIncompatibleError:
+            fresh.close()
+            return False  # rebuilt for other settings: this session's settings still fit the old
         self._snapshot.close()
         self._snapshot = fresh
         return True

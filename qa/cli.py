@@ -19,6 +19,7 @@ from qa.errors import ConfigError, QAError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from qa.indexing import IndexReport
     from qa.retrieve import SearchFilters
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -85,6 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
     )
     index.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="copy article files or folders into the corpus and update the index",
+        description="Copy article files into the corpus (a folder becomes a subfolder of it), "
+        "then index what is new or changed.",
+    )
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article file or folder")
+    add.add_argument(
+        "--replace", action="store_true", help="overwrite corpus files of the same name"
+    )
+    add.add_argument(
+        "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
+    )
 
     ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
     ask.add_argument("question", help="the question, in quotes")
@@ -207,11 +223,20 @@ def _cmd_index(args: argparse.Namespace) -> int:
     settings = _settings(args)
     err = _stderr()
     report = update_index(
-        settings, rebuild=args.rebuild, wait=not args.no_wait, progress=RichProgress(err)
+        settings,
+        rebuild=args.rebuild,
+        wait=not args.no_wait,
+        progress=RichProgress(err),
+        on_wait=lambda line: err.print(_escape(line)),
     )
+    _print_index_report(report, err, as_json=args.json)
+    return EXIT_OK
+
+
+def _print_index_report(report: IndexReport, err: Console, *, as_json: bool) -> None:
     for skipped in report.skipped:
         err.print(f"[yellow]warning:[/] skipped {_escape(skipped.path)}: {_escape(skipped.reason)}")
-    if args.json:
+    if as_json:
         _print_json(
             {
                 "files": report.files,
@@ -227,7 +252,28 @@ def _cmd_index(args: argparse.Namespace) -> int:
             }
         )
     else:
-        _stdout().print(report.summary())
+        _stdout().print(report.summary(), soft_wrap=True)
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from qa.corpus import add_to_corpus
+    from qa.indexing import update_index
+
+    settings = _settings(args)
+    err = _stderr()
+    result = add_to_corpus(settings.corpus_dir, args.paths, replace=args.replace)
+    for problem in result.problems:
+        err.print(f"[bold red]error:[/] {_escape(problem)}", soft_wrap=True)
+    if not result.copied and not result.present:
+        return EXIT_ERROR
+    err.print(_escape(result.describe(settings.corpus_dir)), soft_wrap=True)
+    report = update_index(
+        settings,
+        wait=not args.no_wait,
+        progress=RichProgress(err),
+        on_wait=lambda line: err.print(_escape(line)),
+    )
+    _print_index_report(report, err, as_json=False)
     return EXIT_OK
 
 
@@ -297,6 +343,7 @@ def _source_json(source: Any) -> dict[str, Any]:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "index": _cmd_index,
+    "add": _cmd_add,
     "ask": _cmd_ask,
     "chat": _cmd_chat,
     "sources": _cmd_sources,

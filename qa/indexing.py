@@ -4,6 +4,10 @@ Every run re-reads and re-chunks the whole corpus (cheap), compares article
 content hashes with the current index, reuses the stored vector of every
 window and sentence whose text is unchanged, embeds the rest, and writes a
 new generation that replaces the old one atomically.
+
+Vectors are saved in batches while they are embedded (see ``embed_cache``),
+so a run that is killed half way leaves the index as it was and the next
+run embeds only what the killed one had not finished.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import numpy as np
 from qa.chunking import chunk_article
 from qa.config import Settings
 from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, resolve_model
+from qa.embed_cache import EmbeddingCache, clear_caches, text_key
 from qa.errors import IndexIncompatibleError
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, SkippedFile
@@ -30,6 +35,7 @@ from qa.store import (
     IndexSnapshot,
     Manifest,
     check_compatible,
+    clean_leftovers,
     current_generation,
     open_snapshot,
     write_generation,
@@ -65,19 +71,24 @@ class IndexReport:
     skipped: tuple[SkippedFile, ...]
     seconds: float
     wrote: bool
+    resumed: int = 0  # vectors taken from an interrupted run instead of embedded again
 
     def summary(self) -> str:
         """The one-line summary printed at the end of ``qa index``."""
+        resumed = f" ({self.resumed} more saved by an interrupted run)" if self.resumed else ""
         skipped = f", skipped {len(self.skipped)} file(s)" if self.skipped else ""
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
             f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {self.files} files, "
             f"{self.articles} articles, {self.chunks} chunks, {self.embedded} texts embedded"
-            f"{skipped}"
+            f"{resumed}{skipped}"
         )
 
 
 EmbedderFactory = Callable[[ModelSpec], Embedder]
+
+#: Texts embedded between two saves of the embedding cache: the most a killed run loses.
+SAVE_EVERY = 64
 
 
 def article_fingerprint(article: Article, raw: str) -> str:
@@ -104,12 +115,21 @@ def update_index(
     wait: bool = True,
     progress: ProgressSink | None = None,
     embedder_factory: EmbedderFactory | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IndexReport:
-    """Bring the index in ``settings.index_dir`` up to date with the corpus."""
+    """Bring the index in ``settings.index_dir`` up to date with the corpus.
+
+    Another process updating the same index is waited for (``on_wait`` is
+    told so), or with ``wait=False`` raises IndexBusyError. The corpus is
+    read once the lock is held, so the index matches the corpus as it is then.
+    """
     began = time.perf_counter()
-    corpus = ingest_corpus(settings.corpus_dir)
     model = resolve_model(settings.model)
-    with write_lock(settings.index_dir, wait=wait):
+    with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
+        clean_leftovers(settings.index_dir)
+        if rebuild:
+            clear_caches(settings.index_dir)
+        corpus = ingest_corpus(settings.corpus_dir)
         previous = None if rebuild else _open_reusable(settings, model)
         try:
             return _update(settings, corpus, model, previous, began, progress, embedder_factory)
@@ -165,6 +185,7 @@ def _update(
         and previous.manifest.files == files
         and previous.manifest.skipped == {s.path: s.reason for s in skipped}
     ):
+        clear_caches(settings.index_dir)
         return IndexReport(
             len(files),
             len(articles),
@@ -201,17 +222,12 @@ def _update(
         {c.text for c in chunks if c.text not in known_windows}
         | {c.sentence for c in chunks if c.sentence not in known_sentences}
     )
-    new_vectors: dict[str, np.ndarray] = {}
-    dimension = previous.manifest.dimension if previous else 0
-    if missing:
-        embedder = (embedder_factory or default_embedder)(model)
-        dimension = embedder.dimension
-        if progress:
-            progress.start("Embedding", len(missing))
-        vectors = embedder.encode(missing, progress.advance if progress else None)
-        if progress:
-            progress.finish()
-        new_vectors = dict(zip(missing, vectors, strict=True))
+    cache = EmbeddingCache.for_model(settings.index_dir, model)
+    new_vectors, embedded, dimension = _embed_missing(
+        missing, model, cache, progress, embedder_factory
+    )
+    if not dimension:
+        dimension = previous.manifest.dimension if previous else 0
 
     def lookup(text: str, known: dict[str, np.ndarray]) -> np.ndarray:
         found = new_vectors.get(text)
@@ -241,6 +257,7 @@ def _update(
         sentence_vectors=sentence_vectors,
     )
     write_generation(settings.index_dir, data, manifest)
+    clear_caches(settings.index_dir)
     return IndexReport(
         len(files),
         len(articles),
@@ -249,11 +266,50 @@ def _update(
         updated,
         removed,
         unchanged,
-        len(missing),
+        embedded,
         skipped,
         time.perf_counter() - began,
         wrote=True,
+        resumed=len(missing) - embedded,
     )
+
+
+def _embed_missing(
+    texts: Sequence[str],
+    model: ModelSpec,
+    cache: EmbeddingCache,
+    progress: ProgressSink | None,
+    embedder_factory: EmbedderFactory | None,
+) -> tuple[dict[str, np.ndarray], int, int]:
+    """Vectors of ``texts``, saved in batches as they are embedded.
+
+    Texts an interrupted run already embedded come from ``cache``. Returns
+    the vectors by text, how many texts were embedded now, and the dimension
+    (0 when there was nothing to embed or take).
+    """
+    saved = cache.load() if texts else {}
+    vectors: dict[str, np.ndarray] = {}
+    todo: list[str] = []
+    for text in texts:
+        found = saved.get(text_key(text))
+        if found is None:
+            todo.append(text)
+        else:
+            vectors[text] = found
+    dimension = len(next(iter(vectors.values()))) if vectors else 0
+    if not todo:
+        return vectors, 0, dimension
+    embedder = (embedder_factory or default_embedder)(model)
+    if progress:
+        progress.start("Embedding", len(todo))
+    for begin in range(0, len(todo), SAVE_EVERY):
+        batch = todo[begin : begin + SAVE_EVERY]
+        encoded = embedder.encode(batch, progress.advance if progress else None)
+        cache.save(batch, encoded)
+        vectors.update(zip(batch, encoded, strict=True))
+    if progress:
+        progress.finish()
+    return vectors, len(todo), embedder.dimension
 
 
 def _stack(vectors: Sequence[np.ndarray], dimension: int) -> np.ndarray:

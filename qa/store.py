@@ -14,6 +14,18 @@ A generation is never modified once ``current`` points at it: writers build
 a new one beside it and swap the link, so a reader (or a crash) only ever
 sees a whole index. The previous generation is kept, so a reader that opened
 it just before a swap can finish its question.
+
+Crash safety, step by step (a SIGKILL may land anywhere):
+
+* while ``.staging-…`` is written: ``current`` is untouched; the next writer
+  deletes the unfinished folder (``clean_leftovers``);
+* after the staging folder is renamed to ``gen-…`` but before the swap: the
+  new generation is whole but not current; it is deleted after the next swap;
+* the swap itself is one rename(2) of a temporary symlink ``.current-…`` over
+  ``current``: readers see the old link or the new one, never neither; a
+  temporary link left by a kill is removed by the next writer;
+* while old generations are deleted: they are no longer current, and a reader
+  that still has one open keeps its open files (unlinked files live on).
 """
 
 from __future__ import annotations
@@ -24,7 +36,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -39,6 +51,8 @@ from qa.records import Article, Chunk, Span
 
 SCHEMA_VERSION = 1
 CURRENT = "current"
+_STAGING = ".staging-"  # an unfinished generation
+_TEMPORARY_LINK = f".{CURRENT}-"  # the new link, before it replaces ``current``
 _REBUILD = "run `qa index --rebuild` to build it again"
 
 
@@ -315,10 +329,15 @@ class GenerationData:
 
 
 def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) -> Path:
-    """Write a complete generation beside the current one and make it current atomically."""
+    """Write a complete generation beside the current one and make it current atomically.
+
+    The caller holds the write lock. The generation that was current before
+    is kept for readers still answering from it; older ones are deleted.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
+    previous = current_generation(index_dir)
     name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-    staging = index_dir / f".staging-{name}"
+    staging = index_dir / f"{_STAGING}{name}"
     staging.mkdir()
     try:
         _write_database(staging / "qa.sqlite", data)
@@ -338,7 +357,8 @@ def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    remove_stale_generations(index_dir, keep=2)
+    keep = {name} if previous is None else {name, previous.name}
+    remove_stale_generations(index_dir, keep=keep)
     return index_dir / name
 
 
@@ -408,37 +428,61 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _point_current_at(index_dir: Path, name: str) -> None:
-    temporary = index_dir / f".{CURRENT}-{uuid.uuid4().hex[:6]}"
+    temporary = index_dir / f"{_TEMPORARY_LINK}{uuid.uuid4().hex[:6]}"
     os.symlink(name, temporary)
     os.replace(temporary, index_dir / CURRENT)  # rename(2) is atomic: readers see old or new
     _fsync_dir(index_dir)
 
 
-def remove_stale_generations(index_dir: Path, keep: int) -> None:
-    """Delete unfinished staging folders and all but the newest ``keep`` generations."""
+def clean_leftovers(index_dir: Path) -> None:
+    """Delete what a killed writer left behind: staging folders and temporary links.
+
+    Only a holder of the write lock may call this: another writer's staging
+    folder would otherwise be deleted under it.
+    """
+    if not index_dir.is_dir():
+        return
+    for path in index_dir.iterdir():
+        if path.name.startswith(_STAGING) and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.name.startswith(_TEMPORARY_LINK) and path.is_symlink():
+            path.unlink(missing_ok=True)
+
+
+def remove_stale_generations(index_dir: Path, keep: Collection[str]) -> None:
+    """Delete leftovers and every generation not named in ``keep`` (nor current)."""
+    clean_leftovers(index_dir)
     current = current_generation(index_dir)
-    for staging in index_dir.glob(".staging-*"):
-        shutil.rmtree(staging, ignore_errors=True)
-    generations = sorted(index_dir.glob("gen-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in generations[keep:]:
-        if current is None or old.resolve() != current.resolve():
-            shutil.rmtree(old, ignore_errors=True)
+    for old in index_dir.glob("gen-*"):
+        if old.name in keep or (current is not None and old.name == current.name):
+            continue
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @contextmanager
-def write_lock(index_dir: Path, *, wait: bool) -> Iterator[None]:
-    """Hold the index's write lock; without ``wait``, raise IndexBusyError when taken."""
+def write_lock(
+    index_dir: Path, *, wait: bool, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the index's write lock.
+
+    When another process holds it: without ``wait``, raise IndexBusyError;
+    with ``wait``, tell ``on_wait`` (one line for the user) and block until it is free.
+    """
     from filelock import FileLock, Timeout
 
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".lock"))
     try:
-        lock.acquire(timeout=-1 if wait else 0)
+        lock.acquire(timeout=0)
     except Timeout:
-        raise IndexBusyError(
-            f"another qa process is updating the index in {index_dir}/; "
-            "try again when it has finished"
-        ) from None
+        if not wait:
+            raise IndexBusyError(
+                f"another qa process is updating the index in {index_dir}/; "
+                "try again when it has finished"
+            ) from None
+        if on_wait is not None:
+            on_wait(f"waiting for another qa process to finish updating {index_dir}/ …")
+        lock.acquire(timeout=-1)
     try:
         yield
     finally:
