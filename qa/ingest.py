@@ -1,27 +1,61 @@
-"""Corpus files → Articles: decoding, bad-file handling, article metadata.
+"""Corpus files → Articles: reading, splitting, metadata with provenance, bad-file handling.
 
-A file that cannot be used is skipped with one line saying why; the rest of
-the corpus is still ingested.
+Each supported file is read into a text view (``qa.formats``: for ``.txt``
+and ``.md`` the decoded file itself, for HTML the extracted main text, for
+JSON Lines the ``text`` fields joined by blank lines); ``SourceFile.text``
+is that view and every ``Span`` points into it. The page layout
+(``qa.layout``) splits each view into articles, keeps their text without
+boilerplate and reads what the text states. Metadata then comes, weakest
+first, from: the text (provenance ``stated``), front matter / HTML / JSON
+fields (``metadata``), the curated ``metadata.yaml`` (``metadata``, see
+``qa.sidecar``). A date nobody states stays unknown; ``published_estimate``
+then gives a labelled range of the years the text mentions.
+
+Article ids are ``<file stem>#<n>``, n counting the file's articles from 1,
+so they survive reindexing. A file that cannot be used is skipped with one
+line saying why; the rest of the corpus is still ingested.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from qa.errors import CorpusError
-from qa.records import STATED, UNKNOWN, Article, SkippedFile, Span
+from qa.formats import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    UnusableFileError,
+    read_view,
+)
+from qa.layout import find_drafts
+from qa.metadata import estimate_years
+from qa.records import METADATA, STATED, UNKNOWN, Article, SkippedFile
+from qa.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "IngestResult",
+    "SourceFile",
+    "UnusableFileError",
+    "corpus_files",
+    "ingest_corpus",
+    "read_source",
+]
+
+SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_FIELDS = ("title", "outlet", "author", "published")
+_TITLE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """A decoded corpus file and the articles found in it."""
+    """A file's text view (see the module docstring) and the articles found in it."""
 
     path: str
     text: str
@@ -42,10 +76,6 @@ class IngestResult:
         return [article for source in self.files for article in source.articles]
 
 
-class UnusableFileError(Exception):
-    """Raised by the readers for a file that must be skipped; the message says why."""
-
-
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The files of the corpus that ``qa`` reads, sorted, hidden ones excluded."""
     if not corpus_dir.exists():
@@ -57,7 +87,9 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
         relative = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+        # A dangling link is listed so that it is reported, not silently ignored.
+        usable = path.is_file() or (path.is_symlink() and not path.exists())
+        if usable and path.suffix.lower() in SUPPORTED_SUFFIXES:
             found.append(path)
     return found
 
@@ -72,88 +104,80 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
             f"corpus directory {corpus_dir} holds no article files "
             f"({', '.join(SUPPORTED_SUFFIXES)})"
         )
+    sidecar = load_sidecar(corpus_dir)
     for path in paths:
         relative = path.relative_to(corpus_dir).as_posix()
         try:
-            files.append(read_source(path, relative))
+            files.append(read_source(path, relative, sidecar))
         except UnusableFileError as error:
             skipped.append(SkippedFile(relative, str(error)))
     if not files:
         reasons = "; ".join(f"{s.path} {s.reason}" for s in skipped)
         raise CorpusError(f"no usable article in {corpus_dir} ({reasons})")
+    known_paths = {p.relative_to(corpus_dir).as_posix() for p in paths}
+    known_ids = {a.article_id for source in files for a in source.articles}
+    for key in sidecar.unmatched(known_paths, known_ids):
+        skipped.append(
+            SkippedFile(SIDECAR_NAME, f"has an entry for {key}, which is not in the corpus")
+        )
     return IngestResult(tuple(files), tuple(skipped))
 
 
-def read_source(path: Path, relative: str) -> SourceFile:
-    """Decode one file and find its articles; raise UnusableFileError to skip it."""
+def read_source(path: Path, relative: str, sidecar: Sidecar | None = None) -> SourceFile:
+    """Read one file and find its articles; raise UnusableFileError to skip it."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise UnusableFileError(f"cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
         raise UnusableFileError(
-            f"is too large ({len(data) // (1024 * 1024)} MiB; the limit is "
+            f"is too large ({len(data) / (1024 * 1024):.1f} MiB; the limit is "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)"
         )
-    text = decode(data)
-    if not text.strip():
+    if not data.strip():
         raise UnusableFileError("is empty")
-    articles = tuple(find_articles(text, relative))
+    view = read_view(path.suffix.lower(), data)
+    if not view.text.strip():
+        raise UnusableFileError("is empty")
+    stem = Path(relative).with_suffix("").as_posix()
+    articles: list[Article] = []
+    for region in view.regions:
+        for draft in find_drafts(
+            view.text, region.span, single=region.single, markdown=view.markdown
+        ):
+            article_id = f"{stem}#{len(articles) + 1}"
+            curated = (sidecar or Sidecar({})).fields_for(relative, article_id)
+            values: dict[str, Any] = {name: None for name in _FIELDS}
+            provenance = {name: UNKNOWN for name in _FIELDS}
+            if draft.title:
+                values["title"], provenance["title"] = draft.title, STATED
+            for name, value in draft.stated.items():
+                values[name], provenance[name] = value, STATED
+            for name, value in {**region.metadata, **curated}.items():
+                values[name] = value
+                provenance[name] = METADATA if value is not None else UNKNOWN
+            kept = " ".join(view.text[s.start : s.end] for s in draft.paragraphs)
+            title = values["title"] or _opening_words(kept)
+            articles.append(
+                Article(
+                    article_id=article_id,
+                    path=relative,
+                    title=title,
+                    outlet=values["outlet"],
+                    author=values["author"],
+                    published=values["published"],
+                    paragraphs=tuple(draft.paragraphs),
+                    provenance=provenance,
+                    published_estimate=None if values["published"] else estimate_years(kept),
+                )
+            )
     if not articles:
         raise UnusableFileError("holds no article text")
-    return SourceFile(relative, text, hashlib.sha256(data).hexdigest(), articles)
+    return SourceFile(relative, view.text, hashlib.sha256(data).hexdigest(), tuple(articles))
 
 
-def decode(data: bytes) -> str:
-    """Bytes → text: UTF-8 (with or without BOM), else the detected legacy encoding."""
-    if b"\x00" in data[:8192]:
-        raise UnusableFileError("is binary, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UnusableFileError("is not text in any encoding qa recognises")
-    return str(best)
-
-
-_LINE = re.compile(r"[^\n]+")
-
-
-def _paragraphs(text: str) -> Iterator[Span]:
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if line.strip():
-            start = match.start() + (len(line) - len(line.lstrip()))
-            end = match.start() + len(line.rstrip())
-            yield Span(start, end)
-
-
-def find_articles(text: str, relative: str) -> list[Article]:
-    """The articles in a decoded file: for now, the whole file is one article."""
-    paragraphs = list(_paragraphs(text))
-    if not paragraphs:
-        return []
-    first = paragraphs[0]
-    title = text[first.start : first.end]
-    stem = Path(relative).with_suffix("").as_posix()
-    return [
-        Article(
-            article_id=f"{stem}#1",
-            path=relative,
-            title=title,
-            outlet=None,
-            author=None,
-            published=None,
-            paragraphs=tuple(paragraphs),
-            provenance={
-                "title": STATED,
-                "outlet": UNKNOWN,
-                "author": UNKNOWN,
-                "published": UNKNOWN,
-            },
-        )
-    ]
+def _opening_words(text: str) -> str:
+    """A stand-in title for an article that states none: its first words."""
+    tokens = text.split()
+    shown = " ".join(tokens[:_TITLE_WORDS])
+    return shown + ("…" if len(tokens) > _TITLE_WORDS else "")
