@@ -75,6 +75,7 @@ class TextView:
     text: str
     regions: tuple[Region, ...]
     markdown: bool = False
+    bad_lines: tuple[int, ...] = ()
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -214,7 +215,7 @@ def _jsonl_view(text: str) -> TextView:
                 f'holds no JSON object with a non-empty "text" field (line {bad[0]})'
             )
         raise UnusableFileError("is empty")
-    return TextView("".join(parts), tuple(regions))
+    return TextView("".join(parts), tuple(regions), bad_lines=tuple(bad))
 
 
 def normalise_fields(fields: dict[Any, Any], *, where: str, strict: bool = True) -> dict[str, Any]:

@@ -108,7 +108,12 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
     for path in paths:
         relative = path.relative_to(corpus_dir).as_posix()
         try:
-            files.append(read_source(path, relative, sidecar))
+            source, bad_lines = _read(path, relative, sidecar)
+            files.append(source)
+            skipped.extend(
+                SkippedFile(f"{relative} line {n}", "is not a JSON object with a text field")
+                for n in bad_lines
+            )
         except UnusableFileError as error:
             skipped.append(SkippedFile(relative, str(error)))
     if not files:
@@ -125,6 +130,11 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
 
 def read_source(path: Path, relative: str, sidecar: Sidecar | None = None) -> SourceFile:
     """Read one file and find its articles; raise UnusableFileError to skip it."""
+    return _read(path, relative, sidecar)[0]
+
+
+def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFile, tuple[int, ...]]:
+    """The file's SourceFile and the numbers of its lines that had to be left out (JSONL)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -173,7 +183,8 @@ def read_source(path: Path, relative: str, sidecar: Sidecar | None = None) -> So
             )
     if not articles:
         raise UnusableFileError("holds no article text")
-    return SourceFile(relative, view.text, hashlib.sha256(data).hexdigest(), tuple(articles))
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceFile(relative, view.text, digest, tuple(articles)), view.bad_lines
 
 
 def _opening_words(text: str) -> str:

@@ -143,8 +143,15 @@ def _join_wrapped(text: str, block: list[Span]) -> list[Span]:
         and all(length >= 40 and length >= 0.6 * longest for length in lengths[:-1])
         and not any(_LIST_MARKER.match(text[span.start : span.end]) for span in block[1:])
         and not any(text[span.start] == "#" for span in block)
+        and not _repeats(text, block)
     )
     return [Span(block[0].start, block[-1].end)] if wrapped else block
+
+
+def _repeats(text: str, block: list[Span]) -> bool:
+    """Some line starts the way the line before it starts: a scrape that repeated it."""
+    heads = [text[span.start : span.end][:30] for span in block]
+    return any(heads[i] == heads[i + 1] for i in range(len(heads) - 1))
 
 
 def _classify(text: str, span: Span, markdown: bool) -> Paragraph:

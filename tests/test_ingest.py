@@ -1,0 +1,395 @@
+"""Ingestion of scrapes from other sites, formats, encodings, bad files and curated metadata."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qa import ingest
+from qa.boilerplate import is_boilerplate, is_end_marker, is_prose
+from qa.chunking import collapse_whitespace
+from qa.errors import CorpusError
+from qa.ingest import IngestResult, ingest_corpus
+from qa.layout import find_drafts
+from qa.metadata import (
+    estimate_years,
+    find_date,
+    outlet_from_byline,
+    outlet_from_credit,
+    outlet_from_name_line,
+    outlet_from_text,
+    parse_byline,
+    parse_dateline,
+    parse_signature,
+)
+from qa.records import METADATA, STATED, UNKNOWN, Article, Span
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+
+
+def _corpus(tmp_path: Path, *names: str) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(FIXTURES / name, corpus / name)
+    return corpus
+
+
+def _texts(result: IngestResult, article: Article) -> list[str]:
+    text = next(s.text for s in result.files if s.path == article.path)
+    return [collapse_whitespace(text[p.start : p.end]) for p in article.paragraphs]
+
+
+def _drafts(text: str) -> list[tuple[str | None, dict[str, object], list[str]]]:
+    found = find_drafts(text, Span(0, len(text)))
+    return [
+        (d.title, d.stated, [collapse_whitespace(text[s.start : s.end]) for s in d.paragraphs])
+        for d in found
+    ]
+
+
+PROSE_A = "The ministry said on Monday that forty people had been detained in the raids."
+PROSE_B = "Officials added that the investigation would continue for several more weeks."
+
+
+# --- scrapes from other sites -------------------------------------------------------------
+
+
+def test_news_page_with_navigation_and_footer(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "news_page.txt"))
+    (article,) = result.articles
+    assert article.article_id == "news_page#1"
+    assert article.title == "Parliament approves new migrant labour rules after long debate"
+    assert (article.author, article.published, article.outlet) == (
+        "Aigerim Sadykova",
+        date(2021, 6, 14),
+        "Steppe Times",
+    )
+    assert article.provenance == dict.fromkeys(("title", "outlet", "author", "published"), STATED)
+    paragraphs = _texts(result, article)
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("ASTANA – Lawmakers on Tuesday")
+    assert not any("cookie" in p or "newsletter" in p or "Share" in p for p in paragraphs)
+
+
+def test_page_of_two_articles_and_a_teaser_sidebar(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "digest.txt"))
+    assert [(a.article_id, a.title, a.published) for a in result.articles] == [
+        ("digest#1", "Water talks resume between upstream and downstream states", date(2020, 3, 3)),
+        ("digest#2", "Rail link to the port opens for freight traffic", date(2020, 3, 5)),
+    ]
+    second = _texts(result, result.articles[1])
+    assert (
+        second[-1]
+        == "Operators expect the line to carry three million tonnes of cargo in its first year."
+    )
+    assert not any(
+        "bread" in p or "Football" in p for a in result.articles for p in _texts(result, a)
+    )
+
+
+def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
+    (article,) = result.articles
+    assert (article.title, article.outlet, article.author, article.published) == (
+        "Border guards seize forged passports",
+        "Valley Courier",
+        "Timur Akhmedov",
+        date(2019, 3, 2),
+    )
+    assert set(article.provenance.values()) == {METADATA}
+    paragraphs = _texts(result, article)
+    assert paragraphs[0].startswith("Border guards at the Dostyk crossing seized forty forged")
+    assert paragraphs[-1].endswith("did not know what it held.")
+    assert result.files[0].text == (FIXTURES / "front_matter.md").read_text(encoding="utf-8")
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "page.html"))
+    (article,) = result.articles
+    assert (article.title, article.outlet, article.author, article.published) == (
+        "Shelter opens in Osh",
+        "Mountain Herald",
+        "Nurlan Toktogulov",
+        date(2022, 9, 5),
+    )
+    assert article.provenance["published"] == METADATA
+    source = result.files[0]
+    assert source.text.startswith("Shelter opens in Osh\nA shelter for survivors")
+    paragraphs = _texts(result, article)
+    assert len(paragraphs) == 3
+    assert not any("Football" in p or "Subscribe" in p for p in paragraphs)
+
+
+def test_jsonl_one_article_per_line_and_a_warning_for_a_bad_line(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "feed.jsonl"))
+    first, second = result.articles
+    assert (first.article_id, first.title, first.outlet, first.author, first.published) == (
+        "feed#1",
+        "Flights to Dubai resume",
+        "Central Wire",
+        "Alina Petrova",
+        date(2020, 8, 1),
+    )
+    assert second.article_id == "feed#2"
+    assert second.title == (
+        "Police in Khujand detained three people suspected of recruiting women for work…"
+    )
+    assert second.provenance == dict.fromkeys(("title", "outlet", "author", "published"), UNKNOWN)
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("feed.jsonl line 2", "is not a JSON object with a text field")
+    ]
+    assert _texts(result, second) == [
+        "Police in Khujand detained three people suspected of recruiting women for work abroad "
+        "under false promises. The suspects face up to eight years in prison if convicted."
+    ]
+
+
+def test_cp1251_scrape_decodes_to_cyrillic(tmp_path: Path) -> None:
+    result = ingest_corpus(_corpus(tmp_path, "cyrillic_cp1251.txt"))
+    (article,) = result.articles
+    assert article.title == "Торговля людьми в регионе"
+    assert article.author == "Ирина Петрова"
+    assert article.published == date(2017, 2, 20)
+    assert _texts(result, article)[0].startswith("Правоохранительные органы сообщили")
+
+
+# --- encodings and bad files ---------------------------------------------------------------
+
+ARTICLE = f"A headline about migration\n\n{PROSE_A}\n\n{PROSE_B}\n"
+
+
+@pytest.mark.parametrize(
+    ("encoded", "expected_title"),
+    [
+        (ARTICLE.encode("utf-8"), "A headline about migration"),
+        (b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"), "A headline about migration"),
+        (
+            "Заголовок статьи о миграции\n\nМинистерство сообщило в понедельник, что в ходе "
+            "рейдов были задержаны сорок человек.\n".encode("cp1251"),
+            "Заголовок статьи о миграции",
+        ),
+    ],
+    ids=["utf-8", "utf-8-bom", "cp1251"],
+)
+def test_encodings_decode_correctly(tmp_path: Path, encoded: bytes, expected_title: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(encoded)
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.title == expected_title
+    assert not result.files[0].text.startswith("\ufeff")
+
+
+def test_bad_files_are_skipped_with_one_line_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"  \n\n")
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (corpus / "big.txt").write_text(ARTICLE * 40, encoding="utf-8")
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 2048)
+    result = ingest_corpus(corpus)
+    assert [a.article_id for a in result.articles] == ["good#1"]
+    assert {s.path: s.reason for s in result.skipped} == {
+        "big.txt": "is too large (0.0 MiB; the limit is 0 MiB)",
+        "binary.txt": "is binary, not text",
+        "empty.txt": "is empty",
+        "gone.txt": "cannot be read (No such file or directory)",
+    }
+
+
+def test_missing_empty_and_unusable_corpus_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist"):
+        ingest_corpus(tmp_path / "absent")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusError, match="holds no article files"):
+        ingest_corpus(tmp_path / "empty")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "a.txt").write_bytes(b"")
+    with pytest.raises(CorpusError, match=r"no usable article in .* \(a.txt is empty\)"):
+        ingest_corpus(tmp_path / "bad")
+
+
+# --- curated metadata ----------------------------------------------------------------------
+
+
+def test_sidecar_corrects_fields_per_file_and_per_article(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "digest.txt", "news_page.txt")
+    (corpus / "metadata.yaml").write_text(
+        "digest.txt:\n  outlet: Regional Digest\n"
+        '"digest#2":\n  author: Jane Doe\n  published: 2020-03-06\n'
+        "news_page.txt:\n  author: null\n",
+        encoding="utf-8",
+    )
+    result = ingest_corpus(corpus)
+    first, second, page = result.articles
+    assert (first.outlet, first.provenance["outlet"]) == ("Regional Digest", METADATA)
+    assert (second.outlet, second.author, second.published) == (
+        "Regional Digest",
+        "Jane Doe",
+        date(2020, 3, 6),
+    )
+    assert second.provenance["published"] == METADATA
+    assert (page.author, page.provenance["author"]) == (None, UNKNOWN)
+    assert [s.path for s in result.files] == ["digest.txt", "news_page.txt"]
+    assert result.skipped == ()
+
+
+def test_sidecar_entry_for_nothing_is_reported_and_bad_yaml_is_an_error(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "digest.txt")
+    (corpus / "metadata.yaml").write_text('"digest#9":\n  title: Nothing\n', encoding="utf-8")
+    result = ingest_corpus(corpus)
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("metadata.yaml", "has an entry for digest#9, which is not in the corpus")
+    ]
+    (corpus / "metadata.yaml").write_text("digest.txt:\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown field 'colour'"):
+        ingest_corpus(corpus)
+    (corpus / "metadata.yaml").write_text("digest.txt: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="is not valid YAML"):
+        ingest_corpus(corpus)
+
+
+def test_article_ids_are_stable_across_reingestion(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, "digest.txt")
+    before = [a.article_id for a in ingest_corpus(corpus).articles]
+    (corpus / "aaa.txt").write_text(ARTICLE, encoding="utf-8")
+    after = [a.article_id for a in ingest_corpus(corpus).articles]
+    assert before == ["digest#1", "digest#2"]
+    assert after == ["aaa#1", "digest#1", "digest#2"]
+
+
+# --- one rule at a time --------------------------------------------------------------------
+
+
+def test_rule_an_end_marker_ends_the_article() -> None:
+    text = f"Title of the story\n\n{PROSE_A}\n\nContinue Reading\n\n{PROSE_B}\n"
+    assert _drafts(text) == [("Title of the story", {}, [PROSE_A])]
+
+
+def test_rule_view_counters_and_link_lists_are_furniture() -> None:
+    assert is_end_marker("Read 3129 times") and is_end_marker("1,204 views")
+    text = f"A title here\n\n{PROSE_A}\n\nWorld\nSport\nCulture\nWeather\n\n{PROSE_B}\n"
+    assert _drafts(text)[0][2] == [PROSE_A, PROSE_B]
+
+
+def test_rule_a_repeated_paragraph_appears_once() -> None:
+    cut = PROSE_A[:50]
+    text = f"A title here\n\n{cut}\n{PROSE_A}\n\n{PROSE_B}\n\n{PROSE_B}\n"
+    assert _drafts(text)[0][2] == [PROSE_A, PROSE_B]
+
+
+def test_rule_short_lines_repeated_on_the_page_are_furniture() -> None:
+    text = (
+        f"A title here\n\n{PROSE_A}\n\nSponsored links\n\n{PROSE_B}\n\nSponsored links\n\n{PROSE_B}"
+    )
+    assert _drafts(text)[0][2] == [PROSE_A, PROSE_B]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our newsletter",
+        "Subscribe to get the latest stories in your inbox",
+        "We use cookies to give you the best experience. By using this site you accept them.",
+        "ADVERTISE WITH US",
+        "Home | News | Politics | Sport",
+        "12 hours ago",
+        "A teaser of some other story that stops in the middle of a...",
+        "modi xi jinping modi xi jinping",
+        "© 2024 Daily Example. All rights reserved.",
+        "Photo: Reuters",
+        "* * *",
+        "Tags: migration, labour",
+    ],
+)
+def test_rule_furniture_lines(line: str) -> None:
+    assert is_boilerplate(line)
+    assert not is_prose(line)
+
+
+@pytest.mark.parametrize("line", [PROSE_A, "Central Asia", "The political context"])
+def test_rule_article_lines_are_not_furniture(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_rule_blog_footer_and_end_matter_are_left_out() -> None:
+    text = (
+        f"A title here\n\n{PROSE_A}\n\n{PROSE_B}\n\nEditor's note:\n"
+        "Jane Doe is a freelance writer based in Almaty.\n"
+    )
+    assert _drafts(text)[0][2] == [PROSE_A, PROSE_B]
+    blog = f"A title here\n\n{PROSE_A}\n\nNo comments:\n\nPost a Comment\n"
+    assert _drafts(blog)[0][2] == [PROSE_A]
+
+
+def test_rule_a_signature_gives_the_author_and_the_lone_name_line_goes() -> None:
+    text = (
+        f"A title here\n\n{PROSE_A}\n\nJane Doe\n{PROSE_B}\n\n"
+        "Jane Doe, economist (Almaty)\n\nSteppe news agency.\n"
+    )
+    ((_title, stated, paragraphs),) = _drafts(text)
+    assert stated == {"author": "Jane Doe", "outlet": "Steppe news agency"}
+    assert paragraphs == [PROSE_A, PROSE_B]
+
+
+def test_rule_a_headerless_sidebar_never_becomes_an_article() -> None:
+    text = (
+        f"Main story title\n\nPublished on 2 May 2019\n\n{PROSE_A}\n\nRead more\n\n"
+        "Latest\n\nOther story title\n\nA cut-off first sentence of another story that...\n"
+    )
+    drafts = _drafts(text)
+    assert [(t, s) for t, s, _ in drafts] == [("Main story title", {"published": date(2019, 5, 2)})]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("20 february 2017", date(2017, 2, 20)),
+        ("Wednesday, 08 October 2003", date(2003, 10, 8)),
+        ("Friday, November 3, 2017", date(2017, 11, 3)),
+        ("Published on 3 May 2020", date(2020, 5, 3)),
+        ("20 февраля 2017 г.", date(2017, 2, 20)),
+        ("12 hours ago", None),
+        ("May 2023", None),
+        ("The talks were held on 3 May 2020 in the capital of the country.", None),
+    ],
+)
+def test_rule_datelines(line: str, expected: date | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+def test_rule_bylines_signatures_and_outlets() -> None:
+    byline = "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"
+    assert parse_byline(byline) == "Marat Yermukanov"
+    assert find_date(byline) == date(2003, 10, 8)
+    assert outlet_from_byline(byline) == "CACI Analyst"
+    assert parse_byline("by Jane Doe and John Roe") == "Jane Doe and John Roe"
+    assert parse_byline("By the way, this is not a byline at all") is None
+    assert parse_signature("Talgat Mamyrayymov, political scientist (Kazakhstan)") == (
+        "Talgat Mamyrayymov"
+    )
+    assert outlet_from_credit("From our partner RIAC") == "RIAC"
+    assert outlet_from_credit("Source: Reuters") == "Reuters"
+    assert outlet_from_name_line("Fergana international information agency.") == (
+        "Fergana international information agency"
+    )
+    assert outlet_from_name_line("Central Asia") is None
+    assert outlet_from_text("she said in an interview with EurasiaNet.org on Monday.") == (
+        "EurasiaNet"
+    )
+
+
+def test_rule_year_estimate_is_labelled() -> None:
+    assert estimate_years("in 2004 and again in 2012", today=date(2024, 1, 1)) == (
+        "2004–2012 (estimated from years mentioned in the text)"
+    )
+    assert estimate_years("a plan for 2030", today=date(2024, 1, 1)) is None
