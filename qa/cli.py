@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 an error the message explains, 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qa.config import Settings
-from qa.errors import ConfigError, QAError
+from qa.errors import ConfigError, EvalFormatError, QAError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,6 +47,15 @@ def _positive(value: str) -> int:
     if not 1 <= number <= 100:
         raise argparse.ArgumentTypeError("must be between 1 and 100")
     return number
+
+
+def _floor(value: str) -> tuple[str, float]:
+    from qa.evaluate import parse_floor
+
+    try:
+        return parse_floor(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,6 +124,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    evaluate = commands.add_parser(
+        "eval",
+        parents=[common],
+        help="measure retrieval, answers, citations and abstention on question sets",
+        description="Ask every question of JSONL question sets and report the metrics. "
+        "A set with a corpus/ folder beside it is asked against that corpus, "
+        "indexed on demand into eval/cache/.",
+    )
+    evaluate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSONL question set")
+    evaluate.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--save", type=Path, metavar="PATH", help="write the JSON report here")
+    evaluate.add_argument(
+        "--compare",
+        type=Path,
+        metavar="PATH",
+        help="show deltas against a saved report; exit 1 if a quality metric fell by more "
+        "than 0.02",
+    )
+    evaluate.add_argument(
+        "--show-failures", action="store_true", help="list each missed question and what came back"
+    )
+    evaluate.add_argument(
+        "--fail-under",
+        type=_floor,
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="exit 1 when this metric of the first set is below VALUE (e.g. hit@3=0.8)",
+    )
     return parser
 
 
@@ -341,12 +382,84 @@ def _source_json(source: Any) -> dict[str, Any]:
     }
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from qa import evaluate
+    from qa.assistant import Assistant
+
+    settings = _settings(args)
+    err = _stderr()
+    sets = []
+    for path in args.files:
+        loaded = evaluate.load_set(path)
+        for problem in loaded.problems:
+            err.print(f"[yellow]warning:[/] {_escape(problem)}")
+        if not loaded.cases:
+            raise EvalFormatError(f"{path} holds no usable question")
+        sets.append(loaded)
+    saved = evaluate.load_report(args.compare) if args.compare else None
+    runs = []
+    for loaded in sets:
+        target = evaluate.resolve_target(
+            loaded.path, settings, corpus=args.corpus, index=args.index
+        )
+        if target.build:
+            err.print(
+                f"{_escape(loaded.name)}: corpus {_escape(str(target.settings.corpus_dir))}, "
+                f"index {_escape(str(target.settings.index_dir))}"
+            )
+            evaluate.prepare_index(target, RichProgress(err))
+        assistant = Assistant.open(target.settings)
+        try:
+            runs.append(
+                evaluate.run_set(loaded, assistant, k=settings.k, progress=RichProgress(err))
+            )
+        finally:
+            assistant.close()
+    report = evaluate.build_report(runs, settings.k)
+    if saved is not None:
+        comparison = evaluate.compare_reports(report, saved, baseline=str(args.compare))
+        report = dataclasses.replace(report, comparison=comparison)
+    payload = report.to_json(failures=args.show_failures)
+    if args.save:
+        try:
+            args.save.parent.mkdir(parents=True, exist_ok=True)
+            args.save.write_text(
+                json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        except OSError as error:
+            raise ConfigError(f"cannot write {args.save}: {error.strerror or error}") from None
+    if args.json:
+        _print_json(payload)
+    else:
+        from qa.render import render_eval_comparison, render_eval_failures, render_eval_report
+
+        out = _stdout()
+        out.print(render_eval_report(report))
+        if args.show_failures:
+            out.print(render_eval_failures(report))
+        if report.comparison is not None:
+            out.print(render_eval_comparison(report.comparison))
+    status = EXIT_OK
+    if report.comparison is not None and report.comparison.regressions:
+        for delta in report.comparison.regressions:
+            err.print(
+                f"[bold red]regression:[/] {_escape(delta.group)} {delta.metric} "
+                f"{delta.old:.3f} → {delta.new:.3f}"
+            )
+        status = EXIT_ERROR
+    for problem in evaluate.floor_failures(report, args.fail_under):
+        err.print(f"[bold red]below floor:[/] {_escape(problem)}")
+        status = EXIT_ERROR
+    return status
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "index": _cmd_index,
     "add": _cmd_add,
     "ask": _cmd_ask,
     "chat": _cmd_chat,
     "sources": _cmd_sources,
+    "eval": _cmd_eval,
 }
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.assistant import SourceSummary
+from qa.evaluate import Comparison, EvalReport, MetricGroup
 from qa.records import Answer, Citation
 
 
@@ -98,3 +99,132 @@ def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
             str(source.chunks),
         )
     return table
+
+
+_EVAL_TABLES = (
+    (
+        "retrieval",
+        (
+            ("hit@1", "hit@1"),
+            ("hit@3", "hit@3"),
+            ("hit@5", "hit@5"),
+            ("hit@10", "hit@10"),
+            ("mrr@10", "MRR@10"),
+            ("source_hit", "source@k"),
+        ),
+    ),
+    (
+        "answers",
+        (
+            ("answer_in_reply", "in reply"),
+            ("citation_validity", "citations ok"),
+            ("date_correct", "date ok"),
+            ("abstention_precision", "abstain P"),
+            ("abstention_recall", "abstain R"),
+            ("abstention_rate_answerable", "abstain (answerable)"),
+            ("latency_p50_ms", "p50 ms"),
+            ("latency_p95_ms", "p95 ms"),
+            ("questions_per_second", "q/s"),
+        ),
+    ),
+)
+
+
+def _eval_cell(metric: str, value: float | None, n: int) -> str:
+    if value is None:
+        return "—"
+    if metric.startswith("latency"):
+        return f"{value:.0f}"
+    if metric == "questions_per_second":
+        return f"{value:.1f}"
+    return f"{value:.3f} [dim]({n})[/]"
+
+
+def render_eval_report(report: EvalReport) -> RenderableType:
+    """The ``qa eval`` tables: one row per set, then a row per tag; each rate with its n."""
+    rows: list[tuple[str, MetricGroup]] = []
+    for one in report.sets:
+        rows.append((escape(one.name), one.overall))
+        rows.extend((f"  [dim]tag[/] {escape(tag)}", group) for tag, group in one.by_tag.items())
+    if len(report.sets) > 1:
+        rows.append(("[bold]all sets[/]", report.overall))
+    tables: list[RenderableType] = []
+    for title, columns in _EVAL_TABLES:
+        table = Table(title=f"{title} (k={report.k})", title_justify="left")
+        table.add_column("set / tag")
+        table.add_column("cases", justify="right")
+        for _, heading in columns:
+            table.add_column(heading, justify="right")
+        for label, group in rows:
+            cells = [
+                _eval_cell(metric, group.metrics[metric].value, group.metrics[metric].n)
+                for metric, _ in columns
+            ]
+            table.add_row(label, str(group.cases), *cells)
+        tables.append(table)
+    tables.append(
+        Text(
+            "(n) = cases the rate is over: answerable ones for hits, MRR and replies; "
+            "all for citations; dated ones for dates; abstentions for P; unanswerable for R. "
+            "— = not computable (a cut-off above k, or no such case).",
+            style="dim",
+        )
+    )
+    return Group(*tables)
+
+
+def render_eval_failures(report: EvalReport) -> RenderableType:
+    """For each missed case: the question, the expected answers and what came back first."""
+    parts: list[RenderableType] = []
+    for one in report.sets:
+        for failure in one.failures:
+            case = failure.case
+            if failure.kind == "missed":
+                expected = " | ".join(case.answers)
+                head = f"✗ {one.name} {case.case_id}: expected “{expected}”"
+            else:
+                head = f"✗ {one.name} {case.case_id}: unanswerable, but answered"
+            lines = Text(head, style="bold red")
+            body = [lines, Text("  Q: " + case.question)]
+            reply = "(abstained)" if failure.answer.abstained else failure.answer.text
+            body.append(Text("  A: " + reply, style="yellow"))
+            first = failure.first_passage
+            if failure.kind == "missed":
+                rank = failure.answer_rank
+                where = f"in passage {rank}" if rank else "in no passage"
+                body.append(Text(f"  answer found {where}", style="dim"))
+            if first is not None:
+                body.append(Text("  first: " + citation_header(first), style="cyan"))
+                body.append(Text("    " + first.quote, style="dim"))
+            parts.append(Group(*body))
+    if not parts:
+        return Text("No failures.")
+    return Group(*parts)
+
+
+def render_eval_comparison(comparison: Comparison) -> RenderableType:
+    """Per-metric deltas against a saved report; regressions in red."""
+    table = Table(
+        title=f"compared with {escape(comparison.baseline)} "
+        f"(a quality metric fails when worse by more than {comparison.tolerance})",
+        title_justify="left",
+    )
+    for column in ("set", "metric", "saved", "now", "change"):
+        table.add_column(column, justify="left" if column in ("set", "metric") else "right")
+    for delta in comparison.deltas:
+        change = delta.change
+        if change is None:
+            shown = "—"
+        elif delta.regressed:
+            shown = f"[bold red]{change:+.3f} ✗[/]"
+        else:
+            shown = f"{change:+.3f}"
+        table.add_row(
+            escape(delta.group),
+            delta.metric,
+            "—" if delta.old is None else f"{delta.old:.3f}",
+            "—" if delta.new is None else f"{delta.new:.3f}",
+            shown,
+        )
+    notes = [Text(note, style="yellow") for note in comparison.notes]
+    return Group(table, *notes)
