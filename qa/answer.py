@@ -51,11 +51,15 @@ _QUESTION_TYPES = (
 
 @dataclass(frozen=True, slots=True)
 class AnswerPolicy:
-    """Knobs of answer composition, calibrated on question sets."""
+    """Knobs of answer composition, calibrated on question sets.
 
-    abstain_below: float = 0.30
-    max_sentences: int = 2
-    follow_up_ratio: float = 0.92
+    ``abstain_below`` comes from eval/calibrate_abstention.py, the sentence
+    selection knobs from eval/tune_retrieval.py (tuning halves only).
+    """
+
+    abstain_below: float = 0.34
+    max_sentences: int = 3
+    follow_up_ratio: float = 0.85
     type_bonus: float = 0.04
 
 
@@ -86,13 +90,14 @@ def compose_answer(
     """Build the answer from the ranked passages and ranked sentences of one search."""
     policy = policy or AnswerPolicy()
     listed = tuple(to_citation(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
-    if not passages or confidence(passages) < policy.abstain_below:
-        return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices)
+    evidence = confidence(passages)
+    if not passages or evidence < policy.abstain_below:
+        return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
     chosen = choose_sentences(question, passages, sentences, policy)
     text = " ".join(f"{hit.chunk.sentence} [{marker}]" for marker, hit in chosen)
     cited = sorted({marker for marker, _ in chosen})
     citations = tuple(listed[m - 1] for m in cited)
-    return Answer(question, text, False, citations, listed, timings_ms, notices)
+    return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
 
 def choose_sentences(

@@ -117,7 +117,8 @@ class Answer:
     ``citations`` are the passages the answer text cites with ``[n]``;
     ``passages`` every retrieved passage in rank order (markers 1..k, shared
     with ``citations``). ``notices`` are short remarks for the user, such as
-    how many undated articles a date filter left out.
+    how many undated articles a date filter left out. ``confidence`` is the
+    evidence score that abstention compares with its threshold.
     """
 
     question: str
@@ -127,6 +128,7 @@ class Answer:
     passages: tuple[Citation, ...]
     timings_ms: dict[str, float]
     notices: tuple[str, ...] = ()
+    confidence: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         """The answer as the JSON object documented for ``qa ask --json``."""
@@ -134,6 +136,7 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
+            "confidence": round(self.confidence, 4),
             "citations": [c.to_json() for c in self.citations],
             "passages": [c.to_json() for c in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
