@@ -87,7 +87,7 @@ def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
         if article.published:
             when = f"{article.published.isoformat()} ({provenance})"
         elif article.published_estimate:
-            when = f"unknown (estimate: {article.published_estimate})"
+            when = f"unknown; {article.published_estimate}"
         else:
             when = "unknown"
         table.add_row(
