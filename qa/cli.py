@@ -191,7 +191,7 @@ def _stdout() -> Console:
 def _stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -1,0 +1,155 @@
+"""The `qa` command line: exit codes, messages for people, and the answer it prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa.chunking import collapse_whitespace
+from qa.cli import main
+from qa.config import Settings
+
+ANSWER_KEYS = {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
+CITATION_KEYS = {
+    "marker", "article_id", "title", "outlet", "author", "published",
+    "path", "start", "end", "quote", "score",
+}  # fmt: skip
+
+
+def where(settings: Settings) -> list[str]:
+    return ["--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
+
+
+def test_qa_without_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: qa")
+    for command in ("index", "ask", "chat", "sources"):
+        assert f"    {command} " in out
+
+
+def test_ask_without_an_index_says_which_command_builds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["ask", "Who is Fatima?", "--index", str(tmp_path / "index")])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"error: no index in {tmp_path / 'index'}/; build it with: qa index\n"
+    )
+
+
+def test_index_of_a_missing_corpus_directory_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["index", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "i")])
+    assert code == 1
+    assert (
+        capsys.readouterr().err
+        == f"error: corpus directory {tmp_path / 'nowhere'} does not exist\n"
+    )
+
+
+def test_index_of_an_empty_corpus_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "corpus").mkdir()
+    code = main(["index", "--corpus", str(tmp_path / "corpus"), "--index", str(tmp_path / "i")])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"error: corpus directory {tmp_path / 'corpus'} holds no article files "
+        "(.txt, .md, .markdown, .html, .htm, .jsonl)\n"
+    )
+
+
+def test_unreadable_file_is_skipped_with_one_warning_and_the_rest_indexed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(
+        "Snow in Almaty\n\nHeavy snow closed the mountain roads above Almaty on Monday.\n"
+    )
+    (corpus / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    code = main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    captured = capsys.readouterr()
+    assert code == 0
+    warnings = [line for line in captured.err.splitlines() if line.startswith("warning:")]
+    assert warnings == ["warning: skipped gone.txt: cannot be read (No such file or directory)"]
+    assert "skipped 1 file(s)" in captured.out
+    assert "1 files, 1 articles" in captured.out
+
+
+def test_ask_rejects_k_out_of_range_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["ask", "anything", "-k", "0"])
+    assert stopped.value.code == 2
+    assert "argument -k: must be between 1 and 100" in capsys.readouterr().err
+
+
+def test_ask_json_has_the_documented_shape_and_every_quote_matches_its_span(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = "How many women are smuggled out of Kazakhstan each year?"
+    assert main(["ask", question, "--json", *where(corpus_settings)]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload.keys() >= ANSWER_KEYS
+    assert payload["question"] == question
+    assert payload["abstained"] is False
+    assert "7000" in payload["answer"]
+    assert "total" in payload["timings_ms"]
+    assert len(payload["passages"]) == 5
+    markers = {c["marker"] for c in payload["passages"]}
+    for citation in payload["citations"]:
+        assert citation in payload["passages"]
+        assert f"[{citation['marker']}]" in payload["answer"]
+    for passage in payload["passages"]:
+        assert passage.keys() >= CITATION_KEYS
+        assert passage["marker"] in markers
+        raw = (corpus_settings.corpus_dir / passage["path"]).read_text(encoding="utf-8")
+        assert collapse_whitespace(raw[passage["start"] : passage["end"]]) == passage["quote"]
+    first = payload["citations"][0]
+    assert first["path"] == "001_4f9f93c25c76962a.txt"
+    assert first["published"] == "2003-10-08"
+
+
+def test_ask_prints_the_answer_and_numbered_sources(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "Where is the NGO Sana Sezim based?", *where(corpus_settings)]) == 0
+    out = capsys.readouterr().out
+    assert "Answer" in out
+    assert "Sources" in out
+    assert "[1]" in out
+    assert "002_4b9ca009cf769bed.txt:" in out
+
+
+def test_off_topic_question_abstains_and_lists_closest_passages(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "What is a good recipe for banana bread?", *where(corpus_settings)]) == 0
+    out = capsys.readouterr().out
+    assert "The indexed articles don't answer this." in out
+    assert "Closest passages" in out
+
+
+def test_chat_reads_questions_from_stdin_and_leaves_on_end_of_input(
+    corpus_settings: Settings,
+) -> None:
+    env = {**os.environ, "COLUMNS": "120", "QA_HISTORY": str(corpus_settings.index_dir / "h")}
+    finished = subprocess.run(
+        [sys.executable, "-m", "qa", "chat", *where(corpus_settings)],
+        input=":help\nWho is Fatima Musabayeva?\n:sources\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert ":open N" in finished.stdout
+    assert "Sources" in finished.stdout
+    assert "Traceback" not in finished.stderr
