@@ -1,0 +1,124 @@
+"""Vector indexes chosen by size: exact when small, HNSW when large, both memory-mapped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import faiss
+import numpy as np
+import pytest
+
+from qa.vectors import (
+    HNSW_EF_CONSTRUCTION,
+    HNSW_EF_SEARCH,
+    HNSW_M,
+    build_vector_index,
+    describe,
+    load_vector_index,
+    save_vector_index,
+    search_vectors,
+)
+
+DIMENSION = 64
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _clustered(count: int, seed: int) -> np.ndarray:
+    """Vectors around a few hundred topics, as text embeddings are, not uniform noise."""
+    rng = np.random.default_rng(seed)
+    topics = rng.normal(size=(300, DIMENSION))
+    labels = rng.integers(0, len(topics), size=count)
+    return _unit(topics[labels] + 0.6 * rng.normal(size=(count, DIMENSION)))
+
+
+def _exact_top(vectors: np.ndarray, queries: np.ndarray, k: int) -> np.ndarray:
+    return np.argsort(-(queries @ vectors.T), axis=1, kind="stable")[:, :k]
+
+
+@pytest.fixture(scope="module")
+def large() -> tuple[np.ndarray, object]:
+    """20,000 vectors indexed as if they were past the exact-search limit."""
+    vectors = _clustered(20_000, seed=1)
+    return vectors, build_vector_index(vectors, exact_limit=10_000)
+
+
+def test_a_small_collection_gets_an_exact_index() -> None:
+    vectors = _clustered(500, seed=2)
+    index = build_vector_index(vectors, exact_limit=1_000)
+    assert describe(index) == "flat"
+    _, ids = search_vectors(index, vectors[:20], 5)
+    assert ids[:, 0].tolist() == list(range(20))
+
+
+def test_a_large_collection_gets_hnsw_with_recall_at_10_of_at_least_098(
+    large: tuple[np.ndarray, object],
+) -> None:
+    vectors, index = large
+    assert describe(index) == (
+        f"hnsw(M={HNSW_M},efConstruction={HNSW_EF_CONSTRUCTION},efSearch={HNSW_EF_SEARCH})"
+    )
+    queries = _clustered(300, seed=3)
+    _, ids = search_vectors(index, queries, 10)
+    exact = _exact_top(vectors, queries, 10)
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(ids, exact, strict=True)])
+    assert recall >= 0.98
+
+
+@pytest.mark.parametrize("exact_limit", [100_000, 1_000], ids=["flat", "hnsw"])
+def test_a_saved_index_loads_memory_mapped_and_answers_the_same(
+    tmp_path: Path, exact_limit: int
+) -> None:
+    vectors = _clustered(3_000, seed=4)
+    index = build_vector_index(vectors, exact_limit=exact_limit)
+    save_vector_index(index, tmp_path / "vectors.faiss")
+    loaded = load_vector_index(tmp_path / "vectors.faiss")
+    assert describe(loaded) == describe(index)
+    assert loaded.ntotal == 3_000
+    queries = _clustered(50, seed=5)
+    assert np.array_equal(search_vectors(loaded, queries, 10)[1], index.search(queries, 10)[1])
+    ids = np.array([0, 17, 2_999, 17], dtype=np.int64)
+    assert np.array_equal(loaded.reconstruct_batch(ids), vectors[ids])
+
+
+def test_a_damaged_index_file_cannot_be_loaded(tmp_path: Path) -> None:
+    (tmp_path / "vectors.faiss").write_bytes(b"not an index")
+    with pytest.raises(RuntimeError):
+        load_vector_index(tmp_path / "vectors.faiss")
+
+
+@pytest.mark.parametrize("allowed_count", [40, 15_000])
+def test_a_filtered_search_returns_the_best_allowed_vectors(
+    large: tuple[np.ndarray, object], allowed_count: int
+) -> None:
+    vectors, index = large
+    allowed = np.random.default_rng(6).choice(len(vectors), allowed_count, replace=False)
+    queries = _clustered(30, seed=7)
+    scores, ids = search_vectors(index, queries, 10, allowed=allowed)
+    assert np.isin(ids, allowed).all()
+    exact = allowed[_exact_top(vectors[allowed], queries, 10)]
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(ids, exact, strict=True)])
+    assert recall >= 0.98
+    assert np.allclose(scores[:, 0], (queries * vectors[ids[:, 0]]).sum(axis=1), atol=1e-5)
+
+
+def test_a_filter_allowing_fewer_than_k_vectors_pads_with_minus_one() -> None:
+    vectors = _clustered(2_000, seed=8)
+    allowed = np.array([5, 9, 11], dtype=np.int64)
+    for exact_limit in (100_000, 1_000):
+        index = build_vector_index(vectors, exact_limit=exact_limit)
+        _, ids = search_vectors(index, vectors[:1], 5, allowed=allowed)
+        assert sorted(ids[0, :3].tolist()) == [5, 9, 11]
+        assert ids[0, 3:].tolist() == [-1, -1]
+
+
+def test_an_empty_collection_finds_nothing(tmp_path: Path) -> None:
+    index = build_vector_index(np.zeros((0, DIMENSION), dtype=np.float32))
+    save_vector_index(index, tmp_path / "empty.faiss")
+    loaded = load_vector_index(tmp_path / "empty.faiss")
+    assert isinstance(loaded, faiss.IndexFlatIP)
+    assert loaded.ntotal == 0
+    _, ids = search_vectors(loaded, np.ones((1, DIMENSION), dtype=np.float32), 3)
+    assert ids.tolist() == [[-1, -1, -1]]
