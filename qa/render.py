@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +15,8 @@ from rich.text import Text
 from qa.assistant import SourceSummary
 from qa.evaluate import Comparison, EvalReport, MetricGroup
 from qa.records import Answer, Citation
+
+_MARKER = re.compile(r"\[\d+\]")
 
 
 def citation_header(citation: Citation) -> str:
@@ -28,17 +32,22 @@ def citation_header(citation: Citation) -> str:
     return " ".join(parts)
 
 
-def render_citation(citation: Citation, *, quote_words: int | None = None) -> RenderableType:
-    """A citation's header line and its quoted passage."""
-    quote = citation.quote
-    if quote_words is not None:
-        words = quote.split()
-        if len(words) > quote_words:
-            quote = " ".join(words[:quote_words]) + " …"
+def render_citation(citation: Citation, emphasis: Sequence[str] = ()) -> RenderableType:
+    """A citation's header line and its quoted passage, ``emphasis`` sentences in bold."""
+    quote = Text(citation.quote, style="dim")
+    for sentence in emphasis:
+        start = citation.quote.find(sentence)
+        if start >= 0:
+            quote.stylize("bold not dim", start, start + len(sentence))
     return Group(
         Text(citation_header(citation), style="bold cyan"),
-        Text("    " + quote, style="dim"),
+        Padding(quote, (0, 0, 0, 4)),
     )
+
+
+def answer_sentences(answer: Answer) -> list[str]:
+    """The sentences of an answer's text, without their [n] markers."""
+    return [part.strip() for part in _MARKER.split(answer.text) if part.strip()]
 
 
 def render_answer(answer: Answer) -> RenderableType:
@@ -55,7 +64,8 @@ def render_answer(answer: Answer) -> RenderableType:
     parts: list[RenderableType] = [*notices, body]
     if listed:
         parts.append(heading)
-        parts.extend(render_citation(c) for c in listed)
+        emphasis = () if answer.abstained else answer_sentences(answer)
+        parts.extend(render_citation(c, emphasis) for c in listed)
     elif not answer.passages:
         parts.append(Text("No passage matched.", style="dim"))
     return Group(*parts)
@@ -104,73 +114,92 @@ def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
 _EVAL_TABLES = (
     (
         "retrieval",
+        "ans",
         (
             ("hit@1", "hit@1"),
             ("hit@3", "hit@3"),
             ("hit@5", "hit@5"),
             ("hit@10", "hit@10"),
             ("mrr@10", "MRR@10"),
-            ("source_hit", "source@k"),
+            ("source_hit", "src@k"),
         ),
     ),
     (
         "answers",
+        "cases",
         (
-            ("answer_in_reply", "in reply"),
-            ("citation_validity", "citations ok"),
-            ("date_correct", "date ok"),
-            ("abstention_precision", "abstain P"),
-            ("abstention_recall", "abstain R"),
-            ("abstention_rate_answerable", "abstain (answerable)"),
-            ("latency_p50_ms", "p50 ms"),
-            ("latency_p95_ms", "p95 ms"),
-            ("questions_per_second", "q/s"),
+            ("answer_in_reply", "in\nreply"),
+            ("citation_validity", "cites\nvalid"),
+            ("date_correct", "date\nright"),
+            ("abstention_precision", "abst\nP"),
+            ("abstention_recall", "abst\nR"),
+            ("abstention_rate_answerable", "abst\nans"),
         ),
     ),
 )
 
 
-def _eval_cell(metric: str, value: float | None, n: int) -> str:
-    if value is None:
-        return "—"
-    if metric.startswith("latency"):
-        return f"{value:.0f}"
-    if metric == "questions_per_second":
-        return f"{value:.1f}"
-    return f"{value:.3f} [dim]({n})[/]"
+def _eval_rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
 
 
 def render_eval_report(report: EvalReport) -> RenderableType:
-    """The ``qa eval`` tables: one row per set, then a row per tag; each rate with its n."""
+    """The ``qa eval`` tables: one row per set, then a row per tag; then speed per set."""
     rows: list[tuple[str, MetricGroup]] = []
     for one in report.sets:
         rows.append((escape(one.name), one.overall))
         rows.extend((f"  [dim]tag[/] {escape(tag)}", group) for tag, group in one.by_tag.items())
     if len(report.sets) > 1:
         rows.append(("[bold]all sets[/]", report.overall))
-    tables: list[RenderableType] = []
-    for title, columns in _EVAL_TABLES:
+    parts: list[RenderableType] = []
+    for title, count_heading, columns in _EVAL_TABLES:
         table = Table(title=f"{title} (k={report.k})", title_justify="left")
-        table.add_column("set / tag")
-        table.add_column("cases", justify="right")
+        table.add_column("set / tag", overflow="fold")
+        table.add_column(count_heading, justify="right", no_wrap=True)
         for _, heading in columns:
-            table.add_column(heading, justify="right")
+            table.add_column(heading, justify="right", no_wrap=True)
         for label, group in rows:
-            cells = [
-                _eval_cell(metric, group.metrics[metric].value, group.metrics[metric].n)
-                for metric, _ in columns
-            ]
-            table.add_row(label, str(group.cases), *cells)
-        tables.append(table)
-    tables.append(
+            metrics = group.metrics
+            count = metrics["hit@1"].n if count_heading == "ans" else group.cases
+            cells = [_eval_rate(metrics[metric].value) for metric, _ in columns]
+            table.add_row(label, str(count), *cells)
+        parts.append(table)
+        if count_heading == "ans":
+            parts.append(
+                Text(
+                    "over answerable questions (ans); src@k: over those listing sources; "
+                    "— = a cut-off above k, or no such question",
+                    style="dim",
+                )
+            )
+    parts.append(
         Text(
-            "(n) = cases the rate is over: answerable ones for hits, MRR and replies; "
-            "all for citations; dated ones for dates; abstentions for P; unanswerable for R. "
-            "— = not computable (a cut-off above k, or no such case).",
+            "cites valid: over all questions; date right: over questions with a date; "
+            "abst P: over abstentions; abst R: over unanswerable questions; "
+            "abst ans: answerable questions abstained from (lower is better)",
             style="dim",
         )
     )
-    return Group(*tables)
+    for one in report.sets:
+        speed = one.overall.metrics
+        parts.append(
+            Text(
+                f"{one.name}: {one.overall.cases} questions, "
+                f"p50 {_eval_ms(speed['latency_p50_ms'].value)}, "
+                f"p95 {_eval_ms(speed['latency_p95_ms'].value)}, "
+                f"{_eval_qps(speed['questions_per_second'].value)}"
+                + (f", {one.skipped_lines} malformed line(s) left out" if one.skipped_lines else "")
+            )
+        )
+    return Group(*parts)
+
+
+def _eval_ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f} ms"
+
+
+def _eval_qps(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f} questions/s"
 
 
 def render_eval_failures(report: EvalReport) -> RenderableType:
@@ -179,17 +208,21 @@ def render_eval_failures(report: EvalReport) -> RenderableType:
     for one in report.sets:
         for failure in one.failures:
             case = failure.case
-            if failure.kind == "missed":
+            if failure.kind == "answered_unanswerable":
+                head = f"✗ {one.name} {case.case_id}: unanswerable, but answered"
+            elif case.unanswerable:
+                head = f"✗ {one.name} {case.case_id}: unanswerable"
+            else:
                 expected = " | ".join(case.answers)
                 head = f"✗ {one.name} {case.case_id}: expected “{expected}”"
-            else:
-                head = f"✗ {one.name} {case.case_id}: unanswerable, but answered"
             lines = Text(head, style="bold red")
             body = [lines, Text("  Q: " + case.question)]
             reply = "(abstained)" if failure.answer.abstained else failure.answer.text
             body.append(Text("  A: " + reply, style="yellow"))
             first = failure.first_passage
-            if failure.kind == "missed":
+            if failure.citation_problem is not None:
+                body.append(Text("  invalid citation: " + failure.citation_problem, style="red"))
+            if not case.unanswerable:
                 rank = failure.answer_rank
                 where = f"in passage {rank}" if rank else "in no passage"
                 body.append(Text(f"  answer found {where}", style="dim"))
