@@ -73,9 +73,12 @@ The JSON report (``qa eval --json``, ``--save``)::
     }
 
 A failure is ``{"id", "question", "kind", "expected", "reply", "abstained",
-"answer_rank", "first_passage"}``; ``kind`` is ``"missed"`` (an answerable case
-whose reply lacks every accepted answer) or ``"answered_unanswerable"``, and
-``first_passage`` is ``{"path", "title", "published", "quote"}`` or null.
+"answer_rank", "citation_problem", "first_passage"}``; ``kind`` is ``"missed"``
+(an answerable case whose reply lacks every accepted answer),
+``"answered_unanswerable"``, or ``"invalid_citation"`` (otherwise right, but
+``citation_problem`` says what is wrong with its citations; it is also given
+for the other kinds, else null); ``first_passage`` is ``{"path", "title",
+"published", "quote"}`` or null.
 
 Comparing with a saved report (:func:`compare_reports`): for every set present
 in both (matched by ``name``) and for ``overall``, each metric's delta is new −
@@ -334,6 +337,11 @@ class Outcome:
             return not self.answer.abstained
         return not self.reply_hit
 
+    @property
+    def failed(self) -> bool:
+        """Missed, or answered with an invalid citation."""
+        return self.missed or self.citation_problem is not None
+
 
 class CorpusText:
     """The text view citations point into, read once per file from a corpus folder."""
@@ -549,10 +557,14 @@ class Failure:
     case: EvalCase
     answer: Answer
     answer_rank: int | None
+    missed: bool
+    citation_problem: str | None
 
     @property
     def kind(self) -> str:
-        """``missed`` or ``answered_unanswerable``."""
+        """``missed``, ``answered_unanswerable`` or ``invalid_citation``."""
+        if not self.missed:
+            return "invalid_citation"
         return "answered_unanswerable" if self.case.unanswerable else "missed"
 
     @property
@@ -571,6 +583,7 @@ class Failure:
             "reply": self.answer.text,
             "abstained": self.answer.abstained,
             "answer_rank": self.answer_rank,
+            "citation_problem": self.citation_problem,
             "first_passage": None
             if first is None
             else {
@@ -665,7 +678,11 @@ def set_report(run: SetRun, k: int) -> SetReport:
         skipped_lines=len(run.eval_set.problems),
         overall=_group(run.outcomes, k),
         by_tag={tag: _group(outcomes, k) for tag, outcomes in tags.items()},
-        failures=tuple(Failure(o.case, o.answer, o.answer_rank) for o in run.outcomes if o.missed),
+        failures=tuple(
+            Failure(o.case, o.answer, o.answer_rank, o.missed, o.citation_problem)
+            for o in run.outcomes
+            if o.failed
+        ),
     )
 
 

@@ -246,6 +246,56 @@ def test_metrics_count_answers_in_passages_replies_and_citations(tmp_path: Path)
     assert metrics["questions_per_second"].value == pytest.approx(4 / 0.1)
 
 
+def test_failures_are_missed_answers_answered_unanswerables_and_invalid_citations(
+    tmp_path: Path,
+) -> None:
+    text = "The harbour froze in 1947. Ships waited outside for six weeks.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = CorpusText(tmp_path)
+    good = citation(1, text, "The harbour")
+    moved = Citation(**{**_fields(good), "end": good.end + 2})
+    reply = "The harbour froze in 1947. [1]"
+
+    def outcome(case_id: str, answers: tuple[str, ...], answer: Answer) -> Any:
+        case = EvalCase(case_id, f"question {case_id}?", answers, (), unanswerable=not answers)
+        return judge(case, answer, 1.0, corpus)
+
+    outcomes = (
+        outcome("right", ("1947",), Answer("q", reply, False, (good,), (good,), {})),
+        outcome("bad-cite", ("1947",), Answer("q", reply, False, (moved,), (moved,), {})),
+        outcome("missed", ("1950",), Answer("q", reply, False, (good,), (good,), {})),
+        outcome("abstained", (), Answer("q", "none", True, (), (good,), {})),
+        outcome("answered", (), Answer("q", reply, False, (good,), (good,), {})),
+    )
+    run = SetRun(EvalSet(tmp_path / "s.jsonl", ()), Settings(), outcomes)
+    failures = [f.to_json() for f in build_report([run], k=1).sets[0].failures]
+
+    assert [(f["id"], f["kind"]) for f in failures] == [
+        ("bad-cite", "invalid_citation"),
+        ("missed", "missed"),
+        ("answered", "answered_unanswerable"),
+    ]
+    assert failures[0]["citation_problem"] == (
+        f"[1] quote differs from a.txt[{moved.start}:{moved.end}]"
+    )
+    assert failures[1] == {
+        "id": "missed",
+        "question": "question missed?",
+        "kind": "missed",
+        "expected": ["1950"],
+        "reply": reply,
+        "abstained": False,
+        "answer_rank": None,
+        "citation_problem": None,
+        "first_passage": {
+            "path": "a.txt",
+            "title": "t",
+            "published": "2003-10-08",
+            "quote": good.quote,
+        },
+    }
+
+
 def test_mrr_at_10_averages_reciprocal_ranks_when_k_is_10(tmp_path: Path) -> None:
     text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen " * 3
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
@@ -460,7 +510,7 @@ def test_table_shows_each_set_then_its_tags_and_dashes_above_k(in_tiny_bench: Pa
     ]
     hit3 = report.sets[0].overall.metrics["hit@3"].value
     assert rows[0][2].strip() == "3"
-    assert rows[0][4].strip() == f"{hit3:.3f} (3)"
+    assert rows[0][4].strip() == f"{hit3:.3f}"
     assert rows[0][6].strip() == "—"
 
 
