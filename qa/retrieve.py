@@ -190,21 +190,22 @@ def distinct_passages(ranked: Sequence[Hit], k: int) -> list[Hit]:
     """The first ``k`` hits that show something new.
 
     A hit is skipped when its anchor sentence already stands inside the window
-    of a better hit of the same article, or when the same sentence was already
-    shown from another article (a page scraped twice).
+    of a better hit: of the same article, or of another one (a page scraped
+    twice, a paragraph quoted by two outlets).
     """
     kept: list[Hit] = []
-    seen: set[str] = set()
     for hit in ranked:
         chunk = hit.chunk
-        if chunk.sentence in seen or any(
-            other.chunk.article_id == chunk.article_id
-            and other.chunk.start <= chunk.sentence_start
-            and chunk.sentence_end <= other.chunk.end
+        if any(
+            (
+                other.chunk.article_id == chunk.article_id
+                and other.chunk.start <= chunk.sentence_start
+                and chunk.sentence_end <= other.chunk.end
+            )
+            or chunk.sentence in other.chunk.text
             for other in kept
         ):
             continue
-        seen.add(chunk.sentence)
         kept.append(hit)
         if len(kept) == k:
             break
@@ -221,13 +222,8 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
 def _dense_top(
     vectors: object, query: np.ndarray, n: int, allowed: np.ndarray | None
 ) -> np.ndarray:
-    import faiss
+    from qa.vectors import search_vectors
 
-    index = vectors  # a faiss index; typed loosely because faiss has no stubs
-    params = None
-    if allowed is not None:
-        params = faiss.SearchParameters()
-        params.sel = faiss.IDSelectorBatch(allowed.astype(np.int64))
-    _, ids = index.search(query, n, params=params)  # type: ignore[attr-defined]
+    _, ids = search_vectors(vectors, query, n, allowed)
     found: np.ndarray = ids[0]
     return found[found >= 0]
