@@ -1,7 +1,9 @@
 """Hits → Answer: verbatim sentences with [n] markers, or an honest abstention.
 
 The answer is made only of corpus sentences, each followed by the marker of
-a listed passage whose quote contains it. Sentences that hold the kind of
+a listed passage whose quote contains it. The one edit: an article's own
+bracketed footnote references ("…to power[6].") are dropped from answer
+sentences, so that every ``[n]`` in an answer is a citation marker. Sentences that hold the kind of
 thing the question asks for (a number for "how many", a date for "when", a
 name for "who") are preferred. When the best evidence is too weak, the
 answer says the articles don't answer, cites nothing, and the passages are
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from qa.store import IndexSnapshot
 
 ABSTENTION = "The indexed articles don't answer this."
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b",
@@ -94,7 +98,7 @@ def compose_answer(
     if not passages or evidence < policy.abstain_below:
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
     chosen = choose_sentences(question, passages, sentences, policy)
-    text = " ".join(f"{hit.chunk.sentence} [{marker}]" for marker, hit in chosen)
+    text = " ".join(f"{answer_sentence(hit)} [{marker}]" for marker, hit in chosen)
     cited = sorted({marker for marker, _ in chosen})
     citations = tuple(listed[m - 1] for m in cited)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
@@ -116,7 +120,7 @@ def choose_sentences(
     for marker, hit in shown:
         if chosen and merit(hit) < policy.follow_up_ratio * merit(chosen[0][1]):
             break
-        if any(hit.chunk.sentence == other.chunk.sentence for _, other in chosen):
+        if any(answer_sentence(hit) == answer_sentence(other) for _, other in chosen):
             continue
         chosen.append((marker, hit))
         if len(chosen) == policy.max_sentences:
@@ -124,6 +128,16 @@ def choose_sentences(
     if not chosen:  # every ranked sentence fell outside the passages: cite the best passage
         chosen = [(1, passages[0])]
     return chosen
+
+
+def answer_sentence(hit: Hit) -> str:
+    """A hit's anchor sentence as it appears in an answer: without footnote references."""
+    return without_footnotes(hit.chunk.sentence)
+
+
+def without_footnotes(text: str) -> str:
+    """``text`` with bracketed footnote references such as ``[6]`` removed."""
+    return " ".join(_FOOTNOTE.sub("", text).split())
 
 
 def _marker_of(sentence: Hit, passages: list[Hit]) -> int:
