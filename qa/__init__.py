@@ -5,21 +5,55 @@ The public API is re-exported here; everything else is private to its module.
 
 from __future__ import annotations
 
-from qa.assistant import Assistant, SourceSummary
-from qa.config import Settings
-from qa.errors import (
-    ConfigError,
-    CorpusError,
-    EvalFormatError,
-    IndexBusyError,
-    IndexIncompatibleError,
-    IndexMissingError,
-    ModelError,
-    QAError,
-)
-from qa.indexing import IndexReport, update_index
-from qa.records import Answer, Article, Chunk, Citation, EvalCase, Hit
-from qa.retrieve import SearchFilters
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from qa.assistant import Assistant, SourceSummary
+    from qa.config import Settings
+    from qa.errors import (
+        ConfigError,
+        CorpusError,
+        EvalFormatError,
+        IndexBusyError,
+        IndexIncompatibleError,
+        IndexMissingError,
+        ModelError,
+        QAError,
+    )
+    from qa.indexing import IndexReport, update_index
+    from qa.records import Answer, Article, Chunk, Citation, EvalCase, Hit
+    from qa.retrieve import SearchFilters
+
+# Names are imported on first use: ``qa ask`` should not pay for indexing's imports.
+_HOMES = {
+    "Assistant": "qa.assistant",
+    "SourceSummary": "qa.assistant",
+    "Settings": "qa.config",
+    "IndexReport": "qa.indexing",
+    "update_index": "qa.indexing",
+    "SearchFilters": "qa.retrieve",
+    **dict.fromkeys(
+        ["ConfigError", "CorpusError", "EvalFormatError", "IndexBusyError",
+         "IndexIncompatibleError", "IndexMissingError", "ModelError", "QAError"],
+        "qa.errors",
+    ),
+    **dict.fromkeys(["Answer", "Article", "Chunk", "Citation", "EvalCase", "Hit"], "qa.records"),
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'qa' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Answer",

@@ -85,6 +85,8 @@ class Assistant:
 
     def _query_embedder(self) -> Embedder:
         if self._embedder is None:
+            self._embedder = _onnx_query_embedder(self.settings, self._snapshot)
+        if self._embedder is None:
             from qa.embed import sentence_transformer
 
             self._embedder = sentence_transformer(resolve_model(self.settings.model), threads=1)
@@ -135,10 +137,30 @@ class Assistant:
         snapshot = self._snapshot
         raw = snapshot.file_text(citation.path)
         article = snapshot.article(citation.article_id)
-        start = article.paragraphs[0].start if article.paragraphs else citation.start
-        end = article.paragraphs[-1].end if article.paragraphs else citation.end
+        spans = [*article.header, *article.paragraphs]
+        start = spans[0].start if spans else citation.start
+        end = spans[-1].end if spans else citation.end
         return raw[start:end], citation.start - start, citation.end - start
 
     def close(self) -> None:
         """Release the index."""
         self._snapshot.close()
+
+
+def _onnx_query_embedder(settings: Settings, snapshot: IndexSnapshot) -> Embedder | None:
+    """The ONNX export kept with the index, on one thread (no torch), or None if it has none.
+
+    The manifest says which weights built the index and the export records
+    the weights it was made from; the loader refuses a mismatch.
+    """
+    from qa.embed import ModelSpec
+    from qa.errors import ModelError
+    from qa.onnx_embed import OnnxEmbedder, index_export_folder
+
+    manifest = snapshot.manifest
+    folder = index_export_folder(settings.index_dir, manifest.weights_sha256)
+    try:
+        spec = ModelSpec(manifest.model, str(folder), manifest.weights_sha256)
+        return OnnxEmbedder(folder, spec, threads=1)
+    except ModelError:
+        return None

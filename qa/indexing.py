@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -26,7 +28,7 @@ from qa.chunking import chunk_article
 from qa.config import Settings
 from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, resolve_model
 from qa.embed_cache import EmbeddingCache, clear_caches, text_key
-from qa.errors import IndexIncompatibleError
+from qa.errors import IndexIncompatibleError, ModelError
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, SkippedFile
 from qa.store import (
@@ -96,8 +98,8 @@ def article_fingerprint(article: Article, raw: str) -> str:
     digest = hashlib.sha256()
     metadata = [article.title, article.outlet, article.author, str(article.published)]
     digest.update(json.dumps(metadata).encode())
-    for paragraph in article.paragraphs:
-        digest.update(b"\x00" + raw[paragraph.start : paragraph.end].encode())
+    for span in (*article.header, *article.paragraphs):
+        digest.update(b"\x00" + raw[span.start : span.end].encode())
     return digest.hexdigest()
 
 
@@ -106,6 +108,20 @@ def default_embedder(model: ModelSpec) -> Embedder:
     from qa.embed import sentence_transformer
 
     return sentence_transformer(model)
+
+
+def onnx_embedder_factory(index_dir: Path, model: ModelSpec) -> EmbedderFactory | None:
+    """Make sure the index holds an ONNX export of ``model`` (the query path needs it) and
+    return a factory of ONNX Runtime embedders on every core, or None when the model
+    cannot be exported (then sentence-transformers embeds, and queries load torch)."""
+    from qa.onnx_embed import OnnxEmbedder, export_onnx, index_export_folder
+
+    folder = index_export_folder(index_dir, model.weights_sha256)
+    try:
+        export_onnx(model, folder)
+    except ModelError:
+        return None
+    return lambda spec: OnnxEmbedder(folder, spec, threads=os.cpu_count() or 1)
 
 
 def update_index(
@@ -127,6 +143,7 @@ def update_index(
     model = resolve_model(settings.model)
     with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
         clean_leftovers(settings.index_dir)
+        embedder_factory = embedder_factory or onnx_embedder_factory(settings.index_dir, model)
         if rebuild:
             clear_caches(settings.index_dir)
         corpus = ingest_corpus(settings.corpus_dir)

@@ -12,7 +12,9 @@ An export folder holds::
 
 Each ``.json`` records the model name, the sha256 of the weights it was made
 from, whether it is quantized, the opset and the library versions; a loader
-refuses an export made from other weights.
+refuses an export made from other weights. An index keeps its export in
+``index/models/<first 16 hex digits of the weights' sha256>/``, shared by its
+generations (the files never change once written, so readers need no lock).
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ OPSET = 17
 TOKENIZER_FILE = "tokenizer.json"
 _INPUTS = ("input_ids", "attention_mask")
 _OUTPUT = "sentence_embedding"
+#: Exports made by this process, by weights hash and kind: a second index is
+#: given links to the same files instead of a new export (seconds, and torch).
+_MADE: dict[tuple[str, bool], Path] = {}
+
+
+def index_export_folder(index_dir: Path, weights_sha256: str) -> Path:
+    """Where an index directory keeps the ONNX export of the model with these weights."""
+    return index_dir / "models" / weights_sha256[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,8 @@ def export_onnx(model: ModelSpec, folder: Path, *, quantize: bool = False) -> Pa
     if existing is not None and existing.weights_sha256 == model.weights_sha256:
         return onnx_path(folder, quantized=quantize)
     folder.mkdir(parents=True, exist_ok=True)
+    if _link_earlier_export(model, folder, quantize=quantize):
+        return onnx_path(folder, quantized=quantize)
     if quantize:
         export_onnx(model, folder, quantize=False)
         _quantize(onnx_path(folder), onnx_path(folder, quantized=True))
@@ -100,7 +112,22 @@ def export_onnx(model: ModelSpec, folder: Path, *, quantize: bool = False) -> Pa
         _copy_atomically(Path(model.path) / TOKENIZER_FILE, folder / TOKENIZER_FILE)
         _export_fp32(model, onnx_path(folder))
     _write_info(folder, model, quantized=quantize)
+    _MADE[model.weights_sha256, quantize] = folder
     return onnx_path(folder, quantized=quantize)
+
+
+def _link_earlier_export(model: ModelSpec, folder: Path, *, quantize: bool) -> bool:
+    """Give ``folder`` the files of an export this process already made; False if none."""
+    earlier = _MADE.get((model.weights_sha256, quantize))
+    if earlier is None or earlier.resolve() == folder.resolve():
+        return False
+    info = read_export_info(earlier, quantized=quantize)
+    if info is None or info.weights_sha256 != model.weights_sha256:
+        return False
+    graph = onnx_path(earlier, quantized=quantize)
+    for source in (earlier / TOKENIZER_FILE, graph, _info_path(earlier, quantized=quantize)):
+        _copy_atomically(source, folder / source.name, link=True)
+    return True
 
 
 def _check_pooling(model: ModelSpec) -> None:
@@ -220,10 +247,19 @@ def _write_info(folder: Path, model: ModelSpec, *, quantized: bool) -> None:
     os.replace(staging, target)
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
+def _copy_atomically(source: Path, target: Path, *, link: bool = False) -> None:
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
-    shutil.copyfile(source, staging)
-    os.replace(staging, target)
+    try:
+        if link:
+            try:
+                os.link(source, staging)  # export files are never changed in place
+            except OSError:
+                shutil.copyfile(source, staging)
+        else:
+            shutil.copyfile(source, staging)
+        os.replace(staging, target)
+    finally:
+        staging.unlink(missing_ok=True)
 
 
 class OnnxEmbedder:

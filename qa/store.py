@@ -6,7 +6,7 @@ Layout of the index directory::
       current -> gen-20261121T101500-3f2a    (symlink, swapped atomically)
       gen-…/manifest.json                    written last: a generation without one is unfinished
       gen-…/qa.sqlite                        files, articles, chunks
-      gen-…/windows.faiss  sentences.faiss   one vector per chunk, row = chunk id
+      gen-…/windows.faiss  sentences.faiss   one vector per chunk, row = chunk id (qa.vectors)
       gen-…/bm25/                            lexical index over chunk windows
       .lock                                  held by the one process writing
 
@@ -48,8 +48,9 @@ import numpy as np
 from qa.errors import IndexBusyError, IndexIncompatibleError, IndexMissingError
 from qa.lexical import LexicalIndex
 from qa.records import Article, Chunk, Span
+from qa.vectors import build_vector_index, describe, load_vector_index, save_vector_index
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CURRENT = "current"
 _STAGING = ".staging-"  # an unfinished generation
 _TEMPORARY_LINK = f".{CURRENT}-"  # the new link, before it replaces ``current``
@@ -94,7 +95,8 @@ CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, text TEXT NOT N
 CREATE TABLE articles (
     article_id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, path TEXT NOT NULL,
     title TEXT NOT NULL, outlet TEXT, author TEXT, published TEXT,
-    paragraphs TEXT NOT NULL, provenance TEXT NOT NULL, published_estimate TEXT
+    paragraphs TEXT NOT NULL, provenance TEXT NOT NULL, published_estimate TEXT,
+    header TEXT NOT NULL
 );
 CREATE TABLE chunks (
     chunk_id INTEGER PRIMARY KEY, article_id TEXT NOT NULL,
@@ -118,6 +120,7 @@ def _article_row(ordinal: int, article: Article) -> tuple[Any, ...]:
         json.dumps([[p.start, p.end] for p in article.paragraphs]),
         json.dumps(article.provenance),
         article.published_estimate,
+        json.dumps([[h.start, h.end] for h in article.header]),
     )
 
 
@@ -132,6 +135,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         paragraphs=tuple(Span(s, e) for s, e in json.loads(row["paragraphs"])),
         provenance=json.loads(row["provenance"]),
         published_estimate=row["published_estimate"],
+        header=tuple(Span(s, e) for s, e in json.loads(row["header"])),
     )
 
 
@@ -151,8 +155,6 @@ class IndexSnapshot:
     """One generation of the index, opened read-only; consistent for its whole life."""
 
     def __init__(self, folder: Path, manifest: Manifest):
-        import faiss
-
         self.folder = folder
         self.manifest = manifest
         try:
@@ -162,12 +164,8 @@ class IndexSnapshot:
                 check_same_thread=False,
             )
             self._db.row_factory = sqlite3.Row
-            self.window_vectors = faiss.read_index(
-                str(folder / "windows.faiss"), faiss.IO_FLAG_MMAP_IFC
-            )
-            self.sentence_vectors = faiss.read_index(
-                str(folder / "sentences.faiss"), faiss.IO_FLAG_MMAP_IFC
-            )
+            self.window_vectors = load_vector_index(folder / "windows.faiss")
+            self.sentence_vectors = load_vector_index(folder / "sentences.faiss")
             self.lexical = LexicalIndex.load(folder / "bm25")
             self._articles = {
                 row["article_id"]: _article_from_row(row)
@@ -341,15 +339,18 @@ def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) 
     staging.mkdir()
     try:
         _write_database(staging / "qa.sqlite", data)
-        _write_vectors(staging / "windows.faiss", data.window_vectors)
-        _write_vectors(staging / "sentences.faiss", data.sentence_vectors)
+        windows = build_vector_index(data.window_vectors)
+        save_vector_index(windows, staging / "windows.faiss")
+        save_vector_index(build_vector_index(data.sentence_vectors), staging / "sentences.faiss")
         LexicalIndex.build([c.text for c in data.chunks]).save(staging / "bm25")
         sizes = {
             path.relative_to(staging).as_posix(): path.stat().st_size
             for path in sorted(staging.rglob("*"))
             if path.is_file()
         }
-        final_manifest = Manifest(**{**manifest.to_json(), "sizes": sizes})
+        final_manifest = Manifest(
+            **{**manifest.to_json(), "sizes": sizes, "vector_index": describe(windows)}
+        )
         _write_json_durably(staging / "manifest.json", final_manifest.to_json())
         _fsync_tree(staging)
         os.rename(staging, index_dir / name)
@@ -371,7 +372,7 @@ def _write_database(path: Path, data: GenerationData) -> None:
             [(p, sha, text) for p, (sha, text) in data.texts.items()],
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(i, a) for i, a in enumerate(data.articles)],
         )
         db.executemany(
@@ -393,15 +394,6 @@ def _write_database(path: Path, data: GenerationData) -> None:
         db.commit()
     finally:
         db.close()
-
-
-def _write_vectors(path: Path, vectors: np.ndarray) -> None:
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    faiss.write_index(index, str(path))
 
 
 def _write_json_durably(path: Path, payload: dict[str, Any]) -> None:

@@ -34,7 +34,7 @@ FILTERED_EXACT_LIMIT = 20_000
 
 def build_vector_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT) -> Any:
     """A FAISS index over ``vectors`` (rows = ids): flat up to ``exact_limit``, else HNSW."""
-    import faiss
+    faiss = _faiss()
 
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     dimension = data.shape[1] if data.ndim == 2 and data.shape[1] else 1
@@ -51,7 +51,7 @@ def build_vector_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT) -
 
 def describe(index: Any) -> str:
     """The kind of index and its parameters, as recorded in the manifest."""
-    import faiss
+    faiss = _faiss()
 
     if isinstance(index, faiss.IndexHNSW):
         hnsw = index.hnsw
@@ -66,7 +66,7 @@ def describe(index: Any) -> str:
 
 def save_vector_index(index: Any, path: Path) -> None:
     """Write ``index`` to ``path``."""
-    import faiss
+    faiss = _faiss()
 
     faiss.write_index(index, str(path))
 
@@ -76,7 +76,7 @@ def load_vector_index(path: Path) -> Any:
 
     Raises RuntimeError (from FAISS) when the file is not an index.
     """
-    import faiss
+    faiss = _faiss()
 
     return faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
 
@@ -89,7 +89,7 @@ def search_vectors(
     ``allowed`` (ids) restricts the search: a small allowed set is scored
     exactly; a larger one goes through the index with an ID selector.
     """
-    import faiss
+    faiss = _faiss()
 
     query = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
     if allowed is None:
@@ -107,7 +107,7 @@ def search_vectors(
 def _exact_over(
     index: Any, query: np.ndarray, k: int, allowed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    import faiss
+    faiss = _faiss()
 
     if not isinstance(index, faiss.IndexHNSW):
         params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
@@ -122,3 +122,10 @@ def _exact_over(
     scores[:, :take] = np.take_along_axis(similarity, top, axis=1)
     ids[:, :take] = candidates[top]
     return scores, ids
+
+
+def _faiss() -> Any:
+    """The faiss module, typed loosely: its SWIG wrappers are only partly annotated."""
+    import faiss
+
+    return faiss

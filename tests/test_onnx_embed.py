@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa.config import Settings
 from qa.embed import ModelSpec, resolve_model, sentence_transformer
 from qa.errors import ModelError
 from qa.onnx_embed import OnnxEmbedder, export_onnx, onnx_path, read_export_info
@@ -167,3 +168,29 @@ def test_embedding_with_the_export_never_imports_torch(
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+
+
+def test_asking_the_indexed_corpus_never_imports_torch(corpus_settings: Settings) -> None:
+    script = (
+        "import sys\n"
+        "from qa.cli import main\n"
+        "code = main(['ask', 'How many women are smuggled out of Kazakhstan each year?'])\n"
+        "assert code == 0, code\n"
+        "heavy = sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(PROJECT),
+            "QA_INDEX": str(corpus_settings.index_dir),
+            "QA_CORPUS": str(corpus_settings.corpus_dir),
+        },
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "7000 women" in completed.stdout
