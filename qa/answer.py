@@ -115,6 +115,8 @@ def choose_sentences(
         return hit.score + bonus
 
     shown = [(marker, hit) for hit in sentences if (marker := _marker_of(hit, passages))]
+    # Headings, titles and datelines help find a passage but say nothing on their own.
+    shown = [pair for pair in shown if is_statement(pair[1].chunk.sentence)] or shown
     shown.sort(key=lambda pair: merit(pair[1]), reverse=True)
     chosen: list[tuple[int, Hit]] = []
     for marker, hit in shown:
@@ -128,6 +130,16 @@ def choose_sentences(
     if not chosen:  # every ranked sentence fell outside the passages: cite the best passage
         chosen = [(1, passages[0])]
     return chosen
+
+
+def is_statement(sentence: str) -> bool:
+    """Whether a sentence reads as a statement rather than a heading or a dateline.
+
+    A statement has at least four words and ends like a sentence; titles,
+    headings, bylines and datelines end without punctuation.
+    """
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 4 and sentence.rstrip("\"'”’)]").endswith((".", "!", "?", "…", ":", ";"))
 
 
 def answer_sentence(hit: Hit) -> str:

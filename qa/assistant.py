@@ -137,8 +137,9 @@ class Assistant:
         snapshot = self._snapshot
         raw = snapshot.file_text(citation.path)
         article = snapshot.article(citation.article_id)
-        start = article.paragraphs[0].start if article.paragraphs else citation.start
-        end = article.paragraphs[-1].end if article.paragraphs else citation.end
+        spans = [*article.header, *article.paragraphs]
+        start = spans[0].start if spans else citation.start
+        end = spans[-1].end if spans else citation.end
         return raw[start:end], citation.start - start, citation.end - start
 
     def close(self) -> None:

@@ -118,14 +118,15 @@ def chunk_article(
     window_words: int = 110,
     max_tokens: int = 256,
 ) -> list[Chunk]:
-    """One chunk per sentence of ``article``: the sentence and its window of neighbours.
+    """One chunk per sentence of ``article`` (header lines, then body): the sentence
+    and its window of neighbours.
 
     ``max_tokens`` is the model's input limit; two tokens are kept for the
     special tokens the model adds, so no window is ever truncated.
     """
     budget = max_tokens - 2
     chunks: list[Chunk] = []
-    for block in _blocks(raw, article.paragraphs):
+    for block in _blocks(raw, [*article.header, *article.paragraphs]):
         sentences: list[_Sentence] = []
         for paragraph in block:
             for sentence in split_sentences(raw, paragraph):

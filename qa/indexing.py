@@ -98,8 +98,8 @@ def article_fingerprint(article: Article, raw: str) -> str:
     digest = hashlib.sha256()
     metadata = [article.title, article.outlet, article.author, str(article.published)]
     digest.update(json.dumps(metadata).encode())
-    for paragraph in article.paragraphs:
-        digest.update(b"\x00" + raw[paragraph.start : paragraph.end].encode())
+    for span in (*article.header, *article.paragraphs):
+        digest.update(b"\x00" + raw[span.start : span.end].encode())
     return digest.hexdigest()
 
 

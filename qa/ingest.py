@@ -177,6 +177,7 @@ def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFil
                     author=values["author"],
                     published=values["published"],
                     paragraphs=tuple(draft.paragraphs),
+                    header=tuple(draft.header),
                     provenance=provenance,
                     published_estimate=None if values["published"] else estimate_years(kept),
                 )

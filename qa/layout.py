@@ -99,6 +99,7 @@ class Draft:
     title: str | None
     stated: dict[str, object] = field(default_factory=dict)
     paragraphs: list[Span] = field(default_factory=list)
+    header: list[Span] = field(default_factory=list)
 
 
 def _lines(text: str, region: Span) -> Iterator[tuple[Span, bool]]:
@@ -262,7 +263,27 @@ def _draft(
     kept = _kept(body, repeated, author)
     if not any(p.kind == PROSE for p in kept):
         return None
-    return Draft(title, stated, [p.span for p in kept])
+    return Draft(title, stated, [p.span for p in kept], _stated_header(header, title_index))
+
+
+def _stated_header(header: list[Paragraph], title_index: int | None) -> list[Span]:
+    """The header lines that say what the article is and who wrote it: title and byline.
+
+    A dateline alone is left out: as a passage of its own it would match any
+    question about dates, and the date is in the article's metadata anyway.
+    """
+    return [
+        p.span
+        for i, p in enumerate(header)
+        if i == title_index
+        or p.kind == BYLINE
+        or (
+            title_index is not None
+            and i > title_index
+            and p.kind == SHORT
+            and looks_like_name(p.text)
+        )
+    ]
 
 
 def _title_index(header: list[Paragraph]) -> int | None:

@@ -31,7 +31,9 @@ class Article:
     ``paragraphs`` are the spans of the raw file that make up the article's
     text once boilerplate is removed; nothing else of the file is indexed.
     ``provenance`` maps each metadata field name to STATED, METADATA or UNKNOWN.
-    ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years
+    ``header`` are the spans of the header lines the text states (title and
+    byline): indexed too, so "who wrote…" is answered from the
+    article's own words. ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years
     mentioned in the text"), never used as ``published``.
     """
 
@@ -44,6 +46,7 @@ class Article:
     paragraphs: tuple[Span, ...]
     provenance: dict[str, str] = field(default_factory=dict)
     published_estimate: str | None = None
+    header: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ from qa.lexical import LexicalIndex
 from qa.records import Article, Chunk, Span
 from qa.vectors import build_vector_index, describe, load_vector_index, save_vector_index
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CURRENT = "current"
 _STAGING = ".staging-"  # an unfinished generation
 _TEMPORARY_LINK = f".{CURRENT}-"  # the new link, before it replaces ``current``
@@ -95,7 +95,8 @@ CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, text TEXT NOT N
 CREATE TABLE articles (
     article_id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, path TEXT NOT NULL,
     title TEXT NOT NULL, outlet TEXT, author TEXT, published TEXT,
-    paragraphs TEXT NOT NULL, provenance TEXT NOT NULL, published_estimate TEXT
+    paragraphs TEXT NOT NULL, provenance TEXT NOT NULL, published_estimate TEXT,
+    header TEXT NOT NULL
 );
 CREATE TABLE chunks (
     chunk_id INTEGER PRIMARY KEY, article_id TEXT NOT NULL,
@@ -119,6 +120,7 @@ def _article_row(ordinal: int, article: Article) -> tuple[Any, ...]:
         json.dumps([[p.start, p.end] for p in article.paragraphs]),
         json.dumps(article.provenance),
         article.published_estimate,
+        json.dumps([[h.start, h.end] for h in article.header]),
     )
 
 
@@ -133,6 +135,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         paragraphs=tuple(Span(s, e) for s, e in json.loads(row["paragraphs"])),
         provenance=json.loads(row["provenance"]),
         published_estimate=row["published_estimate"],
+        header=tuple(Span(s, e) for s, e in json.loads(row["header"])),
     )
 
 
@@ -369,7 +372,7 @@ def _write_database(path: Path, data: GenerationData) -> None:
             [(p, sha, text) for p, (sha, text) in data.texts.items()],
         )
         db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(i, a) for i, a in enumerate(data.articles)],
         )
         db.executemany(

@@ -132,8 +132,17 @@ def fake_hit(chunk_id: int, sentence: str, score: float, start: int) -> Hit:
 
 def test_a_sentence_of_the_asked_kind_is_preferred_when_scores_are_close() -> None:
     vague = fake_hit(1, "Officials discussed the figures at length.", 0.70, 0)
-    numeric = fake_hit(2, "They counted 858 victims.", 0.68, 100)
+    numeric = fake_hit(2, "The agency counted 858 victims.", 0.68, 100)
     chosen = choose_sentences(
         "How many victims were there?", [vague], [vague, numeric], AnswerPolicy(max_sentences=1)
     )
-    assert [hit.chunk.sentence for _, hit in chosen] == ["They counted 858 victims."]
+    assert [hit.chunk.sentence for _, hit in chosen] == ["The agency counted 858 victims."]
+
+
+def test_a_heading_is_not_chosen_as_an_answer_sentence_when_a_statement_is_shown() -> None:
+    heading = fake_hit(1, "Kazakhstan: Effective Peacekeeping Measures", 0.80, 0)
+    statement = fake_hit(2, "The agency was established for this purpose in 2011.", 0.60, 50)
+    chosen = choose_sentences(
+        "When was the agency established?", [heading], [heading, statement], AnswerPolicy()
+    )
+    assert [hit.chunk.sentence for _, hit in chosen] == [statement.chunk.sentence]

@@ -226,3 +226,17 @@ def test_blog_comment_footer_and_editors_note_are_left_out(corpus: IngestResult)
     assert blog[-1].startswith("The jihadists say that all Muslims are one")
     note = _paragraph_texts(corpus, _article(corpus, "002_4b9ca009cf769bed#1"))
     assert note[-1].startswith("Fatima’s chances of bringing her captors to justice")
+
+
+def test_stated_header_lines_are_kept_apart_from_the_body(corpus: IngestResult) -> None:
+    source = next(s for s in corpus.files if s.path == "001_4f9f93c25c76962a.txt")
+    article = _article(corpus, "001_4f9f93c25c76962a#1")
+    assert [source.text[h.start : h.end] for h in article.header] == [
+        "KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING",
+        "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)",
+    ]
+    blog = _article(corpus, "004_75191420fca3239e#1")
+    blog_text = next(s for s in corpus.files if s.path == "004_75191420fca3239e.txt").text
+    assert [blog_text[h.start : h.end] for h in blog.header][-1] == "Paul Goble"
+    second_of_page = _article(corpus, "003_53b0f7cea0590188#2")
+    assert len(second_of_page.header) == 1
