@@ -44,7 +44,7 @@ def main() -> int:
     parser.add_argument("--squad-index", type=Path, default=Path("eval/cache/squad-tune"))
     parser.add_argument("--max-false-abstain", type=float, default=0.01)
     args = parser.parse_args()
-    cases = []
+    cases: list[tuple[str, bool, bool, list[str], float]] = []
     for path in args.sets:
         sibling = path.parent / "corpus"
         settings = (

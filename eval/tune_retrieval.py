@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer import AnswerPolicy, choose_sentences
+from qa.answer import AnswerPolicy, answer_sentence, choose_sentences
 from qa.config import Settings
 from qa.embed import resolve_model, sentence_transformer
 from qa.indexing import update_index
@@ -74,7 +74,7 @@ def summarise(ranks: list[int | None], words: float | None = None) -> dict[str, 
 
 
 def reference_windows(corpus: Path, size: int = 200) -> list[str]:
-    windows = []
+    windows: list[str] = []
     for source in ingest_corpus(corpus).files:
         words = source.text.split()
         windows.extend(" ".join(words[i : i + size]) for i in range(0, len(words), size))
@@ -108,48 +108,35 @@ def main() -> int:
     )
     chunk_cache: dict[int, Chunk] = dict(snapshot.all_chunks())
 
-    def rank(weights: FusionWeights, case: Case) -> tuple[list[Hit], list[Hit]]:
+    def rank(weights: FusionWeights, case: Case, k: int) -> tuple[list[Hit], list[Hit]]:
+        """The k distinct passages and the ranked sentences under ``weights``."""
         f = case.features
         score = weights.bm25 * f["bm25_norm"] + weights.window * f["cos_window"]
         score = score + weights.sentence * f["cos_sentence"]
-        order = np.argsort(-score, kind="stable")[:RANKED_POOL]
-        ranked = [
-            Hit(
-                int(case.candidates[i]), chunk_cache[int(case.candidates[i])], None, float(score[i])
-            )  # type: ignore[arg-type]
-            for i in order
-        ]
-        return distinct_passages(ranked, 5), ranked
+        ranked = []
+        for i in np.argsort(-score, kind="stable")[:RANKED_POOL]:
+            chunk = chunk_cache[int(case.candidates[i])]
+            article = snapshot.article(chunk.article_id)
+            ranked.append(Hit(int(case.candidates[i]), chunk, article, float(score[i])))
+        return distinct_passages(ranked, k), ranked
 
     def reply_rate(
         weights: FusionWeights, policy: AnswerPolicy, subset: list[Case]
     ) -> dict[str, float]:
         found, sentences = 0, 0
         for case in subset:
-            passages, ranked = rank(weights, case)
+            passages, ranked = rank(weights, case, 5)
             chosen = choose_sentences(case.question, passages, ranked, policy)
             sentences += len(chosen)
-            reply = normalise(" ".join(h.chunk.sentence for _, h in chosen))
+            reply = normalise(" ".join(answer_sentence(h) for _, h in chosen))
             found += any(a in reply for a in case.answers)
         return {"in_reply": found / len(subset), "sentences": sentences / len(subset)}
 
     def evaluate(weights: FusionWeights, subset: list[Case]) -> dict[str, float]:
-        ranks, words = [], []
+        ranks: list[int | None] = []
+        words: list[int] = []
         for case in subset:
-            f = case.features
-            score = weights.bm25 * f["bm25_norm"] + weights.window * f["cos_window"]
-            score = score + weights.sentence * f["cos_sentence"]
-            order = np.argsort(-score, kind="stable")[:RANKED_POOL]
-            ranked = [
-                Hit(
-                    int(case.candidates[i]),
-                    chunk_cache[int(case.candidates[i])],
-                    None,
-                    float(score[i]),
-                )  # type: ignore[arg-type]
-                for i in order
-            ]
-            passages = [normalise(h.chunk.text) for h in distinct_passages(ranked, 10)]
+            passages = [normalise(h.chunk.text) for h in rank(weights, case, 10)[0]]
             ranks.append(first_hit(passages, case.answers))
             words.extend(len(p.split()) for p in passages[:5])
         return summarise(ranks, float(np.mean(words)))

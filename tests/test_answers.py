@@ -89,7 +89,8 @@ def test_until_filter_applies_before_ranking(assistant: Assistant) -> None:
 
 def test_outlet_and_article_filters_restrict_the_passages(assistant: Assistant) -> None:
     article = next(s.article for s in assistant.sources() if s.article.outlet)
-    by_outlet = assistant.ask("trafficking", filters=SearchFilters(outlet=article.outlet.upper()))
+    outlet = str(article.outlet)
+    by_outlet = assistant.ask("trafficking", filters=SearchFilters(outlet=outlet.upper()))
     assert {p.outlet for p in by_outlet.passages} == {article.outlet}
     by_article = assistant.ask("trafficking", filters=SearchFilters(article_id=article.article_id))
     assert {p.article_id for p in by_article.passages} == {article.article_id}
