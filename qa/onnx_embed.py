@@ -212,13 +212,16 @@ def _quantize(source: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
-    logging.getLogger().setLevel(logging.ERROR)  # quantize_dynamic warns about pre-processing
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # quantize_dynamic warns on the root logger about pre-processing
     try:
         # Per-channel scales keep int8 embeddings much closer to fp32 (mean cosine
         # about 0.99 instead of 0.93 with one scale per tensor) at the same speed.
         quantize_dynamic(str(source), str(staging), weight_type=QuantType.QInt8, per_channel=True)
         os.replace(staging, target)
     finally:
+        root.setLevel(level)
         staging.unlink(missing_ok=True)
 
 
