@@ -123,14 +123,17 @@ def main() -> int:
     def reply_rate(
         weights: FusionWeights, policy: AnswerPolicy, subset: list[Case]
     ) -> dict[str, float]:
-        found, sentences = 0, 0
+        found, first, sentences = 0, 0, 0
         for case in subset:
             passages, ranked = rank(weights, case, 5)
             chosen = choose_sentences(case.question, passages, ranked, policy)
             sentences += len(chosen)
             reply = normalise(" ".join(answer_sentence(h) for _, h in chosen))
             found += any(a in reply for a in case.answers)
-        return {"in_reply": found / len(subset), "sentences": sentences / len(subset)}
+            lead = normalise(answer_sentence(chosen[0][1]))
+            first += any(a in lead for a in case.answers)
+        n = len(subset)
+        return {"in_reply": found / n, "in_first": first / n, "sentences": sentences / n}
 
     def evaluate(weights: FusionWeights, subset: list[Case]) -> dict[str, float]:
         ranks: list[int | None] = []
@@ -156,10 +159,16 @@ def main() -> int:
 
     policies = [
         AnswerPolicy(max_sentences=m, follow_up_ratio=r, type_bonus=b)
-        for m, r, b in itertools.product((1, 2, 3), (0.8, 0.85, 0.9, 0.95), (0.0, 0.02, 0.04, 0.08))
+        for m, r, b in itertools.product(
+            (1, 2, 3), (0.8, 0.85, 0.9, 0.95), (0.0, 0.02, 0.04, 0.08, 0.12, 0.16)
+        )
     ]
     replies = [(reply_rate(best, p, tune), p) for p in policies]
-    replies.sort(key=lambda pair: pair[0]["in_reply"] - 0.02 * pair[0]["sentences"], reverse=True)
+    # The reply must hold the answer, best in its first sentence, in as few sentences as can.
+    replies.sort(
+        key=lambda pair: pair[0]["in_reply"] + pair[0]["in_first"] - 0.02 * pair[0]["sentences"],
+        reverse=True,
+    )
     for metrics, policy in replies[:5]:
         print(f"tune: {policy} {fmt(metrics)}")
     print(f"default policy, test half: {fmt(reply_rate(best, AnswerPolicy(), test))}")

@@ -41,7 +41,7 @@ def render_citation(citation: Citation, emphasis: Sequence[str] = ()) -> Rendera
             quote.stylize("bold not dim", start, start + len(sentence))
     return Group(
         Text(citation_header(citation), style="bold cyan"),
-        Padding(quote, (0, 0, 0, 4)),
+        Padding(quote, (0, 0, 0, 4), expand=False),
     )
 
 
