@@ -1,16 +1,19 @@
-"""Vector indexes chosen by size: exact search while it is fast, HNSW beyond.
+"""Vector indexes chosen by size: exact search while it is fast, IVF beyond.
 
 Vectors are L2-normalised, so inner product is cosine. Row i of an index is
 chunk i of its generation. Up to ``EXACT_LIMIT`` vectors a flat (exact) index
-answers a query in a few milliseconds; above it an HNSW graph over the same
-flat storage answers in about a millisecond with recall@10 against exact
-search of about 0.99 (``eval/bench.py`` measures both). Both keep every
-vector, so ``reconstruct_batch`` works for rescoring, and both are
-memory-mapped when loaded.
+answers a query in a few milliseconds; above it an inverted-file index (IVF-Flat:
+k-means cells, each query scans the vectors of its ``IVF_NPROBE`` nearest cells)
+answers in about two milliseconds at a million vectors with recall@10 against
+exact search of about 0.998 (``eval/bench.py`` measures both). Both keep every
+vector uncompressed, so ``reconstruct_batch`` works for rescoring (the IVF index
+keeps a direct map from id to cell for it), and both are memory-mapped when loaded.
+Indexes saved by earlier versions as HNSW graphs still load and search.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -18,41 +21,58 @@ import numpy as np
 
 #: Largest collection searched exactly. A one-thread flat search of 384-d vectors
 #: took 9–11 ms at 100,000 vectors here (twice per question: windows and sentences),
-#: about 5 ms at 50,000; HNSW stays near 1 ms and builds in ~15 s per 50,000 on 2 cores.
+#: about 5 ms at 50,000.
 EXACT_LIMIT = 50_000
-#: HNSW neighbours per node and beam widths, from a sweep over 100,000 perturbed
-#: passage embeddings (eval/bench.py data): efSearch 256 gave recall@10 0.95,
-#: 512 gave 0.98, 1024 gave 0.99 at 0.7 ms median; M=48/efConstruction=160
-#: needs a smaller beam but takes 2.4 times longer to build.
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
+#: IVF cells per vector count: about 4·sqrt(n), 4,000 at a million vectors (cells of
+#: ~250 vectors), trained on ``IVF_TRAINING_PER_CELL`` random vectors per cell.
+IVF_CELLS_PER_SQRT = 4
+IVF_TRAINING_PER_CELL = 40
+#: Cells scanned per query. On 1M synthetic passage embeddings (eval/bench.py data) with
+#: 4,096 cells: 32 gave recall@10 0.988, 64 gave 0.995 (1.0 ms p95), 128 gave 0.998
+#: (2.1 ms p95); HNSW (M=32) needed efSearch 1024 and five times the build time.
+IVF_NPROBE = 128
+#: HNSW beam width used for indexes saved by earlier versions.
 HNSW_EF_SEARCH = 1024
-#: A filter allowing at most this many vectors is searched exactly: a graph
-#: walk that may step only on a few allowed nodes can miss them.
+#: A filter allowing at most this many vectors is scored exactly: an approximate
+#: search that may use only a few allowed vectors can miss them.
 FILTERED_EXACT_LIMIT = 20_000
 
 
 def build_vector_index(vectors: np.ndarray, *, exact_limit: int = EXACT_LIMIT) -> Any:
-    """A FAISS index over ``vectors`` (rows = ids): flat up to ``exact_limit``, else HNSW."""
+    """A FAISS index over ``vectors`` (rows = ids): flat up to ``exact_limit``, else IVF-Flat."""
     faiss = _faiss()
 
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     dimension = data.shape[1] if data.ndim == 2 and data.shape[1] else 1
     if len(data) <= exact_limit:
         index = faiss.IndexFlatIP(dimension)
-    else:
-        index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
-    if len(data):
-        index.add(data)
+        if len(data):
+            index.add(data)
+        return index
+    cells = ivf_cells(len(data))
+    index = faiss.IndexIVFFlat(
+        faiss.IndexFlatIP(dimension), dimension, cells, faiss.METRIC_INNER_PRODUCT
+    )
+    training = min(len(data), cells * IVF_TRAINING_PER_CELL)
+    sample = np.random.default_rng(0).choice(len(data), training, replace=False)
+    index.train(data[np.sort(sample)])
+    index.add(data)
+    index.make_direct_map()
+    index.nprobe = IVF_NPROBE
     return index
+
+
+def ivf_cells(count: int) -> int:
+    """IVF cells for ``count`` vectors: about 4·sqrt(count), with enough vectors to train each."""
+    return max(1, min(round(IVF_CELLS_PER_SQRT * math.sqrt(count)), count // IVF_TRAINING_PER_CELL))
 
 
 def describe(index: Any) -> str:
     """The kind of index and its parameters, as recorded in the manifest."""
     faiss = _faiss()
 
+    if isinstance(index, faiss.IndexIVFFlat):
+        return f"ivf-flat(nlist={index.nlist},nprobe={index.nprobe})"
     if isinstance(index, faiss.IndexHNSW):
         hnsw = index.hnsw
         return (
@@ -82,12 +102,17 @@ def load_vector_index(path: Path) -> Any:
 
 
 def search_vectors(
-    index: Any, queries: np.ndarray, k: int, allowed: np.ndarray | None = None
+    index: Any,
+    queries: np.ndarray,
+    k: int,
+    allowed: np.ndarray | None = None,
+    *,
+    filtered_exact_limit: int = FILTERED_EXACT_LIMIT,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Scores and ids of the ``k`` nearest vectors per query; ids are -1 past the last hit.
 
-    ``allowed`` (ids) restricts the search: a small allowed set is scored
-    exactly; a larger one goes through the index with an ID selector.
+    ``allowed`` (ids) restricts the search: up to ``filtered_exact_limit`` allowed
+    ids are scored exactly; more go through the index with an ID selector.
     """
     faiss = _faiss()
 
@@ -96,23 +121,28 @@ def search_vectors(
         scores, ids = index.search(query, k)
         return scores, ids
     allowed = np.asarray(allowed, dtype=np.int64)
-    if len(allowed) <= FILTERED_EXACT_LIMIT or not isinstance(index, faiss.IndexHNSW):
-        return _exact_over(index, query, k, allowed)
     selector = faiss.IDSelectorBatch(allowed)
-    params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
+    if isinstance(index, faiss.IndexFlat):
+        params = faiss.SearchParameters(sel=selector)
+    elif len(allowed) <= filtered_exact_limit:
+        return _exact_over(index, query, k, allowed)
+    elif isinstance(index, faiss.IndexIVF):
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=_filtered_nprobe(index, allowed))
+    else:
+        params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
     scores, ids = index.search(query, k, params=params)
     return scores, ids
+
+
+def _filtered_nprobe(index: Any, allowed: np.ndarray) -> int:
+    """More cells when fewer vectors are allowed: the best allowed ones lie farther away."""
+    fraction = min(1.0, len(allowed) / max(1, index.ntotal))
+    return int(min(index.nlist, math.ceil(index.nprobe / math.sqrt(fraction))))
 
 
 def _exact_over(
     index: Any, query: np.ndarray, k: int, allowed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    faiss = _faiss()
-
-    if not isinstance(index, faiss.IndexHNSW):
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-        scores, ids = index.search(query, k, params=params)
-        return scores, ids
     candidates = np.unique(allowed)
     similarity = query @ index.reconstruct_batch(candidates).T
     take = min(k, len(candidates))

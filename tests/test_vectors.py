@@ -1,4 +1,4 @@
-"""Vector indexes chosen by size: exact when small, HNSW when large, both memory-mapped."""
+"""Vector indexes chosen by size: exact when small, IVF when large, both memory-mapped."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ import numpy as np
 import pytest
 
 from qa.vectors import (
-    HNSW_EF_CONSTRUCTION,
-    HNSW_EF_SEARCH,
-    HNSW_M,
+    IVF_NPROBE,
     build_vector_index,
     describe,
+    ivf_cells,
     load_vector_index,
     save_vector_index,
     search_vectors,
@@ -53,13 +52,11 @@ def test_a_small_collection_gets_an_exact_index() -> None:
     assert ids[:, 0].tolist() == list(range(20))
 
 
-def test_a_large_collection_gets_hnsw_with_recall_at_10_of_at_least_098(
+def test_a_large_collection_gets_ivf_with_recall_at_10_of_at_least_098(
     large: tuple[np.ndarray, object],
 ) -> None:
     vectors, index = large
-    assert describe(index) == (
-        f"hnsw(M={HNSW_M},efConstruction={HNSW_EF_CONSTRUCTION},efSearch={HNSW_EF_SEARCH})"
-    )
+    assert describe(index) == f"ivf-flat(nlist={ivf_cells(20_000)},nprobe={IVF_NPROBE})"
     queries = _clustered(300, seed=3)
     _, ids = search_vectors(index, queries, 10)
     exact = _exact_top(vectors, queries, 10)
@@ -67,7 +64,11 @@ def test_a_large_collection_gets_hnsw_with_recall_at_10_of_at_least_098(
     assert recall >= 0.98
 
 
-@pytest.mark.parametrize("exact_limit", [100_000, 1_000], ids=["flat", "hnsw"])
+def test_ivf_cells_grow_with_the_square_root_of_the_collection() -> None:
+    assert [ivf_cells(n) for n in (100, 20_000, 100_000, 1_000_000)] == [2, 500, 1265, 4000]
+
+
+@pytest.mark.parametrize("exact_limit", [100_000, 1_000], ids=["flat", "ivf"])
 def test_a_saved_index_loads_memory_mapped_and_answers_the_same(
     tmp_path: Path, exact_limit: int
 ) -> None:
@@ -89,14 +90,20 @@ def test_a_damaged_index_file_cannot_be_loaded(tmp_path: Path) -> None:
         load_vector_index(tmp_path / "vectors.faiss")
 
 
-@pytest.mark.parametrize("allowed_count", [40, 15_000])
+@pytest.mark.parametrize(
+    ("allowed_count", "exact_limit"),
+    [(40, 1_000), (2_000, 1_000), (15_000, 1_000), (15_000, 20_000)],
+    ids=["few-scored-exactly", "tenth-through-ivf", "most-through-ivf", "most-scored-exactly"],
+)
 def test_a_filtered_search_returns_the_best_allowed_vectors(
-    large: tuple[np.ndarray, object], allowed_count: int
+    large: tuple[np.ndarray, object], allowed_count: int, exact_limit: int
 ) -> None:
     vectors, index = large
     allowed = np.random.default_rng(6).choice(len(vectors), allowed_count, replace=False)
     queries = _clustered(30, seed=7)
-    scores, ids = search_vectors(index, queries, 10, allowed=allowed)
+    scores, ids = search_vectors(
+        index, queries, 10, allowed=allowed, filtered_exact_limit=exact_limit
+    )
     assert np.isin(ids, allowed).all()
     exact = allowed[_exact_top(vectors[allowed], queries, 10)]
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(ids, exact, strict=True)])
@@ -112,6 +119,26 @@ def test_a_filter_allowing_fewer_than_k_vectors_pads_with_minus_one() -> None:
         _, ids = search_vectors(index, vectors[:1], 5, allowed=allowed)
         assert sorted(ids[0, :3].tolist()) == [5, 9, 11]
         assert ids[0, 3:].tolist() == [-1, -1]
+
+
+def test_an_hnsw_index_saved_by_an_earlier_version_still_searches_and_filters(
+    tmp_path: Path,
+) -> None:
+    vectors = _clustered(3_000, seed=9)
+    hnsw = faiss.IndexHNSWFlat(DIMENSION, 16, faiss.METRIC_INNER_PRODUCT)
+    hnsw.add(vectors)
+    save_vector_index(hnsw, tmp_path / "vectors.faiss")
+    loaded = load_vector_index(tmp_path / "vectors.faiss")
+    assert describe(loaded).startswith("hnsw(M=16,")
+    _, ids = search_vectors(loaded, vectors[:20], 1)
+    assert ids[:, 0].tolist() == list(range(20))
+    allowed = np.arange(0, 3_000, 3, dtype=np.int64)
+    for exact_limit in (20_000, 100):
+        _, ids = search_vectors(
+            loaded, vectors[:5], 5, allowed=allowed, filtered_exact_limit=exact_limit
+        )
+        assert np.isin(ids, allowed).all()
+        assert ids[0, 0] == 0
 
 
 def test_an_empty_collection_finds_nothing(tmp_path: Path) -> None:
