@@ -19,10 +19,14 @@ scale     at each size: FAISS build time, search p50/p95 (one query, one thread,
           runs in fresh processes so peak RSS (getrusage) belongs to that size alone.
 
 Scale data: the real vectors are ONNX fp32 embeddings of ~110-word windows of the
-BBC articles, the corpus and the SQuAD articles (a few thousand); every larger
-collection adds perturbed copies (Gaussian noise, then re-normalised), so those
-vectors are synthetic. Queries are the SQuAD questions, embedded. Lexical
-documents are the same windows with words dropped and swapped at random.
+BBC articles, the corpus and the SQuAD articles (6,756); every larger collection
+adds synthetic vectors, each a normalised mixture of three random real ones
+(weights 1 and two in [0.3, 0.9]) plus a little noise, so a query's nearest
+neighbours spread out as among real passages instead of tying among copies of one
+passage. The scale section prints that spread (cosines of each query's 1st and
+10th neighbour) for the real vectors and at each size. Queries are the SQuAD
+questions, embedded. Lexical documents are the real windows, then copies with
+words dropped and swapped at random.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,8 +52,10 @@ BBC = SHARED / "bench" / "bbc" / "bbc-news.jsonl"
 SQUAD = SHARED / "bench" / "squad"
 CACHE = PROJECT / "eval" / "cache" / "bench"
 WINDOW_WORDS = 110
-#: Noise per dimension of a perturbed copy: its cosine to the original is about 0.9.
-NOISE = 0.025
+#: Weights of the second and third real vector in a synthetic one (the first weighs 1),
+#: and the Gaussian noise per dimension added to the mixture.
+MIX_WEIGHTS = (0.3, 0.9)
+NOISE = 0.01
 QUERIES = 300
 
 
@@ -117,7 +124,15 @@ def real_vectors() -> tuple[np.ndarray, np.ndarray]:
 
 
 def scaled_vectors(size: int, seed: int = 0) -> np.ndarray:
-    """``size`` unit vectors: the real ones, then perturbed copies of them."""
+    """``size`` unit vectors: the real ones, then synthetic mixtures of three of them.
+
+    Each synthetic vector is ``normalise(v1 + b·v2 + c·v3 + noise)`` with v1, v2, v3
+    real passage vectors drawn at random, b and c uniform in [0.3, 0.9] (so v1
+    dominates) and Gaussian noise of 0.01 per dimension. A passage's descendants
+    thus point in different directions, and a query's ten nearest neighbours spread
+    out as they do among real passages, rather than being near-identical copies of
+    one passage that no approximate index can tell apart.
+    """
     base, _ = real_vectors()
     rng = np.random.default_rng(seed)
     out = np.empty((size, base.shape[1]), dtype=np.float32)
@@ -126,8 +141,11 @@ def scaled_vectors(size: int, seed: int = 0) -> np.ndarray:
     step = 50_000
     for begin in range(take, size, step):
         end = min(size, begin + step)
-        rows = base[rng.integers(0, len(base), size=end - begin)]
-        rows = rows + rng.normal(scale=NOISE, size=rows.shape).astype(np.float32)
+        picks = rng.integers(0, len(base), size=(end - begin, 3))
+        weights = rng.uniform(*MIX_WEIGHTS, size=(end - begin, 3)).astype(np.float32)
+        weights[:, 0] = 1.0
+        rows = np.einsum("nk,nkd->nd", weights, base[picks])
+        rows += rng.normal(scale=NOISE, size=rows.shape).astype(np.float32)
         out[begin:end] = rows / np.linalg.norm(rows, axis=1, keepdims=True)
     return out
 
@@ -167,7 +185,7 @@ def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run_worker(*arguments: str) -> dict[str, float]:
+def run_worker(*arguments: str) -> dict[str, Any]:
     """Run this script as a worker in a fresh process; return the JSON it prints last."""
     completed = subprocess.run(
         [sys.executable, str(Path(__file__)), "--worker", *arguments],
@@ -177,7 +195,7 @@ def run_worker(*arguments: str) -> dict[str, float]:
     )
     if completed.returncode != 0:
         raise RuntimeError(f"worker {arguments} failed:\n{completed.stderr[-3000:]}")
-    result: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -299,7 +317,31 @@ def bench_squad(limit: int | None) -> str:
 # ---------------------------------------------------------------------------- scale
 
 
-def worker_vectors_build(size: int, folder: Path) -> dict[str, float]:
+def neighbour_spread(similarity: np.ndarray) -> dict[str, float]:
+    """Medians over queries of the 1st and 10th best cosine and of their difference."""
+    best = -np.partition(-similarity, 9, axis=1)[:, :10]
+    top = -np.sort(-best, axis=1)
+    return {
+        "cos1": float(np.median(top[:, 0])),
+        "cos10": float(np.median(top[:, 9])),
+        "gap": float(np.median(top[:, 0] - top[:, 9])),
+    }
+
+
+def top10(queries: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:
+    """Exact top-10 ids of each query, and the neighbour spread, in blocks of vectors."""
+    ids, scores = [], []
+    for begin in range(0, len(vectors), 100_000):
+        similarity = queries @ vectors[begin : begin + 100_000].T
+        best = np.argpartition(-similarity, min(9, similarity.shape[1] - 1), axis=1)[:, :10]
+        ids.append(best + begin)
+        scores.append(np.take_along_axis(similarity, best, axis=1))
+    all_ids, all_scores = np.hstack(ids), np.hstack(scores)
+    order = np.argsort(-all_scores, axis=1, kind="stable")[:, :10]
+    return np.take_along_axis(all_ids, order, axis=1), neighbour_spread(all_scores)
+
+
+def worker_vectors_build(size: int, folder: Path) -> dict[str, Any]:
     """Build and save the vector index of ``size`` vectors; exact top-10 for the queries."""
     from qa.vectors import build_vector_index, describe, save_vector_index
 
@@ -313,13 +355,10 @@ def worker_vectors_build(size: int, folder: Path) -> dict[str, float]:
     save_vector_index(index, folder / "vectors.faiss")
     rss = peak_rss_mib()  # before the exact search below, which is not part of building
     del index
-    similarity = np.hstack([queries @ vectors[i : i + 100_000].T
-                            for i in range(0, len(vectors), 100_000)])  # fmt: skip
-    truth = np.argsort(-similarity, axis=1, kind="stable")[:, :10]
+    truth, spread = top10(queries, vectors)
     np.save(folder / "truth.npy", truth)
-    return {"build_s": built, "rss_mib": rss,
-            "bytes": folder_bytes(folder / "vectors.faiss"),
-            "hnsw": float(kind.startswith("hnsw"))}  # fmt: skip
+    return {"build_s": built, "rss_mib": rss, "bytes": folder_bytes(folder / "vectors.faiss"),
+            "kind": kind, **spread}  # fmt: skip
 
 
 def worker_vectors_search(folder: Path) -> dict[str, float]:
@@ -377,14 +416,17 @@ def worker_lexical_search(folder: Path) -> dict[str, float]:
 
 def bench_scale(sizes: Sequence[int]) -> str:
     """Vector and BM25 indexes at each size, each phase in a fresh process."""
-    real, _ = real_vectors()
+    real, queries = real_vectors()
     rows = []
+    spreads = [
+        ["real vectors only", f"{len(real):,}", *spread_cells(top10(queries[:QUERIES], real)[1])]
+    ]
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=CACHE) as scratch:
             build = run_worker("vectors-build", str(size), scratch)
             search = run_worker("vectors-search", "0", scratch)
-            kind = "HNSW" if build["hnsw"] else "flat"
-            rows.append([f"{size:,}", f"vectors ({kind})", f"{build['build_s']:.1f}",
+            spreads.append(["real + synthetic", f"{size:,}", *spread_cells(build)])
+            rows.append([f"{size:,}", f"vectors, {build['kind']}", f"{build['build_s']:.1f}",
                          f"{search['p50_ms']:.2f}", f"{search['p95_ms']:.2f}",
                          f"{search['recall']:.3f}", f"{build['rss_mib']:.0f}",
                          f"{search['rss_mib']:.0f}", f"{build['bytes'] / 2**20:.0f}"])  # fmt: skip
@@ -397,13 +439,29 @@ def bench_scale(sizes: Sequence[int]) -> str:
                          f"{build['bytes'] / 2**20:.0f}"])  # fmt: skip
         print(f"  scale {size:,} done", file=sys.stderr, flush=True)
     note = (
-        f"{len(real):,} real passage vectors; larger sizes add perturbed copies (synthetic). "
-        f"Search: one query at a time, one thread, {QUERIES} SQuAD questions, embedding excluded; "
+        f"{len(real):,} real passage vectors; each larger size adds synthetic vectors, each a "
+        "normalised mix of three random real ones (weights 1, U(0.3, 0.9), U(0.3, 0.9)) plus "
+        "noise of 0.01 per dimension. BM25 documents beyond the real windows are copies with "
+        "words dropped and swapped. Search: one query at a time, one thread, top 10, "
+        f"{QUERIES} SQuAD questions, embedding excluded, index loaded memory-mapped; "
         "BM25 time includes scoring all documents and taking the top 100."
     )
     headers = ["passages", "index", "build s", "search p50 ms", "search p95 ms", "recall@10",
                "build peak RSS MiB", "search peak RSS MiB", "disk MiB"]  # fmt: skip
-    return table(headers, rows) + "\n\n" + note
+    spread_headers = ["vectors", "count", "cos@1 (median)", "cos@10 (median)",
+                      "cos@1 − cos@10 (median)"]  # fmt: skip
+    return (
+        table(headers, rows)
+        + "\n\n"
+        + note
+        + f"\n\nNearest-neighbour spread of the {QUERIES} queries (exact search):\n\n"
+        + table(spread_headers, spreads)
+    )
+
+
+def spread_cells(spread: dict[str, Any]) -> list[str]:
+    """The neighbour-spread figures as table cells."""
+    return [f"{spread['cos1']:.3f}", f"{spread['cos10']:.3f}", f"{spread['gap']:.3f}"]
 
 
 # ---------------------------------------------------------------------------- main
@@ -427,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         kind, size, folder = args.worker
-        workers: dict[str, Callable[[], dict[str, float]]] = {
+        workers: dict[str, Callable[[], dict[str, Any]]] = {
             "vectors-build": lambda: worker_vectors_build(int(size), Path(folder)),
             "vectors-search": lambda: worker_vectors_search(Path(folder)),
             "lexical-build": lambda: worker_lexical_build(int(size), Path(folder)),
