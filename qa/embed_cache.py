@@ -41,9 +41,10 @@ class EmbeddingCache:
         self.folder = folder
 
     @classmethod
-    def for_model(cls, index_dir: Path, model: ModelSpec) -> EmbeddingCache:
-        """The cache of ``model``'s vectors in ``index_dir``."""
-        key = hashlib.sha256(f"{model.name}\0{model.weights_sha256}".encode()).hexdigest()
+    def for_model(cls, index_dir: Path, model: ModelSpec, precision: str) -> EmbeddingCache:
+        """The cache of ``model``'s vectors at ``precision`` in ``index_dir``."""
+        identity = f"{model.name}\0{model.weights_sha256}\0{precision}"
+        key = hashlib.sha256(identity.encode()).hexdigest()
         return cls(index_dir / f"{_PREFIX}{key[:16]}")
 
     def load(self, dimension: int | None = None) -> dict[bytes, np.ndarray]:

@@ -110,18 +110,27 @@ def default_embedder(model: ModelSpec) -> Embedder:
     return sentence_transformer(model)
 
 
-def onnx_embedder_factory(index_dir: Path, model: ModelSpec) -> EmbedderFactory | None:
-    """Make sure the index holds an ONNX export of ``model`` (the query path needs it) and
-    return a factory of ONNX Runtime embedders on every core, or None when the model
-    cannot be exported (then sentence-transformers embeds, and queries load torch)."""
+def onnx_embedder_factory(
+    index_dir: Path, model: ModelSpec, precision: str = "fp32"
+) -> EmbedderFactory | None:
+    """Make sure the index holds an ONNX export of ``model`` at ``precision`` (the query
+    path needs it) and return a factory of ONNX Runtime embedders on every core.
+
+    When the model cannot be exported, fp32 returns None (sentence-transformers then
+    embeds, and queries load torch) and int8 raises ModelError: only an export quantizes.
+    """
     from qa.onnx_embed import OnnxEmbedder, export_onnx, index_export_folder
 
     folder = index_export_folder(index_dir, model.weights_sha256)
+    quantized = precision == "int8"
     try:
-        export_onnx(model, folder)
-    except ModelError:
+        export_onnx(model, folder, quantize=quantized)
+    except ModelError as error:
+        if quantized:
+            raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
         return None
-    return lambda spec: OnnxEmbedder(folder, spec, threads=os.cpu_count() or 1)
+    threads = os.cpu_count() or 1
+    return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
 
 
 def update_index(
@@ -143,7 +152,9 @@ def update_index(
     model = resolve_model(settings.model)
     with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
         clean_leftovers(settings.index_dir)
-        embedder_factory = embedder_factory or onnx_embedder_factory(settings.index_dir, model)
+        embedder_factory = embedder_factory or onnx_embedder_factory(
+            settings.index_dir, model, settings.precision
+        )
         if rebuild:
             clear_caches(settings.index_dir)
         corpus = ingest_corpus(settings.corpus_dir)
@@ -166,7 +177,8 @@ def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None
         )
     except IndexIncompatibleError:
         return None
-    if snapshot.manifest.weights_sha256 != model.weights_sha256:
+    manifest = snapshot.manifest
+    if manifest.weights_sha256 != model.weights_sha256 or manifest.precision != settings.precision:
         snapshot.close()
         return None
     return snapshot
@@ -239,7 +251,7 @@ def _update(
         {c.text for c in chunks if c.text not in known_windows}
         | {c.sentence for c in chunks if c.sentence not in known_sentences}
     )
-    cache = EmbeddingCache.for_model(settings.index_dir, model)
+    cache = EmbeddingCache.for_model(settings.index_dir, model, settings.precision)
     new_vectors, embedded, dimension = _embed_missing(
         missing, model, cache, progress, embedder_factory
     )
@@ -265,6 +277,7 @@ def _update(
         chunk_count=len(chunks),
         vector_index="flat",
         created=datetime.now(UTC).isoformat(timespec="seconds"),
+        precision=settings.precision,
     )
     data = GenerationData(
         texts={s.path: (s.sha256, s.text) for s in corpus.files},

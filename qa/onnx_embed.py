@@ -94,7 +94,7 @@ def export_onnx(model: ModelSpec, folder: Path, *, quantize: bool = False) -> Pa
     The graph takes ``input_ids`` and ``attention_mask`` (dynamic batch and
     sequence length) and returns mean-pooled, L2-normalised embeddings, as
     sentence-transformers computes them. With ``quantize`` the fp32 graph is
-    made first (or reused) and its weights quantized to int8 per channel. An
+    made first (or reused, and kept) and its weights quantized to int8 per channel. An
     export already made from the same weights is reused. Files appear
     atomically: a crash leaves either no export or a whole one.
     """
@@ -102,10 +102,11 @@ def export_onnx(model: ModelSpec, folder: Path, *, quantize: bool = False) -> Pa
     if existing is not None and existing.weights_sha256 == model.weights_sha256:
         return onnx_path(folder, quantized=quantize)
     folder.mkdir(parents=True, exist_ok=True)
+    if quantize:  # the int8 graph is made from the fp32 one, which questions use too
+        export_onnx(model, folder, quantize=False)
     if _link_earlier_export(model, folder, quantize=quantize):
         return onnx_path(folder, quantized=quantize)
     if quantize:
-        export_onnx(model, folder, quantize=False)
         _quantize(onnx_path(folder), onnx_path(folder, quantized=True))
     else:
         _check_pooling(model)

@@ -74,6 +74,7 @@ class Manifest:
     vector_index: str
     created: str
     sizes: dict[str, int] = field(default_factory=dict)  # file name → bytes, to catch truncation
+    precision: str = "fp32"  # the ONNX export the passage vectors were embedded with
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as stored in manifest.json."""

@@ -85,7 +85,9 @@ def test_sigkill_while_embedding_keeps_the_old_index_and_the_next_run_finishes(
     unchanged = _article_count(corpus_copy)
     raw = (corpus_copy.corpus_dir / "000_67d66000f4a56ec5.txt").read_text()
     (corpus_copy.corpus_dir / "upper.txt").write_text(raw.upper())  # all of its text is new
-    cache = EmbeddingCache.for_model(corpus_copy.index_dir, resolve_model(corpus_copy.model))
+    cache = EmbeddingCache.for_model(
+        corpus_copy.index_dir, resolve_model(corpus_copy.model), corpus_copy.precision
+    )
     with (tmp_path / "stderr").open("wb") as stderr:
         process = subprocess.Popen(
             _qa(corpus_copy, "index"), cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=stderr
