@@ -15,7 +15,13 @@ from typing import Any
 
 import numpy as np
 
-logging.getLogger("bm25s").setLevel(logging.ERROR)
+
+def _bm25s() -> Any:
+    import bm25s
+
+    # bm25s sets its logger to DEBUG when imported; its progress chatter is not for users.
+    logging.getLogger("bm25s").setLevel(logging.ERROR)
+    return bm25s
 
 
 @cache
@@ -27,8 +33,7 @@ def _stemmer() -> Any:
 
 def analyse(texts: Sequence[str]) -> list[list[str]]:
     """The BM25 terms of each text, as the index sees them."""
-    import bm25s
-
+    bm25s = _bm25s()
     tokens = bm25s.tokenize(
         list(texts), stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
     )
@@ -45,8 +50,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, texts: Sequence[str]) -> LexicalIndex:
         """Index ``texts`` (may be empty)."""
-        import bm25s
-
+        bm25s = _bm25s()
         retriever = bm25s.BM25()
         if texts:
             tokenized = bm25s.tokenize(
@@ -65,8 +69,7 @@ class LexicalIndex:
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
         """Open a saved index, memory-mapping its arrays."""
-        import bm25s
-
+        bm25s = _bm25s()
         size = int((folder / "size").read_text())
         if not size:
             return cls(bm25s.BM25(), 0)
