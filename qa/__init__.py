@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         IndexBusyError,
         IndexIncompatibleError,
         IndexMissingError,
+        IndexUnusableError,
         ModelError,
         QAError,
     )
@@ -35,7 +36,8 @@ _HOMES = {
     "SearchFilters": "qa.retrieve",
     **dict.fromkeys(
         ["ConfigError", "CorpusError", "EvalFormatError", "IndexBusyError",
-         "IndexIncompatibleError", "IndexMissingError", "ModelError", "QAError"],
+         "IndexIncompatibleError", "IndexMissingError", "IndexUnusableError", "ModelError",
+         "QAError"],
         "qa.errors",
     ),
     **dict.fromkeys(["Answer", "Article", "Chunk", "Citation", "EvalCase", "Hit"], "qa.records"),
@@ -70,6 +72,7 @@ __all__ = [
     "IndexIncompatibleError",
     "IndexMissingError",
     "IndexReport",
+    "IndexUnusableError",
     "ModelError",
     "QAError",
     "SearchFilters",
