@@ -16,6 +16,9 @@ from qa.assistant import SourceSummary
 from qa.evaluate import Comparison, EvalReport, MetricGroup
 from qa.records import Answer, Citation
 
+#: How much article text `:open` shows on each side of a passage.
+CONTEXT_CHARACTERS = 600
+
 _MARKER = re.compile(r"\[\d+\]")
 
 
@@ -78,11 +81,20 @@ def render_passages(answer: Answer) -> RenderableType:
     return Group(*(render_citation(c) for c in answer.passages))
 
 
-def render_context(citation: Citation, text: str, start: int, end: int) -> RenderableType:
-    """A citation's article text with the quoted passage highlighted."""
-    body = Text(text[:start])
+def render_context(
+    citation: Citation, text: str, start: int, end: int, *, around: int = CONTEXT_CHARACTERS
+) -> RenderableType:
+    """The quoted passage highlighted inside its article, with about ``around``
+    characters of whole paragraphs before and after it (the rest elided)."""
+    before = text.rfind("\n", 0, max(start - around, 0)) + 1 if start > around else 0
+    after = text.find("\n", end + around) if end + around < len(text) else -1
+    after = len(text) if after < 0 else after
+    body = Text("…\n" if before else "", style="dim")
+    body.append(text[before:start])
     body.append(text[start:end], style="bold reverse")
-    body.append(text[end:])
+    body.append(text[end:after])
+    if after < len(text):
+        body.append("\n…", style="dim")
     return Panel(body, title=escape(citation_header(citation)), expand=True)
 
 
