@@ -16,7 +16,7 @@ squad     hit@5 on ../shared/bench/squad with the project's retriever, once with
 scale     at each size: FAISS build time, search p50/p95 (one query, one thread,
           embedding excluded), recall@10 against exact search, peak RSS of building
           and of searching, and bytes on disk; the same for the BM25 index. Each size
-          runs in fresh processes so peak RSS (getrusage) belongs to that size alone.
+          runs in fresh processes so peak RSS (VmHWM) belongs to that size alone.
 
 Scale data: the real vectors are ONNX fp32 embeddings of ~110-word windows of the
 BBC articles, the corpus and the SQuAD articles (6,756); every larger collection
@@ -174,7 +174,16 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def peak_rss_mib() -> float:
-    """This process's peak resident memory so far, in MiB."""
+    """This process's peak resident memory so far, in MiB.
+
+    Read from VmHWM where /proc exists: Linux carries ru_maxrss across exec, so a
+    worker started by a parent that had loaded torch would report the parent's peak.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
