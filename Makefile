@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 Q ?= How many women are smuggled out of Kazakhstan each year?
 
 # Floors for the bundled question set, a little under today's figures (see README).
-HIT3_FLOOR ?= 0.92
+HIT3_FLOOR ?= 0.95
 CITATION_FLOOR ?= 0.99
 
 .PHONY: install index ask chat test lint eval clean
