@@ -33,12 +33,22 @@ _DATE_PREFIX = re.compile(
 )
 
 
+# All-number dates written with dots ("03.05.2019") are day-first wherever they are used.
+_DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
+
+
+def _settings_for(text: str) -> dict[str, Any]:
+    if _DOTTED_DATE.search(text):
+        return {**_DATE_SETTINGS, "DATE_ORDER": "DMY"}
+    return _DATE_SETTINGS
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> date | None:
     import dateparser
 
     try:
-        parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=_DATE_SETTINGS)
+        parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=_settings_for(text))
     except (ValueError, OverflowError):
         return None
     return parsed.date() if parsed is not None else None
@@ -69,7 +79,7 @@ def find_date(text: str) -> date | None:
     from dateparser.search import search_dates
 
     try:
-        found = search_dates(text, languages=DATE_LANGUAGES, settings=_DATE_SETTINGS)
+        found = search_dates(text, languages=DATE_LANGUAGES, settings=_settings_for(text))
     except (ValueError, OverflowError):
         return None
     for fragment, value in found or []:
@@ -165,8 +175,8 @@ _CREDITS = (
     ),
     re.compile(r"^(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(.+)$", re.I),
     re.compile(
-        r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(.+?)"
-        r"(?:[.,]?\s*all rights reserved.*)?$",
+        r"^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?)?\s*(.+?)"
+        r"(?:,?\s*(?:inc|ltd|llc|gmbh)\.?)?(?:[.,]?\s*all rights reserved.*)?$",
         re.I,
     ),
 )

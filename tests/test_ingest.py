@@ -393,3 +393,13 @@ def test_rule_year_estimate_is_labelled() -> None:
         "2004–2012 (estimated from years mentioned in the text)"
     )
     assert estimate_years("a plan for 2030", today=date(2024, 1, 1)) is None
+
+
+def test_rule_an_all_number_date_with_dots_is_read_day_first() -> None:
+    assert parse_dateline("03.05.2019") == date(2019, 5, 3)
+    assert find_date("By A. Writer (10/8/2003 issue of the CACI Analyst)") == date(2003, 10, 8)
+
+
+def test_rule_a_copyright_line_names_the_outlet_without_its_legal_form() -> None:
+    assert outlet_from_credit("Copyright (c) 2024. RFE/RL, Inc. All Rights Reserved.") == "RFE/RL"
+    assert outlet_from_credit("© 2019-2021 Eurasianet.org") == "Eurasianet"
