@@ -17,6 +17,10 @@ from qa.records import Article, Chunk, Span
 
 TokenCounter = Callable[[str], int]
 
+#: Raised whenever the rules below change where chunks begin and end, so that indexes
+#: built with older rules are rebuilt rather than mixed with new chunks.
+CHUNKING_VERSION = 2
+
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
     (
@@ -26,6 +30,8 @@ _ABBREVIATIONS = frozenset(
     ).split()
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ•])")
+# Text written all in lower case (some feeds and archives) has no capital to start a sentence.
+_LOWER_CASE_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -37,9 +43,10 @@ def collapse_whitespace(text: str) -> str:
 def split_sentences(raw: str, span: Span) -> list[Span]:
     """Sentence spans inside ``span`` of ``raw``, trimmed of surrounding whitespace."""
     text = raw[span.start : span.end]
+    boundary = _BOUNDARY if any(c.isupper() for c in text) else _LOWER_CASE_BOUNDARY
     pieces: list[Span] = []
     begin = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in boundary.finditer(text):
         stop = match.start() + len(match.group().rstrip())
         if _is_abbreviation(text[begin:stop]):
             continue

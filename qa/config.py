@@ -75,5 +75,12 @@ class Settings:
             raise ConfigError(f"max_tokens must be at least 32, not {self.max_tokens}")
 
     def chunking_signature(self) -> dict[str, int]:
-        """The settings that change chunk boundaries, as stored in the manifest."""
-        return {"window_words": self.window_words, "max_tokens": self.max_tokens}
+        """What decides chunk boundaries, as stored in the manifest: these settings and
+        the version of the chunking rules."""
+        from qa.chunking import CHUNKING_VERSION
+
+        return {
+            "window_words": self.window_words,
+            "max_tokens": self.max_tokens,
+            "version": CHUNKING_VERSION,
+        }

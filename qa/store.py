@@ -311,8 +311,15 @@ def check_compatible(manifest: Manifest, *, model: str, chunking: dict[str, int]
             f"the index was built with model {manifest.model!r}, not {model!r}; {_REBUILD}"
         )
     if manifest.chunking != chunking:
+        differ = sorted(
+            k
+            for k in {*manifest.chunking, *chunking}
+            if manifest.chunking.get(k) != chunking.get(k)
+        )
+        built = ", ".join(f"{k}={manifest.chunking.get(k, 'none')}" for k in differ)
+        wanted = ", ".join(f"{k}={chunking.get(k, 'none')}" for k in differ)
         raise IndexIncompatibleError(
-            f"the index was built with chunking {manifest.chunking}, not {chunking}; {_REBUILD}"
+            f"the index was built with chunking {built}, not {wanted}; {_REBUILD}"
         )
 
 

@@ -38,6 +38,15 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_text_written_all_in_lower_case_is_still_split_into_sentences() -> None:
+    text = "leicester say they will not be rushed. the club met on monday. talks go on."
+    assert sentences_of(text) == [
+        "leicester say they will not be rushed.",
+        "the club met on monday.",
+        "talks go on.",
+    ]
+
+
 def test_decimal_numbers_do_not_end_a_sentence() -> None:
     assert sentences_of("Inflation was 2.3% last year. It rose.") == [
         "Inflation was 2.3% last year.",
