@@ -105,10 +105,19 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
             f"({', '.join(SUPPORTED_SUFFIXES)})"
         )
     sidecar = load_sidecar(corpus_dir)
+    owners: dict[str, str] = {}  # article id prefix → the file that has it
     for path in paths:
         relative = path.relative_to(corpus_dir).as_posix()
+        if not _is_valid_text(relative):
+            skipped.append(SkippedFile(relative.encode("utf-8", "replace").decode(), _BAD_NAME))
+            continue
+        stem = _id_prefix(relative)
+        if stem in owners:
+            skipped.append(SkippedFile(relative, _clashing_name(owners[stem])))
+            continue
         try:
             source, bad_lines = _read(path, relative, sidecar)
+            owners[stem] = relative
             files.append(source)
             skipped.extend(
                 SkippedFile(f"{relative} line {n}", "is not a JSON object with a text field")
@@ -117,8 +126,9 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
         except UnusableFileError as error:
             skipped.append(SkippedFile(relative, str(error)))
     if not files:
-        reasons = "; ".join(f"{s.path} {s.reason}" for s in skipped)
-        raise CorpusError(f"no usable article in {corpus_dir} ({reasons})")
+        reasons = "; ".join(f"{s.path} {s.reason}" for s in skipped[:3])
+        more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        raise CorpusError(f"no usable article in {corpus_dir} ({reasons}{more})")
     known_paths = {p.relative_to(corpus_dir).as_posix() for p in paths}
     known_ids = {a.article_id for source in files for a in source.articles}
     for key in sidecar.unmatched(known_paths, known_ids):
@@ -126,6 +136,26 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
             SkippedFile(SIDECAR_NAME, f"has an entry for {key}, which is not in the corpus")
         )
     return IngestResult(tuple(files), tuple(skipped))
+
+
+_BAD_NAME = "has a name that is not valid UTF-8; rename it"
+
+
+def _clashing_name(owner: str) -> str:
+    return f"has the same name as {owner} but another extension; rename one of them"
+
+
+def _is_valid_text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of a file name arrive as surrogates
+        return False
+    return True
+
+
+def _id_prefix(relative: str) -> str:
+    """The part of an article id that names its file: the path without its extension."""
+    return Path(relative).with_suffix("").as_posix()
 
 
 def read_source(path: Path, relative: str, sidecar: Sidecar | None = None) -> SourceFile:
@@ -149,7 +179,7 @@ def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFil
     view = read_view(path.suffix.lower(), data)
     if not view.text.strip():
         raise UnusableFileError("is empty")
-    stem = Path(relative).with_suffix("").as_posix()
+    stem = _id_prefix(relative)
     articles: list[Article] = []
     for region in view.regions:
         for draft in find_drafts(

@@ -36,6 +36,7 @@ with EurasiaNet.org"). Nothing else is guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -349,8 +350,9 @@ def _outlet(
 def _kept(body: list[Paragraph], repeated: Counter[str], author: str | None) -> list[Paragraph]:
     link_run = _link_runs(body)
     kept: list[Paragraph] = []
-    seen: list[str] = []
+    seen: set[str] = set()
     norms = [_norm(p.text) for p in body]
+    ordered = sorted(set(norms))
     for index, paragraph in enumerate(body):
         norm = norms[index]
         if paragraph.kind in (JUNK, END, MARK, BYLINE, DATE) or index in link_run:
@@ -362,11 +364,17 @@ def _kept(body: list[Paragraph], repeated: Counter[str], author: str | None) -> 
         if norm in seen:
             continue
         # A paragraph the scrape cut short and then repeated in full.
-        if any(other != norm and other.startswith(norm) for other in norms) and len(norm) >= 40:
+        if len(norm) >= 40 and _extended_elsewhere(norm, ordered):
             continue
-        seen.append(norm)
+        seen.add(norm)
         kept.append(paragraph)
     return kept
+
+
+def _extended_elsewhere(norm: str, ordered: list[str]) -> bool:
+    """Whether a longer paragraph starts with ``norm`` (``ordered``: the sorted paragraphs)."""
+    after = bisect.bisect_right(ordered, norm)
+    return after < len(ordered) and ordered[after].startswith(norm)
 
 
 def _link_runs(body: list[Paragraph]) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -403,3 +404,36 @@ def test_rule_an_all_number_date_with_dots_is_read_day_first() -> None:
 def test_rule_a_copyright_line_names_the_outlet_without_its_legal_form() -> None:
     assert outlet_from_credit("Copyright (c) 2024. RFE/RL, Inc. All Rights Reserved.") == "RFE/RL"
     assert outlet_from_credit("© 2019-2021 Eurasianet.org") == "Eurasianet"
+
+
+def test_two_files_whose_names_differ_only_by_extension_keep_the_first(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "A title\n\nThis is the whole story of the day, told in one plain sentence.\n"
+    (corpus / "story.md").write_text(text)
+    (corpus / "story.txt").write_text(text)
+    result = ingest_corpus(corpus)
+    assert [s.path for s in result.files] == ["story.md"]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("story.txt", "has the same name as story.md but another extension; rename one of them")
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "A title\n\nThis is the whole story of the day, told in one plain sentence.\n"
+    (corpus / "good.txt").write_text(text)
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(text)
+    result = ingest_corpus(corpus)
+    assert [s.path for s in result.files] == ["good.txt"]
+    assert [s.reason for s in result.skipped] == ["has a name that is not valid UTF-8; rename it"]
+
+
+def test_a_page_of_thousands_of_paragraphs_keeps_every_distinct_one() -> None:
+    paragraphs = [
+        f"Paragraph {i} says something new about the matter at hand." for i in range(8000)
+    ]
+    text = "A title\n\n" + "\n\n".join(paragraphs) + "\n"
+    drafts = find_drafts(text, Span(0, len(text)), single=True)
+    assert sum(len(d.paragraphs) for d in drafts) == 8000
