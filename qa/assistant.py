@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
 from qa.embed import Embedder, canonical_model_name, resolve_model
-from qa.errors import IndexIncompatibleError
+from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.records import Answer, Article, Citation
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
@@ -68,7 +68,7 @@ class Assistant:
             return False
         try:
             fresh = open_snapshot(self.settings.index_dir)
-        except (IndexIncompatibleError, FileNotFoundError):
+        except (IndexUnusableError, FileNotFoundError):
             return False  # a half-swapped or damaged index: keep answering from the old one
         try:
             check_compatible(
@@ -98,6 +98,8 @@ class Assistant:
         """Answer ``question`` with up to ``k`` passages, every claim cited."""
         began = time.perf_counter()
         question = " ".join(question.split())
+        if not question:
+            raise ConfigError("the question is empty")
         snapshot = self.snapshot
         embedder = self._query_embedder()
         loaded = time.perf_counter()

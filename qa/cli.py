@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -179,6 +180,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _stderr().print("interrupted")
         return 130
+    except OSError as error:  # a disk full, a folder we may not write, …
+        _stderr().print(f"[bold red]error:[/] {_escape(str(error))}")
+        return EXIT_ERROR
+    except Exception as error:
+        if os.environ.get("QA_DEBUG"):
+            raise
+        _stderr().print(
+            f"[bold red]error:[/] unexpected {type(error).__name__}: {_escape(str(error))} "
+            "(run again with QA_DEBUG=1 to see where, and please report it)"
+        )
+        return EXIT_ERROR
 
 
 def _escape(text: str) -> str:
@@ -212,8 +224,6 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _filters(args: argparse.Namespace) -> SearchFilters:
     from qa.retrieve import SearchFilters
 
-    if args.since and args.until and args.since > args.until:
-        raise ConfigError(f"--since {args.since} is after --until {args.until}")
     return SearchFilters(
         since=args.since, until=args.until, outlet=args.outlet, article_id=args.article
     )
@@ -321,7 +331,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         on_wait=lambda line: err.print(_escape(line)),
     )
     _print_index_report(report, err, as_json=False)
-    return EXIT_OK
+    return EXIT_ERROR if result.problems else EXIT_OK
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:

@@ -36,7 +36,6 @@ from qa.store import (
     GenerationData,
     IndexSnapshot,
     Manifest,
-    check_compatible,
     clean_leftovers,
     current_generation,
     open_snapshot,
@@ -167,18 +166,23 @@ def update_index(
 
 
 def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None:
-    """The current generation if its vectors can be reused, else None (full rebuild)."""
+    """The current generation if its vectors can be reused, else None (full rebuild).
+
+    Vectors are kept by text, so they stay good across a change of chunking; only
+    another model, other weights or another precision makes them useless.
+    """
     if current_generation(settings.index_dir) is None:
         return None
     try:
         snapshot = open_snapshot(settings.index_dir)
-        check_compatible(
-            snapshot.manifest, model=model.name, chunking=settings.chunking_signature()
-        )
     except IndexIncompatibleError:
         return None
     manifest = snapshot.manifest
-    if manifest.weights_sha256 != model.weights_sha256 or manifest.precision != settings.precision:
+    if (
+        manifest.model != model.name
+        or manifest.weights_sha256 != model.weights_sha256
+        or manifest.precision != settings.precision
+    ):
         snapshot.close()
         return None
     return snapshot
@@ -213,6 +217,7 @@ def _update(
         and not removed
         and previous.manifest.files == files
         and previous.manifest.skipped == {s.path: s.reason for s in skipped}
+        and previous.manifest.chunking == settings.chunking_signature()
     ):
         clear_caches(settings.index_dir)
         return IndexReport(

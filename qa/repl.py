@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from qa.assistant import Assistant
-from qa.errors import QAError
+from qa.errors import ConfigError, QAError
 from qa.records import Answer
 from qa.render import render_answer, render_context, render_passages
 from qa.retrieve import SearchFilters
@@ -98,7 +98,11 @@ class Repl:
             except ValueError:
                 self.console.print(f"Usage: :{which} YYYY-MM-DD (got {escape(argument)!r})")
                 return
-            self.filters = _with_date(self.filters, which, when)
+            try:
+                self.filters = _with_date(self.filters, which, when)
+            except ConfigError as error:
+                self.console.print(f"Not set: {escape(str(error))}")
+                return
         self.console.print(f"Filters: {escape(self.filters.describe())}")
 
     def _open(self, argument: str) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from qa.errors import ConfigError
 from qa.records import Article, Hit
 
 if TYPE_CHECKING:
@@ -56,20 +57,29 @@ class SearchFilters:
         """Whether a date restriction is set (undated articles are then left out)."""
         return self.since is not None or self.until is not None
 
+    def __post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise ConfigError(f"since {self.since} is after until {self.until}: nothing can match")
+
     def allows(self, article: Article) -> bool:
         """Whether ``article`` passes every restriction."""
+        return self.allows_source(article) and self.allows_date(article)
+
+    def allows_source(self, article: Article) -> bool:
+        """Whether ``article`` passes the article and outlet restrictions."""
         if self.article_id is not None and article.article_id != self.article_id:
             return False
-        if self.outlet is not None and (article.outlet or "").casefold() != self.outlet.casefold():
+        return self.outlet is None or (article.outlet or "").casefold() == self.outlet.casefold()
+
+    def allows_date(self, article: Article) -> bool:
+        """Whether ``article`` passes the date restrictions (an undated one never does)."""
+        if not self.by_date:
+            return True
+        if article.published is None:
             return False
-        if self.by_date:
-            if article.published is None:
-                return False
-            if self.since is not None and article.published < self.since:
-                return False
-            if self.until is not None and article.published > self.until:
-                return False
-        return True
+        if self.since is not None and article.published < self.since:
+            return False
+        return self.until is None or article.published <= self.until
 
     def describe(self) -> str:
         """The active filters in words, e.g. ``since 2017-01-01, outlet EurasiaNet``."""
@@ -94,7 +104,6 @@ class SearchResult:
     hits: list[Hit]
     sentences: list[Hit] = field(default_factory=list)
     excluded_undated: int = 0
-    allowed_articles: int = 0
 
 
 class Retriever:
@@ -116,23 +125,21 @@ class Retriever:
         snapshot = self.snapshot
         allowed: np.ndarray | None = None
         excluded_undated = 0
-        articles = snapshot.articles()
-        allowed_articles = len(articles)
         if filters.active:
+            articles = snapshot.articles()
             kept = [a for a in articles if filters.allows(a)]
-            allowed_articles = len(kept)
             if filters.by_date:
-                excluded_undated = sum(1 for a in articles if a.published is None)
+                excluded_undated = sum(
+                    1 for a in articles if a.published is None and filters.allows_source(a)
+                )
             allowed = snapshot.chunk_ids_of_articles(a.article_id for a in kept)
             if not len(allowed):
-                return SearchResult([], [], excluded_undated, 0)
+                return SearchResult([], [], excluded_undated)
         candidates, features = self.features(question_vector, question, allowed)
         order = np.argsort(-features["score"], kind="stable")
         ranked = [int(candidates[i]) for i in order[: max(RANKED_POOL, 6 * k)]]
         sentences = self._hits(ranked, features, candidates)
-        return SearchResult(
-            distinct_passages(sentences, k), sentences, excluded_undated, allowed_articles
-        )
+        return SearchResult(distinct_passages(sentences, k), sentences, excluded_undated)
 
     def features(
         self, vector: np.ndarray, question: str, allowed: np.ndarray | None = None

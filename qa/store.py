@@ -158,12 +158,24 @@ class IndexSnapshot:
     def __init__(self, folder: Path, manifest: Manifest):
         self.folder = folder
         self.manifest = manifest
+        self._texts: dict[str, str] = {}
         try:
             self._db = sqlite3.connect(
                 f"file:{folder / 'qa.sqlite'}?mode=ro&immutable=1",
                 uri=True,
                 check_same_thread=False,
             )
+        except sqlite3.Error as error:
+            raise IndexIncompatibleError(f"the index is damaged ({error}); {_REBUILD}") from None
+        try:
+            self._open_parts()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open_parts(self) -> None:
+        folder, manifest = self.folder, self.manifest
+        try:
             self._db.row_factory = sqlite3.Row
             self.window_vectors = load_vector_index(folder / "windows.faiss")
             self.sentence_vectors = load_vector_index(folder / "sentences.faiss")
@@ -251,10 +263,12 @@ class IndexSnapshot:
 
     def file_text(self, path: str) -> str:
         """The decoded text of a corpus file as it was when indexed."""
-        row = self._db.execute("SELECT text FROM files WHERE path = ?", (path,)).fetchone()
-        if row is None:
-            raise KeyError(path)
-        return str(row[0])
+        if path not in self._texts:
+            row = self._db.execute("SELECT text FROM files WHERE path = ?", (path,)).fetchone()
+            if row is None:
+                raise KeyError(path)
+            self._texts[path] = str(row[0])
+        return self._texts[path]
 
     def close(self) -> None:
         """Release the database connection."""
@@ -297,11 +311,24 @@ def read_manifest(folder: Path) -> Manifest:
 
 
 def open_snapshot(index_dir: Path) -> IndexSnapshot:
-    """Open the current generation; raise IndexMissingError when there is none."""
+    """Open the current generation; raise IndexMissingError when there is none.
+
+    A writer may swap generations twice while this opens one, and the older one is
+    then deleted under it: when opening fails and ``current`` has moved meanwhile,
+    the new current generation is opened instead.
+    """
     folder = current_generation(index_dir)
-    if folder is None or not folder.exists():
-        raise IndexMissingError(f"no index in {index_dir}/; build it with: qa index")
-    return IndexSnapshot(folder, read_manifest(folder))
+    retries = 2
+    while True:
+        if folder is None or not folder.exists():
+            raise IndexMissingError(f"no index in {index_dir}/; build it with: qa index")
+        try:
+            return IndexSnapshot(folder, read_manifest(folder))
+        except IndexIncompatibleError:
+            moved = current_generation(index_dir)
+            if moved == folder or not retries:
+                raise
+            folder, retries = moved, retries - 1
 
 
 def check_compatible(manifest: Manifest, *, model: str, chunking: dict[str, int]) -> None:

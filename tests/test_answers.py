@@ -147,3 +147,22 @@ def test_a_heading_is_not_chosen_as_an_answer_sentence_when_a_statement_is_shown
         "When was the agency established?", [heading], [heading, statement], AnswerPolicy()
     )
     assert [hit.chunk.sentence for _, hit in chosen] == [statement.chunk.sentence]
+
+
+def test_the_undated_count_covers_only_articles_the_other_filters_allow(
+    assistant: Assistant,
+) -> None:
+    dated = next(s.article for s in assistant.sources() if s.article.published and s.article.outlet)
+    filters = SearchFilters(since=date(1990, 1, 1), outlet=dated.outlet)
+    undated_of_outlet = sum(
+        1
+        for s in assistant.sources()
+        if s.article.outlet == dated.outlet and not s.article.published
+    )
+    answer = assistant.ask("trafficking", filters=filters)
+    expected = (
+        (f"{undated_of_outlet} undated article(s) left out by the date filter",)
+        if undated_of_outlet
+        else ()
+    )
+    assert answer.notices == expected

@@ -153,3 +153,20 @@ def test_chat_reads_questions_from_stdin_and_leaves_on_end_of_input(
     assert ":open N" in finished.stdout
     assert "Sources" in finished.stdout
     assert "Traceback" not in finished.stderr
+
+
+def test_an_empty_question_is_refused_in_one_line(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "   ", *where(corpus_settings)]) == 1
+    assert capsys.readouterr().err == "error: the question is empty\n"
+
+
+def test_a_date_range_that_ends_before_it_starts_is_refused(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["ask", "trafficking", "--since", "2020-01-01", "--until", "2019-01-01"]
+    assert main([*arguments, *where(corpus_settings)]) == 1
+    assert capsys.readouterr().err == (
+        "error: since 2020-01-01 is after until 2019-01-01: nothing can match\n"
+    )

@@ -54,3 +54,13 @@ def test_an_unknown_precision_is_refused_with_the_choices() -> None:
     with pytest.raises(ConfigError) as refused:
         Settings.from_env({"QA_PRECISION": "fp16"})
     assert str(refused.value) == "precision must be one of int8, fp32, not 'fp16'"
+
+
+def test_a_new_window_size_reuses_the_vectors_of_unchanged_texts(tmp_path: Path) -> None:
+    corpus = small_corpus(tmp_path)
+    first = update_index(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"))
+    second = update_index(
+        Settings(corpus_dir=corpus, index_dir=tmp_path / "index", window_words=12)
+    )
+    assert second.wrote
+    assert 0 < second.embedded < first.embedded  # the sentences were embedded before
