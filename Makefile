@@ -42,5 +42,7 @@ eval: index
 	$(BIN)/qa eval eval/corpus.jsonl --fail-under hit@3=$(HIT3_FLOOR) \
 		--fail-under citation_validity=$(CITATION_FLOOR)
 
+# Everything built: the virtual environment, the index (but its README) and eval caches.
 clean:
-	rm -rf $(VENV) index/current index/gen-* index/.staging-* index/.lock
+	rm -rf $(VENV) eval/cache
+	find index -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from qa.retrieve import SearchFilters
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+_K_HELP = "number of passages to retrieve (default 5, or $QA_K)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--precision",
         choices=PRECISIONS,
         help="embed passages with the model quantized to int8 (the default, or $QA_PRECISION; "
-        "about twice as fast) or as is (fp32); see README",
+        "2.5 times as fast as fp32) or as is (fp32); see README",
     )
 
     index = commands.add_parser(
@@ -120,13 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
     ask.add_argument("question", help="the question, in quotes")
-    ask.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+    ask.add_argument("-k", type=_positive, help=_K_HELP)
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
 
     chat = commands.add_parser(
         "chat", parents=[common], help="ask questions in an interactive session"
     )
-    chat.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+    chat.add_argument("-k", type=_positive, help=_K_HELP)
 
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -140,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "indexed on demand into eval/cache/.",
     )
     evaluate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSONL question set")
-    evaluate.add_argument("-k", type=_positive, help="number of passages to retrieve (default 5)")
+    evaluate.add_argument("-k", type=_positive, help=_K_HELP)
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--save", type=Path, metavar="PATH", help="write the JSON report here")
     evaluate.add_argument(

@@ -17,7 +17,7 @@ from qa.errors import ConfigError
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 #: How the index embeds passages: the exported model quantized to int8 (the default: about
-#: twice as fast, the same hit@5 on the benchmarks) or as is. Questions are always embedded
+#: 2.5 times as fast, the same hit@5 on the benchmarks) or as is. Questions are always embedded
 #: with the unquantized export, which matches sentence-transformers (cosine ≥ 0.999).
 PRECISIONS = ("int8", "fp32")
 

@@ -77,13 +77,17 @@ class IndexReport:
     def summary(self) -> str:
         """The one-line summary printed at the end of ``qa index``."""
         resumed = f" ({self.resumed} more saved by an interrupted run)" if self.resumed else ""
-        skipped = f", skipped {len(self.skipped)} file(s)" if self.skipped else ""
+        skipped = f", skipped {_count(len(self.skipped), 'file')}" if self.skipped else ""
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
-            f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {self.files} files, "
-            f"{self.articles} articles, {self.chunks} chunks, {self.embedded} texts embedded"
-            f"{resumed}{skipped}"
+            f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {_count(self.files, 'file')}, "
+            f"{_count(self.articles, 'article')}, {_count(self.chunks, 'chunk')}, "
+            f"{_count(self.embedded, 'text')} embedded{resumed}{skipped}"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 EmbedderFactory = Callable[[ModelSpec], Embedder]

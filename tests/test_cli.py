@@ -80,8 +80,8 @@ def test_unreadable_file_is_skipped_with_one_warning_and_the_rest_indexed(
     assert code == 0
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning:")]
     assert warnings == ["warning: skipped gone.txt: cannot be read (No such file or directory)"]
-    assert "skipped 1 file(s)" in captured.out
-    assert "1 files, 1 articles" in captured.out
+    assert "skipped 1 file" in captured.out
+    assert "1 file, 1 article, " in captured.out
 
 
 def test_ask_rejects_k_out_of_range_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
