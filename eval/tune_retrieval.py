@@ -110,9 +110,7 @@ def main() -> int:
 
     def rank(weights: FusionWeights, case: Case, k: int) -> tuple[list[Hit], list[Hit]]:
         """The k distinct passages and the ranked sentences under ``weights``."""
-        f = case.features
-        score = weights.bm25 * f["bm25_norm"] + weights.window * f["cos_window"]
-        score = score + weights.sentence * f["cos_sentence"]
+        score = weights.fuse(case.features)
         ranked = []
         for i in np.argsort(-score, kind="stable")[:RANKED_POOL]:
             chunk = chunk_cache[int(case.candidates[i])]

@@ -52,6 +52,14 @@ class ModelSpec:
     weights_sha256: str
 
 
+def stay_offline() -> None:
+    """Keep Hugging Face libraries from reaching for the network or printing progress."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
 def canonical_model_name(name: str) -> str:
     """The name an index records for ``name`` (the bundled model has one name), cheaply."""
     return DEFAULT_MODEL if name in _BUNDLED_NAMES else name
@@ -151,10 +159,7 @@ class SentenceTransformerEmbedder:
     """Embeds with sentence-transformers on the CPU (torch), normalised vectors."""
 
     def __init__(self, model: ModelSpec, *, threads: int | None = None, batch_size: int = 32):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        stay_offline()
         try:
             import torch
             from sentence_transformers import SentenceTransformer

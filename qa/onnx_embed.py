@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from qa.embed import ModelSpec, Progress, model_max_tokens
+from qa.embed import ModelSpec, Progress, model_max_tokens, stay_offline
 from qa.errors import ModelError
 
 if TYPE_CHECKING:
@@ -152,9 +152,7 @@ def _check_pooling(model: ModelSpec) -> None:
 
 def _export_fp32(model: ModelSpec, target: Path) -> None:
     """Trace the transformer with its pooling and normalisation into one graph."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    stay_offline()
     import inspect
     import warnings
 

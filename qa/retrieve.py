@@ -37,6 +37,15 @@ class FusionWeights:
     window: float = 0.25
     sentence: float = 0.55
 
+    def fuse(self, signals: dict[str, np.ndarray]) -> np.ndarray:
+        """The fused score of each candidate from its normalised BM25 and two cosines."""
+        fused: np.ndarray = (
+            self.bm25 * signals["bm25_norm"]
+            + self.window * signals["cos_window"]
+            + self.sentence * signals["cos_sentence"]
+        )
+        return fused
+
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
@@ -162,15 +171,13 @@ class Retriever:
         bm25_norm = bm25[candidates] / best_bm25 if best_bm25 > 0 else np.zeros(len(candidates))
         cos_window = snapshot.window_vectors.reconstruct_batch(candidates) @ query[0]
         cos_sentence = snapshot.sentence_vectors.reconstruct_batch(candidates) @ query[0]
-        w = self.weights
-        score = w.bm25 * bm25_norm + w.window * cos_window + w.sentence * cos_sentence
-        return candidates, {
-            "score": score,
+        signals = {
             "bm25": bm25[candidates],
             "bm25_norm": bm25_norm,
             "cos_window": cos_window,
             "cos_sentence": cos_sentence,
         }
+        return candidates, {"score": self.weights.fuse(signals), **signals}
 
     def _hits(
         self, ranked: Sequence[int], features: dict[str, np.ndarray], candidates: np.ndarray
