@@ -121,8 +121,9 @@ class Repl:
     def run(self) -> None:
         """Read lines until :quit, Ctrl-D or Ctrl-C."""
         history = _enable_history()
+        articles = self.assistant.snapshot.manifest.article_count
         self.console.print(
-            f"[bold]qa chat[/] — {len(self.assistant.sources())} articles indexed. "
+            f"[bold]qa chat[/] — {articles} articles indexed. "
             "Ask a question, or :help. Ctrl-D leaves."
         )
         try:
