@@ -401,7 +401,6 @@ def _source_json(source: Any) -> dict[str, Any]:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from qa import evaluate
-    from qa.assistant import Assistant
 
     settings = _settings(args)
     err = _stderr()
@@ -414,25 +413,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             raise EvalFormatError(f"{path} holds no usable question")
         sets.append(loaded)
     saved = evaluate.load_report(args.compare) if args.compare else None
-    runs = []
-    for loaded in sets:
-        target = evaluate.resolve_target(
-            loaded.path, settings, corpus=args.corpus, index=args.index
-        )
-        if target.build:
-            err.print(
-                f"{_escape(loaded.name)}: corpus {_escape(str(target.settings.corpus_dir))}, "
-                f"index {_escape(str(target.settings.index_dir))}"
-            )
-            evaluate.prepare_index(target, RichProgress(err))
-        assistant = Assistant.open(target.settings)
-        try:
-            runs.append(
-                evaluate.run_set(loaded, assistant, k=settings.k, progress=RichProgress(err))
-            )
-        finally:
-            assistant.close()
-    report = evaluate.build_report(runs, settings.k)
+    report = evaluate.evaluate_sets(
+        sets,
+        settings,
+        corpus=args.corpus,
+        index=args.index,
+        progress=lambda: RichProgress(err),
+        announce=lambda line: err.print(_escape(line)),
+    )
     if saved is not None:
         comparison = evaluate.compare_reports(report, saved, baseline=str(args.compare))
         report = dataclasses.replace(report, comparison=comparison)

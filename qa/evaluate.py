@@ -94,7 +94,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -455,6 +455,39 @@ def run_set(
         if progress is not None:
             progress.finish()
     return SetRun(eval_set, assistant.settings, tuple(outcomes))
+
+
+def evaluate_sets(
+    sets: Sequence[EvalSet],
+    settings: Settings,
+    *,
+    corpus: Path | None = None,
+    index: Path | None = None,
+    progress: Callable[[], ProgressSink] | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> EvalReport:
+    """Ask every set against its corpus (indexed on demand, see ``resolve_target``) with
+    ``settings.k`` passages and report the metrics. ``announce`` hears which corpus and
+    index a set uses when they are built for it; ``progress`` makes a progress sink."""
+    from qa.assistant import Assistant
+
+    runs = []
+    for eval_set in sets:
+        target = resolve_target(eval_set.path, settings, corpus=corpus, index=index)
+        if target.build:
+            if announce is not None:
+                announce(
+                    f"{eval_set.name}: corpus {target.settings.corpus_dir}, "
+                    f"index {target.settings.index_dir}"
+                )
+            prepare_index(target, progress() if progress else None)
+        assistant = Assistant.open(target.settings)
+        try:
+            sink = progress() if progress else None
+            runs.append(run_set(eval_set, assistant, k=settings.k, progress=sink))
+        finally:
+            assistant.close()
+    return build_report(runs, settings.k)
 
 
 def prepare_index(target: EvalTarget, progress: ProgressSink | None = None) -> bool:
