@@ -11,13 +11,11 @@ half a file. An existing different file is only overwritten when asked.
 from __future__ import annotations
 
 import filecmp
-import os
-import shutil
-import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qa.files import copy_atomically
 from qa.ingest import SUPPORTED_SUFFIXES, UnusableFileError, read_source
 
 
@@ -108,20 +106,8 @@ def _add_file(
         )
         return
     try:
-        _copy_atomically(source, target)
+        copy_atomically(source, target)
     except OSError as error:
         result.problems.append(f"{source}: cannot be copied ({error.strerror or error})")
         return
     (result.replaced if existed else result.added).append(name)
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy under a hidden name (which the indexer ignores), then rename into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.parent / f".qa-add-{uuid.uuid4().hex[:8]}-{target.name}"
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -32,6 +31,7 @@ import numpy as np
 
 from qa.embed import ModelSpec, Progress, model_max_tokens, stay_offline
 from qa.errors import ModelError
+from qa.files import copy_atomically
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -110,7 +110,7 @@ def export_onnx(model: ModelSpec, folder: Path, *, quantize: bool = False) -> Pa
         _quantize(onnx_path(folder), onnx_path(folder, quantized=True))
     else:
         _check_pooling(model)
-        _copy_atomically(Path(model.path) / TOKENIZER_FILE, folder / TOKENIZER_FILE)
+        copy_atomically(Path(model.path) / TOKENIZER_FILE, folder / TOKENIZER_FILE)
         _export_fp32(model, onnx_path(folder))
     _write_info(folder, model, quantized=quantize)
     _MADE[model.weights_sha256, quantize] = folder
@@ -127,7 +127,7 @@ def _link_earlier_export(model: ModelSpec, folder: Path, *, quantize: bool) -> b
         return False
     graph = onnx_path(earlier, quantized=quantize)
     for source in (earlier / TOKENIZER_FILE, graph, _info_path(earlier, quantized=quantize)):
-        _copy_atomically(source, folder / source.name, link=True)
+        copy_atomically(source, folder / source.name, link=True)
     return True
 
 
@@ -247,21 +247,6 @@ def _write_info(folder: Path, model: ModelSpec, *, quantized: bool) -> None:
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
     staging.write_text(json.dumps(asdict(info), indent=2, sort_keys=True))
     os.replace(staging, target)
-
-
-def _copy_atomically(source: Path, target: Path, *, link: bool = False) -> None:
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
-    try:
-        if link:
-            try:
-                os.link(source, staging)  # export files are never changed in place
-            except OSError:
-                shutil.copyfile(source, staging)
-        else:
-            shutil.copyfile(source, staging)
-        os.replace(staging, target)
-    finally:
-        staging.unlink(missing_ok=True)
 
 
 class OnnxEmbedder:
