@@ -225,16 +225,16 @@ def _update(
     ):
         clear_caches(settings.index_dir)
         return IndexReport(
-            len(files),
-            len(articles),
-            previous.chunk_count,
-            0,
-            0,
-            0,
-            unchanged,
-            0,
-            skipped,
-            time.perf_counter() - began,
+            files=len(files),
+            articles=len(articles),
+            chunks=previous.chunk_count,
+            added=0,
+            updated=0,
+            removed=0,
+            unchanged=unchanged,
+            embedded=0,
+            skipped=skipped,
+            seconds=time.perf_counter() - began,
             wrote=False,
         )
 
@@ -298,16 +298,16 @@ def _update(
     write_generation(settings.index_dir, data, manifest)
     clear_caches(settings.index_dir)
     return IndexReport(
-        len(files),
-        len(articles),
-        len(chunks),
-        added,
-        updated,
-        removed,
-        unchanged,
-        embedded,
-        skipped,
-        time.perf_counter() - began,
+        files=len(files),
+        articles=len(articles),
+        chunks=len(chunks),
+        added=added,
+        updated=updated,
+        removed=removed,
+        unchanged=unchanged,
+        embedded=embedded,
+        skipped=skipped,
+        seconds=time.perf_counter() - began,
         wrote=True,
         resumed=len(missing) - embedded,
     )
