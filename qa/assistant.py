@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from datetime import date
 
 from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
@@ -109,7 +110,7 @@ class Assistant:
             vector, question, k or self.settings.k, filters
         )
         searched = time.perf_counter()
-        notices = []
+        notices = list(filters.notes) if filters is not None else []
         if filters is not None and filters.by_date and result.excluded_undated:
             notices.append(
                 f"{result.excluded_undated} undated article(s) left out by the date filter"
@@ -127,6 +128,10 @@ class Assistant:
         timings["answer"] = (time.perf_counter() - searched) * 1000
         timings["total"] = (time.perf_counter() - began) * 1000
         return answer
+
+    def newest_published(self) -> date | None:
+        """The newest publication date of the indexed articles: relative dates count from it."""
+        return max((a.published for a in self.snapshot.articles() if a.published), default=None)
 
     def sources(self) -> list[SourceSummary]:
         """Every indexed article with its number of chunks."""

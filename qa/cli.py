@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,8 @@ from qa.errors import ConfigError, EvalFormatError, QAError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from qa.assistant import Assistant
+    from qa.date_phrases import DatePhrase
     from qa.indexing import IndexReport
     from qa.retrieve import SearchFilters
 
@@ -34,11 +35,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _iso_date(value: str) -> date:
+def _date_phrase(value: str) -> DatePhrase:
+    from qa.date_phrases import parse_date_phrase
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-02-20") from None
+        return parse_date_phrase(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(value: str) -> int:
@@ -73,10 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     filters = _Parser(add_help=False)
     filters.add_argument(
-        "--since", type=_iso_date, metavar="DATE", help="only articles published on or after DATE"
+        "--since",
+        type=_date_phrase,
+        metavar="DATE",
+        help="only articles published on or after DATE: 2017-03-05, 2017-03, March 2017, 2017, "
+        "or relative (last year, 3 months ago) counted from the newest indexed article",
     )
     filters.add_argument(
-        "--until", type=_iso_date, metavar="DATE", help="only articles published on or before DATE"
+        "--until",
+        type=_date_phrase,
+        metavar="DATE",
+        help="only articles published on or before DATE (same forms; 2017 means to its end)",
     )
     filters.add_argument("--outlet", metavar="NAME", help="only articles from this outlet")
     filters.add_argument("--article", metavar="ID", help="only this article (see qa sources)")
@@ -222,12 +232,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _filters(args: argparse.Namespace) -> SearchFilters:
+def _filters(args: argparse.Namespace, assistant: Assistant) -> SearchFilters:
+    from qa.date_phrases import with_date_bound
     from qa.retrieve import SearchFilters
 
-    return SearchFilters(
-        since=args.since, until=args.until, outlet=args.outlet, article_id=args.article
-    )
+    filters = SearchFilters(outlet=args.outlet, article_id=args.article)
+    if args.since is None and args.until is None:
+        return filters
+    reference = assistant.newest_published()
+    filters = with_date_bound(filters, "since", args.since, reference)
+    return with_date_bound(filters, "until", args.until, reference)
 
 
 def _print_json(payload: Any) -> None:
@@ -339,10 +353,9 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant
 
     settings = _settings(args)
-    filters = _filters(args)
     assistant = Assistant.open(settings)
     try:
-        answer = assistant.ask(args.question, k=settings.k, filters=filters)
+        answer = assistant.ask(args.question, k=settings.k, filters=_filters(args, assistant))
     finally:
         assistant.close()
     if args.json:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from qa.assistant import Assistant
+from qa.date_phrases import parse_date_phrase, with_date_bound
 from qa.errors import ConfigError, QAError
 from qa.records import Answer
 from qa.render import render_answer, render_context, render_passages
@@ -22,8 +22,10 @@ HELP = """Type a question and press Enter. Commands:
   :k N             retrieve N passages per question (now {k})
   :sources         the passages behind the last answer
   :open N          passage N of the last answer inside its article
-  :since DATE      only articles published on or after DATE (YYYY-MM-DD)
-  :until DATE      only articles published on or before DATE
+  :since DATE      only articles published on or after DATE: 2017-03-05, 2017-03,
+                   March 2017, 2017, or last year, 3 months ago (counted from the
+                   newest indexed article); no DATE removes the bound
+  :until DATE      only articles published on or before DATE (2017 means to its end)
   :outlet NAME     only articles from this outlet
   :clear           remove all filters (now: {filters})
   :quit            leave (Ctrl-D works too)"""
@@ -90,20 +92,20 @@ class Repl:
         self.console.print(f"Retrieving {self.k} passages per question.")
 
     def _set_date(self, which: str, argument: str) -> None:
-        if not argument:
-            self.filters = _with_date(self.filters, which, None)
-        else:
-            try:
-                when = date.fromisoformat(argument)
-            except ValueError:
-                self.console.print(f"Usage: :{which} YYYY-MM-DD (got {escape(argument)!r})")
-                return
-            try:
-                self.filters = _with_date(self.filters, which, when)
-            except ConfigError as error:
-                self.console.print(f"Not set: {escape(str(error))}")
-                return
+        try:
+            phrase = parse_date_phrase(argument) if argument else None
+        except ValueError as error:
+            self.console.print(f"Not set: {escape(str(error))}")
+            return
+        try:
+            reference = self.assistant.newest_published() if phrase and phrase.relative else None
+            self.filters = with_date_bound(self.filters, which, phrase, reference)
+        except ConfigError as error:
+            self.console.print(f"Not set: {escape(str(error))}")
+            return
         self.console.print(f"Filters: {escape(self.filters.describe())}")
+        for note in self.filters.notes:
+            self.console.print(f"[dim]{escape(note)}[/]")
 
     def _open(self, argument: str) -> None:
         if self.last is None:
@@ -140,10 +142,6 @@ class Repl:
                     break
         finally:
             _save_history(history)
-
-
-def _with_date(filters: SearchFilters, which: str, when: date | None) -> SearchFilters:
-    return replace(filters, since=when) if which == "since" else replace(filters, until=when)
 
 
 def _enable_history() -> Path | None:

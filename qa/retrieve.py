@@ -55,6 +55,15 @@ class SearchFilters:
     until: date | None = None
     outlet: str | None = None
     article_id: str | None = None
+    #: How a typed relative date was read (e.g. "last year" counted from the newest article),
+    #: shown to the user with the answer.
+    since_note: str | None = None
+    until_note: str | None = None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes on how typed dates were read, for the answer's notices."""
+        return tuple(note for note in (self.since_note, self.until_note) if note)
 
     @property
     def active(self) -> bool:

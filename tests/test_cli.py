@@ -170,3 +170,26 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(
     assert capsys.readouterr().err == (
         "error: since 2020-01-01 is after until 2019-01-01: nothing can match\n"
     )
+
+
+def test_ask_reads_a_relative_date_from_the_newest_article_and_says_so(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = ["ask", "IS recruitment of migrants", "--since", "last year", "--json"]
+    assert main([*arguments, *where(corpus_settings)]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["notices"][0] == (
+        'since "last year" = 2016-01-01, counted from the newest article in the index '
+        "(2017-11-03), not from today"
+    )
+    assert {p["published"][:4] for p in answer["passages"]} <= {"2016", "2017"}
+
+
+def test_a_date_that_is_no_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["ask", "trafficking", "--since", "the other day"])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "qa ask: error: argument --since: 'the other day' is not a date; use a form like "
+        "2017-03-05, 2017-03, 2017, March 2017, last year, 3 months ago\n"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 import pytest
@@ -91,9 +92,35 @@ def test_date_filters_are_set_shown_and_cleared(assistant: Assistant) -> None:
     assert out.getvalue().splitlines() == [
         "Filters: since 2017-01-01",
         "Filters: since 2017-01-01, until 2017-12-31",
-        "Usage: :since YYYY-MM-DD (got '2017-02-30')",
+        "Not set: '2017-02-30' is not a day of the calendar",
         "Filters: none",
     ]
+
+
+def test_date_filters_accept_years_months_and_relative_phrases(assistant: Assistant) -> None:
+    repl, out = session(assistant)
+    repl.handle(":since March 2003")
+    repl.handle(":until 2017")
+    repl.handle(":since last year")
+    repl.handle(":until")
+    repl.handle(":since soon")
+    assert out.getvalue().splitlines() == [
+        "Filters: since 2003-03-01",
+        "Filters: since 2003-03-01, until 2017-12-31",
+        "Filters: since 2016-01-01, until 2017-12-31",
+        'since "last year" = 2016-01-01, counted from the newest article in the index '
+        "(2017-11-03), not from today",
+        "Filters: since 2016-01-01",
+        'since "last year" = 2016-01-01, counted from the newest article in the index '
+        "(2017-11-03), not from today",
+        "Not set: 'soon' is not a date; use a form like 2017-03-05, "
+        "2017-03, 2017, March 2017, last year, 3 months ago",
+    ]
+    assert repl.last is None
+    repl.handle("How do IS recruiters reach migrants from Central Asia?")
+    assert repl.last is not None
+    assert repl.last.notices[0].startswith('since "last year" = 2016-01-01')
+    assert all(p.published and p.published >= date(2016, 1, 1) for p in repl.last.passages)
 
 
 def test_unknown_command_points_to_help(assistant: Assistant) -> None:
