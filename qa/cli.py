@@ -249,33 +249,50 @@ def _print_json(payload: Any) -> None:
 
 
 class RichProgress:
-    """A rich progress bar on stderr, fed by the indexer."""
+    """Progress of long steps on stderr, fed by the indexer and the evaluator.
+
+    On a terminal: a spinner for a step of unknown length, a bar for a counted one.
+    Elsewhere (a log, a pipe) nothing can be redrawn, so each counted step is one
+    line and the short uncounted ones are not shown.
+    """
 
     def __init__(self, console: Console):
         self._console = console
         self._progress: Any = None
         self._task: Any = None
 
+    def status(self, description: str) -> None:
+        """Show ``description`` with a spinner until the next step."""
+        self._show(description, None)
+
     def start(self, description: str, total: int) -> None:
         """Show a new bar for ``total`` units."""
+        self._show(description, total)
+
+    def _show(self, description: str, total: int | None) -> None:
+        self.finish()
+        if not self._console.is_terminal:
+            if total is not None:
+                self._console.print(f"{_escape(description)}…")
+            return
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
             Progress,
+            SpinnerColumn,
             TextColumn,
+            TimeElapsedColumn,
             TimeRemainingColumn,
         )
 
-        self._progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=self._console,
-            transient=True,
-        )
+        columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
+        if total is None:
+            columns.append(TimeElapsedColumn())
+        else:
+            columns.extend((BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()))
+        self._progress = Progress(*columns, console=self._console, transient=True)
         self._progress.start()
-        self._task = self._progress.add_task(description, total=total)
+        self._task = self._progress.add_task(_escape(description), total=total)
 
     def advance(self, amount: int) -> None:
         """Move the bar on."""
@@ -283,7 +300,7 @@ class RichProgress:
             self._progress.advance(self._task, amount)
 
     def finish(self) -> None:
-        """Remove the bar."""
+        """Remove the bar or spinner."""
         if self._progress is not None:
             self._progress.stop()
             self._progress = None

@@ -45,7 +45,11 @@ from qa.store import (
 
 
 class ProgressSink(Protocol):
-    """Receives progress of long steps (the CLI shows a progress bar)."""
+    """Receives progress of long steps (the CLI shows a progress bar or a spinner)."""
+
+    def status(self, description: str) -> None:
+        """A step of unknown length begins; it lasts until the next ``status``, ``start``
+        or ``finish``."""
 
     def start(self, description: str, total: int) -> None:
         """A step of ``total`` units begins."""
@@ -114,20 +118,33 @@ def default_embedder(model: ModelSpec) -> Embedder:
 
 
 def onnx_embedder_factory(
-    index_dir: Path, model: ModelSpec, precision: str = "fp32"
+    index_dir: Path,
+    model: ModelSpec,
+    precision: str = "fp32",
+    progress: ProgressSink | None = None,
 ) -> EmbedderFactory | None:
     """Make sure the index holds an ONNX export of ``model`` at ``precision`` (the query
     path needs it) and return a factory of ONNX Runtime embedders on every core.
 
-    When the model cannot be exported, fp32 returns None (sentence-transformers then
+    A first export (tens of seconds) is announced to ``progress``. When the model
+    cannot be exported, fp32 returns None (sentence-transformers then
     embeds, and queries load torch) and int8 raises ModelError: only an export quantizes.
     """
-    from qa.onnx_embed import OnnxEmbedder, export_onnx, index_export_folder
+    from qa.onnx_embed import OnnxEmbedder, export_onnx, index_export_folder, read_export_info
 
     folder = index_export_folder(index_dir, model.weights_sha256)
     quantized = precision == "int8"
+    steps = [False, True] if quantized else [False]
+    todo = [step for step in steps if read_export_info(folder, quantized=step) is None]
+    if progress is not None and todo:
+        what = "ONNX export and int8 quantisation" if len(todo) == 2 else "ONNX export"
+        what = "int8 quantisation" if todo == [True] else what
+        progress.start(f"Preparing the model, once per index: {what} (about 30 s)", len(todo))
     try:
-        export_onnx(model, folder, quantize=quantized)
+        for step in todo:
+            export_onnx(model, folder, quantize=step)
+            if progress is not None:
+                progress.advance(1)
     except ModelError as error:
         if quantized:
             raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
@@ -155,12 +172,14 @@ def update_index(
     model = resolve_model(settings.model)
     with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
         clean_leftovers(settings.index_dir)
+        if progress:
+            progress.status(f"Reading the articles in {settings.corpus_dir}")
+        corpus = ingest_corpus(settings.corpus_dir)
         embedder_factory = embedder_factory or onnx_embedder_factory(
-            settings.index_dir, model, settings.precision
+            settings.index_dir, model, settings.precision, progress
         )
         if rebuild:
             clear_caches(settings.index_dir)
-        corpus = ingest_corpus(settings.corpus_dir)
         previous = None if rebuild else _open_reusable(settings, model)
         try:
             return _update(settings, corpus, model, previous, began, progress, embedder_factory)
@@ -224,6 +243,8 @@ def _update(
         and previous.manifest.chunking == settings.chunking_signature()
     ):
         clear_caches(settings.index_dir)
+        if progress:
+            progress.finish()
         return IndexReport(
             files=len(files),
             articles=len(articles),
@@ -245,7 +266,11 @@ def _update(
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
 
     chunks: list[Chunk] = []
+    if progress:
+        progress.start(f"Splitting {_count(len(articles), 'article')} into passages", len(articles))
     for article in articles:
+        if progress:
+            progress.advance(1)
         chunks.extend(
             chunk_article(
                 texts[article.path].text,
@@ -295,7 +320,11 @@ def _update(
         window_vectors=window_vectors,
         sentence_vectors=sentence_vectors,
     )
+    if progress:
+        progress.status(f"Writing the index ({_count(len(chunks), 'passage')})")
     write_generation(settings.index_dir, data, manifest)
+    if progress:
+        progress.finish()
     clear_caches(settings.index_dir)
     return IndexReport(
         files=len(files),
@@ -338,9 +367,11 @@ def _embed_missing(
     dimension = len(next(iter(vectors.values()))) if vectors else 0
     if not todo:
         return vectors, 0, dimension
+    if progress:
+        progress.status("Loading the model")
     embedder = (embedder_factory or default_embedder)(model)
     if progress:
-        progress.start("Embedding", len(todo))
+        progress.start(f"Embedding {_count(len(todo), 'text')}", len(todo))
     for begin in range(0, len(todo), SAVE_EVERY):
         batch = todo[begin : begin + SAVE_EVERY]
         encoded = embedder.encode(batch, progress.advance if progress else None)

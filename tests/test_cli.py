@@ -84,6 +84,25 @@ def test_unreadable_file_is_skipped_with_one_warning_and_the_rest_indexed(
     assert "1 file, 1 article, " in captured.out
 
 
+def test_index_announces_each_long_step_before_it_begins(
+    corpus_settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # corpus_settings made this process's export, so a new index links it in a moment;
+    # the announcement is what a first run shows for the ~30 s the export takes.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "snow.txt").write_text(
+        "Snow in Almaty\n\nHeavy snow closed the mountain roads above Almaty on Monday.\n"
+    )
+    code = main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")])
+    assert code == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "Preparing the model, once per index: ONNX export and int8 quantisation (about 30 s)…",
+        "Splitting 1 article into passages…",
+        "Embedding 3 texts…",
+    ]
+
+
 def test_ask_rejects_k_out_of_range_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["ask", "anything", "-k", "0"])
