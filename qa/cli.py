@@ -210,10 +210,17 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+#: The width of what is printed to a pipe or a file (no terminal to ask; $COLUMNS wins).
+PIPED_WIDTH = 120
+
+
 def _stdout() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPED_WIDTH
+    return console
 
 
 def _stderr() -> Console:

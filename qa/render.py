@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
@@ -98,29 +99,70 @@ def render_context(
     return Panel(body, title=escape(citation_header(citation)), expand=True)
 
 
+class FitToWidth:
+    """A renderable built for the width it is printed at, so a table can fall back to a
+    layout that breaks no word when the terminal (or the fixed width of a pipe) is narrow."""
+
+    def __init__(self, build: Callable[[int], RenderableType]):
+        self._build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._build(options.max_width)
+
+
+def table_min_width(columns: Iterable[Iterable[str]]) -> int:
+    """The narrowest a boxed table of these columns (header and cells, plain text) can be
+    without breaking a word: each column's longest word, its padding and its border."""
+    widths = [
+        max((cell_len(w) for cell in column for w in cell.split()), default=1) for column in columns
+    ]
+    return sum(width + 3 for width in widths) + 1
+
+
+_SOURCE_COLUMNS = ("id", "title", "outlet", "author", "date", "chunks")
+
+
+def _source_cells(source: SourceSummary) -> tuple[str, ...]:
+    article = source.article
+    provenance = article.provenance.get("published", "unknown")
+    if article.published:
+        when = f"{article.published.isoformat()} ({provenance})"
+    elif article.published_estimate:
+        when = f"unknown; {article.published_estimate}"
+    else:
+        when = "unknown"
+    return (
+        article.article_id,
+        article.title,
+        article.outlet or "—",
+        article.author or "—",
+        when,
+        str(source.chunks),
+    )
+
+
 def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
-    """The table printed by ``qa sources``."""
-    table = Table(title=f"{len(sources)} indexed articles", show_lines=False)
-    for column in ("id", "title", "outlet", "author", "date", "chunks"):
-        table.add_column(column, overflow="fold")
-    for source in sources:
-        article = source.article
-        provenance = article.provenance.get("published", "unknown")
-        if article.published:
-            when = f"{article.published.isoformat()} ({provenance})"
-        elif article.published_estimate:
-            when = f"unknown; {article.published_estimate}"
-        else:
-            when = "unknown"
-        table.add_row(
-            article.article_id,
-            article.title,
-            article.outlet or "—",
-            article.author or "—",
-            when,
-            str(source.chunks),
-        )
-    return table
+    """The list printed by ``qa sources``: a table, or where no table fits the width
+    without breaking words, one block of lines per article."""
+    rows = [_source_cells(source) for source in sources]
+    title = f"{len(sources)} indexed article" + ("" if len(sources) == 1 else "s")
+
+    def build(width: int) -> RenderableType:
+        if table_min_width(zip(_SOURCE_COLUMNS, *rows, strict=False)) <= width:
+            table = Table(title=title, show_lines=False)
+            for column in _SOURCE_COLUMNS:
+                table.add_column(column, no_wrap=column in ("id", "chunks"))
+            for row in rows:
+                table.add_row(*row)
+            return table
+        blocks: list[RenderableType] = [Text(title, style="bold")]
+        for article_id, name, outlet, author, when, chunks in rows:
+            blocks.append(Text(f"{article_id} · {chunks} chunks", style="bold cyan"))
+            blocks.append(Padding(Text(name), (0, 0, 0, 2), expand=False))
+            blocks.append(Padding(Text(f"{outlet} · {author} · {when}", style="dim"), (0, 0, 0, 2)))
+        return Group(*blocks)
+
+    return FitToWidth(build)
 
 
 _EVAL_TABLES = (
@@ -156,27 +198,63 @@ def _eval_rate(value: float | None) -> str:
 
 
 def render_eval_report(report: EvalReport) -> RenderableType:
-    """The ``qa eval`` tables: one row per set, then a row per tag; then speed per set."""
-    rows: list[tuple[str, MetricGroup]] = []
-    for one in report.sets:
-        rows.append((escape(one.name), one.overall))
-        rows.extend((f"  [dim]tag[/] {escape(tag)}", group) for tag, group in one.by_tag.items())
-    if len(report.sets) > 1:
-        rows.append(("[bold]all sets[/]", report.overall))
+    """The ``qa eval`` tables: one row per set, then a row per tag; then speed per set.
+
+    Where the tables would not fit the width without breaking a set's name (a path is
+    one long word), sets are labelled ``set 1``, ``set 2``, … and named below them.
+    """
+    return FitToWidth(lambda width: _eval_tables(report, width))
+
+
+def _eval_tables(report: EvalReport, width: int) -> RenderableType:
+    def labelled(names: Sequence[str]) -> list[tuple[str, MetricGroup]]:
+        rows: list[tuple[str, MetricGroup]] = []
+        for name, one in zip(names, report.sets, strict=True):
+            rows.append((escape(name), one.overall))
+            rows.extend(
+                (f"  [dim]tag[/] {escape(tag)}", group) for tag, group in one.by_tag.items()
+            )
+        if len(report.sets) > 1:
+            rows.append(("[bold]all sets[/]", report.overall))
+        return rows
+
+    numbered = [f"set {n}" for n in range(1, len(report.sets) + 1)]
+    # Narrower and narrower layouts: set names in a boxed table, then without the outer
+    # edges, then sets numbered and named below the table.
+    layouts = [
+        (labelled([one.name for one in report.sets]), False),
+        (labelled([one.name for one in report.sets]), True),
+        (labelled(numbered), True),
+    ]
+    rows, compact = next(
+        (
+            (rows, compact)
+            for rows, compact in layouts
+            if all(_eval_cells_width(_eval_cells(rows, t), compact) <= width for t in _EVAL_TABLES)
+        ),
+        layouts[-1],
+    )
+    legend: list[RenderableType] = []
+    if rows is layouts[-1][0]:
+        legend = [Text(f"{n}: {one.name}") for n, one in zip(numbered, report.sets, strict=True)]
     parts: list[RenderableType] = []
-    for title, count_heading, columns in _EVAL_TABLES:
-        table = Table(title=f"{title} (k={report.k})", title_justify="left")
-        table.add_column("set / tag", overflow="fold")
+    for eval_table in _EVAL_TABLES:
+        title, count_heading, columns = eval_table
+        table = Table(
+            title=f"{title} (k={report.k})",
+            title_justify="left",
+            show_edge=not compact,
+            pad_edge=not compact,
+        )
+        table.add_column("set / tag")
         table.add_column(count_heading, justify="right", no_wrap=True)
         for _, heading in columns:
             table.add_column(heading, justify="right", no_wrap=True)
-        for label, group in rows:
-            metrics = group.metrics
-            count = metrics["hit@1"].n if count_heading == "ans" else group.cases
-            cells = [_eval_rate(metrics[metric].value) for metric, _ in columns]
-            table.add_row(label, str(count), *cells)
+        for (label, _), cells in zip(rows, _eval_cells(rows, eval_table)[1:], strict=True):
+            table.add_row(label, *cells[1:])
         parts.append(table)
         if count_heading == "ans":
+            parts.extend(legend)
             parts.append(
                 Text(
                     "over answerable questions (ans); src@k: over those listing sources; "
@@ -204,6 +282,27 @@ def render_eval_report(report: EvalReport) -> RenderableType:
             )
         )
     return Group(*parts)
+
+
+_EvalTable = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def _eval_cells(rows: Sequence[tuple[str, MetricGroup]], table: _EvalTable) -> list[list[str]]:
+    """The plain text of each row's cells: its label, its count, its rates."""
+    _, count_heading, columns = table
+    cells = []
+    for label, group in rows:
+        metrics = group.metrics
+        count = metrics["hit@1"].n if count_heading == "ans" else group.cases
+        rates = [_eval_rate(metrics[metric].value) for metric, _ in columns]
+        cells.append([Text.from_markup(label).plain, str(count), *rates])
+    cells.insert(0, ["set / tag", count_heading, *(heading for _, heading in columns)])
+    return cells
+
+
+def _eval_cells_width(cells: Sequence[Sequence[str]], compact: bool) -> int:
+    # Without the outer edges a table loses two border characters and two of padding.
+    return table_min_width(zip(*cells, strict=True)) - (4 if compact else 0)
 
 
 def _eval_ms(value: float | None) -> str:

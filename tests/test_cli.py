@@ -212,3 +212,14 @@ def test_a_date_that_is_no_date_is_a_usage_error(capsys: pytest.CaptureFixture[s
         "qa ask: error: argument --since: 'the other day' is not a date; use a form like "
         "2017-03-05, 2017-03, 2017, March 2017, last year, 3 months ago\n"
     )
+
+
+def test_piped_tables_are_at_most_120_columns_and_keep_words_whole(
+    corpus_settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert main(["sources", *where(corpus_settings)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].strip() == "8 indexed articles"
+    assert max(len(line) for line in lines) <= 120
+    assert "│ Fergana " in lines[4] and "│ international " in lines[5]
