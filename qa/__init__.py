@@ -9,7 +9,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from qa.assistant import Assistant, SourceSummary
+    from qa.assistant import Assistant
     from qa.config import Settings
     from qa.errors import (
         ConfigError,
@@ -22,16 +22,23 @@ if TYPE_CHECKING:
         ModelError,
         QAError,
     )
-    from qa.indexing import IndexReport, update_index
-    from qa.records import Answer, Article, Chunk, Citation, EvalCase, Hit
+    from qa.indexing import update_index
+    from qa.records import (
+        Answer,
+        Article,
+        Chunk,
+        Citation,
+        EvalCase,
+        Hit,
+        IndexReport,
+        SourceSummary,
+    )
     from qa.retrieve import SearchFilters
 
 # Names are imported on first use: ``qa ask`` should not pay for indexing's imports.
 _HOMES = {
     "Assistant": "qa.assistant",
-    "SourceSummary": "qa.assistant",
     "Settings": "qa.config",
-    "IndexReport": "qa.indexing",
     "update_index": "qa.indexing",
     "SearchFilters": "qa.retrieve",
     **dict.fromkeys(
@@ -40,7 +47,11 @@ _HOMES = {
          "QAError"],
         "qa.errors",
     ),
-    **dict.fromkeys(["Answer", "Article", "Chunk", "Citation", "EvalCase", "Hit"], "qa.records"),
+    **dict.fromkeys(
+        ["Answer", "Article", "Chunk", "Citation", "EvalCase", "Hit", "IndexReport",
+         "SourceSummary"],
+        "qa.records",
+    ),
 }  # fmt: skip
 
 

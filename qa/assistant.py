@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import date
 
 from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
 from qa.embed import Embedder, canonical_model_name, resolve_model
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
-from qa.records import Answer, Article, Citation
+from qa.records import Answer, Citation, SourceSummary
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
-
-
-@dataclass(frozen=True, slots=True)
-class SourceSummary:
-    """One indexed article as listed by ``qa sources``."""
-
-    article: Article
-    chunks: int
 
 
 class Assistant:

@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 
     from qa.assistant import Assistant
     from qa.date_phrases import DatePhrase
-    from qa.indexing import IndexReport
+    from qa.records import IndexReport
     from qa.retrieve import SearchFilters
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: Where ``qa eval`` keeps the indexes it builds for question sets with their own corpus.
+EVAL_CACHE = Path("eval/cache")
 _K_HELP = "number of passages to retrieve (default 5, or $QA_K)"
 
 
@@ -55,7 +57,7 @@ def _positive(value: str) -> int:
 
 
 def _floor(value: str) -> tuple[str, float]:
-    from qa.evaluate import parse_floor
+    from qa.eval_metrics import parse_floor
 
     try:
         return parse_floor(value)
@@ -333,20 +335,7 @@ def _print_index_report(report: IndexReport, err: Console, *, as_json: bool) -> 
     for skipped in report.skipped:
         err.print(f"[yellow]warning:[/] skipped {_escape(skipped.path)}: {_escape(skipped.reason)}")
     if as_json:
-        _print_json(
-            {
-                "files": report.files,
-                "articles": report.articles,
-                "chunks": report.chunks,
-                "added": report.added,
-                "updated": report.updated,
-                "removed": report.removed,
-                "unchanged": report.unchanged,
-                "embedded": report.embedded,
-                "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-                "seconds": round(report.seconds, 3),
-            }
-        )
+        _print_json(report.to_json())
     else:
         _stdout().print(report.summary(), soft_wrap=True)
 
@@ -413,7 +402,7 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     finally:
         assistant.close()
     if args.json:
-        _print_json([_source_json(s) for s in sources])
+        _print_json([s.to_json() for s in sources])
     else:
         from qa.render import render_sources
 
@@ -421,45 +410,33 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _source_json(source: Any) -> dict[str, Any]:
-    article = source.article
-    return {
-        "article_id": article.article_id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "author": article.author,
-        "published": article.published.isoformat() if article.published else None,
-        "published_estimate": article.published_estimate,
-        "provenance": article.provenance,
-        "path": article.path,
-        "chunks": source.chunks,
-    }
-
-
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from qa import evaluate
+    from qa.eval_metrics import compare_reports, floor_failures, load_report
+    from qa.eval_sets import load_set
+    from qa.evaluate import evaluate_sets
 
     settings = _settings(args)
     err = _stderr()
     sets = []
     for path in args.files:
-        loaded = evaluate.load_set(path)
+        loaded = load_set(path)
         for problem in loaded.problems:
             err.print(f"[yellow]warning:[/] {_escape(problem)}")
         if not loaded.cases:
             raise EvalFormatError(f"{path} holds no usable question")
         sets.append(loaded)
-    saved = evaluate.load_report(args.compare) if args.compare else None
-    report = evaluate.evaluate_sets(
+    saved = load_report(args.compare) if args.compare else None
+    report = evaluate_sets(
         sets,
         settings,
+        cache_root=EVAL_CACHE,
         corpus=args.corpus,
         index=args.index,
         progress=lambda: RichProgress(err),
         announce=lambda line: err.print(_escape(line)),
     )
     if saved is not None:
-        comparison = evaluate.compare_reports(report, saved, baseline=str(args.compare))
+        comparison = compare_reports(report, saved, baseline=str(args.compare))
         report = dataclasses.replace(report, comparison=comparison)
     payload = report.to_json(failures=args.show_failures)
     if args.save:
@@ -489,7 +466,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
                 f"{delta.old:.3f} → {delta.new:.3f}"
             )
         status = EXIT_ERROR
-    for problem in evaluate.floor_failures(report, args.fail_under):
+    for problem in floor_failures(report, args.fail_under):
         err.print(f"[bold red]below floor:[/] {_escape(problem)}")
         status = EXIT_ERROR
     return status

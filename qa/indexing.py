@@ -17,7 +17,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -30,7 +29,7 @@ from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, reso
 from qa.embed_cache import EmbeddingCache, clear_caches, text_key
 from qa.errors import IndexIncompatibleError, ModelError
 from qa.ingest import IngestResult, ingest_corpus
-from qa.records import Article, Chunk, SkippedFile
+from qa.records import Article, Chunk, IndexReport
 from qa.store import (
     SCHEMA_VERSION,
     GenerationData,
@@ -42,6 +41,7 @@ from qa.store import (
     write_generation,
     write_lock,
 )
+from qa.text import counted
 
 
 class ProgressSink(Protocol):
@@ -59,39 +59,6 @@ class ProgressSink(Protocol):
 
     def finish(self) -> None:
         """The step is over."""
-
-
-@dataclass(frozen=True, slots=True)
-class IndexReport:
-    """What an indexing run did, for the one-line summary."""
-
-    files: int
-    articles: int
-    chunks: int
-    added: int
-    updated: int
-    removed: int
-    unchanged: int
-    embedded: int
-    skipped: tuple[SkippedFile, ...]
-    seconds: float
-    wrote: bool
-    resumed: int = 0  # vectors taken from an interrupted run instead of embedded again
-
-    def summary(self) -> str:
-        """The one-line summary printed at the end of ``qa index``."""
-        resumed = f" ({self.resumed} more saved by an interrupted run)" if self.resumed else ""
-        skipped = f", skipped {_count(len(self.skipped), 'file')}" if self.skipped else ""
-        return (
-            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
-            f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {_count(self.files, 'file')}, "
-            f"{_count(self.articles, 'article')}, {_count(self.chunks, 'chunk')}, "
-            f"{_count(self.embedded, 'text')} embedded{resumed}{skipped}"
-        )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 EmbedderFactory = Callable[[ModelSpec], Embedder]
@@ -267,7 +234,9 @@ def _update(
 
     chunks: list[Chunk] = []
     if progress:
-        progress.start(f"Splitting {_count(len(articles), 'article')} into passages", len(articles))
+        progress.start(
+            f"Splitting {counted(len(articles), 'article')} into passages", len(articles)
+        )
     for article in articles:
         if progress:
             progress.advance(1)
@@ -321,7 +290,7 @@ def _update(
         sentence_vectors=sentence_vectors,
     )
     if progress:
-        progress.status(f"Writing the index ({_count(len(chunks), 'passage')})")
+        progress.status(f"Writing the index ({counted(len(chunks), 'passage')})")
     write_generation(settings.index_dir, data, manifest)
     if progress:
         progress.finish()
@@ -371,7 +340,7 @@ def _embed_missing(
         progress.status("Loading the model")
     embedder = (embedder_factory or default_embedder)(model)
     if progress:
-        progress.start(f"Embedding {_count(len(todo), 'text')}", len(todo))
+        progress.start(f"Embedding {counted(len(todo), 'text')}", len(todo))
     for begin in range(0, len(todo), SAVE_EVERY):
         batch = todo[begin : begin + SAVE_EVERY]
         encoded = embedder.encode(batch, progress.advance if progress else None)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from qa.text import counted
+
 #: Where a metadata value came from.
 STATED = "stated"  # written in the article text itself
 METADATA = "metadata"  # front matter, HTML meta tags, JSON fields or the curated sidecar
@@ -153,6 +155,73 @@ class SkippedFile:
 
     path: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What an indexing run did: the one-line summary of ``qa index`` and its ``--json``."""
+
+    files: int
+    articles: int
+    chunks: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    embedded: int
+    skipped: tuple[SkippedFile, ...]
+    seconds: float
+    wrote: bool
+    resumed: int = 0  # vectors taken from an interrupted run instead of embedded again
+
+    def summary(self) -> str:
+        """The one-line summary printed at the end of ``qa index``."""
+        resumed = f" ({self.resumed} more saved by an interrupted run)" if self.resumed else ""
+        skipped = f", skipped {counted(len(self.skipped), 'file')}" if self.skipped else ""
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged} ({self.seconds:.1f} s) — {counted(self.files, 'file')}, "
+            f"{counted(self.articles, 'article')}, {counted(self.chunks, 'chunk')}, "
+            f"{counted(self.embedded, 'text')} embedded{resumed}{skipped}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as the JSON object documented for ``qa index --json``."""
+        return {
+            "files": self.files,
+            "articles": self.articles,
+            "chunks": self.chunks,
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "embedded": self.embedded,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """One indexed article as listed by ``qa sources``."""
+
+    article: Article
+    chunks: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The row as the JSON object documented for ``qa sources --json``."""
+        article = self.article
+        return {
+            "article_id": article.article_id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "author": article.author,
+            "published": article.published.isoformat() if article.published else None,
+            "published_estimate": article.published_estimate,
+            "provenance": article.provenance,
+            "path": article.path,
+            "chunks": self.chunks,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from qa.assistant import SourceSummary
-from qa.evaluate import Comparison, EvalReport, MetricGroup
-from qa.records import Answer, Citation
+from qa.eval_records import Comparison, EvalReport, MetricGroup
+from qa.records import Answer, Citation, SourceSummary
 
 #: How much article text `:open` shows on each side of a passage.
 CONTEXT_CHARACTERS = 600

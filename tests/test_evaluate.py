@@ -12,19 +12,13 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from qa.cli import main
+from qa.cli import EVAL_CACHE, main
 from qa.config import Settings
 from qa.errors import EvalFormatError
-from qa.evaluate import (
-    CorpusText,
-    EvalReport,
-    EvalSet,
-    SetRun,
-    build_report,
-    cache_dir,
-    judge,
-    load_set,
-)
+from qa.eval_metrics import build_report
+from qa.eval_records import EvalReport, SetRun
+from qa.eval_sets import EvalSet, load_set
+from qa.evaluate import CorpusText, cache_dir, judge
 from qa.records import Answer, Citation, EvalCase
 from qa.render import render_eval_report
 from qa.store import current_generation
@@ -371,7 +365,7 @@ def test_a_set_with_a_sibling_corpus_is_indexed_once_into_the_cache(
     code, report, _ = run_json(capsys, str(in_tiny_bench), "-k", "3")
     assert code == 0
     corpus = in_tiny_bench.parent / "corpus"
-    index = cache_dir(in_tiny_bench, corpus)
+    index = cache_dir(in_tiny_bench, corpus, EVAL_CACHE)
     assert index.parent == Path("eval/cache") and index.name.startswith("bench-")
     assert report["sets"][0]["corpus"] == str(corpus)
     assert report["sets"][0]["index"] == str(index)
@@ -519,7 +513,7 @@ def _report_in_process(set_path: Path) -> EvalReport:
     from qa.evaluate import resolve_target, run_set
 
     loaded = load_set(set_path)
-    target = resolve_target(set_path, Settings(k=3))
+    target = resolve_target(set_path, Settings(k=3), cache_root=EVAL_CACHE)
     assistant = Assistant.open(target.settings)
     try:
         return build_report([run_set(loaded, assistant, k=3)], 3)

@@ -13,8 +13,9 @@ from qa.cli import main
 from qa.config import Settings
 from qa.corpus import add_to_corpus
 from qa.embed import resolve_model, sentence_transformer
-from qa.indexing import IndexReport, update_index
+from qa.indexing import update_index
 from qa.lexical import analyse
+from qa.records import IndexReport
 from qa.retrieve import Retriever
 from qa.store import IndexSnapshot, open_snapshot
 

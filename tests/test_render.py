@@ -8,9 +8,8 @@ from datetime import date
 
 from rich.console import Console, RenderableType
 
-from qa.assistant import SourceSummary
-from qa.evaluate import EvalReport, Metric, MetricGroup, SetReport
-from qa.records import STATED, UNKNOWN, Article
+from qa.eval_records import EvalReport, Metric, MetricGroup, SetReport
+from qa.records import STATED, UNKNOWN, Article, SourceSummary
 from qa.render import render_eval_report, render_sources
 
 SET_NAME = "eval/squad/questions_unanswerable.jsonl"

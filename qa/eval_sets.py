@@ -1,0 +1,132 @@
+"""Question sets: reading and validating the JSONL files ``qa eval`` asks.
+
+A set is a JSONL file in the format of ``eval/README.md`` (``id``, ``question``,
+``answers``, ``sources``; optional ``unanswerable``, ``titles``, ``date``,
+``tags``). A malformed line is left out with one ``FILE:LINE: problem`` for the
+user; a file that cannot be read at all raises EvalFormatError.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from qa.errors import EvalFormatError
+from qa.records import EvalCase
+
+
+@dataclass(frozen=True, slots=True)
+class EvalSet:
+    """The usable cases of one JSONL file, and one ``FILE:LINE: problem`` per skipped line."""
+
+    path: Path
+    cases: tuple[EvalCase, ...]
+    problems: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """``parent-folder/file-name``: how reports and comparisons name the set."""
+        return (
+            f"{self.path.parent.name}/{self.path.name}"
+            if self.path.parent.name
+            else (self.path.name)
+        )
+
+
+class _BadLineError(Exception):
+    """A line of a set that cannot become a case; the message says why."""
+
+
+def load_set(path: Path) -> EvalSet:
+    """Read a JSONL set; malformed lines are listed in ``problems`` and left out.
+
+    Raise EvalFormatError when the file cannot be read at all.
+    """
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise EvalFormatError(f"cannot read evaluation set {path}: it is a directory") from None
+    except OSError as error:
+        raise EvalFormatError(
+            f"cannot read evaluation set {path}: {error.strerror or error}"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise EvalFormatError(
+            f"cannot read evaluation set {path}: not UTF-8 text (byte {error.start})"
+        ) from None
+    cases: list[EvalCase] = []
+    problems: list[str] = []
+    first_line: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            case = _parse_case(line)
+            if case.case_id in first_line:
+                raise _BadLineError(
+                    f"duplicate id {case.case_id!r} (first on line {first_line[case.case_id]})"
+                )
+        except _BadLineError as problem:
+            problems.append(f"{path}:{number}: {problem}")
+            continue
+        first_line[case.case_id] = number
+        cases.append(case)
+    return EvalSet(path, tuple(cases), tuple(problems))
+
+
+def _parse_case(line: str) -> EvalCase:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise _BadLineError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(item, dict):
+        raise _BadLineError("not a JSON object")
+    for key in ("id", "question", "answers", "sources"):
+        if key not in item:
+            raise _BadLineError(f"missing field {key!r}")
+    case_id = item["id"]
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise _BadLineError("'id' must be a non-empty string")
+    question = item["question"]
+    if not isinstance(question, str) or not question.strip():
+        raise _BadLineError("'question' must be a non-empty string")
+    unanswerable = item.get("unanswerable", False)
+    if not isinstance(unanswerable, bool):
+        raise _BadLineError("'unanswerable' must be true or false")
+    answers = _strings(item, "answers")
+    if not unanswerable and not any(a.strip() for a in answers):
+        raise _BadLineError("'answers' is empty but the question is not marked unanswerable")
+    if unanswerable and answers:
+        raise _BadLineError("an unanswerable question lists answers")
+    when = item.get("date")
+    if when is not None:
+        if not isinstance(when, str):
+            raise _BadLineError("'date' must be an ISO 8601 date string")
+        try:
+            date.fromisoformat(when)
+        except ValueError:
+            raise _BadLineError(
+                f"'date' {when!r} is not an ISO 8601 date like 2017-02-20"
+            ) from None
+    return EvalCase(
+        case_id=case_id,
+        question=question,
+        answers=answers,
+        sources=_strings(item, "sources"),
+        unanswerable=unanswerable,
+        titles=_strings(item, "titles"),
+        date=when,
+        tags=_strings(item, "tags"),
+    )
+
+
+def _strings(item: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = item.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _BadLineError(f"{key!r} must be a list of strings")
+    return tuple(value)
