@@ -32,8 +32,8 @@ from qa.formats import (
     read_view,
 )
 from qa.layout import find_drafts
-from qa.metadata import estimate_years
-from qa.records import METADATA, STATED, UNKNOWN, Article, SkippedFile
+from qa.metadata import derived_title, estimate_years
+from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, SkippedFile
 from qa.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
 
 __all__ = [
@@ -50,7 +50,6 @@ __all__ = [
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _FIELDS = ("title", "outlet", "author", "published")
-_TITLE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +196,10 @@ def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFil
                 values[name] = value
                 provenance[name] = METADATA if value is not None else UNKNOWN
             kept = " ".join(view.text[s.start : s.end] for s in draft.paragraphs)
-            title = values["title"] or _opening_words(kept)
+            title = values["title"]
+            if not title:
+                texts = [view.text[s.start : s.end] for s in draft.paragraphs]
+                title, provenance["title"] = derived_title(texts), DERIVED
             articles.append(
                 Article(
                     article_id=article_id,
@@ -216,10 +218,3 @@ def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFil
         raise UnusableFileError("holds no article text")
     digest = hashlib.sha256(data).hexdigest()
     return SourceFile(relative, view.text, digest, tuple(articles)), view.bad_lines
-
-
-def _opening_words(text: str) -> str:
-    """A stand-in title for an article that states none: its first words."""
-    tokens = text.split()
-    shown = " ".join(tokens[:_TITLE_WORDS])
-    return shown + ("…" if len(tokens) > _TITLE_WORDS else "")

@@ -248,3 +248,37 @@ def estimate_years(text: str, today: date | None = None) -> str | None:
         return None
     span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
     return f"{span} (estimated from years mentioned in the text)"
+
+
+#: The longest title made from an article's own words, in words (a longer one ends in "…").
+DERIVED_TITLE_WORDS = 12
+_SENTENCE_END = ".!?…"
+_CLAUSE_END = re.compile(r"[,;:—–]$")
+
+
+def derived_title(paragraphs: list[str]) -> str:
+    """A short title for an article that states none, from its first paragraph: its first
+    line when that reads as a heading (short, no closing stop), else its first sentence,
+    cut after at most ``DERIVED_TITLE_WORDS`` words (at a clause's end where there is one)."""
+    from qa.chunking import split_sentences
+    from qa.records import Span
+
+    text = next((p.strip() for p in paragraphs if p.strip()), "")
+    if not text:
+        return ""
+    first_line = text.splitlines()[0].strip()
+    if len(first_line.split()) <= DERIVED_TITLE_WORDS and first_line[-1] not in _SENTENCE_END:
+        return first_line
+    spans = split_sentences(text, Span(0, len(text)))
+    sentence = " ".join(text[spans[0].start : spans[0].end].split()) if spans else text
+    tokens = sentence.split()
+    if len(tokens) <= DERIVED_TITLE_WORDS:
+        return sentence.rstrip(".")
+    shown = tokens[:DERIVED_TITLE_WORDS]
+    # Cut after the last clause that ends past the first few words.
+    for end in range(len(shown), 4, -1):
+        if _CLAUSE_END.search(shown[end - 1]):
+            shown = shown[:end]
+            shown[-1] = shown[-1][:-1]
+            break
+    return " ".join(shown) + "…"

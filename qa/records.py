@@ -16,6 +16,7 @@ from qa.text import counted
 STATED = "stated"  # written in the article text itself
 METADATA = "metadata"  # front matter, HTML meta tags, JSON fields or the curated sidecar
 UNKNOWN = "unknown"
+DERIVED = "derived"  # made by qa from the article's words (a title from its first sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Article:
 
     ``paragraphs`` are the spans of the raw file that make up the article's
     text once boilerplate is removed; nothing else of the file is indexed.
-    ``provenance`` maps each metadata field name to STATED, METADATA or UNKNOWN.
+    ``provenance`` maps each metadata field name to STATED, METADATA, DERIVED or UNKNOWN.
     ``header`` are the spans of the header lines the text states (title and
     byline): indexed too, so "who wrote…" is answered from the
     article's own words. ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
-from qa.records import Answer, Citation, SourceSummary
+from qa.records import DERIVED, Answer, Citation, SourceSummary
 
 #: How much article text `:open` shows on each side of a passage.
 CONTEXT_CHARACTERS = 600
@@ -130,9 +130,10 @@ def _source_cells(source: SourceSummary) -> tuple[str, ...]:
         when = f"unknown; {article.published_estimate}"
     else:
         when = "unknown"
+    derived = article.provenance.get("title") == DERIVED
     return (
         article.article_id,
-        article.title,
+        f"{article.title} (derived)" if derived else article.title,
         article.outlet or "—",
         article.author or "—",
         when,

@@ -16,6 +16,7 @@ from qa.errors import CorpusError
 from qa.ingest import IngestResult, ingest_corpus
 from qa.layout import find_drafts
 from qa.metadata import (
+    derived_title,
     estimate_years,
     find_date,
     outlet_from_byline,
@@ -26,7 +27,7 @@ from qa.metadata import (
     parse_dateline,
     parse_signature,
 )
-from qa.records import METADATA, STATED, UNKNOWN, Article, Span
+from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, Span
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 
@@ -139,7 +140,10 @@ def test_jsonl_one_article_per_line_and_a_warning_for_a_bad_line(tmp_path: Path)
     assert second.title == (
         "Police in Khujand detained three people suspected of recruiting women for work…"
     )
-    assert second.provenance == dict.fromkeys(("title", "outlet", "author", "published"), UNKNOWN)
+    assert second.provenance == {
+        "title": DERIVED,
+        **dict.fromkeys(("outlet", "author", "published"), UNKNOWN),
+    }
     assert [(s.path, s.reason) for s in result.skipped] == [
         ("feed.jsonl line 2", "is not a JSON object with a text field")
     ]
@@ -437,3 +441,31 @@ def test_a_page_of_thousands_of_paragraphs_keeps_every_distinct_one() -> None:
     text = "A title\n\n" + "\n\n".join(paragraphs) + "\n"
     drafts = find_drafts(text, Span(0, len(text)), single=True)
     assert sum(len(d.paragraphs) for d in drafts) == 8000
+
+
+def test_an_article_without_a_title_is_named_after_its_first_sentence(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "snow.txt").write_text(
+        "Heavy snow closed the mountain roads above Almaty on Monday, and schools in three "
+        "districts stayed shut until the ploughs came through. Officials said the roads "
+        "would reopen by Wednesday.\n\nThe city has had its coldest week since 2012.\n"
+    )
+    (corpus / "airport.txt").write_text(
+        "Officials said on Monday that the new airport terminal in Osh will open next "
+        "spring after two years of delays.\n\nThe terminal doubles the airport's capacity.\n"
+    )
+    titles = {a.path: (a.title, a.provenance["title"]) for a in ingest_corpus(corpus).articles}
+    assert titles == {
+        # cut at the end of a clause where one ends within the first 12 words
+        "snow.txt": ("Heavy snow closed the mountain roads above Almaty on Monday…", DERIVED),
+        "airport.txt": (
+            "Officials said on Monday that the new airport terminal in Osh will…",
+            DERIVED,
+        ),
+    }
+
+
+def test_a_derived_title_is_a_short_first_line_or_the_first_sentence() -> None:
+    assert derived_title(["Election results\nThe count ended at dawn."]) == "Election results"
+    assert derived_title(["The count ended at dawn. Turnout was 61%."]) == "The count ended at dawn"

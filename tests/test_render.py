@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 from rich.console import Console, RenderableType
 
 from qa.eval_records import EvalReport, Metric, MetricGroup, SetReport
-from qa.records import STATED, UNKNOWN, Article, SourceSummary
+from qa.records import DERIVED, STATED, UNKNOWN, Article, SourceSummary
 from qa.render import render_eval_report, render_sources
 
 SET_NAME = "eval/squad/questions_unanswerable.jsonl"
@@ -123,3 +124,15 @@ def test_eval_tables_name_the_sets_where_they_fit() -> None:
         "│   tag on-topic-unanswerable             │  16 │ 0.500 │ 0.500 │ 0.500 │  0.500 │  0.500 │ 0.500 │"
     )
     assert max(len(line) for line in lines) <= 120
+
+
+def test_a_derived_title_says_so() -> None:
+    source = a_source()
+    article = replace(
+        source.article,
+        title="Heavy snow closed the mountain roads…",
+        provenance={**source.article.provenance, "title": DERIVED},
+    )
+    assert printed(render_sources([SourceSummary(article, 3)]), 60).splitlines()[2] == (
+        "  Heavy snow closed the mountain roads… (derived)"
+    )
