@@ -11,12 +11,15 @@ latency   ``qa ask`` timed from a new process (cold, median and p95 of --runs) a
 encode    passages/s of sentence-transformers fp32 (baseline), ONNX Runtime fp32 and
           ONNX Runtime int8 on the same ~110-word windows of the corpus and BBC
           articles, with the mean and lowest cosine of each to the baseline.
-squad     hit@5 on ../shared/bench/squad with the project's retriever, once with
+squad     hit@5 on eval/squad with the project's retriever, once with
           fp32 and once with int8 embeddings (index and questions alike).
 scale     at each size: FAISS build time, search p50/p95 (one query, one thread,
           embedding excluded), recall@10 against exact search, peak RSS of building
           and of searching, and bytes on disk; the same for the BM25 index. Each size
           runs in fresh processes so peak RSS (VmHWM) belongs to that size alone.
+
+The encode and scale sections read the BBC articles, which only a development
+checkout has (``../shared/bench/bbc``); latency and squad run from any clone.
 
 Scale data: the real vectors are ONNX fp32 embeddings of ~110-word windows of the
 BBC articles, the corpus and the SQuAD articles (6,756); every larger collection
@@ -47,9 +50,9 @@ from typing import Any
 import numpy as np
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHARED = PROJECT.parent / "shared"
-BBC = SHARED / "bench" / "bbc" / "bbc-news.jsonl"
-SQUAD = SHARED / "bench" / "squad"
+# The BBC articles are not shipped: they exist only beside a development checkout.
+BBC = PROJECT.parent / "shared" / "bench" / "bbc" / "bbc-news.jsonl"
+SQUAD = PROJECT / "eval" / "squad"
 CACHE = PROJECT / "eval" / "cache" / "bench"
 WINDOW_WORDS = 110
 #: Weights of the second and third real vector in a synthetic one (the first weighs 1),
@@ -70,6 +73,11 @@ def windows(text: str, size: int = WINDOW_WORDS, step: int = WINDOW_WORDS // 2) 
 
 def real_passages() -> list[str]:
     """~110-word windows of the BBC articles, the bundled corpus and the SQuAD articles."""
+    if not BBC.is_file():
+        raise SystemExit(
+            f"{BBC} not found: the encode and scale sections need the BBC articles of the "
+            "development checkout (leave them out with --skip encode,scale)"
+        )
     texts = []
     for line in BBC.read_text().splitlines():
         texts += windows(json.loads(line)["text"])

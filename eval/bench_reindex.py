@@ -1,8 +1,9 @@
 """Benchmark: adding one article to a large index against rebuilding it, in the same run.
 
 The corpus is the bundled one plus the BBC news articles of the shared
-benchmark, each written as a .txt file (its paragraphs, which the data set
-separates by two spaces, on lines of their own). One BBC article is held out.
+benchmark (development checkout only: ``../shared/bench/bbc``, not shipped), each
+written as a .txt file (its paragraphs, which the data set separates by two spaces,
+on lines of their own). One BBC article is held out.
 Both steps run through the command line, as a user would run them, and are
 timed wall-clock including process start-up and model loading:
 

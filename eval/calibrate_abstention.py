@@ -1,7 +1,7 @@
 """Choose the abstention threshold on the tuning half of question sets; report on the test half.
 
     python eval/calibrate_abstention.py eval/corpus.jsonl \\
-        ../shared/bench/squad/questions.jsonl --squad-index eval/cache/squad-tune
+        eval/squad/questions.jsonl --squad-index eval/cache/squad-tune
 
 The threshold is the highest confidence cut-off that keeps abstention on
 answerable tuning questions at or below ``--max-false-abstain`` (1%). The

@@ -1,7 +1,7 @@
 """Tune the retriever's fusion weights on half of a question set; report on the other half.
 
-    python eval/tune_retrieval.py ../shared/bench/squad/questions.jsonl \\
-        --corpus ../shared/bench/squad/corpus --index eval/cache/squad-tune
+    python eval/tune_retrieval.py eval/squad/questions.jsonl \\
+        --corpus eval/squad/corpus --index eval/cache/squad-tune
 
 Questions with an even position form the tuning half, odd ones the test half.
 The script also scores the two reference retrievers of the benchmark (BM25 and
