@@ -31,12 +31,9 @@ from qa.lexical import LexicalIndex
 from qa.records import Chunk, Hit
 from qa.retrieve import RANKED_POOL, FusionWeights, distinct_passages
 from qa.store import open_snapshot
+from qa.text import normalise
 
 CUTOFFS = (1, 3, 5, 10)
-
-
-def normalise(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 @dataclass

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.chunking import collapse_whitespace
 from qa.records import Answer, Citation, Hit
+from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
     from qa.store import IndexSnapshot
@@ -149,7 +149,7 @@ def answer_sentence(hit: Hit) -> str:
 
 def without_footnotes(text: str) -> str:
     """``text`` with bracketed footnote references such as ``[6]`` removed."""
-    return " ".join(_FOOTNOTE.sub("", text).split())
+    return collapse_whitespace(_FOOTNOTE.sub("", text))
 
 
 def _marker_of(sentence: Hit, passages: list[Hit]) -> int:

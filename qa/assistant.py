@@ -12,6 +12,7 @@ from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.records import Answer, Citation, SourceSummary
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
+from qa.text import collapse_whitespace
 
 
 class Assistant:
@@ -89,7 +90,7 @@ class Assistant:
     ) -> Answer:
         """Answer ``question`` with up to ``k`` passages, every claim cited."""
         began = time.perf_counter()
-        question = " ".join(question.split())
+        question = collapse_whitespace(question)
         if not question:
             raise ConfigError("the question is empty")
         snapshot = self.snapshot

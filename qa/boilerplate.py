@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from qa.text import collapse_whitespace
+
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*(?:\[\d+\])?$")
 _WORD = re.compile(r"\w[\w'’\-.]*")
 
@@ -38,7 +40,7 @@ def _ends_sentence(text: str) -> bool:
 
 def _key(text: str) -> str:
     """Lower case, punctuation and surrounding space removed: the form the vocabularies use."""
-    return " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
+    return collapse_whitespace(re.sub(r"[^\w\s']", " ", text.casefold()))
 
 
 # Lines that end what the page says about its article (comments, teasers, counters follow).

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from qa.records import Article, Chunk, Span
+from qa.text import collapse_whitespace
 
 TokenCounter = Callable[[str], int]
 
@@ -33,11 +34,6 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[
 # Text written all in lower case (some feeds and archives) has no capital to start a sentence.
 _LOWER_CASE_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-
-
-def collapse_whitespace(text: str) -> str:
-    """Text with every run of whitespace turned into one space, trimmed."""
-    return " ".join(text.split())
 
 
 def split_sentences(raw: str, span: Span) -> list[Span]:

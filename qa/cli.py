@@ -253,8 +253,12 @@ def _filters(args: argparse.Namespace, assistant: Assistant) -> SearchFilters:
     return with_date_bound(filters, "until", args.until, reference)
 
 
+def _json_text(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
 def _print_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(_json_text(payload))
 
 
 class RichProgress:
@@ -414,6 +418,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from qa.eval_metrics import compare_reports, floor_failures, load_report
     from qa.eval_sets import load_set
     from qa.evaluate import evaluate_sets
+    from qa.files import write_text_atomically
 
     settings = _settings(args)
     err = _stderr()
@@ -441,10 +446,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     payload = report.to_json(failures=args.show_failures)
     if args.save:
         try:
-            args.save.parent.mkdir(parents=True, exist_ok=True)
-            args.save.write_text(
-                json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
+            write_text_atomically(args.save, _json_text(payload))
         except OSError as error:
             raise ConfigError(f"cannot write {args.save}: {error.strerror or error}") from None
     if args.json:

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from qa.errors import ConfigError
 from qa.retrieve import SearchFilters
+from qa.text import collapse_whitespace, normalise
 
 ACCEPTED_FORMS = "2017-03-05, 2017-03, 2017, March 2017, last year, 3 months ago"
 
@@ -150,8 +151,8 @@ def with_date_bound(
 
 def parse_date_phrase(text: str) -> DatePhrase:
     """Parse a typed date; raise ValueError naming the accepted forms when it is none."""
-    cleaned = " ".join(text.lower().split())
-    shown = " ".join(text.split())
+    cleaned = normalise(text)
+    shown = collapse_whitespace(text)
     phrase = _absolute(cleaned, shown) or _relative(cleaned, shown)
     if phrase is None:
         raise ValueError(f"{shown!r} is not a date; use a form like {ACCEPTED_FORMS}")

@@ -15,7 +15,6 @@ model are never mixed in. Only the holder of the index's write lock uses it.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import uuid
 import zipfile
@@ -25,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.embed import ModelSpec
+from qa.files import writing_atomically
 
 _PREFIX = ".embeddings-"
 
@@ -75,13 +75,9 @@ class EmbeddingCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         keys = np.frombuffer(b"".join(text_key(t) for t in texts), dtype=np.uint8)
         keys = keys.reshape(len(texts), 32)
-        name = f"batch-{uuid.uuid4().hex}.npz"
-        temporary = self.folder / f".tmp-{name}"
-        with temporary.open("wb") as handle:
+        target = self.folder / f"batch-{uuid.uuid4().hex}.npz"
+        with writing_atomically(target, durable=True) as staging, staging.open("wb") as handle:
             np.savez(handle, keys=keys, vectors=np.asarray(vectors, dtype=np.float32))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.folder / name)
 
 
 def clear_caches(index_dir: Path) -> None:

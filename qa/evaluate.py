@@ -37,17 +37,13 @@ from qa.eval_metrics import build_report
 from qa.eval_records import EvalReport, Outcome, SetRun
 from qa.eval_sets import EvalSet
 from qa.records import Answer, Citation, EvalCase
+from qa.text import collapse_whitespace, normalise
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
     from qa.indexing import ProgressSink
 
 _MARKER = re.compile(r"\[(\d+)\]")
-
-
-def normalise(text: str) -> str:
-    """Lower-cased text with every run of whitespace collapsed to one space."""
-    return " ".join(text.lower().split())
 
 
 def contains_answer(text: str, answers: Iterable[str]) -> bool:
@@ -138,7 +134,7 @@ def citation_problem(answer: Answer, corpus: CorpusText) -> str | None:
         text = corpus.text(citation.path)
         if text is None:
             return f"[{citation.marker}] cites {citation.path}, which cannot be read"
-        if " ".join(text[citation.start : citation.end].split()) != citation.quote:
+        if collapse_whitespace(text[citation.start : citation.end]) != citation.quote:
             return (
                 f"[{citation.marker}] quote differs from {citation.path}"
                 f"[{citation.start}:{citation.end}]"

@@ -5,25 +5,49 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
-def copy_atomically(source: Path, target: Path, *, link: bool = False) -> None:
-    """Copy ``source`` to ``target`` under a hidden temporary name, then rename it into place.
+@contextmanager
+def writing_atomically(target: Path, *, durable: bool = False) -> Iterator[Path]:
+    """Yield a hidden temporary path beside ``target``; rename it into place when the block ends.
 
-    With ``link`` a hard link is tried first (for files that are never changed in
-    place). The hidden name keeps the indexer from reading a half-copied file.
+    The block writes the whole file at the yielded path. If it raises, the
+    temporary file is deleted and ``target`` is left as it was. The hidden name
+    (a leading dot) keeps the indexer and globs from reading a half-written file.
+    With ``durable`` the file is flushed to disk before the rename, so a crash
+    cannot leave ``target`` renamed but empty.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
     try:
-        if link:
-            try:
-                os.link(source, staging)
-            except OSError:
-                shutil.copyfile(source, staging)
-        else:
-            shutil.copyfile(source, staging)
+        yield staging
+        if durable:
+            with staging.open("rb") as handle:
+                os.fsync(handle.fileno())
         os.replace(staging, target)
     finally:
         staging.unlink(missing_ok=True)
+
+
+def write_text_atomically(target: Path, text: str, *, durable: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``target`` whole or not at all."""
+    with writing_atomically(target, durable=durable) as staging:
+        staging.write_text(text, encoding="utf-8")
+
+
+def copy_atomically(source: Path, target: Path, *, link: bool = False) -> None:
+    """Copy ``source`` to ``target`` whole or not at all (see :func:`writing_atomically`).
+
+    With ``link`` a hard link is tried first (for files that are never changed in place).
+    """
+    with writing_atomically(target) as staging:
+        if link:
+            try:
+                os.link(source, staging)
+                return
+            except OSError:
+                pass
+        shutil.copyfile(source, staging)

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from qa.records import Span
+from qa.text import collapse_whitespace
 
 
 class UnusableFileError(Exception):
@@ -253,7 +254,7 @@ def _field_value(name: str, value: Any, where: str) -> Any:
     if name == "author" and isinstance(value, list):
         names = [str(item).strip() for item in value if str(item).strip()]
         return ", ".join(names) or None
-    text = " ".join(str(value).split())
+    text = collapse_whitespace(str(value))
     return text or None
 
 

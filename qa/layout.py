@@ -64,6 +64,7 @@ from qa.metadata import (
     parse_signature,
 )
 from qa.records import Span
+from qa.text import collapse_whitespace
 
 PROSE, DATE, BYLINE, MARK, END, JUNK, SHORT = (
     "prose",
@@ -163,7 +164,7 @@ def _classify(text: str, span: Span, markdown: bool) -> Paragraph:
         if marker and marker.end() < span.end - span.start:
             heading = marker.group().startswith("#")
             span = Span(span.start + marker.end(), span.end)
-    line = " ".join(text[span.start : span.end].split())
+    line = collapse_whitespace(text[span.start : span.end])
     if heading:
         return Paragraph(span, line, SHORT, heading=True)
     if is_end_marker(line):
@@ -233,7 +234,7 @@ def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return collapse_whitespace(text.casefold())
 
 
 def _draft(

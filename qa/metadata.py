@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from qa.boilerplate import words
+from qa.text import collapse_whitespace
 
 #: Languages tried for dates; dateparser's own detection chooses among them.
 DATE_LANGUAGES = ["en", "ru", "uk", "kk", "uz", "ky", "tr", "de", "fr", "es"]
@@ -190,7 +191,7 @@ _TOLD = re.compile(
 
 def clean_outlet(name: str) -> str | None:
     """An outlet's name as it should be shown: no "the", no closing dot, no web suffix."""
-    name = " ".join(name.split()).strip(" .,:;-–—")
+    name = collapse_whitespace(name).strip(" .,:;-–—")
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     domain = _DOMAIN.fullmatch(name)
     if domain:
@@ -270,7 +271,7 @@ def derived_title(paragraphs: list[str]) -> str:
     if len(first_line.split()) <= DERIVED_TITLE_WORDS and first_line[-1] not in _SENTENCE_END:
         return first_line
     spans = split_sentences(text, Span(0, len(text)))
-    sentence = " ".join(text[spans[0].start : spans[0].end].split()) if spans else text
+    sentence = collapse_whitespace(text[spans[0].start : spans[0].end]) if spans else text
     tokens = sentence.split()
     if len(tokens) <= DERIVED_TITLE_WORDS:
         return sentence.rstrip(".")

@@ -1,6 +1,16 @@
-"""Small text helpers shared by the library: counted nouns for messages."""
+"""Small text helpers shared by the library: whitespace, matching, counted nouns."""
 
 from __future__ import annotations
+
+
+def collapse_whitespace(text: str) -> str:
+    """Text with every run of whitespace turned into one space, trimmed."""
+    return " ".join(text.split())
+
+
+def normalise(text: str) -> str:
+    """Lower-cased text with every run of whitespace collapsed: how answers are matched."""
+    return collapse_whitespace(text.lower())
 
 
 def counted(number: int, noun: str) -> str:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from qa.chunking import chunk_article, collapse_whitespace, split_sentences
+from qa.chunking import chunk_article, split_sentences
 from qa.embed import load_tokenizer, model_max_tokens, resolve_model
 from qa.ingest import ingest_corpus
 from qa.records import Article, Span
+from qa.text import collapse_whitespace
 
 PROJECT = Path(__file__).resolve().parent.parent
 

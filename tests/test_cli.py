@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.chunking import collapse_whitespace
 from qa.cli import main
 from qa.config import Settings
+from qa.text import collapse_whitespace
 
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
 CITATION_KEYS = {

@@ -11,7 +11,6 @@ import pytest
 
 from qa import ingest
 from qa.boilerplate import is_boilerplate, is_end_marker, is_prose
-from qa.chunking import collapse_whitespace
 from qa.errors import CorpusError
 from qa.ingest import IngestResult, ingest_corpus
 from qa.layout import find_drafts
@@ -28,6 +27,7 @@ from qa.metadata import (
     parse_signature,
 )
 from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, Span
+from qa.text import collapse_whitespace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 

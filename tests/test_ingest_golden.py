@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.chunking import collapse_whitespace
 from qa.ingest import IngestResult, SourceFile, ingest_corpus
 from qa.records import STATED, UNKNOWN, Article
+from qa.text import collapse_whitespace
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
