@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
@@ -13,6 +14,9 @@ from qa.records import Answer, Citation, SourceSummary
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
 from qa.text import collapse_whitespace
+
+if TYPE_CHECKING:
+    from qa.conversation import Conversation
 
 
 class Assistant:
@@ -124,6 +128,12 @@ class Assistant:
     def newest_published(self) -> date | None:
         """The newest publication date of the indexed articles: relative dates count from it."""
         return max((a.published for a in self.snapshot.articles() if a.published), default=None)
+
+    def conversation(self) -> Conversation:
+        """A new conversation: follow-up questions are read in the light of earlier turns."""
+        from qa.conversation import Conversation
+
+        return Conversation(self)
 
     def sources(self) -> list[SourceSummary]:
         """Every indexed article with its number of chunks."""

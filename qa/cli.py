@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
         "chat", parents=[common], help="ask questions in an interactive session"
     )
     chat.add_argument("-k", type=_positive, help=_K_HELP)
+    chat.add_argument(
+        "--json",
+        action="store_true",
+        help="read questions and : commands from standard input, one per line, and print one "
+        "line of JSON per answer",
+    )
 
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -391,6 +397,10 @@ def _cmd_chat(args: argparse.Namespace) -> int:
     settings = _settings(args)
     assistant = Assistant.open(settings)
     try:
+        if args.json:
+            repl = Repl(assistant, _stderr(), k=settings.k, json_out=sys.stdout)
+            repl.run_script(sys.stdin)
+            return EXIT_ERROR if repl.failed else EXIT_OK
         Repl(assistant, _stdout(), k=settings.k).run()
     finally:
         assistant.close()

@@ -125,6 +125,8 @@ class Answer:
     with ``citations``). ``notices`` are short remarks for the user, such as
     how many undated articles a date filter left out. ``confidence`` is the
     evidence score that abstention compares with its threshold.
+    ``resolved_question`` is the question searched when a conversation wrote a
+    follow-up out in full (None outside a conversation).
     """
 
     question: str
@@ -135,11 +137,17 @@ class Answer:
     timings_ms: dict[str, float]
     notices: tuple[str, ...] = ()
     confidence: float = 0.0
+    resolved_question: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The answer as the JSON object documented for ``qa ask --json``."""
+        """The answer as the JSON object documented for ``qa ask --json``
+        (with ``resolved_question`` when asked in a conversation)."""
+        resolved = (
+            {} if self.resolved_question is None else {"resolved_question": self.resolved_question}
+        )
         return {
             "question": self.question,
+            **resolved,
             "answer": self.text,
             "abstained": self.abstained,
             "confidence": round(self.confidence, 4),

@@ -74,6 +74,11 @@ def render_answer(answer: Answer) -> RenderableType:
     return Group(*parts)
 
 
+def render_resolved(question: str) -> RenderableType:
+    """The question a conversation searched for a follow-up, shown dimmed under the prompt."""
+    return Text(f"→ {question}", style="dim")
+
+
 def render_passages(answer: Answer) -> RenderableType:
     """Every passage retrieved for the last answer, in rank order."""
     if not answer.passages:

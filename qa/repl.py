@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,7 +17,7 @@ from qa.assistant import Assistant
 from qa.date_phrases import parse_date_phrase, with_date_bound
 from qa.errors import ConfigError, QAError
 from qa.records import Answer
-from qa.render import render_answer, render_context, render_passages
+from qa.render import render_answer, render_context, render_passages, render_resolved
 from qa.retrieve import SearchFilters
 
 HELP = """Type a question and press Enter. Commands:
@@ -28,18 +31,33 @@ HELP = """Type a question and press Enter. Commands:
   :until DATE      only articles published on or before DATE (2017 means to its end)
   :outlet NAME     only articles from this outlet
   :clear           remove all filters (now: {filters})
+  :new             start a new conversation (follow-ups stop leaning on earlier questions)
   :quit            leave (Ctrl-D works too)"""
 
 
 class Repl:
-    """An interactive session over one Assistant."""
+    """An interactive session over one Assistant, holding one conversation.
 
-    def __init__(self, assistant: Assistant, console: Console, *, k: int = 5):
+    With ``json_out``, each answer is written there as one line of JSON and everything
+    else (command replies, errors) goes to ``console``.
+    """
+
+    def __init__(
+        self,
+        assistant: Assistant,
+        console: Console,
+        *,
+        k: int = 5,
+        json_out: TextIO | None = None,
+    ):
         self.assistant = assistant
         self.console = console
         self.k = k
         self.filters = SearchFilters()
         self.last: Answer | None = None
+        self.conversation = assistant.conversation()
+        self.json_out = json_out
+        self.failed = False
 
     def handle(self, line: str) -> bool:
         """Act on one input line; return False when the session should end."""
@@ -49,10 +67,17 @@ class Repl:
         if line.startswith(":"):
             return self._command(line)
         try:
-            self.last = self.assistant.ask(line, k=self.k, filters=self.filters)
+            self.last = self.conversation.ask(line, k=self.k, filters=self.filters)
         except QAError as error:
             self.console.print(f"[bold red]error:[/] {escape(str(error))}")
+            self.failed = True
             return True
+        if self.json_out is not None:
+            self.json_out.write(json.dumps(self.last.to_json(), ensure_ascii=False) + "\n")
+            self.json_out.flush()
+            return True
+        if self.last.resolved_question and self.last.resolved_question != self.last.question:
+            self.console.print(render_resolved(self.last.resolved_question))
         self.console.print(render_answer(self.last))
         return True
 
@@ -80,6 +105,9 @@ class Repl:
         elif name == ":clear":
             self.filters = SearchFilters()
             self.console.print("Filters: none")
+        elif name == ":new":
+            self.conversation.new()
+            self.console.print("New conversation: the next question stands on its own.")
         else:
             self.console.print(f"Unknown command {escape(name)}; type :help")
         return True
@@ -119,6 +147,12 @@ class Repl:
         citation = passages[int(argument)]
         text, start, end = self.assistant.context(citation)
         self.console.print(render_context(citation, text, start, end))
+
+    def run_script(self, lines: Iterable[str]) -> None:
+        """Handle ``lines`` (questions and ``:`` commands) until they end or one is :quit."""
+        for line in lines:
+            if not self.handle(line):
+                break
 
     def run(self) -> None:
         """Read lines until :quit, Ctrl-D or Ctrl-C."""

@@ -1,0 +1,169 @@
+"""Conversations: follow-ups written out in full before searching; standalone ones left alone."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from qa.assistant import Assistant
+from qa.cli import main
+from qa.config import Settings
+from qa.followup import PreviousTurn, resolve
+from qa.repl import Repl
+
+KYRGYZSTAN = "How many people were convicted of terrorism in Kyrgyzstan in 2017?"
+
+
+def test_an_elliptical_follow_up_replaces_the_place_of_the_previous_question(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    first = conversation.ask(KYRGYZSTAN)
+    assert first.resolved_question == KYRGYZSTAN
+    second = conversation.ask("and in Tajikistan?")
+    assert second.question == "and in Tajikistan?"
+    assert second.resolved_question == (
+        "How many people were convicted of terrorism in Tajikistan in 2017?"
+    )
+    assert second.to_json()["resolved_question"] == second.resolved_question
+
+
+def test_ellipsis_replaces_a_year_the_asked_thing_or_asks_why() -> None:
+    previous = PreviousTurn(KYRGYZSTAN)
+    assert resolve("what about 2010?", previous).resolved == (
+        "How many people were convicted of terrorism in Kyrgyzstan in 2010?"
+    )
+    assert resolve("how many women?", previous).resolved == (
+        "How many women were convicted of terrorism in Kyrgyzstan in 2017?"
+    )
+    assert resolve("why?", previous).resolved == (
+        "Why were people convicted of terrorism in Kyrgyzstan in 2017?"
+    )
+
+
+def test_a_pronoun_follow_up_names_the_person_of_the_previous_question(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.ask("What did Justice Minister Zhakyn Asanov admit about human trafficking?")
+    answer = conversation.ask("when did he say it?")
+    assert answer.resolved_question == "When did Justice Minister Zhakyn Asanov say it?"
+    assert any(c.path == "001_4f9f93c25c76962a.txt" for c in answer.citations)
+
+
+def test_a_pronoun_after_a_who_question_names_the_person_in_the_answer() -> None:
+    previous = PreviousTurn(
+        "Who is the president of Sana Sezim?",
+        ("“This is organized crime,” commented Khadicha Abysheva, Sana Sezim’s president.",),
+    )
+    assert resolve("what did she say?", previous).resolved == "What did Khadicha Abysheva say?"
+
+
+def test_a_pronoun_with_no_referent_keeps_the_previous_subject_in_brackets() -> None:
+    resolution = resolve("who said that?", PreviousTurn(KYRGYZSTAN))
+    assert resolution.resolved == (
+        "Who said that (people were convicted of terrorism in Kyrgyzstan in 2017)?"
+    )
+
+
+def test_who_wrote_that_is_answered_from_the_cited_articles_byline(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    first = conversation.ask("How many women are smuggled out of Kazakhstan every year?")
+    assert first.citations[0].path == "001_4f9f93c25c76962a.txt"
+    answer = conversation.ask("who wrote that?")
+    assert answer.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was written by Marat Yermukanov. [1]"
+    )
+    assert [c.quote for c in answer.citations] == [
+        "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"
+    ]
+    assert not answer.abstained
+
+
+def test_a_source_question_about_an_unsigned_article_says_it_names_no_author(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.ask(KYRGYZSTAN)
+    answer = conversation.ask("who wrote that?")
+    assert answer.abstained
+    assert answer.text == (
+        "The indexed articles don't answer this. “Prospects for the Fight against Extremism and "
+        "Terrorism in the Central Asian Region” names no author."
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many victims did the IOM assist in Kazakhstan?",
+        "Who said that Kazakhstan is a transit country for trafficking?",
+        "What did the sisters do after they escaped?",
+        "When did Fatima say she left for Moscow?",
+        "Why did Akayev resign?",
+    ],
+)
+def test_a_standalone_question_is_never_rewritten(question: str) -> None:
+    resolution = resolve(question, PreviousTurn(KYRGYZSTAN, ("Some answer about Tajikistan.",)))
+    assert resolution.resolved == question
+    assert resolution.kind == "standalone"
+
+
+def test_the_chat_shows_the_resolved_question_dimmed_and_new_forgets_the_past(
+    assistant: Assistant,
+) -> None:
+    out = io.StringIO()
+    repl = Repl(assistant, Console(file=out, width=200, highlight=False), k=3)
+    repl.handle(KYRGYZSTAN)
+    assert "→" not in out.getvalue()
+    repl.handle("and in Tajikistan?")
+    lines = out.getvalue().splitlines()
+    assert "→ How many people were convicted of terrorism in Tajikistan in 2017?" in lines
+    out.truncate(0)
+    out.seek(0)
+    repl.handle(":new")
+    assert out.getvalue() == "New conversation: the next question stands on its own.\n"
+    repl.handle("and in Tajikistan?")
+    assert repl.last is not None
+    assert repl.last.resolved_question == "and in Tajikistan?"
+    assert "→" not in out.getvalue()
+
+
+def test_help_lists_new(assistant: Assistant) -> None:
+    out = io.StringIO()
+    Repl(assistant, Console(file=out, width=120, highlight=False)).handle(":help")
+    assert (
+        "  :new             start a new conversation (follow-ups stop leaning on earlier "
+        "questions)" in out.getvalue()
+    )
+
+
+def test_chat_json_prints_one_json_line_per_question_and_nothing_else(
+    corpus_settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    script = f"{KYRGYZSTAN}\n:k 2\nand in Tajikistan?\n:new\n:nonsense\nwho wrote that?\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
+    where = ["--corpus", str(corpus_settings.corpus_dir), "--index", str(corpus_settings.index_dir)]
+    assert main(["chat", "--json", *where]) == 0
+    captured = capsys.readouterr()
+    replies = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["question"] for r in replies] == [KYRGYZSTAN, "and in Tajikistan?", "who wrote that?"]
+    assert [r["resolved_question"] for r in replies] == [
+        KYRGYZSTAN,
+        "How many people were convicted of terrorism in Tajikistan in 2017?",
+        "who wrote that?",
+    ]
+    assert len(replies[1]["passages"]) == 2
+    assert replies[2]["answer"] == "The last answer cites no article."
+    assert captured.err == (
+        "Retrieving 2 passages per question.\n"
+        "New conversation: the next question stands on its own.\n"
+        "Unknown command :nonsense; type :help\n"
+    )
