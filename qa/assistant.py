@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,8 @@ from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
 from qa.embed import Embedder, canonical_model_name, resolve_model
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
-from qa.records import Answer, Citation, SourceSummary
+from qa.freshness import corpus_drift
+from qa.records import Answer, Citation, CorpusDrift, SourceSummary
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
 from qa.text import collapse_whitespace
@@ -118,9 +120,14 @@ class Assistant:
             "embed": (embedded - loaded) * 1000,
             "search": (searched - embedded) * 1000,
         }
+        drift = corpus_drift(self.settings.corpus_dir, snapshot.manifest.corpus_stamps)
+        if drift is not None and drift.stale:
+            notices.append(drift.notice())
         answer = compose_answer(
             question, result.hits, result.sentences, snapshot, timings, self.policy, tuple(notices)
         )
+        if drift is not None and drift.stale:
+            answer = mark_stale(answer, drift)
         timings["answer"] = (time.perf_counter() - searched) * 1000
         timings["total"] = (time.perf_counter() - began) * 1000
         return answer
@@ -154,6 +161,19 @@ class Assistant:
     def close(self) -> None:
         """Release the index."""
         self._snapshot.close()
+
+
+def mark_stale(answer: Answer, drift: CorpusDrift) -> Answer:
+    """``answer`` with every citation and passage from a file changed since indexing marked."""
+
+    def marked(citation: Citation) -> Citation:
+        return replace(citation, stale=drift.state_of(citation.path))
+
+    return replace(
+        answer,
+        citations=tuple(marked(c) for c in answer.citations),
+        passages=tuple(marked(c) for c in answer.passages),
+    )
 
 
 def _onnx_query_embedder(settings: Settings, snapshot: IndexSnapshot) -> Embedder | None:

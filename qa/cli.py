@@ -147,6 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
         "line of JSON per answer",
     )
 
+    status = commands.add_parser(
+        "status",
+        parents=[common],
+        help="show what `qa index` would do, without doing it",
+        description="Compare the index with the corpus: new, changed and removed files and "
+        "articles, and the index's model, precision and age. Nothing is embedded or written.",
+    )
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print the list as JSON")
 
@@ -407,6 +416,21 @@ def _cmd_chat(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    from qa.status import index_status
+
+    status = index_status(_settings(args))
+    if args.json:
+        _print_json(status.to_json())
+    else:
+        from datetime import UTC, datetime
+
+        from qa.render import render_status
+
+        _stdout().print(render_status(status, datetime.now(UTC)))
+    return EXIT_OK
+
+
 def _cmd_sources(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant
 
@@ -489,6 +513,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "add": _cmd_add,
     "ask": _cmd_ask,
     "chat": _cmd_chat,
+    "status": _cmd_status,
     "sources": _cmd_sources,
     "eval": _cmd_eval,
 }

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -28,6 +28,7 @@ from qa.config import Settings
 from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, resolve_model
 from qa.embed_cache import EmbeddingCache, clear_caches, text_key
 from qa.errors import IndexIncompatibleError, ModelError
+from qa.freshness import stamp_corpus
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
 from qa.store import (
@@ -141,6 +142,7 @@ def update_index(
         clean_leftovers(settings.index_dir)
         if progress:
             progress.status(f"Reading the articles in {settings.corpus_dir}")
+        stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
         corpus = ingest_corpus(settings.corpus_dir)
         embedder_factory = embedder_factory or onnx_embedder_factory(
             settings.index_dir, model, settings.precision, progress
@@ -149,7 +151,9 @@ def update_index(
             clear_caches(settings.index_dir)
         previous = None if rebuild else _open_reusable(settings, model)
         try:
-            return _update(settings, corpus, model, previous, began, progress, embedder_factory)
+            return _update(
+                settings, corpus, stamps, model, previous, began, progress, embedder_factory
+            )
         finally:
             if previous is not None:
                 previous.close()
@@ -181,6 +185,7 @@ def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None
 def _update(
     settings: Settings,
     corpus: IngestResult,
+    stamps: dict[str, list[Any]],
     model: ModelSpec,
     previous: IndexSnapshot | None,
     began: float,
@@ -208,6 +213,7 @@ def _update(
         and previous.manifest.files == files
         and previous.manifest.skipped == {s.path: s.reason for s in skipped}
         and previous.manifest.chunking == settings.chunking_signature()
+        and previous.manifest.corpus_stamps  # an index from before stamps gets them once
     ):
         clear_caches(settings.index_dir)
         if progress:
@@ -281,6 +287,7 @@ def _update(
         vector_index="flat",
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         precision=settings.precision,
+        corpus_stamps=stamps,
     )
     data = GenerationData(
         texts={s.path: (s.sha256, s.text) for s in corpus.files},

@@ -97,6 +97,9 @@ class Citation:
     quote: str
     score: float
     line: int = 1
+    #: "changed" or "removed" when the file is no longer as it was indexed (the quote is
+    #: then the indexed text, which the file may no longer hold); None when it is.
+    stale: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The citation as the JSON object documented for ``qa ask --json``."""
@@ -113,6 +116,7 @@ class Citation:
             "quote": self.quote,
             "score": round(self.score, 6),
             "line": self.line,
+            "stale": self.stale,
         }
 
 
@@ -245,3 +249,94 @@ class EvalCase:
     titles: tuple[str, ...] = ()
     date: str | None = None
     tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusDrift:
+    """Corpus files added, changed or removed since the index was built (relative paths)."""
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+    @property
+    def stale(self) -> bool:
+        """Whether any file differs from what the index was built from."""
+        return bool(self.added or self.changed or self.removed)
+
+    def state_of(self, path: str) -> str | None:
+        """ "changed" or "removed" for a file that is no longer as indexed, else None."""
+        if path in self.changed:
+            return "changed"
+        return "removed" if path in self.removed else None
+
+    def notice(self) -> str:
+        """One line for the user, e.g. ``2 corpus files changed since the index was built …``."""
+        total = len(self.added) + len(self.changed) + len(self.removed)
+        parts = [
+            f"{len(names)} {word}"
+            for names, word in (
+                (self.added, "new"),
+                (self.changed, "changed"),
+                (self.removed, "removed"),
+            )
+            if names
+        ]
+        files = "file" if total == 1 else "files"
+        return (
+            f"The index is out of date: {total} corpus {files} changed since it was built "
+            f"({', '.join(parts)}); run `qa index` to update it."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    """What ``qa index`` would do to the index, as ``qa status`` shows it.
+
+    ``files`` compares the corpus with the files the index was built from;
+    ``articles`` counts articles "new", "changed", "removed" and "unchanged";
+    ``rebuild`` says why every text would be embedded again (None: vectors are reused).
+    """
+
+    index_dir: str
+    corpus_dir: str
+    built: str | None  # ISO 8601 time the index was built; None when there is none
+    model: str | None
+    precision: str | None
+    indexed_articles: int
+    indexed_chunks: int
+    files: CorpusDrift
+    articles: dict[str, int]
+    rebuild: str | None
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether ``qa index`` would find nothing to do."""
+        changes = self.articles["new"] + self.articles["changed"] + self.articles["removed"]
+        return self.rebuild is None and not self.files.stale and not changes
+
+    def to_json(self) -> dict[str, Any]:
+        """The status as printed by ``qa status --json``."""
+        return {
+            "up_to_date": self.up_to_date,
+            "index": {
+                "path": self.index_dir,
+                "built": self.built,
+                "model": self.model,
+                "precision": self.precision,
+                "articles": self.indexed_articles,
+                "chunks": self.indexed_chunks,
+            },
+            "corpus": self.corpus_dir,
+            "files": {
+                "new": list(self.files.added),
+                "changed": list(self.files.changed),
+                "removed": list(self.files.removed),
+                "unchanged": self.files.unchanged,
+            },
+            "articles": dict(self.articles),
+            "rebuild": self.rebuild,
+            "skipped": list(self.skipped),
+        }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -14,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
-from qa.records import DERIVED, Answer, Citation, SourceSummary
+from qa.records import DERIVED, Answer, Citation, IndexStatus, SourceSummary
 
 #: How much article text `:open` shows on each side of a passage.
 CONTEXT_CHARACTERS = 600
@@ -36,7 +37,16 @@ def citation_header(citation: Citation) -> str:
 
 
 def render_citation(citation: Citation, emphasis: Sequence[str] = ()) -> RenderableType:
-    """A citation's header line and its quoted passage, ``emphasis`` sentences in bold."""
+    """A citation's header line and its quoted passage, ``emphasis`` sentences in bold.
+
+    A passage whose file changed or went away since indexing is not quoted: the
+    file may no longer say it.
+    """
+    if citation.stale is not None:
+        return Group(
+            Text(citation_header(citation), style="bold cyan"),
+            Padding(Text(stale_remark(citation.stale), style="yellow"), (0, 0, 0, 4)),
+        )
     quote = Text(citation.quote, style="dim")
     for sentence in emphasis:
         start = citation.quote.find(sentence)
@@ -45,6 +55,14 @@ def render_citation(citation: Citation, emphasis: Sequence[str] = ()) -> Rendera
     return Group(
         Text(citation_header(citation), style="bold cyan"),
         Padding(quote, (0, 0, 0, 4), expand=False),
+    )
+
+
+def stale_remark(state: str) -> str:
+    """What replaces the quote of a passage whose file is ``state`` ("changed"/"removed")."""
+    return (
+        f"This file was {state} after the index was built, so the passage may no longer "
+        "be in it; run `qa index` and ask again."
     )
 
 
@@ -377,3 +395,62 @@ def render_eval_comparison(comparison: Comparison) -> RenderableType:
         )
     notes = [Text(note, style="yellow") for note in comparison.notes]
     return Group(table, *notes)
+
+
+def render_status(status: IndexStatus, now: datetime) -> RenderableType:
+    """The ``qa status`` report: the index, then what ``qa index`` would change."""
+    lines: list[Text] = []
+    drift = status.files
+    total = len(drift.added) + len(drift.changed) + drift.unchanged
+    corpus = f"Corpus: {status.corpus_dir} · {_plural(total, 'file')}"
+    if status.built is None:
+        lines.append(Text(f"No index in {status.index_dir} yet.", style="bold"))
+        lines.append(Text(corpus))
+        lines.append(
+            Text(f"`qa index` would build it: {_plural(status.articles['new'], 'article')}.")
+        )
+        return Group(*lines)
+    built = datetime.fromisoformat(status.built)
+    lines.append(
+        Text(
+            f"Index: {status.index_dir} · built {built:%Y-%m-%d %H:%M} UTC "
+            f"({_age(now - built)}) · {status.model} · {status.precision} · "
+            f"{_plural(status.indexed_articles, 'article')}, "
+            f"{_plural(status.indexed_chunks, 'chunk')}",
+            style="bold",
+        )
+    )
+    lines.append(Text(corpus))
+    if status.up_to_date:
+        lines.append(Text("Up to date: `qa index` has nothing to do.", style="green"))
+    else:
+        lines.append(Text("`qa index` would:", style="yellow"))
+        for label, names in (
+            ("add", drift.added),
+            ("update", drift.changed),
+            ("remove", drift.removed),
+        ):
+            lines.extend(Text(f"  {label:<7} {name}") for name in names)
+        articles = status.articles
+        lines.append(
+            Text(
+                f"Articles: {articles['new']} new, {articles['changed']} changed, "
+                f"{articles['removed']} removed, {articles['unchanged']} unchanged"
+            )
+        )
+        if status.rebuild is not None:
+            lines.append(Text(f"Every text would be embedded again: {status.rebuild}."))
+    lines.extend(Text(f"skipped {line}", style="dim") for line in status.skipped)
+    return Group(*lines)
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _age(elapsed: timedelta) -> str:
+    seconds = int(elapsed.total_seconds())
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            return f"{_plural(seconds // size, unit)} ago"
+    return "just now"

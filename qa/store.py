@@ -75,6 +75,8 @@ class Manifest:
     created: str
     sizes: dict[str, int] = field(default_factory=dict)  # file name → bytes, to catch truncation
     precision: str = "fp32"  # the ONNX export the passage vectors were embedded with
+    #: corpus-relative path → [size, mtime_ns, sha256] of every corpus file read (qa.freshness)
+    corpus_stamps: dict[str, list[Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as stored in manifest.json."""
