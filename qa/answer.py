@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.article_questions import article_fact, article_in_question, article_question, span_citation
 from qa.records import Answer, Citation, Hit
 from qa.text import collapse_whitespace
 
@@ -95,13 +96,59 @@ def compose_answer(
     policy = policy or AnswerPolicy()
     listed = tuple(to_citation(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
     evidence = confidence(passages)
-    if not passages or evidence < policy.abstain_below:
+    on_topic = bool(passages) and evidence >= policy.abstain_below
+    about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
+    if about_article is not None:
+        text, citation, listed = about_article
+        return Answer(question, text, False, (citation,), listed, timings_ms, notices, evidence)
+    if not on_topic:
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
     chosen = choose_sentences(question, passages, sentences, policy)
     text = " ".join(f"{answer_sentence(hit)} [{marker}]" for marker, hit in chosen)
     cited = sorted({marker for marker, _ in chosen})
     citations = tuple(listed[m - 1] for m in cited)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def _article_reply(
+    question: str,
+    passages: list[Hit],
+    listed: tuple[Citation, ...],
+    snapshot: IndexSnapshot,
+    *,
+    on_topic: bool,
+) -> tuple[str, Citation, tuple[Citation, ...]] | None:
+    """The reply to a question about an article's author, outlet, date or title, its
+    citation and the listed passages (the cited line added after them unless a passage
+    is exactly that line); None for any other question.
+
+    The article is the one whose title the question gives, else the best passage's
+    article when the question points at an article ("who wrote this article?") and
+    the passages are on topic.
+    """
+    asked = article_question(question)
+    if asked is None:
+        return None
+    top = passages[0].article if passages and on_topic else None
+    article = article_in_question(question, asked, snapshot.articles(), top)
+    if article is None:
+        return None
+    raw = snapshot.file_text(article.path)
+    fact = article_fact(asked.field, article, raw)
+    shown = next(
+        (
+            c
+            for c in listed
+            if c.article_id == article.article_id
+            and (c.start, c.end) == (fact.span.start, fact.span.end)
+        ),
+        None,
+    )
+    if shown is None:
+        score = max((c.score for c in listed), default=1.0)
+        shown = span_citation(len(listed) + 1, article, raw, fact.span, score)
+        listed = (*listed, shown)
+    return f"{fact.sentence} [{shown.marker}]", shown, listed
 
 
 def choose_sentences(
@@ -183,4 +230,5 @@ def to_citation(marker: int, hit: Hit, snapshot: IndexSnapshot) -> Citation:
         quote=collapse_whitespace(raw[chunk.start : chunk.end]),
         score=hit.score,
         line=raw.count("\n", 0, chunk.start) + 1,
+        provenance=dict(article.provenance),
     )

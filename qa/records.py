@@ -15,6 +15,7 @@ from qa.text import counted
 #: Where a metadata value came from.
 STATED = "stated"  # written in the article text itself
 METADATA = "metadata"  # front matter, HTML meta tags, JSON fields or the curated sidecar
+INFERRED = "inferred"  # guessed from weaker evidence in the text, shown as such
 UNKNOWN = "unknown"
 DERIVED = "derived"  # made by qa from the article's words (a title from its first sentence)
 
@@ -33,7 +34,8 @@ class Article:
 
     ``paragraphs`` are the spans of the raw file that make up the article's
     text once boilerplate is removed; nothing else of the file is indexed.
-    ``provenance`` maps each metadata field name to STATED, METADATA, DERIVED or UNKNOWN.
+    ``provenance`` maps each metadata field name to STATED, METADATA, DERIVED, INFERRED or
+    UNKNOWN.
     ``header`` are the spans of the header lines the text states (title and
     byline): indexed too, so "who wrote…" is answered from the
     article's own words. ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years
@@ -100,6 +102,7 @@ class Citation:
     #: "changed" or "removed" when the file is no longer as it was indexed (the quote is
     #: then the indexed text, which the file may no longer hold); None when it is.
     stale: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The citation as the JSON object documented for ``qa ask --json``."""
@@ -117,6 +120,7 @@ class Citation:
             "score": round(self.score, 6),
             "line": self.line,
             "stale": self.stale,
+            "provenance": dict(self.provenance),
         }
 
 

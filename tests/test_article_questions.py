@@ -1,0 +1,113 @@
+"""Questions about an article itself (author, outlet, date, title) are answered from its
+metadata, citing the line the value was read from."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.article_questions import AUTHOR, OUTLET, PUBLISHED, TITLE, answer_about_article
+from qa.article_questions import article_question as parse
+from qa.assistant import Assistant
+from qa.records import Article
+
+
+def _article(assistant: Assistant, title: str) -> Article:
+    return next(s.article for s in assistant.sources() if s.article.title == title)
+
+
+def test_who_wrote_a_titled_article_is_answered_from_its_byline(assistant: Assistant) -> None:
+    answer = assistant.ask('Who wrote "Kazakhstan: Grappling with Human Trafficking"?')
+    assert not answer.abstained
+    assert answer.text == (
+        "“Kazakhstan: Grappling with Human Trafficking” was written by Joanna Lillis. [6]"
+    )
+    (cited,) = answer.citations
+    assert (cited.marker, cited.quote, cited.path, cited.line) == (
+        6,
+        "by Joanna Lillis",
+        "002_4b9ca009cf769bed.txt",
+        3,
+    )
+    assert answer.passages[-1] == cited
+
+
+def test_publication_date_is_answered_from_the_dateline(assistant: Assistant) -> None:
+    answer = assistant.ask('When was "Kazakhstan under pressure for human trafficking" published?')
+    assert answer.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published on 8 October 2003. [6]"
+    )
+    assert answer.citations[0].quote == "Wednesday, 08 October 2003"
+
+
+def test_an_author_nobody_states_is_said_to_be_unknown(assistant: Assistant) -> None:
+    title = "Chronicles of Revolt in Kyrgyzstan: Implications and Consequences"
+    answer = assistant.ask(f"Who wrote “{title}”?")
+    assert not answer.abstained
+    # The title line came back as the first passage: the answer cites it there.
+    assert answer.text == f"“{title}” doesn't state its author. [1]"
+    assert answer.citations[0].quote == title
+    assert answer.passages[0] == answer.citations[0]
+
+
+def test_an_unstated_date_is_said_to_be_unknown_with_its_labelled_estimate(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("When was “Kazakhstan: Grappling with Human Trafficking” published?")
+    assert answer.text == (
+        "“Kazakhstan: Grappling with Human Trafficking” doesn't state when it was published; "
+        "2002–2012 (estimated from years mentioned in the text). [6]"
+    )
+
+
+def test_a_follow_up_about_a_given_article_cites_its_signature(assistant: Assistant) -> None:
+    article = _article(assistant, "Human trafficking and IS followers in Central Asia")
+    raw = assistant.snapshot.file_text(article.path)
+    answer = answer_about_article("Who wrote that?", article, raw)
+    assert answer is not None
+    assert answer.text == (
+        "“Human trafficking and IS followers in Central Asia” was written by "
+        "Talgat Mamyrayymov. [1]"
+    )
+    assert answer.citations[0].quote == "Talgat Mamyrayymov, political scientist (Kazakhstan)"
+    outlet = answer_about_article("Which outlet published it?", article, raw)
+    assert outlet is not None
+    assert outlet.citations[0].quote == "Fergana international information agency."
+    assert answer_about_article("How many women are trafficked?", article, raw) is None
+
+
+def test_who_wrote_something_that_is_no_indexed_article_is_not_a_metadata_question(
+    assistant: Assistant,
+) -> None:
+    asked = parse("Who wrote the novel Pride and Prejudice?")
+    assert asked is not None and not asked.names_article
+    assert assistant.ask("Who wrote the novel Pride and Prejudice?").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("Who wrote that?", AUTHOR),
+        ("Who is the author of this article?", AUTHOR),
+        ("When was it published?", PUBLISHED),
+        ("What is the publication date of the article?", PUBLISHED),
+        ("Which outlet published this story?", OUTLET),
+        ("Where was that piece published?", OUTLET),
+        ("What is the title of the article?", TITLE),
+    ],
+)
+def test_questions_about_an_article_name_the_field_they_ask_for(question: str, field: str) -> None:
+    asked = parse(question)
+    assert asked is not None
+    assert (asked.field, asked.names_article) == (field, True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the Agency for Religious Affairs established?",
+        "Who edits the Countries of the CIS journal?",
+        "How many victims of trafficking did the IOM assist in Kazakhstan?",
+    ],
+)
+def test_questions_about_what_articles_say_are_no_metadata_questions(question: str) -> None:
+    assert parse(question) is None
