@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from qa.text import collapse_whitespace
 from qa.metadata import (
     find_date,
     outlet_from_byline,
@@ -33,6 +32,7 @@ from qa.metadata import (
     parse_signature,
 )
 from qa.records import DERIVED, INFERRED, METADATA, UNKNOWN, Answer, Article, Citation, Span
+from qa.text import collapse_whitespace
 
 AUTHOR, OUTLET, PUBLISHED, TITLE = "author", "outlet", "published", "title"
 
