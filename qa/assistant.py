@@ -99,6 +99,9 @@ class Assistant:
         question = collapse_whitespace(question)
         if not question:
             raise ConfigError("the question is empty")
+        if not question.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in question):
+            # Undecodable bytes of a terminal or argv arrive as lone surrogates.
+            raise ConfigError("the question is not valid UTF-8 text; type it again")
         snapshot = self.snapshot
         embedder = self._query_embedder()
         loaded = time.perf_counter()

@@ -20,7 +20,7 @@ TokenCounter = Callable[[str], int]
 
 #: Raised whenever the rules below change where chunks begin and end, so that indexes
 #: built with older rules are rebuilt rather than mixed with new chunks.
-CHUNKING_VERSION = 2
+CHUNKING_VERSION = 3
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -72,25 +72,35 @@ def _trim(raw: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+#: A run of characters without a space longer than this is cut (a tokenizer reads it
+#: as one unknown token however long it is, so it would make a window of any size).
+MAX_WORD_CHARACTERS = 100
+
+
 def _split_long(raw: str, span: Span, budget: int, count_tokens: TokenCounter) -> list[Span]:
-    """Cut a sentence that alone exceeds the token budget at word boundaries."""
-    if count_tokens(raw[span.start : span.end]) <= budget:
+    """Cut a sentence that alone exceeds the token budget at word boundaries.
+
+    Words are counted one by one (a word's tokens do not depend on its neighbours for
+    the WordPiece and similar tokenizers), so a sentence of any length takes linear time.
+    """
+    text = raw[span.start : span.end]
+    if len(text) <= 4 * budget and count_tokens(text) <= budget:
         return [span]
     words = [
-        Span(span.start + m.start(), span.start + m.end())
-        for m in re.finditer(r"\S+", raw[span.start : span.end])
+        Span(span.start + m.start() + cut, span.start + min(m.end(), m.start() + cut + step))
+        for m in re.finditer(r"\S+", text)
+        for step in (MAX_WORD_CHARACTERS,)
+        for cut in range(0, m.end() - m.start(), step)
     ]
     pieces: list[Span] = []
-    current: list[Span] = []
-    for word in words:
-        trial = [*current, word]
-        if current and count_tokens(raw[trial[0].start : word.end]) > budget:
-            pieces.append(Span(current[0].start, current[-1].end))
-            current = [word]
-        else:
-            current = trial
-    if current:
-        pieces.append(Span(current[0].start, current[-1].end))
+    first, tokens = 0, 0
+    for index, word in enumerate(words):
+        cost = count_tokens(raw[word.start : word.end])
+        if index > first and tokens + cost > budget:
+            pieces.append(Span(words[first].start, words[index - 1].end))
+            first, tokens = index, 0
+        tokens += cost
+    pieces.append(Span(words[first].start, words[-1].end))
     return pieces
 
 

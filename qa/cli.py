@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="embed passages with the model quantized to int8 (the default, or $QA_PRECISION; "
         "2.5 times as fast as fp32) or as is (fp32); see README",
     )
+    writing.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="index the targets of symbolic links inside the corpus (by default they are skipped)",
+    )
 
     index = commands.add_parser(
         "index", parents=[common, writing], help="build or update the index from the corpus"
@@ -253,6 +258,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         model=getattr(args, "model", None),
         k=getattr(args, "k", None),
         precision=getattr(args, "precision", None),
+        follow_symlinks=getattr(args, "follow_symlinks", None) or None,
     )
 
 
@@ -353,6 +359,8 @@ def _cmd_index(args: argparse.Namespace) -> int:
 def _print_index_report(report: IndexReport, err: Console, *, as_json: bool) -> None:
     for skipped in report.skipped:
         err.print(f"[yellow]warning:[/] skipped {_escape(skipped.path)}: {_escape(skipped.reason)}")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {_escape(warning.path)} {_escape(warning.message)}")
     if as_json:
         _print_json(report.to_json())
     else:

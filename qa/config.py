@@ -37,6 +37,7 @@ class Settings:
     max_tokens: int = 256
     k: int = 5
     precision: str = "int8"
+    follow_symlinks: bool = False  # index the targets of symbolic links inside the corpus
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -143,7 +143,8 @@ def update_index(
         if progress:
             progress.status(f"Reading the articles in {settings.corpus_dir}")
         stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
-        corpus = ingest_corpus(settings.corpus_dir)
+        # Read the corpus first: a mistyped folder is reported before any model export.
+        corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
         embedder_factory = embedder_factory or onnx_embedder_factory(
             settings.index_dir, model, settings.precision, progress
         )
@@ -230,6 +231,7 @@ def _update(
             skipped=skipped,
             seconds=time.perf_counter() - began,
             wrote=False,
+            warnings=corpus.warnings,
         )
 
     tokenizer = load_tokenizer(model)
@@ -315,6 +317,7 @@ def _update(
         seconds=time.perf_counter() - began,
         wrote=True,
         resumed=len(missing) - embedded,
+        warnings=corpus.warnings,
     )
 
 

@@ -13,12 +13,20 @@ then gives a labelled range of the years the text mentions.
 
 Article ids are ``<file stem>#<n>``, n counting the file's articles from 1,
 so they survive reindexing. A file that cannot be used is skipped with one
-line saying why; the rest of the corpus is still ingested.
+line saying why; the rest of the corpus is still ingested. Whatever a file
+holds, reading it never stops the run and takes bounded time and memory.
+
+The corpus folder is a boundary: symbolic links in it are not followed
+unless asked (``follow_symlinks``), and only regular files are opened (a
+FIFO or a device would block or never end).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,12 +36,13 @@ from qa.formats import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
+    TextView,
     UnusableFileError,
     read_view,
 )
 from qa.layout import find_drafts
 from qa.metadata import derived_title, estimate_years
-from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, SkippedFile
+from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, FileWarning, SkippedFile
 from qa.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
 
 __all__ = [
@@ -44,6 +53,7 @@ __all__ = [
     "UnusableFileError",
     "corpus_files",
     "ingest_corpus",
+    "read_regular_file",
     "read_source",
 ]
 
@@ -68,6 +78,7 @@ class IngestResult:
 
     files: tuple[SourceFile, ...]
     skipped: tuple[SkippedFile, ...]
+    warnings: tuple[FileWarning, ...] = ()
 
     @property
     def articles(self) -> list[Article]:
@@ -75,55 +86,138 @@ class IngestResult:
         return [article for source in self.files for article in source.articles]
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
+SYMLINK_SKIPPED = "a symbolic link (pass --follow-symlinks to index its target)"
+
+
+def corpus_files(corpus_dir: Path, *, follow_symlinks: bool = False) -> list[Path]:
     """The files of the corpus that ``qa`` reads, sorted, hidden ones excluded."""
+    return _scan(corpus_dir, follow_symlinks)[0]
+
+
+def _scan(corpus_dir: Path, follow_symlinks: bool) -> tuple[list[Path], list[SkippedFile]]:
+    """The readable article files under ``corpus_dir``, and the entries passed over.
+
+    Hidden names and files of other types are passed over in silence; links (unless
+    followed), FIFOs, devices and unreadable folders with an article extension or
+    that are folders are reported. A followed link never visits a folder twice.
+    """
     if not corpus_dir.exists():
         raise CorpusError(f"corpus directory {corpus_dir} does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus path {corpus_dir} is not a directory")
-    found = []
-    for path in sorted(corpus_dir.rglob("*")):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        # A dangling link is listed so that it is reported, not silently ignored.
-        usable = path.is_file() or (path.is_symlink() and not path.exists())
-        if usable and path.suffix.lower() in SUPPORTED_SUFFIXES:
-            found.append(path)
-    return found
+    found: list[Path] = []
+    skipped: list[SkippedFile] = []
+    seen = {_identity(corpus_dir)}
+
+    def visit(folder: Path) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(SkippedFile(_shown(corpus_dir, folder), _unreadable(error)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            supported = path.suffix.lower() in SUPPORTED_SUFFIXES
+            try:
+                link = entry.is_symlink()
+                if link and not follow_symlinks:
+                    if supported or entry.is_dir():
+                        skipped.append(SkippedFile(_shown(corpus_dir, path), SYMLINK_SKIPPED))
+                    continue
+                info = os.stat(path) if link else entry.stat(follow_symlinks=False)
+            except OSError as error:
+                if supported:
+                    skipped.append(SkippedFile(_shown(corpus_dir, path), _unreadable(error)))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if (info.st_dev, info.st_ino) in seen:
+                    skipped.append(
+                        SkippedFile(_shown(corpus_dir, path), "is a link to a folder already read")
+                    )
+                    continue
+                seen.add((info.st_dev, info.st_ino))
+                visit(path)
+            elif not supported:
+                continue
+            elif stat.S_ISREG(info.st_mode):
+                found.append(path)
+            else:
+                skipped.append(
+                    SkippedFile(_shown(corpus_dir, path), f"is not a regular file ({_kind(info)})")
+                )
+
+    visit(corpus_dir)
+    return sorted(found), skipped
 
 
-def ingest_corpus(corpus_dir: Path) -> IngestResult:
+def _identity(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def _shown(corpus_dir: Path, path: Path) -> str:
+    """A corpus-relative name fit for a message (undecodable bytes shown as escapes)."""
+    relative = path.relative_to(corpus_dir).as_posix() if path != corpus_dir else "."
+    return relative.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _kind(info: os.stat_result) -> str:
+    mode = info.st_mode
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def _unreadable(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "is a symbolic link to nothing"
+    return f"cannot be read ({error.strerror or error})"
+
+
+def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestResult:
     """Read every supported file of ``corpus_dir``; raise CorpusError when none is usable."""
     files: list[SourceFile] = []
-    skipped: list[SkippedFile] = []
-    paths = corpus_files(corpus_dir)
-    if not paths:
+    warnings: list[FileWarning] = []
+    paths, skipped = _scan(corpus_dir, follow_symlinks)
+    if not paths and not skipped:
         raise CorpusError(
             f"corpus directory {corpus_dir} holds no article files "
             f"({', '.join(SUPPORTED_SUFFIXES)})"
         )
     sidecar = load_sidecar(corpus_dir)
+    skipped.extend(sidecar.problems)
     owners: dict[str, str] = {}  # article id prefix → the file that has it
     for path in paths:
         relative = path.relative_to(corpus_dir).as_posix()
         if not _is_valid_text(relative):
-            skipped.append(SkippedFile(relative.encode("utf-8", "replace").decode(), _BAD_NAME))
+            skipped.append(SkippedFile(_shown(corpus_dir, path), _BAD_NAME))
             continue
         stem = _id_prefix(relative)
         if stem in owners:
             skipped.append(SkippedFile(relative, _clashing_name(owners[stem])))
             continue
         try:
-            source, bad_lines = _read(path, relative, sidecar)
-            owners[stem] = relative
-            files.append(source)
-            skipped.extend(
-                SkippedFile(f"{relative} line {n}", "is not a JSON object with a text field")
-                for n in bad_lines
-            )
+            source, view = _read(path, relative, sidecar, follow_symlinks=follow_symlinks)
         except UnusableFileError as error:
             skipped.append(SkippedFile(relative, str(error)))
+            continue
+        except Exception as error:  # one poison file must not stop the corpus
+            skipped.append(SkippedFile(relative, _unexpected(error)))
+            continue
+        owners[stem] = relative
+        files.append(source)
+        skipped.extend(SkippedFile(f"{relative} line {n}", why) for n, why in view.bad_lines)
+        if view.guess:
+            warnings.append(FileWarning(relative, view.guess))
     if not files:
         reasons = "; ".join(f"{s.path} {s.reason}" for s in skipped[:3])
         more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
@@ -134,7 +228,15 @@ def ingest_corpus(corpus_dir: Path) -> IngestResult:
         skipped.append(
             SkippedFile(SIDECAR_NAME, f"has an entry for {key}, which is not in the corpus")
         )
-    return IngestResult(tuple(files), tuple(skipped))
+    return IngestResult(tuple(files), tuple(skipped), tuple(warnings))
+
+
+def _unexpected(error: Exception) -> str:
+    if isinstance(error, RecursionError):
+        return "nests too deeply to be read"
+    if isinstance(error, MemoryError):
+        return "needs more memory than there is to be read"
+    return f"could not be read ({type(error).__name__}); please report this file"
 
 
 _BAD_NAME = "has a name that is not valid UTF-8; rename it"
@@ -157,22 +259,41 @@ def _id_prefix(relative: str) -> str:
     return Path(relative).with_suffix("").as_posix()
 
 
-def read_source(path: Path, relative: str, sidecar: Sidecar | None = None) -> SourceFile:
+def read_source(
+    path: Path, relative: str, sidecar: Sidecar | None = None, *, follow_symlinks: bool = True
+) -> SourceFile:
     """Read one file and find its articles; raise UnusableFileError to skip it."""
-    return _read(path, relative, sidecar)[0]
+    return _read(path, relative, sidecar, follow_symlinks=follow_symlinks)[0]
 
 
-def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFile, tuple[int, ...]]:
-    """The file's SourceFile and the numbers of its lines that had to be left out (JSONL)."""
+def read_regular_file(path: Path, *, follow_symlinks: bool = True) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; anything else is refused
+    (UnusableFileError) without blocking: a FIFO is never waited on."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_symlinks else os.O_NOFOLLOW)
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, flags)
     except OSError as error:
-        raise UnusableFileError(f"cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise UnusableFileError(
-            f"is too large ({len(data) / (1024 * 1024):.1f} MiB; the limit is "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)"
-        )
+        raise UnusableFileError(_unreadable(error)) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnusableFileError(f"is not a regular file ({_kind(info)})")
+        if info.st_size > MAX_FILE_BYTES:
+            raise UnusableFileError(
+                f"is too large ({info.st_size / (1024 * 1024):.1f} MiB; the limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)"
+            )
+        try:
+            return handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise UnusableFileError(_unreadable(error)) from None
+
+
+def _read(
+    path: Path, relative: str, sidecar: Sidecar | None, *, follow_symlinks: bool
+) -> tuple[SourceFile, TextView]:
+    """The file's SourceFile and its text view (which lists the JSONL lines left out)."""
+    data = read_regular_file(path, follow_symlinks=follow_symlinks)
     if not data.strip():
         raise UnusableFileError("is empty")
     view = read_view(path.suffix.lower(), data)
@@ -217,4 +338,4 @@ def _read(path: Path, relative: str, sidecar: Sidecar | None) -> tuple[SourceFil
     if not articles:
         raise UnusableFileError("holds no article text")
     digest = hashlib.sha256(data).hexdigest()
-    return SourceFile(relative, view.text, digest, tuple(articles)), view.bad_lines
+    return SourceFile(relative, view.text, digest, tuple(articles)), view

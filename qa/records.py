@@ -175,6 +175,14 @@ class SkippedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class FileWarning:
+    """A corpus file that was ingested with a caveat the user should know (one line)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class IndexReport:
     """What an indexing run did: the one-line summary of ``qa index`` and its ``--json``."""
 
@@ -190,6 +198,7 @@ class IndexReport:
     seconds: float
     wrote: bool
     resumed: int = 0  # vectors taken from an interrupted run instead of embedded again
+    warnings: tuple[FileWarning, ...] = ()  # files indexed with a caveat (a guessed encoding)
 
     def summary(self) -> str:
         """The one-line summary printed at the end of ``qa index``."""
@@ -214,6 +223,7 @@ class IndexReport:
             "unchanged": self.unchanged,
             "embedded": self.embedded,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "warnings": [{"path": w.path, "message": w.message} for w in self.warnings],
             "seconds": round(self.seconds, 3),
         }
 

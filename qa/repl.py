@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -63,6 +65,9 @@ class Repl:
         """Act on one input line; return False when the session should end."""
         line = line.strip()
         if not line:
+            return True
+        if not line.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in line):
+            self.console.print("That line is not valid UTF-8 text; type it again.")
             return True
         if line.startswith(":"):
             return self._command(line)
@@ -156,6 +161,10 @@ class Repl:
 
     def run(self) -> None:
         """Read lines until :quit, Ctrl-D or Ctrl-C."""
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            # Bytes that are not UTF-8 reach ``handle`` as surrogates, which it refuses,
+            # instead of ending the chat with a decoding error.
+            sys.stdin.reconfigure(errors="surrogateescape")
         history = _enable_history()
         articles = self.assistant.snapshot.manifest.article_count
         self.console.print(

@@ -16,27 +16,29 @@ Fields: ``title``, ``outlet``, ``author``, ``published`` (aliases such as
 ``date``, ``source``, ``authors`` are accepted). A value set here wins over
 front matter, HTML or JSON metadata and over what the text states; an
 article's entry wins over its file's. Its provenance is ``metadata``
-(``unknown`` for null). A malformed file stops indexing with a message
-saying what to fix; an entry naming nothing in the corpus is reported.
+(``unknown`` for null). A problem never stops indexing: a malformed file
+is reported (with its line) and not applied, a malformed entry is reported
+and left out, and so is an entry naming nothing in the corpus.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa.errors import CorpusError
-from qa.formats import UnusableFileError, normalise_fields
+from qa.formats import UnusableFileError, YamlError, load_yaml, normalise_fields
+from qa.records import SkippedFile
 
 SIDECAR_NAME = "metadata.yaml"
 
 
 @dataclass(frozen=True, slots=True)
 class Sidecar:
-    """Curated fields per file path and per article id."""
+    """Curated fields per file path and per article id, and what could not be applied."""
 
     entries: dict[str, dict[str, Any]]
+    problems: tuple[SkippedFile, ...] = field(default=())
 
     def fields_for(self, path: str, article_id: str) -> dict[str, Any]:
         """The curated fields of one article: its file's entry, then its own on top."""
@@ -48,30 +50,62 @@ class Sidecar:
 
 
 def load_sidecar(corpus_dir: Path) -> Sidecar:
-    """The corpus's curated metadata, or an empty one when there is no such file."""
-    path = corpus_dir / SIDECAR_NAME
-    if not path.is_file():
-        return Sidecar({})
-    import yaml
+    """The corpus's curated metadata, or an empty one when there is no such file.
 
+    What cannot be used is listed in ``problems`` (one line each) and left out.
+    """
+    path = corpus_dir / SIDECAR_NAME
+    if path.is_symlink() or not path.is_file():
+        return Sidecar({})
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"cannot read {path}: {error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise CorpusError(f"{path} is not valid YAML{where}; fix or remove it") from None
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as error:
+        return _unusable(f"cannot be read ({error.strerror or error})")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return _unusable(f"is not UTF-8 text (line {line})")
+    try:
+        loaded = load_yaml(text)
+    except YamlError as error:
+        return _unusable(str(error))
     if loaded is None:
         return Sidecar({})
     if not isinstance(loaded, dict):
-        raise CorpusError(f"{path} must map file paths or article ids to fields")
+        return _unusable("must map file paths or article ids to fields")
+    lines = _key_lines(text)
     entries: dict[str, dict[str, Any]] = {}
+    problems: list[SkippedFile] = []
     for key, fields in loaded.items():
+        where = f"{SIDECAR_NAME} line {lines[str(key)]}" if str(key) in lines else SIDECAR_NAME
         if not isinstance(fields, dict):
-            raise CorpusError(f"{path}: the entry {key!r} must be a mapping of fields")
+            problems.append(
+                SkippedFile(where, f"the entry {str(key)!r} is not a mapping of fields; left out")
+            )
+            continue
         try:
-            entries[str(key)] = normalise_fields(fields, where=f"entry {key!r}")
+            entries[str(key)] = normalise_fields(fields, where=f"entry {str(key)!r}")
         except UnusableFileError as error:
-            raise CorpusError(f"{path} {error}") from None
-    return Sidecar(entries)
+            problems.append(SkippedFile(where, f"{error}; the entry was left out"))
+    return Sidecar(entries, tuple(problems))
+
+
+def _unusable(problem: str) -> Sidecar:
+    return Sidecar({}, (SkippedFile(SIDECAR_NAME, f"{problem}; none of it was applied"),))
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key (for messages); empty when it cannot be told."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): key.start_mark.line + 1
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }

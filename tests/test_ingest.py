@@ -145,7 +145,7 @@ def test_jsonl_one_article_per_line_and_a_warning_for_a_bad_line(tmp_path: Path)
         **dict.fromkeys(("outlet", "author", "published"), UNKNOWN),
     }
     assert [(s.path, s.reason) for s in result.skipped] == [
-        ("feed.jsonl line 2", "is not a JSON object with a text field")
+        ("feed.jsonl line 2", "is not valid JSON (column 1)")
     ]
     assert _texts(result, second) == [
         "Police in Khujand detained three people suspected of recruiting women for work abroad "
@@ -205,9 +205,9 @@ def test_bad_files_are_skipped_with_one_line_each(
     assert [a.article_id for a in result.articles] == ["good#1"]
     assert {s.path: s.reason for s in result.skipped} == {
         "big.txt": "is too large (0.0 MiB; the limit is 0 MiB)",
-        "binary.txt": "is binary, not text",
+        "binary.txt": "is binary, not text (a NUL byte on line 3)",
         "empty.txt": "is empty",
-        "gone.txt": "cannot be read (No such file or directory)",
+        "gone.txt": "a symbolic link (pass --follow-symlinks to index its target)",
     }
 
 
@@ -248,19 +248,37 @@ def test_sidecar_corrects_fields_per_file_and_per_article(tmp_path: Path) -> Non
     assert result.skipped == ()
 
 
-def test_sidecar_entry_for_nothing_is_reported_and_bad_yaml_is_an_error(tmp_path: Path) -> None:
+def test_sidecar_problems_are_reported_and_never_stop_indexing(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, "digest.txt")
     (corpus / "metadata.yaml").write_text('"digest#9":\n  title: Nothing\n', encoding="utf-8")
     result = ingest_corpus(corpus)
     assert [(s.path, s.reason) for s in result.skipped] == [
         ("metadata.yaml", "has an entry for digest#9, which is not in the corpus")
     ]
-    (corpus / "metadata.yaml").write_text("digest.txt:\n  colour: red\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="unknown field 'colour'"):
-        ingest_corpus(corpus)
+    (corpus / "metadata.yaml").write_text(
+        "digest.txt:\n  colour: red\n'digest#2':\n  published: 2020-02-30\n"
+        "'digest#1':\n  author: Jane Doe\n",
+        encoding="utf-8",
+    )
+    result = ingest_corpus(corpus)
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        (
+            "metadata.yaml line 1",
+            "has an unknown field 'colour' in entry 'digest.txt' (known: author, outlet, "
+            "published, title); the entry was left out",
+        ),
+        (
+            "metadata.yaml line 3",
+            "has an impossible date '2020-02-30' in entry 'digest#2'; the entry was left out",
+        ),
+    ]
+    assert result.articles[0].author == "Jane Doe"
     (corpus / "metadata.yaml").write_text("digest.txt: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match="is not valid YAML"):
-        ingest_corpus(corpus)
+    result = ingest_corpus(corpus)
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("metadata.yaml", "is not valid YAML (line 2); none of it was applied")
+    ]
+    assert len(result.articles) == 2
 
 
 def test_article_ids_are_stable_across_reingestion(tmp_path: Path) -> None:

@@ -220,7 +220,7 @@ def test_qa_add_names_each_unusable_path_and_exits_1_when_nothing_was_added(
         f"error: {paths[0]}: unsupported file type .pdf "
         "(qa reads .txt, .md, .markdown, .html, .htm, .jsonl)",
         f"error: {paths[1]}: is empty; not added",
-        f"error: {paths[2]}: is binary, not text; not added",
+        f"error: {paths[2]}: is binary, not text (a NUL byte on line 1); not added",
         f"error: {paths[3]}: no such file or folder",
     ]
     assert sorted(p.name for p in corpus_copy.corpus_dir.iterdir()) == before
