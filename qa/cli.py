@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qa.config import PRECISIONS, Settings
+from qa.config import PRECISIONS, Settings, parse_k
 from qa.errors import ConfigError, EvalFormatError, QAError
 
 if TYPE_CHECKING:
@@ -25,16 +25,11 @@ if TYPE_CHECKING:
     from qa.records import IndexReport
     from qa.retrieve import SearchFilters
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 1
+EXIT_USAGE = 2  # what argparse exits with on a usage error
 #: Where ``qa eval`` keeps the indexes it builds for question sets with their own corpus.
 EVAL_CACHE = Path("eval/cache")
 _K_HELP = "number of passages to retrieve (default 5, or $QA_K)"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _date_phrase(value: str) -> DatePhrase:
@@ -46,14 +41,11 @@ def _date_phrase(value: str) -> DatePhrase:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _positive(value: str) -> int:
+def _k(value: str) -> int:
     try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if not 1 <= number <= 100:
-        raise argparse.ArgumentTypeError("must be between 1 and 100")
-    return number
+        return parse_k(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _floor(value: str) -> tuple[str, float]:
@@ -67,7 +59,7 @@ def _floor(value: str) -> tuple[str, float]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``qa`` and all its subcommands."""
-    common = _Parser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--corpus", type=Path, help="corpus folder (default: ./corpus, or $QA_CORPUS)"
     )
@@ -76,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--model",
         help="sentence-transformers model name or folder (default: the bundled all-MiniLM-L6-v2)",
     )
-    filters = _Parser(add_help=False)
+    filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument(
         "--since",
         type=_date_phrase,
@@ -93,14 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     filters.add_argument("--outlet", metavar="NAME", help="only articles from this outlet")
     filters.add_argument("--article", metavar="ID", help="only this article (see qa sources)")
 
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="qa",
         description="Ask questions of a folder of news articles; every claim is cited.",
         epilog='Start with `qa index`, then `qa ask "…"` or `qa chat`.',
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser
+    )
 
-    writing = _Parser(add_help=False)
+    writing = argparse.ArgumentParser(add_help=False)
     writing.add_argument(
         "--no-wait", action="store_true", help="fail at once if another qa is updating the index"
     )
@@ -138,13 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", parents=[common, filters], help="answer one question and exit")
     ask.add_argument("question", help="the question, in quotes")
-    ask.add_argument("-k", type=_positive, help=_K_HELP)
+    ask.add_argument("-k", type=_k, help=_K_HELP)
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
 
     chat = commands.add_parser(
         "chat", parents=[common], help="ask questions in an interactive session"
     )
-    chat.add_argument("-k", type=_positive, help=_K_HELP)
+    chat.add_argument("-k", type=_k, help=_K_HELP)
     chat.add_argument(
         "--json",
         action="store_true",
@@ -173,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         "indexed on demand into eval/cache/.",
     )
     evaluate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="JSONL question set")
-    evaluate.add_argument("-k", type=_positive, help=_K_HELP)
+    evaluate.add_argument("-k", type=_k, help=_K_HELP)
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--save", type=Path, metavar="PATH", help="write the JSON report here")
     evaluate.add_argument(

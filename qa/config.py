@@ -20,6 +20,8 @@ DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 #: 2.5 times as fast, the same hit@5 on the benchmarks) or as is. Questions are always embedded
 #: with the unquantized export, which matches sentence-transformers (cosine ≥ 0.999).
 PRECISIONS = ("int8", "fp32")
+#: The most passages a question may ask for.
+MAX_K = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,9 @@ class Settings:
             values["precision"] = env["QA_PRECISION"]
         if "QA_K" in env:
             try:
-                values["k"] = int(env["QA_K"])
-            except ValueError:
-                raise ConfigError(f"QA_K must be a whole number, not {env['QA_K']!r}") from None
+                values["k"] = parse_k(env["QA_K"])
+            except ValueError as error:
+                raise ConfigError(f"QA_K {error}") from None
         values.update({key: value for key, value in overrides.items() if value is not None})
         settings = replace(cls(), **values)
         settings.validate()
@@ -64,8 +66,10 @@ class Settings:
 
     def validate(self) -> None:
         """Raise ConfigError when a value is out of range."""
-        if self.k < 1 or self.k > 100:
-            raise ConfigError(f"k must be between 1 and 100, not {self.k}")
+        try:
+            parse_k(self.k)
+        except ValueError as error:
+            raise ConfigError(f"k {error}") from None
         if self.window_words < 10:
             raise ConfigError(f"window_words must be at least 10, not {self.window_words}")
         if self.precision not in PRECISIONS:
@@ -85,3 +89,18 @@ class Settings:
             "max_tokens": self.max_tokens,
             "version": CHUNKING_VERSION,
         }
+
+
+def parse_k(value: str | int) -> int:
+    """A number of passages per question (1 to :data:`MAX_K`), from text or a number.
+
+    Raise ValueError with the end of a sentence about ``k`` for people:
+    ``must be a whole number, not 'x'`` or ``must be between 1 and 100, not 0``.
+    """
+    try:
+        k = int(value)
+    except ValueError:
+        raise ValueError(f"must be a whole number, not {value!r}") from None
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"must be between 1 and {MAX_K}, not {k}")
+    return k

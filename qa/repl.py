@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from qa.assistant import Assistant
+from qa.config import MAX_K, parse_k
 from qa.date_phrases import parse_date_phrase, with_date_bound
 from qa.errors import ConfigError, QAError
 from qa.records import Answer
@@ -118,10 +119,11 @@ class Repl:
         return True
 
     def _set_k(self, argument: str) -> None:
-        if not argument.isdigit() or not 1 <= int(argument) <= 100:
-            self.console.print("Usage: :k N, with N between 1 and 100")
+        try:
+            self.k = parse_k(argument)
+        except ValueError:
+            self.console.print(f"Usage: :k N, with N between 1 and {MAX_K}")
             return
-        self.k = int(argument)
         self.console.print(f"Retrieving {self.k} passages per question.")
 
     def _set_date(self, which: str, argument: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,10 +21,16 @@ BUNDLED_CORPUS = PROJECT / "corpus"
 def _isolated_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Keep tests away from the user's settings, history and index."""
-    for name in ("QA_CORPUS", "QA_INDEX", "QA_MODEL", "QA_K"):
-        monkeypatch.delenv(name, raising=False)
+    """Keep tests away from the user's settings, history and index.
+
+    Every ``QA_*`` variable is cleared, so no setting of the shell leaks in.
+    ``QA_DEBUG`` is set so an unexpected exception in ``qa`` (in process or in a
+    subprocess) fails the test with its traceback instead of becoming exit 1.
+    """
+    for name in [name for name in os.environ if name.startswith("QA_")]:
+        monkeypatch.delenv(name)
     monkeypatch.setenv("QA_HISTORY", str(tmp_path_factory.mktemp("home") / "history"))
+    monkeypatch.setenv("QA_DEBUG", "1")
 
 
 @pytest.fixture(scope="session")

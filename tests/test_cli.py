@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from qa import cli
 from qa.cli import main
 from qa.config import Settings
 from qa.text import collapse_whitespace
@@ -108,7 +109,40 @@ def test_ask_rejects_k_out_of_range_as_a_usage_error(capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as stopped:
         main(["ask", "anything", "-k", "0"])
     assert stopped.value.code == 2
-    assert "argument -k: must be between 1 and 100" in capsys.readouterr().err
+    last_line = capsys.readouterr().err.splitlines()[-1]
+    assert last_line == "qa ask: error: argument -k: must be between 1 and 100, not 0"
+
+
+def test_qa_k_from_the_environment_is_checked_like_the_flag(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QA_K", "many")
+    assert main(["sources", "--index", "nowhere"]) == 1
+    assert capsys.readouterr().err == "error: QA_K must be a whole number, not 'many'\n"
+
+
+def test_tests_see_no_qa_setting_of_the_shell_and_unexpected_errors_raise() -> None:
+    assert sorted(name for name in os.environ if name.startswith("QA_")) == [
+        "QA_DEBUG",
+        "QA_HISTORY",
+    ]
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_1_outside_tests(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli._HANDLERS, "sources", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        main(["sources"])
+    monkeypatch.delenv("QA_DEBUG")
+    assert main(["sources"]) == 1
+    assert capsys.readouterr().err == (
+        "error: unexpected RuntimeError: boom (run again with QA_DEBUG=1 to see where, "
+        "and please report it)\n"
+    )
 
 
 def test_ask_json_has_the_documented_shape_and_every_quote_matches_its_span(
