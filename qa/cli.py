@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -231,18 +230,18 @@ PIPED_WIDTH = 120
 
 
 def _stdout() -> Console:
-    from rich.console import Console
+    from qa.render import SafeConsole
 
-    console = Console(highlight=False)
+    console = SafeConsole(highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPED_WIDTH
     return console
 
 
 def _stderr() -> Console:
-    from rich.console import Console
+    from qa.render import SafeConsole
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -269,7 +268,9 @@ def _filters(args: argparse.Namespace, assistant: Assistant) -> SearchFilters:
 
 
 def _json_text(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    from qa.render import safe_json
+
+    return safe_json(payload) + "\n"
 
 
 def _print_json(payload: Any) -> None:

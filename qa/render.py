@@ -1,21 +1,73 @@
-"""Rich renderables for answers, sources and reports (only front ends import this)."""
+"""Rich renderables for answers, sources and reports (only front ends import this).
+
+This is also the boundary between article text and the terminal: every front end
+prints through :class:`SafeConsole`, which passes each printed character through
+:func:`terminal_safe`, and JSON through :func:`safe_json`. Text from articles
+(titles, bylines, quotes, file names) is always put in ``Text`` objects, never into
+markup strings, so ``[link=…]`` or ``:smile:`` in an article is shown as written.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
 from qa.records import DERIVED, Answer, Citation, IndexStatus, SourceSummary
+
+# Characters that could drive a terminal, and how they are shown instead: C0 controls
+# as their control pictures (ESC as ␛, BEL as ␇), DEL as ␡, C1 controls (U+009B is a
+# CSI on its own) and bidirectional overrides as escapes.
+_UNSAFE_CHARACTERS: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(32) if code not in (9, 10)},
+    0x7F: "\u2421",
+    **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
+    **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with nothing a terminal would act on: control characters made visible."""
+    return text.replace("\r\n", "\n").translate(_UNSAFE_CHARACTERS)
+
+
+class SafeConsole(Console):
+    """A rich Console that shows every printed character through :func:`terminal_safe`.
+
+    Only the text rich is asked to print is changed; rich's own styling and cursor
+    sequences are added afterwards. Emoji codes such as ``:smile:`` are never replaced.
+    """
+
+    def __init__(self, **options: Any):
+        options.setdefault("emoji", False)
+        super().__init__(**options)
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(terminal_safe(segment.text), segment.style)
+            for segment in buffer
+        )
+
+
+def safe_json(payload: Any, *, indent: int | None = 2) -> str:
+    """``payload`` as indented JSON whose text cannot drive a terminal: control
+    characters, C1 controls and bidirectional overrides are written as ``\\uXXXX``."""
+    text = json.dumps(payload, ensure_ascii=False, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
 
 #: How much article text `:open` shows on each side of a passage.
 CONTEXT_CHARACTERS = 600
@@ -118,7 +170,7 @@ def render_context(
     body.append(text[end:after])
     if after < len(text):
         body.append("\n…", style="dim")
-    return Panel(body, title=escape(citation_header(citation)), expand=True)
+    return Panel(body, title=Text(citation_header(citation)), expand=True)
 
 
 class FitToWidth:
@@ -176,7 +228,7 @@ def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
             for column in _SOURCE_COLUMNS:
                 table.add_column(column, no_wrap=column in ("id", "chunks"))
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(Text(cell) for cell in row))
             return table
         blocks: list[RenderableType] = [Text(title, style="bold")]
         for article_id, name, outlet, author, when, chunks in rows:

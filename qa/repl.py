@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from qa.config import MAX_K, parse_k
 from qa.date_phrases import parse_date_phrase, with_date_bound
 from qa.errors import ConfigError, QAError
 from qa.records import Answer
-from qa.render import render_answer, render_context, render_passages, render_resolved
+from qa.render import render_answer, render_context, render_passages, render_resolved, safe_json
 from qa.retrieve import SearchFilters
 
 HELP = """Type a question and press Enter. Commands:
@@ -79,7 +78,7 @@ class Repl:
             self.failed = True
             return True
         if self.json_out is not None:
-            self.json_out.write(json.dumps(self.last.to_json(), ensure_ascii=False) + "\n")
+            self.json_out.write(safe_json(self.last.to_json(), indent=None) + "\n")
             self.json_out.flush()
             return True
         if self.last.resolved_question and self.last.resolved_question != self.last.question:
