@@ -48,6 +48,8 @@ def _answers(settings: Settings) -> list[dict[str, Any]]:
     for question in QUESTIONS:
         answer = assistant.ask(question).to_json()
         del answer["timings_ms"]
+        # The corpus was changed on purpose; what must not change is what the index answers.
+        answer["notices"] = [n for n in answer["notices"] if not n.startswith("The index is out")]
         answers.append(answer)
     assistant.close()
     return answers
