@@ -1,8 +1,8 @@
 """Settings: where the corpus and index live, which model, how to chunk and rank.
 
 Defaults suit the bundled corpus; environment variables (``QA_CORPUS``,
-``QA_INDEX``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``) override them, and command-line flags
-override both.
+``QA_INDEX``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``, ``QA_EMBEDDING_CACHE``) override
+them, and command-line flags override both.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ class Settings:
     k: int = 5
     precision: str = "int8"
     follow_symlinks: bool = False  # index the targets of symbolic links inside the corpus
+    #: A folder of vectors kept across index folders (None: only an interrupted run's own);
+    #: texts embedded before by the same model, weights and precision are taken from it.
+    embedding_cache: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -52,6 +55,8 @@ class Settings:
             values["index_dir"] = Path(env["QA_INDEX"])
         if "QA_MODEL" in env:
             values["model"] = env["QA_MODEL"]
+        if env.get("QA_EMBEDDING_CACHE"):
+            values["embedding_cache"] = Path(env["QA_EMBEDDING_CACHE"])
         if "QA_PRECISION" in env:
             values["precision"] = env["QA_PRECISION"]
         if "QA_K" in env:

@@ -8,8 +8,13 @@ vectors live in it and the cache is deleted.
 
 Layout: ``index/.embeddings-<model key>/batch-<id>.npz``, each file written
 to a temporary name and renamed, so a batch file is whole or absent. The
-folder is named after the model and its weights hash, so vectors of another
-model are never mixed in. Only the holder of the index's write lock uses it.
+folder is named after the model, its weights hash and the precision, so vectors
+of another model are never mixed in. Only the holder of the index's write lock uses it.
+
+A cache kept outside any index (``Settings.embedding_cache``, which ``qa eval`` sets
+to ``eval/cache/embeddings``) is shared by the indexes that name it and never
+deleted: a text embedded once for one index is not embedded again for another.
+Writers only add whole files under new names, so indexes may share it at once.
 """
 
 from __future__ import annotations

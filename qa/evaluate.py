@@ -16,6 +16,11 @@ Which corpus a set is asked against (:func:`resolve_target`):
 3. else the corpus and index of the settings (``./corpus`` and ``./index``,
    ``$QA_CORPUS``/``$QA_INDEX``, ``--corpus``/``--index``), used as they are.
 
+In cases 1 and 2 the settings' index is used instead of a cached one when it already
+holds that corpus as it is now, built with the same settings. Cached indexes share
+their vectors (``<cache root>/embeddings``, see :mod:`qa.embed_cache`): a text embedded
+for one is never embedded again for another.
+
 A passage contains an answer when the answer string occurs in its quote after
 lower-casing and collapsing whitespace; a citation is valid when its quote is
 the whitespace-collapsed text of its file at ``[start:end]``.
@@ -36,8 +41,8 @@ from qa.config import Settings
 from qa.eval_metrics import build_report
 from qa.eval_records import EvalReport, Outcome, SetRun
 from qa.eval_sets import EvalSet
-from qa.records import Answer, Citation, EvalCase
-from qa.text import collapse_whitespace, normalise
+from qa.records import Answer, Citation, EvalCase, IndexReport
+from qa.text import collapse_whitespace, counted, normalise
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
@@ -57,10 +62,12 @@ def contains_answer(text: str, answers: Iterable[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class EvalTarget:
-    """The settings a set is answered with; ``build`` when its index is ours to update."""
+    """The settings a set is answered with; ``build`` when its index is ours to update;
+    ``origin`` says where the index comes from, as ``qa eval`` reports it."""
 
     settings: Settings
     build: bool
+    origin: str = "the index given"
 
 
 def sibling_corpus(set_path: Path) -> Path | None:
@@ -87,19 +94,27 @@ def resolve_target(
     """Which corpus and index ``set_path`` is asked against (see the module docstring).
 
     ``corpus`` and ``index`` are the folders the user named explicitly, if any;
-    ``cache_root`` holds the indexes built for sets.
+    ``cache_root`` holds the indexes built for sets and, in ``embeddings/``, the vectors
+    they share. A set's corpus that the settings' index (``./index`` unless named) already
+    holds as it is now, built with the same settings, is answered from that index.
     """
     own = sibling_corpus(set_path)
-    if own is not None:
-        return EvalTarget(
-            replace(base, corpus_dir=own, index_dir=cache_dir(set_path, own, cache_root)), True
-        )
-    if corpus is not None and index is None:
-        return EvalTarget(
-            replace(base, corpus_dir=corpus, index_dir=cache_dir(set_path, corpus, cache_root)),
-            True,
-        )
-    return EvalTarget(base, False)
+    corpus_dir = own if own is not None else (corpus if index is None else None)
+    if corpus_dir is None:
+        return EvalTarget(base, False)
+    from qa.indexing import index_is_current
+
+    existing = replace(base, corpus_dir=corpus_dir)
+    if index_is_current(existing):
+        return EvalTarget(existing, False, "already up to date for this corpus")
+    cached = replace(
+        existing,
+        index_dir=cache_dir(set_path, corpus_dir, cache_root),
+        embedding_cache=base.embedding_cache or cache_root / "embeddings",
+    )
+    return EvalTarget(
+        cached, True, f"built for this set; shared vectors in {cached.embedding_cache}"
+    )
 
 
 # ---------------------------------------------------------------- running and judging
@@ -231,13 +246,18 @@ def evaluate_sets(
         target = resolve_target(
             eval_set.path, settings, corpus=corpus, index=index, cache_root=cache_root
         )
-        if target.build:
-            if announce is not None:
-                announce(
-                    f"{eval_set.name}: corpus {target.settings.corpus_dir}, "
-                    f"index {target.settings.index_dir}"
-                )
-            prepare_index(target, progress() if progress else None)
+        if announce is not None:
+            announce(
+                f"{eval_set.name}: corpus {target.settings.corpus_dir}, "
+                f"index {target.settings.index_dir} ({target.origin})"
+            )
+        built = prepare_index(target, progress() if progress else None)
+        if built is not None and announce is not None:
+            announce(
+                f"{eval_set.name}: {counted(built.embedded, 'text')} embedded, "
+                f"{built.cached} taken from the shared vectors"
+                + ("" if built.wrote else "; the index was up to date")
+            )
         assistant = Assistant.open(target.settings)
         try:
             sink = progress() if progress else None
@@ -247,10 +267,10 @@ def evaluate_sets(
     return build_report(runs, settings.k)
 
 
-def prepare_index(target: EvalTarget, progress: ProgressSink | None = None) -> bool:
-    """Build or update a cached index when the target owns one; True when it wrote."""
+def prepare_index(target: EvalTarget, progress: ProgressSink | None = None) -> IndexReport | None:
+    """Build or update a cached index when the target owns one (None when it does not)."""
     if not target.build:
-        return False
+        return None
     from qa.indexing import update_index
 
-    return update_index(target.settings, progress=progress).wrote
+    return update_index(target.settings, progress=progress)

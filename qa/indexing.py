@@ -183,6 +183,41 @@ def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None
     return snapshot
 
 
+def index_is_current(settings: Settings) -> bool:
+    """Whether the index in ``settings.index_dir`` holds the corpus in
+    ``settings.corpus_dir`` as it is now, built with these settings (model, weights,
+    precision, chunking): updating it would embed and write nothing."""
+    if current_generation(settings.index_dir) is None:
+        return False
+    previous = _open_reusable(settings, resolve_model(settings.model))
+    if previous is None:
+        return False
+    try:
+        corpus = ingest_corpus(settings.corpus_dir)
+        texts = {source.path: source.text for source in corpus.files}
+        fingerprints = {
+            a.article_id: article_fingerprint(a, texts[a.path]) for a in corpus.articles
+        }
+        return _is_current(previous, corpus, settings, fingerprints)
+    finally:
+        previous.close()
+
+
+def _is_current(
+    previous: IndexSnapshot,
+    corpus: IngestResult,
+    settings: Settings,
+    fingerprints: dict[str, str],
+) -> bool:
+    return (
+        previous.manifest_articles() == fingerprints
+        and previous.manifest.files == {s.path: s.sha256 for s in corpus.files}
+        and previous.manifest.skipped == {s.path: s.reason for s in corpus.skipped}
+        and previous.manifest.chunking == settings.chunking_signature()
+        and bool(previous.manifest.corpus_stamps)  # an index from before stamps gets them once
+    )
+
+
 def _update(
     settings: Settings,
     corpus: IngestResult,
@@ -206,16 +241,7 @@ def _update(
     skipped = corpus.skipped
     files = {s.path: s.sha256 for s in corpus.files}
 
-    if (
-        previous is not None
-        and not added
-        and not updated
-        and not removed
-        and previous.manifest.files == files
-        and previous.manifest.skipped == {s.path: s.reason for s in skipped}
-        and previous.manifest.chunking == settings.chunking_signature()
-        and previous.manifest.corpus_stamps  # an index from before stamps gets them once
-    ):
+    if previous is not None and _is_current(previous, corpus, settings, fingerprints):
         clear_caches(settings.index_dir)
         if progress:
             progress.finish()
@@ -262,7 +288,8 @@ def _update(
         {c.text for c in chunks if c.text not in known_windows}
         | {c.sentence for c in chunks if c.sentence not in known_sentences}
     )
-    cache = EmbeddingCache.for_model(settings.index_dir, model, settings.precision)
+    cache_home = settings.embedding_cache or settings.index_dir
+    cache = EmbeddingCache.for_model(cache_home, model, settings.precision)
     new_vectors, embedded, dimension = _embed_missing(
         missing, model, cache, progress, embedder_factory
     )
@@ -316,7 +343,8 @@ def _update(
         skipped=skipped,
         seconds=time.perf_counter() - began,
         wrote=True,
-        resumed=len(missing) - embedded,
+        resumed=0 if settings.embedding_cache else len(missing) - embedded,
+        cached=len(missing) - embedded if settings.embedding_cache else 0,
         warnings=corpus.warnings,
     )
 

@@ -199,10 +199,13 @@ class IndexReport:
     wrote: bool
     resumed: int = 0  # vectors taken from an interrupted run instead of embedded again
     warnings: tuple[FileWarning, ...] = ()  # files indexed with a caveat (a guessed encoding)
+    cached: int = 0  # vectors taken from the shared embedding cache instead of embedded
 
     def summary(self) -> str:
         """The one-line summary printed at the end of ``qa index``."""
         resumed = f" ({self.resumed} more saved by an interrupted run)" if self.resumed else ""
+        if self.cached:
+            resumed = f" ({self.cached} more from the embedding cache)"
         skipped = f", skipped {counted(len(self.skipped), 'file')}" if self.skipped else ""
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
@@ -222,6 +225,7 @@ class IndexReport:
             "removed": self.removed,
             "unchanged": self.unchanged,
             "embedded": self.embedded,
+            "cached": self.cached,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "warnings": [{"path": w.path, "message": w.message} for w in self.warnings],
             "seconds": round(self.seconds, 3),

@@ -519,3 +519,63 @@ def _report_in_process(set_path: Path) -> EvalReport:
         return build_report([run_set(loaded, assistant, k=3)], 3)
     finally:
         assistant.close()
+
+
+def test_a_corpus_the_current_index_already_holds_is_answered_from_that_index(
+    corpus_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QA_INDEX", str(corpus_settings.index_dir))
+    questions = write_set(
+        tmp_path / "mine.jsonl",
+        [{"id": "1", "question": "Who wrote about trafficking?", "answers": ["x"], "sources": []}],
+    )
+    corpus = corpus_settings.corpus_dir
+    code, report, err = run_json(capsys, questions.name, "--corpus", str(corpus))
+    assert code == 0
+    assert err.splitlines() == [
+        f"mine.jsonl: corpus {corpus}, index {corpus_settings.index_dir} "
+        "(already up to date for this corpus)",
+        "evaluating mine.jsonl…",
+    ]
+    assert report["sets"][0]["index"] == str(corpus_settings.index_dir)
+    assert not (tmp_path / "eval" / "cache").exists()
+
+
+def test_a_second_cache_of_the_same_corpus_embeds_nothing(
+    tiny_bench: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shutil.copytree(tiny_bench / "bench", tmp_path / "bench")
+    monkeypatch.chdir(tmp_path)
+    questions = Path("bench/questions.jsonl")
+    corpus = Path("bench/corpus")
+    index = cache_dir(questions, corpus, EVAL_CACHE)
+    shared = EVAL_CACHE / "embeddings"
+
+    def announced() -> list[str]:
+        code, _, err = run_json(capsys, str(questions), "-k", "3")
+        assert code == 0
+        return [line for line in err.splitlines() if line.startswith("bench/questions.jsonl:")]
+
+    first = announced()
+    assert first[0] == (
+        f"bench/questions.jsonl: corpus {corpus}, index {index} "
+        f"(built for this set; shared vectors in {shared})"
+    )
+    embedded = int(first[1].split(": ")[1].split(" text")[0])
+    assert embedded > 0
+    assert (
+        first[1]
+        == f"bench/questions.jsonl: {embedded} texts embedded, 0 taken from the shared vectors"
+    )
+
+    shutil.rmtree(index)  # a new cache for the same corpus
+    assert announced()[1] == (
+        f"bench/questions.jsonl: 0 texts embedded, {embedded} taken from the shared vectors"
+    )
