@@ -193,7 +193,7 @@ def index_is_current(settings: Settings) -> bool:
     if previous is None:
         return False
     try:
-        corpus = ingest_corpus(settings.corpus_dir)
+        corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
         texts = {source.path: source.text for source in corpus.files}
         fingerprints = {
             a.article_id: article_fingerprint(a, texts[a.path]) for a in corpus.articles
