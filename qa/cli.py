@@ -180,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-failures", action="store_true", help="list each missed question and what came back"
     )
     evaluate.add_argument(
+        "--tag",
+        metavar="TAG",
+        help="only the questions tagged TAG (e.g. test); a dialogue is kept whole when one of "
+        "its turns is",
+    )
+    evaluate.add_argument(
         "--fail-under",
         type=_floor,
         action="append",
@@ -464,8 +470,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         loaded = load_set(path)
         for problem in loaded.problems:
             err.print(f"[yellow]warning:[/] {_escape(problem)}")
+        if args.tag is not None:
+            loaded = loaded.with_tag(args.tag)
         if not loaded.cases:
-            raise EvalFormatError(f"{path} holds no usable question")
+            tagged = f" tagged {args.tag!r}" if args.tag is not None else ""
+            raise EvalFormatError(f"{path} holds no usable question{tagged}")
         sets.append(loaded)
     saved = load_report(args.compare) if args.compare else None
     report = evaluate_sets(

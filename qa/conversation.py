@@ -164,7 +164,9 @@ def answer_about_source(question: str, citation: Citation | None, assistant: Ass
         text = f"{ABSTENTION} “{article.title}” {missing}."
         return Answer(question, text, True, (), (citation,), {})
     raw = snapshot.file_text(article.path)
-    stated = _line_stating(raw, value, article.header) if field != "published" else None
+    # A date is written in many ways; the line stating its year is the dateline.
+    needle = str(article.published.year) if field == "published" and article.published else value
+    stated = _line_stating(raw, needle, article.header)
     span = stated or (article.header[0] if article.header else None)
     if span is None:
         return Answer(question, f"{_sentence(field, value, article.title)}", False, (), (), {})

@@ -133,6 +133,11 @@ class Failure:
         return {
             "id": self.case.case_id,
             "question": self.case.question,
+            **(
+                {"resolved_question": self.answer.resolved_question}
+                if self.answer.resolved_question not in (None, self.case.question)
+                else {}
+            ),
             "kind": self.kind,
             "expected": list(self.case.answers),
             "reply": self.answer.text,

@@ -2,14 +2,19 @@
 
 A set is a JSONL file in the format of ``eval/README.md`` (``id``, ``question``,
 ``answers``, ``sources``; optional ``unanswerable``, ``titles``, ``date``,
-``tags``). A malformed line is left out with one ``FILE:LINE: problem`` for the
-user; a file that cannot be read at all raises EvalFormatError.
+``tags``). A line with ``turns`` instead is a dialogue (``id``, optional ``tags``,
+``turns``: a list of such questions without ``id``, each optionally with
+``depends`` and ``full_question``); its turns become cases ``ID#1``, ``ID#2``, …
+that carry the dialogue's tags and ``dependent`` or ``standalone``, and are asked
+in order through one conversation. A malformed line is left out with one
+``FILE:LINE: problem`` for the user; a file that cannot be read at all raises
+EvalFormatError.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,15 +30,42 @@ class EvalSet:
     path: Path
     cases: tuple[EvalCase, ...]
     problems: tuple[str, ...] = ()
+    variant: str = ""
 
     @property
     def name(self) -> str:
-        """``parent-folder/file-name``: how reports and comparisons name the set."""
-        return (
+        """``parent-folder/file-name``: how reports and comparisons name the set (with its
+        variant, e.g. ``eval/dialogues.jsonl (written out)``)."""
+        name = (
             f"{self.path.parent.name}/{self.path.name}"
             if self.path.parent.name
             else (self.path.name)
         )
+        return f"{name} ({self.variant})" if self.variant else name
+
+    def with_tag(self, tag: str) -> EvalSet:
+        """Only the cases tagged ``tag``; a dialogue is kept whole when one of its turns is."""
+        kept_dialogues = {c.dialogue for c in self.cases if c.dialogue and tag in c.tags}
+        cases = tuple(
+            c for c in self.cases if (c.dialogue in kept_dialogues if c.dialogue else tag in c.tags)
+        )
+        return replace(self, cases=cases)
+
+    def asked_alone(self) -> EvalSet:
+        """Every dialogue turn as a question on its own: the dependent ones written out in
+        full (``full_question``), the standalone ones as they are; to compare with the
+        conversation. Empty when the set holds no dialogue."""
+        cases = tuple(
+            replace(c, question=c.full_question or c.question, dialogue=None)
+            for c in self.cases
+            if c.dialogue is not None and (c.full_question or not c.depends)
+        )
+        return replace(self, cases=cases, variant="asked alone")
+
+    @property
+    def has_dialogues(self) -> bool:
+        """Whether any case is a turn of a dialogue."""
+        return any(c.dialogue for c in self.cases)
 
 
 class _BadLineError(Exception):
@@ -66,32 +98,78 @@ def load_set(path: Path) -> EvalSet:
         if not line.strip():
             continue
         try:
-            case = _parse_case(line)
-            if case.case_id in first_line:
-                raise _BadLineError(
-                    f"duplicate id {case.case_id!r} (first on line {first_line[case.case_id]})"
-                )
+            parsed = _parse_line(line)
+            for case in parsed:
+                if case.case_id in first_line:
+                    raise _BadLineError(
+                        f"duplicate id {case.case_id!r} (first on line {first_line[case.case_id]})"
+                    )
         except _BadLineError as problem:
             problems.append(f"{path}:{number}: {problem}")
             continue
-        first_line[case.case_id] = number
-        cases.append(case)
+        for case in parsed:
+            first_line[case.case_id] = number
+        cases.extend(parsed)
     return EvalSet(path, tuple(cases), tuple(problems))
 
 
-def _parse_case(line: str) -> EvalCase:
+def _parse_line(line: str) -> list[EvalCase]:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise _BadLineError(f"not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(item, dict):
         raise _BadLineError("not a JSON object")
-    for key in ("id", "question", "answers", "sources"):
-        if key not in item:
-            raise _BadLineError(f"missing field {key!r}")
+    if "turns" in item:
+        return _parse_dialogue(item)
+    return [_parse_case(item)]
+
+
+def _parse_dialogue(item: dict[str, Any]) -> list[EvalCase]:
+    dialogue = _identifier(item)
+    turns = item["turns"]
+    if not isinstance(turns, list) or not turns or not all(isinstance(t, dict) for t in turns):
+        raise _BadLineError("'turns' must be a non-empty list of objects")
+    tags = _strings(item, "tags")
+    cases = []
+    for number, turn in enumerate(turns, start=1):
+        try:
+            depends = turn.get("depends", False)
+            if not isinstance(depends, bool):
+                raise _BadLineError("'depends' must be true or false")
+            full = turn.get("full_question")
+            if full is not None and (not isinstance(full, str) or not full.strip()):
+                raise _BadLineError("'full_question' must be a non-empty string")
+            case = _parse_case({"sources": [], **turn, "id": f"{dialogue}#{number}"})
+        except _BadLineError as problem:
+            raise _BadLineError(f"turn {number}: {problem}") from None
+        split = "dependent" if depends else "standalone"
+        cases.append(
+            replace(
+                case,
+                tags=(*tags, *case.tags, split),
+                dialogue=dialogue,
+                depends=depends,
+                full_question=full,
+            )
+        )
+    return cases
+
+
+def _identifier(item: dict[str, Any]) -> str:
+    if "id" not in item:
+        raise _BadLineError("missing field 'id'")
     case_id = item["id"]
     if not isinstance(case_id, str) or not case_id.strip():
         raise _BadLineError("'id' must be a non-empty string")
+    return case_id
+
+
+def _parse_case(item: dict[str, Any]) -> EvalCase:
+    for key in ("id", "question", "answers", "sources"):
+        if key not in item:
+            raise _BadLineError(f"missing field {key!r}")
+    case_id = _identifier(item)
     question = item["question"]
     if not isinstance(question, str) or not question.strip():
         raise _BadLineError("'question' must be a non-empty string")

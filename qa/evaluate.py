@@ -46,6 +46,7 @@ from qa.text import collapse_whitespace, counted, normalise
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
+    from qa.conversation import Conversation
     from qa.indexing import ProgressSink
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -211,10 +212,16 @@ def run_set(
     if progress is not None:
         progress.start(f"evaluating {eval_set.name}", len(eval_set.cases))
     outcomes = []
+    conversation: Conversation | None = None
     try:
         for case in eval_set.cases:
             began = time.perf_counter()
-            answer = assistant.ask(case.question, k=k)
+            if case.dialogue is None:
+                answer = assistant.ask(case.question, k=k)
+            else:
+                if case.case_id.endswith("#1") or conversation is None:
+                    conversation = assistant.conversation()
+                answer = conversation.ask(case.question, k=k)
             latency_ms = (time.perf_counter() - began) * 1000
             outcomes.append(judge(case, answer, latency_ms, corpus))
             if progress is not None:
@@ -262,6 +269,10 @@ def evaluate_sets(
         try:
             sink = progress() if progress else None
             runs.append(run_set(eval_set, assistant, k=settings.k, progress=sink))
+            alone = eval_set.asked_alone()
+            if alone.cases:
+                sink = progress() if progress else None
+                runs.append(run_set(alone, assistant, k=settings.k, progress=sink))
         finally:
             assistant.close()
     return build_report(runs, settings.k)

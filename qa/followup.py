@@ -2,10 +2,11 @@
 
 A question is a follow-up only when it shows a clear dependency: it starts with a
 continuation (``and …``, ``what about …``, ``how about …``), it is a fragment with
-no verb of its own (``why?``, ``in 2015?``, ``how many women?``), or it holds a
+no verb of its own (``why?``, ``in 2015?``, ``how many women?``), it holds a
 pronoun or demonstrative with nothing in the question it could refer to (``what
-did he do next?``, ``who said that?``). Anything else is standalone and never
-rewritten: a wrong rewrite is worse than none.
+did he do next?``, ``who said that?``, ``where is it based?``), or it is a short
+question about "the …" that names nothing (``what was the revolution called?``).
+Anything else is standalone and never rewritten: a wrong rewrite is worse than none.
 
 A fragment replaces the constraint of the same kind in the previous question (a
 year a year, a place a place, a person a person, ``how many women`` the ``how many
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 STANDALONE = "standalone"
 ELLIPSIS = "ellipsis"
 PRONOUN = "pronoun"
+REFERENCE = "reference"
 SOURCE = "source"
 
 _WORD = re.compile(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
@@ -36,7 +38,7 @@ _CONTINUATION = re.compile(
     r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*",
     re.I,
 )
-_NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|the|de)\s+)?[A-Z][\w’'\-]*)*")
+_NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
 _WH = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
 _LEAD = re.compile(
     r"^(?:(?:in|from|to|by|for|of|at|on|since|until)\s+)?"
@@ -94,6 +96,24 @@ _DEMONSTRATIVE_NOUNS = frozenset(
     "agency programme program law country city man woman person people attack meeting "
     "decision plan war conflict revolution study survey figure number money campaign".split()
 )
+#: Capitalised at the start of a sentence, never part of a name.
+_SENTENCE_OPENERS = frozenset(
+    [
+        *_WH,
+        *_AUX,
+        *_STOP,
+        *_PERSON_PRONOUNS,
+        *_THING_PRONOUNS,
+        *_GROUP_PRONOUNS,
+        *_DEMONSTRATIVES,
+        *"although however meanwhile moreover yet since while after before according despite "
+        "during thus therefore still even ultimately perhaps".split(),
+    ]
+)
+_DIRECTIONS = frozenset(
+    "central north south east west northern southern eastern western middle upper lower "
+    "greater".split()
+)
 _SOURCE_WORDS = frozenset(
     "wrote write written writer author authors authored byline published publish publisher "
     "publication outlet outlets newspaper paper site website source sources appeared appear "
@@ -106,8 +126,9 @@ _SOURCE_REFERENCES = frozenset("that this it article story piece report text sou
 class Resolution:
     """A question as typed, the question to search (``resolved``) and the rule that wrote it.
 
-    ``kind`` is ``standalone`` (searched as typed), ``ellipsis``, ``pronoun``, or
-    ``source`` (a question about the last answer's article, answered from its metadata).
+    ``kind`` is ``standalone`` (searched as typed), ``ellipsis``, ``pronoun``,
+    ``reference`` (a short question about "the …" that names nothing), or ``source``
+    (a question about the last answer's article, answered from its metadata).
     """
 
     question: str
@@ -162,7 +183,21 @@ def resolve(
     resolved = _replace_pronoun(body, previous, vocabulary)
     if resolved is not None:
         return Resolution(question, resolved, PRONOUN)
+    if _names_nothing(body):
+        return Resolution(question, _with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+def _names_nothing(body: str) -> bool:
+    """A short question about "the …" that names nothing: ``what was the revolution called?``.
+
+    With no name, number or date of its own, "the revolution" can only be one the
+    conversation has mentioned.
+    """
+    words = _words(body)
+    if not 3 <= len(words) <= 6 or not any(w.casefold() == "the" for w in words):
+        return False
+    return not any(w[0].isupper() or w[0].isdigit() for w in words[1:])
 
 
 def asks_about_source(question: str) -> bool:
@@ -199,12 +234,10 @@ def _is_fragment(text: str) -> bool:
     lead = _LEAD.match(text)
     # Only "how many women", "which year": a question word then a noun. "who said…" and
     # "where did…" are clauses.
-    if (
-        lead is not None
-        and lead.end() < len(text.rstrip())
-        and lead.group(0).casefold().split()[-1] not in _NOUN_LEADS
-    ):
-        return False
+    if lead is not None and lead.end() < len(text.rstrip()):
+        after = _words(text[lead.end() :])
+        if lead.group(0).casefold().split()[-1] not in _NOUN_LEADS or len(after) > 2:
+            return False
     if any(_is_pronoun(w) for w in lowered):
         return False
     # A past tense or a participle makes it a clause ("who founded Sana Sezim").
@@ -241,9 +274,17 @@ def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) ->
         return f"{base} {_with_preposition(fragment, kind)}?"
     noun = _lead_noun(base)
     words = [w.casefold() for w in _words(fragment)]
-    if noun is not None and words and not any(w in _PREPOSITIONS for w in words):
+    if noun is not None and _plural_noun_phrase(words):
         return f"{base[: noun[0]]}{fragment}{base[noun[1] :]}?"
     return f"{base} {fragment}?"
+
+
+def _plural_noun_phrase(words: Sequence[str]) -> bool:
+    """``women``, ``foreign sites``: what can stand for the noun of ``how many people``."""
+    if not words or len(words) > 2 or any(w in _PREPOSITIONS or w in _STOP for w in words):
+        return False
+    last = words[-1]
+    return last.endswith("s") or last in ("people", "men", "women", "children")
 
 
 def _with_preposition(fragment: str, kind: str) -> str:
@@ -318,7 +359,7 @@ def _entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str
         name = match.group(0)
         start, end = match.start(), match.end()
         words = name.split()
-        if start == 0 and words[0].casefold() in _WH + tuple(_AUX):
+        if _starts_sentence(text, start) and words[0].casefold() in _SENTENCE_OPENERS:
             words = words[1:]
             if not words:
                 continue
@@ -326,12 +367,16 @@ def _entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str
             name = text[start:end]
         bare = name[:-2] if name.endswith(("'s", "’s")) else name
         kind = _kind_of(bare, people, organisations)
-        if start == 0 and kind == "unknown":
+        if _starts_sentence(text, start) and kind == "unknown":
             continue
         if kind == "title":
             continue
         spans.append((start, start + len(bare), kind))
     return spans
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return start == 0 or text[:start].rstrip().endswith((".", "!", "?", ":", "“", '"'))
 
 
 def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
@@ -344,7 +389,7 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
         return "organisation"
     if len(words) == 1 and (folded in _PLACES or folded.endswith(_PLACE_SUFFIXES[:1])):
         return "place"
-    if all(w in _PLACES for w in lowered):
+    if all(w in _PLACES or w in _DIRECTIONS for w in lowered) and lowered[-1] in _PLACES:
         return "place"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
@@ -369,11 +414,22 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             kind = "person"
         elif word in _THING_PRONOUNS:
             following = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
-            if following in ("that", "to", "true"):
-                continue  # "is it true that…", "how long did it take to…": no referent
+            before = words[i - 1].group(0).casefold() if i > 0 else ""
+            ahead = [w.group(0).casefold() for w in words[i + 1 : i + 4]]
+            if (
+                before in ("is", "was", "would", "will") and {"that", "to", "for"} & set(ahead)
+            ) or (ahead and ahead[0] in ("take", "takes", "took")):
+                continue  # "is it true that…", "is it hard for … to", "did it take": no referent
             kind = "thing"
         elif word in _GROUP_PRONOUNS:
             kind = "group"
+        elif word == "there" and _refers_to_place(words, i):
+            named = _entity_spans(body[: match.start()], Vocabulary())
+            if any(span[2] == "place" for span in named):
+                return None
+            return match, "place"
+        elif word == "so" and i == len(words) - 1 and i > 0:
+            return match, "demonstrative"  # "who says so?"
         elif word in _DEMONSTRATIVES:
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             last = i == len(words) - 1
@@ -387,6 +443,9 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
                 and following not in _DEMONSTRATIVE_NOUNS
             ):
                 continue  # "said that Kazakhstan…", "the group that…"
+            if word != "that" or following in _DEMONSTRATIVE_NOUNS:
+                # "this relationship", "that year": they point outside the question.
+                return match, "demonstrative"
             kind = "demonstrative"
         else:
             continue
@@ -394,6 +453,13 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             return None
         return match, kind
     return None
+
+
+def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
+    """``there`` as a place (``what happens there``), not ``is there``/``there are``."""
+    before = words[i - 1].group(0).casefold() if i > 0 else ""
+    after = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+    return before not in _AUX and after not in _AUX
 
 
 def _has_antecedent(before: Sequence[re.Match[str]]) -> bool:
@@ -430,6 +496,13 @@ def _referent(
     vocabulary: Vocabulary,
 ) -> tuple[str, int, int] | None:
     wanted = {"person": ("person",), "thing": ("organisation",), "group": ("organisation",)}
+    if kind == "place":
+        for source in (previous.question, *previous.answer_sentences[:1]):
+            places = [s for s in _entity_spans(source, vocabulary) if s[2] == "place"]
+            if places:
+                start, end, _ = places[-1]
+                return f"in {source[start:end]}", match.start(), match.end()
+        return None
     if kind == "demonstrative":
         rest = body[match.end() :].split()
         noun = rest[0].casefold().strip("?,.") if rest else ""
@@ -449,8 +522,11 @@ def _referent(
         suffix = "'s" if nxt and nxt not in _PREPOSITIONS and nxt not in _AUX else ""
     sources = [previous.question, *previous.answer_sentences[:1]]
     asked = previous.question.casefold().split(" ", 1)[0]
-    if kind == "person" and asked in ("who", "whom"):
-        sources.reverse()  # the person asked about is named in the answer
+    asked_for_it = (kind == "person" and asked in ("who", "whom")) or (
+        kind != "person" and asked in ("which", "what")
+    )
+    if asked_for_it:
+        sources.reverse()  # what the previous question asked for is named in its answer
     in_question = previous.question.casefold()
     for source in sources:
         spans = [
@@ -462,7 +538,7 @@ def _referent(
         if spans:
             start, end, _ = spans[-1] if source is previous.question else spans[0]
             name = source[start:end]
-            if kind == "thing" and source is not previous.question:
+            if kind != "person" and source is not previous.question and not asked_for_it:
                 return None  # "it" from an answer is too often the wrong thing
             return f"{_the(name)}{suffix}", match.start(), match.end()
     return None
@@ -495,4 +571,4 @@ def _content(question: str) -> str:
         first = text.split(" ", 1)
         if first and first[0].casefold() in _AUX:
             text = first[1] if len(first) > 1 else ""
-    return text.strip()
+    return " ".join(text.replace("(", " ").replace(")", " ").split())

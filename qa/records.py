@@ -257,7 +257,11 @@ class SourceSummary:
 
 @dataclass(frozen=True, slots=True)
 class EvalCase:
-    """One question of an evaluation set (see eval/README.md for the format)."""
+    """One question of an evaluation set (see eval/README.md for the format).
+
+    A turn of a dialogue names its ``dialogue``; ``depends`` says it leans on earlier
+    turns, and ``full_question`` is the same question written out in full.
+    """
 
     case_id: str
     question: str
@@ -267,6 +271,9 @@ class EvalCase:
     titles: tuple[str, ...] = ()
     date: str | None = None
     tags: tuple[str, ...] = ()
+    dialogue: str | None = None
+    depends: bool = False
+    full_question: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

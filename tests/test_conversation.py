@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -11,6 +12,7 @@ from rich.console import Console
 from qa.assistant import Assistant
 from qa.cli import main
 from qa.config import Settings
+from qa.eval_sets import load_set
 from qa.followup import PreviousTurn, resolve
 from qa.repl import Repl
 
@@ -69,6 +71,19 @@ def test_a_pronoun_with_no_referent_keeps_the_previous_subject_in_brackets() -> 
     )
 
 
+def test_there_so_and_a_short_question_about_the_something_lean_on_the_last_turn() -> None:
+    previous = PreviousTurn("How many Internet users are there in Tajikistan?")
+    assert resolve("what recruits ISIS there?", previous).resolved == (
+        "What recruits ISIS in Tajikistan?"
+    )
+    assert resolve("who says so?", previous).resolved == (
+        "Who says so (Internet users are there in Tajikistan)?"
+    )
+    assert resolve("what was the platform called?", previous).resolved == (
+        "What was the platform called (Internet users are there in Tajikistan)?"
+    )
+
+
 def test_who_wrote_that_is_answered_from_the_cited_articles_byline(
     assistant: Assistant,
 ) -> None:
@@ -106,6 +121,9 @@ def test_a_source_question_about_an_unsigned_article_says_it_names_no_author(
         "What did the sisters do after they escaped?",
         "When did Fatima say she left for Moscow?",
         "Why did Akayev resign?",
+        "Is it true that Kazakhstan is a transit country?",
+        "How long did it take Fatima to escape?",
+        "Are there NGOs in Shymkent?",
     ],
 )
 def test_a_standalone_question_is_never_rewritten(question: str) -> None:
@@ -166,4 +184,67 @@ def test_chat_json_prints_one_json_line_per_question_and_nothing_else(
         "Retrieving 2 passages per question.\n"
         "New conversation: the next question stands on its own.\n"
         "Unknown command :nonsense; type :help\n"
+    )
+
+
+DIALOGUE = {
+    "id": "d-1",
+    "tags": ["test"],
+    "turns": [
+        {
+            "question": KYRGYZSTAN,
+            "answers": ["422"],
+            "sources": ["003_53b0f7cea0590188.txt"],
+        },
+        {
+            "question": "and in 2010?",
+            "answers": ["79"],
+            "sources": ["003_53b0f7cea0590188.txt"],
+            "depends": True,
+            "full_question": "How many people were convicted of terrorism in Kyrgyzstan in 2010?",
+        },
+        {"question": "who wrote that?", "answers": [], "unanswerable": True, "depends": True},
+    ],
+}
+
+
+def test_a_dialogue_set_is_answered_turn_by_turn_and_split_by_dependence(
+    corpus_settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    other = {**DIALOGUE, "id": "d-2", "tags": ["tune"]}
+    path = tmp_path / "dialogues.jsonl"
+    path.write_text(json.dumps(DIALOGUE) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    where = ["--corpus", str(corpus_settings.corpus_dir), "--index", str(corpus_settings.index_dir)]
+    assert main(["eval", str(path), "--tag", "test", "--json", "--show-failures", *where]) == 0
+    report = json.loads(capsys.readouterr().out)
+    conversation, alone = report["sets"]
+    assert conversation["name"].endswith("dialogues.jsonl")
+    assert alone["name"].endswith("dialogues.jsonl (asked alone)")
+    assert conversation["cases"] == 3
+    assert conversation["by_tag"]["dependent"]["cases"] == 2
+    assert conversation["by_tag"]["standalone"]["cases"] == 1
+    # Both answerable turns find their answer through the conversation; the third abstains.
+    assert conversation["metrics"]["hit@3"] == {"value": 1.0, "count": 2, "n": 2}
+    assert conversation["metrics"]["abstention_recall"] == {"value": 1.0, "count": 1, "n": 1}
+    # Asked alone: the opening question and the written-out follow-up (the metadata turn has
+    # no full question).
+    assert alone["cases"] == 2
+    assert alone["by_tag"]["dependent"]["cases"] == 1
+
+
+def test_dialogue_lines_are_checked_turn_by_turn(tmp_path: Path) -> None:
+    bad = {"id": "d-9", "turns": [{"question": "Why?", "answers": [], "sources": []}]}
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps(DIALOGUE) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    loaded = load_set(path)
+    assert [c.case_id for c in loaded.cases] == ["d-1#1", "d-1#2", "d-1#3"]
+    assert loaded.cases[1].full_question == (
+        "How many people were convicted of terrorism in Kyrgyzstan in 2010?"
+    )
+    assert loaded.problems == (
+        f"{path}:2: turn 1: 'answers' is empty but the question is not marked unanswerable",
     )
