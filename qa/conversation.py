@@ -16,6 +16,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qa.answer import ABSTENTION
+from qa.article_questions import (
+    AUTHOR,
+    OUTLET,
+    PUBLISHED,
+    TITLE,
+    article_fact,
+    article_question,
+    span_citation,
+)
 from qa.followup import (
     SOURCE,
     PreviousTurn,
@@ -23,7 +32,7 @@ from qa.followup import (
     Vocabulary,
     resolve,
 )
-from qa.records import Answer, Citation, Span
+from qa.records import UNKNOWN, Answer, Citation
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
@@ -116,92 +125,43 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _MARKER.split(text) if part.strip()]
 
 
-_ASKS_AUTHOR = re.compile(r"\b(who|wr[io]te|written|writer|authors?|authored|byline)\b", re.I)
 _ASKS_DATE = re.compile(r"\b(when|date|dated|year|day)\b", re.I)
 _ASKS_TITLE = re.compile(r"\b(title|titled|headline|called|named)\b", re.I)
 _ASKS_OUTLET = re.compile(
-    r"\b(outlets?|publisher|newspaper|paper|site|website|where|which\s+source|published\s+by|"
+    r"\b(outlets?|publisher|newspaper|paper|site|website|where|source|publication|"
     r"who\s+(?:published|posted|ran|carried))\b",
     re.I,
 )
 
 
 def asked_field(question: str) -> str:
-    """Which metadata field a question about an article's source asks for:
-    ``author``, ``outlet``, ``published`` or ``title``."""
+    """Which metadata field a question about the last answer's source asks for: as
+    ``qa.article_questions`` reads it, else by its words (``which outlet?``, ``when?``)."""
+    asked = article_question(question)
+    if asked is not None:
+        return asked.field
     if _ASKS_TITLE.search(question):
-        return "title"
+        return TITLE
     if _ASKS_OUTLET.search(question):
-        return "outlet"
+        return OUTLET
     if _ASKS_DATE.search(question):
-        return "published"
-    if _ASKS_AUTHOR.search(question):
-        return "author"
-    return "outlet"
+        return PUBLISHED
+    return AUTHOR
 
 
 def answer_about_source(question: str, citation: Citation | None, assistant: Assistant) -> Answer:
     """Who wrote, which outlet published, when, or under which title: from the metadata of
-    the article ``citation`` comes from, citing the line of the article that states it."""
+    the article ``citation`` comes from, citing the line that states it
+    (``qa.article_questions``). When the article does not state it, the reply says so
+    and counts as an abstention: there is no fact to give."""
     if citation is None:
         return Answer(question, "The last answer cites no article.", True, (), (), {})
     snapshot = assistant.snapshot
     article = snapshot.article(citation.article_id)
-    field = asked_field(question)
-    value = {
-        "author": article.author,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "title": article.title,
-    }[field]
-    if value is None:
-        missing = {
-            "author": "names no author",
-            "outlet": "names no outlet",
-            "published": "states no publication date",
-            "title": "has no title",
-        }[field]
-        text = f"{ABSTENTION} “{article.title}” {missing}."
-        return Answer(question, text, True, (), (citation,), {})
     raw = snapshot.file_text(article.path)
-    # A date is written in many ways; the line stating its year is the dateline.
-    needle = str(article.published.year) if field == "published" and article.published else value
-    stated = _line_stating(raw, needle, article.header)
-    span = stated or (article.header[0] if article.header else None)
-    if span is None:
-        return Answer(question, f"{_sentence(field, value, article.title)}", False, (), (), {})
-    start, end = span.start, span.end
-    quote = " ".join(raw[start:end].split())
-    cited = dataclasses.replace(
-        citation,
-        marker=1,
-        start=start,
-        end=end,
-        quote=quote,
-        line=raw.count("\n", 0, start) + 1,
-    )
-    text = f"{_sentence(field, value, article.title)} [1]"
-    return Answer(question, text, False, (cited,), (cited,), {}, confidence=1.0)
-
-
-def _sentence(field: str, value: str, title: str) -> str:
-    return {
-        "author": f"“{title}” was written by {value}.",
-        "outlet": f"“{title}” was published by {value}.",
-        "published": f"“{title}” was published on {value}.",
-        "title": f"The article is titled “{value}”.",
-    }[field]
-
-
-def _line_stating(raw: str, value: str, header: tuple[Span, ...]) -> Span | None:
-    """The header line, else the first line of the file, that contains ``value``."""
-    for span in header:
-        if value.casefold() in raw[span.start : span.end].casefold():
-            return span
-    at = raw.casefold().find(value.casefold())
-    if at < 0:
-        return None
-    start = raw.rfind("\n", 0, at) + 1
-    end = raw.find("\n", at)
-    end = len(raw) if end < 0 else end
-    return Span(start, end)
+    field = asked_field(question)
+    fact = article_fact(field, article, raw)
+    cited = span_citation(1, article, raw, fact.span, 1.0)
+    if getattr(article, field) is None or article.provenance.get(field) == UNKNOWN:
+        return Answer(question, f"{ABSTENTION} {fact.sentence}", True, (), (cited,), {})
+    return Answer(question, f"{fact.sentence} [1]", False, (cited,), (cited,), {}, confidence=1.0)

@@ -109,7 +109,7 @@ def test_a_source_question_about_an_unsigned_article_says_it_names_no_author(
     assert answer.abstained
     assert answer.text == (
         "The indexed articles don't answer this. “Prospects for the Fight against Extremism and "
-        "Terrorism in the Central Asian Region” names no author."
+        "Terrorism in the Central Asian Region” doesn't state its author."
     )
 
 
