@@ -403,6 +403,9 @@ def render_eval_failures(report: EvalReport) -> RenderableType:
                 head = f"✗ {one.name} {case.case_id}: expected “{expected}”"
             lines = Text(head, style="bold red")
             body = [lines, Text("  Q: " + case.question)]
+            resolved = failure.answer.resolved_question
+            if resolved and resolved != case.question:
+                body.append(Text("  → " + resolved, style="dim"))
             reply = "(abstained)" if failure.answer.abstained else failure.answer.text
             body.append(Text("  A: " + reply, style="yellow"))
             first = failure.first_passage
