@@ -26,12 +26,12 @@ if TYPE_CHECKING:
     from qa.records import (
         Answer,
         Article,
+        ArticleSummary,
         Chunk,
         Citation,
         EvalCase,
         Hit,
         IndexReport,
-        SourceSummary,
     )
     from qa.retrieve import SearchFilters
 
@@ -48,8 +48,8 @@ _HOMES = {
         "qa.errors",
     ),
     **dict.fromkeys(
-        ["Answer", "Article", "Chunk", "Citation", "EvalCase", "Hit", "IndexReport",
-         "SourceSummary"],
+        ["Answer", "Article", "ArticleSummary", "Chunk", "Citation", "EvalCase", "Hit",
+         "IndexReport"],
         "qa.records",
     ),
 }  # fmt: skip
@@ -71,6 +71,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Answer",
     "Article",
+    "ArticleSummary",
     "Assistant",
     "Chunk",
     "Citation",
@@ -88,6 +89,5 @@ __all__ = [
     "QAError",
     "SearchFilters",
     "Settings",
-    "SourceSummary",
     "update_index",
 ]

@@ -12,7 +12,7 @@ from qa.config import Settings
 from qa.embed import Embedder, canonical_model_name, resolve_model
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift
-from qa.records import Answer, Citation, CorpusDrift, SourceSummary
+from qa.records import Answer, ArticleSummary, Citation, CorpusDrift
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
 from qa.text import collapse_whitespace
@@ -145,11 +145,11 @@ class Assistant:
 
         return Conversation(self)
 
-    def sources(self) -> list[SourceSummary]:
+    def article_summaries(self) -> list[ArticleSummary]:
         """Every indexed article with its number of chunks."""
         snapshot = self.snapshot
         counts = snapshot.chunk_counts()
-        return [SourceSummary(a, counts.get(a.article_id, 0)) for a in snapshot.articles()]
+        return [ArticleSummary(a, counts.get(a.article_id, 0)) for a in snapshot.articles()]
 
     def context(self, citation: Citation) -> tuple[str, int, int]:
         """The whole article text around a citation and the quote's offsets within it."""

@@ -445,15 +445,15 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 
     assistant = Assistant.open(_settings(args))
     try:
-        sources = assistant.sources()
+        summaries = assistant.article_summaries()
     finally:
         assistant.close()
     if args.json:
-        _print_json([s.to_json() for s in sources])
+        _print_json([s.to_json() for s in summaries])
     else:
-        from qa.render import render_sources
+        from qa.render import render_article_summaries
 
-        _stdout().print(render_sources(sources))
+        _stdout().print(render_article_summaries(summaries))
     return EXIT_OK
 
 

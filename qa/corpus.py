@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.files import copy_atomically
-from qa.ingest import SUPPORTED_SUFFIXES, UnusableFileError, read_source
+from qa.ingest import SUPPORTED_SUFFIXES, UnusableFileError, read_corpus_file
 
 
 @dataclass(slots=True)
@@ -58,8 +58,8 @@ def add_to_corpus(corpus_dir: Path, paths: Sequence[Path], *, replace: bool = Fa
         if not path.exists():
             result.problems.append(f"{path}: no such file or folder")
         elif path.is_dir():
-            for source, relative in _folder_files(path):
-                _add_file(corpus_dir, source, relative, replace, result)
+            for added, relative in _folder_files(path):
+                _add_file(corpus_dir, added, relative, replace, result)
         elif path.is_file():
             _add_file(corpus_dir, path, Path(path.name), replace, result)
         else:
@@ -69,45 +69,45 @@ def add_to_corpus(corpus_dir: Path, paths: Sequence[Path], *, replace: bool = Fa
 
 def _folder_files(folder: Path) -> Iterator[tuple[Path, Path]]:
     """The visible files under ``folder`` with their corpus paths (``<folder name>/…``)."""
-    for source in sorted(folder.rglob("*")):
-        relative = source.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not source.is_file():
+    for added in sorted(folder.rglob("*")):
+        relative = added.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not added.is_file():
             continue
-        yield source, Path(folder.resolve().name) / relative
+        yield added, Path(folder.resolve().name) / relative
 
 
 def _add_file(
-    corpus_dir: Path, source: Path, relative: Path, replace: bool, result: AddResult
+    corpus_dir: Path, added: Path, relative: Path, replace: bool, result: AddResult
 ) -> None:
     name = relative.as_posix()
-    if source.suffix.lower() not in SUPPORTED_SUFFIXES:
-        kind = source.suffix or "without an extension"
+    if added.suffix.lower() not in SUPPORTED_SUFFIXES:
+        kind = added.suffix or "without an extension"
         result.problems.append(
-            f"{source}: unsupported file type {kind} (qa reads {', '.join(SUPPORTED_SUFFIXES)})"
+            f"{added}: unsupported file type {kind} (qa reads {', '.join(SUPPORTED_SUFFIXES)})"
         )
         return
-    if source.resolve().is_relative_to(corpus_dir.resolve()):
-        result.present.append(source.resolve().relative_to(corpus_dir.resolve()).as_posix())
+    if added.resolve().is_relative_to(corpus_dir.resolve()):
+        result.present.append(added.resolve().relative_to(corpus_dir.resolve()).as_posix())
         return
     try:
-        read_source(source, name)
+        read_corpus_file(added, name)
     except UnusableFileError as error:
-        result.problems.append(f"{source}: {error}; not added")
+        result.problems.append(f"{added}: {error}; not added")
         return
     target = corpus_dir / relative
     existed = target.exists()
-    if existed and filecmp.cmp(source, target, shallow=False):
+    if existed and filecmp.cmp(added, target, shallow=False):
         result.present.append(name)
         return
     if existed and not replace:
         result.problems.append(
-            f"{source}: the corpus already has a different {name}; "
+            f"{added}: the corpus already has a different {name}; "
             "rename it, or pass --replace to overwrite it"
         )
         return
     try:
-        copy_atomically(source, target)
+        copy_atomically(added, target)
     except OSError as error:
-        result.problems.append(f"{source}: cannot be copied ({error.strerror or error})")
+        result.problems.append(f"{added}: cannot be copied ({error.strerror or error})")
         return
     (result.replaced if existed else result.added).append(name)

@@ -121,7 +121,9 @@ def compute_metrics(outcomes: Sequence[Outcome], k: int) -> dict[str, Metric]:
         metrics[f"mrr@{MRR_CUTOFF}"] = Metric(
             sum(reciprocal) / len(reciprocal) if reciprocal else None, len(reciprocal)
         )
-    metrics["source_hit"] = _rate([o.source_rank is not None for o in answerable if o.case.sources])
+    metrics["source_hit"] = _rate(
+        [o.expected_file_rank is not None for o in answerable if o.case.expected_files]
+    )
     metrics["answer_in_reply"] = _rate([o.reply_hit for o in answerable])
     metrics["citation_validity"] = _rate([o.citation_problem is None for o in outcomes])
     metrics["date_correct"] = _rate([bool(o.date_ok) for o in outcomes if o.date_ok is not None])

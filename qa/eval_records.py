@@ -52,7 +52,7 @@ class Outcome:
     answer: Answer
     latency_ms: float
     answer_rank: int | None
-    source_rank: int | None
+    expected_file_rank: int | None
     reply_hit: bool
     citation_problem: str | None
     date_ok: bool | None

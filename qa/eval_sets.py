@@ -195,7 +195,7 @@ def _parse_case(item: dict[str, Any]) -> EvalCase:
         case_id=case_id,
         question=question,
         answers=answers,
-        sources=_strings(item, "sources"),
+        expected_files=_strings(item, "sources"),
         unanswerable=unanswerable,
         titles=_strings(item, "titles"),
         date=when,

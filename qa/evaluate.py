@@ -131,10 +131,10 @@ class CorpusText:
     def text(self, relative: str) -> str | None:
         """The decoded text of a corpus file, None when it cannot be read."""
         if relative not in self._texts:
-            from qa.ingest import UnusableFileError, read_source
+            from qa.ingest import UnusableFileError, read_corpus_file
 
             try:
-                self._texts[relative] = read_source(self._corpus_dir / relative, relative).text
+                self._texts[relative] = read_corpus_file(self._corpus_dir / relative, relative).text
             except UnusableFileError:
                 self._texts[relative] = None
         return self._texts[relative]
@@ -164,8 +164,8 @@ def judge(case: EvalCase, answer: Answer, latency_ms: float, corpus: CorpusText)
         (i for i, p in enumerate(answer.passages, 1) if contains_answer(p.quote, case.answers)),
         None,
     )
-    source_rank = next(
-        (i for i, p in enumerate(answer.passages, 1) if p.path in case.sources), None
+    expected_file_rank = next(
+        (i for i, p in enumerate(answer.passages, 1) if p.path in case.expected_files), None
     )
     reply_hit = (
         not case.unanswerable
@@ -174,7 +174,7 @@ def judge(case: EvalCase, answer: Answer, latency_ms: float, corpus: CorpusText)
     )
     date_ok: bool | None = None
     if case.date is not None:
-        shown = _first_cited(answer.citations, case.sources)
+        shown = _first_cited(answer.citations, case.expected_files)
         date_ok = (
             shown is not None
             and shown.published is not None
@@ -185,17 +185,17 @@ def judge(case: EvalCase, answer: Answer, latency_ms: float, corpus: CorpusText)
         answer,
         latency_ms,
         answer_rank,
-        source_rank,
+        expected_file_rank,
         reply_hit,
         citation_problem(answer, corpus),
         date_ok,
     )
 
 
-def _first_cited(citations: Sequence[Citation], sources: Sequence[str]) -> Citation | None:
-    if not sources:
+def _first_cited(citations: Sequence[Citation], expected_files: Sequence[str]) -> Citation | None:
+    if not expected_files:
         return citations[0] if citations else None
-    return next((c for c in citations if c.path in sources), None)
+    return next((c for c in citations if c.path in expected_files), None)
 
 
 def run_set(

@@ -1,7 +1,7 @@
 """Per-format readers: raw bytes → a text view, its article regions and their metadata.
 
 ``TextView.text`` is the text every citation offset points into
-(``SourceFile.text``):
+(``CorpusFile.text``):
 
 - ``.txt``, ``.md``, ``.markdown``: the decoded file itself, byte for byte
   after decoding. A leading YAML front matter block (``---`` … ``---``)

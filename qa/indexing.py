@@ -228,7 +228,7 @@ def _update(
     progress: ProgressSink | None,
     embedder_factory: EmbedderFactory | None,
 ) -> IndexReport:
-    texts = {source.path: source for source in corpus.files}
+    texts = {corpus_file.path: corpus_file for corpus_file in corpus.files}
     articles = corpus.articles
     fingerprints = {a.article_id: article_fingerprint(a, texts[a.path].text) for a in articles}
     old_fingerprints = previous.manifest_articles() if previous else {}

@@ -2,7 +2,7 @@
 
 Each supported file is read into a text view (``qa.formats``: for ``.txt``
 and ``.md`` the decoded file itself, for HTML the extracted main text, for
-JSON Lines the ``text`` fields joined by blank lines); ``SourceFile.text``
+JSON Lines the ``text`` fields joined by blank lines); ``CorpusFile.text``
 is that view and every ``Span`` points into it. The page layout
 (``qa.layout``) splits each view into articles, keeps their text without
 boilerplate and reads what the text states. Metadata then comes, weakest
@@ -48,13 +48,13 @@ from qa.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
 __all__ = [
     "MAX_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
+    "CorpusFile",
     "IngestResult",
-    "SourceFile",
     "UnusableFileError",
     "corpus_files",
     "ingest_corpus",
+    "read_corpus_file",
     "read_regular_file",
-    "read_source",
 ]
 
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
@@ -63,7 +63,7 @@ _FIELDS = ("title", "outlet", "author", "published")
 
 
 @dataclass(frozen=True, slots=True)
-class SourceFile:
+class CorpusFile:
     """A file's text view (see the module docstring) and the articles found in it."""
 
     path: str
@@ -76,14 +76,14 @@ class SourceFile:
 class IngestResult:
     """Every usable file of a corpus, and the files skipped with their reasons."""
 
-    files: tuple[SourceFile, ...]
+    files: tuple[CorpusFile, ...]
     skipped: tuple[SkippedFile, ...]
     warnings: tuple[FileWarning, ...] = ()
 
     @property
     def articles(self) -> list[Article]:
         """All articles of all files, in file order."""
-        return [article for source in self.files for article in source.articles]
+        return [article for corpus_file in self.files for article in corpus_file.articles]
 
 
 SYMLINK_SKIPPED = "a symbolic link (pass --follow-symlinks to index its target)"
@@ -185,7 +185,7 @@ def _unreadable(error: OSError) -> str:
 
 def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestResult:
     """Read every supported file of ``corpus_dir``; raise CorpusError when none is usable."""
-    files: list[SourceFile] = []
+    files: list[CorpusFile] = []
     warnings: list[FileWarning] = []
     paths, skipped = _scan(corpus_dir, follow_symlinks)
     if not paths and not skipped:
@@ -206,7 +206,7 @@ def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestR
             skipped.append(SkippedFile(relative, _clashing_name(owners[stem])))
             continue
         try:
-            source, view = _read(path, relative, sidecar, follow_symlinks=follow_symlinks)
+            corpus_file, view = _read(path, relative, sidecar, follow_symlinks=follow_symlinks)
         except UnusableFileError as error:
             skipped.append(SkippedFile(relative, str(error)))
             continue
@@ -214,7 +214,7 @@ def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestR
             skipped.append(SkippedFile(relative, _unexpected(error)))
             continue
         owners[stem] = relative
-        files.append(source)
+        files.append(corpus_file)
         skipped.extend(SkippedFile(f"{relative} line {n}", why) for n, why in view.bad_lines)
         if view.guess:
             warnings.append(FileWarning(relative, view.guess))
@@ -223,7 +223,7 @@ def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestR
         more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
         raise CorpusError(f"no usable article in {corpus_dir} ({reasons}{more})")
     known_paths = {p.relative_to(corpus_dir).as_posix() for p in paths}
-    known_ids = {a.article_id for source in files for a in source.articles}
+    known_ids = {a.article_id for corpus_file in files for a in corpus_file.articles}
     for key in sidecar.unmatched(known_paths, known_ids):
         skipped.append(
             SkippedFile(SIDECAR_NAME, f"has an entry for {key}, which is not in the corpus")
@@ -259,9 +259,9 @@ def _id_prefix(relative: str) -> str:
     return Path(relative).with_suffix("").as_posix()
 
 
-def read_source(
+def read_corpus_file(
     path: Path, relative: str, sidecar: Sidecar | None = None, *, follow_symlinks: bool = True
-) -> SourceFile:
+) -> CorpusFile:
     """Read one file and find its articles; raise UnusableFileError to skip it."""
     return _read(path, relative, sidecar, follow_symlinks=follow_symlinks)[0]
 
@@ -291,8 +291,8 @@ def read_regular_file(path: Path, *, follow_symlinks: bool = True) -> bytes:
 
 def _read(
     path: Path, relative: str, sidecar: Sidecar | None, *, follow_symlinks: bool
-) -> tuple[SourceFile, TextView]:
-    """The file's SourceFile and its text view (which lists the JSONL lines left out)."""
+) -> tuple[CorpusFile, TextView]:
+    """The file's CorpusFile and its text view (which lists the JSONL lines left out)."""
     data = read_regular_file(path, follow_symlinks=follow_symlinks)
     if not data.strip():
         raise UnusableFileError("is empty")
@@ -338,4 +338,4 @@ def _read(
     if not articles:
         raise UnusableFileError("holds no article text")
     digest = hashlib.sha256(data).hexdigest()
-    return SourceFile(relative, view.text, digest, tuple(articles)), view
+    return CorpusFile(relative, view.text, digest, tuple(articles)), view

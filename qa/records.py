@@ -233,7 +233,7 @@ class IndexReport:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceSummary:
+class ArticleSummary:
     """One indexed article as listed by ``qa sources``."""
 
     article: Article
@@ -266,7 +266,7 @@ class EvalCase:
     case_id: str
     question: str
     answers: tuple[str, ...]
-    sources: tuple[str, ...]
+    expected_files: tuple[str, ...]  # the JSONL field ``sources``: corpus files holding the answer
     unanswerable: bool = False
     titles: tuple[str, ...] = ()
     date: str | None = None

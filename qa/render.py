@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
-from qa.records import DERIVED, Answer, Citation, IndexStatus, SourceSummary
+from qa.records import DERIVED, Answer, ArticleSummary, Citation, IndexStatus
 
 # Characters that could drive a terminal, and how they are shown instead: C0 controls
 # as their control pictures (ESC as ␛, BEL as ␇), DEL as ␡, C1 controls (U+009B is a
@@ -196,7 +196,7 @@ def table_min_width(columns: Iterable[Iterable[str]]) -> int:
 _SOURCE_COLUMNS = ("id", "title", "outlet", "author", "date", "chunks")
 
 
-def _source_cells(source: SourceSummary) -> tuple[str, ...]:
+def _summary_cells(source: ArticleSummary) -> tuple[str, ...]:
     article = source.article
     provenance = article.provenance.get("published", "unknown")
     if article.published:
@@ -216,10 +216,10 @@ def _source_cells(source: SourceSummary) -> tuple[str, ...]:
     )
 
 
-def render_sources(sources: Sequence[SourceSummary]) -> RenderableType:
+def render_article_summaries(sources: Sequence[ArticleSummary]) -> RenderableType:
     """The list printed by ``qa sources``: a table, or where no table fits the width
     without breaking words, one block of lines per article."""
-    rows = [_source_cells(source) for source in sources]
+    rows = [_summary_cells(source) for source in sources]
     title = f"{len(sources)} indexed article" + ("" if len(sources) == 1 else "s")
 
     def build(width: int) -> RenderableType:

@@ -64,7 +64,7 @@ def test_off_topic_questions_abstain_cite_nothing_and_still_show_closest_passage
 
 
 def test_date_filter_keeps_out_undated_articles_and_says_how_many(assistant: Assistant) -> None:
-    articles = [s.article for s in assistant.sources()]
+    articles = [s.article for s in assistant.article_summaries()]
     undated = sum(1 for a in articles if a.published is None)
     since = date(2017, 1, 1)
     answer = assistant.ask("human trafficking in Kazakhstan", filters=SearchFilters(since=since))
@@ -82,13 +82,13 @@ def test_until_filter_applies_before_ranking(assistant: Assistant) -> None:
     assert answer.passages
     assert {p.published for p in answer.passages} <= {
         a.article.published
-        for a in assistant.sources()
+        for a in assistant.article_summaries()
         if a.article.published and a.article.published <= until
     }
 
 
 def test_outlet_and_article_filters_restrict_the_passages(assistant: Assistant) -> None:
-    article = next(s.article for s in assistant.sources() if s.article.outlet)
+    article = next(s.article for s in assistant.article_summaries() if s.article.outlet)
     outlet = str(article.outlet)
     by_outlet = assistant.ask("trafficking", filters=SearchFilters(outlet=outlet.upper()))
     assert {p.outlet for p in by_outlet.passages} == {article.outlet}
@@ -152,11 +152,13 @@ def test_a_heading_is_not_chosen_as_an_answer_sentence_when_a_statement_is_shown
 def test_the_undated_count_covers_only_articles_the_other_filters_allow(
     assistant: Assistant,
 ) -> None:
-    dated = next(s.article for s in assistant.sources() if s.article.published and s.article.outlet)
+    dated = next(
+        s.article for s in assistant.article_summaries() if s.article.published and s.article.outlet
+    )
     filters = SearchFilters(since=date(1990, 1, 1), outlet=dated.outlet)
     undated_of_outlet = sum(
         1
-        for s in assistant.sources()
+        for s in assistant.article_summaries()
         if s.article.outlet == dated.outlet and not s.article.published
     )
     answer = assistant.ask("trafficking", filters=filters)

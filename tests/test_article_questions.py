@@ -12,7 +12,7 @@ from qa.records import Article
 
 
 def _article(assistant: Assistant, title: str) -> Article:
-    return next(s.article for s in assistant.sources() if s.article.title == title)
+    return next(s.article for s in assistant.article_summaries() if s.article.title == title)
 
 
 def test_who_wrote_a_titled_article_is_answered_from_its_byline(assistant: Assistant) -> None:

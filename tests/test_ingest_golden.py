@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.ingest import IngestResult, SourceFile, ingest_corpus
+from qa.ingest import CorpusFile, IngestResult, ingest_corpus
 from qa.records import STATED, UNKNOWN, Article
 from qa.text import collapse_whitespace
 
@@ -63,7 +63,7 @@ def _article(corpus: IngestResult, article_id: str) -> Article:
     return next(a for a in corpus.articles if a.article_id == article_id)
 
 
-def _source(corpus: IngestResult, path: str) -> SourceFile:
+def _source(corpus: IngestResult, path: str) -> CorpusFile:
     return next(s for s in corpus.files if s.path == path)
 
 

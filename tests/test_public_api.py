@@ -17,10 +17,10 @@ def test_every_public_name_resolves_to_the_object_of_its_home_module() -> None:
 
 def test_the_public_names_are_exactly_the_documented_ones() -> None:
     assert sorted(qa.__all__) == [
-        "Answer", "Article", "Assistant", "Chunk", "Citation", "ConfigError", "CorpusError",
-        "EvalCase", "EvalFormatError", "Hit", "IndexBusyError", "IndexIncompatibleError",
-        "IndexMissingError", "IndexReport", "IndexUnusableError", "ModelError", "QAError",
-        "SearchFilters", "Settings", "SourceSummary", "update_index",
+        "Answer", "Article", "ArticleSummary", "Assistant", "Chunk", "Citation", "ConfigError",
+        "CorpusError", "EvalCase", "EvalFormatError", "Hit", "IndexBusyError",
+        "IndexIncompatibleError", "IndexMissingError", "IndexReport", "IndexUnusableError",
+        "ModelError", "QAError", "SearchFilters", "Settings", "update_index",
     ]  # fmt: skip
 
 

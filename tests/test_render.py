@@ -10,8 +10,8 @@ from datetime import date
 from rich.console import Console, RenderableType
 
 from qa.eval_records import EvalReport, Metric, MetricGroup, SetReport
-from qa.records import DERIVED, STATED, UNKNOWN, Article, SourceSummary
-from qa.render import render_eval_report, render_sources
+from qa.records import DERIVED, STATED, UNKNOWN, Article, ArticleSummary
+from qa.render import render_article_summaries, render_eval_report
 
 SET_NAME = "eval/squad/questions_unanswerable.jsonl"
 
@@ -22,7 +22,7 @@ def printed(renderable: RenderableType, width: int) -> str:
     return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())  # type: ignore[attr-defined]
 
 
-def a_source() -> SourceSummary:
+def a_source() -> ArticleSummary:
     article = Article(
         article_id="kazakhstan/trafficking#1",
         path="kazakhstan/trafficking.txt",
@@ -33,7 +33,7 @@ def a_source() -> SourceSummary:
         paragraphs=(),
         provenance={"title": STATED, "published": STATED, "outlet": STATED, "author": UNKNOWN},
     )
-    return SourceSummary(article, 88)
+    return ArticleSummary(article, 88)
 
 
 def a_report() -> EvalReport:
@@ -59,7 +59,7 @@ def a_report() -> EvalReport:
 
 
 def test_sources_table_keeps_every_word_whole_where_it_fits() -> None:
-    assert printed(render_sources([a_source()]), 100) == "\n".join(
+    assert printed(render_article_summaries([a_source()]), 100) == "\n".join(
         [
             "                                         1 indexed article",
             "┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━┓",
@@ -76,7 +76,7 @@ def test_sources_table_keeps_every_word_whole_where_it_fits() -> None:
 
 
 def test_sources_too_wide_for_a_table_are_listed_one_block_per_article() -> None:
-    assert printed(render_sources([a_source()]), 60) == "\n".join(
+    assert printed(render_article_summaries([a_source()]), 60) == "\n".join(
         [
             "1 indexed article",
             "kazakhstan/trafficking#1 · 88 chunks",
@@ -133,6 +133,6 @@ def test_a_derived_title_says_so() -> None:
         title="Heavy snow closed the mountain roads…",
         provenance={**source.article.provenance, "title": DERIVED},
     )
-    assert printed(render_sources([SourceSummary(article, 3)]), 60).splitlines()[2] == (
+    assert printed(render_article_summaries([ArticleSummary(article, 3)]), 60).splitlines()[2] == (
         "  Heavy snow closed the mountain roads… (derived)"
     )
