@@ -12,13 +12,13 @@ import pytest
 from rich.console import RenderableType
 from rich.control import strip_control_codes
 
-from qa.records import STATED, Answer, Article, Citation, SourceSummary
+from qa.records import STATED, Answer, Article, ArticleSummary, Citation
 from qa.render import (
     SafeConsole,
     render_answer,
+    render_article_summaries,
     render_context,
     render_passages,
-    render_sources,
     safe_json,
     terminal_safe,
 )
@@ -78,7 +78,7 @@ def an_answer(citation: Citation) -> Answer:
     )
 
 
-def a_source(citation: Citation) -> SourceSummary:
+def a_source(citation: Citation) -> ArticleSummary:
     article = Article(
         article_id=citation.article_id,
         path=citation.path,
@@ -89,14 +89,14 @@ def a_source(citation: Citation) -> SourceSummary:
         paragraphs=(),
         provenance={"title": STATED, "published": STATED},
     )
-    return SourceSummary(article, 3)
+    return ArticleSummary(article, 3)
 
 
 RENDERERS: dict[str, Callable[[Citation], RenderableType]] = {
     "qa ask": lambda c: render_answer(an_answer(c)),
     ":sources": lambda c: render_passages(an_answer(c)),
     ":open": lambda c: render_context(c, f"Before.\n{c.quote}\nAfter.", 8, 8 + len(c.quote)),
-    "qa sources": lambda c: render_sources([a_source(c)]),
+    "qa sources": lambda c: render_article_summaries([a_source(c)]),
 }
 
 
