@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from qa.eval_sets import load_set
-from qa.ingest import read_source
+from qa.ingest import read_corpus_file
 from qa.text import normalise
 
 
@@ -52,18 +52,18 @@ def main() -> int:
                 problems.append(f"{case.case_id}: a first turn cannot depend on earlier ones")
         if case.depends != (case.full_question is not None):
             problems.append(f"{case.case_id}: full_question must be given exactly when it depends")
-        if case.unanswerable and (case.answers or case.sources):
+        if case.unanswerable and (case.answers or case.expected_files):
             problems.append(f"{case.case_id}: unanswerable but lists answers or sources")
-        for source in case.sources:
-            if source not in texts:
-                path = args.corpus / source
+        for expected in case.expected_files:
+            if expected not in texts:
+                path = args.corpus / expected
                 if not path.is_file():
-                    problems.append(f"{case.case_id}: source {source} does not exist")
+                    problems.append(f"{case.case_id}: source {expected} does not exist")
                     continue
-                texts[source] = normalise(read_source(path, source).text)
+                texts[expected] = normalise(read_corpus_file(path, expected).text)
             for answer in case.answers:
-                if normalise(answer) not in texts[source]:
-                    problems.append(f"{case.case_id}: answer {answer!r} is not in {source}")
+                if normalise(answer) not in texts[expected]:
+                    problems.append(f"{case.case_id}: answer {answer!r} is not in {expected}")
         # A turn's tags: the dialogue's (topic, half), its own kind, then dependent/standalone.
         kinds[(case.tags[-2], halves[-1])] += 1
     for i, got in enumerate(halves):
