@@ -170,13 +170,16 @@ def test_embedding_with_the_export_never_imports_torch(
     assert completed.returncode == 0, completed.stderr
 
 
-def test_asking_the_indexed_corpus_never_imports_torch(corpus_settings: Settings) -> None:
+def test_asking_the_indexed_corpus_never_imports_torch_bm25s_or_scipy(
+    corpus_settings: Settings,
+) -> None:
     script = (
         "import sys\n"
         "from qa.cli import main\n"
         "code = main(['ask', 'How many women are smuggled out of Kazakhstan each year?'])\n"
         "assert code == 0, code\n"
-        "heavy = sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules))\n"
+        "heavy = {'torch', 'sentence_transformers', 'transformers', 'bm25s', 'scipy'}\n"
+        "heavy = sorted(heavy & set(sys.modules))\n"
         "assert not heavy, heavy\n"
     )
     completed = subprocess.run(
