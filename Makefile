@@ -9,7 +9,7 @@ Q ?= How many women are smuggled out of Kazakhstan each year?
 HIT3_FLOOR ?= 0.95
 CITATION_FLOOR ?= 0.99
 
-.PHONY: install index ask chat test lint eval clean
+.PHONY: install index ask chat test test-fast lint eval clean
 
 # torch is installed first and pinned by constraints.txt so pip takes the CPU build
 # of torch 2.13.0 instead of resolving a newer one with several GB of CUDA packages.
@@ -42,6 +42,11 @@ test: install
 	$(BIN)/mypy
 	$(BIN)/pytest
 	$(MAKE) eval
+
+# The tests that do not need the real embedding model (not marked slow): a quick check while
+# working. `make test` runs everything.
+test-fast: install
+	$(BIN)/pytest -m "not slow"
 
 # The bundled question set must stay above its floors.
 eval: index

@@ -17,6 +17,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT / "corpus"
 
 
+#: Fixtures that stand for an index built with the real model: a test using one is ``slow``.
+REAL_MODEL_FIXTURES = frozenset({"corpus_settings", "assistant", "corpus_copy"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the real-model index ``slow`` (``make test-fast`` skips them)."""
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory

@@ -15,6 +15,8 @@ from qa.indexing import update_index
 from qa.records import Answer, Article, Chunk, Hit
 from qa.retrieve import SearchFilters
 
+pytestmark = pytest.mark.slow  # answers depend on the real model's meaning
+
 QUESTIONS = [
     "How many women are trafficked out of Kazakhstan every year?",
     "What tax did the Tajik government introduce?",

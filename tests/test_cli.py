@@ -67,6 +67,7 @@ def test_index_of_an_empty_corpus_is_one_clear_line(
     )
 
 
+@pytest.mark.slow
 def test_unreadable_file_is_skipped_with_one_warning_and_the_rest_indexed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

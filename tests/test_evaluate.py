@@ -138,6 +138,7 @@ def test_a_set_that_cannot_be_read_is_an_error(
     assert f"error: cannot read evaluation set {missing}: No such file or directory" in err
 
 
+@pytest.mark.slow
 def test_cli_reports_malformed_lines_on_stderr_and_runs_the_rest(
     in_tiny_bench: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -359,6 +360,7 @@ def test_report_agrees_with_a_recount_from_qa_ask(
     assert metrics["citation_validity"] == {"value": 1.0, "count": 3, "n": 3}
 
 
+@pytest.mark.slow
 def test_a_set_with_a_sibling_corpus_is_indexed_once_into_the_cache(
     in_tiny_bench: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -382,6 +384,7 @@ def test_a_set_with_a_sibling_corpus_is_indexed_once_into_the_cache(
     assert metrics["hit@5"]["value"] is None and metrics["mrr@10"]["value"] is None
 
 
+@pytest.mark.slow
 def test_json_report_has_the_documented_keys(
     in_tiny_bench: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -423,6 +426,7 @@ def test_json_report_has_the_documented_keys(
     assert set(one["metrics"]["latency_p95_ms"]) == {"value", "n"}
 
 
+@pytest.mark.slow
 def test_show_failures_gives_question_expected_answer_and_first_passage(
     in_tiny_bench: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -442,6 +446,7 @@ def test_show_failures_gives_question_expected_answer_and_first_passage(
     assert "first: [1]" in out
 
 
+@pytest.mark.slow
 def test_compare_exits_1_when_a_quality_metric_falls_beyond_the_tolerance(
     in_tiny_bench: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -474,6 +479,7 @@ def test_compare_exits_1_when_a_quality_metric_falls_beyond_the_tolerance(
     assert "compared with" in captured.out
 
 
+@pytest.mark.slow
 def test_fail_under_exits_1_below_the_floor(
     in_tiny_bench: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -491,6 +497,7 @@ def test_fail_under_exits_1_below_the_floor(
     assert "unknown metric 'hits'" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_table_shows_each_set_then_its_tags_and_dashes_above_k(in_tiny_bench: Path) -> None:
     report = _report_in_process(in_tiny_bench)
     console = Console(file=io.StringIO(), width=240)
@@ -545,6 +552,7 @@ def test_a_corpus_the_current_index_already_holds_is_answered_from_that_index(
     assert not (tmp_path / "eval" / "cache").exists()
 
 
+@pytest.mark.slow
 def test_a_second_cache_of_the_same_corpus_embeds_nothing(
     tiny_bench: Path,
     tmp_path: Path,

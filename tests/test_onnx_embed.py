@@ -16,6 +16,8 @@ from qa.embed import ModelSpec, resolve_model, sentence_transformer
 from qa.errors import ModelError
 from qa.onnx_embed import OnnxEmbedder, export_onnx, onnx_path, read_export_info
 
+pytestmark = pytest.mark.slow  # the ONNX export of the real model
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 

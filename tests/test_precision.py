@@ -13,6 +13,8 @@ from qa.indexing import update_index
 from qa.onnx_embed import OnnxEmbedder
 from qa.store import open_snapshot
 
+pytestmark = pytest.mark.slow  # indexes built with the real model at both precisions
+
 ARTICLE = (
     "Floods in Osh\n\n"
     "Spring floods damaged 40 houses in the Osh region on Tuesday. "

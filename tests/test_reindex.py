@@ -260,6 +260,7 @@ def test_an_open_assistant_picks_up_a_new_generation_for_the_next_question(
     assistant.close()
 
 
+@pytest.mark.slow
 def test_an_open_assistant_keeps_its_index_when_a_rebuild_uses_other_settings(
     tmp_path: Path,
 ) -> None:
