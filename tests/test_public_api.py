@@ -36,8 +36,8 @@ def test_every_error_qa_raises_is_a_qa_error() -> None:
 
 def test_importing_qa_and_its_help_stays_light() -> None:
     code = (
-        "import sys, qa, qa.cli\n"
-        "qa.cli.build_parser()\n"
+        "import sys, qa, qa.cli, qa.cli_parser\n"
+        "qa.cli_parser.build_parser()\n"
         "heavy = {'torch', 'sentence_transformers', 'faiss', 'onnxruntime', 'bm25s'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
