@@ -126,7 +126,7 @@ def _sentences(text: str) -> list[str]:
 
 
 _ASKS_DATE = re.compile(r"\b(when|date|dated|year|day)\b", re.I)
-_ASKS_TITLE = re.compile(r"\b(title|titled|headline|called|named)\b", re.I)
+_ASKS_TITLE = re.compile(r"\b(title|titled|headline)\b", re.I)
 _ASKS_OUTLET = re.compile(
     r"\b(outlets?|publisher|newspaper|paper|site|website|where|source|publication|"
     r"who\s+(?:published|posted|ran|carried))\b",

@@ -117,7 +117,7 @@ _DIRECTIONS = frozenset(
 _SOURCE_WORDS = frozenset(
     "wrote write written writer author authors authored byline published publish publisher "
     "publication outlet outlets newspaper paper site website source sources appeared appear "
-    "posted post dated date title titled headline called named".split()
+    "posted post dated date title titled headline".split()
 )
 _SOURCE_REFERENCES = frozenset("that this it article story piece report text source one".split())
 
