@@ -77,14 +77,14 @@ def load_set(path: Path) -> EvalSet:
 
     Raise EvalFormatError when the file cannot be read at all.
     """
+    from qa.ingest import UnusableFileError, read_regular_file
+
+    if path.is_dir():
+        raise EvalFormatError(f"cannot read evaluation set {path}: it is a directory")
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise EvalFormatError(f"cannot read evaluation set {path}: it is a directory") from None
-    except OSError as error:
-        raise EvalFormatError(
-            f"cannot read evaluation set {path}: {error.strerror or error}"
-        ) from None
+        data = read_regular_file(path)  # never blocks on a FIFO
+    except UnusableFileError as error:
+        raise EvalFormatError(f"cannot read evaluation set {path}: it {error}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -118,6 +118,10 @@ def _parse_line(line: str) -> list[EvalCase]:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise _BadLineError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise _BadLineError("nested too deeply") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise _BadLineError("a number with too many digits") from None
     if not isinstance(item, dict):
         raise _BadLineError("not a JSON object")
     if "turns" in item:
@@ -191,6 +195,9 @@ def _parse_case(item: dict[str, Any]) -> EvalCase:
             raise _BadLineError(
                 f"'date' {when!r} is not an ISO 8601 date like 2017-02-20"
             ) from None
+    for text in (case_id, question, *answers):
+        if not text.isascii() and any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+            raise _BadLineError("an unpaired surrogate escape (\\ud800…) is not text")
     return EvalCase(
         case_id=case_id,
         question=question,

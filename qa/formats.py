@@ -140,7 +140,7 @@ def decode(data: bytes) -> Decoded:
         bad = error.start
     high = len(_HIGH_BYTE.findall(data))
     in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
-    if in_sequences * 2 >= high:
+    if in_sequences * 4 >= high:
         # Mostly UTF-8 with some bytes of another encoding pasted in: keep the text, say where.
         line = data.count(b"\n", 0, bad) + 1
         return Decoded(
@@ -261,6 +261,8 @@ def _control_ratio(data: bytes) -> float:
 def read_view(suffix: str, data: bytes) -> TextView:
     """The text view of a file's bytes, by the file's suffix (lower case, with the dot)."""
     decoded = decode(data)
+    if not decoded.text.strip():
+        raise UnusableFileError("is empty")
     if suffix in HTML_SUFFIXES:
         view = _html_view(decoded.text)
     elif suffix in JSONL_SUFFIXES:
@@ -347,7 +349,14 @@ def _bounded_loader() -> type:
 
 
 def _html_view(html: str) -> TextView:
+    import logging
+
     import trafilatura
+
+    # Its parser's complaints ("lxml parsing failed: Document is empty") are not for our
+    # users: a page without text gets one line of ours instead.
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     document = trafilatura.bare_extraction(
         html,
@@ -440,7 +449,8 @@ def _a(noun: str) -> str:
 
 
 def _json_kind(value: Any) -> str:
-    kinds = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    kinds: dict[type, str] = {dict: "object", list: "array", tuple: "array", set: "set"}
+    kinds.update({str: "string", bool: "boolean", type(None): "null"})
     return kinds.get(type(value), "number")
 
 

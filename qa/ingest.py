@@ -129,8 +129,10 @@ def _scan(corpus_dir: Path, follow_symlinks: bool) -> tuple[list[Path], list[Ski
                     continue
                 info = os.stat(path) if link else entry.stat(follow_symlinks=False)
             except OSError as error:
-                if supported:
-                    skipped.append(SkippedFile(_shown(corpus_dir, path), _unreadable(error)))
+                if supported or link:
+                    skipped.append(
+                        SkippedFile(_shown(corpus_dir, path), _unreadable(error, link=link))
+                    )
                 continue
             if stat.S_ISDIR(info.st_mode):
                 if (info.st_dev, info.st_ino) in seen:
@@ -175,11 +177,11 @@ def _kind(info: os.stat_result) -> str:
     return "not a file"
 
 
-def _unreadable(error: OSError) -> str:
+def _unreadable(error: OSError, *, link: bool = False) -> str:
     if error.errno == errno.ELOOP:
-        return "is a symbolic link loop"
+        return "is a symbolic link loop" if link else "is a symbolic link (not followed)"
     if error.errno == errno.ENOENT:
-        return "is a symbolic link to nothing"
+        return "is a symbolic link to nothing" if link else "does not exist"
     return f"cannot be read ({error.strerror or error})"
 
 

@@ -135,7 +135,7 @@ def test_a_set_that_cannot_be_read_is_an_error(
         load_set(missing)
     assert main(["eval", str(missing)]) == 1
     err = " ".join(capsys.readouterr().err.split())
-    assert f"error: cannot read evaluation set {missing}: No such file or directory" in err
+    assert f"error: cannot read evaluation set {missing}: it does not exist" in err
 
 
 @pytest.mark.slow
