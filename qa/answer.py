@@ -21,7 +21,7 @@ from qa.records import Answer, Citation, Hit
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
-    from qa.store import IndexSnapshot
+    from qa.storage import Storage
 
 ABSTENTION = "The indexed articles don't answer this."
 
@@ -87,7 +87,7 @@ def compose_answer(
     question: str,
     passages: list[Hit],
     sentences: list[Hit],
-    snapshot: IndexSnapshot,
+    snapshot: Storage,
     timings_ms: dict[str, float],
     policy: AnswerPolicy | None = None,
     notices: tuple[str, ...] = (),
@@ -114,7 +114,7 @@ def _article_reply(
     question: str,
     passages: list[Hit],
     listed: tuple[Citation, ...],
-    snapshot: IndexSnapshot,
+    snapshot: Storage,
     *,
     on_topic: bool,
 ) -> tuple[str, Citation, tuple[Citation, ...]] | None:
@@ -212,7 +212,7 @@ def _marker_of(sentence: Hit, passages: list[Hit]) -> int:
     return 0
 
 
-def to_citation(marker: int, hit: Hit, snapshot: IndexSnapshot) -> Citation:
+def to_citation(marker: int, hit: Hit, snapshot: Storage) -> Citation:
     """The citation of a passage: its article's metadata and its exact span."""
     article = hit.article
     raw = snapshot.file_text(article.path)

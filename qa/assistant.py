@@ -14,7 +14,8 @@ from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift
 from qa.records import Answer, ArticleSummary, Citation, CorpusDrift
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
-from qa.store import IndexSnapshot, check_compatible, current_generation, open_snapshot
+from qa.storage import Storage
+from qa.store import check_compatible, current_generation, open_snapshot
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class Assistant:
     def __init__(
         self,
         settings: Settings,
-        snapshot: IndexSnapshot,
+        snapshot: Storage,
         *,
         embedder: Embedder | None = None,
         weights: FusionWeights | None = None,
@@ -55,7 +56,7 @@ class Assistant:
         return cls(settings, snapshot, **options)  # type: ignore[arg-type]
 
     @property
-    def snapshot(self) -> IndexSnapshot:
+    def snapshot(self) -> Storage:
         """The index generation the next question will be answered from."""
         self.refresh()
         return self._snapshot
@@ -179,7 +180,7 @@ def mark_stale(answer: Answer, drift: CorpusDrift) -> Answer:
     )
 
 
-def _onnx_query_embedder(settings: Settings, snapshot: IndexSnapshot) -> Embedder | None:
+def _onnx_query_embedder(settings: Settings, snapshot: Storage) -> Embedder | None:
     """The ONNX export kept with the index, on one thread (no torch), or None if it has none.
 
     Questions always use the unquantized export, even over int8 passages: a question

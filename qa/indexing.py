@@ -31,11 +31,9 @@ from qa.errors import IndexIncompatibleError, ModelError
 from qa.freshness import stamp_corpus
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
+from qa.storage import GenerationData, Manifest, Storage, vectors_by_text
 from qa.store import (
     SCHEMA_VERSION,
-    GenerationData,
-    IndexSnapshot,
-    Manifest,
     clean_leftovers,
     current_generation,
     open_snapshot,
@@ -160,7 +158,7 @@ def update_index(
                 previous.close()
 
 
-def _open_reusable(settings: Settings, model: ModelSpec) -> IndexSnapshot | None:
+def _open_reusable(settings: Settings, model: ModelSpec) -> Storage | None:
     """The current generation if its vectors can be reused, else None (full rebuild).
 
     Vectors are kept by text, so they stay good across a change of chunking; only
@@ -223,7 +221,7 @@ def _update(
     corpus: IngestResult,
     stamps: dict[str, list[Any]],
     model: ModelSpec,
-    previous: IndexSnapshot | None,
+    previous: Storage | None,
     began: float,
     progress: ProgressSink | None,
     embedder_factory: EmbedderFactory | None,
@@ -231,7 +229,7 @@ def _update(
     texts = {corpus_file.path: corpus_file for corpus_file in corpus.files}
     articles = corpus.articles
     fingerprints = {a.article_id: article_fingerprint(a, texts[a.path].text) for a in articles}
-    old_fingerprints = previous.manifest_articles() if previous else {}
+    old_fingerprints = dict(previous.manifest.articles) if previous else {}
     added = sum(1 for a in fingerprints if a not in old_fingerprints)
     updated = sum(
         1 for a, h in fingerprints.items() if a in old_fingerprints and old_fingerprints[a] != h
@@ -283,7 +281,7 @@ def _update(
                 max_tokens=max_tokens,
             )
         )
-    known_windows, known_sentences = previous.vectors_by_text() if previous else ({}, {})
+    known_windows, known_sentences = vectors_by_text(previous) if previous else ({}, {})
     missing = sorted(
         {c.text for c in chunks if c.text not in known_windows}
         | {c.sentence for c in chunks if c.sentence not in known_sentences}
@@ -313,7 +311,6 @@ def _update(
         articles=fingerprints,
         article_count=len(articles),
         chunk_count=len(chunks),
-        vector_index="flat",
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         precision=settings.precision,
         corpus_stamps=stamps,

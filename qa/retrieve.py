@@ -3,7 +3,8 @@
 Each chunk is scored on three signals: BM25 over its window (normalised by the
 best BM25 score of the query), the cosine of the question with the window, and
 the cosine with its anchor sentence. A weighted sum ranks the union of the
-three candidate lists. Filters select the allowed chunks before any search.
+three candidate lists. Filters travel into the storage, which applies them
+inside each search (:class:`qa.storage.Storage`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import numpy as np
 
 from qa.errors import ConfigError
 from qa.records import Article, Hit
+from qa.storage import VECTOR_FIELDS
 
 if TYPE_CHECKING:
-    from qa.store import IndexSnapshot
+    from qa.storage import Storage
 
 CANDIDATES_PER_SIGNAL = 100
 RANKED_POOL = 40
@@ -125,10 +127,10 @@ class SearchResult:
 
 
 class Retriever:
-    """Hybrid search over one index snapshot."""
+    """Hybrid search over one storage view (an index generation)."""
 
-    def __init__(self, snapshot: IndexSnapshot, weights: FusionWeights | None = None):
-        self.snapshot = snapshot
+    def __init__(self, storage: Storage, weights: FusionWeights | None = None):
+        self.storage = storage
         self.weights = weights or FusionWeights()
 
     def search(
@@ -139,52 +141,38 @@ class Retriever:
         filters: SearchFilters | None = None,
     ) -> SearchResult:
         """The ``k`` best distinct passages for the question."""
-        filters = filters or SearchFilters()
-        snapshot = self.snapshot
-        allowed: np.ndarray | None = None
         excluded_undated = 0
-        if filters.active:
-            articles = snapshot.articles()
-            kept = [a for a in articles if filters.allows(a)]
-            if filters.by_date:
-                excluded_undated = sum(
-                    1 for a in articles if a.published is None and filters.allows_source(a)
-                )
-            allowed = snapshot.chunk_ids_of_articles(a.article_id for a in kept)
-            if not len(allowed):
+        if filters is not None and filters.active:
+            scope = self.storage.scope(filters)
+            excluded_undated = scope.excluded_undated
+            if not scope.chunk_count:
                 return SearchResult([], [], excluded_undated)
-        candidates, features = self.features(question_vector, question, allowed)
+        candidates, features = self.features(question_vector, question, filters)
         order = np.argsort(-features["score"], kind="stable")
         ranked = [int(candidates[i]) for i in order[: max(RANKED_POOL, 6 * k)]]
         sentences = self._hits(ranked, features, candidates)
         return SearchResult(distinct_passages(sentences, k), sentences, excluded_undated)
 
     def features(
-        self, vector: np.ndarray, question: str, allowed: np.ndarray | None = None
+        self, vector: np.ndarray, question: str, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Candidate chunk ids and, aligned with them, each signal and the fused ``score``."""
-        snapshot = self.snapshot
+        storage = self.storage
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        bm25 = snapshot.lexical.scores(question)
-        if allowed is not None:
-            mask = np.zeros(len(bm25), dtype=bool)
-            mask[allowed] = True
-            bm25 = np.where(mask, bm25, 0.0)
-        pool = [_top(bm25, CANDIDATES_PER_SIGNAL)]
-        for vectors in (snapshot.window_vectors, snapshot.sentence_vectors):
-            pool.append(_dense_top(vectors, query, CANDIDATES_PER_SIGNAL, allowed))
-        candidates = np.unique(np.concatenate(pool))
-        if allowed is not None:
-            candidates = candidates[np.isin(candidates, allowed)]
-        best_bm25 = float(bm25.max()) if len(bm25) else 0.0
-        bm25_norm = bm25[candidates] / best_bm25 if best_bm25 > 0 else np.zeros(len(candidates))
-        cos_window = snapshot.window_vectors.reconstruct_batch(candidates) @ query[0]
-        cos_sentence = snapshot.sentence_vectors.reconstruct_batch(candidates) @ query[0]
+        lexical, lexical_scores = storage.lexical_top(question, CANDIDATES_PER_SIGNAL, filters)
+        pool = [lexical]
+        for vector_field in VECTOR_FIELDS:
+            pool.append(storage.nearest(vector_field, query, CANDIDATES_PER_SIGNAL, filters))
+        candidates = np.unique(np.concatenate(pool)).astype(np.int64)
+        bm25 = storage.lexical_scores(question, candidates)
+        # The best BM25 score under the filters is the first of the lexical top.
+        best_bm25 = float(lexical_scores[0]) if len(lexical_scores) else 0.0
+        bm25_norm = bm25 / best_bm25 if best_bm25 > 0 else np.zeros(len(candidates))
         signals = {
-            "bm25": bm25[candidates],
+            "bm25": bm25,
             "bm25_norm": bm25_norm,
-            "cos_window": cos_window,
-            "cos_sentence": cos_sentence,
+            "cos_window": storage.cosines("window", query, candidates),
+            "cos_sentence": storage.cosines("sentence", query, candidates),
         }
         return candidates, {"score": self.weights.fuse(signals), **signals}
 
@@ -192,7 +180,7 @@ class Retriever:
         self, ranked: Sequence[int], features: dict[str, np.ndarray], candidates: np.ndarray
     ) -> list[Hit]:
         position = {int(c): i for i, c in enumerate(candidates)}
-        chunks = self.snapshot.chunks(list(ranked))
+        chunks = self.storage.chunks(list(ranked))
         hits = []
         for chunk_id in ranked:
             i = position[chunk_id]
@@ -201,7 +189,7 @@ class Retriever:
                 Hit(
                     chunk_id=chunk_id,
                     chunk=chunk,
-                    article=self.snapshot.article(chunk.article_id),
+                    article=self.storage.article(chunk.article_id),
                     score=float(features["score"][i]),
                     features={name: float(values[i]) for name, values in features.items()},
                 )
@@ -233,20 +221,3 @@ def distinct_passages(ranked: Sequence[Hit], k: int) -> list[Hit]:
         if len(kept) == k:
             break
     return kept
-
-
-def _top(scores: np.ndarray, n: int) -> np.ndarray:
-    if len(scores) <= n:
-        return np.flatnonzero(scores > 0)
-    top = np.argpartition(-scores, n)[:n]
-    return top[scores[top] > 0]
-
-
-def _dense_top(
-    vectors: object, query: np.ndarray, n: int, allowed: np.ndarray | None
-) -> np.ndarray:
-    from qa.vectors import search_vectors
-
-    _, ids = search_vectors(vectors, query, n, allowed)
-    found: np.ndarray = ids[0]
-    return found[found >= 0]

@@ -15,7 +15,8 @@ from qa.freshness import corpus_drift, stamp_corpus
 from qa.indexing import article_fingerprint
 from qa.ingest import ingest_corpus
 from qa.records import CorpusDrift, IndexStatus
-from qa.store import Manifest, current_generation, read_manifest
+from qa.storage import Manifest
+from qa.store import current_generation, read_manifest
 
 
 def index_status(settings: Settings) -> IndexStatus:

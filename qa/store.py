@@ -33,248 +33,24 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from qa.errors import IndexBusyError, IndexIncompatibleError, IndexMissingError
 from qa.lexical import LexicalIndex
-from qa.records import Article, Chunk, Span
-from qa.vectors import build_vector_index, describe, load_vector_index, save_vector_index
+from qa.snapshot import VECTOR_FILES, IndexSnapshot, write_database
+from qa.storage import REBUILD, GenerationData, Manifest
+from qa.vectors import build_vector_index, save_vector_index
 
-SCHEMA_VERSION = 2
+#: Version of the generation layout; 3 dropped the manifest's ``vector_index``.
+SCHEMA_VERSION = 3
 CURRENT = "current"
 _STAGING = ".staging-"  # an unfinished generation
 _TEMPORARY_LINK = f".{CURRENT}-"  # the new link, before it replaces ``current``
-_REBUILD = "run `qa index --rebuild` to build it again"
-
-
-@dataclass(frozen=True, slots=True)
-class Manifest:
-    """What an index generation was built from and with; checked when it is opened."""
-
-    schema_version: int
-    model: str
-    weights_sha256: str
-    dimension: int
-    chunking: dict[str, int]
-    files: dict[str, str]  # corpus-relative path → sha256 of the raw bytes
-    skipped: dict[str, str]  # corpus-relative path → reason
-    articles: dict[str, str]  # article id → fingerprint of its metadata and text
-    article_count: int
-    chunk_count: int
-    vector_index: str
-    created: str
-    sizes: dict[str, int] = field(default_factory=dict)  # file name → bytes, to catch truncation
-    precision: str = "fp32"  # the ONNX export the passage vectors were embedded with
-    #: corpus-relative path → [size, mtime_ns, sha256] of every corpus file read (qa.freshness)
-    corpus_stamps: dict[str, list[Any]] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        """The manifest as stored in manifest.json."""
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Manifest:
-        """Parse manifest.json; raise IndexIncompatibleError when it is not one."""
-        try:
-            return cls(**data)
-        except TypeError:
-            raise IndexIncompatibleError(
-                f"the index manifest is from another version of qa; {_REBUILD}"
-            ) from None
-
-
-_SCHEMA = """
-CREATE TABLE files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE articles (
-    article_id TEXT PRIMARY KEY, ordinal INTEGER NOT NULL, path TEXT NOT NULL,
-    title TEXT NOT NULL, outlet TEXT, author TEXT, published TEXT,
-    paragraphs TEXT NOT NULL, provenance TEXT NOT NULL, published_estimate TEXT,
-    header TEXT NOT NULL
-);
-CREATE TABLE chunks (
-    chunk_id INTEGER PRIMARY KEY, article_id TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
-    text TEXT NOT NULL, sentence TEXT NOT NULL
-);
-CREATE INDEX chunks_by_article ON chunks (article_id);
-"""
-
-
-def _article_row(ordinal: int, article: Article) -> tuple[Any, ...]:
-    return (
-        article.article_id,
-        ordinal,
-        article.path,
-        article.title,
-        article.outlet,
-        article.author,
-        article.published.isoformat() if article.published else None,
-        json.dumps([[p.start, p.end] for p in article.paragraphs]),
-        json.dumps(article.provenance),
-        article.published_estimate,
-        json.dumps([[h.start, h.end] for h in article.header]),
-    )
-
-
-def _article_from_row(row: sqlite3.Row) -> Article:
-    return Article(
-        article_id=row["article_id"],
-        path=row["path"],
-        title=row["title"],
-        outlet=row["outlet"],
-        author=row["author"],
-        published=date.fromisoformat(row["published"]) if row["published"] else None,
-        paragraphs=tuple(Span(s, e) for s, e in json.loads(row["paragraphs"])),
-        provenance=json.loads(row["provenance"]),
-        published_estimate=row["published_estimate"],
-        header=tuple(Span(s, e) for s, e in json.loads(row["header"])),
-    )
-
-
-def _chunk_from_row(row: sqlite3.Row) -> Chunk:
-    return Chunk(
-        article_id=row["article_id"],
-        start=row["start"],
-        end=row["end"],
-        sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"],
-        text=row["text"],
-        sentence=row["sentence"],
-    )
-
-
-class IndexSnapshot:
-    """One generation of the index, opened read-only; consistent for its whole life."""
-
-    def __init__(self, folder: Path, manifest: Manifest):
-        self.folder = folder
-        self.manifest = manifest
-        self._texts: dict[str, str] = {}
-        try:
-            self._db = sqlite3.connect(
-                f"file:{folder / 'qa.sqlite'}?mode=ro&immutable=1",
-                uri=True,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as error:
-            raise IndexIncompatibleError(f"the index is damaged ({error}); {_REBUILD}") from None
-        try:
-            self._open_parts()
-        except BaseException:
-            self._db.close()
-            raise
-
-    def _open_parts(self) -> None:
-        folder, manifest = self.folder, self.manifest
-        try:
-            self._db.row_factory = sqlite3.Row
-            self.window_vectors = load_vector_index(folder / "windows.faiss")
-            self.sentence_vectors = load_vector_index(folder / "sentences.faiss")
-            self.lexical = LexicalIndex.load(folder / "bm25")
-            self._articles = {
-                row["article_id"]: _article_from_row(row)
-                for row in self._db.execute("SELECT * FROM articles ORDER BY ordinal")
-            }
-        except (OSError, RuntimeError, ValueError, sqlite3.DatabaseError) as error:
-            raise IndexIncompatibleError(f"the index is damaged ({error}); {_REBUILD}") from None
-        if not (
-            self.window_vectors.ntotal
-            == self.sentence_vectors.ntotal
-            == self.lexical.size
-            == manifest.chunk_count
-        ):
-            raise IndexIncompatibleError(f"the index's parts disagree in size; {_REBUILD}")
-
-    @property
-    def generation(self) -> str:
-        """The generation folder's name, which changes with every rebuild."""
-        return self.folder.name
-
-    @property
-    def chunk_count(self) -> int:
-        """How many chunks (passages) the index holds."""
-        return self.manifest.chunk_count
-
-    def articles(self) -> list[Article]:
-        """Every indexed article, in corpus order."""
-        return list(self._articles.values())
-
-    def article(self, article_id: str) -> Article:
-        """The article with this id (KeyError if absent)."""
-        return self._articles[article_id]
-
-    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, Chunk]:
-        """The chunks with these ids."""
-        if not chunk_ids:
-            return {}
-        marks = ",".join("?" * len(chunk_ids))
-        rows = self._db.execute(
-            f"SELECT * FROM chunks WHERE chunk_id IN ({marks})", [int(i) for i in chunk_ids]
-        )
-        return {row["chunk_id"]: _chunk_from_row(row) for row in rows}
-
-    def all_chunks(self) -> Iterator[tuple[int, Chunk]]:
-        """Every chunk with its id, in id order."""
-        for row in self._db.execute("SELECT * FROM chunks ORDER BY chunk_id"):
-            yield row["chunk_id"], _chunk_from_row(row)
-
-    def chunk_counts(self) -> dict[str, int]:
-        """Number of chunks of each article."""
-        rows = self._db.execute("SELECT article_id, COUNT(*) FROM chunks GROUP BY article_id")
-        return {article_id: count for article_id, count in rows}
-
-    def chunk_ids_of_articles(self, article_ids: Iterable[str]) -> np.ndarray:
-        """Ids of all chunks belonging to these articles."""
-        ids = list(article_ids)
-        if not ids:
-            return np.zeros(0, dtype=np.int64)
-        marks = ",".join("?" * len(ids))
-        rows = self._db.execute(f"SELECT chunk_id FROM chunks WHERE article_id IN ({marks})", ids)
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
-
-    def manifest_articles(self) -> dict[str, str]:
-        """Article id → content fingerprint, as recorded when this generation was built."""
-        return dict(self.manifest.articles)
-
-    def vectors_by_text(self) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-        """Stored window and sentence vectors keyed by their text, for reuse by the next build."""
-        ids, windows, sentences = [], [], []
-        for chunk_id, chunk in self.all_chunks():
-            ids.append(chunk_id)
-            windows.append(chunk.text)
-            sentences.append(chunk.sentence)
-        if not ids:
-            return {}, {}
-        keys = np.asarray(ids, dtype=np.int64)
-        window_rows = self.window_vectors.reconstruct_batch(keys)
-        sentence_rows = self.sentence_vectors.reconstruct_batch(keys)
-        return dict(zip(windows, window_rows, strict=True)), dict(
-            zip(sentences, sentence_rows, strict=True)
-        )
-
-    def file_text(self, path: str) -> str:
-        """The decoded text of a corpus file as it was when indexed."""
-        if path not in self._texts:
-            row = self._db.execute("SELECT text FROM files WHERE path = ?", (path,)).fetchone()
-            if row is None:
-                raise KeyError(path)
-            self._texts[path] = str(row[0])
-        return self._texts[path]
-
-    def close(self) -> None:
-        """Release the database connection."""
-        self._db.close()
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -290,24 +66,25 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         data = json.loads((folder / "manifest.json").read_text())
     except FileNotFoundError:
-        raise IndexIncompatibleError(f"the index has no manifest; {_REBUILD}") from None
+        raise IndexIncompatibleError(f"the index has no manifest; {REBUILD}") from None
     except (OSError, ValueError) as error:
         raise IndexIncompatibleError(
-            f"the index manifest is damaged ({error}); {_REBUILD}"
+            f"the index manifest is damaged ({error}); {REBUILD}"
         ) from None
-    manifest = Manifest.from_json(data)
-    if manifest.schema_version != SCHEMA_VERSION:
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version != SCHEMA_VERSION:
         raise IndexIncompatibleError(
-            f"the index was built by another version of qa (schema {manifest.schema_version}, "
-            f"this qa reads {SCHEMA_VERSION}); {_REBUILD}"
+            f"the index was built by another version of qa (schema {version}, "
+            f"this qa reads {SCHEMA_VERSION}); {REBUILD}"
         )
+    manifest = Manifest.from_json(data)
     for name, size in manifest.sizes.items():
         path = folder / name
         actual = path.stat().st_size if path.exists() else -1
         if actual != size:
             raise IndexIncompatibleError(
                 f"index file {name} is damaged or truncated ({actual} bytes, expected {size}); "
-                f"{_REBUILD}"
+                f"{REBUILD}"
             )
     return manifest
 
@@ -337,7 +114,7 @@ def check_compatible(manifest: Manifest, *, model: str, chunking: dict[str, int]
     """Raise IndexIncompatibleError when the index was built with another model or chunking."""
     if manifest.model != model:
         raise IndexIncompatibleError(
-            f"the index was built with model {manifest.model!r}, not {model!r}; {_REBUILD}"
+            f"the index was built with model {manifest.model!r}, not {model!r}; {REBUILD}"
         )
     if manifest.chunking != chunking:
         differ = sorted(
@@ -348,19 +125,8 @@ def check_compatible(manifest: Manifest, *, model: str, chunking: dict[str, int]
         built = ", ".join(f"{k}={manifest.chunking.get(k, 'none')}" for k in differ)
         wanted = ", ".join(f"{k}={chunking.get(k, 'none')}" for k in differ)
         raise IndexIncompatibleError(
-            f"the index was built with chunking {built}, not {wanted}; {_REBUILD}"
+            f"the index was built with chunking {built}, not {wanted}; {REBUILD}"
         )
-
-
-@dataclass
-class GenerationData:
-    """Everything a new generation holds, ready to be written."""
-
-    texts: dict[str, tuple[str, str]]  # path → (sha256, decoded text)
-    articles: list[Article]
-    chunks: list[Chunk]
-    window_vectors: np.ndarray
-    sentence_vectors: np.ndarray
 
 
 def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) -> Path:
@@ -375,19 +141,19 @@ def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) 
     staging = index_dir / f"{_STAGING}{name}"
     staging.mkdir()
     try:
-        _write_database(staging / "qa.sqlite", data)
-        windows = build_vector_index(data.window_vectors)
-        save_vector_index(windows, staging / "windows.faiss")
-        save_vector_index(build_vector_index(data.sentence_vectors), staging / "sentences.faiss")
+        write_database(staging / "qa.sqlite", data)
+        for vectors, file_name in (
+            (data.window_vectors, VECTOR_FILES["window"]),
+            (data.sentence_vectors, VECTOR_FILES["sentence"]),
+        ):
+            save_vector_index(build_vector_index(vectors), staging / file_name)
         LexicalIndex.build([c.text for c in data.chunks]).save(staging / "bm25")
         sizes = {
             path.relative_to(staging).as_posix(): path.stat().st_size
             for path in sorted(staging.rglob("*"))
             if path.is_file()
         }
-        final_manifest = Manifest(
-            **{**manifest.to_json(), "sizes": sizes, "vector_index": describe(windows)}
-        )
+        final_manifest = Manifest(**{**manifest.to_json(), "sizes": sizes})
         _write_json_durably(staging / "manifest.json", final_manifest.to_json())
         _fsync_tree(staging)
         os.rename(staging, index_dir / name)
@@ -398,39 +164,6 @@ def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) 
     keep = {name} if previous is None else {name, previous.name}
     remove_stale_generations(index_dir, keep=keep)
     return index_dir / name
-
-
-def _write_database(path: Path, data: GenerationData) -> None:
-    db = sqlite3.connect(path)
-    try:
-        db.executescript(_SCHEMA)
-        db.executemany(
-            "INSERT INTO files VALUES (?, ?, ?)",
-            [(p, sha, text) for p, (sha, text) in data.texts.items()],
-        )
-        db.executemany(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_article_row(i, a) for i, a in enumerate(data.articles)],
-        )
-        db.executemany(
-            "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    i,
-                    c.article_id,
-                    c.start,
-                    c.end,
-                    c.sentence_start,
-                    c.sentence_end,
-                    c.text,
-                    c.sentence,
-                )
-                for i, c in enumerate(data.chunks)
-            ],
-        )
-        db.commit()
-    finally:
-        db.close()
 
 
 def _write_json_durably(path: Path, payload: dict[str, Any]) -> None:

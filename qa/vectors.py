@@ -8,7 +8,7 @@ answers in about two milliseconds at a million vectors with recall@10 against
 exact search of about 0.998 (``eval/bench.py`` measures both). Both keep every
 vector uncompressed, so ``reconstruct_batch`` works for rescoring (the IVF index
 keeps a direct map from id to cell for it), and both are memory-mapped when loaded.
-Indexes saved by earlier versions as HNSW graphs still load and search.
+Only the local storage backend (``qa.snapshot``, ``qa.store``) uses this module.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ IVF_TRAINING_PER_CELL = 40
 #: and reached 0.986 at efSearch 1024 (2.2 ms p95), the same in RAM or memory-mapped; an
 #: HNSW coarse quantizer for IVF built no faster and reached 0.993.
 IVF_NPROBE = 128
-#: HNSW beam width used for indexes saved by earlier versions.
-HNSW_EF_SEARCH = 1024
 #: A filter allowing at most this many vectors is scored exactly: an approximate
 #: search that may use only a few allowed vectors can miss them.
 FILTERED_EXACT_LIMIT = 20_000
@@ -70,17 +68,11 @@ def ivf_cells(count: int) -> int:
 
 
 def describe(index: Any) -> str:
-    """The kind of index and its parameters, as recorded in the manifest."""
+    """The kind of index and its parameters, e.g. ``ivf-flat(nlist=4000,nprobe=128)``."""
     faiss = _faiss()
 
     if isinstance(index, faiss.IndexIVFFlat):
         return f"ivf-flat(nlist={index.nlist},nprobe={index.nprobe})"
-    if isinstance(index, faiss.IndexHNSW):
-        hnsw = index.hnsw
-        return (
-            f"hnsw(M={hnsw.nb_neighbors(1)},efConstruction={hnsw.efConstruction},"
-            f"efSearch={hnsw.efSearch})"
-        )
     if isinstance(index, faiss.IndexFlat):
         return "flat"
     return type(index).__name__
@@ -128,12 +120,16 @@ def search_vectors(
         params = faiss.SearchParameters(sel=selector)
     elif len(allowed) <= filtered_exact_limit:
         return _exact_over(index, query, k, allowed)
-    elif isinstance(index, faiss.IndexIVF):
-        params = faiss.SearchParametersIVF(sel=selector, nprobe=_filtered_nprobe(index, allowed))
     else:
-        params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, k))
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=_filtered_nprobe(index, allowed))
     scores, ids = index.search(query, k, params=params)
     return scores, ids
+
+
+def reconstruct(index: Any, ids: np.ndarray) -> np.ndarray:
+    """The stored vectors with these ids, one row each."""
+    rows: np.ndarray = index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
+    return rows
 
 
 def _filtered_nprobe(index: Any, allowed: np.ndarray) -> int:
@@ -146,7 +142,7 @@ def _exact_over(
     index: Any, query: np.ndarray, k: int, allowed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     candidates = np.unique(allowed)
-    similarity = query @ index.reconstruct_batch(candidates).T
+    similarity = query @ reconstruct(index, candidates).T
     take = min(k, len(candidates))
     top = np.argsort(-similarity, axis=1, kind="stable")[:, :take]
     scores = np.full((len(query), k), -np.inf, dtype=np.float32)

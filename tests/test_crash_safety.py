@@ -22,7 +22,8 @@ from qa.embed import resolve_model
 from qa.embed_cache import EmbeddingCache
 from qa.errors import IndexIncompatibleError
 from qa.indexing import update_index
-from qa.store import IndexSnapshot, open_snapshot, read_manifest, write_lock
+from qa.storage import Storage
+from qa.store import open_snapshot, read_manifest, write_lock
 
 PROJECT = Path(__file__).resolve().parent.parent
 QUESTIONS = (
@@ -62,7 +63,7 @@ def _article_count(settings: Settings) -> int:
     return count
 
 
-def _texts(snapshot: IndexSnapshot) -> tuple[set[str], set[str]]:
+def _texts(snapshot: Storage) -> tuple[set[str], set[str]]:
     chunks = [chunk for _, chunk in snapshot.all_chunks()]
     return {c.text for c in chunks}, {c.sentence for c in chunks}
 

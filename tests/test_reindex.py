@@ -17,7 +17,8 @@ from qa.indexing import update_index
 from qa.lexical import analyse
 from qa.records import IndexReport
 from qa.retrieve import Retriever
-from qa.store import IndexSnapshot, open_snapshot
+from qa.storage import Storage
+from qa.store import open_snapshot
 
 SHELTER = """Dushanbe opens a shelter for survivors of trafficking
 
@@ -30,7 +31,7 @@ SHELTER_FILE = "dushanbe_shelter.txt"
 BEDS = "How many beds does the Dushanbe shelter have?"
 
 
-def _texts(snapshot: IndexSnapshot) -> tuple[set[str], set[str]]:
+def _texts(snapshot: Storage) -> tuple[set[str], set[str]]:
     chunks = [chunk for _, chunk in snapshot.all_chunks()]
     return {c.text for c in chunks}, {c.sentence for c in chunks}
 
@@ -114,15 +115,14 @@ def test_deleting_an_article_removes_it_from_dense_and_lexical_search_at_once(
     assert report.embedded == 0
     snapshot = open_snapshot(corpus_copy.index_dir)
     assert SHELTER_FILE not in {a.path for a in snapshot.articles()}
-    assert snapshot.lexical.size == snapshot.window_vectors.ntotal == snapshot.chunk_count
     # Lexical: no indexed window still holds the article's distinctive terms together.
     terms = set(analyse(["Dushanbe shelter 48 beds"])[0])
     assert all(not terms <= set(analyse([c.text])[0]) for _, c in snapshot.all_chunks())
     # Dense: the nearest windows to the article's own sentence come from other articles.
     embedder = sentence_transformer(resolve_model(corpus_copy.model))
     query = embedder.encode([BEDS]).astype(np.float32)
-    _, ids = snapshot.window_vectors.search(query, 10)
-    assert all(c.article_id not in shelter_ids for c in snapshot.chunks(ids[0].tolist()).values())
+    nearest = snapshot.nearest("window", query, 10)
+    assert all(c.article_id not in shelter_ids for c in snapshot.chunks(nearest.tolist()).values())
     snapshot.close()
     assistant = Assistant.open(corpus_copy)
     assert SHELTER_FILE not in _cited_paths(assistant, BEDS)

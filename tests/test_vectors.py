@@ -122,26 +122,6 @@ def test_a_filter_allowing_fewer_than_k_vectors_pads_with_minus_one() -> None:
         assert ids[0, 3:].tolist() == [-1, -1]
 
 
-def test_an_hnsw_index_saved_by_an_earlier_version_still_searches_and_filters(
-    tmp_path: Path,
-) -> None:
-    vectors = _clustered(3_000, seed=9)
-    hnsw = faiss.IndexHNSWFlat(DIMENSION, 16, faiss.METRIC_INNER_PRODUCT)
-    hnsw.add(vectors)
-    save_vector_index(hnsw, tmp_path / "vectors.faiss")
-    loaded = load_vector_index(tmp_path / "vectors.faiss")
-    assert describe(loaded).startswith("hnsw(M=16,")
-    _, ids = search_vectors(loaded, vectors[:20], 1)
-    assert ids[:, 0].tolist() == list(range(20))
-    allowed = np.arange(0, 3_000, 3, dtype=np.int64)
-    for exact_limit in (20_000, 100):
-        _, ids = search_vectors(
-            loaded, vectors[:5], 5, allowed=allowed, filtered_exact_limit=exact_limit
-        )
-        assert np.isin(ids, allowed).all()
-        assert ids[0, 0] == 0
-
-
 def test_an_empty_collection_finds_nothing(tmp_path: Path) -> None:
     index = build_vector_index(np.zeros((0, DIMENSION), dtype=np.float32))
     save_vector_index(index, tmp_path / "empty.faiss")

@@ -1,0 +1,68 @@
+"""The local storage backend passes the storage contract; its engines stay behind it."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from storage_contract import StorageContract
+
+from qa.storage import GenerationData, Manifest, Storage
+from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
+
+PACKAGE = Path(__file__).resolve().parent.parent / "qa"
+#: The local backend: the only modules that may import its engines.
+LOCAL_BACKEND_ENGINES = {"vectors.py": {"faiss"}, "lexical.py": {"bm25s", "Stemmer"}}
+LOCAL_BACKEND = {"store.py", "snapshot.py"}
+
+
+class TestLocalStorage(StorageContract):
+    @pytest.fixture(scope="class")
+    @classmethod
+    def storage(
+        cls,
+        contract_data: tuple[GenerationData, Manifest],
+        tmp_path_factory: pytest.TempPathFactory,
+    ) -> Iterator[Storage]:
+        data, manifest = contract_data
+        index_dir = tmp_path_factory.mktemp("local-storage")
+        write_generation(
+            index_dir, data, dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
+        )
+        snapshot = open_snapshot(index_dir)
+        yield snapshot
+        snapshot.close()
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports (top-level name and full dotted name)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules = [node.module]
+        else:
+            continue
+        for module in modules:
+            names.update({module, module.split(".")[0]})
+    return names
+
+
+def test_only_the_local_backend_imports_faiss_or_bm25s() -> None:
+    engines = {"faiss", "bm25s", "Stemmer"}
+    found = {
+        path.name: _imports(path) & engines
+        for path in PACKAGE.glob("*.py")
+        if _imports(path) & engines
+    }
+    assert found == LOCAL_BACKEND_ENGINES
+
+
+def test_only_the_local_backend_uses_the_modules_that_wrap_its_engines() -> None:
+    wrappers = {"qa.vectors", "qa.lexical"}
+    users = {path.name for path in PACKAGE.glob("*.py") if _imports(path) & wrappers}
+    assert users == LOCAL_BACKEND
