@@ -102,7 +102,7 @@ def model_spec() -> object:
 
 def export_folder() -> Path:
     """The ONNX exports (fp32 and int8) of the bundled model, made once."""
-    from qa.onnx_embed import export_onnx
+    from qa.onnx_export import export_onnx
 
     folder = CACHE / "onnx"
     model = model_spec()

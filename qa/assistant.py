@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from qa.answer import AnswerPolicy, compose_answer
 from qa.config import Settings
-from qa.embed import Embedder, canonical_model_name, resolve_model
+from qa.embed import Embedder, canonical_model_name, question_embedder
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift
 from qa.records import Answer, ArticleSummary, Citation, CorpusDrift
@@ -85,11 +85,9 @@ class Assistant:
 
     def _query_embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = _onnx_query_embedder(self.settings, self._snapshot)
-        if self._embedder is None:
-            from qa.embed import sentence_transformer
-
-            self._embedder = sentence_transformer(resolve_model(self.settings.model), threads=1)
+            self._embedder = question_embedder(
+                self.settings.index_dir, self._snapshot.manifest, self.settings.model
+            )
         return self._embedder
 
     def ask(
@@ -178,26 +176,3 @@ def mark_stale(answer: Answer, drift: CorpusDrift) -> Answer:
         citations=tuple(marked(c) for c in answer.citations),
         passages=tuple(marked(c) for c in answer.passages),
     )
-
-
-def _onnx_query_embedder(settings: Settings, snapshot: Storage) -> Embedder | None:
-    """The ONNX export kept with the index, on one thread (no torch), or None if it has none.
-
-    Questions always use the unquantized export, even over int8 passages: a question
-    is embedded once, so full precision costs nothing, and it keeps question vectors
-    equal to sentence-transformers'.
-
-    The manifest says which weights built the index and the export records
-    the weights it was made from; the loader refuses a mismatch.
-    """
-    from qa.embed import ModelSpec
-    from qa.errors import ModelError
-    from qa.onnx_embed import OnnxEmbedder, index_export_folder
-
-    manifest = snapshot.manifest
-    folder = index_export_folder(settings.index_dir, manifest.weights_sha256)
-    try:
-        spec = ModelSpec(manifest.model, str(folder), manifest.weights_sha256)
-        return OnnxEmbedder(folder, spec, threads=1)
-    except ModelError:
-        return None

@@ -1,5 +1,8 @@
-"""Text → unit vectors. The Embedder protocol and the sentence-transformers embedder.
+"""Text → unit vectors: the Embedder protocol, finding models, and choosing embedders.
 
+Passages are embedded by ``passage_embedders`` and questions by
+``question_embedder``: both prefer the ONNX export kept with the index
+(``qa.onnx_embed``, no torch) and fall back to sentence-transformers.
 This is the only module that imports sentence_transformers (and so torch);
 it is imported lazily, so ``qa --help`` and the query path stay light.
 """
@@ -22,6 +25,9 @@ from qa.errors import ModelError
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
+    from qa.indexing import ProgressSink
+    from qa.storage import Manifest
+
 #: sha256 of model.safetensors of sentence-transformers/all-MiniLM-L6-v2 (same file upstream).
 BUNDLED_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 _BUNDLED_NAMES = {DEFAULT_MODEL, "all-MiniLM-L6-v2"}
@@ -41,6 +47,10 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         """Vectors of shape (len(texts), dimension); ``progress(n)`` after each n texts."""
         ...
+
+
+#: Makes the embedder that indexing uses for a model.
+EmbedderFactory = Callable[["ModelSpec"], Embedder]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,63 @@ def model_max_tokens(model: ModelSpec) -> int:
     if config.is_file():
         return int(json.loads(config.read_text()).get("max_seq_length", 256))
     return 256
+
+
+def passage_embedders(
+    index_dir: Path,
+    model: ModelSpec,
+    precision: str = "fp32",
+    progress: ProgressSink | None = None,
+) -> EmbedderFactory:
+    """How passages of the index in ``index_dir`` are embedded, on every core.
+
+    ONNX Runtime runs the export of ``model`` at ``precision`` kept in the index
+    (made now if missing: the query path needs it too; a first export, tens of
+    seconds, is announced to ``progress``). When the model cannot be exported,
+    fp32 falls back to sentence-transformers (queries then load torch) and int8
+    raises ModelError: only an export quantizes.
+    """
+    from qa.onnx_embed import OnnxEmbedder, index_export_folder, read_export_info
+    from qa.onnx_export import export_onnx
+
+    folder = index_export_folder(index_dir, model.weights_sha256)
+    quantized = precision == "int8"
+    steps = [False, True] if quantized else [False]
+    todo = [step for step in steps if read_export_info(folder, quantized=step) is None]
+    if progress is not None and todo:
+        what = "ONNX export and int8 quantisation" if len(todo) == 2 else "ONNX export"
+        what = "int8 quantisation" if todo == [True] else what
+        progress.start(f"Preparing the model, once per index: {what} (about 30 s)", len(todo))
+    try:
+        for step in todo:
+            export_onnx(model, folder, quantize=step)
+            if progress is not None:
+                progress.advance(1)
+    except ModelError as error:
+        if quantized:
+            raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
+        return sentence_transformer
+    threads = os.cpu_count() or 1
+    return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
+
+
+def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> Embedder:
+    """The embedder for questions to the index in ``index_dir``, on one thread.
+
+    The index's unquantized ONNX export when it has one (no torch): a question is
+    embedded once, so full precision costs nothing even over int8 passages, and it
+    keeps question vectors equal to sentence-transformers'. The manifest says which
+    weights built the index; the loader refuses an export of other weights, and
+    sentence-transformers (torch) then embeds with ``model_name``.
+    """
+    from qa.onnx_embed import OnnxEmbedder, index_export_folder
+
+    folder = index_export_folder(index_dir, manifest.weights_sha256)
+    try:
+        spec = ModelSpec(manifest.model, str(folder), manifest.weights_sha256)
+        return OnnxEmbedder(folder, spec, threads=1)
+    except ModelError:
+        return sentence_transformer(resolve_model(model_name), threads=1)
 
 
 @cache

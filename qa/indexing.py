@@ -14,20 +14,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from qa.chunking import chunk_article
 from qa.config import Settings
-from qa.embed import Embedder, ModelSpec, load_tokenizer, model_max_tokens, resolve_model
+from qa.embed import (
+    EmbedderFactory,
+    ModelSpec,
+    load_tokenizer,
+    model_max_tokens,
+    passage_embedders,
+    resolve_model,
+)
 from qa.embed_cache import EmbeddingCache, clear_caches, text_key
-from qa.errors import IndexIncompatibleError, ModelError
+from qa.errors import IndexIncompatibleError
 from qa.freshness import stamp_corpus
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
@@ -60,8 +65,6 @@ class ProgressSink(Protocol):
         """The step is over."""
 
 
-EmbedderFactory = Callable[[ModelSpec], Embedder]
-
 #: Texts embedded between two saves of the embedding cache: the most a killed run loses.
 SAVE_EVERY = 64
 
@@ -74,49 +77,6 @@ def article_fingerprint(article: Article, raw: str) -> str:
     for span in (*article.header, *article.paragraphs):
         digest.update(b"\x00" + raw[span.start : span.end].encode())
     return digest.hexdigest()
-
-
-def default_embedder(model: ModelSpec) -> Embedder:
-    """The embedder used for indexing: sentence-transformers on every core."""
-    from qa.embed import sentence_transformer
-
-    return sentence_transformer(model)
-
-
-def onnx_embedder_factory(
-    index_dir: Path,
-    model: ModelSpec,
-    precision: str = "fp32",
-    progress: ProgressSink | None = None,
-) -> EmbedderFactory | None:
-    """Make sure the index holds an ONNX export of ``model`` at ``precision`` (the query
-    path needs it) and return a factory of ONNX Runtime embedders on every core.
-
-    A first export (tens of seconds) is announced to ``progress``. When the model
-    cannot be exported, fp32 returns None (sentence-transformers then
-    embeds, and queries load torch) and int8 raises ModelError: only an export quantizes.
-    """
-    from qa.onnx_embed import OnnxEmbedder, export_onnx, index_export_folder, read_export_info
-
-    folder = index_export_folder(index_dir, model.weights_sha256)
-    quantized = precision == "int8"
-    steps = [False, True] if quantized else [False]
-    todo = [step for step in steps if read_export_info(folder, quantized=step) is None]
-    if progress is not None and todo:
-        what = "ONNX export and int8 quantisation" if len(todo) == 2 else "ONNX export"
-        what = "int8 quantisation" if todo == [True] else what
-        progress.start(f"Preparing the model, once per index: {what} (about 30 s)", len(todo))
-    try:
-        for step in todo:
-            export_onnx(model, folder, quantize=step)
-            if progress is not None:
-                progress.advance(1)
-    except ModelError as error:
-        if quantized:
-            raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
-        return None
-    threads = os.cpu_count() or 1
-    return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
 
 
 def update_index(
@@ -143,7 +103,7 @@ def update_index(
         stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
         # Read the corpus first: a mistyped folder is reported before any model export.
         corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
-        embedder_factory = embedder_factory or onnx_embedder_factory(
+        embedder_factory = embedder_factory or passage_embedders(
             settings.index_dir, model, settings.precision, progress
         )
         if rebuild:
@@ -202,7 +162,7 @@ def index_is_current(settings: Settings) -> bool:
 
 
 def _is_current(
-    previous: IndexSnapshot,
+    previous: Storage,
     corpus: IngestResult,
     settings: Settings,
     fingerprints: dict[str, str],
@@ -224,7 +184,7 @@ def _update(
     previous: Storage | None,
     began: float,
     progress: ProgressSink | None,
-    embedder_factory: EmbedderFactory | None,
+    embedder_factory: EmbedderFactory,
 ) -> IndexReport:
     texts = {corpus_file.path: corpus_file for corpus_file in corpus.files}
     articles = corpus.articles
@@ -351,7 +311,7 @@ def _embed_missing(
     model: ModelSpec,
     cache: EmbeddingCache,
     progress: ProgressSink | None,
-    embedder_factory: EmbedderFactory | None,
+    embedder_factory: EmbedderFactory,
 ) -> tuple[dict[str, np.ndarray], int, int]:
     """Vectors of ``texts``, saved in batches as they are embedded.
 
@@ -373,7 +333,7 @@ def _embed_missing(
         return vectors, 0, dimension
     if progress:
         progress.status("Loading the model")
-    embedder = (embedder_factory or default_embedder)(model)
+    embedder = embedder_factory(model)
     if progress:
         progress.start(f"Embedding {counted(len(todo), 'text')}", len(todo))
     for begin in range(0, len(todo), SAVE_EVERY):

@@ -14,7 +14,8 @@ import pytest
 from qa.config import Settings
 from qa.embed import ModelSpec, resolve_model, sentence_transformer
 from qa.errors import ModelError
-from qa.onnx_embed import OnnxEmbedder, export_onnx, onnx_path, read_export_info
+from qa.onnx_embed import OnnxEmbedder, onnx_path, read_export_info
+from qa.onnx_export import export_onnx
 
 pytestmark = pytest.mark.slow  # the ONNX export of the real model
 

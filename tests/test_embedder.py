@@ -1,0 +1,73 @@
+"""What every embedder does: one test class, run against the real model (through
+sentence-transformers and through the index's ONNX export) and the fake embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fake_embedder import FakeEmbedder
+
+from qa.config import DEFAULT_MODEL, Settings
+from qa.embed import Embedder, question_embedder, resolve_model, sentence_transformer
+from qa.onnx_embed import OnnxEmbedder
+from qa.store import open_snapshot
+
+SHELTER = "The shelter in Dushanbe has 48 beds for women rescued from traffickers."
+PARAPHRASE = "A Dushanbe shelter for trafficked women has 48 beds."
+UNRELATED = "Stock markets fell sharply on Monday after the central bank raised rates."
+
+
+class EmbedderContract:
+    """The tests every :class:`qa.embed.Embedder` passes; subclasses supply ``embedder``."""
+
+    @pytest.fixture
+    def embedder(self) -> Embedder:
+        raise NotImplementedError
+
+    def test_gives_unit_float32_vectors_of_its_dimension(self, embedder: Embedder) -> None:
+        vectors = embedder.encode([SHELTER, "Beds.", ""])
+        assert vectors.shape == (3, embedder.dimension)
+        assert vectors.dtype == np.float32
+        assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+    def test_gives_an_empty_array_for_no_texts(self, embedder: Embedder) -> None:
+        assert embedder.encode([]).shape == (0, embedder.dimension)
+
+    def test_embeds_a_text_alike_alone_or_in_a_batch(self, embedder: Embedder) -> None:
+        alone = embedder.encode([SHELTER])[0]
+        batched = embedder.encode([UNRELATED, SHELTER, "Beds."])[1]
+        assert np.allclose(alone, batched, atol=1e-5)
+
+    def test_reports_progress_for_every_text(self, embedder: Embedder) -> None:
+        done: list[int] = []
+        embedder.encode([SHELTER, PARAPHRASE, UNRELATED] * 5, done.append)
+        assert sum(done) == 15
+
+    def test_puts_a_paraphrase_nearer_than_an_unrelated_text(self, embedder: Embedder) -> None:
+        shelter, paraphrase, unrelated = embedder.encode([SHELTER, PARAPHRASE, UNRELATED])
+        assert shelter @ paraphrase > shelter @ unrelated + 0.2
+
+    def test_names_the_model_it_stands_for(self, embedder: Embedder) -> None:
+        assert embedder.model.name == DEFAULT_MODEL
+
+
+class TestSentenceTransformerEmbedder(EmbedderContract):
+    @pytest.fixture
+    def embedder(self) -> Embedder:
+        return sentence_transformer(resolve_model(DEFAULT_MODEL))
+
+
+class TestOnnxEmbedder(EmbedderContract):
+    @pytest.fixture
+    def embedder(self, corpus_settings: Settings) -> Embedder:
+        snapshot = open_snapshot(corpus_settings.index_dir)
+        embedder = question_embedder(corpus_settings.index_dir, snapshot.manifest, DEFAULT_MODEL)
+        snapshot.close()
+        assert isinstance(embedder, OnnxEmbedder)
+        return embedder
+
+
+class TestFakeEmbedder(EmbedderContract):
+    @pytest.fixture
+    def embedder(self) -> Embedder:
+        return FakeEmbedder()
