@@ -168,7 +168,7 @@ def _is_current(
     fingerprints: dict[str, str],
 ) -> bool:
     return (
-        previous.manifest_articles() == fingerprints
+        previous.manifest.articles == fingerprints
         and previous.manifest.files == {s.path: s.sha256 for s in corpus.files}
         and previous.manifest.skipped == {s.path: s.reason for s in corpus.skipped}
         and previous.manifest.chunking == settings.chunking_signature()
