@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer import AnswerPolicy, answer_sentence, choose_sentences
 from qa.config import Settings
 from qa.embed import resolve_model, sentence_transformer
 from qa.indexing import update_index
@@ -115,21 +114,6 @@ def main() -> int:
             ranked.append(Hit(int(case.candidates[i]), chunk, article, float(score[i])))
         return distinct_passages(ranked, k), ranked
 
-    def reply_rate(
-        weights: FusionWeights, policy: AnswerPolicy, subset: list[Case]
-    ) -> dict[str, float]:
-        found, first, sentences = 0, 0, 0
-        for case in subset:
-            passages, ranked = rank(weights, case, 5)
-            chosen = choose_sentences(case.question, passages, ranked, policy)
-            sentences += len(chosen)
-            reply = normalise(" ".join(answer_sentence(h) for _, h in chosen))
-            found += any(a in reply for a in case.answers)
-            lead = normalise(answer_sentence(chosen[0][1]))
-            first += any(a in lead for a in case.answers)
-        n = len(subset)
-        return {"in_reply": found / n, "in_first": first / n, "sentences": sentences / n}
-
     def evaluate(weights: FusionWeights, subset: list[Case]) -> dict[str, float]:
         ranks: list[int | None] = []
         words: list[int] = []
@@ -151,23 +135,6 @@ def main() -> int:
     print(f"best on tune half ({len(tune)} q): {best} {fmt(best_metrics)}")
     print(f"default weights on test half:      {fmt(evaluate(FusionWeights(), test))}")
     print(f"best weights on test half ({len(test)} q): {fmt(evaluate(best, test))}")
-
-    policies = [
-        AnswerPolicy(max_sentences=m, follow_up_ratio=r, type_bonus=b)
-        for m, r, b in itertools.product(
-            (1, 2, 3), (0.8, 0.85, 0.9, 0.95), (0.0, 0.02, 0.04, 0.08, 0.12, 0.16)
-        )
-    ]
-    replies = [(reply_rate(best, p, tune), p) for p in policies]
-    # The reply must hold the answer, best in its first sentence, in as few sentences as can.
-    replies.sort(
-        key=lambda pair: pair[0]["in_reply"] + pair[0]["in_first"] - 0.02 * pair[0]["sentences"],
-        reverse=True,
-    )
-    for metrics, policy in replies[:5]:
-        print(f"tune: {policy} {fmt(metrics)}")
-    print(f"default policy, test half: {fmt(reply_rate(best, AnswerPolicy(), test))}")
-    print(f"best policy, test half: {replies[0][1]} {fmt(reply_rate(best, replies[0][1], test))}")
 
     # Reference retrievers on the same test half.
     windows = reference_windows(args.corpus)

@@ -1,23 +1,31 @@
 """Hits → Answer: verbatim sentences with [n] markers, or an honest abstention.
 
-The answer is made only of corpus sentences, each followed by the marker of
-a listed passage whose quote contains it. The one edit: an article's own
-bracketed footnote references ("…to power[6].") are dropped from answer
-sentences, so that every ``[n]`` in an answer is a citation marker. Sentences that hold the kind of
-thing the question asks for (a number for "how many", a date for "when", a
-name for "who") are preferred. When the best evidence is too weak, the
-answer says the articles don't answer, cites nothing, and the passages are
-shown as the closest ones.
+The composer. The answer is made only of corpus sentences, each followed by
+the marker of a listed passage whose text contains it, in three cases:
+
+- a question about an article itself (its author, outlet, date or title) is
+  answered from the article's metadata (``qa.article_questions``);
+- when the best evidence is too weak, the answer says the articles don't
+  answer, cites nothing, and the passages are shown as the closest ones;
+- otherwise the sentences most likely to hold the answer are chosen
+  (``qa.sentence_choice``), and a sentence that speaks for someone it does not
+  name brings the sentence naming the speaker (``qa.attribution``).
+
+The one edit of a sentence: an article's own bracketed footnote references
+("…to power[6].") are dropped, so that every ``[n]`` in an answer is a
+citation marker.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from qa.article_questions import article_fact, article_in_question, article_question, span_citation
-from qa.records import Answer, Citation, Hit
+from qa.attribution import needs_speaker, speaker_sentence
+from qa.records import Answer, Citation, Hit, Span
+from qa.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
@@ -25,47 +33,17 @@ if TYPE_CHECKING:
 
 ABSTENTION = "The indexed articles don't answer this."
 
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
-
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b",
-    re.I,
-)
-_YEAR_OR_DATE = re.compile(
-    r"\b(1[6-9]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b|\b(?:century|decade)\b",
-    re.I,
-)
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_QUESTION_TYPES = (
-    (
-        re.compile(
-            r"^\s*(how (many|much|long|old|far|large|big)"
-            r"|what (percentage|percent|number|share|proportion))\b",
-            re.I,
-        ),
-        _NUMBER,
-    ),
-    (
-        re.compile(r"^\s*(when|what (year|date|day|month|time))\b|\bin what year\b", re.I),
-        _YEAR_OR_DATE,
-    ),
-    (re.compile(r"^\s*(who|whom|whose)\b", re.I), _NAME),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class AnswerPolicy:
     """Knobs of answer composition, calibrated on question sets.
 
     ``abstain_below`` comes from eval/calibrate_abstention.py, the sentence
-    selection knobs from eval/tune_retrieval.py (tuning halves only).
+    choice model (``sentences``) from eval/tune_answers.py (tuning halves only).
     """
 
     abstain_below: float = 0.34
-    max_sentences: int = 3
-    follow_up_ratio: float = 0.85
-    type_bonus: float = 0.04
+    sentences: SentenceWeights = field(default_factory=SentenceWeights)
 
 
 def confidence(hits: list[Hit]) -> float:
@@ -73,14 +51,6 @@ def confidence(hits: list[Hit]) -> float:
     if not hits:
         return 0.0
     return max(0.5 * h.features["cos_window"] + 0.5 * h.features["cos_sentence"] for h in hits)
-
-
-def expected_kind(question: str) -> re.Pattern[str] | None:
-    """The pattern an answer sentence should contain for this question, if it is typed."""
-    for asks, holds in _QUESTION_TYPES:
-        if asks.search(question):
-            return holds
-    return None
 
 
 def compose_answer(
@@ -101,13 +71,59 @@ def compose_answer(
     if about_article is not None:
         text, citation, listed = about_article
         return Answer(question, text, False, (citation,), listed, timings_ms, notices, evidence)
-    if not on_topic:
+    chosen = choose(question, passages, sentences, snapshot, policy.sentences) if on_topic else []
+    if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
-    chosen = choose_sentences(question, passages, sentences, policy)
-    text = " ".join(f"{answer_sentence(hit)} [{marker}]" for marker, hit in chosen)
-    cited = sorted({marker for marker, _ in chosen})
-    citations = tuple(listed[m - 1] for m in cited)
+    text, citations, listed = reply(chosen, passages, listed, snapshot)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def reply(
+    chosen: Sequence[Candidate],
+    passages: Sequence[Hit],
+    listed: tuple[Citation, ...],
+    snapshot: Storage,
+) -> tuple[str, tuple[Citation, ...], tuple[Citation, ...]]:
+    """The answer text of the chosen sentences, each followed by its marker, with the
+    speaker's sentence before any that speaks for someone it does not name; the cited
+    passages (``line`` at their first cited sentence) and the listed passages (a
+    speaker sentence no passage shows is cited after them)."""
+    parts: list[tuple[int, Span, str]] = []  # marker, span, text
+    for candidate in chosen:
+        raw = snapshot.file_text(candidate.article.path)
+        if needs_speaker(candidate.text):
+            speaker = speaker_sentence(raw, candidate.article, candidate.span)
+            if speaker is not None and all(speaker != span for _, span, _ in parts):
+                marker = _shown_by(candidate.article.article_id, speaker, passages)
+                if marker == 0:
+                    citation = span_citation(
+                        len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
+                    )
+                    listed = (*listed, citation)
+                    marker = citation.marker
+                parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
+        if all(candidate.span != span for _, span, _ in parts):
+            parts.append((candidate.marker, candidate.span, candidate.text))
+    text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
+    first_line: dict[int, int] = {}
+    for marker, span, _ in parts:
+        if marker not in first_line:
+            raw = snapshot.file_text(listed[marker - 1].path)
+            first_line[marker] = raw.count("\n", 0, span.start) + 1
+    listed = tuple(
+        replace(c, line=first_line[c.marker]) if c.marker in first_line else c for c in listed
+    )
+    citations = tuple(listed[m - 1] for m in sorted(first_line))
+    return text, citations, listed
+
+
+def _shown_by(article_id: str, span: Span, passages: Sequence[Hit]) -> int:
+    """The marker of the first passage whose window holds ``span``, else 0."""
+    for marker, passage in enumerate(passages, start=1):
+        chunk = passage.chunk
+        if chunk.article_id == article_id and chunk.start <= span.start and span.end <= chunk.end:
+            return marker
+    return 0
 
 
 def _article_reply(
@@ -151,67 +167,6 @@ def _article_reply(
     return f"{fact.sentence} [{shown.marker}]", shown, listed
 
 
-def choose_sentences(
-    question: str, passages: list[Hit], sentences: list[Hit], policy: AnswerPolicy
-) -> list[tuple[int, Hit]]:
-    """Up to ``max_sentences`` sentences, each with the marker of a passage showing it."""
-    kind = expected_kind(question)
-
-    def merit(hit: Hit) -> float:
-        bonus = policy.type_bonus if kind is not None and kind.search(hit.chunk.sentence) else 0.0
-        return hit.score + bonus
-
-    shown = [(marker, hit) for hit in sentences if (marker := _marker_of(hit, passages))]
-    # Headings, titles and datelines help find a passage but say nothing on their own.
-    shown = [pair for pair in shown if is_statement(pair[1].chunk.sentence)] or shown
-    shown.sort(key=lambda pair: merit(pair[1]), reverse=True)
-    chosen: list[tuple[int, Hit]] = []
-    for marker, hit in shown:
-        if chosen and merit(hit) < policy.follow_up_ratio * merit(chosen[0][1]):
-            break
-        if any(answer_sentence(hit) == answer_sentence(other) for _, other in chosen):
-            continue
-        chosen.append((marker, hit))
-        if len(chosen) == policy.max_sentences:
-            break
-    if not chosen:  # every ranked sentence fell outside the passages: cite the best passage
-        chosen = [(1, passages[0])]
-    return chosen
-
-
-def is_statement(sentence: str) -> bool:
-    """Whether a sentence reads as a statement rather than a heading or a dateline.
-
-    A statement has at least four words and ends like a sentence; titles,
-    headings, bylines and datelines end without punctuation.
-    """
-    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
-    return len(words) >= 4 and sentence.rstrip("\"'”’)]").endswith((".", "!", "?", "…", ":", ";"))
-
-
-def answer_sentence(hit: Hit) -> str:
-    """A hit's anchor sentence as it appears in an answer: without footnote references."""
-    return without_footnotes(hit.chunk.sentence)
-
-
-def without_footnotes(text: str) -> str:
-    """``text`` with bracketed footnote references such as ``[6]`` removed."""
-    return collapse_whitespace(_FOOTNOTE.sub("", text))
-
-
-def _marker_of(sentence: Hit, passages: list[Hit]) -> int:
-    """The marker of the first passage whose window contains the sentence, else 0."""
-    for marker, passage in enumerate(passages, start=1):
-        chunk = passage.chunk
-        if (
-            chunk.article_id == sentence.chunk.article_id
-            and chunk.start <= sentence.chunk.sentence_start
-            and sentence.chunk.sentence_end <= chunk.end
-        ):
-            return marker
-    return 0
-
-
 def to_citation(marker: int, hit: Hit, snapshot: Storage) -> Citation:
     """The citation of a passage: its article's metadata and its exact span."""
     article = hit.article
@@ -229,6 +184,6 @@ def to_citation(marker: int, hit: Hit, snapshot: Storage) -> Citation:
         end=chunk.end,
         quote=collapse_whitespace(raw[chunk.start : chunk.end]),
         score=hit.score,
-        line=raw.count("\n", 0, chunk.start) + 1,
+        line=raw.count("\n", 0, chunk.sentence_start) + 1,
         provenance=dict(article.provenance),
     )

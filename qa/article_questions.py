@@ -197,7 +197,7 @@ def answer_about_article(
     question asks for none of these.
 
     ``raw_text`` is the decoded text of the article's file, as
-    ``IndexSnapshot.file_text(article.path)`` returns it. The question is taken to be
+    ``Storage.file_text(article.path)`` returns it. The question is taken to be
     about ``article`` whatever it names: the caller chose the article.
     """
     asked = article_question(question)

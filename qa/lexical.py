@@ -125,6 +125,23 @@ class LexicalIndex:
         )
         return cls(size, matrix=matrix, vocabulary=vocabulary, stopwords=stopwords)
 
+    def document_frequencies(self, terms: Sequence[str]) -> list[int]:
+        """How many documents hold each analysed term (0 for a term the index never saw)."""
+        if not self.size:
+            return [0] * len(terms)
+        if self._matrix is None:
+            vocabulary, starts = self._retriever.vocab_dict, self._retriever.scores["indptr"]
+        else:
+            vocabulary, starts = self._vocabulary, self._matrix[2]
+        ids = [vocabulary.get(term) for term in terms]
+        return [0 if i is None else int(starts[i + 1] - starts[i]) for i in ids]
+
+    def terms(self, texts: Sequence[str]) -> list[list[str]]:
+        """The BM25 terms of each text, as this index analyses them."""
+        if self._matrix is None:
+            return analyse(texts)
+        return [query_terms(text, self._stopwords) for text in texts]
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every document for ``query`` (zeros when no term is known)."""
         if not self.size:

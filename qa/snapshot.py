@@ -278,6 +278,14 @@ class IndexSnapshot:
         scores: np.ndarray = self._bm25_scores(question)[np.asarray(chunk_ids, dtype=np.int64)]
         return scores
 
+    def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
+        """The BM25 terms of each text, as the lexical index analyses them."""
+        return self._lexical.terms(texts)
+
+    def document_frequencies(self, terms: Sequence[str]) -> list[int]:
+        """How many chunk windows hold each BM25 term (0 for a term none holds)."""
+        return self._lexical.document_frequencies(terms)
+
     def close(self) -> None:
         """Release the database connection."""
         self._db.close()

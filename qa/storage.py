@@ -180,6 +180,15 @@ class Storage(Protocol):
         ``lexical_top`` (zero for a chunk sharing no term with it; float32)."""
         ...
 
+    def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
+        """The BM25 terms of each text (stemmed, stop words dropped), as the lexical
+        index analyses them."""
+        ...
+
+    def document_frequencies(self, terms: Sequence[str]) -> list[int]:
+        """How many chunk windows hold each BM25 term (0 for a term none holds)."""
+        ...
+
     def close(self) -> None:
         """Release what the view holds open."""
         ...

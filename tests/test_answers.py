@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer import ABSTENTION, AnswerPolicy, choose_sentences, without_footnotes
+from qa.answer import ABSTENTION
 from qa.assistant import Assistant
 from qa.config import Settings
 from qa.indexing import update_index
-from qa.records import Answer, Article, Chunk, Hit
+from qa.records import Answer
 from qa.retrieve import SearchFilters
+from qa.sentence_choice import is_statement, without_footnotes
 
 pytestmark = pytest.mark.slow  # answers depend on the real model's meaning
 
@@ -127,28 +128,83 @@ def test_the_same_article_scraped_twice_is_shown_once(tmp_path: Path) -> None:
     assert len(sentences) == len(set(sentences))
 
 
-def fake_hit(chunk_id: int, sentence: str, score: float, start: int) -> Hit:
-    chunk = Chunk("a#1", 0, 1000, start, start + len(sentence), sentence, sentence)
-    article = Article("a#1", "a.txt", "A", None, None, None, ())
-    return Hit(chunk_id, chunk, article, score, {})
-
-
-def test_a_sentence_of_the_asked_kind_is_preferred_when_scores_are_close() -> None:
-    vague = fake_hit(1, "Officials discussed the figures at length.", 0.70, 0)
-    numeric = fake_hit(2, "The agency counted 858 victims.", 0.68, 100)
-    chosen = choose_sentences(
-        "How many victims were there?", [vague], [vague, numeric], AnswerPolicy(max_sentences=1)
+def test_choice_picks_the_sentence_with_the_asked_for_number(assistant: Assistant) -> None:
+    answer = assistant.ask("How many cases with Kazakhstan as a source country did IOM register?")
+    assert "Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1]" in (
+        answer.text
     )
-    assert [hit.chunk.sentence for _, hit in chosen] == ["The agency counted 858 victims."]
 
 
-def test_a_heading_is_not_chosen_as_an_answer_sentence_when_a_statement_is_shown() -> None:
-    heading = fake_hit(1, "Kazakhstan: Effective Peacekeeping Measures", 0.80, 0)
-    statement = fake_hit(2, "The agency was established for this purpose in 2011.", 0.60, 50)
-    chosen = choose_sentences(
-        "When was the agency established?", [heading], [heading, statement], AnswerPolicy()
+def test_sentences_of_one_passage_stand_in_article_order(assistant: Assistant) -> None:
+    answer = assistant.ask("How many cases with Kazakhstan as a source country did IOM register?")
+    assert answer.text == (
+        "The IOM says that, in collaboration with NGO partners like Sana Sezim, it assisted "
+        "858 victims of trafficking in Kazakhstan, 559 of them women, from 2004 to August 2012. "
+        "[1] Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1] "
+        "Internal trafficking within Kazakhstan is another problem, with 326 cases since 2004. [1]"
     )
-    assert [hit.chunk.sentence for _, hit in chosen] == [statement.chunk.sentence]
+
+
+def test_line_points_at_the_first_cited_sentence(assistant: Assistant) -> None:
+    answer = assistant.ask("How many cases with Kazakhstan as a source country did IOM register?")
+    (cited,) = answer.citations
+    raw = assistant.snapshot.file_text(cited.path)
+    first = raw.index("The IOM says that, in collaboration")
+    assert cited.line == raw.count("\n", 0, first) + 1
+    assert cited.start < first  # the passage's window starts earlier
+
+
+def test_a_quote_by_he_brings_the_sentence_naming_the_speaker(assistant: Assistant) -> None:
+    answer = assistant.ask("Where do the jihadists returning to Central Asia move on to?")
+    speaker = (
+        "Andrey Grozin, the editor of the Countries of the CIS journal and a specialist on "
+        "Central Asia, says that the return of jihadists to Central Asia has become so massive "
+        "that it is no longer just the province of experts but is being openly discussed by "
+        "intelligence and security officials across the region. [1]"
+    )
+    quote = (
+        "He suggests that many of those returning to Central Asia don’t stay there long but "
+        "instead move on to Russia as gastarbeiters. [1]"
+    )
+    assert answer.text.startswith(f"{speaker} {quote}")
+
+
+def test_a_question_in_two_parts_gets_a_sentence_for_each(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "When was the Agency for Religious Affairs established and how many web portals "
+        "were screened?"
+    )
+    sentences = [s for s, _ in cited_sentences(answer)]
+    assert (
+        "A special body, the Agency for Religious Affairs, was established for this purpose "
+        "in 2011." in sentences
+    )
+    assert (
+        "Another step was the screening of over 9,000 web portals, which led to 51 foreign "
+        "sites being banned in Kazakhstan for promoting extremism and terrorism." in sentences
+    )
+    assert len(sentences) <= 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IV Revolts in Kyrgyzstan:",
+        "Kazakhstan: Effective Peacekeeping Measures",
+        "Turkmenistan",
+        "Wednesday, 08 October 2003",
+        "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)",
+    ],
+)
+def test_a_heading_title_or_dateline_is_no_statement(line: str) -> None:
+    assert not is_statement(line)
+
+
+def test_a_heading_is_never_an_answer_sentence(assistant: Assistant) -> None:
+    for question in [*QUESTIONS, "What were the revolts in Kyrgyzstan?", "Turkmenistan"]:
+        answer = assistant.ask(question)
+        for sentence, _ in cited_sentences(answer):
+            assert is_statement(sentence), (question, sentence)
 
 
 def test_the_undated_count_covers_only_articles_the_other_filters_allow(

@@ -1,0 +1,242 @@
+"""Learn the sentence-choice model on the tuning halves; report on the test halves.
+
+    python eval/tune_answers.py [--corpus-set eval/corpus.jsonl]
+        [--squad-set ../shared/bench/squad/questions.jsonl]
+
+Tuning halves: questions of eval/corpus.jsonl tagged ``tune`` and the SQuAD
+questions at even positions (as eval/tune_retrieval.py splits them); the test
+halves are the rest. Every answerable question is retrieved once (k=5, as
+``qa eval -k 5``); each candidate sentence of its passages (see
+``qa.sentence_choice``) is labelled by whether it holds an accepted answer. A
+logistic model over the candidates' signals is fitted on the tuning halves
+(numpy gradient descent with a little L2), then the reply knobs
+(``follow_ratio``, ``follow_floor``) are chosen on the tuning halves: the most
+answers in the reply, less 0.03 per extra sentence. It prints, for both halves
+of each set, the share of replies holding an answer (``in_reply``), of first
+sentences holding one (``in_first``), the same among questions whose top 3
+passages hold an answer (``in_reply|hit@3``), the mean reply length, and the
+weights to paste into ``SentenceWeights``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import pickle
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from qa.config import Settings
+from qa.embed import resolve_model, sentence_transformer
+from qa.eval_sets import load_set
+from qa.evaluate import contains_answer, resolve_target
+from qa.records import Hit
+from qa.retrieve import Retriever
+from qa.sentence_choice import (
+    FEATURES,
+    Candidate,
+    Lexicon,
+    SentenceWeights,
+    candidates,
+    choose,
+    question_parts,
+    rate,
+    select,
+)
+from qa.storage import Storage
+from qa.store import open_snapshot
+
+K = 5
+
+
+@dataclass
+class Case:
+    set_name: str
+    tune: bool
+    question: str
+    answers: tuple[str, ...]
+    passages: list[Hit]
+    sentences: list[Hit]
+    snapshot: Storage
+    found: list[Candidate]
+    labels: np.ndarray
+
+    @property
+    def hit3(self) -> bool:
+        return any(contains_answer(p.chunk.text, self.answers) for p in self.passages[:3])
+
+
+class QuestionEmbedder:
+    """The model, loaded only when a set's retrieval is not cached yet."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        model = sentence_transformer(resolve_model(Settings().model))
+        vectors: np.ndarray = model.encode(texts)
+        return vectors
+
+
+def collect(set_path: Path, name: str, embedder: QuestionEmbedder, cache: Path) -> list[Case]:
+    """Every answerable question of the set with its passages and candidate sentences.
+
+    Retrieval results are kept in ``cache`` (a pickle per set) so that a second run only
+    recomputes the candidates; delete it after changing retrieval or the index.
+    """
+    eval_set = load_set(set_path)
+    target = resolve_target(set_path, Settings(), cache_root=Path("eval/cache"))
+    snapshot = open_snapshot(target.settings.index_dir)
+    lexicon = Lexicon(snapshot)
+    answerable = [(i, c) for i, c in enumerate(eval_set.cases) if not c.unanswerable]
+    stored = cache / f"tune-answers-{name}-{snapshot.generation}.pickle"
+    if stored.exists():
+        results = pickle.loads(stored.read_bytes())
+    else:
+        retriever = Retriever(snapshot)
+        vectors = embedder.encode([c.question for _, c in answerable])
+        results = [
+            retriever.search(vector, case.question, K)
+            for (_, case), vector in zip(answerable, vectors, strict=True)
+        ]
+        cache.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(pickle.dumps(results))
+    cases = []
+    for (position, case), result in zip(answerable, results, strict=True):
+        split = "tune" in case.tags or "test" in case.tags
+        tune = "tune" in case.tags if split else position % 2 == 0
+        found = candidates(case.question, result.hits, result.sentences, snapshot, lexicon)
+        labels = np.array([contains_answer(c.text, case.answers) for c in found], dtype=float)
+        cases.append(
+            Case(
+                name,
+                tune,
+                case.question,
+                case.answers,
+                result.hits,
+                result.sentences,
+                snapshot,
+                found,
+                labels,
+            )
+        )
+    return cases
+
+
+def fit(cases: list[Case], l2: float = 1e-3, steps: int = 1500, step: float = 0.5) -> np.ndarray:
+    """Listwise logistic ranking: per question, a softmax over its candidates, fitted so
+    that the candidates holding an answer take the mass (gradient descent, a little L2);
+    then one scale and bias so that the scores read as probabilities."""
+    data = [
+        (np.stack([c.signals for c in case.found]), case.labels)
+        for case in cases
+        if case.found and case.labels.max() > 0
+    ]
+    theta = np.zeros(len(FEATURES))
+    for _ in range(steps):
+        gradient = np.zeros_like(theta)
+        for x, y in data:
+            scores = x @ theta
+            p = np.exp(scores - scores.max())
+            p /= p.sum()
+            q = y * p / (y * p).sum()
+            gradient += x.T @ (p - q)
+        theta -= step * (gradient / len(data) + l2 * theta)
+    scores = np.concatenate([x @ theta for x, _ in data])
+    labels = np.concatenate([y for _, y in data])
+    scale, bias = 1.0, 0.0
+    for _ in range(3000):
+        p = 1 / (1 + np.exp(-(scale * scores + bias)))
+        scale -= 0.5 * float(np.mean((p - labels) * scores))
+        bias -= 0.5 * float(np.mean(p - labels))
+    calibrated = scale * theta
+    calibrated[0] += bias
+    return calibrated
+
+
+def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
+    in_reply = in_first = lengths = 0.0
+    given_hit3 = [0, 0]
+    for case in cases:
+        if len(question_parts(case.question)) > 1:
+            chosen = choose(case.question, case.passages, case.sentences, case.snapshot, weights)
+        else:
+            chosen = select(rate(case.found, weights), weights)
+        reply = " ".join(c.text for c in chosen)
+        holds = contains_answer(reply, case.answers)
+        in_reply += holds
+        lengths += len(chosen)
+        if chosen:
+            best = max(chosen, key=lambda c: c.probability)
+            in_first += contains_answer(best.text, case.answers)
+        if case.hit3:
+            given_hit3[0] += holds
+            given_hit3[1] += 1
+    n = len(cases) or 1
+    return {
+        "in_reply": in_reply / n,
+        "in_first": in_first / n,
+        "in_reply|hit@3": given_hit3[0] / max(given_hit3[1], 1),
+        "sentences": lengths / n,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus-set", type=Path, default=Path("eval/corpus.jsonl"))
+    parser.add_argument(
+        "--squad-set", type=Path, default=Path("../shared/bench/squad/questions.jsonl")
+    )
+    args = parser.parse_args()
+    began = time.perf_counter()
+    embedder = QuestionEmbedder()
+    cache = Path("eval/cache")
+    cases = collect(args.corpus_set, "corpus", embedder, cache)
+    cases += collect(args.squad_set, "squad", embedder, cache)
+    print(
+        f"{len(cases)} questions retrieved in {time.perf_counter() - began:.0f} s", file=sys.stderr
+    )
+    tune = [c for c in cases if c.tune]
+    theta = fit(tune)
+    learned = SentenceWeights(values=tuple(round(float(v), 3) for v in theta))
+    print(
+        "weights:",
+        ", ".join(f"{n}={v:+.3f}" for n, v in zip(FEATURES, learned.values, strict=True)),
+    )
+    grid = [
+        replace(learned, follow_ratio=r, follow_floor=f, max_sentences=m)
+        for r, f, m in itertools.product(
+            (0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.05, 0.1, 0.2, 0.3), (2, 3)
+        )
+    ]
+
+    def objective(weights: SentenceWeights) -> float:
+        total = 0.0
+        for name in ("corpus", "squad"):
+            got = measure([c for c in tune if c.set_name == name], weights)
+            total += got["in_reply"] - 0.03 * (got["sentences"] - 1)
+        return total
+
+    best = max(grid, key=objective)
+    print(
+        f"reply knobs: follow_ratio={best.follow_ratio} follow_floor={best.follow_floor} "
+        f"max_sentences={best.max_sentences}"
+    )
+    for name in ("corpus", "squad"):
+        for half, flag in (("tune", True), ("test", False)):
+            subset = [c for c in cases if c.set_name == name and c.tune == flag]
+            got = measure(subset, best)
+            print(
+                f"{name} {half} ({len(subset)} q): "
+                + " ".join(f"{k}={v:.3f}" for k, v in got.items())
+            )
+    print(
+        "SentenceWeights(values=" + repr(best.values) + f", follow_ratio={best.follow_ratio}, "
+        f"follow_floor={best.follow_floor}, max_sentences={best.max_sentences})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

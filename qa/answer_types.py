@@ -1,0 +1,169 @@
+"""What kind of thing a question asks for, and whether a sentence holds one.
+
+"How many/much …" asks for a number, "When …" for a date, "Who …" for a person,
+"Where …" for a place, "Which organisation/agency …" for an organisation. A
+sentence holds the asked kind when it contains such a thing that the question
+itself does not already contain: "How many cases did IOM register in 2012?" is
+not answered by "2012" but by another number. Without a named-entity model the
+kinds are read from the surface: digits and number words, years and month
+names, runs of capitalised words (people: two or more words with no
+organisation or place word; organisations: an organisation word or an acronym;
+places: a capitalised word after "in", "at", "from", "to", "near" or a
+country-like ending).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER, DATE, PERSON, PLACE, ORGANISATION = "number", "date", "person", "place", "organisation"
+KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
+
+_ASKS = (
+    (
+        NUMBER,
+        re.compile(
+            r"\bhow\s+(?:many|much|long|old|far|large|big|high|often|tall|wide|deep)\b"
+            r"|\bwhat\s+(?:percentage|percent|number|share|proportion|amount|fraction|"
+            r"size|population|rate|sum|total|figure|cost|price|budget)\b"
+            r"|\b(?:what|which)\s+was\s+the\s+(?:number|amount|total)\b",
+            re.I,
+        ),
+    ),
+    (
+        DATE,
+        re.compile(
+            r"^\s*(?:(?:and|but|so)\s+)?when\b|\bwhen\s+(?:did|was|were|is|does|do|will|had|has)\b"
+            r"|\b(?:what|which|in\s+what|in\s+which)\s+(?:year|years|date|day|month|decade|"
+            r"century|period|time)\b|\bsince\s+when\b",
+            re.I,
+        ),
+    ),
+    (
+        PERSON,
+        re.compile(
+            r"^\s*(?:(?:and|but|so)\s+)?(?:who|whom|whose)\b|\b(?:who|whom)\s+(?:is|was|were|did|"
+            r"said|says|led|leads|heads|headed|wrote|founded|became)\b"
+            r"|\b(?:what|which)\s+(?:person|man|woman|official|leader|president|minister|"
+            r"expert|journalist|politician|author|scientist|king|ruler|general)\b"
+            r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?name\s+of\s+the\s+(?:person|man|woman|"
+            r"official|leader|president|minister|expert|editor|head|founder)\b",
+            re.I,
+        ),
+    ),
+    (
+        PLACE,
+        re.compile(
+            r"^\s*(?:(?:and|but|so)\s+)?where\b|\bwhere\s+(?:did|was|were|is|are|do|does)\b"
+            r"|\b(?:what|which|in\s+what|in\s+which|to\s+which|from\s+which)\s+(?:city|country|"
+            r"countries|region|town|village|province|state|place|capital|area|district|"
+            r"border|continent|island|river)\b",
+            re.I,
+        ),
+    ),
+    (
+        ORGANISATION,
+        re.compile(
+            r"\b(?:what|which)\s+(?:organi[sz]ation|agency|body|group|party|company|"
+            r"institution|ministry|committee|government|ngo|court|service|union|bank|"
+            r"network|movement|outlet|newspaper|university|department|office)s?\b",
+            re.I,
+        ),
+    ),
+)
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|"
+    "dozen|dozens|half|third|quarter|percent"
+)
+_NUMBER = re.compile(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE = re.compile(
+    rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{_MONTHS})\b|\b(?:century|decade|yesterday|"
+    r"today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(
+    r"\b[A-ZА-ЯЁ][\w’'\-]*(?:\s+(?:of|the|for|and|de|al|bin|von|van|der|la|du)?\s*"
+    r"[A-ZА-ЯЁ][\w’'\-]*)*"
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:ministry|agency|organi[sz]ation|committee|council|service|union|party|bank|group|"
+    r"institute|university|court|office|department|commission|foundation|association|"
+    r"movement|front|army|police|parliament|government|company|corporation|fund|center|"
+    r"centre|bureau|assembly|network|state|states|nations|forces|front|brotherhood|"
+    r"inc|ltd|llc|news|times|post|journal|radio)\b",
+    re.I,
+)
+_PLACE_CUE = re.compile(
+    r"\b(?:in|at|from|to|near|into|across|outside|inside|throughout|of)\s+(?:the\s+)?"
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)"
+)
+_PLACE_ENDING = re.compile(r"\b[A-Z][a-z]+(?:stan|land|ia|burg|grad|abad|sk)\b")
+_SENTENCE_START = re.compile(r"^\W*\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Things:
+    """The things of each kind a text mentions, lower-cased."""
+
+    by_kind: dict[str, frozenset[str]]
+
+    def new_to(self, question: Things, kind: str) -> bool:
+        """Whether the text mentions a thing of ``kind`` the question does not."""
+        asked = question.by_kind[kind] | question.by_kind[PERSON] | question.by_kind[PLACE]
+        asked = asked | question.by_kind[ORGANISATION] | question.by_kind[NUMBER]
+        return any(not _covered(thing, asked) for thing in self.by_kind[kind])
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of answer a question asks for (see the module docstring), or None."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def things(text: str) -> Things:
+    """Numbers, dates, people, places and organisations a text mentions (from its surface)."""
+    dates = {m.group().lower() for m in _DATE.finditer(text)}
+    numbers = {
+        m.group().lower().rstrip(".,")
+        for m in _NUMBER.finditer(text)
+        if m.group().lower().rstrip(".,") not in dates
+    }
+    first_word = _SENTENCE_START.match(text)
+    people: set[str] = set()
+    organisations: set[str] = set()
+    places = {m.group(1).lower() for m in _PLACE_CUE.finditer(text)}
+    places |= {m.group().lower() for m in _PLACE_ENDING.finditer(text)}
+    for found in _CAPITALISED.finditer(text):
+        run = found.group()
+        if _DATE.fullmatch(run):
+            continue
+        if first_word and found.start() == first_word.start() and " " not in run:
+            continue  # a capital that only starts the sentence
+        lowered = run.lower()
+        if _ORGANISATION_WORDS.search(run) or _ACRONYM.fullmatch(run):
+            organisations.add(lowered)
+        elif len(run.split()) >= 2 and lowered not in places:
+            people.add(lowered)
+        else:
+            places.add(lowered)
+    organisations |= {m.group().lower() for m in _ACRONYM.finditer(text)}
+    return Things(
+        {
+            NUMBER: frozenset(numbers),
+            DATE: frozenset(dates),
+            PERSON: frozenset(people),
+            PLACE: frozenset(places),
+            ORGANISATION: frozenset(organisations),
+        }
+    )
+
+
+def _covered(thing: str, asked: frozenset[str]) -> bool:
+    return any(thing == other or thing in other.split() for other in asked)
