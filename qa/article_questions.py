@@ -64,7 +64,8 @@ _FIELD_PATTERNS = (
         re.compile(
             r"\b(?:which|what)\s+(?:news\s+|media\s+)?(?:outlet|publication|newspaper|paper|"
             r"website|site|agency|magazine|journal|media|publisher)\b.*"
-            r"\b(?:published|publish|publishes|ran|run|runs|carried|carry|printed|posted|from)\b"
+            r"\b(?:published|publish|publishes|ran|run|runs|carried|carry|printed|posted|from|"
+            r"appear|appeared|appears|came\s+out)\b"
             r"|\bwho\s+published\b|\bwhere\s+(?:was|did|is)\b.*\b(?:published|posted|appear)"
             r"|\bwhat\s+is\s+(?:the|its)\s+(?:outlet|publisher)\b|\bits\s+(?:outlet|publisher)\b",
             re.I,
@@ -314,9 +315,20 @@ def _lines(raw_text: str, start: int, end: int) -> Iterator[Span]:
 def article_in_question(
     question: str, asked: ArticleQuestion, articles: Iterable[Article], top: Article | None
 ) -> Article | None:
-    """The article a metadata question is about: the one it names by title, else ``top``
-    (the best passage's article) when the question points at an article at all."""
+    """The article a metadata question is about: the one it names by title, else the one
+    whose author it names ("Marat Yermukanov's report"; only when one article has that
+    author), else ``top`` (the best passage's article) when the question points at an
+    article at all."""
+    articles = list(articles)
     titled = titled_article(question, articles)
     if titled is not None:
         return titled
+    text = f" {_words(question)} "
+    by_author = [
+        a
+        for a in articles
+        if a.author and len(a.author.split()) >= 2 and f" {_words(a.author)} " in text
+    ]
+    if asked.field != AUTHOR and len(by_author) == 1:
+        return by_author[0]
     return top if asked.names_article else None

@@ -111,3 +111,15 @@ def test_questions_about_an_article_name_the_field_they_ask_for(question: str, f
 )
 def test_questions_about_what_articles_say_are_no_metadata_questions(question: str) -> None:
     assert parse(question) is None
+
+
+def test_an_article_named_by_its_author_answers_which_outlet_published_it(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "In which publication did Marat Yermukanov's report on human trafficking appear?"
+    )
+    assert answer.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published by CACI Analyst. [1]"
+    )
+    assert answer.citations[0].quote == "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"
