@@ -281,6 +281,17 @@ class StorageContract:
         some = np.arange(min(20, len(data.chunks)), dtype=np.int64)
         assert not storage.lexical_scores("zzxqv qwzzyx", some).any()
 
+    def test_counts_the_windows_holding_each_stemmed_term(
+        self, storage: Storage, data: GenerationData
+    ) -> None:
+        (terms,) = storage.lexical_terms(["The trafficked women were trafficking victims"])
+        assert terms == ["traffick", "women", "were", "traffick", "victim"]
+        expected = [
+            sum(1 for chunk in data.chunks if term in storage.lexical_terms([chunk.text])[0])
+            for term in ("traffick", "victim")
+        ]
+        assert storage.document_frequencies(["traffick", "victim", "zzxqv"]) == [*expected, 0]
+
     # -- through the retriever --------------------------------------------------------------
 
     def test_the_retriever_finds_a_quoted_sentence_first(
