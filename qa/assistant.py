@@ -8,14 +8,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from qa.answer import AnswerPolicy, compose_answer
+from qa.compatibility import check_compatible
 from qa.config import Settings
-from qa.embed import Embedder, canonical_model_name, question_embedder
+from qa.embed import Embedder, question_embedder
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift
 from qa.records import Answer, ArticleSummary, Citation, CorpusDrift
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.storage import Storage
-from qa.store import check_compatible, current_generation, open_snapshot
+from qa.store import current_generation, open_snapshot
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
@@ -48,11 +49,7 @@ class Assistant:
     def open(cls, settings: Settings, **options: object) -> Assistant:
         """Open the index in ``settings.index_dir``; raise IndexMissingError if none is built."""
         snapshot = open_snapshot(settings.index_dir)
-        check_compatible(
-            snapshot.manifest,
-            model=canonical_model_name(settings.model),
-            chunking=settings.chunking_signature(),
-        )
+        check_compatible(snapshot.manifest, settings)
         return cls(settings, snapshot, **options)  # type: ignore[arg-type]
 
     @property
@@ -71,11 +68,7 @@ class Assistant:
         except (IndexUnusableError, FileNotFoundError):
             return False  # a half-swapped or damaged index: keep answering from the old one
         try:
-            check_compatible(
-                fresh.manifest,
-                model=canonical_model_name(self.settings.model),
-                chunking=self.settings.chunking_signature(),
-            )
+            check_compatible(fresh.manifest, self.settings)
         except IndexIncompatibleError:
             fresh.close()
             return False  # rebuilt for other settings: this session's settings still fit the old

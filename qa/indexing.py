@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from qa.chunking import chunk_article
+from qa.compatibility import vectors_reusable
 from qa.config import Settings
 from qa.embed import (
     EmbedderFactory,
@@ -119,23 +120,15 @@ def update_index(
 
 
 def _open_reusable(settings: Settings, model: ModelSpec) -> Storage | None:
-    """The current generation if its vectors can be reused, else None (full rebuild).
-
-    Vectors are kept by text, so they stay good across a change of chunking; only
-    another model, other weights or another precision makes them useless.
-    """
+    """The current generation if its vectors can be reused (``qa.compatibility``), else
+    None (full rebuild)."""
     if current_generation(settings.index_dir) is None:
         return None
     try:
         snapshot = open_snapshot(settings.index_dir)
     except IndexIncompatibleError:
         return None
-    manifest = snapshot.manifest
-    if (
-        manifest.model != model.name
-        or manifest.weights_sha256 != model.weights_sha256
-        or manifest.precision != settings.precision
-    ):
+    if not vectors_reusable(snapshot.manifest, settings, model):
         snapshot.close()
         return None
     return snapshot

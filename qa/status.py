@@ -8,8 +8,8 @@ and nothing is written.
 
 from __future__ import annotations
 
+from qa.compatibility import REUSING, mismatch
 from qa.config import Settings
-from qa.embed import canonical_model_name
 from qa.errors import IndexIncompatibleError
 from qa.freshness import corpus_drift, stamp_corpus
 from qa.indexing import article_fingerprint
@@ -70,10 +70,4 @@ def _rebuild_reason(settings: Settings, manifest: Manifest | None) -> str | None
     """Why ``qa index`` would embed everything again, or None when it reuses vectors."""
     if manifest is None:
         return "there is no usable index yet"
-    model = canonical_model_name(settings.model)
-    if manifest.model != model:
-        return f"the index was built with model {manifest.model}, the settings name {model}"
-    if manifest.precision != settings.precision:
-        wanted = settings.precision
-        return f"the index was embedded in {manifest.precision}, the settings ask for {wanted}"
-    return None
+    return mismatch(manifest, settings, REUSING)

@@ -110,25 +110,6 @@ def open_snapshot(index_dir: Path) -> IndexSnapshot:
             folder, retries = moved, retries - 1
 
 
-def check_compatible(manifest: Manifest, *, model: str, chunking: dict[str, int]) -> None:
-    """Raise IndexIncompatibleError when the index was built with another model or chunking."""
-    if manifest.model != model:
-        raise IndexIncompatibleError(
-            f"the index was built with model {manifest.model!r}, not {model!r}; {REBUILD}"
-        )
-    if manifest.chunking != chunking:
-        differ = sorted(
-            k
-            for k in {*manifest.chunking, *chunking}
-            if manifest.chunking.get(k) != chunking.get(k)
-        )
-        built = ", ".join(f"{k}={manifest.chunking.get(k, 'none')}" for k in differ)
-        wanted = ", ".join(f"{k}={chunking.get(k, 'none')}" for k in differ)
-        raise IndexIncompatibleError(
-            f"the index was built with chunking {built}, not {wanted}; {REBUILD}"
-        )
-
-
 def write_generation(index_dir: Path, data: GenerationData, manifest: Manifest) -> Path:
     """Write a complete generation beside the current one and make it current atomically.
 

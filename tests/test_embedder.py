@@ -3,15 +3,20 @@ sentence-transformers and through the index's ONNX export) and the fake embedder
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
+from qa.assistant import Assistant
 from qa.config import DEFAULT_MODEL, Settings
 from qa.embed import Embedder, question_embedder, resolve_model, sentence_transformer
+from qa.indexing import update_index
 from qa.onnx_embed import OnnxEmbedder
 from qa.store import open_snapshot
 
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SHELTER = "The shelter in Dushanbe has 48 beds for women rescued from traffickers."
 PARAPHRASE = "A Dushanbe shelter for trafficked women has 48 beds."
 UNRELATED = "Stock markets fell sharply on Monday after the central bank raised rates."
@@ -51,6 +56,7 @@ class EmbedderContract:
         assert embedder.model.name == DEFAULT_MODEL
 
 
+@pytest.mark.slow
 class TestSentenceTransformerEmbedder(EmbedderContract):
     @pytest.fixture
     def embedder(self) -> Embedder:
@@ -71,3 +77,21 @@ class TestFakeEmbedder(EmbedderContract):
     @pytest.fixture
     def embedder(self) -> Embedder:
         return FakeEmbedder()
+
+
+def test_an_index_built_and_asked_with_an_injected_embedder_uses_only_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_model(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the real model was loaded")
+
+    monkeypatch.setattr("qa.indexing.passage_embedders", no_model)
+    monkeypatch.setattr("qa.assistant.question_embedder", no_model)
+    settings = Settings(corpus_dir=BUNDLED_CORPUS, index_dir=tmp_path / "index")
+    report = update_index(settings, embedder_factory=FakeEmbedder)
+    assistant = Assistant.open(settings, embedder=FakeEmbedder())
+    sentence = "Some reports indicate that up to 7000 women are annually smuggled out of Kazakhstan"
+    answer = assistant.ask(sentence)
+    assistant.close()
+    assert report.embedded > 0
+    assert answer.citations[0].path == "001_4f9f93c25c76962a.txt"
