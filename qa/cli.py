@@ -211,6 +211,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
     result = add_to_corpus(settings.corpus_dir, args.paths, replace=args.replace)
     for problem in result.problems:
         err.print(f"[bold red]error:[/] {_escape(problem)}", soft_wrap=True)
+    for left_out in result.left_out:
+        err.print(f"[yellow]warning:[/] {_escape(left_out)}", soft_wrap=True)
     if not result.copied and not result.present:
         return EXIT_ERROR
     err.print(_escape(result.describe(settings.corpus_dir)), soft_wrap=True)

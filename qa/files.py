@@ -11,17 +11,18 @@ from pathlib import Path
 
 
 @contextmanager
-def writing_atomically(target: Path, *, durable: bool = False) -> Iterator[Path]:
+def writing_atomically(target: Path, *, durable: bool = False, tag: str = "") -> Iterator[Path]:
     """Yield a hidden temporary path beside ``target``; rename it into place when the block ends.
 
     The block writes the whole file at the yielded path. If it raises, the
     temporary file is deleted and ``target`` is left as it was. The hidden name
     (a leading dot) keeps the indexer and globs from reading a half-written file.
     With ``durable`` the file is flushed to disk before the rename, so a crash
-    cannot leave ``target`` renamed but empty.
+    cannot leave ``target`` renamed but empty. ``tag`` goes into the temporary name, so
+    that what a killed process left behind can be recognised and removed.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
+    staging = target.with_name(f".{target.name}.{tag}{uuid.uuid4().hex[:8]}")
     try:
         yield staging
         if durable:
@@ -38,12 +39,12 @@ def write_text_atomically(target: Path, text: str, *, durable: bool = False) -> 
         staging.write_text(text, encoding="utf-8")
 
 
-def copy_atomically(source: Path, target: Path, *, link: bool = False) -> None:
+def copy_atomically(source: Path, target: Path, *, link: bool = False, tag: str = "") -> None:
     """Copy ``source`` to ``target`` whole or not at all (see :func:`writing_atomically`).
 
     With ``link`` a hard link is tried first (for files that are never changed in place).
     """
-    with writing_atomically(target) as staging:
+    with writing_atomically(target, tag=tag) as staging:
         if link:
             try:
                 os.link(source, staging)

@@ -24,6 +24,7 @@ import numpy as np
 from qa.chunking import chunk_article
 from qa.compatibility import vectors_reusable
 from qa.config import Settings
+from qa.corpus import remove_partial_copies
 from qa.embed import (
     EmbedderFactory,
     ModelSpec,
@@ -99,6 +100,7 @@ def update_index(
     model = resolve_model(settings.model)
     with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
         clean_leftovers(settings.index_dir)
+        remove_partial_copies(settings.corpus_dir)  # what a killed `qa add` left half copied
         if progress:
             progress.status(f"Reading the articles in {settings.corpus_dir}")
         stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
