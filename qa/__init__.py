@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         EvalCase,
         Hit,
         IndexReport,
+        Passage,
     )
     from qa.retrieve import SearchFilters
 
@@ -49,7 +50,7 @@ _HOMES = {
     ),
     **dict.fromkeys(
         ["Answer", "Article", "ArticleSummary", "Chunk", "Citation", "EvalCase", "Hit",
-         "IndexReport"],
+         "IndexReport", "Passage"],
         "qa.records",
     ),
 }  # fmt: skip
@@ -86,6 +87,7 @@ __all__ = [
     "IndexReport",
     "IndexUnusableError",
     "ModelError",
+    "Passage",
     "QAError",
     "SearchFilters",
     "Settings",

@@ -22,11 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from qa.article_questions import article_fact, article_in_question, article_question, span_citation
+from qa.article_questions import article_fact, article_in_question, article_question
 from qa.attribution import needs_speaker, speaker_sentence
-from qa.records import Answer, Citation, Hit, Span
+from qa.records import Answer, Citation, Hit, Passage, Span
 from qa.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
-from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
     from qa.storage import Storage
@@ -64,13 +63,15 @@ def compose_answer(
 ) -> Answer:
     """Build the answer from the ranked passages and ranked sentences of one search."""
     policy = policy or AnswerPolicy()
-    listed = tuple(to_citation(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
+    listed = tuple(_passage(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
     evidence = confidence(passages)
     on_topic = bool(passages) and evidence >= policy.abstain_below
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
-        text, citation, listed = about_article
-        return Answer(question, text, False, (citation,), listed, timings_ms, notices, evidence)
+        text, shown, listed = about_article
+        return Answer(
+            question, text, False, (Citation.of(shown),), listed, timings_ms, notices, evidence
+        )
     chosen = choose(question, passages, sentences, snapshot, policy.sentences) if on_topic else []
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
@@ -81,9 +82,9 @@ def compose_answer(
 def reply(
     chosen: Sequence[Candidate],
     passages: Sequence[Hit],
-    listed: tuple[Citation, ...],
+    listed: tuple[Passage, ...],
     snapshot: Storage,
-) -> tuple[str, tuple[Citation, ...], tuple[Citation, ...]]:
+) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence before any that speaks for someone it does not name; the cited
     passages (``line`` at their first cited sentence) and the listed passages (a
@@ -96,11 +97,11 @@ def reply(
             if speaker is not None and all(speaker != span for _, span, _ in parts):
                 marker = _shown_by(candidate.article.article_id, speaker, passages)
                 if marker == 0:
-                    citation = span_citation(
+                    added = Passage.of_span(
                         len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
                     )
-                    listed = (*listed, citation)
-                    marker = citation.marker
+                    listed = (*listed, added)
+                    marker = added.marker
                 parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
         if all(candidate.span != span for _, span, _ in parts):
             parts.append((candidate.marker, candidate.span, candidate.text))
@@ -113,7 +114,7 @@ def reply(
     listed = tuple(
         replace(c, line=first_line[c.marker]) if c.marker in first_line else c for c in listed
     )
-    citations = tuple(listed[m - 1] for m in sorted(first_line))
+    citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
     return text, citations, listed
 
 
@@ -129,11 +130,11 @@ def _shown_by(article_id: str, span: Span, passages: Sequence[Hit]) -> int:
 def _article_reply(
     question: str,
     passages: list[Hit],
-    listed: tuple[Citation, ...],
+    listed: tuple[Passage, ...],
     snapshot: Storage,
     *,
     on_topic: bool,
-) -> tuple[str, Citation, tuple[Citation, ...]] | None:
+) -> tuple[str, Passage, tuple[Passage, ...]] | None:
     """The reply to a question about an article's author, outlet, date or title, its
     citation and the listed passages (the cited line added after them unless a passage
     is exactly that line); None for any other question.
@@ -162,28 +163,16 @@ def _article_reply(
     )
     if shown is None:
         score = max((c.score for c in listed), default=1.0)
-        shown = span_citation(len(listed) + 1, article, raw, fact.span, score)
+        shown = Passage.of_span(len(listed) + 1, article, raw, fact.span, score)
         listed = (*listed, shown)
     return f"{fact.sentence} [{shown.marker}]", shown, listed
 
 
-def to_citation(marker: int, hit: Hit, snapshot: Storage) -> Citation:
-    """The citation of a passage: its article's metadata and its exact span."""
-    article = hit.article
-    raw = snapshot.file_text(article.path)
-    chunk = hit.chunk
-    return Citation(
-        marker=marker,
-        article_id=article.article_id,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        published=article.published,
-        path=article.path,
-        start=chunk.start,
-        end=chunk.end,
-        quote=collapse_whitespace(raw[chunk.start : chunk.end]),
-        score=hit.score,
-        line=raw.count("\n", 0, chunk.sentence_start) + 1,
-        provenance=dict(article.provenance),
+def _passage(marker: int, hit: Hit, snapshot: Storage) -> Passage:
+    """The passage of a hit: its article's metadata and the exact span of its window
+    (``line`` at its anchor sentence)."""
+    raw = snapshot.file_text(hit.article.path)
+    window = Span(hit.chunk.start, hit.chunk.end)
+    return Passage.of_span(
+        marker, hit.article, raw, window, hit.score, line_at=hit.chunk.sentence_start
     )

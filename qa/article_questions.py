@@ -31,7 +31,17 @@ from qa.metadata import (
     parse_dateline,
     parse_signature,
 )
-from qa.records import DERIVED, INFERRED, METADATA, UNKNOWN, Answer, Article, Citation, Span
+from qa.records import (
+    DERIVED,
+    INFERRED,
+    METADATA,
+    UNKNOWN,
+    Answer,
+    Article,
+    Citation,
+    Passage,
+    Span,
+)
 from qa.text import collapse_whitespace
 
 AUTHOR, OUTLET, PUBLISHED, TITLE = "author", "outlet", "published", "title"
@@ -205,29 +215,8 @@ def answer_about_article(
     if asked is None:
         return None
     fact = article_fact(asked.field, article, raw_text)
-    citation = span_citation(1, article, raw_text, fact.span, score)
-    return Answer(question, f"{fact.sentence} [1]", False, (citation,), (citation,), {})
-
-
-def span_citation(
-    marker: int, article: Article, raw_text: str, span: Span, score: float
-) -> Citation:
-    """A citation of ``span`` of ``article``'s file."""
-    return Citation(
-        marker=marker,
-        article_id=article.article_id,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        published=article.published,
-        path=article.path,
-        start=span.start,
-        end=span.end,
-        quote=collapse_whitespace(raw_text[span.start : span.end]),
-        score=score,
-        line=raw_text.count("\n", 0, span.start) + 1,
-        provenance=dict(article.provenance),
-    )
+    passage = Passage.of_span(1, article, raw_text, fact.span, score)
+    return Answer(question, f"{fact.sentence} [1]", False, (Citation.of(passage),), (passage,), {})
 
 
 def _unknown(field: str, name: str, article: Article) -> str:

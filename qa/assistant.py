@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from qa.answer import AnswerPolicy, compose_answer
 from qa.compatibility import check_compatible
@@ -13,7 +13,7 @@ from qa.config import Settings
 from qa.embed import Embedder, question_embedder
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift
-from qa.records import Answer, ArticleSummary, Citation, CorpusDrift
+from qa.records import Answer, ArticleSummary, CorpusDrift, Passage
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.storage import Storage
 from qa.store import current_generation, open_snapshot
@@ -143,26 +143,29 @@ class Assistant:
         counts = snapshot.chunk_counts()
         return [ArticleSummary(a, counts.get(a.article_id, 0)) for a in snapshot.articles()]
 
-    def context(self, citation: Citation) -> tuple[str, int, int]:
-        """The whole article text around a citation and the quote's offsets within it."""
+    def context(self, passage: Passage) -> tuple[str, int, int]:
+        """The whole article text around a passage and the quote's offsets within it."""
         snapshot = self._snapshot
-        raw = snapshot.file_text(citation.path)
-        article = snapshot.article(citation.article_id)
+        raw = snapshot.file_text(passage.path)
+        article = snapshot.article(passage.article_id)
         spans = [*article.header, *article.paragraphs]
-        start = spans[0].start if spans else citation.start
-        end = spans[-1].end if spans else citation.end
-        return raw[start:end], citation.start - start, citation.end - start
+        start = spans[0].start if spans else passage.start
+        end = spans[-1].end if spans else passage.end
+        return raw[start:end], passage.start - start, passage.end - start
 
     def close(self) -> None:
         """Release the index."""
         self._snapshot.close()
 
 
+_P = TypeVar("_P", bound=Passage)
+
+
 def mark_stale(answer: Answer, drift: CorpusDrift) -> Answer:
     """``answer`` with every citation and passage from a file changed since indexing marked."""
 
-    def marked(citation: Citation) -> Citation:
-        return replace(citation, stale=drift.state_of(citation.path))
+    def marked(passage: _P) -> _P:
+        return replace(passage, stale=drift.state_of(passage.path))
 
     return replace(
         answer,

@@ -23,7 +23,6 @@ from qa.article_questions import (
     TITLE,
     article_fact,
     article_question,
-    span_citation,
 )
 from qa.followup import (
     SOURCE,
@@ -32,7 +31,7 @@ from qa.followup import (
     Vocabulary,
     resolve,
 )
-from qa.records import UNKNOWN, Answer, Citation
+from qa.records import UNKNOWN, Answer, Citation, Passage
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
@@ -161,7 +160,8 @@ def answer_about_source(question: str, citation: Citation | None, assistant: Ass
     raw = snapshot.file_text(article.path)
     field = asked_field(question)
     fact = article_fact(field, article, raw)
-    cited = span_citation(1, article, raw, fact.span, 1.0)
+    passage = Passage.of_span(1, article, raw, fact.span, 1.0)
     if getattr(article, field) is None or article.provenance.get(field) == UNKNOWN:
-        return Answer(question, f"{ABSTENTION} {fact.sentence}", True, (), (cited,), {})
-    return Answer(question, f"{fact.sentence} [1]", False, (cited,), (cited,), {}, confidence=1.0)
+        return Answer(question, f"{ABSTENTION} {fact.sentence}", True, (), (passage,), {})
+    cited = (Citation.of(passage),)
+    return Answer(question, f"{fact.sentence} [1]", False, cited, (passage,), {}, confidence=1.0)

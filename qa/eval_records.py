@@ -38,7 +38,7 @@ from typing import Any
 
 from qa.config import Settings
 from qa.eval_sets import EvalSet
-from qa.records import Answer, Citation, EvalCase
+from qa.records import Answer, EvalCase, Passage
 
 #: The version of the JSON report; a saved report of another version cannot be compared.
 REPORT_VERSION = 1
@@ -123,7 +123,7 @@ class Failure:
         return "answered_unanswerable" if self.case.unanswerable else "missed"
 
     @property
-    def first_passage(self) -> Citation | None:
+    def first_passage(self) -> Passage | None:
         """The passage that came back first."""
         return self.answer.passages[0] if self.answer.passages else None
 

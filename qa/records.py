@@ -6,11 +6,11 @@ file (``Article.path``), so a citation can always be checked against the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
-from qa.text import counted
+from qa.text import collapse_whitespace, counted
 
 #: Where a metadata value came from.
 STATED = "stated"  # written in the article text itself
@@ -84,8 +84,9 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class Citation:
-    """A passage shown to the user; ``marker`` is the n of ``[n]`` in the answer."""
+class Passage:
+    """A passage shown to the user: an exact span of an article's file with the article's
+    metadata; ``marker`` is its n, as in ``[n]``, in the answer's numbered list."""
 
     marker: int
     article_id: str
@@ -104,8 +105,37 @@ class Citation:
     stale: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def of_span(
+        cls,
+        marker: int,
+        article: Article,
+        raw_text: str,
+        span: Span,
+        score: float,
+        *,
+        line_at: int | None = None,
+    ) -> Self:
+        """The passage ``span`` of ``article``'s file, whose decoded text is ``raw_text``;
+        ``line`` is the line of ``line_at`` (default: the span's start)."""
+        return cls(
+            marker=marker,
+            article_id=article.article_id,
+            title=article.title,
+            outlet=article.outlet,
+            author=article.author,
+            published=article.published,
+            path=article.path,
+            start=span.start,
+            end=span.end,
+            quote=collapse_whitespace(raw_text[span.start : span.end]),
+            score=score,
+            line=raw_text.count("\n", 0, span.start if line_at is None else line_at) + 1,
+            provenance=dict(article.provenance),
+        )
+
     def to_json(self) -> dict[str, Any]:
-        """The citation as the JSON object documented for ``qa ask --json``."""
+        """The passage as the JSON object documented for ``qa ask --json``."""
         return {
             "marker": self.marker,
             "article_id": self.article_id,
@@ -125,6 +155,17 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation(Passage):
+    """A passage the answer's text cites with its ``[marker]`` (it is listed among the
+    answer's passages too, under the same marker)."""
+
+    @classmethod
+    def of(cls, passage: Passage) -> Citation:
+        """The citation of a listed passage."""
+        return cls(**{f.name: getattr(passage, f.name) for f in fields(passage)})
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The reply to one question.
 
@@ -141,7 +182,7 @@ class Answer:
     text: str
     abstained: bool
     citations: tuple[Citation, ...]
-    passages: tuple[Citation, ...]
+    passages: tuple[Passage, ...]
     timings_ms: dict[str, float]
     notices: tuple[str, ...] = ()
     confidence: float = 0.0

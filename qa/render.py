@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
-from qa.records import DERIVED, Answer, ArticleSummary, Citation, IndexStatus
+from qa.records import DERIVED, Answer, ArticleSummary, IndexStatus, Passage
 
 # Characters that could drive a terminal, and how they are shown instead: C0 controls
 # as their control pictures (ESC as ␛, BEL as ␇), DEL as ␡, C1 controls (U+009B is a
@@ -75,37 +75,37 @@ CONTEXT_CHARACTERS = 600
 _MARKER = re.compile(r"\[\d+\]")
 
 
-def citation_header(citation: Citation) -> str:
+def passage_header(passage: Passage) -> str:
     """``[n] Outlet · "Title" · Author · 2017-11-03 · path:line`` (unknowns said so)."""
-    parts = [f"[{citation.marker}]"]
-    if citation.outlet:
-        parts.append(citation.outlet + " ·")
-    parts.append(f"“{citation.title}” ·")
-    if citation.author:
-        parts.append(citation.author + " ·")
-    parts.append((citation.published.isoformat() if citation.published else "date unknown") + " ·")
-    parts.append(f"{citation.path}:{citation.line}")
+    parts = [f"[{passage.marker}]"]
+    if passage.outlet:
+        parts.append(passage.outlet + " ·")
+    parts.append(f"“{passage.title}” ·")
+    if passage.author:
+        parts.append(passage.author + " ·")
+    parts.append((passage.published.isoformat() if passage.published else "date unknown") + " ·")
+    parts.append(f"{passage.path}:{passage.line}")
     return " ".join(parts)
 
 
-def render_citation(citation: Citation, emphasis: Sequence[str] = ()) -> RenderableType:
-    """A citation's header line and its quoted passage, ``emphasis`` sentences in bold.
+def render_passage(passage: Passage, emphasis: Sequence[str] = ()) -> RenderableType:
+    """A passage's header line and its quote, ``emphasis`` sentences in bold.
 
     A passage whose file changed or went away since indexing is not quoted: the
     file may no longer say it.
     """
-    if citation.stale is not None:
+    if passage.stale is not None:
         return Group(
-            Text(citation_header(citation), style="bold cyan"),
-            Padding(Text(stale_remark(citation.stale), style="yellow"), (0, 0, 0, 4)),
+            Text(passage_header(passage), style="bold cyan"),
+            Padding(Text(stale_remark(passage.stale), style="yellow"), (0, 0, 0, 4)),
         )
-    quote = Text(citation.quote, style="dim")
+    quote = Text(passage.quote, style="dim")
     for sentence in emphasis:
-        start = citation.quote.find(sentence)
+        start = passage.quote.find(sentence)
         if start >= 0:
             quote.stylize("bold not dim", start, start + len(sentence))
     return Group(
-        Text(citation_header(citation), style="bold cyan"),
+        Text(passage_header(passage), style="bold cyan"),
         Padding(quote, (0, 0, 0, 4), expand=False),
     )
 
@@ -129,7 +129,7 @@ def render_answer(answer: Answer) -> RenderableType:
     if answer.abstained:
         body = Panel(Text(answer.text), title="Answer", border_style="yellow", expand=True)
         heading = Text("Closest passages", style="bold")
-        listed: Sequence[Citation] = answer.passages
+        listed: Sequence[Passage] = answer.passages
     else:
         body = Panel(Text(answer.text), title="Answer", border_style="green", expand=True)
         heading = Text("Sources", style="bold")
@@ -138,7 +138,7 @@ def render_answer(answer: Answer) -> RenderableType:
     if listed:
         parts.append(heading)
         emphasis = () if answer.abstained else answer_sentences(answer)
-        parts.extend(render_citation(c, emphasis) for c in listed)
+        parts.extend(render_passage(c, emphasis) for c in listed)
     elif not answer.passages:
         parts.append(Text("No passage matched.", style="dim"))
     return Group(*parts)
@@ -153,11 +153,11 @@ def render_passages(answer: Answer) -> RenderableType:
     """Every passage retrieved for the last answer, in rank order."""
     if not answer.passages:
         return Text("No passages were retrieved.")
-    return Group(*(render_citation(c) for c in answer.passages))
+    return Group(*(render_passage(c) for c in answer.passages))
 
 
 def render_context(
-    citation: Citation, text: str, start: int, end: int, *, around: int = CONTEXT_CHARACTERS
+    passage: Passage, text: str, start: int, end: int, *, around: int = CONTEXT_CHARACTERS
 ) -> RenderableType:
     """The quoted passage highlighted inside its article, with about ``around``
     characters of whole paragraphs before and after it (the rest elided)."""
@@ -170,7 +170,7 @@ def render_context(
     body.append(text[end:after])
     if after < len(text):
         body.append("\n…", style="dim")
-    return Panel(body, title=Text(citation_header(citation)), expand=True)
+    return Panel(body, title=Text(passage_header(passage)), expand=True)
 
 
 class FitToWidth:
@@ -416,7 +416,7 @@ def render_eval_failures(report: EvalReport) -> RenderableType:
                 where = f"in passage {rank}" if rank else "in no passage"
                 body.append(Text(f"  answer found {where}", style="dim"))
             if first is not None:
-                body.append(Text("  first: " + citation_header(first), style="cyan"))
+                body.append(Text("  first: " + passage_header(first), style="cyan"))
                 body.append(Text("    " + first.quote, style="dim"))
             parts.append(Group(*body))
     if not parts:

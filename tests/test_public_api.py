@@ -20,7 +20,7 @@ def test_the_public_names_are_exactly_the_documented_ones() -> None:
         "Answer", "Article", "ArticleSummary", "Assistant", "Chunk", "Citation", "ConfigError",
         "CorpusError", "EvalCase", "EvalFormatError", "Hit", "IndexBusyError",
         "IndexIncompatibleError", "IndexMissingError", "IndexReport", "IndexUnusableError",
-        "ModelError", "QAError", "SearchFilters", "Settings", "update_index",
+        "ModelError", "Passage", "QAError", "SearchFilters", "Settings", "update_index",
     ]  # fmt: skip
 
 
