@@ -8,7 +8,7 @@ import pytest
 from qa.article_questions import AUTHOR, OUTLET, PUBLISHED, TITLE, answer_about_article
 from qa.article_questions import article_question as parse
 from qa.assistant import Assistant
-from qa.records import Article
+from qa.records import Article, Citation
 
 
 def _article(assistant: Assistant, title: str) -> Article:
@@ -28,7 +28,7 @@ def test_who_wrote_a_titled_article_is_answered_from_its_byline(assistant: Assis
         "002_4b9ca009cf769bed.txt",
         3,
     )
-    assert answer.passages[-1] == cited
+    assert Citation.of(answer.passages[-1]) == cited
 
 
 def test_publication_date_is_answered_from_the_dateline(assistant: Assistant) -> None:
@@ -46,7 +46,7 @@ def test_an_author_nobody_states_is_said_to_be_unknown(assistant: Assistant) -> 
     # The title line came back as the first passage: the answer cites it there.
     assert answer.text == f"“{title}” doesn't state its author. [1]"
     assert answer.citations[0].quote == title
-    assert answer.passages[0] == answer.citations[0]
+    assert Citation.of(answer.passages[0]) == answer.citations[0]
 
 
 def test_an_unstated_date_is_said_to_be_unknown_with_its_labelled_estimate(

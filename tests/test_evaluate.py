@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,7 +187,7 @@ def test_metrics_count_answers_in_passages_replies_and_citations(tmp_path: Path)
     first = citation(1, text, "Alpha")
     second = citation(2, text, "The answer")
     third = citation(3, text, "Omega")
-    shifted = Citation(**{**_fields(third), "start": third.start + 1, "marker": 3})
+    shifted = replace(third, start=third.start + 1, marker=3)
     passages = (first, second, third)
 
     def case(case_id: str, answers: tuple[str, ...], **extra: Any) -> EvalCase:
@@ -248,7 +249,7 @@ def test_failures_are_missed_answers_answered_unanswerables_and_invalid_citation
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     corpus = CorpusText(tmp_path)
     good = citation(1, text, "The harbour")
-    moved = Citation(**{**_fields(good), "end": good.end + 2})
+    moved = replace(good, end=good.end + 2)
     reply = "The harbour froze in 1947. [1]"
 
     def outcome(case_id: str, answers: tuple[str, ...], answer: Answer) -> Any:
@@ -306,10 +307,6 @@ def test_mrr_at_10_averages_reciprocal_ranks_when_k_is_10(tmp_path: Path) -> Non
     assert metrics["mrr@10"].value == pytest.approx((1 + 1 / 3 + 0) / 3)
     assert metrics["hit@10"].count == 2
     assert metrics["source_hit"].n == 0 and metrics["source_hit"].value is None
-
-
-def _fields(c: Citation) -> dict[str, Any]:
-    return {name: getattr(c, name) for name in Citation.__slots__}
 
 
 # ---------------------------------------------------------------- end to end
