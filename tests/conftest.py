@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fake_embedder import FakeEmbedder
 
 from qa.assistant import Assistant
 from qa.config import Settings
@@ -66,9 +67,35 @@ def assistant(corpus_settings: Settings) -> Assistant:
 @pytest.fixture
 def corpus_copy(corpus_settings: Settings, tmp_path: Path) -> Settings:
     """A private copy of the bundled corpus and its built index, free to modify."""
-    shutil.copytree(corpus_settings.corpus_dir, tmp_path / "corpus")
-    shutil.copytree(corpus_settings.index_dir, tmp_path / "index", symlinks=True)
-    return Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+    return _copy(corpus_settings, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def fake_corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The bundled corpus indexed once per session with the deterministic fake embedder.
+
+    No model is loaded, but the manifest names the real model and its weights, so the
+    index passes for one the real model built: for seams that do not depend on
+    meaning (status, bookkeeping). Do not ask it questions, and embed with
+    ``embedder_factory=FakeEmbedder`` when a test updates it.
+    """
+    root = tmp_path_factory.mktemp("bundled-fake")
+    shutil.copytree(BUNDLED_CORPUS, root / "corpus")
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+@pytest.fixture
+def fake_corpus_copy(fake_corpus_settings: Settings, tmp_path: Path) -> Settings:
+    """A private copy of the bundled corpus and its fake-embedder index, free to modify."""
+    return _copy(fake_corpus_settings, tmp_path)
+
+
+def _copy(settings: Settings, folder: Path) -> Settings:
+    shutil.copytree(settings.corpus_dir, folder / "corpus")
+    shutil.copytree(settings.index_dir, folder / "index", symlinks=True)
+    return Settings(corpus_dir=folder / "corpus", index_dir=folder / "index")
 
 
 @pytest.fixture(scope="session")

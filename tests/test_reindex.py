@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_embedder import FakeEmbedder
 
 from qa.assistant import Assistant
 from qa.cli import main
@@ -129,28 +130,28 @@ def test_deleting_an_article_removes_it_from_dense_and_lexical_search_at_once(
     assistant.close()
 
 
-def test_an_unchanged_corpus_writes_no_new_generation(corpus_copy: Settings) -> None:
-    before = open_snapshot(corpus_copy.index_dir).generation
-    unchanged = _article_count(corpus_copy)
+def test_an_unchanged_corpus_writes_no_new_generation(fake_corpus_copy: Settings) -> None:
+    before = open_snapshot(fake_corpus_copy.index_dir).generation
+    unchanged = _article_count(fake_corpus_copy)
 
-    report = update_index(corpus_copy)
+    report = update_index(fake_corpus_copy, embedder_factory=FakeEmbedder)
 
     assert report.summary().startswith(f"added 0, updated 0, removed 0, unchanged {unchanged} (")
     assert (report.embedded, report.wrote) == (0, False)
-    assert open_snapshot(corpus_copy.index_dir).generation == before
+    assert open_snapshot(fake_corpus_copy.index_dir).generation == before
 
 
 def test_a_renamed_file_is_removed_and_added_without_embedding_anything(
-    corpus_copy: Settings,
+    fake_corpus_copy: Settings,
 ) -> None:
-    total = _article_count(corpus_copy)
-    snapshot = open_snapshot(corpus_copy.index_dir)
+    total = _article_count(fake_corpus_copy)
+    snapshot = open_snapshot(fake_corpus_copy.index_dir)
     moved = sum(1 for a in snapshot.articles() if a.path == "004_75191420fca3239e.txt")
     snapshot.close()
-    old = corpus_copy.corpus_dir / "004_75191420fca3239e.txt"
-    old.rename(corpus_copy.corpus_dir / "renamed.txt")
+    old = fake_corpus_copy.corpus_dir / "004_75191420fca3239e.txt"
+    old.rename(fake_corpus_copy.corpus_dir / "renamed.txt")
 
-    report = update_index(corpus_copy)
+    report = update_index(fake_corpus_copy, embedder_factory=FakeEmbedder)
 
     assert report.summary().startswith(
         f"added {moved}, updated 0, removed {moved}, unchanged {total - moved} ("

@@ -45,12 +45,12 @@ def shown(status_text: object) -> str:
     return out.getvalue()
 
 
-def test_status_of_a_current_index_says_there_is_nothing_to_do(corpus_copy: Settings) -> None:
-    status = index_status(corpus_copy)
+def test_status_of_a_current_index_says_there_is_nothing_to_do(fake_corpus_copy: Settings) -> None:
+    status = index_status(fake_corpus_copy)
     assert built_at(status.built) is not None
     text = shown(render_status(status, built_at(status.built) + timedelta(hours=2, minutes=5)))
     assert text.splitlines()[1:] == [
-        f"Corpus: {corpus_copy.corpus_dir} · 5 files",
+        f"Corpus: {fake_corpus_copy.corpus_dir} · 5 files",
         "Up to date: `qa index` has nothing to do.",
     ]
     assert text.splitlines()[0].endswith(
@@ -65,28 +65,28 @@ def built_at(value: str | None) -> datetime:
 
 
 def test_status_lists_new_changed_and_removed_files_without_indexing(
-    corpus_copy: Settings,
+    fake_corpus_copy: Settings,
 ) -> None:
-    before = sorted(p.name for p in corpus_copy.index_dir.iterdir())
-    change_the_corpus(corpus_copy)
-    status = index_status(corpus_copy)
+    before = sorted(p.name for p in fake_corpus_copy.index_dir.iterdir())
+    change_the_corpus(fake_corpus_copy)
+    status = index_status(fake_corpus_copy)
     text = shown(render_status(status, built_at(status.built)))
     assert text.splitlines()[1:] == [
-        f"Corpus: {corpus_copy.corpus_dir} · 5 files",
+        f"Corpus: {fake_corpus_copy.corpus_dir} · 5 files",
         "`qa index` would:",
         "  add     new.md",
         f"  update  {EDITED}",
         f"  remove  {DELETED}",
         "Articles: 1 new, 1 changed, 1 removed, 6 unchanged",
     ]
-    assert sorted(p.name for p in corpus_copy.index_dir.iterdir()) == before
+    assert sorted(p.name for p in fake_corpus_copy.index_dir.iterdir()) == before
 
 
 def test_status_json_names_the_files_and_counts_the_articles(
-    corpus_copy: Settings, capsys: pytest.CaptureFixture[str]
+    fake_corpus_copy: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    change_the_corpus(corpus_copy)
-    assert main(["status", "--json", *where(corpus_copy)]) == 0
+    change_the_corpus(fake_corpus_copy)
+    assert main(["status", "--json", *where(fake_corpus_copy)]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["up_to_date"] is False
     assert status["files"] == {
@@ -101,9 +101,9 @@ def test_status_json_names_the_files_and_counts_the_articles(
 
 
 def test_status_without_an_index_says_index_would_build_it(
-    corpus_settings: Settings, tmp_path: Path
+    fake_corpus_settings: Settings, tmp_path: Path
 ) -> None:
-    settings = Settings(corpus_dir=corpus_settings.corpus_dir, index_dir=tmp_path / "none")
+    settings = Settings(corpus_dir=fake_corpus_settings.corpus_dir, index_dir=tmp_path / "none")
     status = index_status(settings)
     assert shown(render_status(status, datetime.now())).splitlines() == [
         f"No index in {settings.index_dir} yet.",
@@ -112,10 +112,10 @@ def test_status_without_an_index_says_index_would_build_it(
     ]
 
 
-def test_a_touched_but_unchanged_file_is_not_stale(corpus_copy: Settings) -> None:
-    edited = corpus_copy.corpus_dir / EDITED
+def test_a_touched_but_unchanged_file_is_not_stale(fake_corpus_copy: Settings) -> None:
+    edited = fake_corpus_copy.corpus_dir / EDITED
     os.utime(edited, (1_000_000_000, 1_000_000_000))
-    assert index_status(corpus_copy).up_to_date
+    assert index_status(fake_corpus_copy).up_to_date
 
 
 def test_ask_says_the_index_is_stale_and_does_not_quote_a_changed_file(
