@@ -42,7 +42,16 @@ from qa.formats import (
 )
 from qa.layout import find_drafts
 from qa.metadata import derived_title, estimate_years
-from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, FileWarning, SkippedFile
+from qa.records import (
+    DERIVED,
+    INFERRED,
+    METADATA,
+    STATED,
+    UNKNOWN,
+    Article,
+    FileWarning,
+    SkippedFile,
+)
 from qa.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
 
 __all__ = [
@@ -313,6 +322,8 @@ def _read(
             provenance = {name: UNKNOWN for name in _FIELDS}
             if draft.title:
                 values["title"], provenance["title"] = draft.title, STATED
+            for name, value in draft.inferred.items():
+                values[name], provenance[name] = value, INFERRED
             for name, value in draft.stated.items():
                 values[name], provenance[name] = value, STATED
             for name, value in {**region.metadata, **curated}.items():

@@ -29,9 +29,11 @@ The title is the header's longest short line that is not a person's name
 name-only line after the title, else a signature in the tail. The date
 comes from a date line in the header (or a date inside its byline), else
 from the tail. The outlet comes from the byline ("issue of the …"), a
-credit line ("From our partner …", "Source: …", "©"), a tail line that
-is an outlet's name, or a reporter naming the outlet ("in an interview
-with EurasiaNet.org"). Nothing else is guessed.
+credit line ("From our partner …", "Source: …", "©"), or a tail line that
+is an outlet's name; failing those, a reporter naming a web address as the
+interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
+outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is
+guessed.
 """
 
 from __future__ import annotations
@@ -95,13 +97,15 @@ class Paragraph:
 class Draft:
     """An article found on the page: what the text states about it, and its kept paragraphs.
 
-    A field missing from ``stated`` is not stated in the text.
+    A field missing from ``stated`` is not stated in the text; ``inferred`` holds
+    fields guessed from weaker evidence (an outlet a reporter names in a sentence).
     """
 
     title: str | None
     stated: dict[str, object] = field(default_factory=dict)
     paragraphs: list[Span] = field(default_factory=list)
     header: list[Span] = field(default_factory=list)
+    inferred: dict[str, object] = field(default_factory=dict)
 
 
 def _lines(text: str, region: Span) -> Iterator[tuple[Span, bool]]:
@@ -258,14 +262,19 @@ def _draft(
     published = _published(header, tail)
     if published:
         stated["published"] = published
-    outlet = _outlet(header, body, tail, after)
+    outlet = _outlet(header, tail, after)
+    inferred: dict[str, object] = {}
     if outlet:
         stated["outlet"] = outlet
+    elif guessed := _outlet_named_in_text(body):
+        inferred["outlet"] = guessed
 
     kept = _kept(body, repeated, author)
     if not any(p.kind == PROSE for p in kept):
         return None
-    return Draft(title, stated, [p.span for p in kept], _stated_header(header, title_index))
+    return Draft(
+        title, stated, [p.span for p in kept], _stated_header(header, title_index), inferred
+    )
 
 
 def _stated_header(header: list[Paragraph], title_index: int | None) -> list[Span]:
@@ -330,9 +339,7 @@ def _published(header: list[Paragraph], tail: list[Paragraph]) -> date | None:
     return None
 
 
-def _outlet(
-    header: list[Paragraph], body: list[Paragraph], tail: list[Paragraph], after: list[Paragraph]
-) -> str | None:
+def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragraph]) -> str | None:
     for paragraph in header:
         if paragraph.kind == BYLINE and (outlet := outlet_from_byline(paragraph.text)):
             return outlet
@@ -342,6 +349,10 @@ def _outlet(
     for paragraph in tail:
         if paragraph.kind == SHORT and (outlet := outlet_from_name_line(paragraph.text)):
             return outlet
+    return None
+
+
+def _outlet_named_in_text(body: list[Paragraph]) -> str | None:
     for paragraph in body:
         if paragraph.kind == PROSE and (outlet := outlet_from_text(paragraph.text)):
             return outlet

@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from qa.eval_records import Comparison, EvalReport, MetricGroup
-from qa.records import DERIVED, Answer, ArticleSummary, IndexStatus, Passage
+from qa.records import DERIVED, INFERRED, Answer, ArticleSummary, IndexStatus, Passage
 
 # Characters that could drive a terminal, and how they are shown instead: C0 controls
 # as their control pictures (ESC as ␛, BEL as ␇), DEL as ␡, C1 controls (U+009B is a
@@ -75,11 +75,16 @@ CONTEXT_CHARACTERS = 600
 _MARKER = re.compile(r"\[\d+\]")
 
 
+def shown_outlet(outlet: str, provenance: dict[str, str]) -> str:
+    """An outlet's name, with "(inferred)" when the text only suggests it."""
+    return f"{outlet} (inferred)" if provenance.get("outlet") == INFERRED else outlet
+
+
 def passage_header(passage: Passage) -> str:
     """``[n] Outlet · "Title" · Author · 2017-11-03 · path:line`` (unknowns said so)."""
     parts = [f"[{passage.marker}]"]
     if passage.outlet:
-        parts.append(passage.outlet + " ·")
+        parts.append(shown_outlet(passage.outlet, passage.provenance) + " ·")
     parts.append(f"“{passage.title}” ·")
     if passage.author:
         parts.append(passage.author + " ·")
@@ -209,7 +214,7 @@ def _summary_cells(source: ArticleSummary) -> tuple[str, ...]:
     return (
         article.article_id,
         f"{article.title} (derived)" if derived else article.title,
-        article.outlet or "—",
+        shown_outlet(article.outlet, article.provenance) if article.outlet else "—",
         article.author or "—",
         when,
         str(source.chunks),

@@ -123,3 +123,13 @@ def test_an_article_named_by_its_author_answers_which_outlet_published_it(
         "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published by CACI Analyst. [1]"
     )
     assert answer.citations[0].quote == "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"
+
+
+def test_an_inferred_outlet_is_said_to_be_inferred(assistant: Assistant) -> None:
+    answer = assistant.ask("Which outlet published “Kazakhstan: Grappling with Human Trafficking”?")
+    assert answer.text.startswith(
+        "“Kazakhstan: Grappling with Human Trafficking” was published by EurasiaNet "
+        "(inferred, not stated). ["
+    )
+    assert "in an interview with EurasiaNet.org" in answer.citations[0].quote
+    assert answer.citations[0].provenance["outlet"] == "inferred"

@@ -26,7 +26,7 @@ from qa.metadata import (
     parse_dateline,
     parse_signature,
 )
-from qa.records import DERIVED, METADATA, STATED, UNKNOWN, Article, Span
+from qa.records import DERIVED, INFERRED, METADATA, STATED, UNKNOWN, Article, Span
 from qa.text import collapse_whitespace
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -409,6 +409,36 @@ def test_rule_bylines_signatures_and_outlets() -> None:
     assert outlet_from_text("she said in an interview with EurasiaNet.org on Monday.") == (
         "EurasiaNet"
     )
+    assert outlet_from_text("the minister told Kazinform.kz on Monday.") is None
+
+
+_QUOTING_ANOTHER_OUTLET = """Floods hit Osh
+
+By Jane Roe
+
+Spring floods damaged 40 houses in the Osh region on Tuesday, officials said.
+"We moved 120 families to schools," the mayor told Kazinform.kz on Wednesday.
+Rescuers said the river rose two metres overnight and more rain is expected.
+"""
+
+
+def test_an_outlet_someone_spoke_to_is_not_the_articles_outlet(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "floods.txt").write_text(_QUOTING_ANOTHER_OUTLET)
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.outlet, article.provenance["outlet"]) == (None, UNKNOWN)
+
+
+def test_an_outlet_named_only_as_the_interviewer_is_inferred(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = _QUOTING_ANOTHER_OUTLET.replace(
+        "the mayor told Kazinform.kz", "the mayor said in an interview with Kazinform.kz"
+    )
+    (corpus / "floods.txt").write_text(text)
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.outlet, article.provenance["outlet"]) == ("Kazinform", INFERRED)
 
 
 def test_rule_year_estimate_is_labelled() -> None:

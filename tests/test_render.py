@@ -10,8 +10,8 @@ from datetime import date
 from rich.console import Console, RenderableType
 
 from qa.eval_records import EvalReport, Metric, MetricGroup, SetReport
-from qa.records import DERIVED, STATED, UNKNOWN, Article, ArticleSummary
-from qa.render import render_article_summaries, render_eval_report
+from qa.records import DERIVED, INFERRED, STATED, UNKNOWN, Article, ArticleSummary, Passage
+from qa.render import passage_header, render_article_summaries, render_eval_report
 
 SET_NAME = "eval/squad/questions_unanswerable.jsonl"
 
@@ -135,4 +135,35 @@ def test_a_derived_title_says_so() -> None:
     )
     assert printed(render_article_summaries([ArticleSummary(article, 3)]), 60).splitlines()[2] == (
         "  Heavy snow closed the mountain roads… (derived)"
+    )
+
+
+def test_an_inferred_outlet_says_so_in_sources_and_citations() -> None:
+    source = a_source()
+    article = replace(
+        source.article,
+        outlet="EurasiaNet",
+        provenance={**source.article.provenance, "outlet": INFERRED},
+    )
+    assert "EurasiaNet (inferred)" in printed(
+        render_article_summaries([ArticleSummary(article, 3)]), 60
+    )
+    passage = Passage(
+        1,
+        article.article_id,
+        article.title,
+        article.outlet,
+        None,
+        None,
+        article.path,
+        0,
+        10,
+        "quote",
+        0.5,
+        line=3,
+        provenance=article.provenance,
+    )
+    assert passage_header(passage) == (
+        "[1] EurasiaNet (inferred) · “Human trafficking and IS followers in Central Asia” · "
+        "date unknown · kazakhstan/trafficking.txt:3"
     )
