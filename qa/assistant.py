@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from qa.answer import AnswerPolicy, compose_answer
+from qa.backends import current_generation, open_storage
 from qa.compatibility import check_compatible
 from qa.config import Settings
 from qa.embed import Embedder, question_embedder
@@ -16,7 +17,6 @@ from qa.freshness import corpus_drift
 from qa.records import Answer, ArticleSummary, CorpusDrift, Passage
 from qa.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.storage import Storage
-from qa.store import current_generation, open_snapshot
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
@@ -47,8 +47,9 @@ class Assistant:
 
     @classmethod
     def open(cls, settings: Settings, **options: object) -> Assistant:
-        """Open the index in ``settings.index_dir``; raise IndexMissingError if none is built."""
-        snapshot = open_snapshot(settings.index_dir)
+        """Open the index of ``settings`` (its folder or its ``store`` database); raise
+        IndexMissingError if none is built."""
+        snapshot = open_storage(settings)
         check_compatible(snapshot.manifest, settings)
         return cls(settings, snapshot, **options)  # type: ignore[arg-type]
 
@@ -60,11 +61,11 @@ class Assistant:
 
     def refresh(self) -> bool:
         """Switch to a newer index generation if one was built; True when it switched."""
-        latest = current_generation(self.settings.index_dir)
-        if latest is None or latest.name == self._snapshot.generation:
+        latest = current_generation(self.settings)
+        if latest is None or latest == self._snapshot.generation:
             return False
         try:
-            fresh = open_snapshot(self.settings.index_dir)
+            fresh = open_storage(self.settings)
         except (IndexUnusableError, FileNotFoundError):
             return False  # a half-swapped or damaged index: keep answering from the old one
         try:

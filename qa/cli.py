@@ -88,6 +88,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
         corpus_dir=getattr(args, "corpus", None),
         index_dir=getattr(args, "index", None),
+        store=getattr(args, "store", None),
         model=getattr(args, "model", None),
         k=getattr(args, "k", None),
         precision=getattr(args, "precision", None),

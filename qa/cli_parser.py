@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--index", type=Path, help="index folder (default: ./index, or $QA_INDEX)")
     common.add_argument(
+        "--store",
+        metavar="URL",
+        help="keep the index in this PostgreSQL database, postgresql://… (default: $QA_STORE, "
+        "else the index folder)",
+    )
+    common.add_argument(
         "--model",
         help="sentence-transformers model name or folder (default: the bundled all-MiniLM-L6-v2)",
     )

@@ -1,8 +1,8 @@
 """Settings: where the corpus and index live, which model, how to chunk and rank.
 
 Defaults suit the bundled corpus; environment variables (``QA_CORPUS``,
-``QA_INDEX``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``, ``QA_EMBEDDING_CACHE``) override
-them, and command-line flags override both.
+``QA_INDEX``, ``QA_STORE``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``, ``QA_EMBEDDING_CACHE``)
+override them, and command-line flags override both.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class Settings:
     max_tokens: int = 256
     k: int = 5
     precision: str = "int8"
+    #: Where the index lives: None for ``index_dir``, or a ``postgresql://`` URL (qa.backends).
+    store: str | None = None
     follow_symlinks: bool = False  # index the targets of symbolic links inside the corpus
     #: A folder of vectors kept across index folders (None: only an interrupted run's own);
     #: texts embedded before by the same model, weights and precision are taken from it.
@@ -53,6 +55,8 @@ class Settings:
             values["corpus_dir"] = Path(env["QA_CORPUS"])
         if "QA_INDEX" in env:
             values["index_dir"] = Path(env["QA_INDEX"])
+        if env.get("QA_STORE"):
+            values["store"] = env["QA_STORE"]
         if "QA_MODEL" in env:
             values["model"] = env["QA_MODEL"]
         if env.get("QA_EMBEDDING_CACHE"):
@@ -83,6 +87,11 @@ class Settings:
             )
         if self.max_tokens < 32:
             raise ConfigError(f"max_tokens must be at least 32, not {self.max_tokens}")
+        if self.store is not None and not self.store.startswith(("postgresql://", "postgres://")):
+            raise ConfigError(
+                f"the store must be a postgresql:// URL, not {self.store!r}; leave --store and "
+                "QA_STORE unset to keep the index in the index folder"
+            )
 
     def chunking_signature(self) -> dict[str, int]:
         """What decides chunk boundaries, as stored in the manifest: these settings and

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from qa import backends
 from qa.chunking import chunk_article
 from qa.compatibility import vectors_reusable
 from qa.config import Settings
@@ -39,14 +40,7 @@ from qa.freshness import stamp_corpus
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
 from qa.storage import GenerationData, Manifest, Storage, vectors_by_text
-from qa.store import (
-    SCHEMA_VERSION,
-    clean_leftovers,
-    current_generation,
-    open_snapshot,
-    write_generation,
-    write_lock,
-)
+from qa.store import SCHEMA_VERSION
 from qa.text import counted
 
 
@@ -98,8 +92,7 @@ def update_index(
     """
     began = time.perf_counter()
     model = resolve_model(settings.model)
-    with write_lock(settings.index_dir, wait=wait, on_wait=on_wait):
-        clean_leftovers(settings.index_dir)
+    with backends.write_lock(settings, wait=wait, on_wait=on_wait):
         remove_partial_copies(settings.corpus_dir)  # what a killed `qa add` left half copied
         if progress:
             progress.status(f"Reading the articles in {settings.corpus_dir}")
@@ -124,10 +117,10 @@ def update_index(
 def _open_reusable(settings: Settings, model: ModelSpec) -> Storage | None:
     """The current generation if its vectors can be reused (``qa.compatibility``), else
     None (full rebuild)."""
-    if current_generation(settings.index_dir) is None:
+    if backends.current_generation(settings) is None:
         return None
     try:
-        snapshot = open_snapshot(settings.index_dir)
+        snapshot = backends.open_storage(settings)
     except IndexIncompatibleError:
         return None
     if not vectors_reusable(snapshot.manifest, settings, model):
@@ -140,7 +133,7 @@ def index_is_current(settings: Settings) -> bool:
     """Whether the index in ``settings.index_dir`` holds the corpus in
     ``settings.corpus_dir`` as it is now, built with these settings (model, weights,
     precision, chunking): updating it would embed and write nothing."""
-    if current_generation(settings.index_dir) is None:
+    if backends.current_generation(settings) is None:
         return False
     previous = _open_reusable(settings, resolve_model(settings.model))
     if previous is None:
@@ -279,7 +272,7 @@ def _update(
     )
     if progress:
         progress.status(f"Writing the index ({counted(len(chunks), 'passage')})")
-    write_generation(settings.index_dir, data, manifest)
+    backends.write(settings, data, manifest)
     if progress:
         progress.finish()
     clear_caches(settings.index_dir)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from qa.compatibility import REUSING, mismatch
 from qa.config import Settings
-from qa.errors import IndexIncompatibleError
+from qa.errors import IndexIncompatibleError, IndexUnusableError
 from qa.freshness import corpus_drift, stamp_corpus
 from qa.indexing import article_fingerprint
 from qa.ingest import ingest_corpus
@@ -57,6 +57,15 @@ def index_status(settings: Settings) -> IndexStatus:
 
 
 def _current_manifest(settings: Settings) -> Manifest | None:
+    if settings.store is not None:
+        from qa.backends import open_storage
+
+        try:
+            storage = open_storage(settings)
+        except IndexUnusableError:
+            return None
+        storage.close()
+        return storage.manifest
     folder = current_generation(settings.index_dir)
     if folder is None:
         return None

