@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from storage_contract import StorageContract
+from storage_contract import StorageContract, build_contract_data
 
+from qa.errors import IndexIncompatibleError
 from qa.storage import GenerationData, Manifest, Storage
 from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
 
@@ -19,6 +21,11 @@ LOCAL_BACKEND_ENGINES = {"vectors.py": {"faiss"}, "lexical.py": {"bm25s", "Stemm
 LOCAL_BACKEND = {"store.py", "snapshot.py"}
 #: The PostgreSQL backend takes BM25's analyser from qa.lexical, so its terms are the same.
 POSTGRES_BACKEND = {"pg_store.py": {"qa.lexical"}, "pg_writer.py": {"qa.lexical"}}
+
+
+@pytest.fixture(scope="module")
+def contract_data() -> tuple[GenerationData, Manifest]:
+    return build_contract_data()
 
 
 class TestLocalStorage(StorageContract):
@@ -37,6 +44,24 @@ class TestLocalStorage(StorageContract):
         snapshot = open_snapshot(index_dir)
         yield snapshot
         snapshot.close()
+
+
+def test_an_index_from_an_earlier_version_is_refused_with_a_rebuild_message(
+    contract_data: tuple[GenerationData, Manifest], tmp_path: Path
+) -> None:
+    data, manifest = contract_data
+    folder = write_generation(
+        tmp_path, data, dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
+    )
+    old = json.loads((folder / "manifest.json").read_text())
+    old.update(schema_version=2, vector_index="hnsw(M=32,efConstruction=80,efSearch=1024)")
+    (folder / "manifest.json").write_text(json.dumps(old))
+    with pytest.raises(IndexIncompatibleError) as raised:
+        open_snapshot(tmp_path)
+    assert str(raised.value) == (
+        f"the index was built by another version of qa (schema 2, this qa reads {SCHEMA_VERSION}); "
+        "run `qa index --rebuild` to build it again"
+    )
 
 
 def _imports(path: Path) -> set[str]:
