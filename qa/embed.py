@@ -171,7 +171,7 @@ def passage_embedders(
     fp32 falls back to sentence-transformers (queries then load torch) and int8
     raises ModelError: only an export quantizes.
     """
-    from qa.onnx_embed import OnnxEmbedder, index_export_folder, read_export_info
+    from qa.onnx_embed import OnnxEmbedder, index_export_folder, mapped_graph, read_export_info
     from qa.onnx_export import export_onnx
 
     folder = index_export_folder(index_dir, model.weights_sha256)
@@ -191,6 +191,7 @@ def passage_embedders(
         if quantized:
             raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
         return sentence_transformer
+    mapped_graph(folder)  # the questions' graph, ready for fast loading by every qa ask
     threads = os.cpu_count() or 1
     return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
 

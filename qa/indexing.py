@@ -226,6 +226,7 @@ def _update(
                 article,
                 count_tokens,
                 window_words=settings.window_words,
+                window_stride=settings.window_stride,
                 max_tokens=max_tokens,
             )
         )
