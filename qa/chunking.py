@@ -130,12 +130,18 @@ def chunk_article(
     *,
     window_words: int = 110,
     max_tokens: int = 256,
+    window_stride: int = 1,
 ) -> list[Chunk]:
     """One chunk per sentence of ``article`` (header lines, then body): the sentence
     and its window of neighbours.
 
     ``max_tokens`` is the model's input limit; two tokens are kept for the
     special tokens the model adds, so no window is ever truncated.
+
+    With ``window_stride`` s > 1 windows are grown around every s-th sentence only
+    (and the last), and each sentence is shown in the window that holds it closest to
+    the window's middle, so chunks share windows and each window is embedded once: s
+    times fewer window tokens to embed. A sentence no such window holds gets its own.
     """
     budget = max_tokens - 2
     chunks: list[Chunk] = []
@@ -146,8 +152,19 @@ def chunk_article(
                 for piece in _split_long(raw, sentence, budget, count_tokens):
                     text = raw[piece.start : piece.end]
                     sentences.append(_Sentence(piece, len(text.split()), count_tokens(text)))
+        strided = [
+            _grow_window(sentences, anchor, window_words, budget)
+            for anchor in sorted({*range(0, len(sentences), window_stride), len(sentences) - 1})
+        ]
         for anchor in range(len(sentences)):
-            first, last = _grow_window(sentences, anchor, window_words, budget)
+            holding = [w for w in strided if w[0] <= anchor <= w[1]]
+            if holding:
+                # Best centred: the anchor nearest the window's middle; then the smaller window.
+                first, last = min(
+                    holding, key=lambda w: (abs(w[0] + w[1] - 2 * anchor), w[1] - w[0])
+                )
+            else:
+                first, last = _grow_window(sentences, anchor, window_words, budget)
             start, end = sentences[first].span.start, sentences[last].span.end
             anchor_span = sentences[anchor].span
             chunks.append(

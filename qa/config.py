@@ -36,6 +36,9 @@ class Settings:
     index_dir: Path = Path("index")
     model: str = DEFAULT_MODEL
     window_words: int = 110
+    #: Windows are grown around every n-th sentence; each sentence shows the window that
+    #: centres it best (see qa.chunking.chunk_article). 1: a window per sentence.
+    window_stride: int = 1
     max_tokens: int = 256
     k: int = 5
     precision: str = "int8"
@@ -81,6 +84,8 @@ class Settings:
             raise ConfigError(f"k {error}") from None
         if self.window_words < 10:
             raise ConfigError(f"window_words must be at least 10, not {self.window_words}")
+        if self.window_stride < 1:
+            raise ConfigError(f"window_stride must be at least 1, not {self.window_stride}")
         if self.precision not in PRECISIONS:
             raise ConfigError(
                 f"precision must be one of {', '.join(PRECISIONS)}, not {self.precision!r}"
@@ -98,11 +103,14 @@ class Settings:
         the version of the chunking rules."""
         from qa.chunking import CHUNKING_VERSION
 
-        return {
+        signature = {
             "window_words": self.window_words,
             "max_tokens": self.max_tokens,
             "version": CHUNKING_VERSION,
         }
+        if self.window_stride != 1:  # indexes from before strides keep their signature
+            signature["window_stride"] = self.window_stride
+        return signature
 
 
 def parse_k(value: str | int) -> int:

@@ -102,3 +102,20 @@ def test_windows_never_cross_text_that_ingestion_left_out(
     article = Article("a#1", "a.txt", "A", None, None, None, kept)
     chunks = chunk_article(text, article, count_tokens)
     assert [c.text for c in chunks] == ["First kept sentence.", "Second kept sentence."]
+
+
+def test_windows_at_a_stride_are_shared_and_each_holds_its_sentence(
+    count_tokens: Callable[[str], int],
+) -> None:
+    text = " ".join(f"Sentence number {i} has exactly six words." for i in range(20))
+    article = Article("a#1", "a.txt", "A", None, None, None, (Span(0, len(text)),))
+    every = chunk_article(text, article, count_tokens, window_words=30)
+    strided = chunk_article(text, article, count_tokens, window_words=30, window_stride=3)
+    assert [c.sentence for c in strided] == [c.sentence for c in every]
+    assert len({c.text for c in every}) == 17
+    assert len({c.text for c in strided}) == 7  # around sentences 0, 3, 6, …, 18 and 19
+    for chunk in strided:
+        assert chunk.sentence in chunk.text
+        assert chunk.text == collapse_whitespace(text[chunk.start : chunk.end])
+    # sentence 4 is shown in the window grown around sentence 3, not the one around 6
+    assert strided[4].text.startswith("Sentence number 2 ")
