@@ -1,0 +1,229 @@
+"""Indexing throughput: ``qa index`` against a plain sentence-transformers pipeline, same run.
+
+    python eval/bench_index.py                 # the shipped SQuAD articles + the bundled corpus
+    python eval/bench_index.py --bbc 100       # + the first 100 BBC articles (development
+                                               #   checkout only: ../shared/bench/bbc)
+    python eval/bench_index.py --rounds 3      # alternate the two pipelines three times
+    python eval/bench_index.py --stride 1      # qa with a window per sentence (the old way)
+    python eval/bench_index.py --quality 1,2,3 # retrieval quality per window stride instead
+
+``--quality`` indexes the shipped SQuAD corpus and the bundled corpus with each window
+stride and reports hit@1/hit@5 on their test halves (SQuAD's odd-position questions, the
+bundled set's questions tagged ``test``), the texts and tokens each stride embeds, and how
+the top passage's two cosines (question–window, question–sentence: the signals abstention
+is calibrated on) are spread: their 10th/50th/90th percentiles. Texts and tokens are
+what the stride leaves to embed: distinct windows and sentences, and their tokens.
+
+The baseline is the way the reference frameworks index: each article's text cut into
+200-word windows (no overlap), embedded by sentence-transformers in fp32 on every core
+(batch 32), the vectors added to an exact FAISS index. ``qa index`` does all of its own work
+(reading and cleaning the files, a passage per sentence, BM25, two FAISS indexes, SQLite)
+into a new index folder each round, with no embedding cache; only the one-time ONNX export
+is made before timing (it is kept per index and reused by every later run). Model loading
+is left out of the baseline's time and counted in qa's. Both run in this process one after
+the other, alternating, so a busy machine slows both; the ratio of the medians is the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from qa.config import Settings  # noqa: E402
+from qa.embed import resolve_model  # noqa: E402
+from qa.eval_sets import load_set  # noqa: E402
+from qa.indexing import onnx_embedder_factory, update_index  # noqa: E402
+from qa.ingest import ingest_corpus  # noqa: E402
+
+BBC = PROJECT.parent / "shared" / "bench" / "bbc" / "bbc-news.jsonl"
+BASELINE_WORDS = 200
+
+
+def write_corpus(folder: Path, bbc: int) -> None:
+    """The SQuAD articles, the bundled corpus and the first ``bbc`` BBC articles as files."""
+    shutil.copytree(PROJECT / "eval" / "squad" / "corpus", folder / "squad")
+    shutil.copytree(PROJECT / "corpus", folder / "bundled")
+    if not bbc:
+        return
+    if not BBC.is_file():
+        raise SystemExit(f"{BBC} not found: --bbc needs the development checkout")
+    (folder / "bbc").mkdir()
+    for line in BBC.read_text().splitlines()[:bbc]:
+        record = json.loads(line)
+        paragraphs = [" ".join(part.split()) for part in record["text"].split("  ")]
+        text = "\n\n".join(p for p in paragraphs if p) + "\n"
+        (folder / "bbc" / f"{record['id']}.txt").write_text(text)
+
+
+def baseline(corpus: Path, model: object) -> tuple[float, int, int]:
+    """Seconds, windows and articles of the sentence-transformers pipeline over ``corpus``."""
+    import faiss
+    import numpy as np
+
+    began = time.perf_counter()
+    ingested = ingest_corpus(corpus)
+    articles = ingested.articles
+    texts = {f.path: f.text for f in ingested.files}
+    windows = []
+    for article in articles:
+        raw = texts[article.path]
+        words = " ".join(raw[s.start : s.end] for s in article.paragraphs).split()
+        windows += [
+            " ".join(words[i : i + BASELINE_WORDS]) for i in range(0, len(words), BASELINE_WORDS)
+        ]
+    vectors = model.encode(  # type: ignore[attr-defined]
+        windows, batch_size=32, normalize_embeddings=True, show_progress_bar=False
+    )
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(np.asarray(vectors, dtype=np.float32))
+    return time.perf_counter() - began, len(windows), len(articles)
+
+
+def quality(strides: list[int]) -> None:
+    """Retrieval quality and cosine spread of each window stride (see the module docstring)."""
+    import numpy as np
+
+    from qa.assistant import Assistant
+    from qa.chunking import chunk_article
+    from qa.embed import load_tokenizer
+    from qa.evaluate import run_set
+    from qa.retrieve import Retriever
+
+    work = Path(tempfile.mkdtemp(prefix="bench-quality-"))
+    tokenizer = load_tokenizer(resolve_model("all-MiniLM-L6-v2"))
+
+    def count_tokens(text: str) -> int:
+        return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+    sets = {
+        "SQuAD test half": (
+            PROJECT / "eval" / "squad" / "corpus",
+            PROJECT / "eval" / "squad" / "questions.jsonl",
+        ),
+        "bundled test half": (PROJECT / "corpus", PROJECT / "eval" / "corpus.jsonl"),
+    }
+    columns = "stride set questions hit@1 hit@5 texts tokens cos_window cos_sentence".split()
+    print("| " + " | ".join(columns) + " |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    try:
+        for stride in strides:
+            for name, (corpus, questions) in sets.items():
+                settings = Settings(
+                    corpus_dir=corpus,
+                    index_dir=work / f"{corpus.name}-{stride}",
+                    window_stride=stride,
+                    embedding_cache=work / "embeddings",
+                    k=10,
+                )
+                update_index(settings)
+                ingested = ingest_corpus(corpus)
+                texts = {f.path: f.text for f in ingested.files}
+                chunks = [
+                    c
+                    for a in ingested.articles
+                    for c in chunk_article(texts[a.path], a, count_tokens, window_stride=stride)
+                ]
+                unique = {c.text for c in chunks} | {c.sentence for c in chunks}
+                tokens = sum(count_tokens(t) + 2 for t in unique)
+                loaded = load_set(questions)
+                cases = (
+                    loaded.cases[1::2]
+                    if "SQuAD" in name
+                    else tuple(c for c in loaded.cases if "test" in c.tags)
+                )
+                assistant = Assistant.open(settings)
+                try:
+                    run = run_set(replace(loaded, cases=cases), assistant, k=10)
+                    embedder = assistant._query_embedder()
+                    retriever = Retriever(assistant.snapshot)
+                    tops = []
+                    for case in cases:
+                        vector = embedder.encode([case.question])[0]
+                        hits = retriever.search(vector, case.question, 1).hits
+                        if hits:
+                            tops.append(
+                                (hits[0].features["cos_window"], hits[0].features["cos_sentence"])
+                            )
+                finally:
+                    assistant.close()
+                answerable = [o for o in run.outcomes if not o.case.unanswerable]
+                hit1 = sum(1 for o in answerable if o.answer_rank == 1) / len(answerable)
+                hit5 = sum(1 for o in answerable if o.answer_rank and o.answer_rank <= 5) / len(
+                    answerable
+                )
+                spread = np.percentile(np.array(tops), [10, 50, 90], axis=0)
+                window = "/".join(f"{v:.3f}" for v in spread[:, 0])
+                sentence = "/".join(f"{v:.3f}" for v in spread[:, 1])
+                print(
+                    f"| {stride} | {name} | {len(answerable)} | {hit1:.3f} | {hit5:.3f} | "
+                    f"{len(unique)} | {tokens} | {window} | {sentence} |",
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    """Run both pipelines ``--rounds`` times and print the medians and their ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--bbc", type=int, default=0, help="add the first N BBC articles")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--stride", type=int, default=Settings().window_stride)
+    parser.add_argument("--quality", help="comma-separated window strides to compare")
+    options = parser.parse_args()
+    if options.quality:
+        quality([int(s) for s in options.quality.split(",")])
+        return 0
+
+    from sentence_transformers import SentenceTransformer
+
+    work = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    try:
+        corpus = work / "corpus"
+        write_corpus(corpus, options.bbc)
+        spec = resolve_model("all-MiniLM-L6-v2")
+        settings = Settings(corpus_dir=corpus, window_stride=options.stride)
+        onnx_embedder_factory(work / "export", spec, settings.precision)  # the one-time export
+        model = SentenceTransformer(spec.path, device="cpu")
+        ours: list[float] = []
+        theirs: list[float] = []
+        for round_ in range(options.rounds):
+            index = work / f"index-{round_}"
+            shutil.copytree(work / "export" / "models", index / "models")
+            began = time.perf_counter()
+            report = update_index(replace(settings, index_dir=index))
+            ours.append(time.perf_counter() - began)
+            seconds, windows, articles = baseline(corpus, model)
+            theirs.append(seconds)
+            print(
+                f"round {round_ + 1}: qa index {ours[-1]:.1f} s ({report.embedded} texts, "
+                f"{report.chunks} passages); sentence-transformers {seconds:.1f} s "
+                f"({windows} windows of {BASELINE_WORDS} words)",
+                flush=True,
+            )
+        qa_rate = articles / statistics.median(ours)
+        base_rate = articles / statistics.median(theirs)
+        print(f"\n{articles} articles, medians of {options.rounds} rounds")
+        print("| pipeline | articles/s | vs baseline |")
+        print("|---|---|---|")
+        base_name = f"sentence-transformers fp32, {BASELINE_WORDS}-word windows"
+        print(f"| {base_name} | {base_rate:.2f} | 1.00x |")
+        ours_name = f"qa index ({settings.precision}, window stride {options.stride})"
+        print(f"| {ours_name} | {qa_rate:.2f} | {qa_rate / base_rate:.2f}x |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
