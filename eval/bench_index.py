@@ -40,9 +40,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from qa.config import Settings  # noqa: E402
-from qa.embed import resolve_model  # noqa: E402
+from qa.embed import passage_embedders, resolve_model  # noqa: E402
 from qa.eval_sets import load_set  # noqa: E402
-from qa.indexing import onnx_embedder_factory, update_index  # noqa: E402
+from qa.indexing import update_index  # noqa: E402
 from qa.ingest import ingest_corpus  # noqa: E402
 
 BBC = PROJECT.parent / "shared" / "bench" / "bbc" / "bbc-news.jsonl"
@@ -193,7 +193,7 @@ def main() -> int:
         write_corpus(corpus, options.bbc)
         spec = resolve_model("all-MiniLM-L6-v2")
         settings = Settings(corpus_dir=corpus, window_stride=options.stride)
-        onnx_embedder_factory(work / "export", spec, settings.precision)  # the one-time export
+        passage_embedders(work / "export", spec, settings.precision)  # the one-time export
         model = SentenceTransformer(spec.path, device="cpu")
         ours: list[float] = []
         theirs: list[float] = []
