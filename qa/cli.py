@@ -335,7 +335,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(payload)
     else:
-        from qa.render import render_eval_comparison, render_eval_failures, render_eval_report
+        from qa.render_eval import (
+            render_eval_comparison,
+            render_eval_failures,
+            render_eval_report,
+        )
 
         out = _stdout()
         out.print(render_eval_report(report))

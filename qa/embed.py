@@ -9,7 +9,6 @@ it is imported lazily, so ``qa --help`` and the query path stay light.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import numpy as np
 
 from qa.config import DEFAULT_MODEL
 from qa.errors import ModelError
+from qa.files import file_sha256
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -125,13 +125,7 @@ def _weights_file(folder: Path) -> Path | None:
     return None
 
 
-@cache
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+_file_sha256 = cache(file_sha256)  # a model's weights are hashed once per process
 
 
 def load_tokenizer(model: ModelSpec) -> Tokenizer:

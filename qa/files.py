@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import uuid
@@ -52,3 +53,12 @@ def copy_atomically(source: Path, target: Path, *, link: bool = False, tag: str 
             except OSError:
                 pass
         shutil.copyfile(source, staging)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, as hex, read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

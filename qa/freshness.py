@@ -11,13 +11,13 @@ as if it were current.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from qa.errors import CorpusError
+from qa.files import file_sha256
 from qa.ingest import corpus_files
 from qa.records import CorpusDrift
 from qa.sidecar import SIDECAR_NAME
@@ -33,7 +33,7 @@ def stamp_corpus(corpus_dir: Path) -> dict[str, list[Any]]:
     for relative, path in _listing(corpus_dir).items():
         try:
             status = path.stat()
-            stamps[relative] = [status.st_size, status.st_mtime_ns, _sha256(path)]
+            stamps[relative] = [status.st_size, status.st_mtime_ns, file_sha256(path)]
         except OSError:  # unreadable (ingest reports it): unchanged while it stays unreadable
             stamps[relative] = list(_UNREADABLE)
     return stamps
@@ -81,14 +81,6 @@ def _same(path: Path, stamp: Sequence[Any]) -> bool:
         status = os.stat(path)
         if size is not None and status.st_size != size:
             return False
-        return status.st_mtime_ns == mtime_ns or bool(_sha256(path) == sha256)
+        return status.st_mtime_ns == mtime_ns or bool(file_sha256(path) == sha256)
     except OSError:
         return tuple(stamp) == _UNREADABLE
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -21,7 +21,7 @@ from qa.eval_records import EvalReport, SetRun
 from qa.eval_sets import EvalSet, load_set
 from qa.evaluate import CorpusText, cache_dir, judge
 from qa.records import Answer, Citation, EvalCase
-from qa.render import render_eval_report
+from qa.render_eval import render_eval_report
 from qa.store import current_generation
 
 LIGHTHOUSE = (
