@@ -434,6 +434,8 @@ def _cases() -> Iterator[Case]:
 
 
 CASES = list(_cases())
+#: The cases with the largest inputs (seconds each to read).
+_SLOW = ("long_line", "many_short_lines", "html_deep_nesting", "html_huge_attribute")
 
 
 @pytest.fixture(autouse=True)
@@ -471,7 +473,15 @@ def lines_for(result: IngestResult, name: str) -> list[str]:
     return told
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize(
+    "case",
+    [
+        # the largest inputs take seconds each: make test runs them, make test-fast does not
+        pytest.param(case, marks=pytest.mark.slow) if case.name.startswith(_SLOW) else case
+        for case in CASES
+    ],
+    ids=[case.name for case in CASES],
+)
 def test_a_hostile_file_is_named_and_the_good_file_still_read(case: Case, tmp_path: Path) -> None:
     corpus = build(tmp_path, case.files)
     result = ingest_corpus(corpus)
@@ -608,8 +618,6 @@ def test_an_unreadable_eval_set_is_one_error_naming_it(
 
 
 # --- end to end: the real qa index and qa ask over every poison file at once ---------------
-
-_SLOW = ("long_line", "many_short_lines", "html_deep_nesting", "html_huge_attribute")
 
 
 def test_qa_index_names_every_poison_file_and_still_answers_from_the_good_one(
