@@ -265,7 +265,16 @@ def _cmd_chat(args: argparse.Namespace) -> int:
 def _cmd_status(args: argparse.Namespace) -> int:
     from qa.status import index_status
 
-    status = index_status(_settings(args))
+    settings = _settings(args)
+    if args.verify:
+        from qa.onnx_embed import verify_exports
+        from qa.store import verify_generation
+
+        files, graphs = verify_generation(settings.index_dir), verify_exports(settings.index_dir)
+        _stderr().print(
+            f"verified: {files} index files and {graphs} model graphs match their checksums"
+        )
+    status = index_status(settings)
     if args.json:
         _print_json(status.to_json())
     else:

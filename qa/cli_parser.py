@@ -145,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
         "articles, and the index's model, precision and age. Nothing is embedded or written.",
     )
     status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.add_argument(
+        "--verify",
+        action="store_true",
+        help="also check every index file and the model export against their checksums "
+        "(reads them all; exit 1 naming the first damaged file)",
+    )
 
     sources = commands.add_parser("sources", parents=[common], help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print the list as JSON")

@@ -165,13 +165,23 @@ def passage_embedders(
     fp32 falls back to sentence-transformers (queries then load torch) and int8
     raises ModelError: only an export quantizes.
     """
-    from qa.onnx_embed import OnnxEmbedder, index_export_folder, mapped_graph, read_export_info
+    from qa.onnx_embed import (
+        OnnxEmbedder,
+        index_export_folder,
+        info_path,
+        mapped_graph,
+        read_export_info,
+    )
     from qa.onnx_export import export_onnx
 
     folder = index_export_folder(index_dir, model.weights_sha256)
     quantized = precision == "int8"
     steps = [False, True] if quantized else [False]
-    todo = [step for step in steps if read_export_info(folder, quantized=step) is None]
+    todo = []
+    for step in steps:  # every file of the export checked in full: a damaged one is made again
+        if read_export_info(folder, quantized=step, verify=True) is None:
+            info_path(folder, quantized=step).unlink(missing_ok=True)
+            todo.append(step)
     if progress is not None and todo:
         what = "ONNX export and int8 quantisation" if len(todo) == 2 else "ONNX export"
         what = "int8 quantisation" if todo == [True] else what
@@ -197,16 +207,24 @@ def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> E
     embedded once, so full precision costs nothing even over int8 passages, and it
     keeps question vectors equal to sentence-transformers'. The manifest says which
     weights built the index; the loader refuses an export of other weights, and
-    sentence-transformers (torch) then embeds with ``model_name``.
+    sentence-transformers (torch) then embeds with ``model_name``. An export whose
+    files no longer match their checksums is an error, never a silent fallback.
     """
-    from qa.onnx_embed import OnnxEmbedder, index_export_folder
+    from qa.onnx_embed import OnnxEmbedder, export_is_damaged, index_export_folder, info_path
 
     folder = index_export_folder(index_dir, manifest.weights_sha256)
+    if export_is_damaged(folder):
+        raise ModelError(f"the model export in {folder} is damaged; {REEXPORT}")
     try:
         spec = ModelSpec(manifest.model, str(folder), manifest.weights_sha256)
         return OnnxEmbedder(folder, spec, threads=1)
-    except ModelError:
+    except ModelError as error:
+        if info_path(folder, quantized=False).is_file():  # an export that no longer loads
+            raise ModelError(f"{error}; {REEXPORT}") from None
         return sentence_transformer(resolve_model(model_name), threads=1)
+
+
+REEXPORT = "run `qa index` to export it again"
 
 
 @cache

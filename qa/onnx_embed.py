@@ -31,6 +31,7 @@ import numpy as np
 
 from qa.embed import ModelSpec, Progress
 from qa.errors import ModelError
+from qa.files import file_sha256
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -58,6 +59,11 @@ class ExportInfo:
     dimension: int
     max_tokens: int
     onnx_bytes: int
+    #: Checksums of the graph and the tokenizer as exported (empty in older exports). The
+    #: tokenizer is hashed on every load; the graph when its modification time moved.
+    onnx_sha256: str = ""
+    onnx_mtime_ns: int = 0
+    tokenizer_sha256: str = ""
 
 
 def onnx_path(folder: Path, *, quantized: bool = False) -> Path:
@@ -70,8 +76,14 @@ def info_path(folder: Path, *, quantized: bool) -> Path:
     return onnx_path(folder, quantized=quantized).with_suffix(".json")
 
 
-def read_export_info(folder: Path, *, quantized: bool = False) -> ExportInfo | None:
-    """The recorded facts of a finished export, or None when there is none (or it is broken)."""
+def read_export_info(
+    folder: Path, *, quantized: bool = False, verify: bool = False
+) -> ExportInfo | None:
+    """The recorded facts of a finished export, or None when there is none or it is damaged.
+
+    The tokenizer's hash is always checked (it is small); the graph's size always,
+    and its hash when its modification time is not the recorded one, or with ``verify``.
+    """
     info_file = info_path(folder, quantized=quantized)
     try:
         info = ExportInfo(**json.loads(info_file.read_text()))
@@ -80,7 +92,13 @@ def read_export_info(folder: Path, *, quantized: bool = False) -> ExportInfo | N
     graph = onnx_path(folder, quantized=quantized)
     if not graph.is_file() or graph.stat().st_size != info.onnx_bytes:
         return None
-    if not (folder / TOKENIZER_FILE).is_file():
+    tokenizer = folder / TOKENIZER_FILE
+    if not tokenizer.is_file():
+        return None
+    if info.tokenizer_sha256 and file_sha256(tokenizer) != info.tokenizer_sha256:
+        return None
+    moved = graph.stat().st_mtime_ns != info.onnx_mtime_ns
+    if info.onnx_sha256 and (verify or moved) and file_sha256(graph) != info.onnx_sha256:
         return None
     return info
 
@@ -96,7 +114,8 @@ def mapped_graph(folder: Path, *, quantized: bool = False) -> Path:
     """
     source = onnx_path(folder, quantized=quantized)
     target = source.with_name(source.stem + ".mapped.onnx")
-    if target.is_file():
+    stamp = target.with_suffix(".json")  # sizes, times and hashes of what it was made of
+    if target.is_file() and _stamp_holds(folder, stamp):
         return target
     import shutil
 
@@ -117,9 +136,56 @@ def mapped_graph(folder: Path, *, quantized: bool = False) -> Path:
         (staging / weights).chmod(0o644)  # onnx writes it private; the graph is not
         os.replace(staging / weights, folder / weights)
         os.replace(staging / target.name, target)
+        made = {name: _file_stamp(folder / name) for name in (source.name, weights, target.name)}
+        (staging / stamp.name).write_text(json.dumps(made))
+        os.replace(staging / stamp.name, stamp)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _file_stamp(path: Path) -> list[Any]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, file_sha256(path)]
+
+
+def _stamp_holds(folder: Path, stamp: Path) -> bool:
+    """Whether the files recorded in ``stamp`` are still those bytes: sizes always, the
+    hash of a file whose modification time moved (a damaged file is then made again)."""
+    try:
+        recorded = json.loads(stamp.read_text())
+        for name, (size, mtime_ns, sha256) in recorded.items():
+            status = (folder / name).stat()
+            if status.st_size != size:
+                return False
+            if status.st_mtime_ns != mtime_ns and file_sha256(folder / name) != sha256:
+                return False
+    except (OSError, ValueError, TypeError):
+        return False
+    return True
+
+
+def verify_exports(index_dir: Path) -> int:
+    """Check every model export of an index in full; return how many graphs were checked.
+    Raise ModelError naming the first damaged export."""
+    checked = 0
+    for folder in sorted((index_dir / "models").glob("*")):
+        for quantized in (False, True):
+            if not info_path(folder, quantized=quantized).is_file():
+                continue
+            if read_export_info(folder, quantized=quantized, verify=True) is None:
+                raise ModelError(
+                    f"the model export in {folder} is damaged; run `qa index` to export it again"
+                )
+            checked += 1
+    return checked
+
+
+def export_is_damaged(folder: Path, *, quantized: bool = False) -> bool:
+    """Whether ``folder`` holds an export (its facts file) whose files no longer match it."""
+    return info_path(folder, quantized=quantized).is_file() and (
+        read_export_info(folder, quantized=quantized) is None
+    )
 
 
 class OnnxEmbedder:
@@ -159,8 +225,11 @@ class OnnxEmbedder:
                 options,
                 providers=["CPUExecutionProvider"],
             )
-        except Exception as error:
-            raise ModelError(f"cannot load the {kind} ONNX model in {folder}: {error}") from None
+        except Exception:
+            # ONNX Runtime's message names C++ source lines: not for our users.
+            raise ModelError(
+                f"cannot load the {kind} ONNX model in {folder}: it is damaged"
+            ) from None
         self._tokenizer = _load_tokenizer(folder / TOKENIZER_FILE, info.max_tokens)
         self._spec = model
         self._info = info
@@ -209,7 +278,12 @@ class OnnxEmbedder:
 def _load_tokenizer(path: Path, max_tokens: int) -> Tokenizer:
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(path))
+    try:
+        tokenizer = Tokenizer.from_file(str(path))
+    except Exception:  # the tokenizers library's message is a Rust parser's: not for users
+        raise ModelError(
+            f"the tokenizer {path} is damaged; run `qa index` to export it again"
+        ) from None
     tokenizer.no_padding()
     # Chunks already fit the model's window; only an over-long question is cut,
     # at the length sentence-transformers cuts it, so both embed it alike.

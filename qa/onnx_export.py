@@ -15,7 +15,7 @@ from pathlib import Path
 
 from qa.embed import ModelSpec, model_max_tokens, stay_offline
 from qa.errors import ModelError
-from qa.files import copy_atomically
+from qa.files import copy_atomically, file_sha256
 from qa.onnx_embed import (
     INPUT_NAMES,
     OUTPUT_NAME,
@@ -186,6 +186,9 @@ def _write_info(folder: Path, model: ModelSpec, *, quantized: bool) -> None:
         dimension=dimension,
         max_tokens=model_max_tokens(model),
         onnx_bytes=graph.stat().st_size,
+        onnx_sha256=file_sha256(graph),
+        onnx_mtime_ns=graph.stat().st_mtime_ns,
+        tokenizer_sha256=file_sha256(folder / TOKENIZER_FILE),
     )
     target = info_path(folder, quantized=quantized)
     staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")

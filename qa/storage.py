@@ -51,6 +51,8 @@ class Manifest:
     chunk_count: int
     created: str
     sizes: dict[str, int] = field(default_factory=dict)  # file name → bytes, to catch truncation
+    #: file name → sha256 of its bytes: checked on open (small files) and by ``qa status --verify``
+    hashes: dict[str, str] = field(default_factory=dict)
     precision: str = "fp32"  # the ONNX export the passage vectors were embedded with
     #: corpus-relative path → [size, mtime_ns, sha256] of every corpus file read (qa.freshness)
     corpus_stamps: dict[str, list[Any]] = field(default_factory=dict)
