@@ -254,7 +254,9 @@ def test_a_damaged_index_file_is_refused(corpus_copy: Settings) -> None:
     with pytest.raises(IndexIncompatibleError) as error:
         Assistant.open(corpus_copy)
 
-    assert str(error.value) == f"the index is damaged (file is not a database); {REBUILD}"
+    assert str(error.value) == (
+        f"index file qa.sqlite is damaged (its bytes are not those written); {REBUILD}"
+    )
 
 
 def test_a_generation_without_manifest_is_refused(corpus_copy: Settings) -> None:
