@@ -39,6 +39,7 @@ from qa.storage import GenerationData, Manifest
 LOCK_KEY = 0x71612D696E646578
 #: Stored manifest fields that must match for rows to be kept across updates.
 _KEEP_IF_EQUAL = ("model", "weights_sha256", "precision", "chunking", "dimension")
+_TABLES = ("postings", "terms", "window_vectors", "sentence_vectors", "chunks", "articles", "files")
 #: HNSW build parameters (pgvector defaults; see eval/bench_postgres.py for timings).
 HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 64
@@ -64,12 +65,13 @@ def _schema(dimension: int) -> str:
         start integer NOT NULL, "end" integer NOT NULL,
         sentence_start integer NOT NULL, sentence_end integer NOT NULL,
         text text NOT NULL, sentence text NOT NULL,
-        published date, outlet_key text NOT NULL, length integer NOT NULL,
-        window_vector vector({dimension}) NOT NULL, sentence_vector vector({dimension}) NOT NULL
+        published date, outlet_key text NOT NULL, length integer NOT NULL
     );
     CREATE INDEX chunks_by_article ON qa.chunks (article_id);
     CREATE INDEX chunks_by_published ON qa.chunks (published);
     CREATE INDEX chunks_by_outlet ON qa.chunks (outlet_key, published);
+    {_vector_table("window", dimension)}
+    {_vector_table("sentence", dimension)}
     CREATE TABLE qa.terms (term_id serial PRIMARY KEY, term text UNIQUE NOT NULL,
                            df integer NOT NULL);
     CREATE TABLE qa.postings (
@@ -80,8 +82,23 @@ def _schema(dimension: int) -> str:
     """
 
 
+def _vector_table(field: str, dimension: int) -> str:
+    """One table per vector field, with the filter columns beside the vector so HNSW scans
+    filter in place; rows of ~1.6 kB stay in the heap (no TOAST), so exact scans are fast."""
+    return f"""
+    CREATE TABLE qa.{field}_vectors (
+        chunk_id bigint PRIMARY KEY, article_id text NOT NULL, published date,
+        outlet_key text NOT NULL, vector vector({dimension}) NOT NULL
+    );
+    ALTER TABLE qa.{field}_vectors ALTER COLUMN vector SET STORAGE PLAIN;
+    CREATE INDEX {field}_vectors_by_article ON qa.{field}_vectors (article_id);
+    CREATE INDEX {field}_vectors_by_published ON qa.{field}_vectors (published);
+    CREATE INDEX {field}_vectors_by_outlet ON qa.{field}_vectors (outlet_key, published);
+    """
+
+
 _HNSW_INDEXES = tuple(
-    f"CREATE INDEX chunks_{field}_hnsw ON qa.chunks USING hnsw ({field}_vector vector_cosine_ops)"
+    f"CREATE INDEX {field}_vectors_hnsw ON qa.{field}_vectors USING hnsw (vector vector_cosine_ops)"
     f" WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})"
     for field in ("window", "sentence")
 )
@@ -157,7 +174,7 @@ def _write(db: Any, url: str, data: GenerationData, manifest: Manifest) -> str:
     elif found is not None:
         stored = found
         if any(found["manifest"].get(k) != manifest.to_json()[k] for k in _KEEP_IF_EQUAL):
-            for table in ("postings", "terms", "chunks", "articles", "files"):
+            for table in _TABLES:
                 db.execute(f"DELETE FROM qa.{table}")
             stored.update(docs=0, total_length=0)
     keep = _unchanged_articles(db, data, manifest)
@@ -244,8 +261,8 @@ def _delete_articles_except(db: Any, keep: set[str]) -> tuple[int, int]:
         " FROM qa.postings p JOIN gone USING (chunk_id) GROUP BY p.term_id) g"
         " WHERE t.term_id = g.term_id"
     )
-    db.execute("DELETE FROM qa.postings p USING gone g WHERE p.chunk_id = g.chunk_id")
-    db.execute("DELETE FROM qa.chunks c USING gone g WHERE c.chunk_id = g.chunk_id")
+    for table in ("postings", "window_vectors", "sentence_vectors", "chunks"):
+        db.execute(f"DELETE FROM qa.{table} t USING gone g WHERE t.chunk_id = g.chunk_id")
     db.execute("DROP TABLE gone")
     return int(docs), int(length)
 
@@ -300,10 +317,10 @@ def _insert_chunks(
     ids = range(next_id, next_id + len(rows))
     columns = (
         'chunk_id, article_id, start, "end", sentence_start, sentence_end, text, sentence,'
-        " published, outlet_key, length, window_vector, sentence_vector"
+        " published, outlet_key, length"
     )
     types = ["int8", "text", "int4", "int4", "int4", "int4", "text", "text", "date", "text",
-             "int4", "vector", "vector"]  # fmt: skip
+             "int4"]  # fmt: skip
     with db.cursor().copy(f"COPY qa.chunks ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(types)
         for chunk_id, row, words in zip(ids, rows, terms, strict=True):
@@ -322,10 +339,26 @@ def _insert_chunks(
                     article.published,
                     outlet_key(article.outlet),
                     len(words),
-                    np.asarray(data.window_vectors[row], dtype=np.float32),
-                    np.asarray(data.sentence_vectors[row], dtype=np.float32),
                 )
             )
+    for field, vectors in (("window", data.window_vectors), ("sentence", data.sentence_vectors)):
+        copy_sql = (
+            f"COPY qa.{field}_vectors (chunk_id, article_id, published, outlet_key, vector)"
+            " FROM STDIN (FORMAT BINARY)"
+        )
+        with db.cursor().copy(copy_sql) as copy:
+            copy.set_types(["int8", "text", "date", "text", "vector"])
+            for chunk_id, row in zip(ids, rows, strict=True):
+                article = articles[data.chunks[row].article_id]
+                copy.write_row(
+                    (
+                        chunk_id,
+                        article.article_id,
+                        article.published,
+                        outlet_key(article.outlet),
+                        np.asarray(vectors[row], dtype=np.float32),
+                    )
+                )
     _insert_postings(db, ids, terms)
     return len(rows), sum(len(words) for words in terms), next_id + len(rows)
 
