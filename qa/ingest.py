@@ -222,6 +222,8 @@ def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestR
             skipped.append(SkippedFile(relative, str(error)))
             continue
         except Exception as error:  # one poison file must not stop the corpus
+            if os.environ.get("QA_DEBUG") and not isinstance(error, RecursionError | MemoryError):
+                raise  # a bug, not a poison file: show where (tests set QA_DEBUG)
             skipped.append(SkippedFile(relative, _unexpected(error)))
             continue
         owners[stem] = relative

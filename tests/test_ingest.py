@@ -517,3 +517,25 @@ def test_an_article_without_a_title_is_named_after_its_first_sentence(tmp_path: 
 def test_a_derived_title_is_a_short_first_line_or_the_first_sentence() -> None:
     assert derived_title(["Election results\nThe count ended at dawn."]) == "Election results"
     assert derived_title(["The count ended at dawn. Turnout was 61%."]) == "The count ended at dawn"
+
+
+def test_a_bug_while_reading_one_file_skips_it_for_users_and_raises_under_qa_debug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A Title\n\nA sentence of the article body here.\n")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(ingest, "_read", broken)
+    with pytest.raises(ValueError, match="a bug"):
+        ingest_corpus(corpus)
+    monkeypatch.delenv("QA_DEBUG")
+    with pytest.raises(CorpusError) as raised:
+        ingest_corpus(corpus)
+    assert str(raised.value) == (
+        f"no usable article in {corpus} (a.txt could not be read (ValueError); "
+        "please report this file)"
+    )
