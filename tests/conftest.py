@@ -87,6 +87,13 @@ def fake_corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def fake_assistant(fake_corpus_settings: Settings) -> Assistant:
+    """An assistant over the fake-embedder index that embeds questions with the fake too:
+    its answers mean little, but commands, filters and bookkeeping are the real ones."""
+    return Assistant.open(fake_corpus_settings, embedder=FakeEmbedder())
+
+
 @pytest.fixture
 def fake_corpus_copy(fake_corpus_settings: Settings, tmp_path: Path) -> Settings:
     """A private copy of the bundled corpus and its fake-embedder index, free to modify."""

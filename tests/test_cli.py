@@ -211,17 +211,17 @@ def test_chat_reads_questions_from_stdin_and_leaves_on_end_of_input(
 
 
 def test_an_empty_question_is_refused_in_one_line(
-    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+    fake_corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["ask", "   ", *where(corpus_settings)]) == 1
+    assert main(["ask", "   ", *where(fake_corpus_settings)]) == 1
     assert capsys.readouterr().err == "error: the question is empty\n"
 
 
 def test_a_date_range_that_ends_before_it_starts_is_refused(
-    corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
+    fake_corpus_settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     arguments = ["ask", "trafficking", "--since", "2020-01-01", "--until", "2019-01-01"]
-    assert main([*arguments, *where(corpus_settings)]) == 1
+    assert main([*arguments, *where(fake_corpus_settings)]) == 1
     assert capsys.readouterr().err == (
         "error: since 2020-01-01 is after until 2019-01-01: nothing can match\n"
     )
@@ -251,10 +251,12 @@ def test_a_date_that_is_no_date_is_a_usage_error(capsys: pytest.CaptureFixture[s
 
 
 def test_piped_tables_are_at_most_120_columns_and_keep_words_whole(
-    corpus_settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    fake_corpus_settings: Settings,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("COLUMNS", raising=False)
-    assert main(["sources", *where(corpus_settings)]) == 0
+    assert main(["sources", *where(fake_corpus_settings)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].strip() == "8 indexed articles"
     assert max(len(line) for line in lines) <= 120

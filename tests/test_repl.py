@@ -20,8 +20,8 @@ def session(assistant: Assistant) -> tuple[Repl, io.StringIO]:
     return Repl(assistant, Console(file=out, width=120, highlight=False), k=5), out
 
 
-def test_help_lists_every_command(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_help_lists_every_command(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     assert repl.handle(":help")
     text = out.getvalue()
     for command in (
@@ -37,8 +37,8 @@ def test_help_lists_every_command(assistant: Assistant) -> None:
         assert command in text
 
 
-def test_k_changes_the_number_of_passages(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_k_changes_the_number_of_passages(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":k 3")
     assert out.getvalue() == "Retrieving 3 passages per question.\n"
     repl.handle("Who founded the NGO Sana Sezim?")
@@ -46,22 +46,22 @@ def test_k_changes_the_number_of_passages(assistant: Assistant) -> None:
     assert len(repl.last.passages) == 3
 
 
-def test_k_rejects_a_bad_value_and_keeps_the_old_one(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_k_rejects_a_bad_value_and_keeps_the_old_one(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":k many")
     assert out.getvalue() == "Usage: :k N, with N between 1 and 100\n"
     assert repl.k == 5
 
 
-def test_sources_and_open_before_any_question(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_sources_and_open_before_any_question(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":sources")
     repl.handle(":open 1")
     assert out.getvalue() == "No question asked yet.\nNo question asked yet.\n"
 
 
-def test_open_shows_the_passage_inside_its_article(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_open_shows_the_passage_inside_its_article(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle("How many victims did the IOM assist in Kazakhstan?")
     assert repl.last is not None and repl.last.citations
     marker = repl.last.citations[0].marker
@@ -73,8 +73,8 @@ def test_open_shows_the_passage_inside_its_article(assistant: Assistant) -> None
     assert repl.last.citations[0].title.split()[0] in text
 
 
-def test_open_names_the_valid_numbers_when_given_a_wrong_one(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_open_names_the_valid_numbers_when_given_a_wrong_one(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":k 2")
     repl.handle("Who is Talgat Mamyrayymov?")
     out.truncate(0)
@@ -83,8 +83,8 @@ def test_open_names_the_valid_numbers_when_given_a_wrong_one(assistant: Assistan
     assert out.getvalue() == "Usage: :open N, with N one of the passage numbers (1, 2)\n"
 
 
-def test_date_filters_are_set_shown_and_cleared(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_date_filters_are_set_shown_and_cleared(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":since 2017-01-01")
     repl.handle(":until 2017-12-31")
     repl.handle(":since 2017-02-30")
@@ -97,8 +97,8 @@ def test_date_filters_are_set_shown_and_cleared(assistant: Assistant) -> None:
     ]
 
 
-def test_date_filters_accept_years_months_and_relative_phrases(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_date_filters_accept_years_months_and_relative_phrases(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     repl.handle(":since March 2003")
     repl.handle(":until 2017")
     repl.handle(":since last year")
@@ -123,14 +123,14 @@ def test_date_filters_accept_years_months_and_relative_phrases(assistant: Assist
     assert all(p.published and p.published >= date(2016, 1, 1) for p in repl.last.passages)
 
 
-def test_unknown_command_points_to_help(assistant: Assistant) -> None:
-    repl, out = session(assistant)
+def test_unknown_command_points_to_help(fake_assistant: Assistant) -> None:
+    repl, out = session(fake_assistant)
     assert repl.handle(":frobnicate")
     assert out.getvalue() == "Unknown command :frobnicate; type :help\n"
 
 
-def test_quit_ends_the_session(assistant: Assistant) -> None:
-    repl, _ = session(assistant)
+def test_quit_ends_the_session(fake_assistant: Assistant) -> None:
+    repl, _ = session(fake_assistant)
     assert repl.handle(":quit") is False
 
 
