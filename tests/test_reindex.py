@@ -205,15 +205,15 @@ def test_qa_add_refuses_a_different_file_of_the_same_name_unless_replace(
 
 
 def test_qa_add_names_each_unusable_path_and_exits_1_when_nothing_was_added(
-    corpus_copy: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fake_corpus_copy: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
     paths = [tmp_path / name for name in ("scan.pdf", "empty.txt", "binary.txt", "missing.txt")]
-    before = sorted(p.name for p in corpus_copy.corpus_dir.iterdir())
+    before = sorted(p.name for p in fake_corpus_copy.corpus_dir.iterdir())
 
-    code = main(["add", *map(str, paths), "--corpus", str(corpus_copy.corpus_dir)])
+    code = main(["add", *map(str, paths), "--corpus", str(fake_corpus_copy.corpus_dir)])
 
     _, err = capsys.readouterr()
     assert code == 1
@@ -224,7 +224,7 @@ def test_qa_add_names_each_unusable_path_and_exits_1_when_nothing_was_added(
         f"error: {paths[2]}: is binary, not text (a NUL byte on line 1); not added",
         f"error: {paths[3]}: no such file or folder",
     ]
-    assert sorted(p.name for p in corpus_copy.corpus_dir.iterdir()) == before
+    assert sorted(p.name for p in fake_corpus_copy.corpus_dir.iterdir()) == before
 
 
 def test_add_to_corpus_copies_a_folder_as_a_subfolder_keeping_relative_paths(

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fake_embedder import FakeEmbedder
 from rich.console import Console
 
 from qa.assistant import Assistant
@@ -134,9 +135,9 @@ def test_ask_says_the_index_is_stale_and_does_not_quote_a_changed_file(
     ) in out
 
 
-def test_ask_json_marks_each_stale_citation(corpus_copy: Settings) -> None:
-    change_the_corpus(corpus_copy)
-    assistant = Assistant.open(corpus_copy)
+def test_ask_json_marks_each_stale_citation(fake_corpus_copy: Settings) -> None:
+    change_the_corpus(fake_corpus_copy)
+    assistant = Assistant.open(fake_corpus_copy, embedder=FakeEmbedder())
     try:
         answer = assistant.ask(QUESTION)
     finally:
@@ -150,7 +151,7 @@ def test_ask_json_marks_each_stale_citation(corpus_copy: Settings) -> None:
     )
 
 
-def test_a_current_index_gives_no_notice(assistant: Assistant) -> None:
-    answer = assistant.ask(QUESTION)
+def test_a_current_index_gives_no_notice(fake_assistant: Assistant) -> None:
+    answer = fake_assistant.ask(QUESTION)
     assert answer.notices == ()
     assert all(c.stale is None for c in answer.passages)
