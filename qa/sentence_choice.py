@@ -60,6 +60,8 @@ FEATURES = (
     "length",
     "bigrams",
     "new_thing",
+    "rarest_term",
+    "named_things",
 )
 
 
@@ -74,25 +76,27 @@ class SentenceWeights:
     """
 
     values: tuple[float, ...] = (
-        -6.961,
-        1.928,
-        -0.085,
-        1.841,
-        1.244,
-        1.456,
-        0.201,
-        3.882,
-        2.047,
-        0.06,
-        -0.483,
-        0.606,
-        -0.606,
-        -0.222,
-        0.218,
-        0.474,
+        -6.679,
+        2.036,
+        -0.069,
+        1.793,
+        1.206,
+        1.362,
+        0.198,
+        3.681,
+        1.489,
+        0.105,
+        -0.6,
+        0.594,
+        -0.594,
+        -0.105,
+        0.366,
+        0.458,
+        0.549,
+        -0.288,
     )
     follow_ratio: float = 0.3
-    follow_floor: float = 0.2
+    follow_floor: float = 0.1
     max_sentences: int = 3
     max_parts: int = 2
     max_reply: int = 4
@@ -205,6 +209,8 @@ def candidates(
     kind = asked_kind(question)
     asked = things(question)
     question_bigrams = set(itertools.pairwise(question_terms))
+    rarest = max(weights, key=lambda t: weights[t]) if weights else None
+    named = {thing for kind_things in asked.by_kind.values() for thing in kind_things}
     built = []
     for i, (marker, passage, span, text, _) in enumerate(rows):
         terms, context_terms = analysed[i], set(analysed[len(rows) + i])
@@ -231,10 +237,20 @@ def candidates(
                 min(len(text.split()), 60) / 60,
                 _shared_bigrams(question_bigrams, terms),
                 1.0 if new_thing else 0.0,
+                1.0 if rarest is not None and rarest in context_terms else 0.0,
+                _named_share(named, text),
             ]
         )
         built.append(Candidate(marker, passage.article, span, text, signals))
     return built
+
+
+def _named_share(named: set[str], text: str) -> float:
+    """The share of the things the question names (names, numbers, dates) the text names."""
+    if not named:
+        return 0.0
+    lowered = text.lower()
+    return sum(1 for thing in named if thing in lowered) / len(named)
 
 
 def _shared_bigrams(question_bigrams: set[tuple[str, str]], terms: Sequence[str]) -> float:
