@@ -23,7 +23,8 @@ for one is never embedded again for another.
 
 A passage contains an answer when the answer string occurs in its quote after
 lower-casing and collapsing whitespace; a citation is valid when its quote is
-the whitespace-collapsed text of its file at ``[start:end]``.
+exactly ``qa.text.quote_text`` of its file at ``[start:end]`` (whitespace
+collapsed within lines, line breaks kept).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from qa.eval_metrics import build_report
 from qa.eval_records import EvalReport, Outcome, SetRun
 from qa.eval_sets import EvalSet
 from qa.records import Answer, Citation, EvalCase, IndexReport
-from qa.text import collapse_whitespace, counted, normalise
+from qa.text import counted, normalise, quote_text
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
@@ -150,7 +151,7 @@ def citation_problem(answer: Answer, corpus: CorpusText) -> str | None:
         text = corpus.text(citation.path)
         if text is None:
             return f"[{citation.marker}] cites {citation.path}, which cannot be read"
-        if collapse_whitespace(text[citation.start : citation.end]) != citation.quote:
+        if quote_text(text[citation.start : citation.end]) != citation.quote:
             return (
                 f"[{citation.marker}] quote differs from {citation.path}"
                 f"[{citation.start}:{citation.end}]"

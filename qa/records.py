@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Self
 
-from qa.text import collapse_whitespace, counted
+from qa.text import counted, quote_text
 
 #: Where a metadata value came from.
 STATED = "stated"  # written in the article text itself
@@ -128,7 +128,7 @@ class Passage:
             path=article.path,
             start=span.start,
             end=span.end,
-            quote=collapse_whitespace(raw_text[span.start : span.end]),
+            quote=quote_text(raw_text[span.start : span.end]),
             score=score,
             line=raw_text.count("\n", 0, span.start if line_at is None else line_at) + 1,
             provenance=dict(article.provenance),

@@ -105,9 +105,11 @@ def render_passage(passage: Passage, emphasis: Sequence[str] = ()) -> Renderable
         )
     quote = Text(passage.quote, style="dim")
     for sentence in emphasis:
-        start = passage.quote.find(sentence)
-        if start >= 0:
-            quote.stylize("bold not dim", start, start + len(sentence))
+        # The quote keeps line breaks that the answer's sentence turned into spaces.
+        pattern = r"\s+".join(re.escape(word) for word in sentence.split())
+        found = re.search(pattern, passage.quote) if pattern else None
+        if found:
+            quote.stylize("bold not dim", found.start(), found.end())
     return Group(
         Text(passage_header(passage), style="bold cyan"),
         Padding(quote, (0, 0, 0, 4), expand=False),

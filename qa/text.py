@@ -8,6 +8,14 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
+def quote_text(text: str) -> str:
+    """Text as a passage quotes it: whitespace collapsed within each line, one line break
+    between lines, blank lines dropped (so a heading stays on a line of its own)."""
+    return "\n".join(
+        line for raw_line in text.splitlines() if (line := collapse_whitespace(raw_line))
+    )
+
+
 def normalise(text: str) -> str:
     """Lower-cased text with every run of whitespace collapsed: how answers are matched."""
     return collapse_whitespace(text.lower())

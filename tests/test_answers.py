@@ -226,3 +226,14 @@ def test_the_undated_count_covers_only_articles_the_other_filters_allow(
         else ()
     )
     assert answer.notices == expected
+
+
+def test_a_heading_stays_on_its_own_line_in_the_quoted_passage(assistant: Assistant) -> None:
+    answer = assistant.ask("When was the Financial Monitoring Service set up in Turkmenistan?")
+    assert answer.text.startswith(
+        "In early October 2018, a Financial Monitoring Service was set up"
+    )
+    assert (
+        "from January to April 2018 alone.\nTurkmenistan\nIn early October 2018, a Financial "
+        "Monitoring Service was set up" in answer.citations[0].quote
+    )

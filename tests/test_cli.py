@@ -13,7 +13,7 @@ import pytest
 from qa import cli
 from qa.cli import main
 from qa.config import Settings
-from qa.text import collapse_whitespace
+from qa.text import quote_text
 
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
 CITATION_KEYS = {
@@ -166,7 +166,7 @@ def test_ask_json_has_the_documented_shape_and_every_quote_matches_its_span(
         assert passage.keys() >= CITATION_KEYS
         assert passage["marker"] in markers
         raw = (corpus_settings.corpus_dir / passage["path"]).read_text(encoding="utf-8")
-        assert collapse_whitespace(raw[passage["start"] : passage["end"]]) == passage["quote"]
+        assert quote_text(raw[passage["start"] : passage["end"]]) == passage["quote"]
     first = payload["citations"][0]
     assert first["path"] == "001_4f9f93c25c76962a.txt"
     assert first["published"] == "2003-10-08"
