@@ -66,7 +66,8 @@ _ORGANISATION_WORDS = frozenset(
     "institute institution center centre group forum platform association bank court office "
     "commission department programme program foundation fund network front army state "
     "structure body government parliament assembly bureau authority police force forces "
-    "company corporation news agency journal analyst times post network".split()
+    "company corporation news agency journal analyst times post network ngo charity "
+    "nongovernmental non-governmental society trust mission".split()
 )
 _PERSON_TITLES = frozenset(
     "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
@@ -367,6 +368,13 @@ def _entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str
             name = text[start:end]
         bare = name[:-2] if name.endswith(("'s", "’s")) else name
         kind = _kind_of(bare, people, organisations)
+        before = text[:start].split()
+        if (
+            kind in ("person", "unknown")
+            and before
+            and before[-1].casefold() in _ORGANISATION_WORDS
+        ):
+            kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
         if _starts_sentence(text, start) and kind == "unknown":
             continue
         if kind == "title":

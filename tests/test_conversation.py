@@ -64,6 +64,15 @@ def test_a_pronoun_after_a_who_question_names_the_person_in_the_answer() -> None
     assert resolve("what did she say?", previous).resolved == "What did Khadicha Abysheva say?"
 
 
+def test_it_names_the_organisation_a_name_is_introduced_as() -> None:
+    assert resolve(
+        "who founded it?", PreviousTurn("What is the Sana Sezim NGO doing?")
+    ).resolved == ("Who founded the Sana Sezim NGO?")
+    assert resolve(
+        "where is it based?", PreviousTurn("What does the charity Red Crescent do?")
+    ).resolved == ("Where is Red Crescent based?")
+
+
 def test_a_pronoun_with_no_referent_keeps_the_previous_subject_in_brackets() -> None:
     resolution = resolve("who said that?", PreviousTurn(KYRGYZSTAN))
     assert resolution.resolved == (
