@@ -69,7 +69,7 @@ class EvalTarget:
 
     settings: Settings
     build: bool
-    origin: str = "the index given"
+    origin: str = "used as it is"
 
 
 def sibling_corpus(set_path: Path) -> Path | None:
