@@ -95,6 +95,15 @@ def fake_assistant(fake_corpus_settings: Settings) -> Assistant:
 
 
 @pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In this process, qa embeds passages and questions with the fake embedder wherever it
+    would choose the real model: for front-end tests of seams (``main([...])``) over the
+    fake-embedder index."""
+    monkeypatch.setattr("qa.indexing.passage_embedders", lambda *args, **kwargs: FakeEmbedder)
+    monkeypatch.setattr("qa.assistant.question_embedder", lambda *args, **kwargs: FakeEmbedder())
+
+
+@pytest.fixture
 def fake_corpus_copy(fake_corpus_settings: Settings, tmp_path: Path) -> Settings:
     """A private copy of the bundled corpus and its fake-embedder index, free to modify."""
     return _copy(fake_corpus_settings, tmp_path)

@@ -26,24 +26,24 @@ def where(settings: Settings) -> list[str]:
 
 @pytest.mark.parametrize("name", ["qa.sqlite", "sentences.faiss"])
 def test_a_flipped_byte_in_an_index_file_is_named_and_qa_index_repairs_it(
-    name: str, corpus_copy: Settings, capsys: pytest.CaptureFixture[str]
+    name: str, fake_corpus_copy: Settings, fake_model: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    generation = current_generation(corpus_copy.index_dir)
+    generation = current_generation(fake_corpus_copy.index_dir)
     assert generation is not None
     flip_one_byte(generation / name)
 
-    assert main(["ask", QUESTION, *where(corpus_copy)]) == 1
+    assert main(["ask", QUESTION, *where(fake_corpus_copy)]) == 1
     assert capsys.readouterr().err == (
         f"error: index file {name} is damaged (its bytes are not those written); "
         "run `qa index --rebuild` to build it again\n"
     )
-    assert main(["status", "--verify", *where(corpus_copy)]) == 1
+    assert main(["status", "--verify", *where(fake_corpus_copy)]) == 1
     capsys.readouterr()
 
-    assert main(["index", *where(corpus_copy)]) == 0
-    assert main(["ask", QUESTION, *where(corpus_copy), "--json"]) == 0
+    assert main(["index", *where(fake_corpus_copy)]) == 0
+    assert main(["ask", QUESTION, *where(fake_corpus_copy), "--json"]) == 0
     capsys.readouterr()
-    assert main(["status", "--verify", *where(corpus_copy)]) == 0
+    assert main(["status", "--verify", *where(fake_corpus_copy)]) == 0
     assert capsys.readouterr().err.startswith("verified: ")
 
 
