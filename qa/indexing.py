@@ -36,6 +36,7 @@ from qa.embed import (
 )
 from qa.embed_cache import EmbeddingCache, clear_caches, text_key
 from qa.errors import IndexIncompatibleError
+from qa.files import copy_atomically
 from qa.freshness import stamp_corpus
 from qa.ingest import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
@@ -99,9 +100,12 @@ def update_index(
         stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
         # Read the corpus first: a mistyped folder is reported before any model export.
         corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
-        embedder_factory = embedder_factory or passage_embedders(
-            settings.index_dir, model, settings.precision, progress
-        )
+        if embedder_factory is None:
+            _share_export(settings, model, into_index=True)
+            embedder_factory = passage_embedders(
+                settings.index_dir, model, settings.precision, progress
+            )
+            _share_export(settings, model, into_index=False)
         if rebuild:
             clear_caches(settings.index_dir)
         previous = None if rebuild else _open_reusable(settings, model)
@@ -112,6 +116,24 @@ def update_index(
         finally:
             if previous is not None:
                 previous.close()
+
+
+def _share_export(settings: Settings, model: ModelSpec, *, into_index: bool) -> None:
+    """Indexes that share an embedding cache share the model's export too (kept beside the
+    vectors, hard-linked where possible), so a new one is not exported again: a
+    second ``qa eval`` cache of a corpus costs neither embedding nor export."""
+    if settings.embedding_cache is None:
+        return
+    from qa.onnx_embed import index_export_folder
+
+    mine = index_export_folder(settings.index_dir, model.weights_sha256)
+    shared = index_export_folder(settings.embedding_cache, model.weights_sha256)
+    source, target = (shared, mine) if into_index else (mine, shared)
+    if not source.is_dir():
+        return
+    for path in source.iterdir():  # export files are whole once named, and never change
+        if path.is_file() and not path.name.startswith(".") and not (target / path.name).exists():
+            copy_atomically(path, target / path.name, link=True)
 
 
 def _open_reusable(settings: Settings, model: ModelSpec) -> Storage | None:
