@@ -1,15 +1,16 @@
 """Learn the sentence-choice model on the tuning halves; report on the test halves.
 
     python eval/tune_answers.py [--corpus-set eval/corpus.jsonl]
-        [--squad-set ../shared/bench/squad/questions.jsonl]
+        [--squad-set eval/squad/questions.jsonl]
 
 Tuning halves: questions of eval/corpus.jsonl tagged ``tune`` and the SQuAD
 questions at even positions (as eval/tune_retrieval.py splits them); the test
 halves are the rest. Every answerable question is retrieved once (k=5, as
 ``qa eval -k 5``); each candidate sentence of its passages (see
 ``qa.sentence_choice``) is labelled by whether it holds an accepted answer. A
-logistic model over the candidates' signals is fitted on the tuning halves
-(numpy gradient descent with a little L2), then the reply knobs
+listwise logistic ranker over the candidates' signals is fitted on the tuning
+halves (numpy gradient descent with a little L2, then scaled so that scores read
+as probabilities), then the reply knobs
 (``follow_ratio``, ``follow_floor``) are chosen on the tuning halves: the most
 answers in the reply, less 0.03 per extra sentence. It prints, for both halves
 of each set, the share of replies holding an answer (``in_reply``), of first
@@ -185,9 +186,7 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus-set", type=Path, default=Path("eval/corpus.jsonl"))
-    parser.add_argument(
-        "--squad-set", type=Path, default=Path("../shared/bench/squad/questions.jsonl")
-    )
+    parser.add_argument("--squad-set", type=Path, default=Path("eval/squad/questions.jsonl"))
     args = parser.parse_args()
     began = time.perf_counter()
     embedder = QuestionEmbedder()
