@@ -75,7 +75,9 @@ def compose_answer(
     chosen = choose(question, passages, sentences, snapshot, policy.sentences) if on_topic else []
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
-    text, citations, listed = reply(chosen, passages, listed, snapshot)
+    text, citations, listed = reply(
+        chosen, passages, listed, snapshot, limit=policy.sentences.max_reply
+    )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
 
@@ -84,27 +86,38 @@ def reply(
     passages: Sequence[Hit],
     listed: tuple[Passage, ...],
     snapshot: Storage,
+    *,
+    limit: int = 4,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence before any that speaks for someone it does not name; the cited
     passages (``line`` at their first cited sentence) and the listed passages (a
-    speaker sentence no passage shows is cited after them)."""
+    speaker sentence no passage shows is cited after them). After the first sentence, one
+    that would take the reply past ``limit`` sentences is left out."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     for candidate in chosen:
+        if any(candidate.span == span for _, span, _ in parts):
+            continue  # already in the reply as the speaker of an earlier sentence
         raw = snapshot.file_text(candidate.article.path)
-        if needs_speaker(candidate.text):
-            speaker = speaker_sentence(raw, candidate.article, candidate.span)
-            if speaker is not None and all(speaker != span for _, span, _ in parts):
-                marker = _shown_by(candidate.article.article_id, speaker, passages)
-                if marker == 0:
-                    added = Passage.of_span(
-                        len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
-                    )
-                    listed = (*listed, added)
-                    marker = added.marker
-                parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
-        if all(candidate.span != span for _, span, _ in parts):
-            parts.append((candidate.marker, candidate.span, candidate.text))
+        speaker = (
+            speaker_sentence(raw, candidate.article, candidate.span)
+            if needs_speaker(candidate.text)
+            else None
+        )
+        if any(speaker == span for _, span, _ in parts):
+            speaker = None  # already said
+        if parts and len(parts) + 1 + (speaker is not None) > limit:
+            continue
+        if speaker is not None:
+            marker = _shown_by(candidate.article.article_id, speaker, passages)
+            if marker == 0:
+                added = Passage.of_span(
+                    len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
+                )
+                listed = (*listed, added)
+                marker = added.marker
+            parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
+        parts.append((candidate.marker, candidate.span, candidate.text))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
