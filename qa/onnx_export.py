@@ -8,14 +8,12 @@ folder's layout and its recorded facts are described there.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from dataclasses import asdict
 from pathlib import Path
 
 from qa.embed import ModelSpec, model_max_tokens, stay_offline
 from qa.errors import ModelError
-from qa.files import copy_atomically, file_sha256
+from qa.files import copy_atomically, file_sha256, write_text_atomically, writing_atomically
 from qa.onnx_embed import (
     INPUT_NAMES,
     OUTPUT_NAME,
@@ -126,27 +124,22 @@ def _export_fp32(model: ModelSpec, target: Path) -> None:
             return unit
 
     example = torch.ones((2, 8), dtype=torch.int64)
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
     axes = {"batch": 0, "sequence": 1}
-    try:
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                Pooled(),
-                (example, example),
-                str(staging),
-                dynamo=False,
-                input_names=list(INPUT_NAMES),
-                output_names=[OUTPUT_NAME],
-                dynamic_axes={
-                    **{name: {i: axis for axis, i in axes.items()} for name in INPUT_NAMES},
-                    OUTPUT_NAME: {0: "batch"},
-                },
-                opset_version=OPSET,
-            )
-        os.replace(staging, target)
-    finally:
-        staging.unlink(missing_ok=True)
+    with writing_atomically(target) as staging, warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            Pooled(),
+            (example, example),
+            str(staging),
+            dynamo=False,
+            input_names=list(INPUT_NAMES),
+            output_names=[OUTPUT_NAME],
+            dynamic_axes={
+                **{name: {i: axis for axis, i in axes.items()} for name in INPUT_NAMES},
+                OUTPUT_NAME: {0: "batch"},
+            },
+            opset_version=OPSET,
+        )
 
 
 def _quantize(source: Path, target: Path) -> None:
@@ -154,18 +147,18 @@ def _quantize(source: Path, target: Path) -> None:
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
     root = logging.getLogger()
     level = root.level
     root.setLevel(logging.ERROR)  # quantize_dynamic warns on the root logger about pre-processing
     try:
         # Per-channel scales keep int8 embeddings much closer to fp32 (mean cosine
         # about 0.99 instead of 0.93 with one scale per tensor) at the same speed.
-        quantize_dynamic(str(source), str(staging), weight_type=QuantType.QInt8, per_channel=True)
-        os.replace(staging, target)
+        with writing_atomically(target) as staging:
+            quantize_dynamic(
+                str(source), str(staging), weight_type=QuantType.QInt8, per_channel=True
+            )
     finally:
         root.setLevel(level)
-        staging.unlink(missing_ok=True)
 
 
 def _write_info(folder: Path, model: ModelSpec, *, quantized: bool) -> None:
@@ -191,6 +184,4 @@ def _write_info(folder: Path, model: ModelSpec, *, quantized: bool) -> None:
         tokenizer_sha256=file_sha256(folder / TOKENIZER_FILE),
     )
     target = info_path(folder, quantized=quantized)
-    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
-    staging.write_text(json.dumps(asdict(info), indent=2, sort_keys=True))
-    os.replace(staging, target)
+    write_text_atomically(target, json.dumps(asdict(info), indent=2, sort_keys=True))
