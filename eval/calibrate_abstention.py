@@ -1,77 +1,271 @@
-"""Choose the abstention threshold on the tuning half of question sets; report on the test half.
+"""Calibrate abstention on the tuning halves of question sets; report on the test halves.
 
     python eval/calibrate_abstention.py eval/corpus.jsonl \\
-        eval/squad/questions.jsonl --squad-index eval/cache/squad-tune
+        eval/squad/questions.jsonl eval/squad/questions_unanswerable.jsonl
 
-The threshold is the highest confidence cut-off that keeps abstention on
-answerable tuning questions at or below ``--max-false-abstain`` (1%). The
-confidence of a question is ``Answer.confidence`` (``qa.answer.confidence``). Cases
-tagged ``tune`` (the project's set) or at an even position (sets without
-tags) form the tuning half.
+Each set is asked against the corpus ``qa eval`` would use (its own ``corpus/``
+folder, indexed into the same cache, else the configured index). Cases tagged
+``tune`` (the project's set) or at an even position (sets without tags) form
+the tuning half; the rest the test half.
+
+Two kinds of abstention are calibrated (see qa/answer.py, qa/answerability.py):
+
+1. off topic: the dense confidence below ``abstain_below``, the highest cut-off
+   that abstains on at most ``--max-false-abstain`` / 4 of the answerable
+   tuning questions;
+2. on topic but unanswered: a grid over ``AnswerabilityPolicy``; the policy
+   kept is the one that abstains on the most unanswerable tuning questions
+   (the mean of the sets' rates) while abstaining on at most
+   ``--max-false-abstain`` of each set's answerable tuning questions.
+
+Every question is searched once; each policy then composes the answer from
+the same passages with ``qa.answer.compose_answer``, as ``qa ask`` does.
+``--cache FILE`` keeps the searches between runs (pickled; delete it when
+the index or the retriever changes).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
+import pickle
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+import qa.answerability
+from qa.answer import AnswerPolicy, compose_answer, confidence
+from qa.answerability import TERM, AnswerabilityPolicy, Lexicon, PassageCheck, assess
 from qa.assistant import Assistant
 from qa.config import Settings
-from qa.indexing import update_index
+from qa.eval_sets import load_set
+from qa.evaluate import contains_answer, prepare_index, resolve_target
+from qa.records import Answer, Constraint, Hit
+from qa.retrieve import Retriever
+from qa.storage import Storage
 
 
-def confidences(path: Path, settings: Settings) -> list[tuple[bool, bool, list[str], float]]:
-    """(is_tuning, unanswerable, tags, confidence) for every case of a set."""
-    update_index(settings)
-    assistant = Assistant.open(settings)
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    out = []
-    for position, row in enumerate(rows):
-        answer = assistant.ask(row["question"])
-        tags = row.get("tags", [])
-        tuning = "tune" in tags if ("tune" in tags or "test" in tags) else position % 2 == 0
-        out.append((tuning, bool(row.get("unanswerable")), tags, answer.confidence))
-    return out
+@dataclass
+class Case:
+    """One question with the passages and sentences its search found."""
+
+    set_name: str
+    tuning: bool
+    question: str
+    answers: tuple[str, ...]
+    unanswerable: bool
+    off_topic: bool
+    passages: list[Hit]
+    sentences: list[Hit]
+
+
+def search_set(path: Path, settings: Settings, k: int) -> tuple[list[Case], Settings]:
+    """Every case of a set with its search results, and the settings it was asked with."""
+    eval_set = load_set(path)
+    target = resolve_target(path, settings, cache_root=Path("eval/cache"))
+    prepare_index(target)
+    assistant = Assistant.open(target.settings)
+    embedder = assistant._query_embedder()
+    retriever = Retriever(assistant.snapshot)
+    tagged = any("tune" in c.tags or "test" in c.tags for c in eval_set.cases)
+    vectors = embedder.encode([c.question for c in eval_set.cases])
+    cases = []
+    for position, (case, vector) in enumerate(zip(eval_set.cases, vectors, strict=True)):
+        result = retriever.search(vector, case.question, k)
+        cases.append(
+            Case(
+                set_name=eval_set.name,
+                tuning="tune" in case.tags if tagged else position % 2 == 0,
+                question=case.question,
+                answers=case.answers,
+                unanswerable=case.unanswerable,
+                off_topic="off-topic" in case.tags,
+                passages=result.hits,
+                sentences=result.sentences,
+            )
+        )
+    assistant.close()
+    return cases, target.settings
+
+
+def answer(case: Case, snapshot: Storage, policy: AnswerPolicy) -> Answer:
+    """The answer ``qa ask`` would give with this policy."""
+    return compose_answer(case.question, case.passages, case.sentences, snapshot, {}, policy)
+
+
+def rates(
+    cases: Sequence[Case], snapshots: dict[str, Storage], policy: AnswerPolicy
+) -> dict[str, dict[str, float]]:
+    """Per set: abstention on answerable, on-topic unanswerable and off-topic cases; reply hits."""
+    out: dict[str, dict[str, list[bool]]] = {}
+    for case in cases:
+        reply = answer(case, snapshots[case.set_name], policy)
+        group = out.setdefault(case.set_name, {})
+        if case.unanswerable:
+            kind = "off_topic" if case.off_topic else "unanswerable"
+            group.setdefault(kind, []).append(reply.abstained)
+        else:
+            group.setdefault("answerable", []).append(reply.abstained)
+            hit = not reply.abstained and contains_answer(reply.text, case.answers)
+            group.setdefault("in_reply", []).append(hit)
+    return {
+        name: {kind: float(np.mean(flags)) for kind, flags in group.items()}
+        | {f"n_{kind}": len(flags) for kind, flags in group.items()}
+        for name, group in out.items()
+    }
+
+
+def with_knobs(policy: AnswerPolicy, knobs: dict[str, Any]) -> AnswerPolicy:
+    """``policy`` with some knobs of it or of its ``answerability`` changed."""
+    own = {k: v for k, v in knobs.items() if k in AnswerPolicy.__dataclass_fields__}
+    inner = {k: v for k, v in knobs.items() if k not in own}
+    return replace(policy, **own, answerability=replace(policy.answerability, **inner))
+
+
+def abstention_rates(
+    cases: Sequence[Case], snapshots: dict[str, Storage], policy: AnswerPolicy
+) -> dict[str, dict[str, float]]:
+    """Per set, the abstention rates alone: the two tests of ``compose_answer``, without
+    composing the answer (fast enough for a grid)."""
+    out: dict[str, dict[str, list[bool]]] = {}
+    for case in cases:
+        abstained = not case.passages or confidence(case.passages) < policy.abstain_below
+        if not abstained:
+            assessment = assess(
+                case.question, case.passages, snapshots[case.set_name], policy.answerability
+            )
+            abstained = not assessment.met
+        kind = (
+            "answerable"
+            if not case.unanswerable
+            else "off_topic"
+            if case.off_topic
+            else "unanswerable"
+        )
+        out.setdefault(case.set_name, {}).setdefault(kind, []).append(abstained)
+    return {
+        name: {kind: float(np.mean(flags)) for kind, flags in group.items()}
+        for name, group in out.items()
+    }
+
+
+def fmt(figures: dict[str, dict[str, float]]) -> str:
+    lines = []
+    for name, group in figures.items():
+        parts = [
+            f"{kind}={value:.3f}/{int(group['n_' + kind])}"
+            for kind, value in group.items()
+            if not kind.startswith("n_")
+        ]
+        lines.append(f"    {name}: " + " ".join(parts))
+    return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sets", nargs="+", type=Path)
-    parser.add_argument("--squad-index", type=Path, default=Path("eval/cache/squad-tune"))
-    parser.add_argument("--max-false-abstain", type=float, default=0.01)
+    parser.add_argument("-k", type=int, default=5)
+    parser.add_argument("--max-false-abstain", type=float, default=0.025)
+    parser.add_argument("--min-off-topic", type=float, default=0.95)
+    parser.add_argument("--cache", type=Path, help="pickle of the searches, reused if present")
     args = parser.parse_args()
-    cases: list[tuple[str, bool, bool, list[str], float]] = []
+
+    base = Settings.from_env()
+    searched: dict[str, tuple[list[Case], Settings]] = {}
+    if args.cache and args.cache.exists():
+        searched = pickle.loads(args.cache.read_bytes())
     for path in args.sets:
-        sibling = path.parent / "corpus"
-        settings = (
-            Settings(corpus_dir=sibling, index_dir=args.squad_index)
-            if sibling.is_dir()
-            else Settings()
+        if str(path) not in searched:
+            searched[str(path)] = search_set(path, base, args.k)
+            print(f"searched {path}", file=sys.stderr)
+    if args.cache:
+        args.cache.write_bytes(pickle.dumps(searched))
+    cases = [c for path in args.sets for c in searched[str(path)][0]]
+    snapshots = {}
+    for path in args.sets:
+        set_cases, settings = searched[str(path)]
+        snapshots[set_cases[0].set_name] = Assistant.open(settings).snapshot
+
+    # The checks of a question's passages depend on a few knobs only: keep them.
+    # The checks of a question's passages are made once per evidence scope, with
+    # every term and five passages; a policy then keeps its rare terms and passages.
+    check_passages = qa.answerability.check_passages
+    memo: dict[tuple[object, ...], tuple[tuple[Constraint, ...], list[PassageCheck]]] = {}
+
+    def checked(
+        question: str, passages: Sequence[Hit], snapshot: Storage, policy: AnswerabilityPolicy
+    ) -> tuple[tuple[Constraint, ...], list[PassageCheck]]:
+        key = (question, id(snapshot), policy.context_characters, policy.years_in_context)
+        if key not in memo:
+            every = replace(policy, rare_terms=0.0, consider=max(5, policy.consider))
+            memo[key] = check_passages(question, passages, snapshot, every)
+        constraints, checks = memo[key]
+        lexicon = Lexicon.of(snapshot)
+
+        def kept(c: Constraint) -> bool:
+            return c.kind != TERM or lexicon.rarity(c.terms[0]) >= policy.rare_terms
+
+        return tuple(filter(kept, constraints)), [
+            replace(check, unmet=tuple(filter(kept, check.unmet)))
+            for check in checks[: policy.consider]
+        ]
+
+    qa.answerability.check_passages = checked
+
+    tune = [c for c in cases if c.tuning]
+    test = [c for c in cases if not c.tuning]
+
+    def score(policy: AnswerPolicy) -> tuple[bool, float, float]:
+        figures = abstention_rates(tune, snapshots, policy)
+        false = max(g["answerable"] for g in figures.values() if "answerable" in g)
+        off_topic = min((g["off_topic"] for g in figures.values() if "off_topic" in g), default=1)
+        caught = float(
+            np.mean([g["unanswerable"] for g in figures.values() if "unanswerable" in g])
         )
-        cases.extend((path.name, *case) for case in confidences(path, settings))
-    tune_answerable = np.array([c[4] for c in cases if c[1] and not c[2]])
-    threshold = float(np.quantile(tune_answerable, args.max_false_abstain))
-    print(f"threshold = {threshold:.3f} (answerable tuning cases: {len(tune_answerable)})")
-    for name in sorted({c[0] for c in cases}):
-        for half, is_tuning in (("tune", True), ("test", False)):
-            group = [c for c in cases if c[0] == name and c[1] is is_tuning]
-            answerable = [c[4] for c in group if not c[2]]
-            off_topic = [c[4] for c in group if c[2] and "off-topic" in c[3]]
-            other_u = [c[4] for c in group if c[2] and "off-topic" not in c[3]]
-            parts = [f"{name} {half}:"]
-            for label, values in (
-                ("answerable abstain", answerable),
-                ("off-topic abstain", off_topic),
-                ("other unanswerable abstain", other_u),
-            ):
-                if values:
-                    rate = sum(v < threshold for v in values) / len(values)
-                    parts.append(f"{label} {rate:.3f} (n={len(values)})")
-            print("  ".join(parts))
+        feasible = false <= args.max_false_abstain and off_topic >= args.min_off_topic
+        # Within the limits, catch the most; outside them, come nearest.
+        return feasible, caught if feasible else -false, -false
+
+    # Coordinate search over the tuning halves: where evidence may come from, then the weights.
+    best = AnswerPolicy()
+    stages: list[dict[str, tuple[Any, ...]]] = [
+        {"abstain_below": (0.25, 0.28, 0.30, 0.32, 0.34)},
+        {
+            "rare_terms": (0.5, 0.6, 0.7),
+            "consider": (3, 5),
+            "context_characters": (400, 1500, 4000),
+            "years_in_context": (False, True),
+        },
+        {
+            "term_weight": (0.0, 0.25, 0.34, 0.5),
+            "unseen_weight": (0.0, 0.25, 0.34, 0.5),
+            "min_coverage": (0.0, 0.1, 0.15, 0.2, 0.3),
+            "asked_weight": (0.0, 0.5, 1.0),
+        },
+        {"abstain_below": (0.25, 0.28, 0.30, 0.32, 0.34)},
+    ]
+    for stage in stages:
+        grid = [
+            with_knobs(best, dict(zip(stage, values, strict=True)))
+            for values in itertools.product(*stage.values())
+        ]
+        scored = [(score(policy), policy) for policy in grid]
+        best = max(scored, key=lambda pair: pair[0])[1]
+        print(
+            f"after {', '.join(stage)}: {best} {max(scored, key=lambda pair: pair[0])[0]}",
+            file=sys.stderr,
+        )
+    print(f"chosen: {best}")
+    print("  tuning halves:\n" + fmt(rates(tune, snapshots, best)))
+    print("  test halves:\n" + fmt(rates(test, snapshots, best)))
+    print(
+        "  test halves, the policy in qa/answer.py now:\n"
+        + fmt(rates(test, snapshots, AnswerPolicy()))
+    )
     return 0
 
 

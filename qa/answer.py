@@ -7,6 +7,10 @@ the marker of a listed passage whose text contains it, in three cases:
   answered from the article's metadata (``qa.article_questions``);
 - when the best evidence is too weak, the answer says the articles don't
   answer, cites nothing, and the passages are shown as the closest ones;
+- when the passages are on topic but none meets the question's constraints
+  (a place, a year, a name it asks about; ``qa.answerability``), the answer
+  says for what the articles don't say it, lists those constraints in
+  ``missing`` and cites the closest sentence;
 - otherwise the sentences most likely to hold the answer are chosen
   (``qa.sentence_choice``), and a sentence that speaks for someone it does not
   name brings the sentence naming the speaker (``qa.attribution``).
@@ -22,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from qa.answerability import AnswerabilityPolicy, assess
 from qa.article_questions import article_fact, article_in_question, article_question
 from qa.attribution import needs_speaker, speaker_sentence
 from qa.records import Answer, Citation, Hit, Passage, Span
@@ -37,12 +42,14 @@ ABSTENTION = "The indexed articles don't answer this."
 class AnswerPolicy:
     """Knobs of answer composition, calibrated on question sets.
 
-    ``abstain_below`` comes from eval/calibrate_abstention.py, the sentence
-    choice model (``sentences``) from eval/tune_answers.py (tuning halves only).
+    ``abstain_below`` and ``answerability`` come from eval/calibrate_abstention.py,
+    the sentence choice model (``sentences``) from eval/tune_answers.py (tuning
+    halves only).
     """
 
-    abstain_below: float = 0.34
+    abstain_below: float = 0.25
     sentences: SentenceWeights = field(default_factory=SentenceWeights)
+    answerability: AnswerabilityPolicy = field(default_factory=AnswerabilityPolicy)
 
 
 def confidence(hits: list[Hit]) -> float:
@@ -72,9 +79,22 @@ def compose_answer(
         return Answer(
             question, text, False, (Citation.of(shown),), listed, timings_ms, notices, evidence
         )
-    chosen = choose(question, passages, sentences, snapshot, policy.sentences) if on_topic else []
+    chosen: list[Candidate] = []
+    if on_topic:
+        # The answer may rest only on passages that meet the question's constraints.
+        assessment = assess(question, passages, snapshot, policy.answerability)
+        only = assessment.meeting or (None if assessment.met else (assessment.closest,))
+        chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
+    if not assessment.met:
+        closest = chosen[0]
+        text = assessment.reply(closest.text, closest.marker)
+        cited = (Citation.of(listed[closest.marker - 1]),)
+        return Answer(
+            question, text, True, cited, listed, timings_ms, notices, evidence,
+            missing=assessment.missing,
+        )  # fmt: skip
     text, citations, listed = reply(
         chosen, passages, listed, snapshot, limit=policy.sentences.max_reply
     )

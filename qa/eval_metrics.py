@@ -16,6 +16,9 @@ Metrics (each a :class:`~qa.eval_records.Metric`: ``value``, and for rates ``cou
 ``answer_in_reply``
     answerable cases whose answer text contains an accepted answer (same
     normalisation); an abstention counts as a miss.
+``answer_in_reply_given_hit@3``
+    the same, over the answerable cases with an accepted answer in one of the first
+    three passages: how often the reply keeps what retrieval found.
 ``citation_validity``
     cases whose answer has every ``[n]`` marker resolving to a listed citation and
     every citation's and passage's quote equal to the whitespace-collapsed text of
@@ -26,6 +29,11 @@ Metrics (each a :class:`~qa.eval_records.Metric`: ``value``, and for rates ``cou
 ``abstention_precision``, ``abstention_recall``
     the positive class is the unanswerable cases, the prediction
     ``answer.abstained``: precision over abstentions, recall over unanswerable cases.
+``abstention_recall_on_topic``, ``abstention_recall_off_topic``
+    abstention recall split by kind: over the unanswerable cases tagged
+    ``off-topic``, and over the other unanswerable cases (tagged
+    ``on-topic-unanswerable``, or untagged such as SQuAD 2.0's, which are written
+    against the articles themselves).
 ``abstention_rate_answerable``
     answerable cases answered with an abstention (lower is better).
 ``latency_p50_ms``, ``latency_p95_ms``
@@ -64,6 +72,8 @@ from qa.eval_records import (
 )
 
 CUTOFFS = (1, 3, 5, 10)
+#: The tag of unanswerable cases that are about something else than the corpus.
+OFF_TOPIC = "off-topic"
 MRR_CUTOFF = 10
 COMPARE_TOLERANCE = 0.02
 
@@ -73,10 +83,13 @@ METRICS = (
     f"mrr@{MRR_CUTOFF}",
     "source_hit",
     "answer_in_reply",
+    "answer_in_reply_given_hit@3",
     "citation_validity",
     "date_correct",
     "abstention_precision",
     "abstention_recall",
+    "abstention_recall_on_topic",
+    "abstention_recall_off_topic",
     "abstention_rate_answerable",
     "latency_p50_ms",
     "latency_p95_ms",
@@ -125,12 +138,22 @@ def compute_metrics(outcomes: Sequence[Outcome], k: int) -> dict[str, Metric]:
         [o.expected_file_rank is not None for o in answerable if o.case.expected_files]
     )
     metrics["answer_in_reply"] = _rate([o.reply_hit for o in answerable])
+    metrics["answer_in_reply_given_hit@3"] = _rate(
+        [o.reply_hit for o in answerable if o.answer_rank is not None and o.answer_rank <= 3]
+    )
     metrics["citation_validity"] = _rate([o.citation_problem is None for o in outcomes])
     metrics["date_correct"] = _rate([bool(o.date_ok) for o in outcomes if o.date_ok is not None])
     abstained = [o for o in outcomes if o.answer.abstained]
     unanswerable = [o for o in outcomes if o.case.unanswerable]
     metrics["abstention_precision"] = _rate([o.case.unanswerable for o in abstained])
     metrics["abstention_recall"] = _rate([o.answer.abstained for o in unanswerable])
+    off_topic = [OFF_TOPIC in o.case.tags for o in unanswerable]
+    metrics["abstention_recall_on_topic"] = _rate(
+        [o.answer.abstained for o, off in zip(unanswerable, off_topic, strict=True) if not off]
+    )
+    metrics["abstention_recall_off_topic"] = _rate(
+        [o.answer.abstained for o, off in zip(unanswerable, off_topic, strict=True) if off]
+    )
     metrics["abstention_rate_answerable"] = _rate([o.answer.abstained for o in answerable])
     latencies = [o.latency_ms for o in outcomes]
     metrics["latency_p50_ms"] = Metric(_percentile(latencies, 0.50), len(latencies))

@@ -166,6 +166,24 @@ class Citation(Passage):
 
 
 @dataclass(frozen=True, slots=True)
+class Constraint:
+    """A specific thing a question asks about, which the evidence of an answer must meet.
+
+    ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote`` or
+    ``term`` (see qa/answerability.py), ``text`` the words as the question
+    writes them, ``terms`` the forms they are matched by.
+    """
+
+    kind: str
+    text: str
+    terms: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, str]:
+        """``{"kind": ..., "text": ...}``, as listed in ``missing`` by ``qa ask --json``."""
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The reply to one question.
 
@@ -175,7 +193,9 @@ class Answer:
     how many undated articles a date filter left out. ``confidence`` is the
     evidence score that abstention compares with its threshold.
     ``resolved_question`` is the question searched when a conversation wrote a
-    follow-up out in full (None outside a conversation).
+    follow-up out in full (None outside a conversation). ``missing``
+    lists the question's constraints that no passage met, when that is why the
+    answer abstained.
     """
 
     question: str
@@ -187,6 +207,7 @@ class Answer:
     notices: tuple[str, ...] = ()
     confidence: float = 0.0
     resolved_question: str | None = None
+    missing: tuple[Constraint, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The answer as the JSON object documented for ``qa ask --json``
@@ -204,6 +225,7 @@ class Answer:
             "passages": [c.to_json() for c in self.passages],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "notices": list(self.notices),
+            "missing": [c.to_json() for c in self.missing],
         }
 
 

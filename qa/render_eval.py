@@ -30,10 +30,13 @@ _EVAL_TABLES = (
         "cases",
         (
             ("answer_in_reply", "in\nreply"),
+            ("answer_in_reply_given_hit@3", "reply\n|hit@3"),
             ("citation_validity", "cites\nvalid"),
             ("date_correct", "date\nright"),
             ("abstention_precision", "abst\nP"),
             ("abstention_recall", "abst\nR"),
+            ("abstention_recall_on_topic", "R on\ntopic"),
+            ("abstention_recall_off_topic", "R off\ntopic"),
             ("abstention_rate_answerable", "abst\nans"),
         ),
     ),
@@ -111,8 +114,10 @@ def _eval_tables(report: EvalReport, width: int) -> RenderableType:
             )
     parts.append(
         Text(
+            "reply|hit@3: in reply, over questions with an answer in the first 3 passages; "
             "cites valid: over all questions; date right: over questions with a date; "
-            "abst P: over abstentions; abst R: over unanswerable questions; "
+            "abst P: over abstentions; abst R: over unanswerable questions, R on/off topic: "
+            "over those not tagged / tagged off-topic; "
             "abst ans: answerable questions abstained from (lower is better)",
             style="dim",
         )

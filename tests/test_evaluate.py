@@ -217,6 +217,13 @@ def test_metrics_count_answers_in_passages_replies_and_citations(tmp_path: Path)
             40.0,
             corpus,
         ),
+        # an off-topic question answered anyway
+        judge(
+            case("off", (), unanswerable=True, tags=("off-topic",)),
+            Answer("q", "z", False, (), passages, {}),
+            50.0,
+            corpus,
+        ),
     ]
     run = SetRun(
         EvalSet(tmp_path / "s.jsonl", tuple(o.case for o in outcomes)), Settings(), tuple(outcomes)
@@ -228,18 +235,25 @@ def test_metrics_count_answers_in_passages_replies_and_citations(tmp_path: Path)
     assert metrics["hit@5"].value is None and metrics["hit@10"].value is None
     assert metrics["mrr@10"].value is None
     assert metrics["answer_in_reply"].count == 1 and metrics["answer_in_reply"].n == 3
-    assert metrics["citation_validity"].count == 2 and metrics["citation_validity"].n == 4
+    given = metrics["answer_in_reply_given_hit@3"]
+    assert (given.count, given.n) == (1, 2)
+    assert metrics["citation_validity"].count == 3 and metrics["citation_validity"].n == 5
     assert outcomes[1].citation_problem == "marker [4] has no citation"
     assert outcomes[2].citation_problem == (
         f"[3] quote differs from a.txt[{shifted.start}:{shifted.end}]"
     )
     assert metrics["date_correct"].count == 1 and metrics["date_correct"].n == 1
     assert metrics["abstention_precision"].value == 1.0 and metrics["abstention_precision"].n == 1
-    assert metrics["abstention_recall"].value == 1.0
+    assert metrics["abstention_recall"].value == 0.5
+    on_topic, off_topic = (
+        metrics["abstention_recall_on_topic"],
+        metrics["abstention_recall_off_topic"],
+    )
+    assert (on_topic.count, on_topic.n, off_topic.count, off_topic.n) == (1, 1, 0, 1)
     assert metrics["abstention_rate_answerable"].count == 0
-    assert metrics["latency_p50_ms"].value == 20.0
-    assert metrics["latency_p95_ms"].value == 40.0
-    assert metrics["questions_per_second"].value == pytest.approx(4 / 0.1)
+    assert metrics["latency_p50_ms"].value == 30.0
+    assert metrics["latency_p95_ms"].value == 50.0
+    assert metrics["questions_per_second"].value == pytest.approx(5 / 0.15)
 
 
 def test_failures_are_missed_answers_answered_unanswerables_and_invalid_citations(
@@ -411,10 +425,13 @@ def test_json_report_has_the_documented_keys(
         "mrr@10",
         "source_hit",
         "answer_in_reply",
+        "answer_in_reply_given_hit@3",
         "citation_validity",
         "date_correct",
         "abstention_precision",
         "abstention_recall",
+        "abstention_recall_on_topic",
+        "abstention_recall_off_topic",
         "abstention_rate_answerable",
         "latency_p50_ms",
         "latency_p95_ms",

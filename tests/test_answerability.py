@@ -1,0 +1,143 @@
+"""Abstention that checks a question's constraints: names, years, numbers, quotes, terms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.answer import ABSTENTION
+from qa.answerability import (
+    AnswerabilityPolicy,
+    Assessment,
+    Lexicon,
+    describe_missing,
+    question_constraints,
+)
+from qa.assistant import Assistant
+from qa.records import Answer, Constraint
+
+
+def closest_sentence(answer: Answer) -> tuple[str, int]:
+    """The sentence an abstention quotes as the closest evidence, and its marker."""
+    found = re.fullmatch(r".*?\. Closest: (.+) \[(\d+)\]", answer.text)
+    assert found, answer.text
+    return found.group(1), int(found.group(2))
+
+
+def test_a_figure_the_passages_give_for_the_asked_place_and_year_is_answered(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many people were convicted of extremism in Kyrgyzstan in 2017?")
+    assert not answer.abstained
+    assert answer.missing == ()
+    assert "422" in answer.text
+
+
+def test_a_figure_for_one_country_is_not_given_for_another(assistant: Assistant) -> None:
+    answer = assistant.ask("How many internet users are there in Kyrgyzstan?")
+    assert answer.abstained
+    assert answer.missing == (Constraint("name", "Kyrgyzstan", ("kyrgyzstan",)),)
+    sentence, marker = closest_sentence(answer)
+    expected = f"The indexed articles don't say this for Kyrgyzstan. Closest: {sentence} [{marker}]"
+    assert answer.text == expected
+    assert "Tajikistan" in sentence
+    assert [c.marker for c in answer.citations] == [marker]
+    assert sentence in answer.citations[0].quote
+    assert answer.to_json()["missing"] == [{"kind": "name", "text": "Kyrgyzstan"}]
+
+
+def test_the_same_question_about_the_country_the_passages_cover_is_answered(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many internet users are there in Tajikistan?")
+    assert not answer.abstained
+    assert answer.missing == ()
+    assert "3 million Internet users in Tajikistan" in answer.text
+
+
+def test_off_topic_questions_abstain_with_the_plain_message_and_no_missing_list(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("Who won the 2018 FIFA World Cup?")
+    assert answer.abstained
+    assert answer.text == ABSTENTION
+    assert answer.missing == ()
+    assert answer.citations == ()
+
+
+def test_a_name_the_corpus_never_saw_counts_as_missing(assistant: Assistant) -> None:
+    answer = assistant.ask("How many Zorblaxian refugees were registered in Kazakhstan?")
+    assert answer.abstained
+    assert [(c.kind, c.text) for c in answer.missing] == [("name", "Zorblaxian")]
+    assert answer.text.startswith("The indexed articles don't say this for Zorblaxian. Closest: ")
+
+
+def test_a_question_asking_for_a_date_that_names_a_city_no_passage_mentions_abstains(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("In which year did Kazakhstan move its capital from Almaty to Astana?")
+    assert answer.abstained
+    assert [(c.kind, c.text) for c in answer.missing] == [("name", "Almaty")]
+    sentence, marker = closest_sentence(answer)
+    assert (
+        answer.text
+        == f"The indexed articles don't say this for Almaty. Closest: {sentence} [{marker}]"
+    )
+
+
+def test_constraints_are_read_from_the_question(assistant: Assistant) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    question = (
+        "Did the Islamic Movement of Uzbekistan's leaders say “jihad is over” to 3,200 "
+        "zorblaxian recruits in June 2016?"
+    )
+    found = question_constraints(question, lexicon, AnswerabilityPolicy(rare_terms=1.0))
+    assert [(c.kind, c.text) for c in found] == [
+        ("name", "Islamic Movement of Uzbekistan's"),
+        ("quote", "jihad is over"),
+        ("number", "3,200"),
+        ("unseen", "zorblaxian"),
+        ("date", "June"),
+        ("year", "2016"),
+    ]
+    assert found[0].terms == ("islam", "movement", "uzbekistan")
+    assert found[2].terms == ("3200",)
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("What did Kyrgyzstan's president say?", ("kyrgyzstan",)),  # possessive
+        ("What did the Kazakh minister say?", ("kazakh",)),  # not "Kazakhstan"
+        ("Which body co-organised the round table?", ()),  # a prefix; British spelling
+    ],
+)
+def test_names_and_terms_are_matched_as_the_index_analyses_them(
+    assistant: Assistant, question: str, terms: tuple[str, ...]
+) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    found = question_constraints(question, lexicon, AnswerabilityPolicy(rare_terms=1.0))
+    assert tuple(t for c in found if c.kind in ("name", "unseen") for t in c.terms) == terms
+
+
+def test_a_passage_without_the_asked_kind_of_answer_gives_no_figure() -> None:
+    lacking = Assessment((), (), 2, (Constraint("name", "Tajikistan"),), 0.5, "number")
+    assert not lacking.met
+    assert lacking.reply("Some sentence.", 2) == (
+        "The indexed articles give no figure for Tajikistan. Closest: Some sentence. [2]"
+    )
+    assert Assessment((), (), 1, (), 0.5, "date").reply("S.", 1) == (
+        "The indexed articles give no date for this. Closest: S. [1]"
+    )
+
+
+def test_missing_constraints_are_named_as_the_question_writes_them() -> None:
+    missing = [
+        Constraint("name", "Tajikistan"),
+        Constraint("year", "2017"),
+        Constraint("quote", "round table"),
+    ]
+    assert describe_missing(missing[:1]) == "Tajikistan"
+    assert describe_missing(missing[:2]) == "Tajikistan and 2017"
+    assert describe_missing(missing) == "Tajikistan, 2017 and “round table”"
