@@ -30,14 +30,20 @@ _EVAL_TABLES = (
         "cases",
         (
             ("answer_in_reply", "in\nreply"),
-            ("answer_in_reply_given_hit@3", "reply\n|hit@3"),
             ("citation_validity", "cites\nvalid"),
             ("date_correct", "date\nright"),
             ("abstention_precision", "abst\nP"),
             ("abstention_recall", "abst\nR"),
-            ("abstention_recall_on_topic", "R on\ntopic"),
-            ("abstention_recall_off_topic", "R off\ntopic"),
             ("abstention_rate_answerable", "abst\nans"),
+        ),
+    ),
+    (
+        "abstention by kind, reply given retrieval",
+        "cases",
+        (
+            ("abstention_recall_on_topic", "abst R\non topic"),
+            ("abstention_recall_off_topic", "abst R\noff topic"),
+            ("answer_in_reply_given_hit@3", "in reply\n| hit@3"),
         ),
     ),
 )
@@ -114,10 +120,10 @@ def _eval_tables(report: EvalReport, width: int) -> RenderableType:
             )
     parts.append(
         Text(
-            "reply|hit@3: in reply, over questions with an answer in the first 3 passages; "
             "cites valid: over all questions; date right: over questions with a date; "
-            "abst P: over abstentions; abst R: over unanswerable questions, R on/off topic: "
-            "over those not tagged / tagged off-topic; "
+            "abst P: over abstentions; abst R: over unanswerable questions (on topic: those "
+            "not tagged off-topic); in reply | hit@3: over answerable questions with an "
+            "answer in the first 3 passages; "
             "abst ans: answerable questions abstained from (lower is better)",
             style="dim",
         )
@@ -146,7 +152,11 @@ def _eval_cells(rows: Sequence[tuple[str, MetricGroup]], table: _EvalTable) -> l
     for label, group in rows:
         metrics = group.metrics
         count = metrics["hit@1"].n if count_heading == "ans" else group.cases
-        rates = [_eval_rate(metrics[metric].value) for metric, _ in columns]
+        # A report saved before a metric existed (``--compare``) shows it as "—".
+        rates = [
+            _eval_rate(metrics[metric].value if metric in metrics else None)
+            for metric, _ in columns
+        ]
         cells.append([Text.from_markup(label).plain, str(count), *rates])
     cells.insert(0, ["set / tag", count_heading, *(heading for _, heading in columns)])
     return cells

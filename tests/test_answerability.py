@@ -59,7 +59,7 @@ def test_the_same_question_about_the_country_the_passages_cover_is_answered(
 def test_off_topic_questions_abstain_with_the_plain_message_and_no_missing_list(
     assistant: Assistant,
 ) -> None:
-    answer = assistant.ask("Who won the 2018 FIFA World Cup?")
+    answer = assistant.ask("At what temperature should I roast a whole chicken?")
     assert answer.abstained
     assert answer.text == ABSTENTION
     assert answer.missing == ()

@@ -54,7 +54,7 @@ def test_answer_to_a_counting_question_holds_the_number(assistant: Assistant) ->
 
 @pytest.mark.parametrize(
     "question",
-    ["Who won the 2018 FIFA World Cup?", "How do I reset my router password?"],
+    ["What is a good recipe for banana bread?", "How do I reset my router password?"],
 )
 def test_off_topic_questions_abstain_cite_nothing_and_still_show_closest_passages(
     assistant: Assistant, question: str
