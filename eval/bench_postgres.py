@@ -180,7 +180,7 @@ def recall_at_10(
 
 
 def postgres_bytes(url: str) -> int:
-    from qa.pg_store import connect
+    from qa.pg_connect import connect
 
     with connect(url, autocommit=True) as db:
         row = db.execute(
@@ -200,7 +200,8 @@ def bench_size(
 ) -> dict[str, Any]:
     """Every measurement at one size, for both backends."""
     from qa import pg_store
-    from qa.pg_store import PostgresStorage, connect
+    from qa.pg_connect import connect
+    from qa.pg_store import PostgresStorage
     from qa.pg_writer import write_index
     from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
 

@@ -16,11 +16,6 @@ from qa.config import Settings
 from qa.storage import GenerationData, Manifest, Storage
 
 
-def uses_postgres(settings: Settings) -> bool:
-    """Whether the index of ``settings`` is in a PostgreSQL database."""
-    return settings.store is not None
-
-
 def open_storage(settings: Settings) -> Storage:
     """Open the current index for reading; raise IndexMissingError when none is built."""
     if settings.store is not None:

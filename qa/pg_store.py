@@ -20,7 +20,6 @@ equal the local backend's.
 from __future__ import annotations
 
 import json
-import struct
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -28,14 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from qa.errors import ConfigError, IndexIncompatibleError, IndexMissingError
+from qa.errors import IndexIncompatibleError, IndexMissingError
 from qa.lexical import analyse
+from qa.pg_connect import connect, describe_url, register_vector_type
 from qa.records import Article, Chunk, Span
 from qa.storage import REBUILD, FilterScope, Manifest, VectorField
 
 if TYPE_CHECKING:
-    import psycopg
-
     from qa.retrieve import SearchFilters
 
 #: The layout of the tables; a database written by another layout is rebuilt.
@@ -53,91 +51,6 @@ VECTOR_TABLES: dict[VectorField, str] = {
     "sentence": "qa.sentence_vectors",
 }
 _CHUNK_COLUMNS = 'chunk_id, article_id, start, "end", sentence_start, sentence_end, text, sentence'
-
-
-def is_postgres_url(store: str | None) -> bool:
-    """Whether ``store`` names a PostgreSQL database."""
-    return bool(store) and str(store).startswith(("postgresql://", "postgres://"))
-
-
-def describe_url(url: str) -> str:
-    """Where a URL points, without its password: ``host:port/database``."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    try:
-        parts = conninfo_to_dict(url)
-    except Exception:
-        return "the --store URL"
-    host = str(parts.get("host") or "localhost")
-    return f"{host}:{parts.get('port') or 5432}/{parts.get('dbname') or parts.get('user') or ''}"
-
-
-def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
-    """Open a connection; a bad URL or an unreachable server is a ConfigError for people."""
-    try:
-        import psycopg
-    except ImportError:
-        raise ConfigError(
-            "a postgresql:// store needs the postgres extra: pip install 'qa[postgres]'"
-        ) from None
-    from psycopg.conninfo import conninfo_to_dict
-
-    try:
-        port = str(conninfo_to_dict(url).get("port") or "5432")
-        if not all(part.isdigit() for part in port.split(",")):
-            raise psycopg.ProgrammingError(f"the port {port!r} is not a number")
-        connection = psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
-    except psycopg.ProgrammingError as error:
-        raise ConfigError(
-            f"the --store URL is not a valid PostgreSQL URL ({_first_line(error)}); "
-            "write it as postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
-        ) from None
-    except psycopg.OperationalError as error:
-        where = describe_url(url)
-        raise ConfigError(
-            f"cannot reach the PostgreSQL server at {where} ({_first_line(error)}); "
-            "start the server or fix the --store URL / QA_STORE"
-        ) from None
-    return connection
-
-
-def _first_line(error: BaseException) -> str:
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[-1] if lines else type(error).__name__
-
-
-def register_vector_type(connection: psycopg.Connection[Any]) -> bool:
-    """Send numpy arrays as pgvector ``vector`` values in binary and read them back as
-    float32 arrays; False when the database has no pgvector extension."""
-    from psycopg.adapt import Dumper, Loader
-    from psycopg.pq import Format
-    from psycopg.types import TypeInfo
-
-    info = TypeInfo.fetch(connection, "vector")
-    if info is None:
-        return False
-    info.register(connection)
-    oid = info.oid
-
-    class VectorDumper(Dumper):
-        format = Format.BINARY
-
-        def dump(self, obj: Any) -> bytes:
-            array = np.asarray(obj, dtype=">f4").ravel()
-            return struct.pack(">HH", len(array), 0) + array.tobytes()
-
-    VectorDumper.oid = oid
-
-    class VectorLoader(Loader):
-        format = Format.BINARY
-
-        def load(self, data: Any) -> np.ndarray:
-            return np.frombuffer(bytes(data)[4:], dtype=">f4").astype(np.float32)
-
-    connection.adapters.register_dumper(np.ndarray, VectorDumper)
-    connection.adapters.register_dumper("vector", VectorDumper)
-    connection.adapters.register_loader(oid, VectorLoader)
-    return True
 
 
 def filter_sql(filters: SearchFilters | None, alias: str = "c") -> tuple[str, list[Any]]:
@@ -358,28 +271,40 @@ class PostgresStorage:
     def lexical_top(
         self, question: str, n: int, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first."""
+        """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first.
+
+        Postings are read term by term; when the filters leave so few chunks that probing
+        each one's postings is cheaper than reading the terms' postings, chunk by chunk."""
         where, params = filter_sql(filters)
-        join = (
-            ""
-            if where == "TRUE"
-            else (f"WHERE p.chunk_id IN (SELECT c.chunk_id FROM qa.chunks c WHERE {where})")
-        )
-        rows = self._bm25(question, join, params, f"ORDER BY score DESC, chunk_id LIMIT {int(n)}")
+        tail = f"ORDER BY score DESC, chunk_id LIMIT {int(n)}"
+        allowed = f"SELECT c.chunk_id FROM qa.chunks c WHERE {where}"
+        terms = query_terms(question)
+        if where != "TRUE" and self._probing_is_cheaper(filters, terms):
+            rows = self._bm25(terms, _postings_of_chunks(allowed), params, tail)
+        else:
+            chosen = "" if where == "TRUE" else f"WHERE p.chunk_id IN ({allowed})"
+            rows = self._bm25(terms, f"qa.postings p JOIN q USING (term_id) {chosen}", params, tail)
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         return ids, np.array([r[1] for r in rows], dtype=np.float32)
 
     def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
         """BM25 score of each of these chunks, zero for one sharing no term (float32)."""
         ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
-        rows = self._bm25(question, "WHERE p.chunk_id = ANY(%s)", [ids], "") if ids else []
+        source = _postings_of_chunks("SELECT unnest(%s::bigint[]) AS chunk_id")
+        rows = self._bm25(query_terms(question), source, [ids], "") if ids else []
         found = dict(rows)
         return np.array([found.get(i, 0.0) for i in ids], dtype=np.float32)
 
+    def _probing_is_cheaper(self, filters: SearchFilters | None, terms: Counter[str]) -> bool:
+        """Whether looking up each allowed chunk's postings (an index probe per chunk and
+        term) costs less than reading every posting of the terms (~4 probes' worth each)."""
+        postings = sum(self.document_frequencies(list(terms)))
+        return self._scope_count(filters) * len(terms) * 4 < postings
+
     def _bm25(
-        self, question: str, where: str, params: list[Any], tail: str
+        self, terms: Counter[str], source: str, params: list[Any], tail: str
     ) -> list[tuple[int, float]]:
-        terms = query_terms(question)
+        """BM25 per chunk over ``source``, a FROM clause yielding postings ``p`` of ``q``."""
         if not terms or not self._docs:
             return []
         # float8 throughout: numeric arithmetic made the sum ten times slower.
@@ -393,7 +318,7 @@ class PostgresStorage:
             SELECT p.chunk_id,
                    sum(q.idf * p.tf / (p.tf + %s::float8 * (1 - %s::float8
                        + %s::float8 * p.length / %s::float8))) AS score
-            FROM qa.postings p JOIN q USING (term_id) {where}
+            FROM {source}
             GROUP BY p.chunk_id {tail}"""
         head = [self._docs, list(terms), list(terms.values())]
         bm25 = [BM25_K1, BM25_B, BM25_B, self._avgdl]
@@ -429,6 +354,15 @@ def current_generation(url: str) -> str | None:
         except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
             return None
     return None if row is None else f"pg-{row[0]}"
+
+
+def _postings_of_chunks(chunks_sql: str) -> str:
+    """A FROM clause: the postings of the query terms ``q`` in the chunks ``chunks_sql``
+    selects, one index probe per chunk and term."""
+    return (
+        f"({chunks_sql}) a CROSS JOIN q JOIN LATERAL (SELECT p.chunk_id, p.tf, p.length"
+        " FROM qa.postings p WHERE p.term_id = q.term_id AND p.chunk_id = a.chunk_id) p ON true"
+    )
 
 
 def _article(row: Sequence[Any]) -> Article:

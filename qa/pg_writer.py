@@ -14,7 +14,6 @@ connection dies); readers take no lock at all.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -25,13 +24,8 @@ import numpy as np
 
 from qa.errors import IndexBusyError, IndexUnusableError
 from qa.lexical import analyse
-from qa.pg_store import (
-    PG_SCHEMA_VERSION,
-    connect,
-    describe_url,
-    outlet_key,
-    register_vector_type,
-)
+from qa.pg_connect import connect, describe_url, register_vector_type
+from qa.pg_store import PG_SCHEMA_VERSION, outlet_key
 from qa.records import Article
 from qa.storage import GenerationData, Manifest
 
@@ -391,8 +385,3 @@ def _insert_postings(db: Any, ids: Sequence[int], terms: Sequence[Sequence[str]]
         for chunk_id, count, words in zip(ids, counts, terms, strict=True):
             for term, tf in count.items():
                 copy.write_row((term_ids[term], chunk_id, tf, len(words)))
-
-
-def with_schema_version(manifest: Manifest) -> Manifest:
-    """``manifest`` as this backend records it."""
-    return dataclasses.replace(manifest, schema_version=PG_SCHEMA_VERSION)

@@ -227,7 +227,8 @@ def test_an_index_built_by_another_model_is_refused_with_the_fix(
 
 
 def test_an_empty_database_says_how_to_build_the_index(postgres_database: str) -> None:
-    from qa.pg_store import PostgresStorage, describe_url
+    from qa.pg_connect import describe_url
+    from qa.pg_store import PostgresStorage
 
     with pytest.raises(IndexMissingError) as missing:
         PostgresStorage(postgres_database)
@@ -240,7 +241,7 @@ def test_an_empty_database_says_how_to_build_the_index(postgres_database: str) -
 def test_bad_store_urls_and_unreachable_servers_get_one_line_with_the_fix(
     tmp_path: Path,
 ) -> None:
-    from qa.pg_store import connect
+    from qa.pg_connect import connect
 
     with pytest.raises(ConfigError) as not_postgres:
         Settings(store="mysql://db/qa").validate()
@@ -284,7 +285,7 @@ def test_a_user_who_may_not_create_pgvector_is_told_to_ask_an_administrator(
     analyst = postgres_database.replace("postgres@", "analyst@", 1)
     with pytest.raises(Exception) as refused:
         _index(dataclasses.replace(pg_settings, store=analyst))
-    from qa.pg_store import describe_url
+    from qa.pg_connect import describe_url
 
     assert str(refused.value) == (
         f"the PostgreSQL user may not create the pgvector extension in {describe_url(analyst)}; "
