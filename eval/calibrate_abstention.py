@@ -8,20 +8,20 @@ folder, indexed into the same cache, else the configured index). Cases tagged
 ``tune`` (the project's set) or at an even position (sets without tags) form
 the tuning half; the rest the test half.
 
-Two kinds of abstention are calibrated (see qa/answer.py, qa/answerability.py):
+Two kinds of abstention are calibrated together (qa/answer.py, qa/answerability.py):
+off topic, the dense confidence below ``abstain_below``; on topic but unanswered,
+the passages failing the question's constraints (``AnswerabilityPolicy``). A
+coordinate search over the tuning halves (``abstain_below``; then where evidence
+may come from; then the weights; then ``abstain_below`` again) keeps the policy
+that abstains on the most unanswerable tuning questions (the mean of the sets'
+rates) while abstaining on at most ``--max-false-abstain`` (2.5%) of each set's
+answerable tuning questions and on at least ``--min-off-topic`` (95%) of the
+off-topic ones. It prints the figures of the chosen policy and of the policy in
+qa/answer.py on both halves.
 
-1. off topic: the dense confidence below ``abstain_below``, the highest cut-off
-   that abstains on at most ``--max-false-abstain`` / 4 of the answerable
-   tuning questions;
-2. on topic but unanswered: a grid over ``AnswerabilityPolicy``; the policy
-   kept is the one that abstains on the most unanswerable tuning questions
-   (the mean of the sets' rates) while abstaining on at most
-   ``--max-false-abstain`` of each set's answerable tuning questions.
-
-Every question is searched once; each policy then composes the answer from
-the same passages with ``qa.answer.compose_answer``, as ``qa ask`` does.
-``--cache FILE`` keeps the searches between runs (pickled; delete it when
-the index or the retriever changes).
+Every question is searched once (``--cache FILE`` keeps the searches between
+runs, pickled; delete it when the index or the retriever changes); each policy
+then decides from the same passages as ``qa.answer.compose_answer`` does.
 """
 
 from __future__ import annotations
