@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stderr().print("interrupted")
         return 130
     except OSError as error:  # a disk full, a folder we may not write, …
-        _stderr().print(f"[bold red]error:[/] {_escape(str(error))}")
+        _stderr().print(f"[bold red]error:[/] {_escape(_os_problem(error))}")
         return EXIT_ERROR
     except Exception as error:
         if os.environ.get("QA_DEBUG"):
@@ -57,6 +58,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(run again with QA_DEBUG=1 to see where, and please report it)"
         )
         return EXIT_ERROR
+
+
+def _os_problem(error: OSError) -> str:
+    """An operating-system error as one line naming the file, without Python's [Errno n]."""
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"the disk is full{where}; free some space and run again (the index is unchanged)"
+    return f"{error.strerror or error}{where}"
 
 
 def _escape(text: str) -> str:
