@@ -104,6 +104,22 @@ _PLACE_CUE = re.compile(
 )
 _PLACE_ENDING = re.compile(r"\b[A-Z][a-z]+(?:stan|land|ia|burg|grad|abad|sk)\b")
 _SENTENCE_START = re.compile(r"^\W*\w+")
+#: Countries, lower-cased: a passage naming one the question does not is about somewhere else.
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada
+    chad chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt eritrea
+    estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras
+    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
+    kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania luxembourg
+    macedonia malaysia mali malta mexico moldova mongolia montenegro morocco mozambique
+    myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda senegal serbia
+    singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan
+    tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan venezuela vietnam
+    yemen zambia zimbabwe"""
+    "".split()
+)
 
 
 @dataclass(frozen=True, slots=True)

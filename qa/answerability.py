@@ -14,7 +14,10 @@ the evidence an answer would rest on:
   the first, and runs of them such as ``Islamic Movement of Uzbekistan``) may
   also be met by the passage's article context: its title, outlet and author,
   and the paragraphs around the passage within its section, up to a heading
-  (a passage on "the country" often names it only a paragraph earlier). A name that is the outlet or
+  (a passage on "the country" often names it only a paragraph earlier), except
+  a country: one the passage's window lacks while it names another country the
+  question does not is unmet, however near the article mentions it (a figure
+  "in Kyrgyzstan" is no figure for Tajikistan). A name that is the outlet or
   author of a retrieved article ("the EurasiaNet article") names a source and
   is met by that article's presence;
 - a term the index has never seen (``unseen``) is met by nothing but its own
@@ -55,15 +58,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from qa.answer_types import COUNTRIES, asked_kind, things
 from qa.answer_types import DATE as ASKED_DATE
 from qa.answer_types import NUMBER as ASKED_NUMBER
-from qa.answer_types import asked_kind, things
 from qa.records import Constraint, Hit, Span
 from qa.sentence_choice import is_statement
 
 if TYPE_CHECKING:
     from qa.storage import Storage
 
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
 TERM, UNSEEN = "term", "unseen"
 
@@ -302,12 +306,17 @@ def check_passages(
     asked = asked_kind(question)
     asked = asked if asked in _SURFACE_KINDS else None
     mentioned = things(question)
+    question_countries = _countries(question)
     checks = []
     for hit in considered:
         evidence = Evidence(
             hit, snapshot, lexicon, policy.context_characters, policy.years_in_context
         )
-        unmet = tuple(c for c in constraints if not evidence.meets(c))
+        unmet = tuple(
+            c
+            for c in constraints
+            if not evidence.meets(c) or evidence.about_another_country(c, question_countries)
+        )
         uncovered = tuple(
             Constraint(TERM, word, (term,)) for word, term in terms if term not in evidence.terms
         )
@@ -448,6 +457,20 @@ class Evidence:
             year in self.context_terms()
         )
 
+    def about_another_country(self, constraint: Constraint, asked: set[str]) -> bool:
+        """Whether the passage is about another country than the one the question names.
+
+        A country the question names, missing from the passage's window while the
+        window names a country the question does not, is not met by the article
+        around it: "…in Kyrgyzstan rose from 79 to 422" is no figure for Tajikistan,
+        however near the article mentions "neighbouring Tajikistan".
+        """
+        if constraint.kind != NAME or not _countries(constraint.text):
+            return False
+        if all(_held(t, self.terms) for t in constraint.terms):
+            return False
+        return bool(_countries(self._hit.chunk.text) - asked)
+
     def meets(self, constraint: Constraint) -> bool:
         """Whether this passage meets the constraint (see the module's rule)."""
         kind, terms = constraint.kind, constraint.terms
@@ -517,6 +540,11 @@ def _plain_words(text: str) -> list[str]:
 def _contains_run(words: list[str], run: list[str]) -> bool:
     n = len(run)
     return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def _countries(text: str) -> set[str]:
+    """The countries a text names (capitalised), lower-cased."""
+    return {w.lower() for w in _CAPITALISED_WORD.findall(text) if w.lower() in COUNTRIES}
 
 
 def _digits(number: str) -> str:

@@ -25,6 +25,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from qa.answer_types import COUNTRIES
+
 STANDALONE = "standalone"
 ELLIPSIS = "ellipsis"
 PRONOUN = "pronoun"
@@ -75,21 +77,10 @@ _PERSON_TITLES = frozenset(
     "secretary king queen sheikh imam judge senator governor mayor commander".split()
 )
 _PLACE_SUFFIXES = ("stan", "ia", "land")
-_PLACES = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
-    bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada
-    chad chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt england
-    eritrea estonia ethiopia europe finland france gaza georgia germany ghana greece guatemala
-    haiti honduras hungary iceland india indonesia iran iraq ireland israel italy japan jordan
-    kazakhstan kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania
-    luxembourg macedonia malaysia mali malta mexico moldova mongolia montenegro morocco
-    mozambique myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine
-    panama paraguay peru philippines poland portugal qatar romania russia rwanda scotland
-    senegal serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
-    taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan
-    venezuela vietnam wales yemen zambia zimbabwe asia africa america caucasus balkans siberia
-    xinjiang chechnya dagestan crimea donbas moscow beijing london paris washington berlin
-    kabul tashkent bishkek dushanbe ashgabat astana almaty shymkent osh"""
+_PLACES = COUNTRIES | frozenset(
+    """england europe gaza scotland wales asia africa america caucasus balkans siberia xinjiang
+    chechnya dagestan crimea donbas moscow beijing london paris washington berlin kabul
+    tashkent bishkek dushanbe ashgabat astana almaty shymkent osh"""
     "".split()
 )
 _DEMONSTRATIVE_NOUNS = frozenset(

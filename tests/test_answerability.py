@@ -47,6 +47,20 @@ def test_a_figure_for_one_country_is_not_given_for_another(assistant: Assistant)
     assert answer.to_json()["missing"] == [{"kind": "name", "text": "Kyrgyzstan"}]
 
 
+def test_a_country_mentioned_near_a_passage_about_another_country_does_not_meet_the_question(
+    assistant: Assistant,
+) -> None:
+    """The article names Tajikistan a few paragraphs away; the figure is Kyrgyzstan's."""
+    answer = assistant.ask("How many people were convicted of extremism in Tajikistan in 2017?")
+    assert answer.abstained
+    assert answer.missing == (Constraint("name", "Tajikistan", ("tajikistan",)),)
+    sentence, marker = closest_sentence(answer)
+    assert answer.text == (
+        f"The indexed articles don't say this for Tajikistan. Closest: {sentence} [{marker}]"
+    )
+    assert "Kyrgyzstan" in sentence
+
+
 def test_the_same_question_about_the_country_the_passages_cover_is_answered(
     assistant: Assistant,
 ) -> None:
