@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qa.corpus_scan import SUPPORTED_SUFFIXES
 from qa.files import copy_atomically
-from qa.ingest import SUPPORTED_SUFFIXES, UnusableFileError, read_corpus_file
+from qa.ingest import UnusableFileError, read_corpus_file
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from qa.corpus_scan import HTML_SUFFIXES, JSONL_SUFFIXES, MARKDOWN_SUFFIXES
 from qa.records import Span
 from qa.text import collapse_whitespace
 
@@ -81,11 +82,6 @@ class TextView:
     bad_lines: tuple[tuple[int, str], ...] = ()  # (line number, what is wrong with it)
     guess: str | None = None  # said when the encoding had to be guessed
 
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
-TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
-JSONL_SUFFIXES = (".jsonl",)
 
 #: Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
 _BOMS = (

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from qa.corpus_scan import corpus_files
 from qa.errors import CorpusError
 from qa.files import file_sha256
-from qa.ingest import corpus_files
 from qa.records import CorpusDrift
 from qa.sidecar import SIDECAR_NAME
 

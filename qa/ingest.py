@@ -23,7 +23,6 @@ FIFO or a device would block or never end).
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import stat
@@ -31,11 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qa.corpus_scan import (
+    SUPPORTED_SUFFIXES,
+    corpus_files,
+    file_kind,
+    scan_corpus,
+    shown_name,
+    unreadable,
+)
 from qa.errors import CorpusError
 from qa.formats import (
-    HTML_SUFFIXES,
-    JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
     TextView,
     UnusableFileError,
     read_view,
@@ -66,7 +70,6 @@ __all__ = [
     "read_regular_file",
 ]
 
-SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _FIELDS = ("title", "outlet", "author", "published")
 
@@ -95,110 +98,11 @@ class IngestResult:
         return [article for corpus_file in self.files for article in corpus_file.articles]
 
 
-SYMLINK_SKIPPED = "a symbolic link (pass --follow-symlinks to index its target)"
-
-
-def corpus_files(corpus_dir: Path, *, follow_symlinks: bool = False) -> list[Path]:
-    """The files of the corpus that ``qa`` reads, sorted, hidden ones excluded."""
-    return _scan(corpus_dir, follow_symlinks)[0]
-
-
-def _scan(corpus_dir: Path, follow_symlinks: bool) -> tuple[list[Path], list[SkippedFile]]:
-    """The readable article files under ``corpus_dir``, and the entries passed over.
-
-    Hidden names and files of other types are passed over in silence; links (unless
-    followed), FIFOs, devices and unreadable folders with an article extension or
-    that are folders are reported. A followed link never visits a folder twice.
-    """
-    if not corpus_dir.exists():
-        raise CorpusError(f"corpus directory {corpus_dir} does not exist")
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus path {corpus_dir} is not a directory")
-    found: list[Path] = []
-    skipped: list[SkippedFile] = []
-    seen = {_identity(corpus_dir)}
-
-    def visit(folder: Path) -> None:
-        try:
-            with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
-        except OSError as error:
-            skipped.append(SkippedFile(_shown(corpus_dir, folder), _unreadable(error)))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = Path(entry.path)
-            supported = path.suffix.lower() in SUPPORTED_SUFFIXES
-            try:
-                link = entry.is_symlink()
-                if link and not follow_symlinks:
-                    if supported or entry.is_dir():
-                        skipped.append(SkippedFile(_shown(corpus_dir, path), SYMLINK_SKIPPED))
-                    continue
-                info = os.stat(path) if link else entry.stat(follow_symlinks=False)
-            except OSError as error:
-                if supported or link:
-                    skipped.append(
-                        SkippedFile(_shown(corpus_dir, path), _unreadable(error, link=link))
-                    )
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                if (info.st_dev, info.st_ino) in seen:
-                    skipped.append(
-                        SkippedFile(_shown(corpus_dir, path), "is a link to a folder already read")
-                    )
-                    continue
-                seen.add((info.st_dev, info.st_ino))
-                visit(path)
-            elif not supported:
-                continue
-            elif stat.S_ISREG(info.st_mode):
-                found.append(path)
-            else:
-                skipped.append(
-                    SkippedFile(_shown(corpus_dir, path), f"is not a regular file ({_kind(info)})")
-                )
-
-    visit(corpus_dir)
-    return sorted(found), skipped
-
-
-def _identity(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_dev, info.st_ino
-
-
-def _shown(corpus_dir: Path, path: Path) -> str:
-    """A corpus-relative name fit for a message (undecodable bytes shown as escapes)."""
-    relative = path.relative_to(corpus_dir).as_posix() if path != corpus_dir else "."
-    return relative.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _kind(info: os.stat_result) -> str:
-    mode = info.st_mode
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
-
-
-def _unreadable(error: OSError, *, link: bool = False) -> str:
-    if error.errno == errno.ELOOP:
-        return "is a symbolic link loop" if link else "is a symbolic link (not followed)"
-    if error.errno == errno.ENOENT:
-        return "is a symbolic link to nothing" if link else "does not exist"
-    return f"cannot be read ({error.strerror or error})"
-
-
 def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestResult:
     """Read every supported file of ``corpus_dir``; raise CorpusError when none is usable."""
     files: list[CorpusFile] = []
     warnings: list[FileWarning] = []
-    paths, skipped = _scan(corpus_dir, follow_symlinks)
+    paths, skipped = scan_corpus(corpus_dir, follow_symlinks)
     if not paths and not skipped:
         raise CorpusError(
             f"corpus directory {corpus_dir} holds no article files "
@@ -210,7 +114,7 @@ def ingest_corpus(corpus_dir: Path, *, follow_symlinks: bool = False) -> IngestR
     for path in paths:
         relative = path.relative_to(corpus_dir).as_posix()
         if not _is_valid_text(relative):
-            skipped.append(SkippedFile(_shown(corpus_dir, path), _BAD_NAME))
+            skipped.append(SkippedFile(shown_name(corpus_dir, path), _BAD_NAME))
             continue
         stem = _id_prefix(relative)
         if stem in owners:
@@ -286,11 +190,11 @@ def read_regular_file(path: Path, *, follow_symlinks: bool = True) -> bytes:
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise UnusableFileError(_unreadable(error)) from None
+        raise UnusableFileError(unreadable(error)) from None
     with os.fdopen(descriptor, "rb") as handle:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise UnusableFileError(f"is not a regular file ({_kind(info)})")
+            raise UnusableFileError(f"is not a regular file ({file_kind(info)})")
         if info.st_size > MAX_FILE_BYTES:
             raise UnusableFileError(
                 f"is too large ({info.st_size / (1024 * 1024):.1f} MiB; the limit is "
@@ -299,7 +203,7 @@ def read_regular_file(path: Path, *, follow_symlinks: bool = True) -> bytes:
         try:
             return handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            raise UnusableFileError(_unreadable(error)) from None
+            raise UnusableFileError(unreadable(error)) from None
 
 
 def _read(
