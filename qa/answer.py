@@ -75,10 +75,9 @@ def compose_answer(
     on_topic = bool(passages) and evidence >= policy.abstain_below
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
-        text, shown, listed = about_article
-        return Answer(
-            question, text, False, (Citation.of(shown),), listed, timings_ms, notices, evidence
-        )
+        text, known, shown, listed = about_article
+        cited = (Citation.of(shown),)
+        return Answer(question, text, not known, cited, listed, timings_ms, notices, evidence)
     chosen: list[Candidate] = []
     if on_topic:
         # The answer may rest only on passages that meet the question's constraints.
@@ -167,10 +166,10 @@ def _article_reply(
     snapshot: Storage,
     *,
     on_topic: bool,
-) -> tuple[str, Passage, tuple[Passage, ...]] | None:
-    """The reply to a question about an article's author, outlet, date or title, its
-    citation and the listed passages (the cited line added after them unless a passage
-    is exactly that line); None for any other question.
+) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
+    """The reply to a question about an article's author, outlet, date or title, whether
+    the article states the value, its citation and the listed passages (the cited line
+    added after them unless a passage is exactly that line); None for any other question.
 
     The article is the one whose title the question gives, else the best passage's
     article when the question points at an article ("who wrote this article?") and
@@ -198,7 +197,7 @@ def _article_reply(
         score = max((c.score for c in listed), default=1.0)
         shown = Passage.of_span(len(listed) + 1, article, raw, fact.span, score)
         listed = (*listed, shown)
-    return f"{fact.sentence} [{shown.marker}]", shown, listed
+    return f"{fact.sentence} [{shown.marker}]", fact.known, shown, listed
 
 
 def _passage(marker: int, hit: Hit, snapshot: Storage) -> Passage:

@@ -168,6 +168,7 @@ class ArticleFact:
 
     sentence: str
     span: Span
+    known: bool = True  # False: the article does not state it, and the sentence says so
 
 
 def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
@@ -180,7 +181,7 @@ def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
     title_span = _title_span(article, raw_text)
     name = f"“{article.title}”"
     if value is None or provenance == UNKNOWN:
-        return ArticleFact(_unknown(field, name, article), title_span)
+        return ArticleFact(_unknown(field, name, article), title_span, known=False)
     if provenance == DERIVED:  # a title qa made from the first sentence
         return ArticleFact(f"The article states no title; qa calls it {name}.", title_span)
     shown = _format(value)
@@ -205,7 +206,8 @@ def answer_about_article(
 ) -> Answer | None:
     """Answer a question about ``article``'s author, outlet, publication date or title from
     its metadata, citing the line the value was read from (marker 1); None when the
-    question asks for none of these.
+    question asks for none of these. A value the article does not state is said to be
+    unknown, and the answer counts as an abstention: there is no fact to give.
 
     ``raw_text`` is the decoded text of the article's file, as
     ``Storage.file_text(article.path)`` returns it. The question is taken to be
@@ -216,7 +218,8 @@ def answer_about_article(
         return None
     fact = article_fact(asked.field, article, raw_text)
     passage = Passage.of_span(1, article, raw_text, fact.span, score)
-    return Answer(question, f"{fact.sentence} [1]", False, (Citation.of(passage),), (passage,), {})
+    cited = (Citation.of(passage),)
+    return Answer(question, f"{fact.sentence} [1]", not fact.known, cited, (passage,), {})
 
 
 def _unknown(field: str, name: str, article: Article) -> str:

@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qa.answer import ABSTENTION
 from qa.article_questions import (
     AUTHOR,
     OUTLET,
@@ -31,7 +30,7 @@ from qa.followup import (
     Vocabulary,
     resolve,
 )
-from qa.records import UNKNOWN, Answer, Citation, Passage
+from qa.records import Answer, Citation, Passage
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
@@ -161,7 +160,7 @@ def answer_about_source(question: str, citation: Citation | None, assistant: Ass
     field = asked_field(question)
     fact = article_fact(field, article, raw)
     passage = Passage.of_span(1, article, raw, fact.span, 1.0)
-    if getattr(article, field) is None or article.provenance.get(field) == UNKNOWN:
-        return Answer(question, f"{ABSTENTION} {fact.sentence}", True, (), (passage,), {})
     cited = (Citation.of(passage),)
-    return Answer(question, f"{fact.sentence} [1]", False, cited, (passage,), {}, confidence=1.0)
+    return Answer(
+        question, f"{fact.sentence} [1]", not fact.known, cited, (passage,), {}, confidence=1.0
+    )

@@ -42,7 +42,7 @@ def test_publication_date_is_answered_from_the_dateline(assistant: Assistant) ->
 def test_an_author_nobody_states_is_said_to_be_unknown(assistant: Assistant) -> None:
     title = "Chronicles of Revolt in Kyrgyzstan: Implications and Consequences"
     answer = assistant.ask(f"Who wrote “{title}”?")
-    assert not answer.abstained
+    assert answer.abstained  # no fact to give: the articles don't answer who wrote it
     # The title line came back as the first passage: the answer cites it there.
     assert answer.text == f"“{title}” doesn't state its author. [1]"
     assert answer.citations[0].quote == title
@@ -53,6 +53,7 @@ def test_an_unstated_date_is_said_to_be_unknown_with_its_labelled_estimate(
     assistant: Assistant,
 ) -> None:
     answer = assistant.ask("When was “Kazakhstan: Grappling with Human Trafficking” published?")
+    assert answer.abstained
     assert answer.text == (
         "“Kazakhstan: Grappling with Human Trafficking” doesn't state when it was published; "
         "2002–2012 (estimated from years mentioned in the text). [6]"

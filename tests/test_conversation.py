@@ -117,8 +117,11 @@ def test_a_source_question_about_an_unsigned_article_says_it_names_no_author(
     answer = conversation.ask("who wrote that?")
     assert answer.abstained
     assert answer.text == (
-        "The indexed articles don't answer this. “Prospects for the Fight against Extremism and "
-        "Terrorism in the Central Asian Region” doesn't state its author."
+        "“Prospects for the Fight against Extremism and "
+        "Terrorism in the Central Asian Region” doesn't state its author. [1]"
+    )
+    assert answer.citations[0].quote == (
+        "Prospects for the Fight against Extremism and Terrorism in the Central Asian Region"
     )
 
 
