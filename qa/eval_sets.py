@@ -13,13 +13,13 @@ EvalFormatError.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from qa.errors import EvalFormatError
+from qa.json_lines import load_json_line
 from qa.records import EvalCase
 
 
@@ -114,14 +114,13 @@ def load_set(path: Path) -> EvalSet:
 
 
 def _parse_line(line: str) -> list[EvalCase]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise _BadLineError(f"not valid JSON ({error.msg} at column {error.colno})") from None
-    except RecursionError:
-        raise _BadLineError("nested too deeply") from None
-    except ValueError:  # Python refuses integers of more than 4300 digits
-        raise _BadLineError("a number with too many digits") from None
+    item = load_json_line(
+        line,
+        _BadLineError,
+        invalid="not valid JSON ({reason} at column {column})",
+        too_deep="nested too deeply",
+        too_many_digits="a number with too many digits",
+    )
     if not isinstance(item, dict):
         raise _BadLineError("not a JSON object")
     if "turns" in item:

@@ -38,12 +38,9 @@ from qa.corpus_scan import (
     shown_name,
     unreadable,
 )
+from qa.decoding import UnusableFileError
 from qa.errors import CorpusError
-from qa.formats import (
-    TextView,
-    UnusableFileError,
-    read_view,
-)
+from qa.formats import TextView, read_view
 from qa.layout import find_drafts
 from qa.metadata import derived_title, estimate_years
 from qa.records import (

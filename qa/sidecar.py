@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa.formats import UnusableFileError, YamlError, load_yaml, normalise_fields
+from qa.decoding import UnusableFileError
+from qa.formats import YamlError, load_yaml, normalise_fields
 from qa.records import SkippedFile
 
 SIDECAR_NAME = "metadata.yaml"
