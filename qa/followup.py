@@ -22,10 +22,23 @@ are recognised here and answered from the cited article's metadata elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from qa.answer_types import COUNTRIES
+from qa.name_kinds import (
+    AUXILIARIES,
+    DEMONSTRATIVES,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    THING_PRONOUNS,
+    entity_spans,
+    is_pronoun,
+    with_article,
+)
+from qa.name_kinds import Vocabulary as Vocabulary  # part of this module's API
 
 STANDALONE = "standalone"
 ELLIPSIS = "ellipsis"
@@ -40,8 +53,6 @@ _CONTINUATION = re.compile(
     r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*",
     re.I,
 )
-_NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
-_WH = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
 _LEAD = re.compile(
     r"^(?:(?:in|from|to|by|for|of|at|on|since|until)\s+)?"
     r"(?:how\s+(?:many|much|long|old|far|often|large|big)|what|which|whose|who|whom|when|"
@@ -49,62 +60,10 @@ _LEAD = re.compile(
     re.I,
 )
 _NOUN_LEADS = ("many", "much", "which", "what", "whose")
-_AUX = frozenset(
-    "is are was were be been being am do does did has have had will would can could should "
-    "shall may might must 's".split()
-)
-_STOP = frozenset(
-    "a an the of in on at to for from by with about into over under as and or but if than "
-    "then so not no yes please tell me us you i we our your any some there here also just "
-    "else more other others again next still now then".split()
-)
-_PREPOSITIONS = frozenset("in on at to for from by with about into of since until during".split())
-_PERSON_PRONOUNS = {"he": "", "him": "", "his": "'s", "she": "", "her": "", "hers": ""}
-_THING_PRONOUNS = {"it": "", "its": "'s"}
-_GROUP_PRONOUNS = {"they": "", "them": "", "their": "'s", "theirs": ""}
-_DEMONSTRATIVES = ("that", "this", "these", "those")
-_ORGANISATION_WORDS = frozenset(
-    "agency ministry organization organisation committee council service movement party union "
-    "institute institution center centre group forum platform association bank court office "
-    "commission department programme program foundation fund network front army state "
-    "structure body government parliament assembly bureau authority police force forces "
-    "company corporation news agency journal analyst times post network ngo charity "
-    "nongovernmental non-governmental society trust mission".split()
-)
-_PERSON_TITLES = frozenset(
-    "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
-    "chairman chairwoman director editor head spokesman spokeswoman deputy ambassador "
-    "secretary king queen sheikh imam judge senator governor mayor commander".split()
-)
-_PLACE_SUFFIXES = ("stan", "ia", "land")
-_PLACES = COUNTRIES | frozenset(
-    """england europe gaza scotland wales asia africa america caucasus balkans siberia xinjiang
-    chechnya dagestan crimea donbas moscow beijing london paris washington berlin kabul
-    tashkent bishkek dushanbe ashgabat astana almaty shymkent osh"""
-    "".split()
-)
 _DEMONSTRATIVE_NOUNS = frozenset(
     "year time day month decade period event case report group organisation organization body "
     "agency programme program law country city man woman person people attack meeting "
     "decision plan war conflict revolution study survey figure number money campaign".split()
-)
-#: Capitalised at the start of a sentence, never part of a name.
-_SENTENCE_OPENERS = frozenset(
-    [
-        *_WH,
-        *_AUX,
-        *_STOP,
-        *_PERSON_PRONOUNS,
-        *_THING_PRONOUNS,
-        *_GROUP_PRONOUNS,
-        *_DEMONSTRATIVES,
-        *"although however meanwhile moreover yet since while after before according despite "
-        "during thus therefore still even ultimately perhaps".split(),
-    ]
-)
-_DIRECTIONS = frozenset(
-    "central north south east west northern southern eastern western middle upper lower "
-    "greater".split()
 )
 _SOURCE_WORDS = frozenset(
     "wrote write written writer author authors authored byline published publish publisher "
@@ -139,14 +98,6 @@ class PreviousTurn:
 
     question: str
     answer_sentences: Sequence[str] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Names the index knows the kind of: authors are people, outlets organisations."""
-
-    people: Collection[str] = ()
-    organisations: Collection[str] = ()
 
 
 def resolve(
@@ -203,9 +154,9 @@ def asks_about_source(question: str) -> bool:
         for w in words
         if w not in _SOURCE_WORDS
         and w not in _SOURCE_REFERENCES
-        and w not in _STOP
-        and w not in _AUX
-        and w not in _WH
+        and w not in STOPWORDS
+        and w not in AUXILIARIES
+        and w not in QUESTION_WORDS
         and w not in ("was", "did", "by", "who's", "what's", "when's", "its")
     ]
     return not rest
@@ -221,7 +172,7 @@ def _is_fragment(text: str) -> bool:
     if not words or len(words) > 5:
         return False
     lowered = [w.casefold() for w in words]
-    if any(w in _AUX or w in _DEMONSTRATIVES for w in lowered):
+    if any(w in AUXILIARIES or w in DEMONSTRATIVES for w in lowered):
         return False
     lead = _LEAD.match(text)
     # Only "how many women", "which year": a question word then a noun. "who said…" and
@@ -230,14 +181,10 @@ def _is_fragment(text: str) -> bool:
         after = _words(text[lead.end() :])
         if lead.group(0).casefold().split()[-1] not in _NOUN_LEADS or len(after) > 2:
             return False
-    if any(_is_pronoun(w) for w in lowered):
+    if any(is_pronoun(w) for w in lowered):
         return False
     # A past tense or a participle makes it a clause ("who founded Sana Sezim").
     return not any(w.endswith("ed") and w[0].islower() and len(w) > 4 for w in words[1:])
-
-
-def _is_pronoun(word: str) -> bool:
-    return word in _PERSON_PRONOUNS or word in _THING_PRONOUNS or word in _GROUP_PRONOUNS
 
 
 def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str:
@@ -253,11 +200,11 @@ def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) ->
             last = years[-1]
             return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
         return f"{base} in {year.group(0)}?"
-    names = _entity_spans(fragment, vocabulary)
+    names = entity_spans(fragment, vocabulary)
     if names:
         start, end, kind = names[-1]
         name = fragment[start:end]
-        same = [span for span in _entity_spans(base, vocabulary) if span[2] == kind]
+        same = [span for span in entity_spans(base, vocabulary) if span[2] == kind]
         if same:
             old_start, old_end, _ = same[-1]
             possessive = base[old_end : old_end + 2] in ("'s", "’s")
@@ -273,7 +220,7 @@ def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) ->
 
 def _plural_noun_phrase(words: Sequence[str]) -> bool:
     """``women``, ``foreign sites``: what can stand for the noun of ``how many people``."""
-    if not words or len(words) > 2 or any(w in _PREPOSITIONS or w in _STOP for w in words):
+    if not words or len(words) > 2 or any(w in PREPOSITIONS or w in STOPWORDS for w in words):
         return False
     last = words[-1]
     return last.endswith("s") or last in ("people", "men", "women", "children")
@@ -281,7 +228,7 @@ def _plural_noun_phrase(words: Sequence[str]) -> bool:
 
 def _with_preposition(fragment: str, kind: str) -> str:
     words = _words(fragment)
-    if kind == "place" and words and words[0].casefold() not in _PREPOSITIONS:
+    if kind == "place" and words and words[0].casefold() not in PREPOSITIONS:
         return f"in {fragment}"
     return fragment
 
@@ -302,7 +249,7 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
     rest = base[noun[1] :].lstrip()
     rest_words = rest.split(" ", 1)
     subject = base[old.end() : noun[1]].strip()
-    if rest_words and rest_words[0].casefold() in _AUX:
+    if rest_words and rest_words[0].casefold() in AUXILIARIES:
         tail = rest_words[1] if len(rest_words) > 1 else ""
         return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
     return f"{asked} {subject} {rest}".rstrip() + "?"
@@ -321,8 +268,8 @@ def _lead_noun(question: str) -> tuple[int, int] | None:
     for match in _WORD.finditer(question, end):
         word = match.group(0).casefold()
         if (
-            word in _AUX
-            or word in _PREPOSITIONS
+            word in AUXILIARIES
+            or word in PREPOSITIONS
             or (word.endswith("ed") and len(word) > 4 and position > end)
         ):
             break
@@ -339,79 +286,15 @@ def _lowercase_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
-    """Capitalised names, years excluded, each with its kind: place, person or organisation.
-
-    The first word of a question counts only when it is a name the rules recognise.
-    """
-    spans: list[tuple[int, int, str]] = []
-    people = {p.casefold() for p in vocabulary.people}
-    organisations = {o.casefold() for o in vocabulary.organisations}
-    for match in _NAME.finditer(text):
-        name = match.group(0)
-        start, end = match.start(), match.end()
-        words = name.split()
-        if _starts_sentence(text, start) and words[0].casefold() in _SENTENCE_OPENERS:
-            words = words[1:]
-            if not words:
-                continue
-            start = text.index(words[0], match.start() + 1)
-            name = text[start:end]
-        bare = name[:-2] if name.endswith(("'s", "’s")) else name
-        kind = _kind_of(bare, people, organisations)
-        before = text[:start].split()
-        if (
-            kind in ("person", "unknown")
-            and before
-            and before[-1].casefold() in _ORGANISATION_WORDS
-        ):
-            kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
-        if _starts_sentence(text, start) and kind == "unknown":
-            continue
-        if kind == "title":
-            continue
-        spans.append((start, start + len(bare), kind))
-    return spans
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    return start == 0 or text[:start].rstrip().endswith((".", "!", "?", ":", "“", '"'))
-
-
-def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
-    words = name.split()
-    lowered = [w.casefold() for w in words]
-    folded = name.casefold()
-    if folded in people:
-        return "person"
-    if folded in organisations or any(w in _ORGANISATION_WORDS for w in lowered):
-        return "organisation"
-    if len(words) == 1 and (folded in _PLACES or folded.endswith(_PLACE_SUFFIXES[:1])):
-        return "place"
-    if all(w in _PLACES or w in _DIRECTIONS for w in lowered) and lowered[-1] in _PLACES:
-        return "place"
-    if len(words) == 1 and name.isupper() and len(name) >= 2:
-        return "organisation"
-    if lowered[0] in _PERSON_TITLES and len(words) > 1:
-        return "person"
-    if len(words) == 1 and lowered[0] in _PERSON_TITLES:
-        return "title"
-    if len(words) >= 2:
-        return "person"
-    if len(words) == 1 and folded.endswith(_PLACE_SUFFIXES[1:]):
-        return "place"
-    return "unknown"
-
-
 def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
     """The first pronoun or demonstrative with no name before it in the question, and the
     kind of referent it needs (person, thing, group, or a demonstrative's noun)."""
     words = list(_WORD.finditer(body))
     for i, match in enumerate(words):
         word = match.group(0).casefold()
-        if word in _PERSON_PRONOUNS:
+        if word in PERSON_PRONOUNS:
             kind = "person"
-        elif word in _THING_PRONOUNS:
+        elif word in THING_PRONOUNS:
             following = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             ahead = [w.group(0).casefold() for w in words[i + 1 : i + 4]]
@@ -420,25 +303,25 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             ) or (ahead and ahead[0] in ("take", "takes", "took")):
                 continue  # "is it true that…", "is it hard for … to", "did it take": no referent
             kind = "thing"
-        elif word in _GROUP_PRONOUNS:
+        elif word in GROUP_PRONOUNS:
             kind = "group"
         elif word == "there" and _refers_to_place(words, i):
-            named = _entity_spans(body[: match.start()], Vocabulary())
+            named = entity_spans(body[: match.start()], Vocabulary())
             if any(span[2] == "place" for span in named):
                 return None
             return match, "place"
         elif word == "so" and i == len(words) - 1 and i > 0:
             return match, "demonstrative"  # "who says so?"
-        elif word in _DEMONSTRATIVES:
+        elif word in DEMONSTRATIVES:
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             last = i == len(words) - 1
             following = words[i + 1].group(0).casefold() if not last else ""
             if (
                 word == "that"
                 and not last
-                and before not in _AUX
-                and before not in _WH
-                and before not in _PREPOSITIONS
+                and before not in AUXILIARIES
+                and before not in QUESTION_WORDS
+                and before not in PREPOSITIONS
                 and following not in _DEMONSTRATIVE_NOUNS
             ):
                 continue  # "said that Kazakhstan…", "the group that…"
@@ -458,7 +341,7 @@ def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
     """``there`` as a place (``what happens there``), not ``is there``/``there are``."""
     before = words[i - 1].group(0).casefold() if i > 0 else ""
     after = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
-    return before not in _AUX and after not in _AUX
+    return before not in AUXILIARIES and after not in AUXILIARIES
 
 
 def _has_antecedent(before: Sequence[re.Match[str]]) -> bool:
@@ -497,7 +380,7 @@ def _referent(
     wanted = {"person": ("person",), "thing": ("organisation",), "group": ("organisation",)}
     if kind == "place":
         for source in (previous.question, *previous.answer_sentences[:1]):
-            places = [s for s in _entity_spans(source, vocabulary) if s[2] == "place"]
+            places = [s for s in entity_spans(source, vocabulary) if s[2] == "place"]
             if places:
                 start, end, _ = places[-1]
                 return f"in {source[start:end]}", match.start(), match.end()
@@ -514,11 +397,11 @@ def _referent(
                 return f"in {years[-1]}" if noun == "year" else years[-1], match.start(), end
         return None
     kinds = wanted[kind]
-    suffix = {**_PERSON_PRONOUNS, **_THING_PRONOUNS, **_GROUP_PRONOUNS}[word]
+    suffix = {**PERSON_PRONOUNS, **THING_PRONOUNS, **GROUP_PRONOUNS}[word]
     if word == "her":
         following = body[match.end() :].split()
         nxt = following[0].casefold() if following else ""
-        suffix = "'s" if nxt and nxt not in _PREPOSITIONS and nxt not in _AUX else ""
+        suffix = "'s" if nxt and nxt not in PREPOSITIONS and nxt not in AUXILIARIES else ""
     sources = [previous.question, *previous.answer_sentences[:1]]
     asked = previous.question.casefold().split(" ", 1)[0]
     asked_for_it = (kind == "person" and asked in ("who", "whom")) or (
@@ -530,7 +413,7 @@ def _referent(
     for source in sources:
         spans = [
             s
-            for s in _entity_spans(source, vocabulary)
+            for s in entity_spans(source, vocabulary)
             if s[2] in kinds
             and (source is previous.question or source[s[0] : s[1]].casefold() not in in_question)
         ]
@@ -539,15 +422,8 @@ def _referent(
             name = source[start:end]
             if kind != "person" and source is not previous.question and not asked_for_it:
                 return None  # "it" from an answer is too often the wrong thing
-            return f"{_the(name)}{suffix}", match.start(), match.end()
+            return f"{with_article(name)}{suffix}", match.start(), match.end()
     return None
-
-
-def _the(name: str) -> str:
-    words = name.split()
-    if len(words) > 1 and words[-1].casefold() in _ORGANISATION_WORDS and words[0] != "The":
-        return "the " + name
-    return name
 
 
 def _with_context(body: str, previous: PreviousTurn) -> str:
@@ -568,6 +444,6 @@ def _content(question: str) -> str:
     if lead is not None:
         text = text[lead.end() :].lstrip()
         first = text.split(" ", 1)
-        if first and first[0].casefold() in _AUX:
+        if first and first[0].casefold() in AUXILIARIES:
             text = first[1] if len(first) > 1 else ""
     return " ".join(text.replace("(", " ").replace(")", " ").split())
