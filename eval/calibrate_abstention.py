@@ -39,11 +39,12 @@ import numpy as np
 
 import qa.answerability
 from qa.answer import AnswerPolicy, compose_answer, confidence
-from qa.answerability import TERM, AnswerabilityPolicy, Lexicon, PassageCheck, assess
+from qa.answerability import TERM, AnswerabilityPolicy, PassageCheck, assess
 from qa.assistant import Assistant
 from qa.config import Settings
 from qa.eval_sets import load_set
 from qa.evaluate import contains_answer, prepare_index, resolve_target
+from qa.lexicon import Lexicon
 from qa.records import Answer, Constraint, Hit
 from qa.retrieve import Retriever
 from qa.storage import Storage

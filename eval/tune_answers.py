@@ -35,12 +35,12 @@ from qa.config import Settings
 from qa.embed import resolve_model, sentence_transformer
 from qa.eval_sets import load_set
 from qa.evaluate import contains_answer, resolve_target
+from qa.lexicon import Lexicon
 from qa.records import Hit
 from qa.retrieve import Retriever
 from qa.sentence_choice import (
     FEATURES,
     Candidate,
-    Lexicon,
     SentenceWeights,
     candidates,
     choose,

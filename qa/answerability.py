@@ -50,19 +50,27 @@ the tuning halves of the question sets.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from qa.answer_types import COUNTRIES, asked_kind, things
 from qa.answer_types import DATE as ASKED_DATE
 from qa.answer_types import NUMBER as ASKED_NUMBER
+from qa.lexicon import Lexicon
 from qa.records import Constraint, Hit, Span
 from qa.sentence_choice import is_statement
+from qa.term_matching import (
+    QUESTION_WORDS,
+    contains_run,
+    fold,
+    folded,
+    held,
+    name_runs,
+    plain_words,
+    typo_of,
+)
 
 if TYPE_CHECKING:
     from qa.storage import Storage
@@ -74,14 +82,6 @@ TERM, UNSEEN = "term", "unseen"
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_QUESTION_WORDS = {
-    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
-    "were", "do", "does", "did", "can", "could", "should", "would", "will", "has", "have", "had",
-    "in", "on", "at", "for", "by", "to", "from", "of", "the", "a", "an", "and", "or", "according",
-    "besides", "apart", "other", "than", "after", "before", "during", "since", "as", "with",
-    "i", "it", "its", "this", "that", "these", "those", "there", "if", "name", "give", "list",
-    "many", "much",
-}  # fmt: skip
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
@@ -89,8 +89,6 @@ _BOTH = re.compile(r"\b(both|also)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
-_LEXICONS: WeakKeyDictionary[Storage, Lexicon] = WeakKeyDictionary()
-_NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,61 +165,6 @@ class Assessment:
         return f"The indexed articles {said}. Closest: {closest} [{marker}]"
 
 
-class Lexicon:
-    """Document frequencies of the BM25 index, for IDF and unseen-term checks."""
-
-    def __init__(self, snapshot: Storage):
-        self._frequencies = snapshot.document_frequencies
-        self._analyse = snapshot.lexical_terms
-        self.documents = max(snapshot.chunk_count, 1)
-        self._known: dict[str, int] = {}
-
-    @classmethod
-    def of(cls, snapshot: Storage) -> Lexicon:
-        """The lexicon of a snapshot's BM25 index, built once per snapshot."""
-        lexicon = _LEXICONS.get(snapshot)
-        if lexicon is None:
-            lexicon = _LEXICONS[snapshot] = cls(snapshot)
-        return lexicon
-
-    def frequency(self, term: str) -> int:
-        """How many passages of the index hold the analysed term."""
-        if term not in self._known:
-            self._known[term] = self._frequencies([term])[0]
-        return self._known[term]
-
-    def idf(self, term: str) -> float:
-        """BM25's IDF of an analysed term; high for rare terms, highest for unseen ones."""
-        df = self.frequency(term)
-        return math.log(1 + (self.documents - df + 0.5) / (df + 0.5))
-
-    def rarity(self, term: str) -> float:
-        """The term's IDF as a share of an unseen term's (0–1), comparable across index sizes."""
-        return self.idf(term) / math.log(1 + (self.documents + 0.5) / 0.5)
-
-    def seen(self, term: str) -> bool:
-        """Whether any passage of the index holds the analysed term."""
-        return self.frequency(term) > 0
-
-    def terms(self, texts: Sequence[str]) -> list[list[str]]:
-        """The BM25 terms of each text, as the index analyses them."""
-        return self._analyse(texts)
-
-    def analyse(self, words: Sequence[str]) -> list[list[str]]:
-        """The BM25 terms of each word; an unseen word is tried in its other spelling
-        ("organised" / "organized", "colour" / "color") before it counts as unseen."""
-        analysed = self._analyse(words)
-        for i, (word, terms) in enumerate(zip(words, analysed, strict=True)):
-            if all(self.seen(t) for t in terms):
-                continue
-            for variant in _other_spellings(word):
-                other = self._analyse([variant])[0]
-                if other and all(self.seen(t) for t in other):
-                    analysed[i] = other
-                    break
-        return analysed
-
-
 def question_constraints(
     question: str, lexicon: Lexicon, policy: AnswerabilityPolicy
 ) -> tuple[Constraint, ...]:
@@ -237,18 +180,18 @@ def question_constraints(
 
     for match in _QUOTED.finditer(question):
         phrase = match.group(1) or match.group(2)
-        add(match.start(), match.end(), QUOTE, phrase.strip(), tuple(_plain_words(phrase)))
+        add(match.start(), match.end(), QUOTE, phrase.strip(), tuple(plain_words(phrase)))
     words = list(_WORD.finditer(question))
     for match in words:
         if match.group().lower() in _MONTHS and match.group()[0].isupper():
             add(match.start(), match.end(), DATE, match.group(), (match.group().lower(),))
     terms_of = dict(zip(words, lexicon.analyse([w.group() for w in words]), strict=True))
-    for start, end in _name_runs(question, words):
+    for start, end in name_runs(question, words):
         text = question[start:end]
         # "Bowl-related": only the capitalised parts of a hyphenated word name something.
-        parts = [p for p in re.split(r"[\s-]+", _fold(text)) if p[:1].isupper() or p.isdigit()]
+        parts = [p for p in re.split(r"[\s-]+", fold(text)) if p[:1].isupper() or p.isdigit()]
         analysed = lexicon.terms([" ".join(parts)])[0]
-        terms = tuple(dict.fromkeys(_fold(t) for t in analysed if not t.isdigit()))
+        terms = tuple(dict.fromkeys(fold(t) for t in analysed if not t.isdigit()))
         if terms:
             add(start, end, NAME, text, terms)
     for match in _NUMBER.finditer(question):
@@ -256,10 +199,7 @@ def question_constraints(
         kind = YEAR if re.fullmatch(r"1[0-9]\d\d|20\d\d", digits) else NUMBER
         add(match.start(), match.end(), kind, match.group(), (digits,))
     for match in words:
-        if (
-            any(s <= match.start() < e for s, e in taken)
-            or match.group().lower() in _QUESTION_WORDS
-        ):
+        if any(s <= match.start() < e for s, e in taken) or match.group().lower() in QUESTION_WORDS:
             continue
         for term in terms_of[match]:
             if term.isdigit():
@@ -294,7 +234,7 @@ def check_passages(
     # "the EurasiaNet article": a name that is the outlet or author of a retrieved
     # article points at that source; it is met by its presence, not by each passage.
     sources = [
-        _folded(lexicon.terms([f"{hit.article.outlet or ''} {hit.article.author or ''}"])[0])
+        folded(lexicon.terms([f"{hit.article.outlet or ''} {hit.article.author or ''}"])[0])
         for hit in considered
     ]
     constraints = tuple(
@@ -367,9 +307,7 @@ def assess(
 
 def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """(word, BM25 term) for each content word of the question, question words left out."""
-    words = [
-        w.group() for w in _WORD.finditer(question) if w.group().lower() not in _QUESTION_WORDS
-    ]
+    words = [w.group() for w in _WORD.finditer(question) if w.group().lower() not in QUESTION_WORDS]
     pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
     return list({term: (word, term) for word, term in pairs}.values())
 
@@ -395,10 +333,10 @@ class Evidence:
         self._snapshot = snapshot
         self._around = context_characters
         self._years_in_context = years_in_context
-        window = _fold(hit.chunk.text)
+        window = fold(hit.chunk.text)
         self._lexicon = lexicon
-        self.terms = _folded(lexicon.terms([window])[0])
-        self.words = _plain_words(window)
+        self.terms = folded(lexicon.terms([window])[0])
+        self.words = plain_words(window)
         self.digits = {_digits(n) for n in _NUMBER.findall(window)}
         self._context: set[str] | None = None
 
@@ -417,7 +355,7 @@ class Evidence:
             raw = self._snapshot.file_text(article.path)
             near = [raw[p.start : p.end] for p in self._section(raw)]
             about = [article.title, article.outlet or "", article.author or "", *near]
-            self._context = _folded(self._lexicon.terms([_fold("\n".join(about))])[0])
+            self._context = folded(self._lexicon.terms([fold("\n".join(about))])[0])
         return self._context
 
     def _section(self, raw: str) -> list[Span]:
@@ -467,7 +405,7 @@ class Evidence:
         """
         if constraint.kind != NAME or not _countries(constraint.text):
             return False
-        if all(_held(t, self.terms) for t in constraint.terms):
+        if all(held(t, self.terms) for t in constraint.terms):
             return False
         return bool(_countries(self._hit.chunk.text) - asked)
 
@@ -481,65 +419,16 @@ class Evidence:
         if kind == DATE:
             return terms[0] in self.words
         if kind == QUOTE:
-            return _contains_run(self.words, list(terms)) or _contains_run(
-                _plain_words(self._hit.article.title), list(terms)
+            return contains_run(self.words, list(terms)) or contains_run(
+                plain_words(self._hit.article.title), list(terms)
             )
         if kind == UNSEEN:
-            return _typo_of(terms[0], self.terms)
+            return typo_of(terms[0], self.terms)
         if kind == TERM:
             return terms[0] in self.terms
-        return all(_held(t, self.terms) for t in terms) or all(
-            _held(t, self.context_terms()) for t in terms
+        return all(held(t, self.terms) for t in terms) or all(
+            held(t, self.context_terms()) for t in terms
         )
-
-
-def _name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]]:
-    """Spans of runs of capitalised words (joined by "of", "the", ...), not the first word."""
-    runs: list[tuple[int, int]] = []
-    start = end = -1
-    pending_joiner = False
-    for i, match in enumerate(words):
-        word = match.group()
-        # Two-letter abbreviations ("US", "TV") are written too many ways to check.
-        capital = (
-            word[0].isupper() and word.lower() not in _QUESTION_WORDS and not _is_short_caps(word)
-        )
-        sentence_start = i == 0 or question[words[i - 1].end() : match.start()].strip() in {
-            ".", "?", "!", ":"
-        }  # fmt: skip
-        if capital and not (sentence_start and start < 0 and _is_common_opening(word)):
-            if start < 0:
-                start = match.start()
-            end = match.end()
-            pending_joiner = False
-        elif start >= 0 and not pending_joiner and word.isdigit():
-            end = match.end()  # "Super Bowl 50", "Windows 10"
-        elif start >= 0 and word.lower() in _NAME_JOINERS and not pending_joiner:
-            pending_joiner = True
-        else:
-            if start >= 0:
-                runs.append((start, end))
-            start, pending_joiner = -1, False
-    if start >= 0:
-        runs.append((start, end))
-    return runs
-
-
-def _is_short_caps(word: str) -> bool:
-    return len(word.rstrip("s")) <= 2 and word.rstrip("s").isupper()
-
-
-def _is_common_opening(word: str) -> bool:
-    return word.lower() in _QUESTION_WORDS or word[1:].islower()
-
-
-def _plain_words(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W_]+", text)]
-
-
-def _contains_run(words: list[str], run: list[str]) -> bool:
-    n = len(run)
-    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _countries(text: str) -> set[str]:
@@ -549,70 +438,3 @@ def _countries(text: str) -> set[str]:
 
 def _digits(number: str) -> str:
     return number.replace(",", "").rstrip(".")
-
-
-def _fold(text: str) -> str:
-    """``text`` without accents, so "Herve" meets "Hervé"."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _folded(terms: Sequence[str]) -> set[str]:
-    return {_fold(t) for t in terms}
-
-
-def _held(term: str, terms: set[str]) -> bool:
-    """Whether a name's term is among ``terms``: as it is, misspelt, or as the
-    start of a longer name ("Kazakh" government, "Kyrgyz" citizens: Kazakhstan's,
-    Kyrgyzstan's; never the other way round)."""
-    return (
-        term in terms
-        or _typo_of(term, terms)
-        or (len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms))
-    )
-
-
-def _typo_of(term: str, terms: set[str]) -> bool:
-    """Whether ``term`` is one typo (two from 8 letters on) away from one of ``terms``:
-    people misspell names ("Sentanta" for "Setanta"), and no index holds a misspelling."""
-    if len(term) < 5:
-        return False
-    limit = 1 if len(term) < 8 else 2
-    return any(
-        abs(len(known) - len(term)) <= limit and _typo_distance(term, known, limit) <= limit
-        for known in terms
-    )
-
-
-def _typo_distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbours as one edit; ``limit + 1`` once it exceeds."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-def _other_spellings(word: str) -> list[str]:
-    """British and American spellings of a word's ending (``-ise``/``-ize``, ``-our``/``-or``,
-    ``-re``/``-er``), tried only for words the index has not seen as written."""
-    pairs = (
-        (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
-        (r"iz(e|ed|es|ing|ation|ations)$", r"is\1"),
-        (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
-        (r"or(s|ed|ing|ite|ites|able)?$", r"our\1"),
-        (r"re(s|d)?$", r"er\1"),
-        (r"er(s|ed)?$", r"re\1"),
-    )
-    variants = [re.sub(pattern, repl, word) for pattern, repl in pairs]
-    return [v for v in variants if v != word]

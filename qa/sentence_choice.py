@@ -24,7 +24,6 @@ a question in two parts ("Who … and when …?") gets the best sentence for eac
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +33,7 @@ import numpy as np
 
 from qa.answer_types import KINDS, asked_kind, things
 from qa.chunking import split_sentences
+from qa.lexicon import Lexicon
 from qa.records import Article, Hit, Span
 
 if TYPE_CHECKING:
@@ -136,24 +136,6 @@ def is_statement(sentence: str) -> bool:
     return len(words) >= 8 and capitalised < 0.5 * len(words) and not sentence.endswith(":")
 
 
-class Lexicon:
-    """IDF of BM25 terms over the index's chunk windows."""
-
-    def __init__(self, snapshot: Storage):
-        self._snapshot = snapshot
-        self._documents = max(snapshot.chunk_count, 1)
-        self._idf: dict[str, float] = {}
-
-    def idf(self, terms: Sequence[str]) -> list[float]:
-        """The IDF of each term; a term no window holds gets the highest IDF."""
-        unknown = [t for t in dict.fromkeys(terms) if t not in self._idf]
-        if unknown:
-            frequencies = self._snapshot.document_frequencies(unknown)
-            for term, df in zip(unknown, frequencies, strict=True):
-                self._idf[term] = math.log(1 + (self._documents - df + 0.5) / (df + 0.5))
-        return [self._idf[t] for t in terms]
-
-
 def window_sentences(raw: str, article: Article, window: Span) -> list[Span]:
     """The sentence spans of ``article`` that lie inside ``window`` of its file, in order."""
     found: list[Span] = []
@@ -181,7 +163,7 @@ def candidates(
     A sentence shown by several passages counts once, under the best one. ``only``
     restricts the candidates to the passages with those markers.
     """
-    lexicon = lexicon or Lexicon(snapshot)
+    lexicon = lexicon or Lexicon.of(snapshot)
     scored = {(h.chunk.article_id, h.chunk.sentence_start): h for h in sentences}
     top_score = max((p.score for p in passages), default=1.0) or 1.0
     seen: set[tuple[str, int]] = set()
@@ -203,7 +185,7 @@ def candidates(
     if not rows:
         return []
     question_terms = list(dict.fromkeys(snapshot.lexical_terms([question])[0]))
-    weights = dict(zip(question_terms, lexicon.idf(question_terms), strict=True))
+    weights = dict(zip(question_terms, lexicon.idfs(question_terms), strict=True))
     total = sum(weights.values()) or 1.0
     analysed = snapshot.lexical_terms([text for _, _, _, text, _ in rows] + [c for *_, c in rows])
     kind = asked_kind(question)
@@ -319,7 +301,7 @@ def choose(
     question in parts, up to two for each part (at most ``max_reply`` in all). Ordered
     by the passage they come from (best first), and as they stand in the article within
     one passage. ``only`` restricts the choice to the passages with those markers."""
-    lexicon = Lexicon(snapshot)
+    lexicon = Lexicon.of(snapshot)
     parts = question_parts(question)[: weights.max_parts]
     per_part = replace(weights, max_sentences=2) if len(parts) > 1 else weights
     chosen: list[Candidate] = []

@@ -10,11 +10,11 @@ from qa.answer import ABSTENTION
 from qa.answerability import (
     AnswerabilityPolicy,
     Assessment,
-    Lexicon,
     describe_missing,
     question_constraints,
 )
 from qa.assistant import Assistant
+from qa.lexicon import Lexicon
 from qa.records import Answer, Constraint
 
 

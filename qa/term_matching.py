@@ -1,0 +1,127 @@
+"""How a question's names and words are matched against a passage's.
+
+People write names with or without accents ("Herve" / "Hervé"), misspell them
+("Sentanta" for "Setanta") and shorten them ("Kazakh" for "Kazakhstan's"); these
+helpers tolerate that. ``name_runs`` finds the names a question speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+#: Words that ask rather than name: never a constraint of their own.
+QUESTION_WORDS = {
+    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
+    "were", "do", "does", "did", "can", "could", "should", "would", "will", "has", "have", "had",
+    "in", "on", "at", "for", "by", "to", "from", "of", "the", "a", "an", "and", "or", "according",
+    "besides", "apart", "other", "than", "after", "before", "during", "since", "as", "with",
+    "i", "it", "its", "this", "that", "these", "those", "there", "if", "name", "give", "list",
+    "many", "much",
+}  # fmt: skip
+_NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
+
+
+def plain_words(text: str) -> list[str]:
+    """The lower-cased words of ``text``, punctuation dropped."""
+    return [w.lower() for w in re.findall(r"[^\W_]+", text)]
+
+
+def contains_run(words: list[str], run: list[str]) -> bool:
+    """Whether ``run`` occurs, word for word, in ``words``."""
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def fold(text: str) -> str:
+    """``text`` without accents, so "Herve" meets "Hervé"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def folded(terms: Sequence[str]) -> set[str]:
+    """The terms without accents, as a set."""
+    return {fold(t) for t in terms}
+
+
+def held(term: str, terms: set[str]) -> bool:
+    """Whether a name's term is among ``terms``: as it is, misspelt, or as the
+    start of a longer name ("Kazakh" government, "Kyrgyz" citizens: Kazakhstan's,
+    Kyrgyzstan's; never the other way round)."""
+    return (
+        term in terms
+        or typo_of(term, terms)
+        or (len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms))
+    )
+
+
+def typo_of(term: str, terms: set[str]) -> bool:
+    """Whether ``term`` is one typo (two from 8 letters on) away from one of ``terms``:
+    people misspell names ("Sentanta" for "Setanta"), and no index holds a misspelling."""
+    if len(term) < 5:
+        return False
+    limit = 1 if len(term) < 8 else 2
+    return any(
+        abs(len(known) - len(term)) <= limit and _typo_distance(term, known, limit) <= limit
+        for known in terms
+    )
+
+
+def _typo_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance counting a swap of neighbours as one edit; ``limit + 1`` once it exceeds."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised words (joined by "of", "the", ...), not the first word."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    pending_joiner = False
+    for i, match in enumerate(words):
+        word = match.group()
+        # Two-letter abbreviations ("US", "TV") are written too many ways to check.
+        capital = (
+            word[0].isupper() and word.lower() not in QUESTION_WORDS and not _is_short_caps(word)
+        )
+        sentence_start = i == 0 or question[words[i - 1].end() : match.start()].strip() in {
+            ".", "?", "!", ":"
+        }  # fmt: skip
+        if capital and not (sentence_start and start < 0 and _is_common_opening(word)):
+            if start < 0:
+                start = match.start()
+            end = match.end()
+            pending_joiner = False
+        elif start >= 0 and not pending_joiner and word.isdigit():
+            end = match.end()  # "Super Bowl 50", "Windows 10"
+        elif start >= 0 and word.lower() in _NAME_JOINERS and not pending_joiner:
+            pending_joiner = True
+        else:
+            if start >= 0:
+                runs.append((start, end))
+            start, pending_joiner = -1, False
+    if start >= 0:
+        runs.append((start, end))
+    return runs
+
+
+def _is_short_caps(word: str) -> bool:
+    return len(word.rstrip("s")) <= 2 and word.rstrip("s").isupper()
+
+
+def _is_common_opening(word: str) -> bool:
+    return word.lower() in QUESTION_WORDS or word[1:].islower()
