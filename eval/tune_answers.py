@@ -7,7 +7,7 @@ Tuning halves: questions of eval/corpus.jsonl tagged ``tune`` and the SQuAD
 questions at even positions (as eval/tune_retrieval.py splits them); the test
 halves are the rest. Every answerable question is retrieved once (k=5, as
 ``qa eval -k 5``); each candidate sentence of its passages (see
-``qa.sentence_choice``) is labelled by whether it holds an accepted answer. A
+``qa.search.sentence_choice``) is labelled by whether it holds an accepted answer. A
 listwise logistic ranker over the candidates' signals is fitted on the tuning
 halves (numpy gradient descent with a little L2, then scaled so that scores read
 as probabilities), then the reply knobs
@@ -32,13 +32,13 @@ from pathlib import Path
 import numpy as np
 
 from qa.config import Settings
-from qa.embed import resolve_model, sentence_transformer
-from qa.eval_sets import load_set
-from qa.evaluate import contains_answer, resolve_target
-from qa.lexicon import Lexicon
+from qa.evaluation.run import contains_answer, resolve_target
+from qa.evaluation.sets import load_set
+from qa.index.embed import resolve_model, sentence_transformer
 from qa.records import Hit
-from qa.retrieve import Retriever
-from qa.sentence_choice import (
+from qa.search.lexicon import Lexicon
+from qa.search.retrieve import Retriever
+from qa.search.sentence_choice import (
     FEATURES,
     Candidate,
     SentenceWeights,
@@ -48,8 +48,8 @@ from qa.sentence_choice import (
     rate,
     select,
 )
-from qa.storage import Storage
-from qa.store import open_snapshot
+from qa.storage.contract import Storage
+from qa.storage.store import open_snapshot
 
 K = 5
 

@@ -23,13 +23,13 @@ from pathlib import Path
 import numpy as np
 
 from qa.config import Settings
-from qa.embed import resolve_model, sentence_transformer
-from qa.indexing import update_index
-from qa.ingest import ingest_corpus
-from qa.lexical import LexicalIndex
+from qa.index.embed import resolve_model, sentence_transformer
+from qa.index.indexing import update_index
+from qa.ingest.reader import ingest_corpus
 from qa.records import Chunk, Hit
-from qa.retrieve import RANKED_POOL, FusionWeights, distinct_passages
-from qa.store import open_snapshot
+from qa.search.retrieve import RANKED_POOL, FusionWeights, distinct_passages
+from qa.storage.lexical import LexicalIndex
+from qa.storage.store import open_snapshot
 from qa.text import normalise
 
 CUTOFFS = (1, 3, 5, 10)
@@ -87,7 +87,7 @@ def main() -> int:
     settings = Settings(corpus_dir=args.corpus, index_dir=args.index)
     update_index(settings)
     snapshot = open_snapshot(args.index)
-    from qa.retrieve import Retriever
+    from qa.search.retrieve import Retriever
 
     retriever = Retriever(snapshot)
     cases_raw = load(args.questions)

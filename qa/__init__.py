@@ -9,7 +9,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from qa.assistant import Assistant
     from qa.config import Settings
     from qa.errors import (
         ConfigError,
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
         ModelError,
         QAError,
     )
-    from qa.indexing import update_index
+    from qa.index.indexing import update_index
     from qa.records import (
         Answer,
         Article,
@@ -34,14 +33,15 @@ if TYPE_CHECKING:
         IndexReport,
         Passage,
     )
-    from qa.retrieve import SearchFilters
+    from qa.search.assistant import Assistant
+    from qa.search.retrieve import SearchFilters
 
 # Names are imported on first use: ``qa ask`` should not pay for indexing's imports.
 _HOMES = {
-    "Assistant": "qa.assistant",
+    "Assistant": "qa.search.assistant",
     "Settings": "qa.config",
-    "update_index": "qa.indexing",
-    "SearchFilters": "qa.retrieve",
+    "update_index": "qa.index.indexing",
+    "SearchFilters": "qa.search.retrieve",
     **dict.fromkeys(
         ["ConfigError", "CorpusError", "EvalFormatError", "IndexBusyError",
          "IndexIncompatibleError", "IndexMissingError", "IndexUnusableError", "ModelError",

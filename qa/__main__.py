@@ -1,5 +1,5 @@
 """``python -m qa`` runs the command line."""
 
-from qa.cli import run
+from qa.ui.cli import run
 
 run()

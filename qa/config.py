@@ -37,12 +37,13 @@ class Settings:
     model: str = DEFAULT_MODEL
     window_words: int = 110
     #: Windows are grown around every n-th sentence; each sentence shows the window that
-    #: centres it best (see qa.chunking.chunk_article). 1: a window per sentence.
+    #: centres it best (see qa.index.chunking.chunk_article). 1: a window per sentence.
     window_stride: int = 1
     max_tokens: int = 256
     k: int = 5
     precision: str = "int8"
-    #: Where the index lives: None for ``index_dir``, or a ``postgresql://`` URL (qa.backends).
+    #: Where the index lives: None for ``index_dir``, or a ``postgresql://`` URL
+    #: (qa.storage.backends).
     store: str | None = None
     follow_symlinks: bool = False  # index the targets of symbolic links inside the corpus
     #: A folder of vectors kept across index folders (None: only an interrupted run's own);
@@ -101,7 +102,7 @@ class Settings:
     def chunking_signature(self) -> dict[str, int]:
         """What decides chunk boundaries, as stored in the manifest: these settings and
         the version of the chunking rules."""
-        from qa.chunking import CHUNKING_VERSION
+        from qa.index.chunking import CHUNKING_VERSION
 
         signature = {
             "window_words": self.window_words,

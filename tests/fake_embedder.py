@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from qa.config import DEFAULT_MODEL
-from qa.embed import ModelSpec, Progress
+from qa.index.embed import ModelSpec, Progress
 
 _WORD = re.compile(r"\w+")
 #: Recorded as the weights of an index it built, so it never passes for the real model's.

@@ -23,12 +23,12 @@ import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
-from qa.chunking import chunk_article
 from qa.config import DEFAULT_MODEL, Settings
-from qa.ingest import ingest_corpus
+from qa.index.chunking import chunk_article
+from qa.ingest.reader import ingest_corpus
 from qa.records import Article
-from qa.retrieve import Retriever, SearchFilters
-from qa.storage import VECTOR_FIELDS, GenerationData, Manifest, Storage, VectorField
+from qa.search.retrieve import Retriever, SearchFilters
+from qa.storage.contract import VECTOR_FIELDS, GenerationData, Manifest, Storage, VectorField
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -77,7 +77,7 @@ def build_contract_data() -> tuple[GenerationData, Manifest]:
 
 
 class StorageContract:
-    """The tests every :class:`qa.storage.Storage` backend passes."""
+    """The tests every :class:`qa.storage.contract.Storage` backend passes."""
 
     @pytest.fixture(scope="class")
     @classmethod

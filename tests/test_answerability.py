@@ -6,16 +6,16 @@ import re
 
 import pytest
 
-from qa.answer import ABSTENTION
-from qa.answerability import (
+from qa.records import Answer, Constraint
+from qa.search.answer import ABSTENTION
+from qa.search.answerability import (
     AnswerabilityPolicy,
     Assessment,
     describe_missing,
     question_constraints,
 )
-from qa.assistant import Assistant
-from qa.lexicon import Lexicon
-from qa.records import Answer, Constraint
+from qa.search.assistant import Assistant
+from qa.search.lexicon import Lexicon
 
 
 def closest_sentence(answer: Answer) -> tuple[str, int]:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer import ABSTENTION
-from qa.assistant import Assistant
 from qa.config import Settings
-from qa.indexing import update_index
+from qa.index.indexing import update_index
 from qa.records import Answer
-from qa.retrieve import SearchFilters
-from qa.sentence_choice import is_statement, without_footnotes
+from qa.search.answer import ABSTENTION
+from qa.search.assistant import Assistant
+from qa.search.retrieve import SearchFilters
+from qa.search.sentence_choice import is_statement, without_footnotes
 
 pytestmark = pytest.mark.slow  # answers depend on the real model's meaning
 

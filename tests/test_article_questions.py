@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from qa.article_questions import AUTHOR, OUTLET, PUBLISHED, TITLE, answer_about_article
-from qa.article_questions import article_question as parse
-from qa.assistant import Assistant
 from qa.records import Article, Citation
+from qa.search.article_questions import AUTHOR, OUTLET, PUBLISHED, TITLE, answer_about_article
+from qa.search.article_questions import article_question as parse
+from qa.search.assistant import Assistant
 
 
 def _article(assistant: Assistant, title: str) -> Article:

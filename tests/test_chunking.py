@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.chunking import chunk_article, split_sentences
-from qa.embed import load_tokenizer, model_max_tokens, resolve_model
-from qa.ingest import ingest_corpus
+from qa.index.chunking import chunk_article, split_sentences
+from qa.index.embed import load_tokenizer, model_max_tokens, resolve_model
+from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
 from qa.text import collapse_whitespace
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from qa import cli
-from qa.cli import main
 from qa.config import Settings
 from qa.text import quote_text
+from qa.ui import cli
+from qa.ui.cli import main
 
 ANSWER_KEYS = {"question", "answer", "abstained", "citations", "passages", "timings_ms"}
 CITATION_KEYS = {

@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from qa.compatibility import ANSWERING, REUSING, check_compatible, mismatch, vectors_reusable
 from qa.config import DEFAULT_MODEL, Settings
-from qa.embed import ModelSpec
 from qa.errors import IndexIncompatibleError
-from qa.storage import Manifest
+from qa.index.compatibility import ANSWERING, REUSING, check_compatible, mismatch, vectors_reusable
+from qa.index.embed import ModelSpec
+from qa.storage.contract import Manifest
 
 WEIGHTS = "ab" * 32
 SETTINGS = Settings(precision="int8")

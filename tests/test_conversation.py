@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from qa.assistant import Assistant
-from qa.cli import main
 from qa.config import Settings
-from qa.eval_sets import load_set
-from qa.followup import PreviousTurn, resolve
-from qa.repl import Repl
+from qa.evaluation.sets import load_set
+from qa.search.assistant import Assistant
+from qa.search.followup import PreviousTurn, resolve
+from qa.ui.cli import main
+from qa.ui.repl import Repl
 
 KYRGYZSTAN = "How many people were convicted of terrorism in Kyrgyzstan in 2017?"
 

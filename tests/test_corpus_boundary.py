@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.cli import main
 from qa.config import Settings
-from qa.corpus import add_to_corpus, remove_partial_copies
+from qa.ingest.adding import add_to_corpus, remove_partial_copies
+from qa.ui.cli import main
 
 SECRET = "The vault code is SECRET-TOKEN-4711, said the minister on Monday in Astana."
 ARTICLE = (

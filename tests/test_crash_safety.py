@@ -15,15 +15,15 @@ from typing import Any
 import numpy as np
 import pytest
 
-from qa.assistant import Assistant
-from qa.cli import main
 from qa.config import Settings
-from qa.embed import resolve_model
-from qa.embed_cache import EmbeddingCache
 from qa.errors import IndexIncompatibleError
-from qa.indexing import update_index
-from qa.storage import Storage
-from qa.store import open_snapshot, read_manifest, write_lock
+from qa.index.embed import resolve_model
+from qa.index.embed_cache import EmbeddingCache
+from qa.index.indexing import update_index
+from qa.search.assistant import Assistant
+from qa.storage.contract import Storage
+from qa.storage.store import open_snapshot, read_manifest, write_lock
+from qa.ui.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 QUESTIONS = (

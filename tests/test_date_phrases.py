@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from qa.date_phrases import parse_date_phrase, with_date_bound
 from qa.errors import ConfigError
-from qa.retrieve import SearchFilters
+from qa.search.date_phrases import parse_date_phrase, with_date_bound
+from qa.search.retrieve import SearchFilters
 
 NEWEST = date(2017, 11, 3)  # the newest publication date in an index
 

@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
-from qa.assistant import Assistant
 from qa.config import DEFAULT_MODEL, Settings
-from qa.embed import Embedder, question_embedder, resolve_model, sentence_transformer
-from qa.indexing import update_index
-from qa.onnx_embed import OnnxEmbedder
-from qa.store import open_snapshot
+from qa.index.embed import Embedder, question_embedder, resolve_model, sentence_transformer
+from qa.index.indexing import update_index
+from qa.index.onnx_embed import OnnxEmbedder
+from qa.search.assistant import Assistant
+from qa.storage.store import open_snapshot
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SHELTER = "The shelter in Dushanbe has 48 beds for women rescued from traffickers."
@@ -23,7 +23,7 @@ UNRELATED = "Stock markets fell sharply on Monday after the central bank raised 
 
 
 class EmbedderContract:
-    """The tests every :class:`qa.embed.Embedder` passes; subclasses supply ``embedder``."""
+    """The tests every :class:`qa.index.embed.Embedder` passes; subclasses supply ``embedder``."""
 
     @pytest.fixture
     def embedder(self) -> Embedder:
@@ -85,8 +85,8 @@ def test_an_index_built_and_asked_with_an_injected_embedder_uses_only_it(
     def no_model(*args: object, **kwargs: object) -> None:
         raise AssertionError("the real model was loaded")
 
-    monkeypatch.setattr("qa.indexing.passage_embedders", no_model)
-    monkeypatch.setattr("qa.assistant.question_embedder", no_model)
+    monkeypatch.setattr("qa.index.indexing.passage_embedders", no_model)
+    monkeypatch.setattr("qa.search.assistant.question_embedder", no_model)
     settings = Settings(corpus_dir=BUNDLED_CORPUS, index_dir=tmp_path / "index")
     report = update_index(settings, embedder_factory=FakeEmbedder)
     assistant = Assistant.open(settings, embedder=FakeEmbedder())

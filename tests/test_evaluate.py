@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from qa.cli import EVAL_CACHE, main
 from qa.config import Settings
 from qa.errors import EvalFormatError
-from qa.eval_metrics import build_report
-from qa.eval_records import EvalReport, SetRun
-from qa.eval_sets import EvalSet, load_set
-from qa.evaluate import CorpusText, cache_dir, judge
+from qa.evaluation.metrics import build_report
+from qa.evaluation.records import EvalReport, SetRun
+from qa.evaluation.run import CorpusText, cache_dir, judge
+from qa.evaluation.sets import EvalSet, load_set
 from qa.records import Answer, Citation, EvalCase
-from qa.render_eval import render_eval_report
-from qa.store import current_generation
+from qa.storage.store import current_generation
+from qa.ui.cli import EVAL_CACHE, main
+from qa.ui.render_eval import render_eval_report
 
 LIGHTHOUSE = (
     "The Vell Island Lighthouse\n\n"
@@ -530,8 +530,8 @@ def test_table_shows_each_set_then_its_tags_and_dashes_above_k(in_tiny_bench: Pa
 
 
 def _report_in_process(set_path: Path) -> EvalReport:
-    from qa.assistant import Assistant
-    from qa.evaluate import resolve_target, run_set
+    from qa.evaluation.run import resolve_target, run_set
+    from qa.search.assistant import Assistant
 
     loaded = load_set(set_path)
     target = resolve_target(set_path, Settings(k=3), cache_root=EVAL_CACHE)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.cli import main
 from qa.config import Settings
-from qa.store import current_generation
+from qa.storage.store import current_generation
+from qa.ui.cli import main
 
 QUESTION = "How many beds does the shelter have?"
 

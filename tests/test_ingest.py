@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from qa import ingest
-from qa.boilerplate import is_boilerplate, is_end_marker, is_prose
 from qa.errors import CorpusError
-from qa.ingest import IngestResult, ingest_corpus
-from qa.layout import find_drafts
-from qa.metadata import (
+from qa.ingest import reader as ingest
+from qa.ingest.boilerplate import is_boilerplate, is_end_marker, is_prose
+from qa.ingest.layout import find_drafts
+from qa.ingest.metadata import (
     derived_title,
     estimate_years,
     find_date,
@@ -26,6 +25,7 @@ from qa.metadata import (
     parse_dateline,
     parse_signature,
 )
+from qa.ingest.reader import IngestResult, ingest_corpus
 from qa.records import DERIVED, INFERRED, METADATA, STATED, UNKNOWN, Article, Span
 from qa.text import collapse_whitespace
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.ingest import CorpusFile, IngestResult, ingest_corpus
+from qa.ingest.reader import CorpusFile, IngestResult, ingest_corpus
 from qa.records import INFERRED, STATED, UNKNOWN, Article
 from qa.text import collapse_whitespace
 

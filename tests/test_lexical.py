@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.lexical import LexicalIndex, _bm25s, analyse
+from qa.storage.lexical import LexicalIndex, _bm25s, analyse
 
 TEXTS = [
     "Women trafficked from Kazakhstan often end up in the United Arab Emirates.",

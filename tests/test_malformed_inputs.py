@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from qa import ingest
-from qa.cli import main
 from qa.config import Settings
 from qa.errors import CorpusError, EvalFormatError
-from qa.eval_sets import load_set
-from qa.ingest import IngestResult, ingest_corpus
+from qa.evaluation.sets import load_set
+from qa.ingest import reader as ingest
+from qa.ingest.reader import IngestResult, ingest_corpus
+from qa.ui.cli import main
 
 GOOD = (
     "Border raid frees workers\n\n"

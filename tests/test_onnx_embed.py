@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from qa.config import Settings
-from qa.embed import ModelSpec, resolve_model, sentence_transformer
 from qa.errors import ModelError
-from qa.onnx_embed import OnnxEmbedder, onnx_path, read_export_info
-from qa.onnx_export import export_onnx
+from qa.index.embed import ModelSpec, resolve_model, sentence_transformer
+from qa.index.onnx_embed import OnnxEmbedder, onnx_path, read_export_info
+from qa.index.onnx_export import export_onnx
 
 pytestmark = pytest.mark.slow  # the ONNX export of the real model
 
@@ -154,8 +154,8 @@ def test_embedding_with_the_export_never_imports_torch(
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from qa.embed import ModelSpec\n"
-        "from qa.onnx_embed import OnnxEmbedder\n"
+        "from qa.index.embed import ModelSpec\n"
+        "from qa.index.onnx_embed import OnnxEmbedder\n"
         f"spec = ModelSpec({model.name!r}, '', {model.weights_sha256!r})\n"
         f"vectors = OnnxEmbedder(Path({str(export_folder)!r}), spec, 1).encode(['a question'])\n"
         "assert vectors.shape == (1, 384)\n"
@@ -178,7 +178,7 @@ def test_asking_the_indexed_corpus_never_imports_torch_bm25s_or_scipy(
 ) -> None:
     script = (
         "import sys\n"
-        "from qa.cli import main\n"
+        "from qa.ui.cli import main\n"
         "code = main(['ask', 'How many women are smuggled out of Kazakhstan each year?'])\n"
         "assert code == 0, code\n"
         "heavy = {'torch', 'sentence_transformers', 'transformers', 'bm25s', 'scipy'}\n"

@@ -16,12 +16,12 @@ import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
-from qa.assistant import Assistant
 from qa.config import Settings
 from qa.errors import ConfigError, IndexBusyError, IndexIncompatibleError, IndexMissingError
-from qa.indexing import update_index
-from qa.retrieve import Retriever
-from qa.storage import GenerationData, Storage
+from qa.index.indexing import update_index
+from qa.search.assistant import Assistant
+from qa.search.retrieve import Retriever
+from qa.storage.contract import GenerationData, Storage
 
 pytest.importorskip("psycopg")
 
@@ -47,7 +47,7 @@ def _index(settings: Settings) -> object:
 
 
 def _open(settings: Settings) -> Storage:
-    from qa.pg_store import PostgresStorage
+    from qa.storage.pg_store import PostgresStorage
 
     assert settings.store is not None
     return PostgresStorage(settings.store)
@@ -104,7 +104,7 @@ def test_bm25_scores_equal_the_local_index(pg_settings: Settings, tmp_path: Path
     _index(pg_settings)
     local = dataclasses.replace(pg_settings, store=None)
     _index(local)
-    from qa.backends import open_storage
+    from qa.storage.backends import open_storage
 
     pg, folder = open_storage(pg_settings), open_storage(local)
     for question in ("human trafficking in Kazakhstan", "extremism terrorism Central Asia"):
@@ -135,7 +135,7 @@ def test_a_reader_keeps_its_generation_while_a_writer_commits_another(
 
 
 def test_a_second_writer_is_refused_while_one_writes(postgres_database: str) -> None:
-    from qa.pg_writer import write_lock
+    from qa.storage.pg_writer import write_lock
 
     with (
         write_lock(postgres_database, wait=False),
@@ -153,10 +153,10 @@ KILLED_WRITER = """
 import sys
 sys.path.insert(0, {tests!r})
 from fake_embedder import FakeEmbedder
-import qa.pg_writer as writer
+import qa.storage.pg_writer as writer
 from pathlib import Path
 from qa.config import Settings
-from qa.indexing import update_index
+from qa.index.indexing import update_index
 
 copy_articles = writer._copy_articles
 
@@ -203,7 +203,7 @@ def test_a_killed_update_leaves_the_previous_index_answering(pg_settings: Settin
 def test_an_index_built_by_another_model_is_refused_with_the_fix(
     pg_settings: Settings,
 ) -> None:
-    from qa.pg_writer import write_index
+    from qa.storage.pg_writer import write_index
 
     _index(pg_settings)
     storage = _open(pg_settings)
@@ -227,8 +227,8 @@ def test_an_index_built_by_another_model_is_refused_with_the_fix(
 
 
 def test_an_empty_database_says_how_to_build_the_index(postgres_database: str) -> None:
-    from qa.pg_connect import describe_url
-    from qa.pg_store import PostgresStorage
+    from qa.storage.pg_connect import describe_url
+    from qa.storage.pg_store import PostgresStorage
 
     with pytest.raises(IndexMissingError) as missing:
         PostgresStorage(postgres_database)
@@ -241,7 +241,7 @@ def test_an_empty_database_says_how_to_build_the_index(postgres_database: str) -
 def test_bad_store_urls_and_unreachable_servers_get_one_line_with_the_fix(
     tmp_path: Path,
 ) -> None:
-    from qa.pg_connect import connect
+    from qa.storage.pg_connect import connect
 
     with pytest.raises(ConfigError) as not_postgres:
         Settings(store="mysql://db/qa").validate()
@@ -285,7 +285,7 @@ def test_a_user_who_may_not_create_pgvector_is_told_to_ask_an_administrator(
     analyst = postgres_database.replace("postgres@", "analyst@", 1)
     with pytest.raises(Exception) as refused:
         _index(dataclasses.replace(pg_settings, store=analyst))
-    from qa.pg_connect import describe_url
+    from qa.storage.pg_connect import describe_url
 
     assert str(refused.value) == (
         f"the PostgreSQL user may not create the pgvector extension in {describe_url(analyst)}; "
@@ -297,8 +297,8 @@ def test_postgres_ranks_like_the_local_index_with_the_real_model(
     assistant: Assistant, postgres_database: str
 ) -> None:
     """The session's real-model index, copied row for row into PostgreSQL, ranks the same."""
-    from qa.pg_store import PostgresStorage
-    from qa.pg_writer import write_index
+    from qa.storage.pg_store import PostgresStorage
+    from qa.storage.pg_writer import write_index
 
     local = assistant.snapshot
     ids = np.array([cid for cid, _ in local.all_chunks()], dtype=np.int64)

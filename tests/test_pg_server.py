@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from qa.pg_server import SERVICE_USER, main
+from qa.storage.pg_server import SERVICE_USER, main
 
 
 def test_embedded_server_answers_with_pgvector_and_not_as_root(postgres_url: str) -> None:
@@ -29,4 +29,4 @@ def test_embedded_server_answers_with_pgvector_and_not_as_root(postgres_url: str
 
 def test_server_command_explains_its_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["restart"]) == 2
-    assert capsys.readouterr().err == "usage: python -m qa.pg_server start|stop FOLDER\n"
+    assert capsys.readouterr().err == "usage: python -m qa.storage.pg_server start|stop FOLDER\n"

@@ -9,16 +9,17 @@ import numpy as np
 import pytest
 from storage_contract import StorageContract
 
-from qa.storage import GenerationData, Manifest, Storage
+from qa.storage.contract import GenerationData, Manifest, Storage
 
 
 class TestPostgresStorage(StorageContract):
     @pytest.fixture(scope="class")
+    @classmethod
     def storage(
-        self, contract_data: tuple[GenerationData, Manifest], postgres_url: str
+        cls, contract_data: tuple[GenerationData, Manifest], postgres_url: str
     ) -> Iterator[Storage]:
-        from qa.pg_store import PostgresStorage
-        from qa.pg_writer import write_index
+        from qa.storage.pg_store import PostgresStorage
+        from qa.storage.pg_writer import write_index
 
         data, manifest = contract_data
         write_index(postgres_url, data, dataclasses.replace(manifest, schema_version=2))
@@ -29,7 +30,7 @@ class TestPostgresStorage(StorageContract):
     def test_hnsw_search_under_filters_keeps_to_the_allowed_chunks_and_finds_the_nearest(
         self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from qa import pg_store
+        from qa.storage import pg_store
 
         monkeypatch.setattr(pg_store, "EXACT_LIMIT", 0)  # the contract data is small
         query = data.window_vectors[7]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from qa.assistant import Assistant
 from qa.config import Settings
 from qa.errors import ConfigError
-from qa.indexing import update_index
-from qa.onnx_embed import OnnxEmbedder
-from qa.store import open_snapshot
+from qa.index.indexing import update_index
+from qa.index.onnx_embed import OnnxEmbedder
+from qa.search.assistant import Assistant
+from qa.storage.store import open_snapshot
 
 pytestmark = pytest.mark.slow  # indexes built with the real model at both precisions
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import qa
 from qa import errors
@@ -36,10 +38,20 @@ def test_every_error_qa_raises_is_a_qa_error() -> None:
 
 def test_importing_qa_and_its_help_stays_light() -> None:
     code = (
-        "import sys, qa, qa.cli, qa.cli_parser\n"
-        "qa.cli_parser.build_parser()\n"
+        "import sys, qa, qa.ui.cli, qa.ui.parser\n"
+        "qa.ui.parser.build_parser()\n"
         "heavy = {'torch', 'sentence_transformers', 'faiss', 'onnxruntime', 'bm25s'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert loaded.stdout.strip() == "[]", loaded.stderr
+
+
+def test_only_the_front_ends_import_rich() -> None:
+    package = Path(qa.__file__).resolve().parent
+    importers = {
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(from|import) rich\b", path.read_text(), re.M)
+    }
+    assert importers == {"ui/cli.py", "ui/render.py", "ui/render_eval.py", "ui/repl.py"}

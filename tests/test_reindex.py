@@ -9,17 +9,17 @@ import numpy as np
 import pytest
 from fake_embedder import FakeEmbedder
 
-from qa.assistant import Assistant
-from qa.cli import main
 from qa.config import Settings
-from qa.corpus import add_to_corpus
-from qa.embed import resolve_model, sentence_transformer
-from qa.indexing import update_index
-from qa.lexical import analyse
+from qa.index.embed import resolve_model, sentence_transformer
+from qa.index.indexing import update_index
+from qa.ingest.adding import add_to_corpus
 from qa.records import IndexReport
-from qa.retrieve import Retriever
-from qa.storage import Storage
-from qa.store import open_snapshot
+from qa.search.assistant import Assistant
+from qa.search.retrieve import Retriever
+from qa.storage.contract import Storage
+from qa.storage.lexical import analyse
+from qa.storage.store import open_snapshot
+from qa.ui.cli import main
 
 SHELTER = """Dushanbe opens a shelter for survivors of trafficking
 

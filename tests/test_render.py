@@ -9,10 +9,10 @@ from datetime import date
 
 from rich.console import Console, RenderableType
 
-from qa.eval_records import EvalReport, Metric, MetricGroup, SetReport
+from qa.evaluation.records import EvalReport, Metric, MetricGroup, SetReport
 from qa.records import DERIVED, INFERRED, STATED, UNKNOWN, Article, ArticleSummary, Passage
-from qa.render import passage_header, render_article_summaries
-from qa.render_eval import render_eval_report
+from qa.ui.render import passage_header, render_article_summaries
+from qa.ui.render_eval import render_eval_report
 
 SET_NAME = "eval/squad/questions_unanswerable.jsonl"
 

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from qa.assistant import Assistant
 from qa.errors import ModelError
-from qa.repl import Repl
+from qa.search.assistant import Assistant
+from qa.ui.repl import Repl
 
 
 def session(assistant: Assistant) -> tuple[Repl, io.StringIO]:

@@ -12,11 +12,11 @@ import pytest
 from fake_embedder import FakeEmbedder
 from rich.console import Console
 
-from qa.assistant import Assistant
-from qa.cli import main
 from qa.config import Settings
-from qa.render import render_status
-from qa.status import index_status
+from qa.index.status import index_status
+from qa.search.assistant import Assistant
+from qa.ui.cli import main
+from qa.ui.render import render_status
 
 EDITED = "001_4f9f93c25c76962a.txt"
 DELETED = "000_67d66000f4a56ec5.txt"

@@ -12,15 +12,21 @@ import pytest
 from storage_contract import StorageContract, build_contract_data
 
 from qa.errors import IndexIncompatibleError
-from qa.storage import GenerationData, Manifest, Storage
-from qa.store import SCHEMA_VERSION, open_snapshot, write_generation
+from qa.storage.contract import GenerationData, Manifest, Storage
+from qa.storage.store import SCHEMA_VERSION, open_snapshot, write_generation
 
 PACKAGE = Path(__file__).resolve().parent.parent / "qa"
 #: The local backend: the only modules that may import its engines.
-LOCAL_BACKEND_ENGINES = {"vectors.py": {"faiss"}, "lexical.py": {"bm25s", "Stemmer"}}
-LOCAL_BACKEND = {"store.py", "snapshot.py"}
-#: The PostgreSQL backend takes BM25's analyser from qa.lexical, so its terms are the same.
-POSTGRES_BACKEND = {"pg_store.py": {"qa.lexical"}, "pg_writer.py": {"qa.lexical"}}
+LOCAL_BACKEND_ENGINES = {
+    "storage/vectors.py": {"faiss"},
+    "storage/lexical.py": {"bm25s", "Stemmer"},
+}
+LOCAL_BACKEND = {"storage/store.py", "storage/snapshot.py"}
+#: The PostgreSQL backend takes BM25's analyser from qa.storage.lexical, so its terms are the same.
+POSTGRES_BACKEND = {
+    "storage/pg_store.py": {"qa.storage.lexical"},
+    "storage/pg_writer.py": {"qa.storage.lexical"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +85,23 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE).as_posix()
+
+
 def test_only_the_local_backend_imports_faiss_or_bm25s() -> None:
     engines = {"faiss", "bm25s", "Stemmer"}
     found = {
-        path.name: _imports(path) & engines
-        for path in PACKAGE.glob("*.py")
+        _name(path): _imports(path) & engines
+        for path in PACKAGE.rglob("*.py")
         if _imports(path) & engines
     }
     assert found == LOCAL_BACKEND_ENGINES
 
 
 def test_only_the_backends_use_the_modules_that_wrap_the_local_engines() -> None:
-    wrappers = {"qa.vectors", "qa.lexical"}
-    users = {path.name: _imports(path) & wrappers for path in PACKAGE.glob("*.py")}
+    wrappers = {"qa.storage.vectors", "qa.storage.lexical"}
+    users = {_name(path): _imports(path) & wrappers for path in PACKAGE.rglob("*.py")}
     users = {name: used for name, used in users.items() if used}
     assert users.keys() - POSTGRES_BACKEND.keys() == LOCAL_BACKEND
     assert {name: users[name] for name in POSTGRES_BACKEND} == POSTGRES_BACKEND

@@ -13,7 +13,7 @@ from rich.console import RenderableType
 from rich.control import strip_control_codes
 
 from qa.records import STATED, Answer, Article, ArticleSummary, Citation
-from qa.render import (
+from qa.ui.render import (
     SafeConsole,
     render_answer,
     render_article_summaries,

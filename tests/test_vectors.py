@@ -8,7 +8,7 @@ import faiss
 import numpy as np
 import pytest
 
-from qa.vectors import (
+from qa.storage.vectors import (
     IVF_NPROBE,
     build_vector_index,
     describe,

@@ -1,0 +1,1 @@
+"""Question sets → reports: reading sets, asking and judging, metrics, comparison."""

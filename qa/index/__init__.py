@@ -1,0 +1,1 @@
+"""Articles → chunks → vectors → an index generation; whether an index fits the settings."""

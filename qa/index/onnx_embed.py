@@ -1,0 +1,291 @@
+"""Text → unit vectors with ONNX Runtime, from an export made at index time.
+
+Embedding needs only onnxruntime, tokenizers and numpy, so a query never pays
+for importing torch; making the export (torch) is ``qa.index.onnx_export``.
+
+An export folder holds::
+
+    tokenizer.json              the model's tokenizer, so the folder stands alone
+    model.onnx   model.json     fp32 graph (mean pooling and L2 normalisation inside)
+    model-int8.onnx  model-int8.json   the same graph with dynamic int8 weights (optional)
+    model.mapped.onnx (+ .data)   a graph with its weights apart, memory-mapped when loaded
+
+Each ``.json`` records the model name, the sha256 of the weights it was made
+from, whether it is quantized, the opset and the library versions; a loader
+refuses an export made from other weights. An index keeps its export in
+``index/models/<first 16 hex digits of the weights' sha256>/``, shared by its
+generations (the files never change once written, so readers need no lock).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from qa.errors import ModelError
+from qa.files import file_sha256
+from qa.index.embed import ModelSpec, Progress
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+TOKENIZER_FILE = "tokenizer.json"
+#: The graph's inputs and output, by name.
+INPUT_NAMES = ("input_ids", "attention_mask")
+OUTPUT_NAME = "sentence_embedding"
+
+
+def index_export_folder(index_dir: Path, weights_sha256: str) -> Path:
+    """Where an index directory keeps the ONNX export of the model with these weights."""
+    return index_dir / "models" / weights_sha256[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportInfo:
+    """What an ONNX export was made from; stored beside the graph as JSON."""
+
+    model: str
+    weights_sha256: str
+    quantized: bool
+    opset: int
+    onnxruntime: str
+    dimension: int
+    max_tokens: int
+    onnx_bytes: int
+    #: Checksums of the graph and the tokenizer as exported (empty in older exports). The
+    #: tokenizer is hashed on every load; the graph when its modification time moved.
+    onnx_sha256: str = ""
+    onnx_mtime_ns: int = 0
+    tokenizer_sha256: str = ""
+
+
+def onnx_path(folder: Path, *, quantized: bool = False) -> Path:
+    """Where the fp32 (or int8) graph of an export folder lives."""
+    return folder / ("model-int8.onnx" if quantized else "model.onnx")
+
+
+def info_path(folder: Path, *, quantized: bool) -> Path:
+    """Where the facts of the fp32 (or int8) graph of an export folder are recorded."""
+    return onnx_path(folder, quantized=quantized).with_suffix(".json")
+
+
+def read_export_info(
+    folder: Path, *, quantized: bool = False, verify: bool = False
+) -> ExportInfo | None:
+    """The recorded facts of a finished export, or None when there is none or it is damaged.
+
+    The tokenizer's hash is always checked (it is small); the graph's size always,
+    and its hash when its modification time is not the recorded one, or with ``verify``.
+    """
+    info_file = info_path(folder, quantized=quantized)
+    try:
+        info = ExportInfo(**json.loads(info_file.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+    graph = onnx_path(folder, quantized=quantized)
+    if not graph.is_file() or graph.stat().st_size != info.onnx_bytes:
+        return None
+    tokenizer = folder / TOKENIZER_FILE
+    if not tokenizer.is_file():
+        return None
+    if info.tokenizer_sha256 and file_sha256(tokenizer) != info.tokenizer_sha256:
+        return None
+    moved = graph.stat().st_mtime_ns != info.onnx_mtime_ns
+    if info.onnx_sha256 and (verify or moved) and file_sha256(graph) != info.onnx_sha256:
+        return None
+    return info
+
+
+def mapped_graph(folder: Path, *, quantized: bool = False) -> Path:
+    """The export's graph with its weights moved to a side file, made once and kept.
+
+    ONNX Runtime memory-maps weights kept outside the graph instead of parsing and copying
+    them out of it: a new session (every ``qa ask``) starts two to three times as fast.
+    Made from the finished export (seconds; a crash leaves none of it) the first time an
+    embedder or indexing asks; the graph is renamed into place last, so where it exists
+    its weights file is whole.
+    """
+    source = onnx_path(folder, quantized=quantized)
+    target = source.with_name(source.stem + ".mapped.onnx")
+    stamp = target.with_suffix(".json")  # sizes, times and hashes of what it was made of
+    if target.is_file() and _stamp_holds(folder, stamp):
+        return target
+    import shutil
+
+    import onnx
+
+    weights = target.name + ".data"
+    staging = folder / f".mapped-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        onnx.save_model(
+            onnx.load(str(source)),
+            str(staging / target.name),
+            save_as_external_data=True,
+            all_tensors_to_one_file=True,
+            location=weights,  # relative to the graph, so both files can move together
+            size_threshold=1024,
+        )
+        (staging / weights).chmod(0o644)  # onnx writes it private; the graph is not
+        os.replace(staging / weights, folder / weights)
+        os.replace(staging / target.name, target)
+        made = {name: _file_stamp(folder / name) for name in (source.name, weights, target.name)}
+        (staging / stamp.name).write_text(json.dumps(made))
+        os.replace(staging / stamp.name, stamp)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _file_stamp(path: Path) -> list[Any]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, file_sha256(path)]
+
+
+def _stamp_holds(folder: Path, stamp: Path) -> bool:
+    """Whether the files recorded in ``stamp`` are still those bytes: sizes always, the
+    hash of a file whose modification time moved (a damaged file is then made again)."""
+    try:
+        recorded = json.loads(stamp.read_text())
+        for name, (size, mtime_ns, sha256) in recorded.items():
+            status = (folder / name).stat()
+            if status.st_size != size:
+                return False
+            if status.st_mtime_ns != mtime_ns and file_sha256(folder / name) != sha256:
+                return False
+    except (OSError, ValueError, TypeError):
+        return False
+    return True
+
+
+def verify_exports(index_dir: Path) -> int:
+    """Check every model export of an index in full; return how many graphs were checked.
+    Raise ModelError naming the first damaged export."""
+    checked = 0
+    for folder in sorted((index_dir / "models").glob("*")):
+        for quantized in (False, True):
+            if not info_path(folder, quantized=quantized).is_file():
+                continue
+            if read_export_info(folder, quantized=quantized, verify=True) is None:
+                raise ModelError(
+                    f"the model export in {folder} is damaged; run `qa index` to export it again"
+                )
+            checked += 1
+    return checked
+
+
+def export_is_damaged(folder: Path, *, quantized: bool = False) -> bool:
+    """Whether ``folder`` holds an export (its facts file) whose files no longer match it."""
+    return info_path(folder, quantized=quantized).is_file() and (
+        read_export_info(folder, quantized=quantized) is None
+    )
+
+
+class OnnxEmbedder:
+    """Embeds with an ONNX export of ``model`` on ONNX Runtime (no torch), normalised vectors.
+
+    ``threads`` is the number of intra-op threads: one answers a single query
+    fastest on a busy machine; indexing wants every core.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        model: ModelSpec,
+        threads: int,
+        *,
+        quantized: bool = False,
+        batch_size: int = 32,
+    ):
+        info = read_export_info(folder, quantized=quantized)
+        kind = "int8" if quantized else "fp32"
+        if info is None:
+            raise ModelError(f"no finished {kind} ONNX export of the model in {folder}")
+        if info.weights_sha256 != model.weights_sha256:
+            raise ModelError(
+                f"the ONNX export in {folder} was made from other weights "
+                f"(sha256 {info.weights_sha256[:12]}…, expected {model.weights_sha256[:12]}…)"
+            )
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = max(1, threads)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            self._session: Any = onnxruntime.InferenceSession(
+                str(mapped_graph(folder, quantized=quantized)),
+                options,
+                providers=["CPUExecutionProvider"],
+            )
+        except Exception:
+            # ONNX Runtime's message names C++ source lines: not for our users.
+            raise ModelError(
+                f"cannot load the {kind} ONNX model in {folder}: it is damaged"
+            ) from None
+        self._tokenizer = _load_tokenizer(folder / TOKENIZER_FILE, info.max_tokens)
+        self._spec = model
+        self._info = info
+        self._batch_size = batch_size
+
+    @property
+    def model(self) -> ModelSpec:
+        return self._spec
+
+    @property
+    def dimension(self) -> int:
+        return self._info.dimension
+
+    @property
+    def quantized(self) -> bool:
+        """Whether this embedder runs the int8 graph."""
+        return self._info.quantized
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        """Normalised float32 vectors in input order; ``progress(n)`` after each batch of n."""
+        result = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return result
+        encodings = self._tokenizer.encode_batch(list(texts))
+        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(texts))
+        # Similar lengths side by side: a batch is padded only to its own longest text.
+        order = np.argsort(lengths, kind="stable")
+        for begin in range(0, len(texts), self._batch_size):
+            rows = order[begin : begin + self._batch_size]
+            width = int(lengths[rows].max())
+            input_ids = np.zeros((len(rows), width), dtype=np.int64)
+            attention = np.zeros((len(rows), width), dtype=np.int64)
+            for line, row in enumerate(rows):
+                ids = encodings[row].ids
+                input_ids[line, : len(ids)] = ids
+                attention[line, : len(ids)] = 1
+            (vectors,) = self._session.run(
+                [OUTPUT_NAME], {"input_ids": input_ids, "attention_mask": attention}
+            )
+            result[rows] = vectors
+            if progress:
+                progress(len(rows))
+        return result
+
+
+def _load_tokenizer(path: Path, max_tokens: int) -> Tokenizer:
+    from tokenizers import Tokenizer
+
+    try:
+        tokenizer = Tokenizer.from_file(str(path))
+    except Exception:  # the tokenizers library's message is a Rust parser's: not for users
+        raise ModelError(
+            f"the tokenizer {path} is damaged; run `qa index` to export it again"
+        ) from None
+    tokenizer.no_padding()
+    # Chunks already fit the model's window; only an over-long question is cut,
+    # at the length sentence-transformers cuts it, so both embed it alike.
+    tokenizer.enable_truncation(max_tokens)
+    return tokenizer

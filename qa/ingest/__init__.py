@@ -1,0 +1,1 @@
+"""Files → Articles: listing the corpus, decoding, formats, layout, boilerplate, metadata."""

@@ -1,0 +1,403 @@
+"""A page's layout: paragraphs → articles, each with its header, body and tail.
+
+A scrape is read as a sequence of paragraphs (one per line, or one per
+block of hard-wrapped lines). Each paragraph gets a kind: running ``prose``,
+a ``date`` line, a ``byline``, a publication ``mark`` ("Published",
+"Posted in …"), an ``end`` marker ("Continue Reading", "Read 3129 times",
+"No comments"), ``junk`` (page furniture, see ``qa.ingest.boilerplate``) or a
+``short`` line (titles, section labels, headings, links).
+
+Articles are found by position:
+
+- A *header* is a run of non-prose paragraphs followed by prose. The first
+  header of a region opens its first article; a later one opens another
+  article only when it carries a date, a byline or a publication mark and
+  a title. So a page of four articles splits in four, while a sidebar of
+  teasers (no prose, no dates) after the last article opens nothing.
+- The *body* runs from the header to the first end marker (or the next
+  article). Trailing non-prose paragraphs of the body are its *tail*:
+  signatures and credit lines, read for metadata and not indexed. An
+  end-matter label ("Editor's note:", "About the author") among the last
+  lines ends the body too.
+- Inside the body: furniture, runs of three or more link-like short lines,
+  short lines repeated elsewhere in the file, stray lines that are only
+  the author's name, and paragraphs repeated (or repeated cut short) by the
+  scrape are dropped; the first copy stays.
+
+The title is the header's longest short line that is not a person's name
+(a Markdown ``#`` heading wins). The author comes from a byline, else a
+name-only line after the title, else a signature in the tail. The date
+comes from a date line in the header (or a date inside its byline), else
+from the tail. The outlet comes from the byline ("issue of the …"), a
+credit line ("From our partner …", "Source: …", "©"), or a tail line that
+is an outlet's name; failing those, a reporter naming a web address as the
+interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
+outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is
+guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from qa.ingest.boilerplate import (
+    is_boilerplate,
+    is_end_marker,
+    is_end_matter_label,
+    is_prose,
+    is_short_line,
+    words,
+)
+from qa.ingest.metadata import (
+    find_date,
+    is_publication_marker,
+    looks_like_name,
+    outlet_from_byline,
+    outlet_from_credit,
+    outlet_from_name_line,
+    outlet_from_text,
+    parse_byline,
+    parse_dateline,
+    parse_signature,
+)
+from qa.records import Span
+from qa.text import collapse_whitespace
+
+PROSE, DATE, BYLINE, MARK, END, JUNK, SHORT = (
+    "prose",
+    "date",
+    "byline",
+    "mark",
+    "end",
+    "junk",
+    "short",
+)
+_HEADER_SIGNALS = frozenset((DATE, BYLINE, MARK))
+_MARKDOWN_MARKER = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_LIST_MARKER = re.compile(r"^(?:[-*+•·–]\s|\d{1,3}[.)]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the page: its trimmed span, its text and its kind."""
+
+    span: Span
+    text: str
+    kind: str
+    heading: bool = False
+    when: date | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article found on the page: what the text states about it, and its kept paragraphs.
+
+    A field missing from ``stated`` is not stated in the text; ``inferred`` holds
+    fields guessed from weaker evidence (an outlet a reporter names in a sentence).
+    """
+
+    title: str | None
+    stated: dict[str, object] = field(default_factory=dict)
+    paragraphs: list[Span] = field(default_factory=list)
+    header: list[Span] = field(default_factory=list)
+    inferred: dict[str, object] = field(default_factory=dict)
+
+
+def _lines(text: str, region: Span) -> Iterator[tuple[Span, bool]]:
+    """Trimmed non-blank lines of ``region``, each with whether a blank line precedes it."""
+    blank = True
+    position = region.start
+    for line in text[region.start : region.end].splitlines(keepends=True):
+        start, end = position, position + len(line)
+        position = end
+        stripped = line.strip()
+        if not stripped:
+            blank = True
+            continue
+        lead = len(line) - len(line.lstrip())
+        yield Span(start + lead, start + lead + len(stripped)), blank
+        blank = False
+
+
+def paragraphs_of(text: str, region: Span, *, markdown: bool = False) -> list[Paragraph]:
+    """The paragraphs of ``region``: lines, with hard-wrapped blocks joined into one."""
+    blocks: list[list[Span]] = []
+    for span, blank_before in _lines(text, region):
+        if blank_before or not blocks:
+            blocks.append([span])
+        else:
+            blocks[-1].append(span)
+    result: list[Paragraph] = []
+    for block in blocks:
+        for span in _join_wrapped(text, block):
+            result.append(_classify(text, span, markdown))
+    return result
+
+
+def _join_wrapped(text: str, block: list[Span]) -> list[Span]:
+    """A block of lines wrapped at a fixed width is one paragraph; otherwise one per line."""
+    if len(block) < 2:
+        return block
+    lengths = [span.end - span.start for span in block]
+    longest = max(lengths)
+    wrapped = (
+        longest <= 100
+        and all(length >= 40 and length >= 0.6 * longest for length in lengths[:-1])
+        and not any(_LIST_MARKER.match(text[span.start : span.end]) for span in block[1:])
+        and not any(text[span.start] == "#" for span in block)
+        and not _repeats(text, block)
+    )
+    return [Span(block[0].start, block[-1].end)] if wrapped else block
+
+
+def _repeats(text: str, block: list[Span]) -> bool:
+    """Some line starts the way the line before it starts: a scrape that repeated it."""
+    heads = [text[span.start : span.end][:30] for span in block]
+    return any(heads[i] == heads[i + 1] for i in range(len(heads) - 1))
+
+
+def _classify(text: str, span: Span, markdown: bool) -> Paragraph:
+    heading = False
+    if markdown:
+        marker = _MARKDOWN_MARKER.match(text[span.start : span.end])
+        if marker and marker.end() < span.end - span.start:
+            heading = marker.group().startswith("#")
+            span = Span(span.start + marker.end(), span.end)
+    line = collapse_whitespace(text[span.start : span.end])
+    if heading:
+        return Paragraph(span, line, SHORT, heading=True)
+    if is_end_marker(line):
+        return Paragraph(span, line, END)
+    when = parse_dateline(line)
+    if when is not None:
+        return Paragraph(span, line, DATE, when=when)
+    if parse_byline(line) is not None:
+        return Paragraph(span, line, BYLINE)
+    if is_publication_marker(line):
+        return Paragraph(span, line, MARK)
+    if is_boilerplate(line):
+        return Paragraph(span, line, JUNK)
+    if is_prose(line):
+        return Paragraph(span, line, PROSE)
+    return Paragraph(span, line, SHORT)
+
+
+def find_drafts(
+    text: str, region: Span, *, single: bool = False, markdown: bool = False
+) -> list[Draft]:
+    """The articles of ``region`` of ``text``; ``single`` forbids splitting it."""
+    paragraphs = paragraphs_of(text, region, markdown=markdown)
+    if not any(p.kind == PROSE for p in paragraphs):
+        if single and paragraphs:
+            kept = [p for p in paragraphs if p.kind not in (JUNK, END)]
+            return [Draft(None, {}, [p.span for p in kept])] if kept else []
+        return []
+    repeated = Counter(_norm(p.text) for p in paragraphs if p.kind in (SHORT, JUNK))
+    headers = _headers(paragraphs, single)
+    drafts = []
+    for number, (head_start, body_start) in enumerate(headers):
+        stop = headers[number + 1][0] if number + 1 < len(headers) else len(paragraphs)
+        header, segment = paragraphs[head_start:body_start], paragraphs[body_start:stop]
+        draft = _draft(header, segment, repeated)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]:
+    """(header start, body start) of every article: see the module docstring."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(paragraphs):
+        if paragraphs[index].kind == PROSE:
+            if not found:
+                found.append((index, index))
+            index += 1
+            continue
+        run_start = index
+        while index < len(paragraphs) and paragraphs[index].kind != PROSE:
+            index += 1
+        if index == len(paragraphs):
+            break
+        if not found:
+            found.append((run_start, index))
+            continue
+        if single:
+            continue
+        ends = [i for i in range(run_start, index) if paragraphs[i].kind == END]
+        head = ends[-1] + 1 if ends else run_start
+        part = paragraphs[head:index]
+        if any(p.kind in _HEADER_SIGNALS for p in part) and any(p.kind == SHORT for p in part):
+            found.append((head, index))
+    return found
+
+
+def _norm(text: str) -> str:
+    return collapse_whitespace(text.casefold())
+
+
+def _draft(
+    header: list[Paragraph], segment: list[Paragraph], repeated: Counter[str]
+) -> Draft | None:
+    cut = next((i for i, p in enumerate(segment) if p.kind == END), len(segment))
+    for i in range(cut):
+        if is_end_matter_label(segment[i].text) and cut - i <= 4 and i > 0:
+            cut = i
+            break
+    body, after = segment[:cut], segment[cut:]
+    last_prose = max(i for i, p in enumerate(body) if p.kind == PROSE)
+    body, tail = body[: last_prose + 1], body[last_prose + 1 :]
+
+    title_index = _title_index(header)
+    title = header[title_index].text if title_index is not None else None
+    stated: dict[str, object] = {}
+    author = _author(header, title_index, tail)
+    if author:
+        stated["author"] = author
+    published = _published(header, tail)
+    if published:
+        stated["published"] = published
+    outlet = _outlet(header, tail, after)
+    inferred: dict[str, object] = {}
+    if outlet:
+        stated["outlet"] = outlet
+    elif guessed := _outlet_named_in_text(body):
+        inferred["outlet"] = guessed
+
+    kept = _kept(body, repeated, author)
+    if not any(p.kind == PROSE for p in kept):
+        return None
+    return Draft(
+        title, stated, [p.span for p in kept], _stated_header(header, title_index), inferred
+    )
+
+
+def _stated_header(header: list[Paragraph], title_index: int | None) -> list[Span]:
+    """The header lines that say what the article is and who wrote it: title and byline.
+
+    A dateline alone is left out: as a passage of its own it would match any
+    question about dates, and the date is in the article's metadata anyway.
+    """
+    return [
+        p.span
+        for i, p in enumerate(header)
+        if i == title_index
+        or p.kind == BYLINE
+        or (
+            title_index is not None
+            and i > title_index
+            and p.kind == SHORT
+            and looks_like_name(p.text)
+        )
+    ]
+
+
+def _title_index(header: list[Paragraph]) -> int | None:
+    candidates = [i for i, p in enumerate(header) if p.kind == SHORT]
+    if not candidates:
+        return None
+    headings = [i for i in candidates if header[i].heading]
+    if headings:
+        return headings[0]
+    named = [i for i in candidates if not looks_like_name(header[i].text)]
+    pool = named or candidates
+    # The longest line; on a tie the later one (section labels come before titles).
+    return max(pool, key=lambda i: (len(words(header[i].text)), i))
+
+
+def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragraph]) -> str | None:
+    for paragraph in header:
+        if paragraph.kind == BYLINE:
+            return parse_byline(paragraph.text)
+    if title_index is not None:
+        for paragraph in header[title_index + 1 :]:
+            if paragraph.kind == SHORT and looks_like_name(paragraph.text):
+                return paragraph.text
+    for paragraph in tail:
+        if paragraph.kind == BYLINE:
+            return parse_byline(paragraph.text)
+        if paragraph.kind == SHORT and (name := parse_signature(paragraph.text)):
+            return name
+    return None
+
+
+def _published(header: list[Paragraph], tail: list[Paragraph]) -> date | None:
+    for paragraph in header:
+        if paragraph.when is not None:
+            return paragraph.when
+    for paragraph in header:
+        if paragraph.kind in (BYLINE, MARK) and (when := find_date(paragraph.text)):
+            return when
+    for paragraph in tail:
+        if paragraph.when is not None:
+            return paragraph.when
+    return None
+
+
+def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragraph]) -> str | None:
+    for paragraph in header:
+        if paragraph.kind == BYLINE and (outlet := outlet_from_byline(paragraph.text)):
+            return outlet
+    for paragraph in [*header, *tail, *after]:
+        if outlet := outlet_from_credit(paragraph.text):
+            return outlet
+    for paragraph in tail:
+        if paragraph.kind == SHORT and (outlet := outlet_from_name_line(paragraph.text)):
+            return outlet
+    return None
+
+
+def _outlet_named_in_text(body: list[Paragraph]) -> str | None:
+    for paragraph in body:
+        if paragraph.kind == PROSE and (outlet := outlet_from_text(paragraph.text)):
+            return outlet
+    return None
+
+
+def _kept(body: list[Paragraph], repeated: Counter[str], author: str | None) -> list[Paragraph]:
+    link_run = _link_runs(body)
+    kept: list[Paragraph] = []
+    seen: set[str] = set()
+    norms = [_norm(p.text) for p in body]
+    ordered = sorted(set(norms))
+    for index, paragraph in enumerate(body):
+        norm = norms[index]
+        if paragraph.kind in (JUNK, END, MARK, BYLINE, DATE) or index in link_run:
+            continue
+        if paragraph.kind == SHORT and repeated[norm] > 1:
+            continue
+        if author and norm == _norm(author):
+            continue
+        if norm in seen:
+            continue
+        # A paragraph the scrape cut short and then repeated in full.
+        if len(norm) >= 40 and _extended_elsewhere(norm, ordered):
+            continue
+        seen.add(norm)
+        kept.append(paragraph)
+    return kept
+
+
+def _extended_elsewhere(norm: str, ordered: list[str]) -> bool:
+    """Whether a longer paragraph starts with ``norm`` (``ordered``: the sorted paragraphs)."""
+    after = bisect.bisect_right(ordered, norm)
+    return after < len(ordered) and ordered[after].startswith(norm)
+
+
+def _link_runs(body: list[Paragraph]) -> set[int]:
+    """Indexes of runs of three or more consecutive link-like short lines."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, paragraph in enumerate([*body, None]):
+        if paragraph is not None and paragraph.kind == SHORT and is_short_line(paragraph.text):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found

@@ -1,0 +1,287 @@
+"""What one line says about its article: a date, a byline, a person's name, an outlet.
+
+Dates are parsed by ``dateparser`` (any language it knows, day, month and
+year all required, relative dates such as "12 hours ago" refused), never by
+a pattern per format. Each function looks at one line and returns None when
+the line does not say the thing; choosing which line to believe is the page
+layout's job (``qa.ingest.layout``). ``estimate_years`` gives the labelled range
+shown when no date is stated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from qa.ingest.boilerplate import words
+from qa.text import collapse_whitespace
+
+#: Languages tried for dates; dateparser's own detection chooses among them.
+DATE_LANGUAGES = ["en", "ru", "uk", "kk", "uz", "ky", "tr", "de", "fr", "es"]
+_DATE_SETTINGS: dict[str, Any] = {
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["absolute-time", "custom-formats"],
+}
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|dated|on|"
+    r"опубликовано|дата)\b[\s:,-]*",
+    re.I,
+)
+
+
+# All-number dates written with dots ("03.05.2019") are day-first wherever they are used.
+_DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
+
+
+def _settings_for(text: str) -> dict[str, Any]:
+    if _DOTTED_DATE.search(text):
+        return {**_DATE_SETTINGS, "DATE_ORDER": "DMY"}
+    return _DATE_SETTINGS
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> date | None:
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(text, languages=DATE_LANGUAGES, settings=_settings_for(text))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def parse_dateline(text: str) -> date | None:
+    """The date of a line that is only a date, maybe after "Published on" and the like.
+
+    "20 february 2017", "Wednesday, 08 October 2003", "Posted on 3 May 2020"
+    give a date; a sentence that mentions a date does not.
+    """
+    line = text.strip()
+    while True:
+        shorter = _DATE_PREFIX.sub("", line, count=1)
+        if shorter == line:
+            break
+        line = shorter
+    line = line.strip(" |·•-–—")
+    if not line or len(words(line)) > 6 or not _YEAR.search(line):
+        return None
+    return _parse(line)
+
+
+def find_date(text: str) -> date | None:
+    """The first full date written inside a short line, e.g. "(10/8/2003 issue of …)"."""
+    if not _YEAR.search(text) or len(words(text)) > 25:
+        return None
+    from dateparser.search import search_dates
+
+    try:
+        found = search_dates(text, languages=DATE_LANGUAGES, settings=_settings_for(text))
+    except (ValueError, OverflowError):
+        return None
+    for fragment, value in found or []:
+        if _YEAR.search(fragment) and len(words(fragment)) <= 6:
+            return value.date()  # type: ignore[no-any-return]
+    return None
+
+
+_PUBLICATION_MARKER = re.compile(
+    r"^(?:(?:first\s+)?published|posted|updated|filed)(?:\s+(?:on|in|at|by|under)\b.*)?\s*:?$",
+    re.I,
+)
+
+
+def is_publication_marker(text: str) -> bool:
+    """A "Published" / "Posted on" / "Published in <section>" line (its date may be missing)."""
+    return len(words(text)) <= 8 and bool(_PUBLICATION_MARKER.match(text.strip()))
+
+
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|posted by|author|authors|text|автор|авторы)\b\s*:?\s*(.+)$",
+    re.I,
+)
+_NAME_STOP = re.compile(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
+_PARTICLES = frozenset("de da di del der den van von la le al el bin ibn ben du dos y".split())
+_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words (initials and particles allowed), nothing else."""
+    text = text.strip()
+    if len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    tokens = re.split(r"\s+", text)
+    if not 2 <= len(tokens) <= 5:
+        return False
+    capitalised = 0
+    for token in tokens:
+        if token.lower() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token):
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def looks_like_names(text: str) -> bool:
+    """One name, or several joined by "and", "&" or commas."""
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bи\b)\s*", text.strip()) if p]
+    return bool(parts) and all(looks_like_name(part) for part in parts)
+
+
+def parse_byline(text: str) -> str | None:
+    """The author(s) of a "By Marat Yermukanov (…)" line, or None if it is no byline."""
+    found = _BYLINE.match(text.strip())
+    if not found or len(words(text)) > 25:
+        return None
+    rest = _NAME_STOP.split(found.group(1).strip(), maxsplit=1)[0].strip(" .:,")
+    # "By A and B" keeps both names; "By A, correspondent" keeps A.
+    for candidate in (rest, rest.split(",")[0].strip()):
+        if looks_like_names(candidate):
+            return candidate
+    return None
+
+
+def parse_signature(text: str) -> str | None:
+    """The name in a signature line: "Talgat Mamyrayymov, political scientist (Kazakhstan)"."""
+    line = text.strip().rstrip(".")
+    if len(words(line)) > 12:
+        return None
+    head = re.split(r"\s*(?:,|\(|\s[-–—]\s|\|)", line, maxsplit=1)[0].strip()
+    return head if looks_like_name(head) else None
+
+
+_MEDIA_WORDS = re.compile(
+    r"\b(?:agency|agence|news|times|post|journal|analyst|review|magazine|gazette|gazeta|radio"
+    r"|tv|television|broadcasting|press|media|tribune|herald|daily|weekly|monitor|observer"
+    r"|chronicle|courier|telegraph|wire|bulletin|dispatch|digest|newspaper|информационное"
+    r"|агентство|газета|новости)\b",
+    re.I,
+)
+_DOMAIN = re.compile(
+    r"\b([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|info|news|ru|kz|kg|uz|tj|tm|ua|eu"
+    r"|uk|de|fr|io|co|asia|am|az|ge|by|md))\b"
+)
+_CREDITS = (
+    re.compile(r"^from our (?:partner|friends at)\s+(.+)$", re.I),
+    re.compile(r"^(?:source|via|courtesy of)\s*:?\s+(.+)$", re.I),
+    re.compile(
+        r"^(?:this (?:article|story|piece) )?(?:was )?(?:originally|first) "
+        r"(?:published|appeared) (?:by|in|on|at)\s+(.+)$",
+        re.I,
+    ),
+    re.compile(r"^(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(.+)$", re.I),
+    re.compile(
+        r"^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?)?\s*(.+?)"
+        r"(?:,?\s*(?:inc|ltd|llc|gmbh)\.?)?(?:[.,]?\s*all rights reserved.*)?$",
+        re.I,
+    ),
+)
+_ISSUE_OF = re.compile(
+    r"\b(?:issue|edition|number) of (?:the )?([^()]+?)\)?\s*$|\bfor (?:the )?([A-Z][^()]+?)\)\s*$"
+)
+# A reporter's own interview: "… recalled in an interview with EurasiaNet.org …". Weaker than
+# a credit line (the outlet may be another's), so it only ever gives an ``inferred`` outlet.
+# "told X" / "spoke to X" give nothing: quoting what someone told another outlet is common.
+_INTERVIEW_WITH = re.compile(r"\bin an interview with\s+" + _DOMAIN.pattern)
+
+
+def clean_outlet(name: str) -> str | None:
+    """An outlet's name as it should be shown: no "the", no closing dot, no web suffix."""
+    name = collapse_whitespace(name).strip(" .,:;-–—")
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    domain = _DOMAIN.fullmatch(name)
+    if domain:
+        name = name.rsplit(".", 1)[0]
+        name = re.sub(r"^www\.", "", name, flags=re.I)
+    if not name or len(words(name)) > 8 or not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def outlet_from_byline(text: str) -> str | None:
+    """The outlet a byline names: "(10/8/2003 issue of the CACI Analyst)"."""
+    found = _ISSUE_OF.search(text)
+    if not found:
+        return None
+    return clean_outlet(found.group(1) or found.group(2))
+
+
+def outlet_from_credit(text: str) -> str | None:
+    """The outlet of a credit line: "From our partner RIAC", "Source: …", "© 2020 …"."""
+    line = text.strip()
+    if len(words(line)) > 15:
+        return None
+    for pattern in _CREDITS:
+        found = pattern.match(line)
+        if found:
+            return clean_outlet(found.group(1))
+    return None
+
+
+def outlet_from_name_line(text: str) -> str | None:
+    """A short line that is only an outlet's name: "Fergana international information agency."."""
+    line = text.strip()
+    count = len(words(line))
+    if not 1 <= count <= 6 or looks_like_name(line.rstrip(".")):
+        return None
+    if line.rstrip(".").count(".") == 0 and not _MEDIA_WORDS.search(line):
+        return None
+    if _DOMAIN.fullmatch(line.rstrip(".")) or _MEDIA_WORDS.search(line):
+        return clean_outlet(line)
+    return None
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The outlet a reporter names as their own in a sentence: "… in an interview with
+    EurasiaNet.org …" (a web address only). A guess: callers mark it ``inferred``."""
+    found = _INTERVIEW_WITH.search(text)
+    return clean_outlet(found.group(1)) if found else None
+
+
+def estimate_years(text: str, today: date | None = None) -> str | None:
+    """A labelled publication range from the years the text mentions, or None."""
+    this_year = (today or date.today()).year
+    years = sorted({int(y) for y in _YEAR.findall(text) if 1900 <= int(y) <= this_year})
+    if not years:
+        return None
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return f"{span} (estimated from years mentioned in the text)"
+
+
+#: The longest title made from an article's own words, in words (a longer one ends in "…").
+DERIVED_TITLE_WORDS = 12
+_SENTENCE_END = ".!?…"
+_CLAUSE_END = re.compile(r"[,;:—–]$")
+
+
+def derived_title(paragraphs: list[str]) -> str:
+    """A short title for an article that states none, from its first paragraph: its first
+    line when that reads as a heading (short, no closing stop), else its first sentence,
+    cut after at most ``DERIVED_TITLE_WORDS`` words (at a clause's end where there is one)."""
+    from qa.index.chunking import split_sentences
+    from qa.records import Span
+
+    text = next((p.strip() for p in paragraphs if p.strip()), "")
+    if not text:
+        return ""
+    first_line = text.splitlines()[0].strip()
+    if len(first_line.split()) <= DERIVED_TITLE_WORDS and first_line[-1] not in _SENTENCE_END:
+        return first_line
+    spans = split_sentences(text, Span(0, len(text)))
+    sentence = collapse_whitespace(text[spans[0].start : spans[0].end]) if spans else text
+    tokens = sentence.split()
+    if len(tokens) <= DERIVED_TITLE_WORDS:
+        return sentence.rstrip(".")
+    shown = tokens[:DERIVED_TITLE_WORDS]
+    # Cut after the last clause that ends past the first few words.
+    for end in range(len(shown), 4, -1):
+        if _CLAUSE_END.search(shown[end - 1]):
+            shown = shown[:end]
+            shown[-1] = shown[-1][:-1]
+            break
+    return " ".join(shown) + "…"

@@ -1,0 +1,1 @@
+"""Question → ranked passages → an answer with citations; conversations; the Assistant."""

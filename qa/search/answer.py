@@ -1,0 +1,210 @@
+"""Hits → Answer: verbatim sentences with [n] markers, or an honest abstention.
+
+The composer. The answer is made only of corpus sentences, each followed by
+the marker of a listed passage whose text contains it, in three cases:
+
+- a question about an article itself (its author, outlet, date or title) is
+  answered from the article's metadata (``qa.search.article_questions``);
+- when the best evidence is too weak, the answer says the articles don't
+  answer, cites nothing, and the passages are shown as the closest ones;
+- when the passages are on topic but none meets the question's constraints
+  (a place, a year, a name it asks about; ``qa.search.answerability``), the answer
+  says for what the articles don't say it, lists those constraints in
+  ``missing`` and cites the closest sentence;
+- otherwise the sentences most likely to hold the answer are chosen
+  (``qa.search.sentence_choice``), and a sentence that speaks for someone it does not
+  name brings the sentence naming the speaker (``qa.search.attribution``).
+
+The one edit of a sentence: an article's own bracketed footnote references
+("…to power[6].") are dropped, so that every ``[n]`` in an answer is a
+citation marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from qa.records import Answer, Citation, Hit, Passage, Span
+from qa.search.answerability import AnswerabilityPolicy, assess
+from qa.search.article_questions import article_fact, article_in_question, article_question
+from qa.search.attribution import needs_speaker, speaker_sentence
+from qa.search.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
+
+if TYPE_CHECKING:
+    from qa.storage.contract import Storage
+
+ABSTENTION = "The indexed articles don't answer this."
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPolicy:
+    """Knobs of answer composition, calibrated on question sets.
+
+    ``abstain_below`` and ``answerability`` come from eval/calibrate_abstention.py,
+    the sentence choice model (``sentences``) from eval/tune_answers.py (tuning
+    halves only).
+    """
+
+    abstain_below: float = 0.25
+    sentences: SentenceWeights = field(default_factory=SentenceWeights)
+    answerability: AnswerabilityPolicy = field(default_factory=AnswerabilityPolicy)
+
+
+def confidence(hits: list[Hit]) -> float:
+    """How well the best passage matches the question: its dense similarity (0–1)."""
+    if not hits:
+        return 0.0
+    return max(0.5 * h.features["cos_window"] + 0.5 * h.features["cos_sentence"] for h in hits)
+
+
+def compose_answer(
+    question: str,
+    passages: list[Hit],
+    sentences: list[Hit],
+    snapshot: Storage,
+    timings_ms: dict[str, float],
+    policy: AnswerPolicy | None = None,
+    notices: tuple[str, ...] = (),
+) -> Answer:
+    """Build the answer from the ranked passages and ranked sentences of one search."""
+    policy = policy or AnswerPolicy()
+    listed = tuple(_passage(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
+    evidence = confidence(passages)
+    on_topic = bool(passages) and evidence >= policy.abstain_below
+    about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
+    if about_article is not None:
+        text, known, shown, listed = about_article
+        cited = (Citation.of(shown),)
+        return Answer(question, text, not known, cited, listed, timings_ms, notices, evidence)
+    chosen: list[Candidate] = []
+    if on_topic:
+        # The answer may rest only on passages that meet the question's constraints.
+        assessment = assess(question, passages, snapshot, policy.answerability)
+        only = assessment.meeting or (None if assessment.met else (assessment.closest,))
+        chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
+    if not chosen:  # off topic, or the passages show no statement (only headings)
+        return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
+    if not assessment.met:
+        closest = chosen[0]
+        text = assessment.reply(closest.text, closest.marker)
+        cited = (Citation.of(listed[closest.marker - 1]),)
+        return Answer(
+            question, text, True, cited, listed, timings_ms, notices, evidence,
+            missing=assessment.missing,
+        )  # fmt: skip
+    text, citations, listed = reply(
+        chosen, passages, listed, snapshot, limit=policy.sentences.max_reply
+    )
+    return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def reply(
+    chosen: Sequence[Candidate],
+    passages: Sequence[Hit],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    *,
+    limit: int = 4,
+) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
+    """The answer text of the chosen sentences, each followed by its marker, with the
+    speaker's sentence before any that speaks for someone it does not name; the cited
+    passages (``line`` at their first cited sentence) and the listed passages (a
+    speaker sentence no passage shows is cited after them). After the first sentence, one
+    that would take the reply past ``limit`` sentences is left out."""
+    parts: list[tuple[int, Span, str]] = []  # marker, span, text
+    for candidate in chosen:
+        if any(candidate.span == span for _, span, _ in parts):
+            continue  # already in the reply as the speaker of an earlier sentence
+        raw = snapshot.file_text(candidate.article.path)
+        speaker = (
+            speaker_sentence(raw, candidate.article, candidate.span)
+            if needs_speaker(candidate.text)
+            else None
+        )
+        if any(speaker == span for _, span, _ in parts):
+            speaker = None  # already said
+        if parts and len(parts) + 1 + (speaker is not None) > limit:
+            continue
+        if speaker is not None:
+            marker = _shown_by(candidate.article.article_id, speaker, passages)
+            if marker == 0:
+                added = Passage.of_span(
+                    len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
+                )
+                listed = (*listed, added)
+                marker = added.marker
+            parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
+        parts.append((candidate.marker, candidate.span, candidate.text))
+    text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
+    first_line: dict[int, int] = {}
+    for marker, span, _ in parts:
+        if marker not in first_line:
+            raw = snapshot.file_text(listed[marker - 1].path)
+            first_line[marker] = raw.count("\n", 0, span.start) + 1
+    listed = tuple(
+        replace(c, line=first_line[c.marker]) if c.marker in first_line else c for c in listed
+    )
+    citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
+    return text, citations, listed
+
+
+def _shown_by(article_id: str, span: Span, passages: Sequence[Hit]) -> int:
+    """The marker of the first passage whose window holds ``span``, else 0."""
+    for marker, passage in enumerate(passages, start=1):
+        chunk = passage.chunk
+        if chunk.article_id == article_id and chunk.start <= span.start and span.end <= chunk.end:
+            return marker
+    return 0
+
+
+def _article_reply(
+    question: str,
+    passages: list[Hit],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    *,
+    on_topic: bool,
+) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
+    """The reply to a question about an article's author, outlet, date or title, whether
+    the article states the value, its citation and the listed passages (the cited line
+    added after them unless a passage is exactly that line); None for any other question.
+
+    The article is the one whose title the question gives, else the best passage's
+    article when the question points at an article ("who wrote this article?") and
+    the passages are on topic.
+    """
+    asked = article_question(question)
+    if asked is None:
+        return None
+    top = passages[0].article if passages and on_topic else None
+    article = article_in_question(question, asked, snapshot.articles(), top)
+    if article is None:
+        return None
+    raw = snapshot.file_text(article.path)
+    fact = article_fact(asked.field, article, raw)
+    shown = next(
+        (
+            c
+            for c in listed
+            if c.article_id == article.article_id
+            and (c.start, c.end) == (fact.span.start, fact.span.end)
+        ),
+        None,
+    )
+    if shown is None:
+        score = max((c.score for c in listed), default=1.0)
+        shown = Passage.of_span(len(listed) + 1, article, raw, fact.span, score)
+        listed = (*listed, shown)
+    return f"{fact.sentence} [{shown.marker}]", fact.known, shown, listed
+
+
+def _passage(marker: int, hit: Hit, snapshot: Storage) -> Passage:
+    """The passage of a hit: its article's metadata and the exact span of its window
+    (``line`` at its anchor sentence)."""
+    raw = snapshot.file_text(hit.article.path)
+    window = Span(hit.chunk.start, hit.chunk.end)
+    return Passage.of_span(
+        marker, hit.article, raw, window, hit.score, line_at=hit.chunk.sentence_start
+    )

@@ -1,0 +1,440 @@
+"""Whether the retrieved passages meet the question's specific constraints.
+
+A passage can be on topic and still not answer: "How many people were
+convicted in Tajikistan in 2017?" finds Kyrgyzstan's figures for 2017. So a
+question's *constraints* are read from its words and each one must be met by
+the evidence an answer would rest on:
+
+- **years** (``2017``, ``1990s``), **dates** (month names), **numbers**
+  (``326``, ``2.3``), **quoted phrases** and **rare terms** (question words
+  that few passages of the index hold, by the BM25 index's own document
+  frequencies) must stand in the passage itself: the window of sentences
+  around the answer sentence;
+- **names** of people, places and organisations (capitalised words other than
+  the first, and runs of them such as ``Islamic Movement of Uzbekistan``) may
+  also be met by the passage's article context: its title, outlet and author,
+  and the paragraphs around the passage within its section, up to a heading
+  (a passage on "the country" often names it only a paragraph earlier), except
+  a country: one the passage's window lacks while it names another country the
+  question does not is unmet, however near the article mentions it (a figure
+  "in Kyrgyzstan" is no figure for Tajikistan). A name that is the outlet or
+  author of a retrieved article ("the EurasiaNet article") names a source and
+  is met by that article's presence;
+- a term the index has never seen (``unseen``) is met by nothing but its own
+  misspelling in the passage. British and American spellings count as one term.
+
+Words are compared as the BM25 index analyses them (lower-cased,
+Snowball-stemmed, accents folded), so "Kyrgyzstan's" meets "Kyrgyzstan". A
+name's word also meets a longer name it begins ("Kazakh" government:
+Kazakhstan) but never the other way round, and a misspelt name meets the name
+one or two typos away ("Sentanta" meets "Setanta"). Numbers and years are
+compared as digit strings with thousands separators removed.
+
+A passage *fails* the question when the weights of what it does not meet add
+up to 1 or more (``AnswerabilityPolicy.weight``: a name, year, date, quote or
+number of three digits or more weighs 1; a rare term, a small number and an
+unseen word less, since paraphrases bring them) or when its window holds less
+than ``min_coverage`` of the question's terms (IDF-weighted): lexical evidence
+joining the dense similarity, which alone decides off-topic questions. A
+passage that mentions no number for "how many" (no date for "when") beyond
+those the question names weighs ``asked_weight`` against it too. An
+answer may rest only on the first ``consider`` passages that do not fail.
+When all fail, the question is on topic but unanswered: the assistant
+abstains and names what the closest passage (the one missing the least) does
+not meet. A question that asks for two things ("both", "also") may have its
+constraints met by the passages together.
+
+Every weight and threshold is calibrated by eval/calibrate_abstention.py on
+the tuning halves of the question sets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.records import Constraint, Hit, Span
+from qa.search.answer_types import COUNTRIES, asked_kind, things
+from qa.search.answer_types import DATE as ASKED_DATE
+from qa.search.answer_types import NUMBER as ASKED_NUMBER
+from qa.search.lexicon import Lexicon
+from qa.search.sentence_choice import is_statement
+from qa.search.term_matching import (
+    QUESTION_WORDS,
+    contains_run,
+    fold,
+    folded,
+    held,
+    name_runs,
+    plain_words,
+    typo_of,
+)
+
+if TYPE_CHECKING:
+    from qa.storage.contract import Storage
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
+TERM, UNSEEN = "term", "unseen"
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+#: The asked kinds a passage's surface shows reliably, and how a reply names them.
+_SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
+_ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
+_BOTH = re.compile(r"\b(both|also)\b", re.I)
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerabilityPolicy:
+    """Knobs of the constraint check, calibrated on the tuning halves of the question sets.
+
+    A passage fails the question when the weights of the constraints it does
+    not meet add up to 1 or more: a name, year, date, number or quoted phrase
+    weighs 1; a rare term the passage lacks ``term_weight``; a term the index
+    never saw ``unseen_weight`` (paraphrases bring words the articles never
+    use, so one such word alone need not sink a passage). ``rare_terms``: a
+    term whose rarity (``Lexicon.rarity``) is at least this is a constraint.
+    ``consider``: how many of the ranked passages may supply the evidence.
+    ``context_characters``: how far around a passage the paragraphs of its
+    article may meet a name, and a year when ``years_in_context`` (as may the article's
+    publication year; else a year must stand in the passage itself). ``min_coverage``: a
+    passage whose window holds less than this IDF-weighted share of the
+    question's terms fails too, naming the terms it lacks. ``asked_weight``:
+    what a passage that mentions no thing of the asked kind (a number for "how
+    many", a date for "when") weighs against it.
+    """
+
+    rare_terms: float = 0.6
+    term_weight: float = 0.34
+    unseen_weight: float = 0.25
+    consider: int = 3
+    context_characters: int = 1500
+    years_in_context: bool = True
+    min_coverage: float = 0.2
+    asked_weight: float = 1.0
+
+    def weight(self, constraint: Constraint) -> float:
+        """How much failing this constraint counts against a passage."""
+        if constraint.kind == TERM or (constraint.kind == NUMBER and len(constraint.terms[0]) < 3):
+            return self.term_weight  # "the 2 pick", "10th week": small numbers are written out too
+        if constraint.kind == UNSEEN:
+            return self.unseen_weight
+        return 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the passages make of the question's constraints.
+
+    ``meeting``: markers (1-based ranks) of the passages that do not fail the
+    question (empty when it has no constraint: then any passage may do).
+    ``closest``: the marker of the passage missing the least, and ``missing``
+    what it misses when every passage fails (else empty); ``lacks_asked`` the
+    kind of answer asked for (``number``, ``date``) when it mentions none.
+    ``coverage``: IDF-weighted share of the question's terms in the best
+    passage's window.
+    """
+
+    constraints: tuple[Constraint, ...]
+    meeting: tuple[int, ...]
+    closest: int
+    missing: tuple[Constraint, ...]
+    coverage: float
+    lacks_asked: str | None = None
+
+    @property
+    def met(self) -> bool:
+        """Whether the question may be answered: nothing is missing."""
+        return not self.missing and self.lacks_asked is None
+
+    def reply(self, closest: str, marker: int) -> str:
+        """The abstention: what the articles don't give, then the closest sentence, e.g.
+        "The indexed articles give no figure for Tajikistan and 2017. Closest: … [1]"."""
+        missing = describe_missing(self.missing) if self.missing else "this"
+        if self.lacks_asked is not None:
+            said = f"give no {_ASKED_WORDS[self.lacks_asked]} for {missing}"
+        else:
+            said = f"don't say this for {missing}"
+        return f"The indexed articles {said}. Closest: {closest} [{marker}]"
+
+
+def question_constraints(
+    question: str, lexicon: Lexicon, policy: AnswerabilityPolicy
+) -> tuple[Constraint, ...]:
+    """The specific constraints of a question, in the order they appear in it."""
+    found: list[tuple[int, Constraint]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: str, text: str, terms: tuple[str, ...]) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append((start, Constraint(kind, text, terms)))
+
+    for match in _QUOTED.finditer(question):
+        phrase = match.group(1) or match.group(2)
+        add(match.start(), match.end(), QUOTE, phrase.strip(), tuple(plain_words(phrase)))
+    words = list(_WORD.finditer(question))
+    for match in words:
+        if match.group().lower() in _MONTHS and match.group()[0].isupper():
+            add(match.start(), match.end(), DATE, match.group(), (match.group().lower(),))
+    terms_of = dict(zip(words, lexicon.analyse([w.group() for w in words]), strict=True))
+    for start, end in name_runs(question, words):
+        text = question[start:end]
+        # "Bowl-related": only the capitalised parts of a hyphenated word name something.
+        parts = [p for p in re.split(r"[\s-]+", fold(text)) if p[:1].isupper() or p.isdigit()]
+        analysed = lexicon.terms([" ".join(parts)])[0]
+        terms = tuple(dict.fromkeys(fold(t) for t in analysed if not t.isdigit()))
+        if terms:
+            add(start, end, NAME, text, terms)
+    for match in _NUMBER.finditer(question):
+        digits = _digits(match.group())
+        kind = YEAR if re.fullmatch(r"1[0-9]\d\d|20\d\d", digits) else NUMBER
+        add(match.start(), match.end(), kind, match.group(), (digits,))
+    for match in words:
+        if any(s <= match.start() < e for s, e in taken) or match.group().lower() in QUESTION_WORDS:
+            continue
+        for term in terms_of[match]:
+            if term.isdigit():
+                continue
+            if not lexicon.seen(term):
+                if len(term) > 2:  # not a prefix such as the "co" of "co-organised"
+                    add(match.start(), match.end(), UNSEEN, match.group(), (term,))
+            elif lexicon.rarity(term) >= policy.rare_terms:
+                add(match.start(), match.end(), TERM, match.group(), (term,))
+    return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class PassageCheck:
+    """One passage against the question: the constraints it does not meet, the
+    question's terms its window lacks (as ``term`` constraints), its coverage, and
+    whether it mentions a thing of the kind the question asks for (a number for
+    "how many", a date for "when") that the question does not already name."""
+
+    unmet: tuple[Constraint, ...]
+    uncovered: tuple[Constraint, ...]
+    coverage: float
+    holds_asked: bool = True
+
+
+def check_passages(
+    question: str, passages: Sequence[Hit], snapshot: Storage, policy: AnswerabilityPolicy
+) -> tuple[tuple[Constraint, ...], list[PassageCheck]]:
+    """The question's constraints, and each of the first ``consider`` passages checked on them."""
+    lexicon = Lexicon.of(snapshot)
+    considered = passages[: policy.consider]
+    # "the EurasiaNet article": a name that is the outlet or author of a retrieved
+    # article points at that source; it is met by its presence, not by each passage.
+    sources = [
+        folded(lexicon.terms([f"{hit.article.outlet or ''} {hit.article.author or ''}"])[0])
+        for hit in considered
+    ]
+    constraints = tuple(
+        c
+        for c in question_constraints(question, lexicon, policy)
+        if not (c.kind == NAME and any(set(c.terms) <= source for source in sources))
+    )
+    terms = _question_terms(question, lexicon)
+    asked = asked_kind(question)
+    asked = asked if asked in _SURFACE_KINDS else None
+    mentioned = things(question)
+    question_countries = _countries(question)
+    checks = []
+    for hit in considered:
+        evidence = Evidence(
+            hit, snapshot, lexicon, policy.context_characters, policy.years_in_context
+        )
+        unmet = tuple(
+            c
+            for c in constraints
+            if not evidence.meets(c) or evidence.about_another_country(c, question_countries)
+        )
+        uncovered = tuple(
+            Constraint(TERM, word, (term,)) for word, term in terms if term not in evidence.terms
+        )
+        holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
+        checks.append(PassageCheck(unmet, uncovered, evidence.coverage(terms, lexicon), holds))
+    return constraints, checks
+
+
+def assess(
+    question: str,
+    passages: Sequence[Hit],
+    snapshot: Storage,
+    policy: AnswerabilityPolicy | None = None,
+) -> Assessment:
+    """Which passages meet the question's constraints, and what the closest one lacks."""
+    policy = policy or AnswerabilityPolicy()
+    constraints, checks = check_passages(question, passages, snapshot, policy)
+    if checks and _BOTH.search(question):
+        # "according to both X and Y", "… and is also …": two things asked, from
+        # two passages maybe; the passages may meet the constraints together.
+        together = PassageCheck(
+            tuple(c for c in checks[0].unmet if all(c in check.unmet for check in checks)),
+            tuple(c for c in checks[0].uncovered if all(c in check.uncovered for check in checks)),
+            max(check.coverage for check in checks),
+            any(check.holds_asked for check in checks),
+        )
+        checks = [together] * len(checks)
+    weights = []
+    for check in checks:
+        weight = sum(policy.weight(c) for c in check.unmet)
+        weight += 1 if check.coverage < policy.min_coverage else 0
+        weights.append(weight + (0 if check.holds_asked else policy.asked_weight))
+    coverage = checks[0].coverage if checks else 0.0
+    meeting = tuple(i for i, weight in enumerate(weights, start=1) if weight < 1)
+    if meeting or not checks:
+        return Assessment(constraints, meeting, meeting[0] if meeting else 1, (), coverage)
+    closest = min(range(len(weights)), key=lambda i: (weights[i], i))
+    check = checks[closest]
+    # Name what sank the passage: the constraints that weigh 1 if it missed any.
+    decisive = [c for c in check.unmet if policy.weight(c) >= 1]
+    missing = decisive or list(check.unmet)
+    if not decisive and check.coverage < policy.min_coverage:  # and the words it lacks
+        missing.extend(c for c in check.uncovered if all(c.text != m.text for m in missing))
+        missing.sort(key=lambda c: question.find(c.text))
+    lacks = None if check.holds_asked else asked_kind(question)
+    return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
+
+
+def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(word, BM25 term) for each content word of the question, question words left out."""
+    words = [w.group() for w in _WORD.finditer(question) if w.group().lower() not in QUESTION_WORDS]
+    pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
+    return list({term: (word, term) for word, term in pairs}.values())
+
+
+def describe_missing(missing: Sequence[Constraint]) -> str:
+    """``Tajikistan``, ``Tajikistan and 2017``, ``A, B and C``: how the reply names them."""
+    names = [f"“{c.text}”" if c.kind == QUOTE else c.text for c in missing]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Evidence:
+    """The words of one passage, and of its article context (for names)."""
+
+    def __init__(
+        self,
+        hit: Hit,
+        snapshot: Storage,
+        lexicon: Lexicon,
+        context_characters: int,
+        years_in_context: bool = False,
+    ):
+        self._hit = hit
+        self._snapshot = snapshot
+        self._around = context_characters
+        self._years_in_context = years_in_context
+        window = fold(hit.chunk.text)
+        self._lexicon = lexicon
+        self.terms = folded(lexicon.terms([window])[0])
+        self.words = plain_words(window)
+        self.digits = {_digits(n) for n in _NUMBER.findall(window)}
+        self._context: set[str] | None = None
+
+    def coverage(self, terms: Sequence[tuple[str, str]], lexicon: Lexicon) -> float:
+        """IDF-weighted share of the question's terms that the passage's window holds."""
+        if not terms:
+            return 1.0
+        weights = [(lexicon.idf(term), term in self.terms) for _, term in terms]
+        return sum(w for w, held in weights if held) / sum(w for w, _ in weights)
+
+    def context_terms(self) -> set[str]:
+        """Terms of the article's title, outlet and author, and of the passage's
+        paragraphs and their neighbours in its section (``_section``)."""
+        if self._context is None:
+            article = self._hit.article
+            raw = self._snapshot.file_text(article.path)
+            near = [raw[p.start : p.end] for p in self._section(raw)]
+            about = [article.title, article.outlet or "", article.author or "", *near]
+            self._context = folded(self._lexicon.terms([fold("\n".join(about))])[0])
+        return self._context
+
+    def _section(self, raw: str) -> list[Span]:
+        """The paragraphs the passage overlaps, with those within ``context_characters``
+        of it that are in the same section: from its heading, up to the next heading
+        ("Tajikistan: Situation Under Control" starts another country's section)."""
+        chunk, paragraphs = self._hit.chunk, self._hit.article.paragraphs
+        inside = [
+            i for i, p in enumerate(paragraphs) if p.start < chunk.end and chunk.start < p.end
+        ]
+        if not inside:
+            return []
+        first, last = inside[0], inside[-1]
+
+        def heading(i: int) -> bool:
+            return not is_statement(raw[paragraphs[i].start : paragraphs[i].end])
+
+        while (
+            first > 0
+            and not heading(first)
+            and paragraphs[first - 1].end > chunk.start - self._around
+        ):
+            first -= 1
+        while (
+            last + 1 < len(paragraphs)
+            and not heading(last + 1)
+            and paragraphs[last + 1].start < chunk.end + self._around
+        ):
+            last += 1
+        return list(paragraphs[first : last + 1])
+
+    def _context_year(self, year: str) -> bool:
+        if not self._years_in_context:
+            return False
+        published = self._hit.article.published
+        return (published is not None and year == str(published.year)) or (
+            year in self.context_terms()
+        )
+
+    def about_another_country(self, constraint: Constraint, asked: set[str]) -> bool:
+        """Whether the passage is about another country than the one the question names.
+
+        A country the question names, missing from the passage's window while the
+        window names a country the question does not, is not met by the article
+        around it: "…in Kyrgyzstan rose from 79 to 422" is no figure for Tajikistan,
+        however near the article mentions "neighbouring Tajikistan".
+        """
+        if constraint.kind != NAME or not _countries(constraint.text):
+            return False
+        if all(held(t, self.terms) for t in constraint.terms):
+            return False
+        return bool(_countries(self._hit.chunk.text) - asked)
+
+    def meets(self, constraint: Constraint) -> bool:
+        """Whether this passage meets the constraint (see the module's rule)."""
+        kind, terms = constraint.kind, constraint.terms
+        if kind == YEAR:
+            return terms[0] in self.digits or self._context_year(terms[0])
+        if kind == NUMBER:
+            return terms[0] in self.digits
+        if kind == DATE:
+            return terms[0] in self.words
+        if kind == QUOTE:
+            return contains_run(self.words, list(terms)) or contains_run(
+                plain_words(self._hit.article.title), list(terms)
+            )
+        if kind == UNSEEN:
+            return typo_of(terms[0], self.terms)
+        if kind == TERM:
+            return terms[0] in self.terms
+        return all(held(t, self.terms) for t in terms) or all(
+            held(t, self.context_terms()) for t in terms
+        )
+
+
+def _countries(text: str) -> set[str]:
+    """The countries a text names (capitalised), lower-cased."""
+    return {w.lower() for w in _CAPITALISED_WORD.findall(text) if w.lower() in COUNTRIES}
+
+
+def _digits(number: str) -> str:
+    return number.replace(",", "").rstrip(".")

@@ -1,0 +1,326 @@
+"""Questions about an article itself, answered from its metadata: who wrote it, which
+outlet published it, when, and under what title.
+
+``article_question`` says whether a question asks for one of those fields and about
+which article (a title quoted or written out in the question, or a word such as "it",
+"that", "this article" standing for the article in view). ``answer_about_article``
+answers it for a given article, citing the line the value was read from: the byline
+for the author, the dateline for the date, the credit or byline line for the outlet,
+the title line for the title. The value is the one ingest recorded; the cited line is
+found again by the same parsers that read it (``qa.ingest.metadata``). A value nobody states
+is said to be unknown; a value from a sidecar, front matter or HTML meta tags is said to
+come from the file's metadata and cites the article's title line; an ``inferred``
+outlet is said to be inferred, a title qa derived from the first sentence is said to be
+no stated title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from qa.ingest.metadata import (
+    find_date,
+    outlet_from_byline,
+    outlet_from_credit,
+    outlet_from_name_line,
+    outlet_from_text,
+    parse_byline,
+    parse_dateline,
+    parse_signature,
+)
+from qa.records import (
+    DERIVED,
+    INFERRED,
+    METADATA,
+    UNKNOWN,
+    Answer,
+    Article,
+    Citation,
+    Passage,
+    Span,
+)
+from qa.text import collapse_whitespace
+
+AUTHOR, OUTLET, PUBLISHED, TITLE = "author", "outlet", "published", "title"
+
+_FIELD_PATTERNS = (
+    (
+        AUTHOR,
+        re.compile(
+            r"\bwho\s+(?:wrote|authored|penned|writes)\b"
+            r"|\bwho\s+(?:is|was|'s)\s+the\s+(?:author|writer)\b"
+            r"|\b(?:what\s+is|what's)\s+the\s+(?:name\s+of\s+the\s+)?author\b"
+            r"|\bwritten\s+by\s+whom\b|\bby\s+whom\s+(?:was|is)\b.*\bwritten\b"
+            r"|\bwho\s+(?:is|was)\s+(?:it|this|that)\s+(?:written\s+)?by\b"
+            r"|\bits\s+author\b",
+            re.I,
+        ),
+    ),
+    (
+        PUBLISHED,
+        re.compile(
+            r"\bwhen\s+(?:was|were|did|is)\b.*\b(?:published|posted|written|released|"
+            r"come\s+out|came\s+out|appear(?:ed)?)\b"
+            r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+publication\b"
+            r"|\bwhat\s+(?:date|day|year)\b.*\b(?:published|posted|written)\b",
+            re.I,
+        ),
+    ),
+    (
+        OUTLET,
+        re.compile(
+            r"\b(?:which|what)\s+(?:news\s+|media\s+)?(?:outlet|publication|newspaper|paper|"
+            r"website|site|agency|magazine|journal|media|publisher)\b.*"
+            r"\b(?:published|publish|publishes|ran|run|runs|carried|carry|printed|posted|from|"
+            r"appear|appeared|appears|came\s+out)\b"
+            r"|\bwho\s+published\b|\bwhere\s+(?:was|did|is)\b.*\b(?:published|posted|appear)"
+            r"|\bwhat\s+is\s+(?:the|its)\s+(?:outlet|publisher)\b|\bits\s+(?:outlet|publisher)\b",
+            re.I,
+        ),
+    ),
+    (
+        TITLE,
+        re.compile(
+            r"\bwhat\s+(?:is|was|'s)\s+(?:the\s+)?(?:title|headline)\b"
+            r"|\bwhat\s+(?:is|was)\s+(?:it|this|that|the\s+article)\s+called\b"
+            r"|\bits\s+(?:title|headline)\b",
+            re.I,
+        ),
+    ),
+)
+# Words that make the question about an article rather than about something it mentions.
+_ARTICLE_WORDS = re.compile(
+    r"\b(?:article|piece|story|analysis|essay|column|op-ed|commentary|post|feature|"
+    r"field\s+report|blog\s+post|news\s+item)s?\b",
+    re.I,
+)
+_POINTING = re.compile(
+    r"\b(?:wrote|written|published|posted|author\s+of|title\s+of|headline\s+of|called|from|"
+    r"is|was)\s+(?:it|this|that)\b|\bits\s+(?:author|outlet|publisher|title|headline)\b"
+    r"|\b(?:this|that)\s+(?:one|source|text|report|article|piece|story)\b",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”'‘’«]([^\"“”«»]{8,}?)[\"“”'‘’»](?=[\s?.!,;:)]|$)")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuestion:
+    """A question about an article itself: which metadata ``field`` it asks for.
+
+    ``names_article`` is True when the question names or points at an article
+    (a quoted or written-out title, "this article", "it"); ``quoted`` holds the
+    quoted phrases, which a title lookup can use.
+    """
+
+    field: str
+    names_article: bool
+    quoted: tuple[str, ...] = ()
+
+
+def article_question(question: str) -> ArticleQuestion | None:
+    """What the question asks about an article's metadata, or None if it asks no such thing.
+
+    "Who wrote 'Kazakhstan: Grappling with Human Trafficking'?" asks for the author;
+    "When was it published?" for the date; "Who wrote the novel Pride and Prejudice?"
+    asks for an author but names no article (``names_article`` False).
+    """
+    for field, pattern in _FIELD_PATTERNS:
+        if pattern.search(question):
+            quoted = tuple(found.group(1).strip() for found in _QUOTED.finditer(question))
+            names = bool(quoted or _ARTICLE_WORDS.search(question) or _POINTING.search(question))
+            return ArticleQuestion(field, names, quoted)
+    return None
+
+
+def titled_article(question: str, articles: Iterable[Article]) -> Article | None:
+    """The article whose title the question quotes or writes out (case and punctuation
+    aside), the longest such title when several match; None when none does."""
+    text = f" {_words(question)} "
+    quoted = [set(_words(q).split()) for q in _QUOTED_ANY.findall(question)]
+    best: tuple[int, Article] | None = None
+    for article in articles:
+        title = _words(article.title)
+        tokens = set(title.split())
+        if len(tokens) < 3:
+            continue
+        matched = f" {title} " in text or any(
+            len(tokens & q) >= 0.8 * max(len(tokens), len(q)) for q in quoted
+        )
+        if matched and (best is None or len(title) > best[0]):
+            best = (len(title), article)
+    return best[1] if best else None
+
+
+_QUOTED_ANY = re.compile(r"[\"“”«]([^\"“”«»]{8,})[\"“”»]")
+
+
+def _words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFact:
+    """The reply sentence about one article field and the span of the raw file it rests on."""
+
+    sentence: str
+    span: Span
+    known: bool = True  # False: the article does not state it, and the sentence says so
+
+
+def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
+    """The reply for ``field`` of ``article`` and the line it was read from.
+
+    ``raw_text`` is the decoded text of the article's file (what citations point into).
+    """
+    value = getattr(article, field)
+    provenance = article.provenance.get(field, UNKNOWN if value is None else METADATA)
+    title_span = _title_span(article, raw_text)
+    name = f"“{article.title}”"
+    if value is None or provenance == UNKNOWN:
+        return ArticleFact(_unknown(field, name, article), title_span, known=False)
+    if provenance == DERIVED:  # a title qa made from the first sentence
+        return ArticleFact(f"The article states no title; qa calls it {name}.", title_span)
+    shown = _format(value)
+    span = _source_span(field, value, article, raw_text) if provenance != METADATA else None
+    if field == TITLE:
+        sentence = f"The article's title is {name}."
+    elif field == AUTHOR:
+        sentence = f"{name} was written by {shown}."
+    elif field == PUBLISHED:
+        sentence = f"{name} was published on {shown}."
+    else:
+        sentence = f"{name} was published by {shown}."
+    if provenance == INFERRED:
+        sentence = sentence[:-1] + " (inferred, not stated)."
+    elif span is None:
+        sentence = sentence[:-1] + " (from the file's metadata)."
+    return ArticleFact(sentence, span or title_span)
+
+
+def answer_about_article(
+    question: str, article: Article, raw_text: str, *, score: float = 1.0
+) -> Answer | None:
+    """Answer a question about ``article``'s author, outlet, publication date or title from
+    its metadata, citing the line the value was read from (marker 1); None when the
+    question asks for none of these. A value the article does not state is said to be
+    unknown, and the answer counts as an abstention: there is no fact to give.
+
+    ``raw_text`` is the decoded text of the article's file, as
+    ``Storage.file_text(article.path)`` returns it. The question is taken to be
+    about ``article`` whatever it names: the caller chose the article.
+    """
+    asked = article_question(question)
+    if asked is None:
+        return None
+    fact = article_fact(asked.field, article, raw_text)
+    passage = Passage.of_span(1, article, raw_text, fact.span, score)
+    cited = (Citation.of(passage),)
+    return Answer(question, f"{fact.sentence} [1]", not fact.known, cited, (passage,), {})
+
+
+def _unknown(field: str, name: str, article: Article) -> str:
+    if field == PUBLISHED:
+        estimate = article.published_estimate
+        said = f"{name} doesn't state when it was published."
+        return f"{said[:-1]}; {estimate}." if estimate else said
+    noun = {AUTHOR: "its author", OUTLET: "the outlet that published it", TITLE: "a title"}
+    return f"{name} doesn't state {noun[field]}."
+
+
+def _format(value: object) -> str:
+    if isinstance(value, date):
+        return f"{value.day} {value:%B} {value.year}"
+    return str(value)
+
+
+def _title_span(article: Article, raw_text: str) -> Span:
+    for span in article.header:
+        if collapse_whitespace(raw_text[span.start : span.end]) == article.title:
+            return span
+    spans = [*article.header, *article.paragraphs]
+    return spans[0] if spans else Span(0, 0)
+
+
+def _source_span(field: str, value: object, article: Article, raw_text: str) -> Span | None:
+    """The line of the article's page that states ``value``, nearest to the article first."""
+    lines = list(_nearby_lines(article, raw_text))
+    for read in _READERS[field]:  # in the order ingest trusts them
+        for span in lines:
+            if read(raw_text[span.start : span.end]) == value:
+                return span
+    if field == OUTLET:  # a reporter naming the outlet inside a paragraph
+        for paragraph in article.paragraphs:
+            text = raw_text[paragraph.start : paragraph.end]
+            if outlet_from_text(text) == value:
+                return paragraph
+    return None
+
+
+def _name_line(line: str) -> str | None:
+    return line.strip() or None
+
+
+_READERS = {
+    AUTHOR: (parse_byline, parse_signature, _name_line),
+    PUBLISHED: (parse_dateline, find_date),
+    OUTLET: (outlet_from_byline, outlet_from_credit, outlet_from_name_line),
+    TITLE: (_name_line,),
+}
+
+#: How many lines before an article's first line and after its last one its header,
+#: dateline, signature and credit lines are looked for.
+_LINES_AROUND = 12
+
+
+def _nearby_lines(article: Article, raw_text: str) -> Iterator[Span]:
+    """The header lines of the article, then lines above its start and below its end,
+    nearest first."""
+    yield from article.header
+    spans = [*article.header, *article.paragraphs]
+    if not spans:
+        return
+    first = min(s.start for s in spans)
+    last = max(s.end for s in spans)
+    above = list(_lines(raw_text, 0, first))[-_LINES_AROUND:]
+    below = list(_lines(raw_text, last, len(raw_text)))[:_LINES_AROUND]
+    for i in range(max(len(above), len(below))):
+        if i < len(above):
+            yield above[-1 - i]
+        if i < len(below):
+            yield below[i]
+
+
+def _lines(raw_text: str, start: int, end: int) -> Iterator[Span]:
+    position = start
+    for line in raw_text[start:end].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield Span(position + lead, position + lead + len(stripped))
+        position += len(line)
+
+
+def article_in_question(
+    question: str, asked: ArticleQuestion, articles: Iterable[Article], top: Article | None
+) -> Article | None:
+    """The article a metadata question is about: the one it names by title, else the one
+    whose author it names ("Marat Yermukanov's report"; only when one article has that
+    author), else ``top`` (the best passage's article) when the question points at an
+    article at all."""
+    articles = list(articles)
+    titled = titled_article(question, articles)
+    if titled is not None:
+        return titled
+    text = f" {_words(question)} "
+    by_author = [
+        a
+        for a in articles
+        if a.author and len(a.author.split()) >= 2 and f" {_words(a.author)} " in text
+    ]
+    if asked.field != AUTHOR and len(by_author) == 1:
+        return by_author[0]
+    return top if asked.names_article else None

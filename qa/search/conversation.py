@@ -1,0 +1,166 @@
+"""A conversation: questions that lean on earlier turns are written out in full before searching.
+
+``Assistant.conversation()`` starts one; ``Conversation.ask(question)`` resolves the
+question against the previous turn (see ``qa.search.followup`` for the rules), asks the
+assistant the resolved question, and returns its Answer with ``resolved_question``
+set. A question about the last answer's source ("who wrote that?") is answered from
+the cited article's metadata instead of a search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from qa.records import Answer, Citation, Passage
+from qa.search.article_questions import (
+    AUTHOR,
+    OUTLET,
+    PUBLISHED,
+    TITLE,
+    article_fact,
+    article_question,
+)
+from qa.search.followup import (
+    SOURCE,
+    PreviousTurn,
+    Resolution,
+    Vocabulary,
+    resolve,
+)
+
+if TYPE_CHECKING:
+    from qa.search.assistant import Assistant
+    from qa.search.retrieve import SearchFilters
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One question of a conversation, how it was resolved, and its answer."""
+
+    resolution: Resolution
+    answer: Answer
+
+
+class Conversation:
+    """Questions asked one after another of one Assistant, each read in the light of the last.
+
+    ``new()`` forgets the earlier turns. Filters and ``k`` are given per question,
+    as with ``Assistant.ask``.
+    """
+
+    def __init__(self, assistant: Assistant):
+        self.assistant = assistant
+        self.turns: list[Turn] = []
+        self._vocabulary: Vocabulary | None = None
+
+    def new(self) -> None:
+        """Start afresh: the next question is read on its own."""
+        self.turns.clear()
+
+    def resolve(self, question: str) -> Resolution:
+        """How ``question`` would be read after the turns so far (nothing is searched)."""
+        return resolve(question, self._previous(), self.vocabulary)
+
+    def ask(
+        self, question: str, *, k: int | None = None, filters: SearchFilters | None = None
+    ) -> Answer:
+        """Answer ``question`` in the light of the earlier turns; the Answer's
+        ``resolved_question`` is the question that was searched (or answered from metadata)."""
+        began = time.perf_counter()
+        resolution = self.resolve(question)
+        resolved_ms = (time.perf_counter() - began) * 1000
+        source = self._last_source() if resolution.kind == SOURCE else None
+        if resolution.kind == SOURCE:
+            answer = answer_about_source(resolution.question, source, self.assistant)
+        else:
+            answer = self.assistant.ask(resolution.resolved, k=k, filters=filters)
+        answer = dataclasses.replace(
+            answer,
+            question=resolution.question or answer.question,
+            resolved_question=resolution.resolved or answer.question,
+            timings_ms={"resolve": resolved_ms, **answer.timings_ms},
+        )
+        self.turns.append(Turn(resolution, answer))
+        return answer
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """Names whose kind the index knows: article authors (people) and outlets."""
+        if self._vocabulary is None:
+            articles = self.assistant.snapshot.articles()
+            self._vocabulary = Vocabulary(
+                people=frozenset(a.author for a in articles if a.author),
+                organisations=frozenset(a.outlet for a in articles if a.outlet),
+            )
+        return self._vocabulary
+
+    def _previous(self) -> PreviousTurn | None:
+        """The last turn that searched something: what a follow-up leans on."""
+        for turn in reversed(self.turns):
+            if turn.resolution.kind != SOURCE:
+                answer = turn.answer
+                sentences = () if answer.abstained else tuple(_sentences(answer.text))
+                return PreviousTurn(turn.resolution.resolved, sentences)
+        return None
+
+    def _last_source(self) -> Citation | None:
+        """The article the last answer cites first, or None when it cited nothing."""
+        for turn in reversed(self.turns):
+            if turn.answer.citations:
+                return turn.answer.citations[0]
+            if turn.resolution.kind != SOURCE:
+                return None
+        return None
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _MARKER.split(text) if part.strip()]
+
+
+_ASKS_DATE = re.compile(r"\b(when|date|dated|year|day)\b", re.I)
+_ASKS_TITLE = re.compile(r"\b(title|titled|headline)\b", re.I)
+_ASKS_OUTLET = re.compile(
+    r"\b(outlets?|publisher|newspaper|paper|site|website|where|source|publication|"
+    r"who\s+(?:published|posted|ran|carried))\b",
+    re.I,
+)
+
+
+def asked_field(question: str) -> str:
+    """Which metadata field a question about the last answer's source asks for: as
+    ``qa.search.article_questions`` reads it, else by its words (``which outlet?``, ``when?``)."""
+    asked = article_question(question)
+    if asked is not None:
+        return asked.field
+    if _ASKS_TITLE.search(question):
+        return TITLE
+    if _ASKS_OUTLET.search(question):
+        return OUTLET
+    if _ASKS_DATE.search(question):
+        return PUBLISHED
+    return AUTHOR
+
+
+def answer_about_source(question: str, citation: Citation | None, assistant: Assistant) -> Answer:
+    """Who wrote, which outlet published, when, or under which title: from the metadata of
+    the article ``citation`` comes from, citing the line that states it
+    (``qa.search.article_questions``). When the article does not state it, the reply says so
+    and counts as an abstention: there is no fact to give."""
+    if citation is None:
+        return Answer(question, "The last answer cites no article.", True, (), (), {})
+    snapshot = assistant.snapshot
+    article = snapshot.article(citation.article_id)
+    raw = snapshot.file_text(article.path)
+    field = asked_field(question)
+    fact = article_fact(field, article, raw)
+    passage = Passage.of_span(1, article, raw, fact.span, 1.0)
+    cited = (Citation.of(passage),)
+    return Answer(
+        question, f"{fact.sentence} [1]", not fact.known, cited, (passage,), {}, confidence=1.0
+    )

@@ -1,0 +1,159 @@
+"""What kind of thing a name in a question is: a place, a person or an organisation.
+
+Capitalised runs of words are names; the rules below tell their kind from word lists
+(countries and other places, compass directions, person titles, words that make an
+organisation) and from the names the index knows (``Vocabulary``: its authors are
+people, its outlets organisations). Also here are the closed-class words (question
+words, auxiliaries, pronouns, demonstratives, prepositions) that are capitalised at the start of a
+question without being part of a name; the follow-up rules use them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from qa.search.answer_types import COUNTRIES
+
+QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
+AUXILIARIES = frozenset(
+    "is are was were be been being am do does did has have had will would can could should "
+    "shall may might must 's".split()
+)
+STOPWORDS = frozenset(
+    "a an the of in on at to for from by with about into over under as and or but if than "
+    "then so not no yes please tell me us you i we our your any some there here also just "
+    "else more other others again next still now then".split()
+)
+#: Pronouns and the suffix their referent takes in their place ("his" → "<name>'s").
+PERSON_PRONOUNS = {"he": "", "him": "", "his": "'s", "she": "", "her": "", "hers": ""}
+THING_PRONOUNS = {"it": "", "its": "'s"}
+GROUP_PRONOUNS = {"they": "", "them": "", "their": "'s", "theirs": ""}
+DEMONSTRATIVES = ("that", "this", "these", "those")
+PREPOSITIONS = frozenset("in on at to for from by with about into of since until during".split())
+_ORGANISATION_WORDS = frozenset(
+    "agency ministry organization organisation committee council service movement party union "
+    "institute institution center centre group forum platform association bank court office "
+    "commission department programme program foundation fund network front army state "
+    "structure body government parliament assembly bureau authority police force forces "
+    "company corporation news agency journal analyst times post network ngo charity "
+    "nongovernmental non-governmental society trust mission".split()
+)
+
+_NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
+_PERSON_TITLES = frozenset(
+    "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
+    "chairman chairwoman director editor head spokesman spokeswoman deputy ambassador "
+    "secretary king queen sheikh imam judge senator governor mayor commander".split()
+)
+_PLACE_SUFFIXES = ("stan", "ia", "land")
+_PLACES = COUNTRIES | frozenset(
+    """england europe gaza scotland wales asia africa america caucasus balkans siberia xinjiang
+    chechnya dagestan crimea donbas moscow beijing london paris washington berlin kabul
+    tashkent bishkek dushanbe ashgabat astana almaty shymkent osh"""
+    "".split()
+)
+#: Capitalised at the start of a sentence, never part of a name.
+_SENTENCE_OPENERS = frozenset(
+    [
+        *QUESTION_WORDS,
+        *AUXILIARIES,
+        *STOPWORDS,
+        *PERSON_PRONOUNS,
+        *THING_PRONOUNS,
+        *GROUP_PRONOUNS,
+        *DEMONSTRATIVES,
+        *"although however meanwhile moreover yet since while after before according despite "
+        "during thus therefore still even ultimately perhaps".split(),
+    ]
+)
+_DIRECTIONS = frozenset(
+    "central north south east west northern southern eastern western middle upper lower "
+    "greater".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Names the index knows the kind of: authors are people, outlets organisations."""
+
+    people: Collection[str] = ()
+    organisations: Collection[str] = ()
+
+
+def entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
+    """Capitalised names, years excluded, each with its kind: place, person or organisation.
+
+    The first word of a question counts only when it is a name the rules recognise.
+    """
+    spans: list[tuple[int, int, str]] = []
+    people = {p.casefold() for p in vocabulary.people}
+    organisations = {o.casefold() for o in vocabulary.organisations}
+    for match in _NAME.finditer(text):
+        name = match.group(0)
+        start, end = match.start(), match.end()
+        words = name.split()
+        if _starts_sentence(text, start) and words[0].casefold() in _SENTENCE_OPENERS:
+            words = words[1:]
+            if not words:
+                continue
+            start = text.index(words[0], match.start() + 1)
+            name = text[start:end]
+        bare = name[:-2] if name.endswith(("'s", "’s")) else name
+        kind = _kind_of(bare, people, organisations)
+        before = text[:start].split()
+        if (
+            kind in ("person", "unknown")
+            and before
+            and before[-1].casefold() in _ORGANISATION_WORDS
+        ):
+            kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
+        if _starts_sentence(text, start) and kind == "unknown":
+            continue
+        if kind == "title":
+            continue
+        spans.append((start, start + len(bare), kind))
+    return spans
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return start == 0 or text[:start].rstrip().endswith((".", "!", "?", ":", "“", '"'))
+
+
+def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
+    words = name.split()
+    lowered = [w.casefold() for w in words]
+    folded = name.casefold()
+    if folded in people:
+        return "person"
+    if folded in organisations or any(w in _ORGANISATION_WORDS for w in lowered):
+        return "organisation"
+    if len(words) == 1 and (folded in _PLACES or folded.endswith(_PLACE_SUFFIXES[:1])):
+        return "place"
+    if all(w in _PLACES or w in _DIRECTIONS for w in lowered) and lowered[-1] in _PLACES:
+        return "place"
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return "organisation"
+    if lowered[0] in _PERSON_TITLES and len(words) > 1:
+        return "person"
+    if len(words) == 1 and lowered[0] in _PERSON_TITLES:
+        return "title"
+    if len(words) >= 2:
+        return "person"
+    if len(words) == 1 and folded.endswith(_PLACE_SUFFIXES[1:]):
+        return "place"
+    return "unknown"
+
+
+def with_article(name: str) -> str:
+    """``name``, with "the" before an organisation named by its kind (``the Interior Ministry``)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in _ORGANISATION_WORDS and words[0] != "The":
+        return "the " + name
+    return name
+
+
+def is_pronoun(word: str) -> bool:
+    """Whether ``word`` (casefolded) is a personal or possessive pronoun."""
+    return word in PERSON_PRONOUNS or word in THING_PRONOUNS or word in GROUP_PRONOUNS

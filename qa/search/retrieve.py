@@ -1,0 +1,223 @@
+"""Question → ranked Hits: BM25 and dense search fused, filtered and de-duplicated.
+
+Each chunk is scored on three signals: BM25 over its window (normalised by the
+best BM25 score of the query), the cosine of the question with the window, and
+the cosine with its anchor sentence. A weighted sum ranks the union of the
+three candidate lists. Filters travel into the storage, which applies them
+inside each search (:class:`qa.storage.contract.Storage`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from qa.errors import ConfigError
+from qa.records import Article, Hit
+from qa.storage.contract import VECTOR_FIELDS
+
+if TYPE_CHECKING:
+    from qa.storage.contract import Storage
+
+CANDIDATES_PER_SIGNAL = 100
+RANKED_POOL = 40
+
+
+@dataclass(frozen=True, slots=True)
+class FusionWeights:
+    """How much each signal counts in the fused score.
+
+    Tuned by eval/tune_retrieval.py on the even-numbered half of the SQuAD
+    benchmark questions (grid over weights summing to 1, best hit@1).
+    """
+
+    bm25: float = 0.20
+    window: float = 0.25
+    sentence: float = 0.55
+
+    def fuse(self, signals: dict[str, np.ndarray]) -> np.ndarray:
+        """The fused score of each candidate from its normalised BM25 and two cosines."""
+        fused: np.ndarray = (
+            self.bm25 * signals["bm25_norm"]
+            + self.window * signals["cos_window"]
+            + self.sentence * signals["cos_sentence"]
+        )
+        return fused
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Restrictions applied before ranking; None means no restriction."""
+
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    article_id: str | None = None
+    #: How a typed relative date was read (e.g. "last year" counted from the newest article),
+    #: shown to the user with the answer.
+    since_note: str | None = None
+    until_note: str | None = None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes on how typed dates were read, for the answer's notices."""
+        return tuple(note for note in (self.since_note, self.until_note) if note)
+
+    @property
+    def active(self) -> bool:
+        """Whether any restriction is set."""
+        return any(v is not None for v in (self.since, self.until, self.outlet, self.article_id))
+
+    @property
+    def by_date(self) -> bool:
+        """Whether a date restriction is set (undated articles are then left out)."""
+        return self.since is not None or self.until is not None
+
+    def __post_init__(self) -> None:
+        if self.since is not None and self.until is not None and self.since > self.until:
+            raise ConfigError(f"since {self.since} is after until {self.until}: nothing can match")
+
+    def allows(self, article: Article) -> bool:
+        """Whether ``article`` passes every restriction."""
+        return self.allows_source(article) and self.allows_date(article)
+
+    def allows_source(self, article: Article) -> bool:
+        """Whether ``article`` passes the article and outlet restrictions."""
+        if self.article_id is not None and article.article_id != self.article_id:
+            return False
+        return self.outlet is None or (article.outlet or "").casefold() == self.outlet.casefold()
+
+    def allows_date(self, article: Article) -> bool:
+        """Whether ``article`` passes the date restrictions (an undated one never does)."""
+        if not self.by_date:
+            return True
+        if article.published is None:
+            return False
+        if self.since is not None and article.published < self.since:
+            return False
+        return self.until is None or article.published <= self.until
+
+    def describe(self) -> str:
+        """The active filters in words, e.g. ``since 2017-01-01, outlet EurasiaNet``."""
+        parts = []
+        if self.since:
+            parts.append(f"since {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        if self.outlet:
+            parts.append(f"outlet {self.outlet}")
+        if self.article_id:
+            parts.append(f"article {self.article_id}")
+        return ", ".join(parts) or "none"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Ranked distinct passages (``hits``), the ranked sentences before de-duplication
+    (``sentences``, for answer selection), and how many undated articles a date
+    filter left out."""
+
+    hits: list[Hit]
+    sentences: list[Hit] = field(default_factory=list)
+    excluded_undated: int = 0
+
+
+class Retriever:
+    """Hybrid search over one storage view (an index generation)."""
+
+    def __init__(self, storage: Storage, weights: FusionWeights | None = None):
+        self.storage = storage
+        self.weights = weights or FusionWeights()
+
+    def search(
+        self,
+        question_vector: np.ndarray,
+        question: str,
+        k: int,
+        filters: SearchFilters | None = None,
+    ) -> SearchResult:
+        """The ``k`` best distinct passages for the question."""
+        excluded_undated = 0
+        if filters is not None and filters.active:
+            scope = self.storage.scope(filters)
+            excluded_undated = scope.excluded_undated
+            if not scope.chunk_count:
+                return SearchResult([], [], excluded_undated)
+        candidates, features = self.features(question_vector, question, filters)
+        order = np.argsort(-features["score"], kind="stable")
+        ranked = [int(candidates[i]) for i in order[: max(RANKED_POOL, 6 * k)]]
+        sentences = self._hits(ranked, features, candidates)
+        return SearchResult(distinct_passages(sentences, k), sentences, excluded_undated)
+
+    def features(
+        self, vector: np.ndarray, question: str, filters: SearchFilters | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Candidate chunk ids and, aligned with them, each signal and the fused ``score``."""
+        storage = self.storage
+        query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
+        lexical, lexical_scores = storage.lexical_top(question, CANDIDATES_PER_SIGNAL, filters)
+        pool = [lexical]
+        for vector_field in VECTOR_FIELDS:
+            pool.append(storage.nearest(vector_field, query, CANDIDATES_PER_SIGNAL, filters))
+        candidates = np.unique(np.concatenate(pool)).astype(np.int64)
+        bm25 = storage.lexical_scores(question, candidates)
+        # The best BM25 score under the filters is the first of the lexical top.
+        best_bm25 = float(lexical_scores[0]) if len(lexical_scores) else 0.0
+        bm25_norm = bm25 / best_bm25 if best_bm25 > 0 else np.zeros(len(candidates))
+        signals = {
+            "bm25": bm25,
+            "bm25_norm": bm25_norm,
+            "cos_window": storage.cosines("window", query, candidates),
+            "cos_sentence": storage.cosines("sentence", query, candidates),
+        }
+        return candidates, {"score": self.weights.fuse(signals), **signals}
+
+    def _hits(
+        self, ranked: Sequence[int], features: dict[str, np.ndarray], candidates: np.ndarray
+    ) -> list[Hit]:
+        position = {int(c): i for i, c in enumerate(candidates)}
+        chunks = self.storage.chunks(list(ranked))
+        hits = []
+        for chunk_id in ranked:
+            i = position[chunk_id]
+            chunk = chunks[chunk_id]
+            hits.append(
+                Hit(
+                    chunk_id=chunk_id,
+                    chunk=chunk,
+                    article=self.storage.article(chunk.article_id),
+                    score=float(features["score"][i]),
+                    features={name: float(values[i]) for name, values in features.items()},
+                )
+            )
+        return hits
+
+
+def distinct_passages(ranked: Sequence[Hit], k: int) -> list[Hit]:
+    """The first ``k`` hits that show something new.
+
+    A hit is skipped when its anchor sentence already stands inside the window
+    of a better hit: of the same article, or of another one (a page scraped
+    twice, a paragraph quoted by two outlets).
+    """
+    kept: list[Hit] = []
+    for hit in ranked:
+        chunk = hit.chunk
+        if any(
+            (
+                other.chunk.article_id == chunk.article_id
+                and other.chunk.start <= chunk.sentence_start
+                and chunk.sentence_end <= other.chunk.end
+            )
+            or chunk.sentence in other.chunk.text
+            for other in kept
+        ):
+            continue
+        kept.append(hit)
+        if len(kept) == k:
+            break
+    return kept

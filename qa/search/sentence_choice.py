@@ -1,0 +1,338 @@
+"""Which sentences of the retrieved passages answer the question.
+
+Every sentence inside the windows of the listed passages is a candidate (a
+heading, title, byline or dateline never is: see ``is_statement``). Each is
+described by a few signals, and a logistic model learned on the tuning halves
+of the question sets (eval/tune_answers.py) turns them into the probability
+that the sentence holds the answer:
+
+- the sentence's own cosine with the question (when the retriever scored it)
+  and its fused retrieval score;
+- the rank and score of the passage that shows it, and whether it is that
+  passage's anchor sentence;
+- how much of the question it covers: the IDF-weighted share of the question's
+  BM25 terms (stemmed as BM25 stems them) in the sentence and in the sentence
+  with its neighbours, and how close together they stand;
+- what it adds: the share of its terms the question lacks, and whether it
+  holds the kind of thing asked for (``qa.search.answer_types``) that the question
+  does not already name.
+
+The reply takes the most likely sentence and the few others nearly as likely;
+a question in two parts ("Who … and when …?") gets the best sentence for each.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from qa.index.chunking import split_sentences
+from qa.records import Article, Hit, Span
+from qa.search.answer_types import KINDS, asked_kind, things
+from qa.search.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from qa.storage.contract import Storage
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+#: The signals of a candidate sentence, in the order of ``SentenceWeights.values``.
+FEATURES = (
+    "bias",
+    "cos_sentence",
+    "cos_known",
+    "fused",
+    "passage_rank",
+    "passage_score",
+    "anchor",
+    "coverage",
+    "context_coverage",
+    "proximity",
+    "novelty",
+    "kind_match",
+    "kind_missing",
+    "length",
+    "bigrams",
+    "new_thing",
+    "rarest_term",
+    "named_things",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceWeights:
+    """The logistic model's weight per signal (``FEATURES`` order) and the reply's knobs.
+
+    Learned by eval/tune_answers.py on the tuning halves of eval/corpus.jsonl and
+    the SQuAD benchmark; ``follow_ratio`` and ``follow_floor`` decide which further
+    sentences join the first (probability at least that share of the first's and
+    at least the floor).
+    """
+
+    values: tuple[float, ...] = (
+        -6.679,
+        2.036,
+        -0.069,
+        1.793,
+        1.206,
+        1.362,
+        0.198,
+        3.681,
+        1.489,
+        0.105,
+        -0.6,
+        0.594,
+        -0.594,
+        -0.105,
+        0.366,
+        0.458,
+        0.549,
+        -0.288,
+    )
+    follow_ratio: float = 0.3
+    follow_floor: float = 0.1
+    max_sentences: int = 3
+    max_parts: int = 2
+    max_reply: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A sentence a listed passage shows: where it stands and what it says."""
+
+    marker: int
+    article: Article
+    span: Span
+    text: str
+    signals: np.ndarray = field(repr=False)
+    probability: float = 0.0
+
+
+def without_footnotes(text: str) -> str:
+    """``text`` with bracketed footnote references such as ``[6]`` removed."""
+    return " ".join(_FOOTNOTE.sub("", text).split())
+
+
+def is_statement(sentence: str) -> bool:
+    """Whether a sentence reads as a statement rather than a heading, title or dateline.
+
+    A statement has at least four words and ends like a sentence (".", "!", "?",
+    "…", maybe inside a closing quote); a long line of at least eight words that is
+    not in title case counts too (a list item). "IV Revolts in Kyrgyzstan:" is no
+    statement.
+    """
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    if len(words) < 4:
+        return False
+    if _STATEMENT_END.search(sentence.rstrip()):
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 8 and capitalised < 0.5 * len(words) and not sentence.endswith(":")
+
+
+def window_sentences(raw: str, article: Article, window: Span) -> list[Span]:
+    """The sentence spans of ``article`` that lie inside ``window`` of its file, in order."""
+    found: list[Span] = []
+    for block in sorted((*article.header, *article.paragraphs), key=lambda s: s.start):
+        if block.end <= window.start or block.start >= window.end:
+            continue
+        found.extend(
+            s
+            for s in split_sentences(raw, block)
+            if window.start <= s.start and s.end <= window.end
+        )
+    return found
+
+
+def candidates(
+    question: str,
+    passages: Sequence[Hit],
+    sentences: Sequence[Hit],
+    snapshot: Storage,
+    lexicon: Lexicon | None = None,
+    only: Collection[int] | None = None,
+) -> list[Candidate]:
+    """Every statement the listed passages show, with its signals (see the module docstring).
+
+    A sentence shown by several passages counts once, under the best one. ``only``
+    restricts the candidates to the passages with those markers.
+    """
+    lexicon = lexicon or Lexicon.of(snapshot)
+    scored = {(h.chunk.article_id, h.chunk.sentence_start): h for h in sentences}
+    top_score = max((p.score for p in passages), default=1.0) or 1.0
+    seen: set[tuple[str, int]] = set()
+    rows: list[tuple[int, Hit, Span, str, str]] = []  # marker, passage, span, text, context
+    for marker, passage in enumerate(passages, start=1):
+        if only is not None and marker not in only:
+            continue
+        article = passage.article
+        raw = snapshot.file_text(article.path)
+        spans = window_sentences(raw, article, Span(passage.chunk.start, passage.chunk.end))
+        texts = [without_footnotes(raw[s.start : s.end]) for s in spans]
+        for i, span in enumerate(spans):
+            key = (article.article_id, span.start)
+            if key in seen or not is_statement(texts[i]):
+                continue
+            seen.add(key)
+            context = " ".join(texts[max(0, i - 1) : i + 2])
+            rows.append((marker, passage, span, texts[i], context))
+    if not rows:
+        return []
+    question_terms = list(dict.fromkeys(snapshot.lexical_terms([question])[0]))
+    weights = dict(zip(question_terms, lexicon.idfs(question_terms), strict=True))
+    total = sum(weights.values()) or 1.0
+    analysed = snapshot.lexical_terms([text for _, _, _, text, _ in rows] + [c for *_, c in rows])
+    kind = asked_kind(question)
+    asked = things(question)
+    question_bigrams = set(itertools.pairwise(question_terms))
+    rarest = max(weights, key=lambda t: weights[t]) if weights else None
+    named = {thing for kind_things in asked.by_kind.values() for thing in kind_things}
+    built = []
+    for i, (marker, passage, span, text, _) in enumerate(rows):
+        terms, context_terms = analysed[i], set(analysed[len(rows) + i])
+        own = scored.get((passage.article.article_id, span.start))
+        held = things(text)
+        new_thing = any(held.new_to(asked, k) for k in KINDS)
+        signals = np.array(
+            [
+                1.0,
+                own.features.get("cos_sentence", 0.0)
+                if own
+                else passage.features.get("cos_window", 0.0) - 0.1,
+                1.0 if own else 0.0,
+                own.score / top_score if own else 0.0,
+                1.0 / marker,
+                passage.score / top_score,
+                1.0 if passage.chunk.sentence_start == span.start else 0.0,
+                sum(w for t, w in weights.items() if t in set(terms)) / total,
+                sum(w for t, w in weights.items() if t in context_terms) / total,
+                _proximity(terms, weights),
+                sum(1 for t in terms if t not in weights) / max(len(terms), 1),
+                1.0 if kind is not None and held.new_to(asked, kind) else 0.0,
+                1.0 if kind is not None and not held.new_to(asked, kind) else 0.0,
+                min(len(text.split()), 60) / 60,
+                _shared_bigrams(question_bigrams, terms),
+                1.0 if new_thing else 0.0,
+                1.0 if rarest is not None and rarest in context_terms else 0.0,
+                _named_share(named, text),
+            ]
+        )
+        built.append(Candidate(marker, passage.article, span, text, signals))
+    return built
+
+
+def _named_share(named: set[str], text: str) -> float:
+    """The share of the things the question names (names, numbers, dates) the text names."""
+    if not named:
+        return 0.0
+    lowered = text.lower()
+    return sum(1 for thing in named if thing in lowered) / len(named)
+
+
+def _shared_bigrams(question_bigrams: set[tuple[str, str]], terms: Sequence[str]) -> float:
+    """The share of the question's adjacent term pairs that stand adjacent in the sentence."""
+    if not question_bigrams:
+        return 0.0
+    return len(question_bigrams & set(itertools.pairwise(terms))) / len(question_bigrams)
+
+
+def _proximity(terms: Sequence[str], weights: dict[str, float]) -> float:
+    """How tightly the question terms a sentence holds stand together (1: side by side)."""
+    positions = [i for i, t in enumerate(terms) if t in weights]
+    matched = len({terms[i] for i in positions})
+    if matched < 2:
+        return 0.0
+    return matched / (positions[-1] - positions[0] + 1)
+
+
+def rate(found: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate]:
+    """The candidates with their probability of holding the answer, most likely first."""
+    if not found:
+        return []
+    values = np.asarray(weights.values)
+    logits = np.stack([c.signals for c in found]) @ values
+    probabilities = 1 / (1 + np.exp(-logits))
+    rated = [
+        Candidate(c.marker, c.article, c.span, c.text, c.signals, float(p))
+        for c, p in zip(found, probabilities, strict=True)
+    ]
+    rated.sort(key=lambda c: c.probability, reverse=True)
+    return rated
+
+
+_PART_BREAK = re.compile(
+    r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    re.I,
+)
+_WH = re.compile(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a question asks: "Who founded it and when?" asks two.
+
+    A short second part ("and when?") borrows the first part's words.
+    """
+    pieces = [p.strip(" ,?") for p in _PART_BREAK.split(question) if p.strip(" ,?")]
+    if len(pieces) < 2:
+        return [question]
+    parts = [pieces[0] + "?"]
+    for piece in pieces[1:]:
+        if len(piece.split()) <= 3:
+            piece = f"{piece} {_WH.sub('', pieces[0])}"
+        parts.append(piece + "?")
+    return parts
+
+
+def choose(
+    question: str,
+    passages: Sequence[Hit],
+    sentences: Sequence[Hit],
+    snapshot: Storage,
+    weights: SentenceWeights,
+    only: Collection[int] | None = None,
+) -> list[Candidate]:
+    """The reply's sentences: the most likely one and those nearly as likely; for a
+    question in parts, up to two for each part (at most ``max_reply`` in all). Ordered
+    by the passage they come from (best first), and as they stand in the article within
+    one passage. ``only`` restricts the choice to the passages with those markers."""
+    lexicon = Lexicon.of(snapshot)
+    parts = question_parts(question)[: weights.max_parts]
+    per_part = replace(weights, max_sentences=2) if len(parts) > 1 else weights
+    chosen: list[Candidate] = []
+    for part in parts:
+        found = candidates(part, passages, sentences, snapshot, lexicon, only)
+        for candidate in select(rate(found, weights), per_part):
+            if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
+                chosen.append(candidate)
+    return in_reading_order(chosen)
+
+
+def select(rated: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate]:
+    """From rated candidates (likeliest first): the first and those nearly as likely."""
+    if not rated:
+        return []
+    first = rated[0]
+    chosen = [first]
+    for other in rated[1:]:
+        if len(chosen) == weights.max_sentences:
+            break
+        if other.probability < max(weights.follow_ratio * first.probability, weights.follow_floor):
+            break
+        if all(other.text != c.text for c in chosen):
+            chosen.append(other)
+    return in_reading_order(chosen)
+
+
+def in_reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Sentences grouped by passage, the passage of the likeliest first; within a
+    passage, as they stand in the article."""
+    rank: dict[int, int] = {}
+    for candidate in sorted(chosen, key=lambda c: c.probability, reverse=True):
+        rank.setdefault(candidate.marker, len(rank))
+    return sorted(chosen, key=lambda c: (rank[c.marker], c.span.start))

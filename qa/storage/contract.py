@@ -1,0 +1,214 @@
+"""The storage contract: what retrieval, answers and indexing may ask of an index.
+
+Every storage backend implements :class:`Storage`; nothing outside a backend
+touches its engines (FAISS and bm25s for the local one), and no raw index object
+crosses this seam. Everything a backend stores is one :class:`GenerationData`
+plus its :class:`Manifest`; everything it answers is below.
+
+Filters travel into the backend (:class:`~qa.search.retrieve.SearchFilters`), so a
+database can put them in its query instead of shipping allowed ids back and
+forth; lexical scores are asked for a top ``n`` and then for a small candidate
+set, never as a score for every chunk of the corpus.
+
+``tests/storage_contract.py`` holds the tests every backend must pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import numpy as np
+
+from qa.errors import IndexIncompatibleError
+from qa.records import Article, Chunk
+
+if TYPE_CHECKING:
+    from qa.search.retrieve import SearchFilters
+
+#: What a stored vector embeds: a chunk's whole window or its anchor sentence.
+VectorField = Literal["window", "sentence"]
+VECTOR_FIELDS: tuple[VectorField, ...] = ("window", "sentence")
+
+#: The end of every message about an index that cannot be used as it is.
+REBUILD = "run `qa index --rebuild` to build it again"
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What an index generation was built from and with; checked when it is opened."""
+
+    schema_version: int
+    model: str
+    weights_sha256: str
+    dimension: int
+    chunking: dict[str, int]
+    files: dict[str, str]  # corpus-relative path → sha256 of the raw bytes
+    skipped: dict[str, str]  # corpus-relative path → reason
+    articles: dict[str, str]  # article id → fingerprint of its metadata and text
+    article_count: int
+    chunk_count: int
+    created: str
+    sizes: dict[str, int] = field(default_factory=dict)  # file name → bytes, to catch truncation
+    #: file name → sha256 of its bytes: checked on open (small files) and by ``qa status --verify``
+    hashes: dict[str, str] = field(default_factory=dict)
+    precision: str = "fp32"  # the ONNX export the passage vectors were embedded with
+    #: corpus-relative path → [size, mtime_ns, sha256] of every corpus file read
+    #: (qa.ingest.freshness)
+    corpus_stamps: dict[str, list[Any]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The manifest as stored in manifest.json."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Manifest:
+        """Parse manifest.json; raise IndexIncompatibleError when it is not one."""
+        try:
+            return cls(**data)
+        except TypeError:
+            raise IndexIncompatibleError(
+                f"the index manifest is from another version of qa; {REBUILD}"
+            ) from None
+
+
+@dataclass
+class GenerationData:
+    """Everything a new generation holds, ready to be written by a backend.
+
+    Chunk ``i`` has row ``i`` of both vector arrays; its chunk id is ``i``.
+    """
+
+    texts: dict[str, tuple[str, str]]  # path → (sha256, decoded text)
+    articles: list[Article]
+    chunks: list[Chunk]
+    window_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class FilterScope:
+    """What a set of filters leaves: how many chunks, and how many articles a date
+    filter left out only because they have no date."""
+
+    chunk_count: int
+    excluded_undated: int
+
+
+class Storage(Protocol):
+    """One consistent, read-only view of an index (a generation), whatever holds it.
+
+    Chunk ids are the row numbers of :class:`GenerationData`. Query vectors are
+    L2-normalised float32, so a cosine is an inner product. ``filters`` that are
+    None or inactive restrict nothing; active ones follow
+    :class:`~qa.search.retrieve.SearchFilters` exactly (outlet case-insensitive, an
+    undated article never passes a date filter).
+    """
+
+    @property
+    def generation(self) -> str:
+        """A name for this generation that changes with every rebuild."""
+        ...
+
+    @property
+    def manifest(self) -> Manifest:
+        """What this generation was built from."""
+        ...
+
+    @property
+    def chunk_count(self) -> int:
+        """How many chunks (passages) the index holds."""
+        ...
+
+    def articles(self) -> list[Article]:
+        """Every indexed article, in corpus order."""
+        ...
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (KeyError if absent)."""
+        ...
+
+    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, Chunk]:
+        """The chunks with these ids (unknown ids are left out)."""
+        ...
+
+    def all_chunks(self) -> Iterator[tuple[int, Chunk]]:
+        """Every chunk with its id, in id order."""
+        ...
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Number of chunks of each article that has any."""
+        ...
+
+    def file_text(self, path: str) -> str:
+        """The decoded text of a corpus file as it was indexed (KeyError if absent)."""
+        ...
+
+    def scope(self, filters: SearchFilters) -> FilterScope:
+        """How many chunks pass ``filters``, and the undated articles a date filter left out."""
+        ...
+
+    def nearest(
+        self,
+        field: VectorField,
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> np.ndarray:
+        """Ids of the (up to) ``n`` chunks whose ``field`` vector is nearest ``query``,
+        nearest first, among those passing ``filters``.
+
+        A backend may search approximately over large collections.
+        """
+        ...
+
+    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
+        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""
+        ...
+
+    def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
+        """The stored ``field`` vectors of these chunks, one row each (float32)."""
+        ...
+
+    def lexical_top(
+        self, question: str, n: int, filters: SearchFilters | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and BM25 scores of the (up to) ``n`` best chunks for ``question``, best first,
+        among those passing ``filters``; only chunks scoring above zero."""
+        ...
+
+    def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
+        """BM25 score of each of these chunks for ``question``, on the scale of
+        ``lexical_top`` (zero for a chunk sharing no term with it; float32)."""
+        ...
+
+    def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
+        """The BM25 terms of each text (stemmed, stop words dropped), as the lexical
+        index analyses them."""
+        ...
+
+    def document_frequencies(self, terms: Sequence[str]) -> list[int]:
+        """How many chunk windows hold each BM25 term (0 for a term none holds)."""
+        ...
+
+    def close(self) -> None:
+        """Release what the view holds open."""
+        ...
+
+
+def vectors_by_text(storage: Storage) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Stored window and sentence vectors keyed by their text, for reuse by the next build."""
+    ids, windows, sentences = [], [], []
+    for chunk_id, chunk in storage.all_chunks():
+        ids.append(chunk_id)
+        windows.append(chunk.text)
+        sentences.append(chunk.sentence)
+    if not ids:
+        return {}, {}
+    keys = np.asarray(ids, dtype=np.int64)
+    window_rows = storage.vectors("window", keys)
+    sentence_rows = storage.vectors("sentence", keys)
+    return dict(zip(windows, window_rows, strict=True)), dict(
+        zip(sentences, sentence_rows, strict=True)
+    )

@@ -1,0 +1,393 @@
+"""The PostgreSQL + pgvector storage backend: one consistent view of the index in a database.
+
+Selected by a ``postgresql://`` URL (``qa --store URL`` or ``QA_STORE``). The tables
+(schema ``qa``, written by ``qa.storage.pg_writer``) hold the same records as the local
+index: files, articles with provenance, chunks with their spans, both vectors of
+each chunk, BM25 postings and the manifest.
+
+A view is one REPEATABLE READ, read-only transaction held open for the view's
+life, so it sees one whole update and never half of the next: a writer commits
+each update in a single transaction. Dense search uses pgvector HNSW indexes
+(cosine) with the filters in the same query and ``hnsw.iterative_scan =
+relaxed_order`` (set per transaction, so it reaches Citus workers too), so a
+narrow filter still yields ``n`` neighbours; when the filters leave at most
+``EXACT_LIMIT`` chunks the query is exact instead. Lexical search computes BM25
+in SQL from a postings table and per-term document frequencies, with the
+formula and tokenizer of ``qa.storage.lexical`` (bm25s, Lucene variant), so its scores
+equal the local backend's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from qa.errors import IndexIncompatibleError, IndexMissingError
+from qa.records import Article, Chunk, Span
+from qa.storage.contract import REBUILD, FilterScope, Manifest, VectorField
+from qa.storage.lexical import analyse
+from qa.storage.pg_connect import connect, describe_url, register_vector_type
+
+if TYPE_CHECKING:
+    from qa.search.retrieve import SearchFilters
+
+#: The layout of the tables; a database written by another layout is rebuilt.
+PG_SCHEMA_VERSION = 2
+#: Filters leaving at most this many chunks are searched exactly (a sequential scan of
+#: their vectors) rather than through HNSW.
+EXACT_LIMIT = 5_000
+#: HNSW candidate list per query: more than the 100 neighbours the retriever asks for.
+EF_SEARCH = 200
+#: BM25 parameters of bm25s (``qa.storage.lexical``): k1, b; Lucene idf.
+BM25_K1 = 1.5
+BM25_B = 0.75
+VECTOR_TABLES: dict[VectorField, str] = {
+    "window": "qa.window_vectors",
+    "sentence": "qa.sentence_vectors",
+}
+_CHUNK_COLUMNS = 'chunk_id, article_id, start, "end", sentence_start, sentence_end, text, sentence'
+
+
+def filter_sql(filters: SearchFilters | None, alias: str = "c") -> tuple[str, list[Any]]:
+    """A WHERE clause (``TRUE`` when nothing is restricted) over chunk or article rows,
+    which both carry ``article_id``, ``published`` and ``outlet_key``."""
+    if filters is None or not filters.active:
+        return "TRUE", []
+    clauses, params = _source_sql(filters, alias)
+    if filters.since is not None:
+        clauses.append(f"{alias}.published >= %s")
+        params.append(filters.since)
+    if filters.until is not None:
+        clauses.append(f"{alias}.published <= %s")
+        params.append(filters.until)
+    if filters.by_date:
+        clauses.append(f"{alias}.published IS NOT NULL")
+    return " AND ".join(clauses) or "TRUE", params
+
+
+def _source_sql(filters: SearchFilters, alias: str) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.article_id is not None:
+        clauses.append(f"{alias}.article_id = %s")
+        params.append(filters.article_id)
+    if filters.outlet is not None:
+        clauses.append(f"{alias}.outlet_key = %s")
+        params.append(filters.outlet.casefold())
+    return clauses, params
+
+
+def outlet_key(outlet: str | None) -> str:
+    """How an outlet is compared by filters: case-folded, none as empty."""
+    return (outlet or "").casefold()
+
+
+def query_terms(question: str) -> Counter[str]:
+    """The question's BM25 terms with how often each occurs (bm25s counts repeats)."""
+    return Counter(analyse([question])[0])
+
+
+class PostgresStorage:
+    """One consistent, read-only view of the index held in a PostgreSQL database."""
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self.url = url
+        self._db = connect(url)
+        try:
+            self._db.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            self._db.read_only = True
+            self._load()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _load(self) -> None:
+        import psycopg
+
+        db = self._db
+        try:
+            meta = db.execute(
+                "SELECT schema_version, generation, manifest, docs, total_length FROM qa.meta"
+            ).fetchone()
+        except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+            meta = None
+        if meta is None or not register_vector_type(db):
+            raise IndexMissingError(
+                f"no index in the PostgreSQL database {describe_url(self.url)}; "
+                "build it with: qa index --store URL"
+            )
+        version, generation, manifest_json, docs, total_length = meta
+        if version != PG_SCHEMA_VERSION:
+            raise IndexIncompatibleError(
+                f"the index in {describe_url(self.url)} was built by another version of qa "
+                f"(schema {version}, this qa reads {PG_SCHEMA_VERSION}); {REBUILD}"
+            )
+        db.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        self._generation = f"pg-{generation}"
+        self._docs = int(docs)
+        self._avgdl = float(total_length) / docs if docs else 1.0
+        rows = db.execute(
+            "SELECT article_id, path, title, outlet, author, published, paragraphs, provenance,"
+            " published_estimate, header, fingerprint FROM qa.articles ORDER BY ordinal"
+        ).fetchall()
+        self._articles = {row[0]: _article(row) for row in rows}
+        files = dict(db.execute("SELECT path, sha256 FROM qa.files").fetchall())
+        data = dict(manifest_json)
+        data.update(files=files, articles={row[0]: row[10] for row in rows})
+        self._manifest = Manifest.from_json(data)
+        self._texts: dict[str, str] = {}
+        self._scopes: dict[SearchFilters, int] = {}
+
+    @property
+    def generation(self) -> str:
+        """``pg-N``: N counts the updates committed to this database."""
+        return self._generation
+
+    @property
+    def manifest(self) -> Manifest:
+        """What the index in the database was built from."""
+        return self._manifest
+
+    @property
+    def chunk_count(self) -> int:
+        """How many chunks (passages) the index holds."""
+        return self._docs
+
+    def articles(self) -> list[Article]:
+        """Every indexed article, in corpus order."""
+        return list(self._articles.values())
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (KeyError if absent)."""
+        return self._articles[article_id]
+
+    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, Chunk]:
+        """The chunks with these ids (unknown ids are left out)."""
+        if not len(chunk_ids):
+            return {}
+        rows = self._db.execute(
+            f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks WHERE chunk_id = ANY(%s)",
+            ([int(i) for i in chunk_ids],),
+        )
+        return {row[0]: _chunk(row) for row in rows}
+
+    def all_chunks(self) -> Iterator[tuple[int, Chunk]]:
+        """Every chunk with its id, in id order."""
+        with self._db.cursor(name="all_chunks") as cursor:
+            cursor.execute(f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks ORDER BY chunk_id")
+            for row in cursor:
+                yield row[0], _chunk(row)
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Number of chunks of each article that has any."""
+        rows = self._db.execute("SELECT article_id, count(*) FROM qa.chunks GROUP BY article_id")
+        return {article_id: int(count) for article_id, count in rows}
+
+    def file_text(self, path: str) -> str:
+        """The decoded text of a corpus file as it was indexed (KeyError if absent)."""
+        if path not in self._texts:
+            row = self._db.execute("SELECT text FROM qa.files WHERE path = %s", (path,)).fetchone()
+            if row is None:
+                raise KeyError(path)
+            self._texts[path] = str(row[0])
+        return self._texts[path]
+
+    def scope(self, filters: SearchFilters) -> FilterScope:
+        """How many chunks pass ``filters``, and the undated articles a date filter left out."""
+        undated = 0
+        if filters.by_date:
+            clauses, params = _source_sql(filters, "a")
+            where = " AND ".join(["a.published IS NULL", *clauses])
+            row = self._db.execute(f"SELECT count(*) FROM qa.articles a WHERE {where}", params)
+            undated = int(row.fetchone()[0])  # type: ignore[index]
+        return FilterScope(self._scope_count(filters), undated)
+
+    def _scope_count(self, filters: SearchFilters | None) -> int:
+        if filters is None or not filters.active:
+            return self._docs
+        if filters not in self._scopes:
+            where, params = filter_sql(filters)
+            row = self._db.execute(f"SELECT count(*) FROM qa.chunks c WHERE {where}", params)
+            self._scopes[filters] = int(row.fetchone()[0])  # type: ignore[index]
+        return self._scopes[filters]
+
+    def nearest(
+        self,
+        field: VectorField,
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> np.ndarray:
+        """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first:
+        through HNSW with the filters in the query, or exactly when they leave few chunks."""
+        table = VECTOR_TABLES[field]
+        where, params = filter_sql(filters)
+        vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
+        if self._scope_count(filters) <= EXACT_LIMIT:
+            # "+ 0" keeps the planner off the HNSW index: every allowed vector is scored.
+            sql = (
+                f"SELECT c.chunk_id FROM {table} c WHERE {where}"
+                " ORDER BY (c.vector <=> %s) + 0, c.chunk_id LIMIT %s"
+            )
+            args = [*params, vector, n]
+        else:
+            # relaxed_order may return neighbours slightly out of order: sort them again.
+            self._db.execute(f"SET LOCAL hnsw.ef_search = {max(EF_SEARCH, int(n))}")
+            sql = (
+                "WITH found AS MATERIALIZED (SELECT c.chunk_id, c.vector <=> %s AS distance"
+                f" FROM {table} c WHERE {where} ORDER BY distance LIMIT %s)"
+                " SELECT chunk_id FROM found ORDER BY distance + 0, chunk_id"
+            )
+            args = [vector, *params, n]
+        rows = self._db.execute(sql, args).fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
+        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""
+        flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
+        cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
+        return cosines.astype(np.float32, copy=False)
+
+    def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
+        """The stored ``field`` vectors of these chunks, one row each (float32)."""
+        ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
+        if not ids:
+            return np.zeros((0, self._manifest.dimension), dtype=np.float32)
+        with self._db.cursor(binary=True) as cursor:
+            cursor.execute(
+                f"SELECT chunk_id, vector FROM {VECTOR_TABLES[field]} WHERE chunk_id = ANY(%s)",
+                (ids,),
+            )
+            found = dict(cursor.fetchall())
+        return np.vstack([found[i] for i in ids]).astype(np.float32, copy=False)
+
+    def lexical_top(
+        self, question: str, n: int, filters: SearchFilters | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first.
+
+        Postings are read term by term; when the filters leave so few chunks that probing
+        each one's postings is cheaper than reading the terms' postings, chunk by chunk."""
+        where, params = filter_sql(filters)
+        tail = f"ORDER BY score DESC, chunk_id LIMIT {int(n)}"
+        allowed = f"SELECT c.chunk_id FROM qa.chunks c WHERE {where}"
+        terms = query_terms(question)
+        if where != "TRUE" and self._probing_is_cheaper(filters, terms):
+            rows = self._bm25(terms, _postings_of_chunks(allowed), params, tail)
+        else:
+            chosen = "" if where == "TRUE" else f"WHERE p.chunk_id IN ({allowed})"
+            rows = self._bm25(terms, f"qa.postings p JOIN q USING (term_id) {chosen}", params, tail)
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        return ids, np.array([r[1] for r in rows], dtype=np.float32)
+
+    def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
+        """BM25 score of each of these chunks, zero for one sharing no term (float32)."""
+        ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
+        source = _postings_of_chunks("SELECT unnest(%s::bigint[]) AS chunk_id")
+        rows = self._bm25(query_terms(question), source, [ids], "") if ids else []
+        found = dict(rows)
+        return np.array([found.get(i, 0.0) for i in ids], dtype=np.float32)
+
+    def _probing_is_cheaper(self, filters: SearchFilters | None, terms: Counter[str]) -> bool:
+        """Whether looking up each allowed chunk's postings (an index probe per chunk and
+        term) costs less than reading every posting of the terms (~4 probes' worth each)."""
+        postings = sum(self.document_frequencies(list(terms)))
+        return self._scope_count(filters) * len(terms) * 4 < postings
+
+    def _bm25(
+        self, terms: Counter[str], source: str, params: list[Any], tail: str
+    ) -> list[tuple[int, float]]:
+        """BM25 per chunk over ``source``, a FROM clause yielding postings ``p`` of ``q``."""
+        if not terms or not self._docs:
+            return []
+        # float8 throughout: numeric arithmetic made the sum ten times slower.
+        sql = f"""
+            WITH q AS (
+                SELECT t.term_id,
+                       w.repeats * ln(1 + (%s::float8 - t.df + 0.5) / (t.df + 0.5)) AS idf
+                FROM unnest(%s::text[], %s::int[]) AS w(term, repeats)
+                JOIN qa.terms t USING (term)
+            )
+            SELECT p.chunk_id,
+                   sum(q.idf * p.tf / (p.tf + %s::float8 * (1 - %s::float8
+                       + %s::float8 * p.length / %s::float8))) AS score
+            FROM {source}
+            GROUP BY p.chunk_id {tail}"""
+        head = [self._docs, list(terms), list(terms.values())]
+        bm25 = [BM25_K1, BM25_B, BM25_B, self._avgdl]
+        rows = self._db.execute(sql, [*head, *bm25, *params]).fetchall()
+        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
+
+    def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
+        """The BM25 terms of each text, as the postings were made (``qa.storage.lexical``)."""
+        return analyse(texts)
+
+    def document_frequencies(self, terms: Sequence[str]) -> list[int]:
+        """How many chunk windows hold each BM25 term (0 for a term none holds)."""
+        if not terms:
+            return []
+        rows = self._db.execute(
+            "SELECT term, df FROM qa.terms WHERE term = ANY(%s)", (list(terms),)
+        ).fetchall()
+        found = dict(rows)
+        return [int(found.get(term, 0)) for term in terms]
+
+    def close(self) -> None:
+        """End the read transaction and close the connection."""
+        self._db.close()
+
+
+def current_generation(url: str) -> str | None:
+    """The generation a view opened now would see, or None when no index is built."""
+    import psycopg
+
+    with connect(url, autocommit=True) as db:
+        try:
+            row = db.execute("SELECT generation FROM qa.meta").fetchone()
+        except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+            return None
+    return None if row is None else f"pg-{row[0]}"
+
+
+def _postings_of_chunks(chunks_sql: str) -> str:
+    """A FROM clause: the postings of the query terms ``q`` in the chunks ``chunks_sql``
+    selects, one index probe per chunk and term."""
+    return (
+        f"({chunks_sql}) a CROSS JOIN q JOIN LATERAL (SELECT p.chunk_id, p.tf, p.length"
+        " FROM qa.postings p WHERE p.term_id = q.term_id AND p.chunk_id = a.chunk_id) p ON true"
+    )
+
+
+def _article(row: Sequence[Any]) -> Article:
+    published: date | None = row[5]
+    return Article(
+        article_id=row[0],
+        path=row[1],
+        title=row[2],
+        outlet=row[3],
+        author=row[4],
+        published=published,
+        paragraphs=tuple(Span(s, e) for s, e in row[6]),
+        provenance=row[7] if isinstance(row[7], dict) else json.loads(row[7]),
+        published_estimate=row[8],
+        header=tuple(Span(s, e) for s, e in row[9]),
+    )
+
+
+def _chunk(row: Sequence[Any]) -> Chunk:
+    return Chunk(
+        article_id=row[1],
+        start=row[2],
+        end=row[3],
+        sentence_start=row[4],
+        sentence_end=row[5],
+        text=row[6],
+        sentence=row[7],
+    )

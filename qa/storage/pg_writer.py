@@ -1,0 +1,387 @@
+"""Writing the index into PostgreSQL: one transaction per update, one writer at a time.
+
+An update arrives as the whole new state (``GenerationData`` and its manifest,
+as the local store receives it) and is applied as a difference inside one
+transaction: articles whose fingerprint and file are unchanged keep their rows,
+chunk ids and vectors; the others are deleted and inserted again; BM25 document
+frequencies and length totals are adjusted for exactly the chunks that changed.
+A killed writer leaves nothing: PostgreSQL rolls the transaction back, and
+readers keep answering from the last committed update meanwhile.
+
+Writers take a session-level advisory lock (released when the process or its
+connection dies); readers take no lock at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+from qa.errors import IndexBusyError, IndexUnusableError
+from qa.records import Article
+from qa.storage.contract import GenerationData, Manifest
+from qa.storage.lexical import analyse
+from qa.storage.pg_connect import connect, describe_url, register_vector_type
+from qa.storage.pg_store import PG_SCHEMA_VERSION, outlet_key
+
+#: The advisory lock key of qa writers ("qa-index" as a number).
+LOCK_KEY = 0x71612D696E646578
+#: Stored manifest fields that must match for rows to be kept across updates.
+_KEEP_IF_EQUAL = ("model", "weights_sha256", "precision", "chunking", "dimension")
+_TABLES = ("postings", "terms", "window_vectors", "sentence_vectors", "chunks", "articles", "files")
+#: HNSW build parameters (pgvector defaults; see eval/bench_postgres.py for timings).
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 64
+
+
+def _schema(dimension: int) -> str:
+    return f"""
+    CREATE SCHEMA qa;
+    CREATE TABLE qa.meta (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        schema_version integer NOT NULL, generation bigint NOT NULL, manifest jsonb NOT NULL,
+        docs bigint NOT NULL, total_length bigint NOT NULL, next_chunk_id bigint NOT NULL
+    );
+    CREATE TABLE qa.files (path text PRIMARY KEY, sha256 text NOT NULL, text text NOT NULL);
+    CREATE TABLE qa.articles (
+        article_id text PRIMARY KEY, ordinal integer NOT NULL, path text NOT NULL,
+        title text NOT NULL, outlet text, outlet_key text NOT NULL, author text,
+        published date, paragraphs jsonb NOT NULL, provenance jsonb NOT NULL,
+        published_estimate text, header jsonb NOT NULL, fingerprint text NOT NULL
+    );
+    CREATE TABLE qa.chunks (
+        chunk_id bigint PRIMARY KEY, article_id text NOT NULL,
+        start integer NOT NULL, "end" integer NOT NULL,
+        sentence_start integer NOT NULL, sentence_end integer NOT NULL,
+        text text NOT NULL, sentence text NOT NULL,
+        published date, outlet_key text NOT NULL, length integer NOT NULL
+    );
+    CREATE INDEX chunks_by_article ON qa.chunks (article_id);
+    CREATE INDEX chunks_by_published ON qa.chunks (published);
+    CREATE INDEX chunks_by_outlet ON qa.chunks (outlet_key, published);
+    {_vector_table("window", dimension)}
+    {_vector_table("sentence", dimension)}
+    CREATE TABLE qa.terms (term_id serial PRIMARY KEY, term text UNIQUE NOT NULL,
+                           df integer NOT NULL);
+    CREATE TABLE qa.postings (
+        term_id integer NOT NULL, chunk_id bigint NOT NULL, tf integer NOT NULL,
+        length integer NOT NULL, PRIMARY KEY (term_id, chunk_id) INCLUDE (tf, length)
+    );
+    CREATE INDEX postings_by_chunk ON qa.postings (chunk_id);
+    """
+
+
+def _vector_table(field: str, dimension: int) -> str:
+    """One table per vector field, with the filter columns beside the vector so HNSW scans
+    filter in place; rows of ~1.6 kB stay in the heap (no TOAST), so exact scans are fast."""
+    return f"""
+    CREATE TABLE qa.{field}_vectors (
+        chunk_id bigint PRIMARY KEY, article_id text NOT NULL, published date,
+        outlet_key text NOT NULL, vector vector({dimension}) NOT NULL
+    );
+    ALTER TABLE qa.{field}_vectors ALTER COLUMN vector SET STORAGE PLAIN;
+    CREATE INDEX {field}_vectors_by_article ON qa.{field}_vectors (article_id);
+    CREATE INDEX {field}_vectors_by_published ON qa.{field}_vectors (published);
+    CREATE INDEX {field}_vectors_by_outlet ON qa.{field}_vectors (outlet_key, published);
+    """
+
+
+_HNSW_INDEXES = tuple(
+    f"CREATE INDEX {field}_vectors_hnsw ON qa.{field}_vectors USING hnsw (vector vector_cosine_ops)"
+    f" WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})"
+    for field in ("window", "sentence")
+)
+
+
+@contextmanager
+def write_lock(
+    url: str, *, wait: bool, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the database's qa write lock (a session advisory lock) while the block runs."""
+    db = connect(url, autocommit=True)
+    try:
+        row = db.execute("SELECT pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()
+        if not (row and row[0]):
+            where = describe_url(url)
+            if not wait:
+                raise IndexBusyError(
+                    f"another qa process is updating the index in {where}; "
+                    "try again when it has finished"
+                )
+            if on_wait is not None:
+                on_wait(f"waiting for another qa process to finish updating {where} …")
+            db.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+        yield
+    finally:
+        db.close()  # closing the session releases its advisory lock
+
+
+def write_index(url: str, data: GenerationData, manifest: Manifest) -> str:
+    """Make the database hold exactly ``data``, in one transaction; return the generation."""
+    import psycopg
+
+    with connect(url) as db:
+        try:
+            with db.transaction():
+                return _write(db, url, data, manifest)
+        except psycopg.errors.LockNotAvailable:
+            raise IndexBusyError(
+                f"readers still hold the old index in {describe_url(url)}; "
+                "close open `qa chat` sessions and run the update again"
+            ) from None
+
+
+def _write(db: Any, url: str, data: GenerationData, manifest: Manifest) -> str:
+    import psycopg
+
+    try:
+        with db.transaction():  # a savepoint: a failure here leaves the outer one usable
+            db.execute("CREATE EXTENSION IF NOT EXISTS vector")
+    except (psycopg.errors.FeatureNotSupported, psycopg.errors.UndefinedFile):
+        raise IndexUnusableError(
+            f"the PostgreSQL server at {describe_url(url)} has no pgvector extension; "
+            "install pgvector there (https://github.com/pgvector/pgvector), then run qa index"
+        ) from None
+    except psycopg.errors.InsufficientPrivilege:
+        raise IndexUnusableError(
+            f"the PostgreSQL user may not create the pgvector extension in {describe_url(url)}; "
+            "ask an administrator to run CREATE EXTENSION vector there"
+        ) from None
+    register_vector_type(db)
+    db.execute("SET LOCAL lock_timeout = '10s'")
+    db.execute("SET LOCAL maintenance_work_mem = '512MB'")
+    found = _stored_meta(db)
+    fresh = found is None or (
+        found["schema_version"] != PG_SCHEMA_VERSION
+        or found["manifest"].get("dimension") != manifest.dimension
+    )
+    stored = {"generation": 0, "docs": 0, "total_length": 0, "next_chunk_id": 0}
+    if fresh:
+        # Only a new layout or dimension replaces the tables (readers then block the swap).
+        db.execute("DROP SCHEMA IF EXISTS qa CASCADE")
+        db.execute(_schema(manifest.dimension))
+    elif found is not None:
+        stored = found
+        if any(found["manifest"].get(k) != manifest.to_json()[k] for k in _KEEP_IF_EQUAL):
+            for table in _TABLES:
+                db.execute(f"DELETE FROM qa.{table}")
+            stored.update(docs=0, total_length=0)
+    keep = _unchanged_articles(db, data, manifest)
+    removed_docs, removed_length = _delete_articles_except(db, keep)
+    _write_files(db, data)
+    # Article rows are small: all are written again, so metadata rules that changed
+    # without changing an article's text (provenance, estimates) reach the database.
+    db.execute("DELETE FROM qa.articles")
+    _copy_articles(db, data.articles, manifest)
+    added_docs, added_length, next_id = _insert_chunks(db, data, keep, stored["next_chunk_id"])
+    if fresh:
+        for statement in _HNSW_INDEXES:  # built once over the loaded rows: faster than row by row
+            db.execute(statement)
+    db.execute("DELETE FROM qa.terms WHERE df = 0")
+    generation = int(stored["generation"]) + 1
+    kept_manifest = {k: v for k, v in manifest.to_json().items() if k not in ("files", "articles")}
+    kept_manifest["schema_version"] = PG_SCHEMA_VERSION
+    db.execute(
+        "INSERT INTO qa.meta VALUES (true, %s, %s, %s, %s, %s, %s) ON CONFLICT (singleton) DO "
+        "UPDATE SET schema_version = EXCLUDED.schema_version, generation = EXCLUDED.generation,"
+        " manifest = EXCLUDED.manifest, docs = EXCLUDED.docs,"
+        " total_length = EXCLUDED.total_length, next_chunk_id = EXCLUDED.next_chunk_id",
+        (
+            PG_SCHEMA_VERSION,
+            generation,
+            json.dumps(kept_manifest),
+            int(stored["docs"]) - removed_docs + added_docs,
+            int(stored["total_length"]) - removed_length + added_length,
+            next_id,
+        ),
+    )
+    return f"pg-{generation}"
+
+
+def _stored_meta(db: Any) -> dict[str, Any] | None:
+    import psycopg
+
+    try:
+        with db.transaction():
+            row = db.execute(
+                "SELECT schema_version, generation, manifest, docs, total_length, next_chunk_id"
+                " FROM qa.meta"
+            ).fetchone()
+    except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
+        return None
+    if row is None:
+        return None
+    names = ("schema_version", "generation", "manifest", "docs", "total_length", "next_chunk_id")
+    return dict(zip(names, row, strict=True))
+
+
+def _unchanged_articles(db: Any, data: GenerationData, manifest: Manifest) -> set[str]:
+    """Articles whose stored rows are still right: same fingerprint, same file bytes."""
+    stored = {
+        article_id: (fingerprint, path, sha)
+        for article_id, fingerprint, path, sha in db.execute(
+            "SELECT a.article_id, a.fingerprint, a.path, f.sha256"
+            " FROM qa.articles a JOIN qa.files f USING (path)"
+        )
+    }
+    return {
+        a.article_id
+        for a in data.articles
+        if stored.get(a.article_id)
+        == (manifest.articles.get(a.article_id), a.path, data.texts[a.path][0])
+    }
+
+
+def _delete_articles_except(db: Any, keep: set[str]) -> tuple[int, int]:
+    """Delete the chunks and postings of every article not in ``keep``; return how many
+    chunks and how many BM25 terms (lengths) went."""
+    gone = [r[0] for r in db.execute("SELECT article_id FROM qa.articles")]
+    gone = [a for a in gone if a not in keep]
+    if not gone:
+        return 0, 0
+    db.execute(
+        "CREATE TEMPORARY TABLE gone ON COMMIT DROP AS"
+        " SELECT chunk_id, length FROM qa.chunks WHERE article_id = ANY(%s)",
+        (gone,),
+    )
+    docs, length = db.execute("SELECT count(*), coalesce(sum(length), 0) FROM gone").fetchone()
+    db.execute(
+        "UPDATE qa.terms t SET df = t.df - g.n FROM (SELECT p.term_id, count(*) AS n"
+        " FROM qa.postings p JOIN gone USING (chunk_id) GROUP BY p.term_id) g"
+        " WHERE t.term_id = g.term_id"
+    )
+    for table in ("postings", "window_vectors", "sentence_vectors", "chunks"):
+        db.execute(f"DELETE FROM qa.{table} t USING gone g WHERE t.chunk_id = g.chunk_id")
+    db.execute("DROP TABLE gone")
+    return int(docs), int(length)
+
+
+def _write_files(db: Any, data: GenerationData) -> None:
+    paths = list(data.texts)
+    db.execute("DELETE FROM qa.files WHERE NOT (path = ANY(%s))", (paths,))
+    stored = dict(db.execute("SELECT path, sha256 FROM qa.files").fetchall())
+    changed = [(p, sha, text) for p, (sha, text) in data.texts.items() if stored.get(p) != sha]
+    with db.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO qa.files VALUES (%s, %s, %s) ON CONFLICT (path)"
+            " DO UPDATE SET sha256 = EXCLUDED.sha256, text = EXCLUDED.text",
+            changed,
+        )
+
+
+def _copy_articles(db: Any, articles: Sequence[Article], manifest: Manifest) -> None:
+    columns = (
+        "article_id, ordinal, path, title, outlet, outlet_key, author, published, paragraphs,"
+        " provenance, published_estimate, header, fingerprint"
+    )
+    with db.cursor().copy(f"COPY qa.articles ({columns}) FROM STDIN") as copy:
+        for ordinal, article in enumerate(articles):
+            copy.write_row(
+                (
+                    article.article_id,
+                    ordinal,
+                    article.path,
+                    article.title,
+                    article.outlet,
+                    outlet_key(article.outlet),
+                    article.author,
+                    article.published,
+                    json.dumps([[p.start, p.end] for p in article.paragraphs]),
+                    json.dumps(article.provenance),
+                    article.published_estimate,
+                    json.dumps([[h.start, h.end] for h in article.header]),
+                    manifest.articles.get(article.article_id, ""),
+                )
+            )
+
+
+def _insert_chunks(
+    db: Any, data: GenerationData, keep: set[str], next_id: int
+) -> tuple[int, int, int]:
+    """Insert the chunks of changed and new articles with their vectors and postings;
+    return how many, their total BM25 length, and the next free chunk id."""
+    articles = {a.article_id: a for a in data.articles}
+    rows = [i for i, c in enumerate(data.chunks) if c.article_id not in keep]
+    terms = analyse([data.chunks[i].text for i in rows])
+    ids = range(next_id, next_id + len(rows))
+    columns = (
+        'chunk_id, article_id, start, "end", sentence_start, sentence_end, text, sentence,'
+        " published, outlet_key, length"
+    )
+    types = ["int8", "text", "int4", "int4", "int4", "int4", "text", "text", "date", "text",
+             "int4"]  # fmt: skip
+    with db.cursor().copy(f"COPY qa.chunks ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
+        for chunk_id, row, words in zip(ids, rows, terms, strict=True):
+            chunk = data.chunks[row]
+            article = articles[chunk.article_id]
+            copy.write_row(
+                (
+                    chunk_id,
+                    chunk.article_id,
+                    chunk.start,
+                    chunk.end,
+                    chunk.sentence_start,
+                    chunk.sentence_end,
+                    chunk.text,
+                    chunk.sentence,
+                    article.published,
+                    outlet_key(article.outlet),
+                    len(words),
+                )
+            )
+    for field, vectors in (("window", data.window_vectors), ("sentence", data.sentence_vectors)):
+        copy_sql = (
+            f"COPY qa.{field}_vectors (chunk_id, article_id, published, outlet_key, vector)"
+            " FROM STDIN (FORMAT BINARY)"
+        )
+        with db.cursor().copy(copy_sql) as copy:
+            copy.set_types(["int8", "text", "date", "text", "vector"])
+            for chunk_id, row in zip(ids, rows, strict=True):
+                article = articles[data.chunks[row].article_id]
+                copy.write_row(
+                    (
+                        chunk_id,
+                        article.article_id,
+                        article.published,
+                        outlet_key(article.outlet),
+                        np.asarray(vectors[row], dtype=np.float32),
+                    )
+                )
+    _insert_postings(db, ids, terms)
+    return len(rows), sum(len(words) for words in terms), next_id + len(rows)
+
+
+def _insert_postings(db: Any, ids: Sequence[int], terms: Sequence[Sequence[str]]) -> None:
+    counts = [Counter(words) for words in terms]
+    df = Counter(term for count in counts for term in count)
+    if not df:
+        return
+    vocabulary = list(df)
+    db.execute(
+        "INSERT INTO qa.terms (term, df) SELECT term, 0 FROM unnest(%s::text[]) AS term"
+        " ON CONFLICT (term) DO NOTHING",
+        (vocabulary,),
+    )
+    db.execute(
+        "UPDATE qa.terms t SET df = t.df + d.n FROM unnest(%s::text[], %s::int[]) AS d(term, n)"
+        " WHERE t.term = d.term",
+        (vocabulary, [df[t] for t in vocabulary]),
+    )
+    term_ids = dict(
+        db.execute(
+            "SELECT term, term_id FROM qa.terms WHERE term = ANY(%s)", (vocabulary,)
+        ).fetchall()
+    )
+    with db.cursor().copy(
+        "COPY qa.postings (term_id, chunk_id, tf, length) FROM STDIN (FORMAT BINARY)"
+    ) as copy:
+        copy.set_types(["int4", "int8", "int4", "int4"])
+        for chunk_id, count, words in zip(ids, counts, terms, strict=True):
+            for term, tf in count.items():
+                copy.write_row((term_ids[term], chunk_id, tf, len(words)))

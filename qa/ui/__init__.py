@@ -1,0 +1,1 @@
+"""Front ends: the qa command, the chat loop, rich rendering (the only importers of rich)."""
