@@ -212,3 +212,34 @@ def vectors_by_text(storage: Storage) -> tuple[dict[str, np.ndarray], dict[str, 
     return dict(zip(windows, window_rows, strict=True)), dict(
         zip(sentences, sentence_rows, strict=True)
     )
+
+
+class HeldRows:
+    """What every backend shares: the manifest and the article rows it holds in memory,
+    and exact cosines computed from its stored vectors (``vectors``)."""
+
+    _manifest: Manifest
+    _articles: dict[str, Article]
+
+    @property
+    def manifest(self) -> Manifest:
+        """What the index was built from."""
+        return self._manifest
+
+    def articles(self) -> list[Article]:
+        """Every indexed article, in corpus order."""
+        return list(self._articles.values())
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (KeyError if absent)."""
+        return self._articles[article_id]
+
+    def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
+        """The stored ``field`` vectors of these chunks, one row each (float32)."""
+        raise NotImplementedError
+
+    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
+        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""
+        flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
+        cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
+        return cosines.astype(np.float32, copy=False)

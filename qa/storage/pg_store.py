@@ -29,7 +29,7 @@ import numpy as np
 
 from qa.errors import IndexIncompatibleError, IndexMissingError
 from qa.records import Article, Chunk, Span
-from qa.storage.contract import REBUILD, FilterScope, Manifest, VectorField
+from qa.storage.contract import REBUILD, FilterScope, HeldRows, Manifest, VectorField
 from qa.storage.lexical import analyse
 from qa.storage.pg_connect import connect, describe_url, register_vector_type
 
@@ -92,7 +92,7 @@ def query_terms(question: str) -> Counter[str]:
     return Counter(analyse([question])[0])
 
 
-class PostgresStorage:
+class PostgresStorage(HeldRows):
     """One consistent, read-only view of the index held in a PostgreSQL database."""
 
     def __init__(self, url: str):
@@ -151,22 +151,9 @@ class PostgresStorage:
         return self._generation
 
     @property
-    def manifest(self) -> Manifest:
-        """What the index in the database was built from."""
-        return self._manifest
-
-    @property
     def chunk_count(self) -> int:
         """How many chunks (passages) the index holds."""
         return self._docs
-
-    def articles(self) -> list[Article]:
-        """Every indexed article, in corpus order."""
-        return list(self._articles.values())
-
-    def article(self, article_id: str) -> Article:
-        """The article with this id (KeyError if absent)."""
-        return self._articles[article_id]
 
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, Chunk]:
         """The chunks with these ids (unknown ids are left out)."""
@@ -248,12 +235,6 @@ class PostgresStorage:
             args = [vector, *params, n]
         rows = self._db.execute(sql, args).fetchall()
         return np.array([r[0] for r in rows], dtype=np.int64)
-
-    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
-        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""
-        flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
-        cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
-        return cosines.astype(np.float32, copy=False)
 
     def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
         """The stored ``field`` vectors of these chunks, one row each (float32)."""

@@ -19,7 +19,14 @@ import numpy as np
 
 from qa.errors import IndexIncompatibleError
 from qa.records import Article, Chunk, Span
-from qa.storage.contract import REBUILD, FilterScope, GenerationData, Manifest, VectorField
+from qa.storage.contract import (
+    REBUILD,
+    FilterScope,
+    GenerationData,
+    HeldRows,
+    Manifest,
+    VectorField,
+)
 from qa.storage.lexical import LexicalIndex
 from qa.storage.vectors import load_vector_index, reconstruct, search_vectors
 
@@ -124,7 +131,7 @@ def _chunk_from_row(row: sqlite3.Row) -> Chunk:
     )
 
 
-class IndexSnapshot:
+class IndexSnapshot(HeldRows):
     """One generation of the local index, opened read-only; consistent for its whole life.
 
     Implements :class:`qa.storage.contract.Storage`.
@@ -170,11 +177,6 @@ class IndexSnapshot:
             raise IndexIncompatibleError(f"the index's parts disagree in size; {REBUILD}")
 
     @property
-    def manifest(self) -> Manifest:
-        """What this generation was built from."""
-        return self._manifest
-
-    @property
     def generation(self) -> str:
         """The generation folder's name, which changes with every rebuild."""
         return self.folder.name
@@ -183,14 +185,6 @@ class IndexSnapshot:
     def chunk_count(self) -> int:
         """How many chunks (passages) the index holds."""
         return self._manifest.chunk_count
-
-    def articles(self) -> list[Article]:
-        """Every indexed article, in corpus order."""
-        return list(self._articles.values())
-
-    def article(self, article_id: str) -> Article:
-        """The article with this id (KeyError if absent)."""
-        return self._articles[article_id]
 
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, Chunk]:
         """The chunks with these ids."""
@@ -244,12 +238,6 @@ class IndexSnapshot:
         _, ids = search_vectors(self._vectors[field], query, n, self._allowed_ids(filters))
         found: np.ndarray = ids[0]
         return found[found >= 0]
-
-    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
-        """Exact cosine of ``query`` with each chunk's ``field`` vector."""
-        flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
-        cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
-        return cosines
 
     def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
         """The stored ``field`` vectors of these chunks."""
