@@ -133,12 +133,22 @@ def _service_user() -> pwd.struct_passwd | None:
     try:
         return pwd.getpwnam(SERVICE_USER)
     except KeyError:
+        useradd = _system_tool("useradd")
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+            [useradd, "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
              SERVICE_USER],
             check=True, capture_output=True,
         )  # fmt: skip
         return pwd.getpwnam(SERVICE_USER)
+
+
+def _system_tool(name: str) -> str:
+    """Where an administration command lives: on PATH, or in the sbin folders a root
+    shell usually has but a bare environment (cron, CI) may leave off PATH."""
+    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
+    if found is None:
+        raise ConfigError(f"embedded PostgreSQL needs the {name} command, which is not installed")
+    return found
 
 
 def _open_path_to(path: Path) -> None:
@@ -153,7 +163,7 @@ def _run(command: list[str], *, check: bool = True) -> None:
     binary = str(install_dir() / "bin" / command[0])
     full = [binary, *command[1:]]
     if _service_user() is not None:
-        full = ["runuser", "-u", SERVICE_USER, "--", *full]
+        full = [_system_tool("runuser"), "-u", SERVICE_USER, "--", *full]
     result = subprocess.run(full, capture_output=True, text=True, cwd="/")
     if check and result.returncode != 0:
         words = (result.stderr or result.stdout).strip().splitlines()
