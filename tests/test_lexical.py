@@ -1,11 +1,13 @@
-"""BM25: a question is scored by numpy over the saved matrix exactly as bm25s scores it."""
+"""BM25: numpy over the saved matrix scores as bm25s does; MaxScore finds the same top."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from qa.storage import lexical
 from qa.storage.lexical import LexicalIndex, _bm25s, analyse
 
 TEXTS = [
@@ -30,3 +32,72 @@ def test_a_saved_index_scores_questions_as_bm25s_does(tmp_path: Path) -> None:
         expected = theirs.get_scores_from_ids(terms) if terms else np.zeros(len(TEXTS))
         assert np.allclose(ours.scores(question), expected), question
     assert ours.scores("Where do trafficked women end up?").argmax() == 0
+
+
+def _windows_of_the_bundled_corpus() -> list[str]:
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = []
+    for path in sorted(corpus.iterdir()):
+        words = path.read_text(encoding="utf-8").split()
+        texts += [" ".join(words[i : i + 60]) for i in range(0, len(words), 30)]
+    return texts
+
+
+QUESTIONS = (
+    "How many women are smuggled out of Kazakhstan each year?",
+    "What did the government say about the police?",  # common terms only
+    "said said people year",  # repeated and frequent terms
+    "zebra quantum",  # no known term
+)
+
+
+def _ranked(scores: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    order = np.lexsort((np.arange(len(scores)), -scores))
+    order = order[scores[order] > 0][:n]
+    return order, scores[order]
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> LexicalIndex:
+    folder = tmp_path_factory.mktemp("bm25")
+    LexicalIndex.build(_windows_of_the_bundled_corpus()).save(folder)
+    return LexicalIndex.load(folder)
+
+
+@pytest.mark.parametrize("paths", ["small-index", "large-index"])
+@pytest.mark.parametrize("kept", [None, 0.3, 0.01])
+def test_the_top_documents_by_maxscore_are_those_of_scoring_every_document(
+    corpus_index: LexicalIndex, monkeypatch: pytest.MonkeyPatch, paths: str, kept: float | None
+) -> None:
+    if paths == "large-index":  # the branches a million-document index takes
+        monkeypatch.setattr(lexical, "_DIRECT_LOOKUPS", 0)
+        monkeypatch.setattr(lexical, "_SORTED_UNION_LIMIT", 0)
+    size = corpus_index.size
+    rng = np.random.default_rng(3)
+    allowed = None if kept is None else rng.choice(size, max(1, int(size * kept)), replace=False)
+    for question in QUESTIONS:
+        everything = corpus_index.scores(question)
+        if allowed is not None:
+            everything = np.where(np.isin(np.arange(size), allowed), everything, 0.0)
+        for n in (1, 10, 100):
+            ids, scores = corpus_index.top(question, n, allowed)
+            expected_ids, expected_scores = _ranked(everything, n)
+            assert ids.tolist() == expected_ids.tolist(), (question, n)
+            assert np.allclose(scores, expected_scores, rtol=1e-5)
+
+
+def test_scores_of_chosen_documents_are_their_scores_among_all(corpus_index: LexicalIndex) -> None:
+    chosen = np.array([7, 0, corpus_index.size - 1, 7, 3], dtype=np.int64)
+    for question in QUESTIONS:
+        assert np.allclose(
+            corpus_index.scores_of(question, chosen), corpus_index.scores(question)[chosen]
+        )
+
+
+def test_an_index_saved_without_column_bounds_finds_the_same_top(tmp_path: Path) -> None:
+    LexicalIndex.build(_windows_of_the_bundled_corpus()).save(tmp_path)
+    with_bounds = LexicalIndex.load(tmp_path)
+    (tmp_path / lexical.COLUMN_MAX_FILE).unlink()  # as an index saved by an older qa
+    without = LexicalIndex.load(tmp_path)
+    for question in QUESTIONS:
+        assert np.array_equal(without.top(question, 10)[0], with_bounds.top(question, 10)[0])

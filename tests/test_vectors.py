@@ -1,4 +1,4 @@
-"""Vector indexes chosen by size: exact when small, IVF when large, both memory-mapped."""
+"""Vector indexes chosen by size: exact, IVF, compressed IVF; all memory-mapped."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ import faiss
 import numpy as np
 import pytest
 
+from qa.storage import vectors as vector_module
 from qa.storage.vectors import (
     IVF_NPROBE,
+    add_vector_block,
     build_vector_index,
     describe,
+    finish_vector_index,
     ivf_cells,
     load_vector_index,
+    new_vector_index,
     save_vector_index,
     search_vectors,
+    train_vector_index,
+    training_size,
 )
 
 DIMENSION = 64
@@ -130,3 +136,50 @@ def test_an_empty_collection_finds_nothing(tmp_path: Path) -> None:
     assert loaded.ntotal == 0
     _, ids = search_vectors(loaded, np.ones((1, DIMENSION), dtype=np.float32), 3)
     assert ids.tolist() == [[-1, -1, -1]]
+
+
+def _recall_at_10(vectors: np.ndarray, index: object, queries: np.ndarray) -> float:
+    _, ids = search_vectors(index, queries, 10)
+    exact = _exact_top(vectors, queries, 10)
+    return float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(ids, exact, strict=True)]))
+
+
+def test_a_very_large_collection_gets_compressed_ivf_with_recall_at_10_of_at_least_095(
+    tmp_path: Path,
+) -> None:
+    vectors = _clustered(20_000, seed=9)
+    index = build_vector_index(vectors, exact_limit=1_000, compressed_limit=10_000)
+    assert describe(index) == f"ivf-sq8(nlist={ivf_cells(20_000)},nprobe={IVF_NPROBE})"
+    assert _recall_at_10(vectors, index, _clustered(300, seed=10)) >= 0.95
+    save_vector_index(index, tmp_path / "vectors.faiss")
+    # Codes a quarter of the float vectors' bytes, plus 8-byte ids and the cells' centres.
+    assert (tmp_path / "vectors.faiss").stat().st_size < vectors.nbytes * 0.4
+    decoded = load_vector_index(tmp_path / "vectors.faiss").reconstruct_batch(np.arange(100))
+    assert np.abs(decoded - vectors[:100]).max() < 0.01
+
+
+def test_an_index_built_from_streamed_blocks_answers_as_one_built_at_once() -> None:
+    vectors = _clustered(12_000, seed=11)
+    whole = build_vector_index(vectors, exact_limit=1_000, compressed_limit=5_000)
+    streamed = new_vector_index(len(vectors), DIMENSION, exact_limit=1_000, compressed_limit=5_000)
+    sample = np.random.default_rng(0).choice(len(vectors), training_size(streamed), replace=False)
+    train_vector_index(streamed, vectors[np.sort(sample)])
+    for begin in range(0, len(vectors), 5_000):
+        add_vector_block(streamed, vectors[begin : begin + 5_000])
+    finish_vector_index(streamed)
+    queries = _clustered(30, seed=12)
+    assert describe(streamed) == describe(whole)
+    assert np.array_equal(search_vectors(streamed, queries, 10)[1], whole.search(queries, 10)[1])
+
+
+def test_a_filter_of_many_ids_passed_as_a_bitmap_finds_what_a_set_of_ids_finds(
+    large: tuple[np.ndarray, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vectors, index = large
+    allowed = np.random.default_rng(13).choice(len(vectors), 8_000, replace=False)
+    queries = _clustered(20, seed=14)
+    as_set = search_vectors(index, queries, 10, allowed=allowed, filtered_exact_limit=1_000)
+    monkeypatch.setattr(vector_module, "BITMAP_SELECTOR_MIN", 1)
+    as_bitmap = search_vectors(index, queries, 10, allowed=allowed, filtered_exact_limit=1_000)
+    assert np.array_equal(as_bitmap[1], as_set[1])
+    assert np.isin(as_bitmap[1], allowed).all()

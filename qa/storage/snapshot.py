@@ -141,9 +141,8 @@ class IndexSnapshot(HeldRows):
         self.folder = folder
         self._manifest = manifest
         self._texts: dict[str, str] = {}
-        # One entry each: a question asks for the same filters and BM25 scores several times.
+        # One entry: a question asks for the same filters several times.
         self._allowed: tuple[SearchFilters | None, np.ndarray | None] = (None, None)
-        self._bm25: tuple[str | None, np.ndarray] = (None, np.zeros(0, dtype=np.float32))
         try:
             self._db = sqlite3.connect(
                 f"file:{folder / 'qa.sqlite'}?mode=ro&immutable=1",
@@ -247,24 +246,11 @@ class IndexSnapshot(HeldRows):
         self, question: str, n: int, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Ids and BM25 scores of the ``n`` best chunks above zero, best first."""
-        scores = self._bm25_scores(question)
-        allowed = self._allowed_ids(filters)
-        if allowed is not None:
-            mask = np.zeros(len(scores), dtype=bool)
-            mask[allowed] = True
-            scores = np.where(mask, scores, 0.0)
-        if len(scores) <= n:
-            top = np.flatnonzero(scores > 0)
-        else:
-            top = np.argpartition(-scores, n)[:n]
-            top = top[scores[top] > 0]
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return top, scores[top]
+        return self._lexical.top(question, n, self._allowed_ids(filters))
 
     def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
         """BM25 score of each of these chunks for ``question``."""
-        scores: np.ndarray = self._bm25_scores(question)[np.asarray(chunk_ids, dtype=np.int64)]
-        return scores
+        return self._lexical.scores_of(question, chunk_ids)
 
     def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
         """The BM25 terms of each text, as the lexical index analyses them."""
@@ -277,14 +263,6 @@ class IndexSnapshot(HeldRows):
     def close(self) -> None:
         """Release the database connection."""
         self._db.close()
-
-    def _bm25_scores(self, question: str) -> np.ndarray:
-        """BM25 scores of every chunk (bm25s scores the whole corpus at once)."""
-        asked, scores = self._bm25
-        if asked != question:
-            scores = self._lexical.scores(question)
-            self._bm25 = (question, scores)
-        return scores
 
     def _allowed_ids(self, filters: SearchFilters | None) -> np.ndarray | None:
         """Ids of the chunks passing ``filters``; None when nothing is restricted."""
