@@ -10,6 +10,8 @@ import pytest
 
 from qa.storage import vectors as vector_module
 from qa.storage.vectors import (
+    COMPRESSED_CELLS,
+    COMPRESSED_NPROBE,
     IVF_NPROBE,
     add_vector_block,
     build_vector_index,
@@ -149,7 +151,8 @@ def test_a_very_large_collection_gets_compressed_ivf_with_recall_at_10_of_at_lea
 ) -> None:
     vectors = _clustered(20_000, seed=9)
     index = build_vector_index(vectors, exact_limit=1_000, compressed_limit=10_000)
-    assert describe(index) == f"ivf-sq8(nlist={ivf_cells(20_000)},nprobe={IVF_NPROBE})"
+    cells = min(COMPRESSED_CELLS, ivf_cells(20_000))
+    assert describe(index) == f"ivf-sq8(nlist={cells},nprobe={COMPRESSED_NPROBE})"
     assert _recall_at_10(vectors, index, _clustered(300, seed=10)) >= 0.95
     save_vector_index(index, tmp_path / "vectors.faiss")
     # Codes a quarter of the float vectors' bytes, plus 8-byte ids and the cells' centres.

@@ -8,7 +8,8 @@ answers in about two milliseconds at a million vectors with recall@10 against
 exact search of about 0.998 (``eval/bench.py`` measures both). Above
 ``COMPRESSED_LIMIT`` the cells hold each vector as 8-bit scalar-quantised codes
 (IVF-SQ8, a quarter of the bytes: 3.7 GiB instead of 14.7 GiB at ten million
-384-d vectors), so the index stays within a laptop's memory. Every kind answers
+384-d vectors), so the index stays within a laptop's memory; it has fewer, larger cells
+(``COMPRESSED_CELLS``) so that building it stays affordable. Every kind answers
 ``reconstruct_batch`` for rescoring (the IVF indexes keep a direct map from id
 to cell for it; IVF-SQ8 gives the decoded vectors, within about 0.01 per
 dimension), and every kind is memory-mapped when loaded.
@@ -43,8 +44,13 @@ IVF_TRAINING_PER_CELL = 40
 IVF_NPROBE = 128
 #: Largest collection kept uncompressed (IVF-Flat, 2.9 GiB of vectors); above it IVF-SQ8.
 COMPRESSED_LIMIT = 2_000_000
-#: k-means iterations when training the cells of IVF-SQ8 (FAISS's default is 25):
-#: at ten million vectors and ~12,600 cells each iteration costs minutes on two cores.
+#: Cells of IVF-SQ8, whatever the size. Adding a vector compares it with every cell's
+#: centre, so 4·sqrt(n) cells (12,600 at ten million) would cost 10M × 12,600 × 384
+#: multiply-adds to build: over an hour on two busy cores. 2,048 cells cost a sixth of
+#: that, and a query scans ``COMPRESSED_NPROBE`` of them (~1.6% of the vectors).
+COMPRESSED_CELLS = 2_048
+COMPRESSED_NPROBE = 32
+#: k-means iterations when training the cells of IVF-SQ8 (FAISS's default is 25).
 COMPRESSED_TRAINING_ITERATIONS = 10
 #: A filter allowing at most this many vectors is scored exactly: an approximate
 #: search that may use only a few allowed vectors can miss them.
@@ -90,15 +96,16 @@ def new_vector_index(
 
     if count <= exact_limit:
         return faiss.IndexFlatIP(dimension)
-    cells = ivf_cells(count)
     quantizer = faiss.IndexFlatIP(dimension)
     if count <= compressed_limit:
-        index = faiss.IndexIVFFlat(quantizer, dimension, cells, faiss.METRIC_INNER_PRODUCT)
-    else:
-        index = faiss.IndexIVFScalarQuantizer(
-            quantizer, dimension, cells, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+        return faiss.IndexIVFFlat(
+            quantizer, dimension, ivf_cells(count), faiss.METRIC_INNER_PRODUCT
         )
-        index.cp.niter = COMPRESSED_TRAINING_ITERATIONS
+    cells = min(COMPRESSED_CELLS, ivf_cells(count))
+    index = faiss.IndexIVFScalarQuantizer(
+        quantizer, dimension, cells, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+    )
+    index.cp.niter = COMPRESSED_TRAINING_ITERATIONS
     return index
 
 
@@ -123,7 +130,8 @@ def finish_vector_index(index: Any) -> Any:
 
     if isinstance(index, faiss.IndexIVF):
         index.make_direct_map()
-        index.nprobe = IVF_NPROBE
+        compressed = isinstance(index, faiss.IndexIVFScalarQuantizer)
+        index.nprobe = COMPRESSED_NPROBE if compressed else IVF_NPROBE
     return index
 
 
