@@ -35,6 +35,7 @@ from qa.search.name_kinds import (
     STOPWORDS,
     THING_PRONOUNS,
     entity_spans,
+    is_organisation_word,
     is_pronoun,
     with_article,
 )
@@ -105,7 +106,7 @@ def resolve(
 ) -> Resolution:
     """``question`` written out in full from ``previous``, or unchanged when it stands alone."""
     question = " ".join(question.split())
-    if asks_about_source(question):
+    if asks_about_source(question) and not _asks_about_a_work_or_employer(question, previous):
         return Resolution(question, question, SOURCE)
     if previous is None or not question:
         return Resolution(question, question, STANDALONE)
@@ -120,15 +121,56 @@ def resolve(
         resolved = _replace_pronoun(body, previous, vocabulary)
         if resolved is not None:
             return Resolution(question, resolved, PRONOUN)
+        if _names_something(body) and not _leans_on_context(body):
+            # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
+            return Resolution(question, f"{body}?", ELLIPSIS)
         return Resolution(question, _with_context(body, previous), ELLIPSIS)
     if _is_fragment(body):
         return Resolution(question, _fill_slot(body, previous, vocabulary), ELLIPSIS)
     resolved = _replace_pronoun(body, previous, vocabulary)
     if resolved is not None:
         return Resolution(question, resolved, PRONOUN)
-    if _names_nothing(body):
+    if _names_nothing(body) or _leans_on_context(body):
         return Resolution(question, _with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+_WORKS = re.compile(
+    r"\b(?:paper|papers|book|books|report|reports|study|studies|novel|essay|thesis|survey|"
+    r"letter|memoir|song|album|film)\b",
+    re.I,
+)
+_CONTEXT_WORDS = re.compile(
+    r"^(?:who|what|where|which|how)\s+else\b"  # "who else performed?"
+    r"|\b(?:which|that|this|the\s+(?:first|second|third|last|other|latter|former))\s+ones?\b"
+    r"|\bthe\s+(?:first|second|third|last|latter|former)$"
+    r"|^(?:what|who)\s+(?:happened|came|followed)\s+(?:next|then|after|afterwards)$"
+    r"|\bnext$"
+    r"|\b(?:before|after)\s+that$"
+    r"|^how\s+many\s+(?:are|were|of\s+them)\b"
+    r"|^which\s+(?:two|three|four|five)\b",
+    re.I,
+)
+
+
+def _leans_on_context(body: str) -> bool:
+    """Words that point back at the conversation without a pronoun: ``who else …``,
+    ``which one …``, ``the second one``, ``what happened next``, ``… before that``,
+    ``how many are …``, ``which two …``."""
+    return _CONTEXT_WORDS.search(body.rstrip("?!. ")) is not None
+
+
+def _names_something(body: str) -> bool:
+    """Whether a question names a name, a number or a year after its first word."""
+    return any(w[0].isupper() or w[0].isdigit() for w in _words(body)[1:])
+
+
+def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None) -> bool:
+    """``for which newspaper?`` asks whom someone works for, and ``when was it published?``
+    after a question about a paper or a book asks about that work: not the article's source."""
+    if question.casefold().startswith("for "):
+        return True
+    return previous is not None and _WORKS.search(previous.question) is not None
 
 
 def _names_nothing(body: str) -> bool:
@@ -188,8 +230,26 @@ def _is_fragment(text: str) -> bool:
 
 
 def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str:
-    """The previous question with the fragment's constraint put in place of its own."""
-    base = previous.question.rstrip("?!. ")
+    """The previous question with the fragment's constraint put in place of its own; the
+    earlier turns' words it carried in brackets stay, untouched, after it."""
+    if _LEAD.match(fragment) is not None and fragment.casefold().startswith("for "):
+        # "for which newspaper?" asks whom the one just named works for, not the old question.
+        return _with_context(fragment, previous)
+    base, carried = _split_carried(previous.question)
+    filled = _filled(fragment, base, vocabulary)
+    return f"{filled[:-1]} ({carried})?" if carried else filled
+
+
+def _split_carried(question: str) -> tuple[str, str]:
+    """A resolved question without the brackets of earlier turns' words, and those words."""
+    text = question.rstrip("?!. ")
+    if text.endswith(")") and " (" in text:
+        body, carried = text[:-1].split(" (", 1)
+        return body, carried
+    return text, ""
+
+
+def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
     lead = _LEAD.match(fragment)
     if lead is not None:
         return _ask_again(fragment, lead, base)
@@ -211,11 +271,42 @@ def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) ->
             name = name if possessive or not name.endswith(("'s", "’s")) else name[:-2]
             return f"{base[:old_start]}{name}{base[old_end:]}?"
         return f"{base} {_with_preposition(fragment, kind)}?"
+    if _is_bare_name(fragment):
+        # "and Ford?" after "When did Holden announce …": a name in place of the first one.
+        others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
+        if others:
+            old_start, old_end, _ = others[0]
+            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
     noun = _lead_noun(base)
     words = [w.casefold() for w in _words(fragment)]
     if noun is not None and _plural_noun_phrase(words):
-        return f"{base[: noun[0]]}{fragment}{base[noun[1] :]}?"
+        start, end = noun
+        of = _OF.match(base, end)
+        if base[start:end].casefold() in _QUANTITIES and of is not None:
+            # "what about apples?" after "What share of Australian pears …": the pears go.
+            phrase_end = _phrase_end(base, of.end())
+            head = base.rfind(" ", of.end() - 1, phrase_end) + 1
+            if phrase_end > of.end():
+                return f"{base[:head]}{fragment}{base[phrase_end:]}?"
+        return f"{base[:start]}{fragment}{base[end:]}?"
     return f"{base} {fragment}?"
+
+
+_OF = re.compile(r"\s+of\s+")
+_QUANTITIES = frozenset(
+    "share percentage proportion part number amount fraction majority half third quarter".split()
+)
+
+
+def _is_bare_name(fragment: str) -> bool:
+    """A fragment that is only a name: ``Ford``, ``DeMarcus Ware``."""
+    words = _words(fragment)
+    return (
+        0 < len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and words[0].casefold() not in STOPWORDS
+        and words[0].casefold() not in QUESTION_WORDS
+    )
 
 
 def _plural_noun_phrase(words: Sequence[str]) -> bool:
@@ -264,19 +355,26 @@ def _lead_noun(question: str) -> tuple[int, int] | None:
     if lead.group(0).casefold().split()[-1] not in _NOUN_LEADS:
         return None
     end = lead.end()
-    position = end
-    for match in _WORD.finditer(question, end):
+    position = _phrase_end(question, end)
+    if position == end:
+        return None
+    return end + 1, position
+
+
+def _phrase_end(question: str, start: int) -> int:
+    """Where the noun phrase from ``start`` ends: before an auxiliary, a preposition or a
+    past participle."""
+    position = start
+    for match in _WORD.finditer(question, start):
         word = match.group(0).casefold()
         if (
             word in AUXILIARIES
             or word in PREPOSITIONS
-            or (word.endswith("ed") and len(word) > 4 and position > end)
+            or (word.endswith("ed") and len(word) > 4 and position > start)
         ):
             break
         position = match.end()
-    if position == end:
-        return None
-    return end + 1, position
+    return position
 
 
 def _lowercase_first(text: str) -> str:
@@ -300,8 +398,8 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             ahead = [w.group(0).casefold() for w in words[i + 1 : i + 4]]
             if (
                 before in ("is", "was", "would", "will") and {"that", "to", "for"} & set(ahead)
-            ) or (ahead and ahead[0] in ("take", "takes", "took")):
-                continue  # "is it true that…", "is it hard for … to", "did it take": no referent
+            ) or (ahead and ahead[0] in ("take", "takes", "took", "cost", "costs")):
+                continue  # "is it true that…", "is it hard for … to", "did it cost": no referent
             kind = "thing"
         elif word in GROUP_PRONOUNS:
             kind = "group"
@@ -310,6 +408,13 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             if any(span[2] == "place" for span in named):
                 return None
             return match, "place"
+        elif (
+            word == "same"
+            and 0 < i < len(words) - 1
+            and words[i - 1].group(0).casefold() == "the"
+            and words[i + 1].group(0).casefold() in ("year", "time")
+        ):
+            return words[i - 1], "demonstrative"  # "the same year"
         elif word == "so" and i == len(words) - 1 and i > 0:
             return match, "demonstrative"  # "who says so?"
         elif word in DEMONSTRATIVES:
@@ -387,6 +492,8 @@ def _referent(
         return None
     if kind == "demonstrative":
         rest = body[match.end() :].split()
+        if rest and rest[0].casefold() == "same":
+            rest = rest[1:]  # "the same year" as "that year"
         noun = rest[0].casefold().strip("?,.") if rest else ""
         if noun in ("year", "time"):
             years = _YEAR.findall(previous.question) or [
@@ -402,28 +509,40 @@ def _referent(
         following = body[match.end() :].split()
         nxt = following[0].casefold() if following else ""
         suffix = "'s" if nxt and nxt not in PREPOSITIONS and nxt not in AUXILIARIES else ""
-    sources = [previous.question, *previous.answer_sentences[:1]]
+    # After "who …?" the person asked for is named in the answer, after "which movement …?"
+    # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
+    # names are too often other things.
+    sources = [previous.question]
+    answers = list(previous.answer_sentences[:1])
     asked = previous.question.casefold().split(" ", 1)[0]
-    asked_for_it = (kind == "person" and asked in ("who", "whom")) or (
-        kind != "person" and asked in ("which", "what")
-    )
-    if asked_for_it:
-        sources.reverse()  # what the previous question asked for is named in its answer
+    if kind == "person":
+        sources = [*answers, *sources] if asked in ("who", "whom") else [*sources, *answers]
+    elif _asks_for_an_organisation(previous.question):
+        sources = [*answers, *sources]
     in_question = previous.question.casefold()
     for source in sources:
         spans = [
             s
             for s in entity_spans(source, vocabulary)
             if s[2] in kinds
-            and (source is previous.question or source[s[0] : s[1]].casefold() not in in_question)
+            and (
+                source is previous.question
+                or (
+                    source[s[0] : s[1]].casefold() not in in_question
+                    and len(source[s[0] : s[1]]) > 2  # "TV", "UK" in an answer
+                )
+            )
         ]
         if spans:
             start, end, _ = spans[-1] if source is previous.question else spans[0]
-            name = source[start:end]
-            if kind != "person" and source is not previous.question and not asked_for_it:
-                return None  # "it" from an answer is too often the wrong thing
-            return f"{with_article(name)}{suffix}", match.start(), match.end()
+            return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
     return None
+
+
+def _asks_for_an_organisation(question: str) -> bool:
+    """``Which movement …?``, ``What company …?``: the answer names an organisation."""
+    noun = _lead_noun(question)
+    return noun is not None and is_organisation_word(question[noun[0] : noun[1]].casefold())
 
 
 def _with_context(body: str, previous: PreviousTurn) -> str:
@@ -437,9 +556,21 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_CONTEXT_WORDS_KEPT = 16
+
+
 def _content(question: str) -> str:
-    """A question without its question word and its first auxiliary: its subject matter."""
-    text = question.rstrip("?!. ")
+    """What a question is about, to carry into the next one: its words without its question
+    word and first auxiliary and, when they name nothing, with the context it carried itself
+    (at most sixteen words, the newest first)."""
+    text, carried = _split_carried(question)
+    own = _subject_matter(text)
+    if carried and not _names_something(f"x {own}"):
+        own = f"{own} {carried}"
+    return " ".join(own.split()[:_CONTEXT_WORDS_KEPT])
+
+
+def _subject_matter(text: str) -> str:
     lead = _LEAD.match(text)
     if lead is not None:
         text = text[lead.end() :].lstrip()

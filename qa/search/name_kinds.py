@@ -154,6 +154,11 @@ def with_article(name: str) -> str:
     return name
 
 
+def is_organisation_word(word: str) -> bool:
+    """Whether ``word`` (casefolded) makes a name an organisation: ``movement``, ``company``."""
+    return word in _ORGANISATION_WORDS
+
+
 def is_pronoun(word: str) -> bool:
     """Whether ``word`` (casefolded) is a personal or possessive pronoun."""
     return word in PERSON_PRONOUNS or word in THING_PRONOUNS or word in GROUP_PRONOUNS

@@ -1,0 +1,151 @@
+"""Follow-up rules found on the dialogue sets' tuning halves, each with the exact question searched."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.search.followup import SOURCE, STANDALONE, PreviousTurn, resolve
+
+STATEHOOD = "What was the last attempt at separate statehood for southern California?"
+
+
+def test_it_is_not_taken_from_an_unrelated_name_in_the_answer() -> None:
+    previous = PreviousTurn(
+        STATEHOOD,
+        ("Instead, the Compromise of 1850 enabled California to be admitted to the Union.",),
+    )
+    assert resolve("who signed it?", previous).resolved == (
+        "Who signed it (the last attempt at separate statehood for southern California)?"
+    )
+
+
+def test_it_after_a_which_organisation_question_names_the_organisation_in_the_answer() -> None:
+    previous = PreviousTurn(
+        "Which movement do the Taliban support?",
+        ("The Taliban support the Islamic Movement of Uzbekistan on TV.",),
+    )
+    assert resolve("who is it cooperating with now?", previous).resolved == (
+        "Who is Islamic Movement of Uzbekistan cooperating with now?"
+    )
+
+
+def test_they_is_not_a_two_letter_acronym_of_the_answer() -> None:
+    previous = PreviousTurn(
+        "Which company had a dispute with BSkyB in 2007?",
+        ("In 2007, BSkyB and Virgin Media had a dispute over channels on cable TV.",),
+    )
+    assert resolve("when did they remove the channels?", previous).resolved == (
+        "When did they remove the channels (company had a dispute with BSkyB in 2007)?"
+    )
+
+
+def test_carried_words_stay_few_and_an_ellipsis_leaves_them_alone() -> None:
+    previous = PreviousTurn(
+        "When did they remove the basic channels (company had a dispute with BSkyB over "
+        "carrying Sky channels on cable in 2007)?"
+    )
+    assert resolve("what did they claim?", previous).resolved == (
+        "What did they claim (they remove the basic channels company had a dispute with "
+        "BSkyB over carrying Sky channels on)?"
+    )
+    previous = PreviousTurn("How many did they convict in 2017 (courts of Kyrgyzstan)?")
+    assert resolve("and in 2010?", previous).resolved == (
+        "How many did they convict in 2010 (courts of Kyrgyzstan)?"
+    )
+
+
+def test_a_question_that_names_its_own_subject_carries_no_older_words() -> None:
+    previous = PreviousTurn("In 1992, how much did BSkyB pay for the rights (the contract)?")
+    assert resolve("who held the rights before?", previous).resolved == (
+        "Who held the rights before (In 1992, how much did BSkyB pay for the rights)?"
+    )
+
+
+def test_the_same_year_is_the_year_of_the_last_turn() -> None:
+    previous = PreviousTurn("Which company had a dispute with BSkyB in 2007?")
+    assert resolve("which service overtook Sky the same year?", previous).resolved == (
+        "Which service overtook Sky in 2007?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "resolved"),
+    [
+        ("who else performed?", "Who else performed (headlined the halftime show)?"),
+        ("which one was the best?", "Which one was the best (headlined the halftime show)?"),
+        ("what happened next?", "What happened next (headlined the halftime show)?"),
+        ("who played the second one?", "Who played the second one (headlined the halftime show)?"),
+        (
+            "where did Coldplay play before that?",
+            "Where did Coldplay play before that (headlined the halftime show)?",
+        ),
+        ("how many are British?", "How many are British (headlined the halftime show)?"),
+        (
+            "which two were added later?",
+            "Which two were added later (headlined the halftime show)?",
+        ),
+    ],
+)
+def test_words_that_point_back_without_a_pronoun_carry_the_last_turn(
+    question: str, resolved: str
+) -> None:
+    previous = PreviousTurn("Who headlined the halftime show?")
+    assert resolve(question, previous).resolved == resolved
+
+
+def test_a_bare_name_takes_the_place_of_the_first_name() -> None:
+    previous = PreviousTurn("When did Holden announce the closure of its Victorian plants?")
+    assert resolve("and Ford?", previous).resolved == (
+        "When did Ford announce the closure of its Victorian plants?"
+    )
+    previous = PreviousTurn("How many interceptions did Peyton Manning throw in 2015?")
+    assert resolve("and Osweiler?", previous).resolved == (
+        "How many interceptions did Osweiler throw in 2015?"
+    )
+
+
+def test_what_about_a_noun_replaces_what_a_share_is_of() -> None:
+    previous = PreviousTurn("What share of Australian pears do Victorian farms produce?")
+    assert resolve("what about apples?", previous).resolved == (
+        "What share of Australian apples do Victorian farms produce?"
+    )
+
+
+def test_for_which_newspaper_asks_whom_the_journalist_works_for() -> None:
+    resolution = resolve(
+        "for which newspaper?", PreviousTurn("Which journalist spoke to experts about the group?")
+    )
+    assert resolution.kind != SOURCE
+    assert resolution.resolved == (
+        "For which newspaper (journalist spoke to experts about the group)?"
+    )
+    assert resolve("which newspaper?", PreviousTurn(STATEHOOD)).kind == SOURCE
+
+
+def test_when_was_it_published_after_a_question_about_a_paper_asks_about_the_paper() -> None:
+    previous = PreviousTurn("Who wrote the seminal paper on computational complexity?")
+    resolution = resolve("when was it published?", previous)
+    assert resolution.kind != SOURCE
+    assert resolution.resolved == (
+        "When was it published (wrote the seminal paper on computational complexity)?"
+    )
+
+
+def test_and_before_a_complete_question_only_drops_the_and() -> None:
+    previous = PreviousTurn("Where are Sky's corporate headquarters?")
+    assert resolve("And who owns the VideoGuard system that BSkyB uses?", previous).resolved == (
+        "Who owns the VideoGuard system that BSkyB uses?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did it cost to build Levi's Stadium?",
+        "What is the most commonly used model in complexity theory?",
+        "Who was the top defensive performer for Carolina in Super Bowl 50?",
+    ],
+)
+def test_a_standalone_question_after_another_topic_is_not_rewritten(question: str) -> None:
+    resolution = resolve(question, PreviousTurn("Who headlined the halftime show?"))
+    assert (resolution.kind, resolution.resolved) == (STANDALONE, question)
