@@ -1,6 +1,9 @@
 """Check a dialogue set: every answer occurs in its source file, every turn is well formed.
 
-    python eval/check_dialogues.py [eval/dialogues.jsonl] [--corpus corpus]
+    python eval/check_dialogues.py [eval/dialogues.jsonl] [--corpus DIR]
+
+The corpus is the ``corpus/`` folder beside the set when there is one (as for
+``qa eval``), else ``./corpus``.
 
 Checks: the file loads as a set with no malformed line; dialogue ids are unique;
 every dialogue has exactly one of ``tune``/``test`` and the halves alternate;
@@ -27,8 +30,11 @@ def main() -> int:
     """Run the checks and print what they found."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dialogues", nargs="?", type=Path, default=Path("eval/dialogues.jsonl"))
-    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--corpus", type=Path, default=None)
     args = parser.parse_args()
+    if args.corpus is None:
+        beside = args.dialogues.parent / "corpus"
+        args.corpus = beside if beside.is_dir() else Path("corpus")
     loaded = load_set(args.dialogues)
     problems = list(loaded.problems)
     texts: dict[str, str] = {}

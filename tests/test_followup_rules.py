@@ -1,4 +1,4 @@
-"""Follow-up rules found on the dialogue sets' tuning halves, each with the exact question searched."""
+"""Follow-up rules found on the dialogue sets' tuning halves, with the exact question searched."""
 
 from __future__ import annotations
 
