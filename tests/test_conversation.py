@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fake_embedder import FakeEmbedder
 from rich.console import Console
 
 from qa.config import Settings
 from qa.evaluation.sets import load_set
+from qa.records import Answer
 from qa.search.assistant import Assistant
 from qa.search.followup import PreviousTurn, resolve
+from qa.search.retrieve import FusionWeights, Retriever
 from qa.ui.cli import main
 from qa.ui.repl import Repl
 
@@ -260,3 +264,42 @@ def test_dialogue_lines_are_checked_turn_by_turn(tmp_path: Path) -> None:
     assert loaded.problems == (
         f"{path}:2: turn 1: 'answers' is empty but the question is not marked unanswerable",
     )
+
+
+def test_a_follow_up_favours_the_articles_the_last_answer_cited(
+    fake_corpus_settings: Settings,
+) -> None:
+    asked: list[frozenset[str]] = []
+
+    class Recording(Assistant):
+        def ask(self, question: str, **options: Any) -> Answer:
+            asked.append(frozenset(options.get("followed", ())))
+            return super().ask(question, **options)
+
+    recording = Recording.open(fake_corpus_settings, embedder=FakeEmbedder())
+    conversation = recording.conversation()
+    first = conversation.ask(KYRGYZSTAN)
+    conversation.ask("why?")
+    conversation.ask("Who is the president of Sana Sezim?")
+    recording.close()
+
+    assert first.citations
+    assert asked == [frozenset(), frozenset(c.article_id for c in first.citations), frozenset()]
+
+
+def test_a_favoured_article_adds_its_weight_to_its_passages_and_nothing_else(
+    fake_assistant: Assistant,
+) -> None:
+    snapshot = fake_assistant.snapshot
+    vector = FakeEmbedder().encode([KYRGYZSTAN])[0]
+    retriever = Retriever(snapshot)
+    candidates, plain = retriever.features(vector, KYRGYZSTAN)
+    favoured = snapshot.chunks([int(candidates[0])])[int(candidates[0])].article_id
+    again, followed = retriever.features(vector, KYRGYZSTAN, None, {favoured})
+
+    assert list(again) == list(candidates)
+    chunks = snapshot.chunks([int(c) for c in candidates])
+    weight = FusionWeights().followed_article
+    for i, chunk_id in enumerate(candidates):
+        bonus = weight if chunks[int(chunk_id)].article_id == favoured else 0.0
+        assert followed["score"][i] == pytest.approx(plain["score"][i] + bonus)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
@@ -85,9 +86,15 @@ class Assistant:
         return self._embedder
 
     def ask(
-        self, question: str, *, k: int | None = None, filters: SearchFilters | None = None
+        self,
+        question: str,
+        *,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        followed: Collection[str] = (),
     ) -> Answer:
-        """Answer ``question`` with up to ``k`` passages, every claim cited."""
+        """Answer ``question`` with up to ``k`` passages, every claim cited; passages of the
+        ``followed`` article ids (a conversation's last cited articles) rank a little higher."""
         began = time.perf_counter()
         question = collapse_whitespace(question)
         if not question:
@@ -101,7 +108,7 @@ class Assistant:
         vector = embedder.encode([question])[0]
         embedded = time.perf_counter()
         result = Retriever(snapshot, self._weights).search(
-            vector, question, k or self.settings.k, filters
+            vector, question, k or self.settings.k, filters, followed
         )
         searched = time.perf_counter()
         notices = list(filters.notes) if filters is not None else []

@@ -26,6 +26,7 @@ from qa.search.article_questions import (
 )
 from qa.search.followup import (
     SOURCE,
+    STANDALONE,
     PreviousTurn,
     Resolution,
     Vocabulary,
@@ -79,7 +80,10 @@ class Conversation:
         if resolution.kind == SOURCE:
             answer = answer_about_source(resolution.question, source, self.assistant)
         else:
-            answer = self.assistant.ask(resolution.resolved, k=k, filters=filters)
+            followed = self._followed() if resolution.kind != STANDALONE else frozenset()
+            answer = self.assistant.ask(
+                resolution.resolved, k=k, filters=filters, followed=followed
+            )
         answer = dataclasses.replace(
             answer,
             question=resolution.question or answer.question,
@@ -108,6 +112,13 @@ class Conversation:
                 sentences = () if answer.abstained else tuple(_sentences(answer.text))
                 return PreviousTurn(turn.resolution.resolved, sentences)
         return None
+
+    def _followed(self) -> frozenset[str]:
+        """The articles the last searched answer cited: a follow-up is likely about them."""
+        for turn in reversed(self.turns):
+            if turn.resolution.kind != SOURCE:
+                return frozenset(c.article_id for c in turn.answer.citations)
+        return frozenset()
 
     def _last_source(self) -> Citation | None:
         """The article the last answer cites first, or None when it cited nothing."""

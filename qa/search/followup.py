@@ -236,7 +236,7 @@ def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) ->
         # "for which newspaper?" asks whom the one just named works for, not the old question.
         return _with_context(fragment, previous)
     base, carried = _split_carried(previous.question)
-    filled = _filled(fragment, base, vocabulary)
+    filled = _capitalised(_filled(fragment, base, vocabulary))
     return f"{filled[:-1]} ({carried})?" if carried else filled
 
 
