@@ -149,3 +149,16 @@ def test_and_before_a_complete_question_only_drops_the_and() -> None:
 def test_a_standalone_question_after_another_topic_is_not_rewritten(question: str) -> None:
     resolution = resolve(question, PreviousTurn("Who headlined the halftime show?"))
     assert (resolution.kind, resolution.resolved) == (STANDALONE, question)
+
+
+def test_he_after_a_who_question_is_the_person_of_the_sentence_that_answers_it() -> None:
+    previous = PreviousTurn(
+        "Who was named MVP of Super Bowl 50?",
+        (
+            "Bart Starr (MVP of Super Bowls I and II) appeared via video.",
+            "Denver linebacker Von Miller was named Super Bowl MVP, recording 2½ sacks.",
+        ),
+    )
+    assert resolve("how many sacks did he record?", previous).resolved == (
+        "How many sacks did Von Miller record?"
+    )

@@ -513,7 +513,7 @@ def _referent(
     # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
     # names are too often other things.
     sources = [previous.question]
-    answers = list(previous.answer_sentences[:1])
+    answers = _answering_sentence(previous)
     asked = previous.question.casefold().split(" ", 1)[0]
     if kind == "person":
         sources = [*answers, *sources] if asked in ("who", "whom") else [*sources, *answers]
@@ -537,6 +537,28 @@ def _referent(
             start, end, _ = spans[-1] if source is previous.question else spans[0]
             return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
     return None
+
+
+def _answering_sentence(previous: PreviousTurn) -> list[str]:
+    """The answer sentence that shares most words with the previous question (the first of
+    equals): the one that answers it, where the name it asked for stands."""
+    asked = _content_words(previous.question)
+    best = max(
+        previous.answer_sentences,
+        key=lambda sentence: len(asked & _content_words(sentence)),
+        default=None,
+    )
+    return [] if best is None else [best]
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w.casefold()
+        for w in _words(text)
+        if w.casefold() not in STOPWORDS
+        and w.casefold() not in AUXILIARIES
+        and w.casefold() not in QUESTION_WORDS
+    }
 
 
 def _asks_for_an_organisation(question: str) -> bool:
