@@ -14,7 +14,7 @@ import pytest
 from qa.config import Settings
 from qa.errors import ModelError
 from qa.index.embed import ModelSpec, resolve_model, sentence_transformer
-from qa.index.onnx_embed import OnnxEmbedder, onnx_path, read_export_info
+from qa.index.onnx_embed import OnnxEmbedder, onnx_path, optimized_graph, read_export_info
 from qa.index.onnx_export import export_onnx
 
 pytestmark = pytest.mark.slow  # the ONNX export of the real model
@@ -125,6 +125,30 @@ def test_an_export_from_the_same_weights_is_reused(model: ModelSpec, export_fold
     assert graph.stat().st_mtime_ns == before
 
 
+def test_the_graph_optimised_ahead_embeds_bit_for_bit_like_optimising_at_load(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    texts = [*corpus_passages, "How many women are smuggled out of Kazakhstan each year?"]
+    ahead = OnnxEmbedder(export_folder, model, threads=1, optimized_ahead=True)
+    at_load = OnnxEmbedder(export_folder, model, threads=1)
+    assert np.array_equal(ahead.encode(texts), at_load.encode(texts))
+
+
+def test_the_optimised_graph_is_made_once_and_again_for_another_onnxruntime(
+    model: ModelSpec, export_folder: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "model.onnx").symlink_to(onnx_path(export_folder))
+    graph = optimized_graph(folder)
+    made = graph.stat().st_mtime_ns
+    assert optimized_graph(folder) == graph and graph.stat().st_mtime_ns == made
+    stamp = graph.with_suffix(".json")
+    stamp.write_text(stamp.read_text().replace('"onnxruntime ', '"onnxruntime 0.'))
+    assert optimized_graph(folder).stat().st_mtime_ns != made
+    assert not [path.name for path in folder.iterdir() if path.name.startswith(".")]
+
+
 def test_an_export_from_other_weights_is_refused(model: ModelSpec, export_folder: Path) -> None:
     other = replace(model, weights_sha256="0" * 64)
     with pytest.raises(ModelError) as raised:
@@ -173,7 +197,7 @@ def test_embedding_with_the_export_never_imports_torch(
     assert completed.returncode == 0, completed.stderr
 
 
-def test_asking_the_indexed_corpus_never_imports_torch_bm25s_or_scipy(
+def test_asking_the_indexed_corpus_never_imports_torch_bm25s_scipy_or_faiss(
     corpus_settings: Settings,
 ) -> None:
     script = (
@@ -181,7 +205,7 @@ def test_asking_the_indexed_corpus_never_imports_torch_bm25s_or_scipy(
         "from qa.ui.cli import main\n"
         "code = main(['ask', 'How many women are smuggled out of Kazakhstan each year?'])\n"
         "assert code == 0, code\n"
-        "heavy = {'torch', 'sentence_transformers', 'transformers', 'bm25s', 'scipy'}\n"
+        "heavy = {'torch', 'sentence_transformers', 'transformers', 'bm25s', 'scipy', 'faiss'}\n"
         "heavy = sorted(heavy & set(sys.modules))\n"
         "assert not heavy, heavy\n"
     )

@@ -169,7 +169,7 @@ def passage_embedders(
         OnnxEmbedder,
         index_export_folder,
         info_path,
-        mapped_graph,
+        optimized_graph,
         read_export_info,
     )
     from qa.index.onnx_export import export_onnx
@@ -195,7 +195,7 @@ def passage_embedders(
         if quantized:
             raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
         return sentence_transformer
-    mapped_graph(folder)  # the questions' graph, ready for fast loading by every qa ask
+    optimized_graph(folder)  # the questions' graph, ready for fast loading by every qa ask
     threads = os.cpu_count() or 1
     return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
 
@@ -217,7 +217,7 @@ def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> E
         raise ModelError(f"the model export in {folder} is damaged; {REEXPORT}")
     try:
         spec = ModelSpec(manifest.model, str(folder), manifest.weights_sha256)
-        return OnnxEmbedder(folder, spec, threads=1)
+        return OnnxEmbedder(folder, spec, threads=1, optimized_ahead=True)
     except ModelError as error:
         if info_path(folder, quantized=False).is_file():  # an export that no longer loads
             raise ModelError(f"{error}; {REEXPORT}") from None
