@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from qa.storage.flat_file import FlatVectors
+
 #: Largest collection searched exactly. A one-thread flat search of 384-d vectors
 #: took 9–11 ms at 100,000 vectors here (twice per question: windows and sentences),
 #: about 5 ms at 50,000.
@@ -142,6 +144,8 @@ def ivf_cells(count: int) -> int:
 
 def describe(index: Any) -> str:
     """The kind of index and its parameters, e.g. ``ivf-flat(nlist=4000,nprobe=128)``."""
+    if isinstance(index, FlatVectors):
+        return "flat"
     faiss = _faiss()
 
     if isinstance(index, faiss.IndexIVFFlat):
@@ -163,8 +167,12 @@ def save_vector_index(index: Any, path: Path) -> None:
 def load_vector_index(path: Path) -> Any:
     """Open a saved index with its vectors memory-mapped rather than read into RAM.
 
+    A flat index comes back as ``FlatVectors`` (numpy), any other kind as a FAISS index.
     Raises RuntimeError (from FAISS) when the file is not an index.
     """
+    flat = FlatVectors.open(path)
+    if flat is not None:
+        return flat
     faiss = _faiss()
 
     return faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
@@ -183,6 +191,8 @@ def search_vectors(
     ``allowed`` (ids) restricts the search: up to ``filtered_exact_limit`` allowed
     ids are scored exactly; more go through the index with an ID selector.
     """
+    if isinstance(index, FlatVectors):
+        return index.search(queries, k, allowed)
     faiss = _faiss()
 
     query = np.ascontiguousarray(np.atleast_2d(queries), dtype=np.float32)
@@ -211,6 +221,8 @@ def search_vectors(
 
 def reconstruct(index: Any, ids: np.ndarray) -> np.ndarray:
     """The stored vectors with these ids, one row each."""
+    if isinstance(index, FlatVectors):
+        return index.reconstruct(ids)
     rows: np.ndarray = index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
     return rows
 
