@@ -293,13 +293,14 @@ def test_a_favoured_article_adds_its_weight_to_its_passages_and_nothing_else(
     snapshot = fake_assistant.snapshot
     vector = FakeEmbedder().encode([KYRGYZSTAN])[0]
     retriever = Retriever(snapshot)
-    candidates, plain = retriever.features(vector, KYRGYZSTAN)
-    favoured = snapshot.chunks([int(candidates[0])])[int(candidates[0])].article_id
-    again, followed = retriever.features(vector, KYRGYZSTAN, None, {favoured})
+    plain = {h.chunk_id: h for h in retriever.search(vector, KYRGYZSTAN, 5).sentences}
+    favoured = next(iter(plain.values())).article.article_id
+    followed = retriever.search(vector, KYRGYZSTAN, 5, None, {favoured}).sentences
 
-    assert list(again) == list(candidates)
-    chunks = snapshot.chunks([int(c) for c in candidates])
     weight = FusionWeights().followed_article
-    for i, chunk_id in enumerate(candidates):
-        bonus = weight if chunks[int(chunk_id)].article_id == favoured else 0.0
-        assert followed["score"][i] == pytest.approx(plain["score"][i] + bonus)
+    shared = [hit for hit in followed if hit.chunk_id in plain]
+    assert any(hit.article.article_id == favoured for hit in shared)
+    assert any(hit.article.article_id != favoured for hit in shared)
+    for hit in shared:
+        bonus = weight if hit.article.article_id == favoured else 0.0
+        assert hit.score == pytest.approx(plain[hit.chunk_id].score + bonus)

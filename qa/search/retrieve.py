@@ -49,8 +49,6 @@ class FusionWeights:
             + self.window * signals["cos_window"]
             + self.sentence * signals["cos_sentence"]
         )
-        if "followed" in signals:
-            fused = fused + self.followed_article * signals["followed"]
         return fused
 
 
@@ -154,18 +152,16 @@ class Retriever:
             excluded_undated = scope.excluded_undated
             if not scope.chunk_count:
                 return SearchResult([], [], excluded_undated)
-        candidates, features = self.features(question_vector, question, filters, followed)
+        candidates, features = self.features(question_vector, question, filters)
+        if followed:
+            self._favour(candidates, features, followed, max(2 * RANKED_POOL, 12 * k))
         order = np.argsort(-features["score"], kind="stable")
         ranked = [int(candidates[i]) for i in order[: max(RANKED_POOL, 6 * k)]]
         sentences = self._hits(ranked, features, candidates)
         return SearchResult(distinct_passages(sentences, k), sentences, excluded_undated)
 
     def features(
-        self,
-        vector: np.ndarray,
-        question: str,
-        filters: SearchFilters | None = None,
-        followed: Collection[str] = (),
+        self, vector: np.ndarray, question: str, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Candidate chunk ids and, aligned with them, each signal and the fused ``score``."""
         storage = self.storage
@@ -185,12 +181,25 @@ class Retriever:
             "cos_window": storage.cosines("window", query, candidates),
             "cos_sentence": storage.cosines("sentence", query, candidates),
         }
-        if followed:
-            chunks = storage.chunks([int(c) for c in candidates])
-            signals["followed"] = np.array(
-                [chunks[int(c)].article_id in followed for c in candidates], dtype=np.float64
-            )
         return candidates, {"score": self.weights.fuse(signals), **signals}
+
+    def _favour(
+        self,
+        candidates: np.ndarray,
+        features: dict[str, np.ndarray],
+        followed: Collection[str],
+        pool: int,
+    ) -> None:
+        """Raise the score of the best ``pool`` candidates that belong to a ``followed``
+        article by ``followed_article`` (in ``features``, with the 0/1 signal ``followed``).
+        Only the best are looked at: a bonus this small cannot lift the others to the top."""
+        best = np.argsort(-features["score"], kind="stable")[:pool]
+        chunks = self.storage.chunks([int(candidates[i]) for i in best])
+        favoured = np.zeros(len(candidates))
+        for i in best:
+            favoured[i] = float(chunks[int(candidates[i])].article_id in followed)
+        features["followed"] = favoured
+        features["score"] = features["score"] + self.weights.followed_article * favoured
 
     def _hits(
         self, ranked: Sequence[int], features: dict[str, np.ndarray], candidates: np.ndarray
