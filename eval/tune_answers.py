@@ -1,7 +1,7 @@
 """Learn the sentence-choice model on the tuning halves; report on the test halves.
 
     python eval/tune_answers.py [--corpus-set eval/corpus.jsonl]
-        [--squad-set eval/squad/questions.jsonl]
+        [--squad-set eval/squad/questions.jsonl] [--misses]
 
 Tuning halves: questions of eval/corpus.jsonl tagged ``tune`` and the SQuAD
 questions at even positions (as eval/tune_retrieval.py splits them); the test
@@ -16,7 +16,9 @@ answers in the reply, less 0.03 per extra sentence. It prints, for both halves
 of each set, the share of replies holding an answer (``in_reply``), of first
 sentences holding one (``in_first``), the same among questions whose top 3
 passages hold an answer (``in_reply|hit@3``), the mean reply length, and the
-weights to paste into ``SentenceWeights``.
+weights to paste into ``SentenceWeights``. ``--misses`` instead sorts the tuning
+halves' questions whose top 3 passages hold an answer that the full reply
+(abstention included) misses, by cause.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from qa.evaluation.run import contains_answer, resolve_target
 from qa.evaluation.sets import load_set
 from qa.index.embed import resolve_model, sentence_transformer
 from qa.records import Hit
+from qa.search.answer import AnswerPolicy, compose_answer
+from qa.search.answerability import assess
 from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
 from qa.search.sentence_choice import (
@@ -183,10 +187,69 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
     }
 
 
+def miss_cause(case: Case, policy: AnswerPolicy) -> str | None:
+    """Why the full reply (abstention included) misses an answer its top 3 passages hold,
+    or None when it holds one (or the top 3 hold none)."""
+    if not case.hit3:
+        return None
+    answer = compose_answer(case.question, case.passages, case.sentences, case.snapshot, {}, policy)
+    if not answer.abstained and contains_answer(answer.text, case.answers):
+        return None
+    if answer.abstained:
+        return "abstained: constraint unmet" if answer.missing else "abstained: weak evidence"
+    holders = [c for c, label in zip(case.found, case.labels, strict=True) if label]
+    if not holders:
+        for passage in case.passages[:3]:
+            raw = case.snapshot.file_text(passage.article.path)
+            shown = raw[passage.chunk.start : passage.chunk.end]
+            if contains_answer(shown, case.answers):
+                lines = [line for line in shown.splitlines() if line.strip()]
+                if any(contains_answer(line, case.answers) for line in lines):
+                    return "answer only in a heading or short line"
+        return "answer split across sentences"
+    assessment = assess(case.question, case.passages, case.snapshot, policy.answerability)
+    if assessment.meeting and all(c.marker not in assessment.meeting for c in holders):
+        return "answer passage failed the constraint check"
+    rated = rate(case.found, policy.sentences)
+    rank = next(i for i, c in enumerate(rated) if contains_answer(c.text, case.answers))
+    best = rated[rank]
+    if rank == 0:
+        return "chosen, then left out of the reply"
+    first = rated[0]
+    if best.marker == 1 and first.marker != 1:
+        return "answer in passage 1, a lower passage's sentence won"
+    kind = 11  # FEATURES.index("kind_match")
+    if best.signals[kind] == 0 and first.signals[kind] == 1:
+        return "answer sentence lacks the asked kind (surface)"
+    return "answer sentence ranked 2nd-3rd" if rank < 3 else "answer sentence ranked below 3rd"
+
+
+def breakdown(cases: list[Case], policy: AnswerPolicy) -> None:
+    """Print, per set, the tuning-half misses among questions whose top 3 hold an answer."""
+    for name in ("corpus", "squad"):
+        subset = [c for c in cases if c.set_name == name and c.tune and c.hit3]
+        causes: dict[str, list[str]] = {}
+        for case in subset:
+            cause = miss_cause(case, policy)
+            if cause is not None:
+                causes.setdefault(cause, []).append(case.question)
+        missed = sum(len(q) for q in causes.values())
+        print(f"{name} tune: {missed} of {len(subset)} hit@3 questions miss the answer")
+        for cause, questions in sorted(causes.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {len(questions):3d}  {cause}")
+            for question in questions[:4]:
+                print(f"         {question}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus-set", type=Path, default=Path("eval/corpus.jsonl"))
     parser.add_argument("--squad-set", type=Path, default=Path("eval/squad/questions.jsonl"))
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="only print why replies miss answers their top 3 passages hold (tuning halves)",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
     embedder = QuestionEmbedder()
@@ -196,6 +259,9 @@ def main() -> int:
     print(
         f"{len(cases)} questions retrieved in {time.perf_counter() - began:.0f} s", file=sys.stderr
     )
+    if args.misses:
+        breakdown(cases, AnswerPolicy())
+        return 0
     tune = [c for c in cases if c.tune]
     theta = fit(tune)
     learned = SentenceWeights(values=tuple(round(float(v), 3) for v in theta))

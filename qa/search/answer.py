@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from qa.records import Answer, Citation, Hit, Passage, Span
 from qa.search.answerability import AnswerabilityPolicy, assess
 from qa.search.article_questions import article_fact, article_in_question, article_question
-from qa.search.attribution import needs_speaker, speaker_sentence
+from qa.search.attribution import speaker_for
 from qa.search.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
 
 if TYPE_CHECKING:
@@ -118,11 +118,7 @@ def reply(
         if any(candidate.span == span for _, span, _ in parts):
             continue  # already in the reply as the speaker of an earlier sentence
         raw = snapshot.file_text(candidate.article.path)
-        speaker = (
-            speaker_sentence(raw, candidate.article, candidate.span)
-            if needs_speaker(candidate.text)
-            else None
-        )
+        speaker = speaker_for(raw, candidate.article, candidate.span)
         if any(speaker == span for _, span, _ in parts):
             speaker = None  # already said
         if parts and len(parts) + 1 + (speaker is not None) > limit:

@@ -56,7 +56,7 @@ _ASKS = (
         PLACE,
         re.compile(
             r"^\s*(?:(?:and|but|so)\s+)?where\b|\bwhere\s+(?:did|was|were|is|are|do|does)\b"
-            r"|\b(?:what|which|in\s+what|in\s+which|to\s+which|from\s+which)\s+(?:city|country|"
+            r"|\b(?:what|which|in\s+what|in\s+which|to\s+which|from\s+which)\s+(?:\w+\s+)?(?:city|country|"
             r"countries|region|town|village|province|state|place|capital|area|district|"
             r"border|continent|island|river)\b",
             re.I,
@@ -65,7 +65,7 @@ _ASKS = (
     (
         ORGANISATION,
         re.compile(
-            r"\b(?:what|which)\s+(?:organi[sz]ation|agency|body|group|party|company|"
+            r"\b(?:what|which)\s+(?:\w+\s+)?(?:organi[sz]ation|agency|body|group|party|company|"
             r"institution|ministry|committee|government|ngo|court|service|union|bank|"
             r"network|movement|outlet|newspaper|university|department|office)s?\b",
             re.I,
@@ -133,6 +133,58 @@ class Things:
         asked = question.by_kind[kind] | question.by_kind[PERSON] | question.by_kind[PLACE]
         asked = asked | question.by_kind[ORGANISATION] | question.by_kind[NUMBER]
         return any(not _covered(thing, asked) for thing in self.by_kind[kind])
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_WORD = re.compile(r"[A-Za-z]+")
+_ADJECTIVE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "i", "is"})
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """The countries and years a text pins down, lower-cased: ``named`` by name
+    ("Uzbekistan", "2017"), ``mentioned`` by name or by adjective ("Uzbek", "Russian")."""
+
+    named: dict[str, frozenset[str]]
+    mentioned: dict[str, frozenset[str]]
+
+
+def anchors(text: str) -> Anchors:
+    """The countries and years ``text`` names or mentions (see ``Anchors``)."""
+    named: set[str] = set()
+    by_adjective: set[str] = set()
+    for word in _WORD.findall(text):
+        if not word[0].isupper():
+            continue
+        lowered = word.lower()
+        if lowered in COUNTRIES:
+            named.add(lowered)
+        elif len(lowered) >= 5:
+            by_adjective |= {
+                c
+                for c in COUNTRIES
+                if c.startswith(lowered) or lowered.removeprefix(c) in _ADJECTIVE_ENDINGS
+            }
+    years = frozenset(_YEAR.findall(text))
+    return Anchors(
+        {PLACE: frozenset(named), DATE: years},
+        {PLACE: frozenset(named | by_adjective), DATE: years},
+    )
+
+
+def contradicts(question: Anchors, sentence: Anchors, asked: str | None = None) -> bool:
+    """Whether a sentence is about another country (year) than the one the question names,
+    and mentions none of the question's: "Internal trafficking within Kazakhstan …" for a
+    question about Uzbekistan. The ``asked`` kind is exempt ("When …?" wants another
+    year), and a country the question only mentions by adjective ("Russian activists")
+    pins nothing down."""
+    return any(
+        kind != asked
+        and question.named[kind]
+        and sentence.mentioned[kind]
+        and not question.mentioned[kind] & sentence.mentioned[kind]
+        for kind in question.named
+    )
 
 
 def asked_kind(question: str) -> str | None:

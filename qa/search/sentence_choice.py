@@ -15,9 +15,12 @@ that the sentence holds the answer:
   with its neighbours, and how close together they stand;
 - what it adds: the share of its terms the question lacks, and whether it
   holds the kind of thing asked for (``qa.search.answer_types``) that the question
-  does not already name.
+  does not already name;
+- whether it is about another country or year than the one the question names
+  (``qa.search.answer_types.contradicts``).
 
-The reply takes the most likely sentence and the few others nearly as likely;
+The reply takes the most likely sentence and the few others nearly as likely
+(none about another country or year when the first keeps to the question's);
 a question in two parts ("Who … and when …?") gets the best sentence for each.
 """
 
@@ -33,7 +36,7 @@ import numpy as np
 
 from qa.index.chunking import split_sentences
 from qa.records import Article, Hit, Span
-from qa.search.answer_types import KINDS, asked_kind, things
+from qa.search.answer_types import KINDS, anchors, asked_kind, contradicts, things
 from qa.search.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -41,6 +44,17 @@ if TYPE_CHECKING:
 
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_CAPTION = re.compile(
+    r"^\W*(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
+    r"photograph)s?\b\s*(?:[:|—–-]|by\b)",
+    re.I,
+)
+_BYLINE = re.compile(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
+#: "ALMATY, Kazakhstan (AP) — " before a story's first sentence.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\- ]{2,}(?:,\s+[A-Z][\w.'’\- ]*?)?\s*(?:\([\w .'’&-]{1,30}\)\s*)?"
+    r"(?:[—–]|--?)\s+(?=[A-Z“\"])"
+)
 
 #: The signals of a candidate sentence, in the order of ``SentenceWeights.values``.
 FEATURES = (
@@ -62,7 +76,11 @@ FEATURES = (
     "new_thing",
     "rarest_term",
     "named_things",
+    "contradicts",
 )
+
+
+_CONTRADICTS = FEATURES.index("contradicts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,24 +94,25 @@ class SentenceWeights:
     """
 
     values: tuple[float, ...] = (
-        -6.679,
-        2.036,
-        -0.069,
-        1.793,
-        1.206,
-        1.362,
-        0.198,
-        3.681,
-        1.489,
-        0.105,
-        -0.6,
-        0.594,
-        -0.594,
-        -0.105,
-        0.366,
-        0.458,
-        0.549,
-        -0.288,
+        -6.696,
+        1.881,
+        -0.144,
+        1.759,
+        1.302,
+        1.322,
+        0.257,
+        3.849,
+        1.559,
+        0.06,
+        -0.446,
+        0.619,
+        -0.619,
+        -0.122,
+        0.316,
+        0.447,
+        0.439,
+        -0.257,
+        -0.474,
     )
     follow_ratio: float = 0.3
     follow_floor: float = 0.1
@@ -125,15 +144,27 @@ def is_statement(sentence: str) -> bool:
     A statement has at least four words and ends like a sentence (".", "!", "?",
     "…", maybe inside a closing quote); a long line of at least eight words that is
     not in title case counts too (a list item). "IV Revolts in Kyrgyzstan:" is no
-    statement.
+    statement, nor a line in capitals, a caption ("Photo: …") or a byline ("By Jane
+    Doe and John Roe, Reuters.").
     """
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
-    if len(words) < 4:
+    if len(words) < 4 or _CAPTION.search(sentence):
+        return False
+    if not any(c.islower() for c in sentence):
+        return False  # an ALL-CAPS line is a heading
+    if _BYLINE.search(sentence) and sum(1 for w in words if w.islower()) <= 3:
         return False
     if _STATEMENT_END.search(sentence.rstrip()):
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 8 and capitalised < 0.5 * len(words) and not sentence.endswith(":")
+
+
+def without_dateline(raw: str, sentence: Span) -> Span:
+    """The sentence without a dateline run into it ("ALMATY, Kazakhstan (AP) — The …"
+    starts at "The"): still a verbatim span of the file."""
+    found = _DATELINE.match(raw, sentence.start, sentence.end)
+    return Span(found.end(), sentence.end) if found else sentence
 
 
 def window_sentences(raw: str, article: Article, window: Span) -> list[Span]:
@@ -147,7 +178,7 @@ def window_sentences(raw: str, article: Article, window: Span) -> list[Span]:
             for s in split_sentences(raw, block)
             if window.start <= s.start and s.end <= window.end
         )
-    return found
+    return [without_dateline(raw, s) for s in found]
 
 
 def candidates(
@@ -193,6 +224,7 @@ def candidates(
     question_bigrams = set(itertools.pairwise(question_terms))
     rarest = max(weights, key=lambda t: weights[t]) if weights else None
     named = {thing for kind_things in asked.by_kind.values() for thing in kind_things}
+    pinned = anchors(question)
     built = []
     for i, (marker, passage, span, text, _) in enumerate(rows):
         terms, context_terms = analysed[i], set(analysed[len(rows) + i])
@@ -221,6 +253,7 @@ def candidates(
                 1.0 if new_thing else 0.0,
                 1.0 if rarest is not None and rarest in context_terms else 0.0,
                 _named_share(named, text),
+                1.0 if contradicts(pinned, anchors(text), kind) else 0.0,
             ]
         )
         built.append(Candidate(marker, passage.article, span, text, signals))
@@ -267,7 +300,8 @@ def rate(found: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate
 
 
 _PART_BREAK = re.compile(
-    r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?=(?:who|whom|whose|what|when|where|which|why|how)\b)",
+    r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?=(?:(?:in|on|at|from|to|by|for|with|since)\s+)?"
+    r"(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.I,
 )
 _WH = re.compile(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
@@ -314,7 +348,11 @@ def choose(
 
 
 def select(rated: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate]:
-    """From rated candidates (likeliest first): the first and those nearly as likely."""
+    """From rated candidates (likeliest first): the first and those nearly as likely.
+
+    When the first keeps to the question's countries and years, no sentence about
+    other ones joins it (see ``qa.search.answer_types.contradicts``).
+    """
     if not rated:
         return []
     first = rated[0]
@@ -324,6 +362,8 @@ def select(rated: Sequence[Candidate], weights: SentenceWeights) -> list[Candida
             break
         if other.probability < max(weights.follow_ratio * first.probability, weights.follow_floor):
             break
+        if other.signals[_CONTRADICTS] and not first.signals[_CONTRADICTS]:
+            continue
         if all(other.text != c.text for c in chosen):
             chosen.append(other)
     return in_reading_order(chosen)

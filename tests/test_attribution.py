@@ -1,0 +1,121 @@
+"""Attribution: a sentence that speaks for someone it does not name brings the sentence
+naming the speaker; one that names its source brings nothing. Small articles written in
+tmp_path cover the patterns news uses (the bundled corpus's own case is in test_answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.ingest.reader import ingest_corpus
+from qa.records import Article, Span
+from qa.search.attribution import needs_speaker, speaker_for
+
+ARTICLE = """\
+Water Talks Stall in the Region
+
+Farmers in the valley have waited three years for the new canal.
+
+Jane Doe, the deputy minister of agriculture, said the canal would open next spring. \
+The budget was approved by the Ministry of Finance in March.
+
+“We have the money and we have the engineers,” she said. “What we lack is time. \
+Every season we lose is a season of harvests.”
+
+According to the ministry, 40 kilometres of the canal are finished. \
+“The rest will follow,” the ministry said in a statement.
+
+Aidos Bekov, a farmer near the river, was less hopeful. \
+“Promises are cheap,” Bekov said. He added that his fields had been dry since 2019.
+
+“Nobody listens to us,” said Aidos Bekov, who owns 12 hectares. \
+The expert warned that the river was shrinking. \
+They warned that the drought would return.
+"""
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> tuple[str, Article]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "water.txt").write_text(ARTICLE, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    return parsed.text, parsed.articles[0]
+
+
+def speaker_of(article: tuple[str, Article], sentence: str) -> str | None:
+    raw, parsed = article
+    start = raw.index(sentence)
+    end = start + len(sentence)
+    for paragraph in parsed.paragraphs:
+        if paragraph.start <= start < paragraph.end:
+            break
+    else:
+        raise AssertionError(f"not in the article's text: {sentence}")
+    found = speaker_for(raw, parsed, Span(start, end))
+    return None if found is None else " ".join(raw[found.start : found.end].split())
+
+
+DOE = "Jane Doe, the deputy minister of agriculture, said the canal would open next spring."
+
+
+def test_a_quote_with_she_said_brings_the_name_two_sentences_back(
+    article: tuple[str, Article],
+) -> None:
+    assert speaker_of(article, "“We have the money and we have the engineers,” she said.") == DOE
+
+
+def test_the_middle_of_a_multi_sentence_quote_brings_the_speaker(
+    article: tuple[str, Article],
+) -> None:
+    assert speaker_of(article, "What we lack is time.") == DOE
+    assert speaker_of(article, "Every season we lose is a season of harvests.”") == DOE
+
+
+def test_he_added_brings_the_sentence_naming_him(article: tuple[str, Article]) -> None:
+    assert (
+        speaker_of(article, "He added that his fields had been dry since 2019.")
+        == "“Promises are cheap,” Bekov said."
+    )
+
+
+def test_a_surname_beside_said_names_the_speaker(article: tuple[str, Article]) -> None:
+    assert speaker_of(article, "“Promises are cheap,” Bekov said.") is None
+
+
+def test_a_named_speaker_after_the_quote_needs_nothing(article: tuple[str, Article]) -> None:
+    assert (
+        speaker_of(article, "“Nobody listens to us,” said Aidos Bekov, who owns 12 hectares.")
+        is None
+    )
+
+
+def test_a_source_named_by_according_to_or_as_subject_needs_nothing(
+    article: tuple[str, Article],
+) -> None:
+    assert (
+        speaker_of(article, "According to the ministry, 40 kilometres of the canal are finished.")
+        is None
+    )
+    assert speaker_of(article, "“The rest will follow,” the ministry said in a statement.") is None
+
+
+def test_an_unnamed_expert_or_they_warned_brings_the_nearest_named_speaker(
+    article: tuple[str, Article],
+) -> None:
+    named = "“Nobody listens to us,” said Aidos Bekov, who owns 12 hectares."
+    assert speaker_of(article, "The expert warned that the river was shrinking.") == named
+    assert speaker_of(article, "They warned that the drought would return.") == named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Farmers in the valley have waited three years for the new canal.",
+        "The government believes the canal will pay for itself.",
+        "Officials said the canal was late.",
+    ],
+)
+def test_a_plain_statement_needs_no_speaker(sentence: str) -> None:
+    assert not needs_speaker(sentence)

@@ -1,0 +1,123 @@
+"""Which sentences may answer, and which the choice prefers: headings, captions, bylines and
+datelines never answer; a sentence about another country or year than the question's
+loses to one about the question's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.ingest.reader import ingest_corpus
+from qa.records import Span
+from qa.search.answer_types import anchors, contradicts
+from qa.search.assistant import Assistant
+from qa.search.sentence_choice import (
+    is_statement,
+    question_parts,
+    window_sentences,
+    without_dateline,
+)
+
+STORY = """\
+Canal Opens After Years of Delay
+
+ALMATY, Kazakhstan (AP) — The new canal opened on Monday after three years of delay.
+
+Officials expect the harvest to double by 2026.
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MINISTER RESIGNS OVER CANAL DELAYS.",
+        "Photo: Police guard the ministry building in Almaty on Monday.",
+        "Picture by Jane Doe for the agency.",
+        "By Jane Doe and John Roe, Associated Press.",
+        "By Jane Doe, Reuters staff writer.",
+    ],
+)
+def test_capitals_captions_and_bylines_are_no_statements(line: str) -> None:
+    assert not is_statement(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By 2020, the canal had been built by the state.",
+        "By March the canal had been built by the state.",
+        "The IOM says that it assisted 858 victims of trafficking.",
+    ],
+)
+def test_sentences_starting_like_a_byline_are_still_statements(line: str) -> None:
+    assert is_statement(line)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "ALMATY, Kazakhstan (AP) — The new canal opened on Monday.",
+            "The new canal opened on Monday.",
+        ),
+        ("BISHKEK (Reuters) - Police detained five people.", "Police detained five people."),
+        ("WASHINGTON -- The bill passed the Senate.", "The bill passed the Senate."),
+        (
+            "US officials — who declined to be named — said so.",
+            "US officials — who declined to be named — said so.",
+        ),
+    ],
+)
+def test_a_dateline_run_into_a_sentence_is_left_out_of_its_span(sentence: str, kept: str) -> None:
+    span = without_dateline(sentence, Span(0, len(sentence)))
+    assert sentence[span.start : span.end] == kept
+
+
+def test_candidate_sentences_of_a_story_leave_the_dateline_and_title_out(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "canal.txt").write_text(STORY, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    article = parsed.articles[0]
+    spans = window_sentences(parsed.text, article, Span(0, len(parsed.text)))
+    texts = [parsed.text[s.start : s.end] for s in spans]
+    assert "The new canal opened on Monday after three years of delay." in texts
+    assert not any("ALMATY" in t for t in texts)
+
+
+def test_a_sentence_naming_another_country_contradicts_the_question() -> None:
+    asked = anchors("How many cases had Uzbekistan as a source country?")
+    assert contradicts(asked, anchors("Internal trafficking within Kazakhstan is another problem."))
+    assert not contradicts(
+        asked, anchors("Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases.")
+    )
+    assert not contradicts(asked, anchors("The IOM registered most cases in the south."))
+
+
+def test_a_year_other_than_the_asked_one_contradicts_it() -> None:
+    asked = anchors("How many people were convicted in 2017?")
+    assert contradicts(asked, anchors("In 2010, 79 people were convicted."))
+    assert not contradicts(asked, anchors("The number rose from 79 in 2010 to 422 in 2017."))
+    assert not contradicts(asked, anchors("In 2010, 79 people were convicted."), "date")
+
+
+def test_a_country_named_by_its_adjective_pins_nothing_but_matches() -> None:
+    activists = anchors("How many people did Russian activists release in Moscow?")
+    assert not contradicts(activists, anchors("They freed 12 workers from Uzbekistan."))
+    frontier = anchors("How much of the Afghan frontier near Tajikistan is fought over?")
+    assert not contradicts(frontier, anchors("Fighting engulfs half of Afghanistan's north."))
+
+
+def test_a_second_part_opening_with_a_preposition_is_its_own_question() -> None:
+    assert question_parts("Who founded the agency and in which year?") == [
+        "Who founded the agency?",
+        "in which year founded the agency?",
+    ]
+
+
+def test_sentences_about_another_country_do_not_join_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("How many cases had Uzbekistan as a source country?")
+    assert answer.text == (
+        "Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1]"
+    )
