@@ -38,6 +38,9 @@ COLUMN_MAX_FILE = "column_max.npy"
 _DIRECT_LOOKUPS = 200_000
 #: Candidate postings up to which the union is found by sorting rather than a dense array.
 _SORTED_UNION_LIMIT = 200_000
+#: A query whose terms' columns hold at most this many postings in all is scored over
+#: all of them: cheaper than MaxScore's rounds when there is little to skip.
+_EXHAUSTIVE_POSTINGS = 300_000
 
 
 def _bm25s() -> Any:
@@ -199,11 +202,15 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         mask = None
         if allowed is not None:
-            allowed = np.unique(np.asarray(allowed, dtype=np.int64))
+            allowed = np.asarray(allowed, dtype=np.int64)
             if len(allowed) * len(weights) <= _DIRECT_LOOKUPS:
+                allowed = np.unique(allowed)
                 return _best(allowed, self._lookup(weights, allowed), n)
             mask = np.zeros(self.size, dtype=bool)
             mask[allowed] = True
+        postings = sum(len(self._column(c)[0]) for c in weights)
+        if postings <= _EXHAUSTIVE_POSTINGS:
+            return _best(*self._union(list(weights), weights, mask), n)
         bounds = self._bounds()
         order = sorted(weights, key=lambda c: -weights[c] * float(bounds[c]))
         for essential in range(1, len(order) + 1):
@@ -276,7 +283,9 @@ class LexicalIndex:
                 keep = mask[documents]
                 documents, scores = documents[keep], scores[keep]
             parts.append((documents, scores))
-        if sum(len(documents) for documents, _ in parts) <= _SORTED_UNION_LIMIT:
+        total = sum(len(documents) for documents, _ in parts)
+        # Sorting costs ~log(total) per posting; a dense array costs one pass over all ids.
+        if total <= _SORTED_UNION_LIMIT and total * 16 < self.size:
             ids, inverse = np.unique(np.concatenate([d for d, _ in parts]), return_inverse=True)
             summed = np.bincount(inverse, weights=np.concatenate([s for _, s in parts]))
             return ids.astype(np.int64), summed.astype(np.float32)
@@ -340,5 +349,8 @@ def _best(
     if allowed is not None:
         keep &= np.isin(ids, allowed)
     ids, scores = ids[keep], scores[keep]
+    if len(scores) > n:  # keep the n best and whatever ties the n-th, then sort only those
+        nth = np.partition(scores, len(scores) - n)[len(scores) - n]
+        ids, scores = ids[scores >= nth], scores[scores >= nth]
     order = np.lexsort((ids, -scores))[:n]
     return ids[order].astype(np.int64), scores[order].astype(np.float32)
