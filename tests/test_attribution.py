@@ -115,6 +115,7 @@ def test_an_unnamed_expert_or_they_warned_brings_the_nearest_named_speaker(
         "Farmers in the valley have waited three years for the new canal.",
         "The government believes the canal will pay for itself.",
         "Officials said the canal was late.",
+        "They asked to leave after two years.",
     ],
 )
 def test_a_plain_statement_needs_no_speaker(sentence: str) -> None:

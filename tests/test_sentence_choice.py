@@ -17,6 +17,7 @@ from qa.search.sentence_choice import (
     question_parts,
     window_sentences,
     without_dateline,
+    without_footnotes,
 )
 
 STORY = """\
@@ -121,3 +122,13 @@ def test_sentences_about_another_country_do_not_join_the_answer(assistant: Assis
     assert answer.text == (
         "Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1]"
     )
+
+
+def test_footnotes_and_editors_notes_are_dropped_but_bracketed_insertions_kept() -> None:
+    assert without_footnotes(
+        "Disney paid for The Jungle Book.[citation needed] The number [in Russia] fell[6]."
+    ) == ("Disney paid for The Jungle Book. The number [in Russia] fell.")
+
+
+def test_a_sentence_ending_in_an_editors_note_is_still_a_statement() -> None:
+    assert is_statement(without_footnotes("Lionsgate paid for Gods of Egypt.[citation needed]"))

@@ -16,8 +16,8 @@ the marker of a listed passage whose text contains it, in three cases:
   name brings the sentence naming the speaker (``qa.search.attribution``).
 
 The one edit of a sentence: an article's own bracketed footnote references
-("…to power[6].") are dropped, so that every ``[n]`` in an answer is a
-citation marker.
+("…to power[6].") and editors' inline notes ("[citation needed]") are dropped,
+so that every ``[n]`` in an answer is a citation marker.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ _VERBS = (
 _SPEECH = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|him)\b", re.I)
 _PRONOUN_SPEAKS = re.compile(
-    rf"\b(?:he|she|they)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?{_VERBS}\b"
+    rf"\b(?:he|she|they)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?{_VERBS}\b(?!\s+to\b)"
     rf"|\b{_VERBS}\s+(?:he|she)\b",
     re.I,
 )
@@ -86,7 +86,13 @@ _NOT_NAME_WORDS = re.compile(
     r"Uzbekistan|Turkmenistan|East|West|North|South|Middle|January|February|March|April|"
     r"May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|Islamic|Soviet|Super|Bowl|League|Officials|Experts|"
-    r"Analysts|Residents|Critics|Observers|Authorities|Witnesses|Reports|Sources)\b"
+    r"Analysts|Residents|Critics|Observers|Authorities|Witnesses|Reports|Sources|Rights|Human|"
+    r"International|National|Social|Economic|Cultural|Convention|Covenant|Federation|"
+    r"Security|Affairs|Justice|Development|Programme|Program|Fund|Network|Centre|Center|"
+    r"Forum|Media|News|Press|Times|Post|Journal|Review|Report|Law|Act|Code|Treaty|"
+    r"Agreement|Declaration|Strategy|Project|Initiative|War|Revolution|Movement|Front|Army|"
+    r"Forces|Company|Corporation|Street|Avenue|Square|River|Lake|Valley|Sea|Island|City|"
+    r"Province|Region|District)\b"
 )
 
 

@@ -42,7 +42,11 @@ from qa.search.lexicon import Lexicon
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
 
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: Footnote references and the editors' inline notes of wiki-sourced text.
+_FOOTNOTE = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|dubious|"
+    r"when\?|who\?|by whom\?|which\?|not in citation given|failed verification)\]"
+)
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _CAPTION = re.compile(
     r"^\W*(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
@@ -134,7 +138,8 @@ class Candidate:
 
 
 def without_footnotes(text: str) -> str:
-    """``text`` with bracketed footnote references such as ``[6]`` removed."""
+    """``text`` with bracketed footnote references such as ``[6]`` and editors' notes such
+    as ``[citation needed]`` removed."""
     return " ".join(_FOOTNOTE.sub("", text).split())
 
 
