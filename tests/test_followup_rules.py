@@ -162,3 +162,17 @@ def test_he_after_a_who_question_is_the_person_of_the_sentence_that_answers_it()
     assert resolve("how many sacks did he record?", previous).resolved == (
         "How many sacks did Von Miller record?"
     )
+
+
+def test_and_today_replaces_the_time_the_last_question_asked_about() -> None:
+    previous = PreviousTurn("How many militants did the movement have in the late 1990s?")
+    assert resolve("and today?", previous).resolved == (
+        "How many militants did the movement have today?"
+    )
+
+
+def test_according_to_which_asks_the_last_question_again() -> None:
+    previous = PreviousTurn("What did the decree create?")
+    assert resolve("according to which organisation?", previous).resolved == (
+        "According to which organisation did the decree create?"
+    )

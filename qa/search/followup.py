@@ -55,7 +55,7 @@ _CONTINUATION = re.compile(
     re.I,
 )
 _LEAD = re.compile(
-    r"^(?:(?:in|from|to|by|for|of|at|on|since|until)\s+)?"
+    r"^(?:(?:in|from|to|by|for|of|at|on|since|until|according\s+to)\s+)?"
     r"(?:how\s+(?:many|much|long|old|far|often|large|big)|what|which|whose|who|whom|when|"
     r"where|why|how)\b",
     re.I,
@@ -260,6 +260,11 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
             last = years[-1]
             return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
         return f"{base} in {year.group(0)}?"
+    now = _NOW.fullmatch(fragment)
+    then = _TIME_PHRASE.search(base)
+    if now is not None and then is not None:
+        # "and today?" after "… in the late 1990s?": the time asked about changes.
+        return f"{base[: then.start()]}{fragment}{base[then.end() :]}?"
     names = entity_spans(fragment, vocabulary)
     if names:
         start, end, kind = names[-1]
@@ -293,6 +298,13 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
 
 
 _OF = re.compile(r"\s+of\s+")
+_NOW = re.compile(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
+_TIME_PHRASE = re.compile(
+    r"\b(?:in|during|since|by)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:1[89]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?\b",
+    re.I,
+)
 _QUANTITIES = frozenset(
     "share percentage proportion part number amount fraction majority half third quarter".split()
 )
