@@ -1,7 +1,10 @@
 """Calibrate abstention on the tuning halves of question sets; report on the test halves.
 
-    python eval/calibrate_abstention.py eval/corpus.jsonl \\
-        eval/squad/questions.jsonl eval/squad/questions_unanswerable.jsonl
+    python eval/calibrate_abstention.py eval/corpus.jsonl eval/constraint_swaps.jsonl \\
+        eval/squad/questions.jsonl eval/squad/questions_unanswerable.jsonl \\
+        eval/squad/constraint_swaps.jsonl
+
+(the two ``constraint_swaps`` sets are made by eval/make_constraint_swaps.py).
 
 Each set is asked against the corpus ``qa eval`` would use (its own ``corpus/``
 folder, indexed into the same cache, else the configured index). Cases tagged
@@ -12,7 +15,10 @@ Two kinds of abstention are calibrated together (qa/search/answer.py, qa/search/
 off topic, the dense confidence below ``abstain_below``; on topic but unanswered,
 the passages failing the question's constraints (``AnswerabilityPolicy``). A
 coordinate search over the tuning halves (``abstain_below``; then where evidence
-may come from; then the weights; then ``abstain_below`` again) keeps the policy
+may come from: ``context_characters``, ``years_in_context`` and the kinds a rival in
+the window keeps the context from meeting, ``contrast``; then the weights and
+coverage floors; then ``abstain_below`` again; ``--stages 3`` runs only the third,
+from the policy in qa/search/answer.py) keeps the policy
 that abstains on the most unanswerable tuning questions (the mean of the sets'
 rates) while abstaining on at most ``--max-false-abstain`` (2.5%) of each set's
 answerable tuning questions and on at least ``--min-off-topic`` (95%) of the
@@ -43,7 +49,16 @@ from qa.evaluation.run import contains_answer, prepare_index, resolve_target
 from qa.evaluation.sets import load_set
 from qa.records import Answer, Constraint, Hit
 from qa.search.answer import AnswerPolicy, compose_answer, confidence
-from qa.search.answerability import TERM, AnswerabilityPolicy, PassageCheck, assess
+from qa.search.answerability import (
+    CONTRAST_KINDS,
+    COUNTRY,
+    PLACE,
+    TERM,
+    YEAR,
+    AnswerabilityPolicy,
+    PassageCheck,
+    assess,
+)
 from qa.search.assistant import Assistant
 from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
@@ -173,6 +188,12 @@ def main() -> int:
     parser.add_argument("--max-false-abstain", type=float, default=0.025)
     parser.add_argument("--min-off-topic", type=float, default=0.95)
     parser.add_argument("--cache", type=Path, help="pickle of the searches, reused if present")
+    parser.add_argument(
+        "--stages",
+        type=lambda text: {int(n) for n in text.split(",")},
+        help="run only these stages of the search (1-4, e.g. 3,4), from the policy in "
+        "qa/search/answer.py",
+    )
     args = parser.parse_args()
 
     base = Settings.from_env()
@@ -200,7 +221,13 @@ def main() -> int:
     def checked(
         question: str, passages: Sequence[Hit], snapshot: Storage, policy: AnswerabilityPolicy
     ) -> tuple[tuple[Constraint, ...], list[PassageCheck]]:
-        key = (question, id(snapshot), policy.context_characters, policy.years_in_context)
+        key = (
+            question,
+            id(snapshot),
+            policy.context_characters,
+            policy.years_in_context,
+            policy.contrast,
+        )
         if key not in memo:
             every = replace(policy, rare_terms=0.0, consider=max(5, policy.consider))
             memo[key] = check_passages(question, passages, snapshot, every)
@@ -240,16 +267,20 @@ def main() -> int:
             "consider": (3, 5),
             "context_characters": (400, 1500, 4000),
             "years_in_context": (False, True),
+            "contrast": ((), (COUNTRY,), (COUNTRY, YEAR), (COUNTRY, YEAR, PLACE), CONTRAST_KINDS),
         },
         {
-            "term_weight": (0.0, 0.25, 0.34, 0.5),
-            "unseen_weight": (0.0, 0.25, 0.34, 0.5),
-            "min_coverage": (0.0, 0.1, 0.15, 0.2, 0.3),
-            "asked_weight": (0.0, 0.5, 1.0),
+            "term_weight": (0.25, 0.34, 0.5),
+            "unseen_weight": (0.0, 0.25, 0.5),
+            "min_coverage": (0.1, 0.2, 0.3),
+            "min_topic_coverage": (0.0, 0.1, 0.2, 0.3),
+            "asked_weight": (0.5, 1.0),
         },
         {"abstain_below": (0.25, 0.28, 0.30, 0.32, 0.34)},
     ]
-    for stage in stages:
+    for number, stage in enumerate(stages, start=1):
+        if args.stages and number not in args.stages:
+            continue
         grid = [
             with_knobs(best, dict(zip(stage, values, strict=True)))
             for values in itertools.product(*stage.values())

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
+from fake_embedder import FakeEmbedder
 
-from qa.records import Answer, Constraint
-from qa.search.answer import ABSTENTION
+from qa.config import Settings
+from qa.index.indexing import update_index
+from qa.records import Answer, Constraint, Hit
+from qa.search.answer import ABSTENTION, AnswerPolicy
 from qa.search.answerability import (
     AnswerabilityPolicy,
     Assessment,
+    assess,
     describe_missing,
     question_constraints,
 )
 from qa.search.assistant import Assistant
 from qa.search.lexicon import Lexicon
+from qa.search.retrieve import Retriever
 
 
 def closest_sentence(answer: Answer) -> tuple[str, int]:
@@ -47,10 +53,17 @@ def test_a_figure_for_one_country_is_not_given_for_another(assistant: Assistant)
     assert answer.to_json()["missing"] == [{"kind": "name", "text": "Kyrgyzstan"}]
 
 
+@pytest.mark.parametrize("context_characters", [0, 1500, 6000])
 def test_a_country_mentioned_near_a_passage_about_another_country_does_not_meet_the_question(
-    assistant: Assistant,
+    assistant: Assistant, context_characters: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The article names Tajikistan a few paragraphs away; the figure is Kyrgyzstan's."""
+    """The article names Tajikistan a few paragraphs away; the figure is Kyrgyzstan's. It
+    abstains however far the article context reaches: not a borderline case."""
+    policy = AnswerPolicy()
+    policy = replace(
+        policy, answerability=replace(policy.answerability, context_characters=context_characters)
+    )
+    monkeypatch.setattr(assistant, "policy", policy)
     answer = assistant.ask("How many people were convicted of extremism in Tajikistan in 2017?")
     assert answer.abstained
     assert answer.missing == (Constraint("name", "Tajikistan", ("tajikistan",)),)
@@ -153,5 +166,108 @@ def test_missing_constraints_are_named_as_the_question_writes_them() -> None:
         Constraint("quote", "round table"),
     ]
     assert describe_missing(missing[:1]) == "Tajikistan"
-    assert describe_missing(missing[:2]) == "Tajikistan and 2017"
-    assert describe_missing(missing) == "Tajikistan, 2017 and “round table”"
+    assert describe_missing(missing[:2]) == "Tajikistan in 2017"
+    assert describe_missing(missing[1:2]) == "2017"
+    assert describe_missing(missing) == "Tajikistan and “round table” in 2017"
+    assert describe_missing([Constraint("date", "June"), Constraint("year", "2016")]) == (
+        "June 2016"
+    )
+
+
+def test_a_figure_for_another_year_is_not_given_for_the_asked_year(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "How many people were convicted of terrorism and religious extremism in Kyrgyzstan in 2023?"
+    )
+    assert answer.abstained
+    assert [(c.kind, c.text) for c in answer.missing] == [("year", "2023")]
+    sentence, marker = closest_sentence(answer)
+    assert answer.text == (
+        f"The indexed articles don't say this for 2023. Closest: {sentence} [{marker}]"
+    )
+    assert "2017" in sentence
+
+
+_FILLER = (
+    "The courts have heard many such cases over the past decade, and lawyers say that the "
+    "evidence presented is often thin, resting on the possession of banned books, on "
+    "videos shared in chat groups, or on the testimony of informants whose identity is "
+    "never disclosed to the defence. Human rights groups have asked for the rules on "
+    "evidence to be tightened, and for judges to be trained in telling preaching from "
+    "incitement. "
+)
+
+
+@pytest.fixture(scope="module")
+def contrast_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One article in which a paragraph names Tajikistan, two paragraphs of other words
+    follow, and then a figure for Kyrgyzstan: far enough apart that no passage window
+    holds both, near enough for the article context of the figure to reach Tajikistan."""
+    root = tmp_path_factory.mktemp("contrast")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "extremism.txt").write_text(
+        "Extremism Trials in Central Asia\n\n"
+        "Neighbouring Tajikistan has also tightened its laws on religious groups.\n\n"
+        f"{_FILLER}\n\n{_FILLER}\n\n"
+        "Courts in Kyrgyzstan convicted 422 people of extremism in 2017, up from 79 in 2010.\n"
+    )
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+def _passage_holding(settings: Settings, question: str, text: str) -> tuple[Hit, Assistant]:
+    assistant = Assistant.open(settings, embedder=FakeEmbedder())
+    vector = FakeEmbedder().encode([question])[0]
+    hits = Retriever(assistant.snapshot).search(vector, question, 50).hits
+    return next(h for h in hits if text in h.chunk.text), assistant
+
+
+def test_a_country_met_only_by_a_distant_paragraph_while_the_window_names_another_abstains(
+    contrast_settings: Settings,
+) -> None:
+    question = "How many people were convicted of extremism in Tajikistan in 2017?"
+    hit, assistant = _passage_holding(contrast_settings, question, "422")
+    assert "Tajikistan" not in hit.chunk.text
+    snapshot = assistant.snapshot
+    assessment = assess(question, [hit], snapshot, AnswerabilityPolicy(context_characters=1500))
+    assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Tajikistan")]
+    assert assessment.reply("Courts in Kyrgyzstan convicted 422 people.", 1) == (
+        "The indexed articles don't say this for Tajikistan. "
+        "Closest: Courts in Kyrgyzstan convicted 422 people. [1]"
+    )
+    # Without the contrast rule, the paragraph naming Tajikistan would meet the question.
+    loose = AnswerabilityPolicy(context_characters=1500, contrast=())
+    assert assess(question, [hit], snapshot, loose).met
+    assistant.close()
+
+
+def test_a_name_in_the_title_meets_the_question_whatever_the_window_names(
+    contrast_settings: Settings,
+) -> None:
+    question = "How many people were convicted of extremism in Kyrgyzstan in 2017 in Central Asia?"
+    hit, assistant = _passage_holding(contrast_settings, question, "422")
+    assessment = assess(question, [hit], assistant.snapshot, AnswerabilityPolicy())
+    assert assessment.met
+    assistant.close()
+
+
+def test_a_reply_names_the_place_a_phrase_asks_about_not_the_phrase(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What is the GDP of Mongolia?")
+    assert answer.abstained
+    assert answer.to_json()["missing"] == [{"kind": "name", "text": "Mongolia"}]
+    sentence, marker = closest_sentence(answer)
+    assert answer.text == (
+        f"The indexed articles don't say this for Mongolia. Closest: {sentence} [{marker}]"
+    )
+
+
+def test_a_reply_names_the_part_of_a_name_the_passage_lacks(
+    contrast_settings: Settings,
+) -> None:
+    question = "How many Courts of Mongolia convicted people of extremism in 2017?"
+    hit, assistant = _passage_holding(contrast_settings, question, "422")
+    assessment = assess(question, [hit], assistant.snapshot, AnswerabilityPolicy())
+    assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Mongolia")]
+    assistant.close()

@@ -5,21 +5,27 @@ convicted in Tajikistan in 2017?" finds Kyrgyzstan's figures for 2017. So a
 question's *constraints* are read from its words and each one must be met by
 the evidence an answer would rest on:
 
-- **years** (``2017``, ``1990s``), **dates** (month names), **numbers**
+- **dates** (month names), **numbers**
   (``326``, ``2.3``), **quoted phrases** and **rare terms** (question words
   that few passages of the index hold, by the BM25 index's own document
   frequencies) must stand in the passage itself: the window of sentences
-  around the answer sentence;
+  around the answer sentence, and so must **years** (``2017``) but for the
+  context rule below;
 - **names** of people, places and organisations (capitalised words other than
-  the first, and runs of them such as ``Islamic Movement of Uzbekistan``) may
-  also be met by the passage's article context: its title, outlet and author,
-  and the paragraphs around the passage within its section, up to a heading
-  (a passage on "the country" often names it only a paragraph earlier), except
-  a country: one the passage's window lacks while it names another country the
-  question does not is unmet, however near the article mentions it (a figure
-  "in Kyrgyzstan" is no figure for Tajikistan). A name that is the outlet or
-  author of a retrieved article ("the EurasiaNet article") names a source and
-  is met by that article's presence;
+  the first, and runs of them such as ``Islamic Movement of Uzbekistan``) must
+  stand in the passage window, or in the article's title or the heading of the
+  section the passage sits under (what the whole section is about). The wider
+  article context (outlet, author, and the paragraphs around the passage within
+  its section, up to ``context_characters`` away: a passage on "the country"
+  often names it a paragraph earlier) may meet a name only when the window
+  names no *rival* of the same kind: another country, place, person or
+  organisation the question does not name (``CONTRAST_KINDS``, kinds told by
+  ``qa.search.name_kinds``). A figure "in Kyrgyzstan" is no figure for
+  Tajikistan, however near the article says "neighbouring Tajikistan". A name
+  that is the outlet or author of a retrieved article ("the EurasiaNet
+  article") names a source and is met by that article's presence;
+- a **year** may likewise be met by the article's publication year or a year in
+  its context (``years_in_context``), unless the window names another year;
 - a term the index has never seen (``unseen``) is met by nothing but its own
   misspelling in the passage. British and American spellings count as one term.
 
@@ -60,6 +66,7 @@ from qa.search.answer_types import COUNTRIES, asked_kind, things
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.lexicon import Lexicon
+from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     QUESTION_WORDS,
@@ -78,10 +85,14 @@ if TYPE_CHECKING:
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
 TERM, UNSEEN = "term", "unseen"
+#: The kinds of thing a window may name in contrast to the asked one (``Evidence.rival``).
+COUNTRY, PLACE, PERSON, ORGANISATION = "country", "place", "person", "organisation"
+CONTRAST_KINDS = (COUNTRY, YEAR, PLACE, PERSON, ORGANISATION)
 
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
+_MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
@@ -106,19 +117,26 @@ class AnswerabilityPolicy:
     article may meet a name, and a year when ``years_in_context`` (as may the article's
     publication year; else a year must stand in the passage itself). ``min_coverage``: a
     passage whose window holds less than this IDF-weighted share of the
-    question's terms fails too, naming the terms it lacks. ``asked_weight``:
+    question's terms fails too, naming the terms it lacks; so does one whose
+    window holds less than ``min_topic_coverage`` of the terms that are not names
+    (a passage that names the asked place but little of what is asked about it). ``asked_weight``:
     what a passage that mentions no thing of the asked kind (a number for "how
-    many", a date for "when") weighs against it.
+    many", a date for "when") weighs against it. ``contrast``: the kinds of
+    constraint (``CONTRAST_KINDS``) the wider context may not meet while the
+    passage's window names another thing of that kind (another country, year,
+    place, person or organisation).
     """
 
     rare_terms: float = 0.6
     term_weight: float = 0.34
-    unseen_weight: float = 0.25
+    unseen_weight: float = 0.0
     consider: int = 3
-    context_characters: int = 1500
+    context_characters: int = 4000
     years_in_context: bool = True
     min_coverage: float = 0.2
+    min_topic_coverage: float = 0.0
     asked_weight: float = 1.0
+    contrast: tuple[str, ...] = (COUNTRY, YEAR, PLACE)
 
     def weight(self, constraint: Constraint) -> float:
         """How much failing this constraint counts against a passage."""
@@ -217,12 +235,18 @@ class PassageCheck:
     """One passage against the question: the constraints it does not meet, the
     question's terms its window lacks (as ``term`` constraints), its coverage, and
     whether it mentions a thing of the kind the question asks for (a number for
-    "how many", a date for "when") that the question does not already name."""
+    "how many", a date for "when") that the question does not already name.
+    ``topic``: the coverage of the question's terms that are not names (what it
+    asks about them). ``named``: how a reply names each unmet constraint
+    (``Evidence.unmet_part``: of "GDP of Mongolia", the "Mongolia" the passage
+    lacks), in the order of ``unmet``."""
 
     unmet: tuple[Constraint, ...]
     uncovered: tuple[Constraint, ...]
     coverage: float
     holds_asked: bool = True
+    named: tuple[Constraint, ...] = ()
+    topic: float = 1.0
 
 
 def check_passages(
@@ -243,10 +267,13 @@ def check_passages(
         if not (c.kind == NAME and any(set(c.terms) <= source for source in sources))
     )
     terms = _question_terms(question, lexicon)
+    name_terms = {t for c in constraints if c.kind == NAME for t in c.terms}
+    topic_terms = [(w, t) for w, t in terms if fold(t) not in name_terms and not t.isdigit()]
     asked = asked_kind(question)
     asked = asked if asked in _SURFACE_KINDS else None
     mentioned = things(question)
-    question_countries = _countries(question)
+    kinds = _kinds_of(question, constraints)
+    named = Asked.of(question, lexicon)
     checks = []
     for hit in considered:
         evidence = Evidence(
@@ -255,13 +282,18 @@ def check_passages(
         unmet = tuple(
             c
             for c in constraints
-            if not evidence.meets(c) or evidence.about_another_country(c, question_countries)
+            if not evidence.meets(
+                c, kinds.get(c) if kinds.get(c) in policy.contrast else None, named
+            )
         )
         uncovered = tuple(
             Constraint(TERM, word, (term,)) for word, term in terms if term not in evidence.terms
         )
         holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
-        checks.append(PassageCheck(unmet, uncovered, evidence.coverage(terms, lexicon), holds))
+        named_parts = tuple(evidence.unmet_part(c) for c in unmet)
+        coverage = evidence.coverage(terms, lexicon)
+        topic = evidence.coverage(topic_terms, lexicon)
+        checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic))
     return constraints, checks
 
 
@@ -282,12 +314,14 @@ def assess(
             tuple(c for c in checks[0].uncovered if all(c in check.uncovered for check in checks)),
             max(check.coverage for check in checks),
             any(check.holds_asked for check in checks),
+            topic=max(check.topic for check in checks),
         )
         checks = [together] * len(checks)
     weights = []
     for check in checks:
         weight = sum(policy.weight(c) for c in check.unmet)
         weight += 1 if check.coverage < policy.min_coverage else 0
+        weight += 1 if check.topic < policy.min_topic_coverage else 0
         weights.append(weight + (0 if check.holds_asked else policy.asked_weight))
     coverage = checks[0].coverage if checks else 0.0
     meeting = tuple(i for i, weight in enumerate(weights, start=1) if weight < 1)
@@ -298,9 +332,12 @@ def assess(
     # Name what sank the passage: the constraints that weigh 1 if it missed any.
     decisive = [c for c in check.unmet if policy.weight(c) >= 1]
     missing = decisive or list(check.unmet)
-    if not decisive and check.coverage < policy.min_coverage:  # and the words it lacks
+    thin = check.coverage < policy.min_coverage or check.topic < policy.min_topic_coverage
+    if not decisive and thin:  # and the words it lacks
         missing.extend(c for c in check.uncovered if all(c.text != m.text for m in missing))
         missing.sort(key=lambda c: question.find(c.text))
+    shown = dict(zip(check.unmet, check.named, strict=False))
+    missing = [shown.get(c, c) for c in missing]
     lacks = None if check.holds_asked else asked_kind(question)
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
 
@@ -313,8 +350,28 @@ def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
 
 
 def describe_missing(missing: Sequence[Constraint]) -> str:
-    """``Tajikistan``, ``Tajikistan and 2017``, ``A, B and C``: how the reply names them."""
-    names = [f"“{c.text}”" if c.kind == QUOTE else c.text for c in missing]
+    """How the reply names what is missing: the names, quotes and words, then "in" the
+    years and dates: ``Tajikistan``, ``Tajikistan in 2017``, ``Almaty and “round
+    table” in June 2016``; a word of the question (not a name) in quotes."""
+    shown = [
+        f"“{c.text}”"
+        if c.kind in (QUOTE, TERM) or (c.kind == UNSEEN and c.text.islower())
+        else c.text
+        for c in missing
+        if c.kind not in (YEAR, DATE)
+    ]
+    when: list[str] = []
+    for c in missing:
+        if c.kind == YEAR and when and when[-1] in _MONTH_NAMES:
+            when[-1] += f" {c.text}"  # "June 2016"
+        elif c.kind in (YEAR, DATE):
+            when.append(c.text)
+    if not when:
+        return _listed(shown)
+    return f"{_listed(shown)} in {_listed(when)}" if shown else _listed(when)
+
+
+def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -338,7 +395,10 @@ class Evidence:
         self.terms = folded(lexicon.terms([window])[0])
         self.words = plain_words(window)
         self.digits = {_digits(n) for n in _NUMBER.findall(window)}
+        self.years = _years(window)
         self._context: set[str] | None = None
+        self._heading: set[str] | None = None
+        self._entities: list[tuple[str, list[str]]] | None = None
 
     def coverage(self, terms: Sequence[tuple[str, str]], lexicon: Lexicon) -> float:
         """IDF-weighted share of the question's terms that the passage's window holds."""
@@ -387,6 +447,41 @@ class Evidence:
             last += 1
         return list(paragraphs[first : last + 1])
 
+    def heading_terms(self) -> set[str]:
+        """Terms of the article's title and of the heading of the section the passage sits
+        under (the nearest heading before it): what the whole section is about."""
+        if self._heading is None:
+            raw = self._snapshot.file_text(self._hit.article.path)
+            chunk, paragraphs = self._hit.chunk, self._hit.article.paragraphs
+            before = [raw[p.start : p.end] for p in paragraphs if p.start < chunk.start]
+            heading = next((p for p in reversed(before) if not is_statement(p)), "")
+            text = fold(f"{self._hit.article.title}\n{heading}")
+            self._heading = folded(self._lexicon.terms([text])[0])
+        return self._heading
+
+    def rival(self, kind: str, asked: Asked) -> bool:
+        """Whether the passage's window names a thing of this kind the question does not
+        ask about: another country, year, place, person or organisation."""
+        if kind == YEAR:
+            return bool(self.years - asked.years)
+        if kind == COUNTRY:
+            countries = sorted(_countries(self._hit.chunk.text))
+            return any(
+                not any(_asked(t, asked.terms) for t in terms)
+                for terms in self._lexicon.terms(countries)
+            )
+        if self._entities is None:
+            text = self._hit.chunk.text
+            self._entities = [
+                (found, self._lexicon.terms([fold(text[start:end])])[0])
+                for start, end, found in entity_spans(text, Vocabulary())
+            ]
+        kinds = (PLACE, COUNTRY) if kind == PLACE else (kind,)
+        return any(
+            found in kinds and terms and not any(_asked(t, asked.terms) for t in terms)
+            for found, terms in self._entities
+        )
+
     def _context_year(self, year: str) -> bool:
         if not self._years_in_context:
             return False
@@ -395,25 +490,17 @@ class Evidence:
             year in self.context_terms()
         )
 
-    def about_another_country(self, constraint: Constraint, asked: set[str]) -> bool:
-        """Whether the passage is about another country than the one the question names.
-
-        A country the question names, missing from the passage's window while the
-        window names a country the question does not, is not met by the article
-        around it: "…in Kyrgyzstan rose from 79 to 422" is no figure for Tajikistan,
-        however near the article mentions "neighbouring Tajikistan".
-        """
-        if constraint.kind != NAME or not _countries(constraint.text):
-            return False
-        if all(held(t, self.terms) for t in constraint.terms):
-            return False
-        return bool(_countries(self._hit.chunk.text) - asked)
-
-    def meets(self, constraint: Constraint) -> bool:
-        """Whether this passage meets the constraint (see the module's rule)."""
+    def meets(
+        self, constraint: Constraint, contrast: str | None = None, asked: Asked | None = None
+    ) -> bool:
+        """Whether this passage meets the constraint (see the module's rule). ``contrast``:
+        the constraint's kind when the wider context may not meet it while the window
+        names a rival of that kind (``rival``) the question does not name (``asked``)."""
         kind, terms = constraint.kind, constraint.terms
         if kind == YEAR:
-            return terms[0] in self.digits or self._context_year(terms[0])
+            if terms[0] in self.digits:
+                return True
+            return not self._blocked(contrast, asked) and self._context_year(terms[0])
         if kind == NUMBER:
             return terms[0] in self.digits
         if kind == DATE:
@@ -426,9 +513,95 @@ class Evidence:
             return typo_of(terms[0], self.terms)
         if kind == TERM:
             return terms[0] in self.terms
-        return all(held(t, self.terms) for t in terms) or all(
+        if all(held(t, self.terms) for t in terms) or all(
+            held(t, self.heading_terms()) for t in terms
+        ):
+            return True
+        return not self._blocked(contrast, asked) and all(
             held(t, self.context_terms()) for t in terms
         )
+
+    def unmet_part(self, constraint: Constraint) -> Constraint:
+        """The part of a name the passage's window lacks, as the reply names it: of "GDP of
+        Mongolia", "Mongolia" when the window has GDP, or lacks both (the place asked
+        about is named, not the phrase). A name is cut only where "of", "for" or "the"
+        joins its parts; a part ("Peyton Manning") and an organisation ("Islamic
+        Movement of Uzbekistan") are named whole."""
+        if constraint.kind != NAME:
+            return constraint
+        parts = [p for p in re.split(r"\s+(?:of|for|the|of the|for the)\s+", constraint.text) if p]
+        if len(parts) < 2:
+            return constraint
+        terms = [folded(t) for t in self._lexicon.terms([fold(p) for p in parts])]
+        lacking = [
+            (part, found)
+            for part, found in zip(parts, terms, strict=True)
+            if found and not all(held(t, self.terms) for t in found)
+        ]
+        if lacking and len(lacking) == len(parts):
+            # "GDP of Mongolia" lacking whole: name the place it is asked for, unless the
+            # whole run names an organisation ("Islamic Movement of Uzbekistan").
+            place = _kind_of_name(parts[-1]) in (PLACE, COUNTRY)
+            if not place or _kind_of_name(constraint.text) == ORGANISATION:
+                return constraint
+            lacking = lacking[-1:]
+        if not lacking:
+            return constraint
+        text = re.sub(r"[’']s$", "", " and ".join(part for part, _ in lacking))
+        return Constraint(NAME, text, tuple(t for _, found in lacking for t in sorted(found)))
+
+    def _blocked(self, contrast: str | None, asked: Asked | None) -> bool:
+        return contrast is not None and self.rival(contrast, asked or Asked())
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the question names, against which a window's things are rivals: its terms
+    (analysed as the index does) and its years."""
+
+    terms: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, question: str, lexicon: Lexicon) -> Asked:
+        """The terms and years of a question."""
+        terms = folded(lexicon.terms([fold(question)])[0])
+        return cls(frozenset(terms), frozenset(_years(question)))
+
+
+def _asked(term: str, asked: frozenset[str]) -> bool:
+    """Whether a window's name term is one the question names (or a demonym of one)."""
+    return held(term, set(asked)) or any(held(a, {term}) for a in asked)
+
+
+def _kinds_of(question: str, constraints: Sequence[Constraint]) -> dict[Constraint, str]:
+    """The kind of thing each year and name constraint is: ``year``, ``country``, or the
+    ``place``, ``person`` or ``organisation`` that ``name_kinds`` tells (else none)."""
+    spans = entity_spans(question, Vocabulary())
+    kinds: dict[Constraint, str] = {}
+    for constraint in constraints:
+        if constraint.kind == YEAR:
+            kinds[constraint] = YEAR
+        elif constraint.kind == NAME:
+            if _countries(constraint.text) and len(constraint.terms) == 1:
+                kinds[constraint] = COUNTRY
+                continue
+            at = question.find(constraint.text)
+            end = at + len(constraint.text)
+            kind = next((k for s, e, k in spans if s < end and at < e), None)
+            if kind in (PLACE, PERSON, ORGANISATION):
+                kinds[constraint] = kind
+    return kinds
+
+
+def _kind_of_name(name: str) -> str | None:
+    """The kind ``name_kinds`` tells of a name standing alone (None when it finds none)."""
+    spans = entity_spans(name, Vocabulary())
+    return spans[0][2] if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(name) - 2 else None
+
+
+def _years(text: str) -> set[str]:
+    return set(re.findall(r"\b(?:1[5-9]\d\d|20\d\d)\b", text))
 
 
 def _countries(text: str) -> set[str]:

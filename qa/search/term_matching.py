@@ -106,8 +106,8 @@ def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]
                 start = match.start()
             end = match.end()
             pending_joiner = False
-        elif start >= 0 and not pending_joiner and word.isdigit():
-            end = match.end()  # "Super Bowl 50", "Windows 10"
+        elif start >= 0 and not pending_joiner and word.isdigit() and not _is_year(word):
+            end = match.end()  # "Super Bowl 50", "Windows 10"; "Broncos 2015" is a year
         elif start >= 0 and word.lower() in _NAME_JOINERS and not pending_joiner:
             pending_joiner = True
         else:
@@ -117,6 +117,10 @@ def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]
     if start >= 0:
         runs.append((start, end))
     return runs
+
+
+def _is_year(word: str) -> bool:
+    return re.fullmatch(r"1[5-9]\d\d|20\d\d", word) is not None
 
 
 def _is_short_caps(word: str) -> bool:
