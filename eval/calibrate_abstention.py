@@ -18,7 +18,8 @@ coordinate search over the tuning halves (``abstain_below``; then where evidence
 may come from: ``context_characters``, ``years_in_context`` and the kinds a rival in
 the window keeps the context from meeting, ``contrast``; then the weights and
 coverage floors; then ``abstain_below`` again; ``--stages 3`` runs only the third,
-from the policy in qa/search/answer.py) keeps the policy
+from the policy in qa/search/answer.py, and ``--stages 0`` none: it reports that policy)
+keeps the policy
 that abstains on the most unanswerable tuning questions (the mean of the sets'
 rates) while abstaining on at most ``--max-false-abstain`` (2.5%) of each set's
 answerable tuning questions and on at least ``--min-off-topic`` (95%) of the
@@ -191,8 +192,8 @@ def main() -> int:
     parser.add_argument(
         "--stages",
         type=lambda text: {int(n) for n in text.split(",")},
-        help="run only these stages of the search (1-4, e.g. 3,4), from the policy in "
-        "qa/search/answer.py",
+        help="run only these stages of the search (1-4, e.g. 3,4; 0: none), from the policy "
+        "in qa/search/answer.py",
     )
     args = parser.parse_args()
 
