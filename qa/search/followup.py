@@ -2,21 +2,25 @@
 
 A question is a follow-up only when it shows a clear dependency: it starts with a
 continuation (``and …``, ``what about …``, ``how about …``), it is a fragment with
-no verb of its own (``why?``, ``in 2015?``, ``how many women?``), it holds a
-pronoun or demonstrative with nothing in the question it could refer to (``what
-did he do next?``, ``who said that?``, ``where is it based?``), or it is a short
-question about "the …" that names nothing (``what was the revolution called?``).
-Anything else is standalone and never rewritten: a wrong rewrite is worse than none.
+no verb of its own (``why?``, ``in 2015?``, ``how many women?``, ``and Ford?``), it
+holds a pronoun or demonstrative with nothing in the question it could refer to
+(``what did he do next?``, ``who said that?``, ``where is it based?``, ``the same
+year``), it points back without one (``who else …?``, ``which one …?``, ``the second
+one``, ``what happened next?``, ``… before that?``), or it is a short question about
+"the …" that names nothing (``what was the revolution called?``). Anything else is
+standalone and never rewritten: a wrong rewrite is worse than none.
 
-A fragment replaces the constraint of the same kind in the previous question (a
-year a year, a place a place, a person a person, ``how many women`` the ``how many
-people``), or is added to it when it has none. A pronoun is replaced by the
-last-mentioned person or organisation of the previous question or, failing that, of
-the previous answer; when no referent fits, the previous question's content is
-added in brackets, which keeps the search on the same subject.
+A fragment is filled into the previous question (``qa.search.ellipsis``). A pronoun is
+replaced by the last-mentioned person or organisation of the previous question; the
+person a ``who`` question asked for (or the organisation of ``which movement …?``) is
+taken from the answer sentence that answers it. When no referent fits, the previous
+question's content is added in brackets (``qa.search.followup_text``), which keeps the
+search on the same subject.
 
 Questions about the last answer's source (``who wrote that?``, ``which outlet?``)
-are recognised here and answered from the cited article's metadata elsewhere.
+are recognised here and answered from the cited article's metadata elsewhere; ``for
+which newspaper?`` (whom someone works for) and ``when was it published?`` after a
+question about a paper or a book are not such questions.
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from qa.search.ellipsis import fill_slot, is_fragment
+from qa.search.followup_text import (
+    WORD,
+    YEAR,
+    capitalised,
+    lead_noun,
+    names_something,
+    with_context,
+    words_of,
+)
+from qa.search.followup_text import PreviousTurn as PreviousTurn  # part of this module's API
 from qa.search.name_kinds import (
     AUXILIARIES,
     DEMONSTRATIVES,
@@ -36,7 +51,6 @@ from qa.search.name_kinds import (
     THING_PRONOUNS,
     entity_spans,
     is_organisation_word,
-    is_pronoun,
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
@@ -47,20 +61,11 @@ PRONOUN = "pronoun"
 REFERENCE = "reference"
 SOURCE = "source"
 
-_WORD = re.compile(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?\b")
 _CONTINUATION = re.compile(
     r"^(?:and|but|also|so|or)\b\s*(?:(?:what|how)\s+about|what\s+of)?\s*"
     r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*",
     re.I,
 )
-_LEAD = re.compile(
-    r"^(?:(?:in|from|to|by|for|of|at|on|since|until|according\s+to)\s+)?"
-    r"(?:how\s+(?:many|much|long|old|far|often|large|big)|what|which|whose|who|whom|when|"
-    r"where|why|how)\b",
-    re.I,
-)
-_NOUN_LEADS = ("many", "much", "which", "what", "whose")
 _DEMONSTRATIVE_NOUNS = frozenset(
     "year time day month decade period event case report group organisation organization body "
     "agency programme program law country city man woman person people attack meeting "
@@ -93,14 +98,6 @@ class Resolution:
         return self.resolved != self.question
 
 
-@dataclass(frozen=True, slots=True)
-class PreviousTurn:
-    """What a follow-up may lean on: the question searched last and its answer sentences."""
-
-    question: str
-    answer_sentences: Sequence[str] = ()
-
-
 def resolve(
     question: str, previous: PreviousTurn | None, vocabulary: Vocabulary | None = None
 ) -> Resolution:
@@ -115,23 +112,23 @@ def resolve(
     continued = _CONTINUATION.match(body)
     if continued and continued.end() < len(body):
         rest = body[continued.end() :].strip(" ,")
-        if _is_fragment(rest):
-            return Resolution(question, _fill_slot(rest, previous, vocabulary), ELLIPSIS)
+        if is_fragment(rest):
+            return Resolution(question, fill_slot(rest, previous, vocabulary), ELLIPSIS)
         body = rest[0].upper() + rest[1:]
         resolved = _replace_pronoun(body, previous, vocabulary)
         if resolved is not None:
             return Resolution(question, resolved, PRONOUN)
-        if _names_something(body) and not _leans_on_context(body):
+        if names_something(body) and not _leans_on_context(body):
             # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
             return Resolution(question, f"{body}?", ELLIPSIS)
-        return Resolution(question, _with_context(body, previous), ELLIPSIS)
-    if _is_fragment(body):
-        return Resolution(question, _fill_slot(body, previous, vocabulary), ELLIPSIS)
+        return Resolution(question, with_context(body, previous), ELLIPSIS)
+    if is_fragment(body):
+        return Resolution(question, fill_slot(body, previous, vocabulary), ELLIPSIS)
     resolved = _replace_pronoun(body, previous, vocabulary)
     if resolved is not None:
         return Resolution(question, resolved, PRONOUN)
     if _names_nothing(body) or _leans_on_context(body):
-        return Resolution(question, _with_context(body, previous), REFERENCE)
+        return Resolution(question, with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
 
 
@@ -160,11 +157,6 @@ def _leans_on_context(body: str) -> bool:
     return _CONTEXT_WORDS.search(body.rstrip("?!. ")) is not None
 
 
-def _names_something(body: str) -> bool:
-    """Whether a question names a name, a number or a year after its first word."""
-    return any(w[0].isupper() or w[0].isdigit() for w in _words(body)[1:])
-
-
 def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None) -> bool:
     """``for which newspaper?`` asks whom someone works for, and ``when was it published?``
     after a question about a paper or a book asks about that work: not the article's source."""
@@ -179,7 +171,7 @@ def _names_nothing(body: str) -> bool:
     With no name, number or date of its own, "the revolution" can only be one the
     conversation has mentioned.
     """
-    words = _words(body)
+    words = words_of(body)
     if not 3 <= len(words) <= 6 or not any(w.casefold() == "the" for w in words):
         return False
     return not any(w[0].isupper() or w[0].isdigit() for w in words[1:])
@@ -188,7 +180,7 @@ def _names_nothing(body: str) -> bool:
 def asks_about_source(question: str) -> bool:
     """Whether ``question`` asks who wrote, which outlet published, or when or under which
     title the last answer's article appeared, naming nothing else (``who wrote that?``)."""
-    words = [w.casefold() for w in _WORD.findall(question)]
+    words = [w.casefold() for w in WORD.findall(question)]
     if not words or not any(w in _SOURCE_WORDS for w in words):
         return False
     rest = [
@@ -204,202 +196,10 @@ def asks_about_source(question: str) -> bool:
     return not rest
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def _is_fragment(text: str) -> bool:
-    """A short piece with no verb of its own: ``in 2015``, ``how many women``, ``why``."""
-    words = _words(text)
-    if not words or len(words) > 5:
-        return False
-    lowered = [w.casefold() for w in words]
-    if any(w in AUXILIARIES or w in DEMONSTRATIVES for w in lowered):
-        return False
-    lead = _LEAD.match(text)
-    # Only "how many women", "which year": a question word then a noun. "who said…" and
-    # "where did…" are clauses.
-    if lead is not None and lead.end() < len(text.rstrip()):
-        after = _words(text[lead.end() :])
-        if lead.group(0).casefold().split()[-1] not in _NOUN_LEADS or len(after) > 2:
-            return False
-    if any(is_pronoun(w) for w in lowered):
-        return False
-    # A past tense or a participle makes it a clause ("who founded Sana Sezim").
-    return not any(w.endswith("ed") and w[0].islower() and len(w) > 4 for w in words[1:])
-
-
-def _fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str:
-    """The previous question with the fragment's constraint put in place of its own; the
-    earlier turns' words it carried in brackets stay, untouched, after it."""
-    if _LEAD.match(fragment) is not None and fragment.casefold().startswith("for "):
-        # "for which newspaper?" asks whom the one just named works for, not the old question.
-        return _with_context(fragment, previous)
-    base, carried = _split_carried(previous.question)
-    filled = _capitalised(_filled(fragment, base, vocabulary))
-    return f"{filled[:-1]} ({carried})?" if carried else filled
-
-
-def _split_carried(question: str) -> tuple[str, str]:
-    """A resolved question without the brackets of earlier turns' words, and those words."""
-    text = question.rstrip("?!. ")
-    if text.endswith(")") and " (" in text:
-        body, carried = text[:-1].split(" (", 1)
-        return body, carried
-    return text, ""
-
-
-def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
-    lead = _LEAD.match(fragment)
-    if lead is not None:
-        return _ask_again(fragment, lead, base)
-    year = _YEAR.search(fragment)
-    if year is not None and len(_words(fragment)) <= 3:
-        years = list(_YEAR.finditer(base))
-        if years:
-            last = years[-1]
-            return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
-        return f"{base} in {year.group(0)}?"
-    now = _NOW.fullmatch(fragment)
-    then = _TIME_PHRASE.search(base)
-    if now is not None and then is not None:
-        # "and today?" after "… in the late 1990s?": the time asked about changes.
-        return f"{base[: then.start()]}{fragment}{base[then.end() :]}?"
-    names = entity_spans(fragment, vocabulary)
-    if names:
-        start, end, kind = names[-1]
-        name = fragment[start:end]
-        same = [span for span in entity_spans(base, vocabulary) if span[2] == kind]
-        if same:
-            old_start, old_end, _ = same[-1]
-            possessive = base[old_end : old_end + 2] in ("'s", "’s")
-            name = name if possessive or not name.endswith(("'s", "’s")) else name[:-2]
-            return f"{base[:old_start]}{name}{base[old_end:]}?"
-        return f"{base} {_with_preposition(fragment, kind)}?"
-    if _is_bare_name(fragment):
-        # "and Ford?" after "When did Holden announce …": a name in place of the first one.
-        others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
-        if others:
-            old_start, old_end, _ = others[0]
-            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
-    noun = _lead_noun(base)
-    words = [w.casefold() for w in _words(fragment)]
-    if noun is not None and _plural_noun_phrase(words):
-        start, end = noun
-        of = _OF.match(base, end)
-        if base[start:end].casefold() in _QUANTITIES and of is not None:
-            # "what about apples?" after "What share of Australian pears …": the pears go.
-            phrase_end = _phrase_end(base, of.end())
-            head = base.rfind(" ", of.end() - 1, phrase_end) + 1
-            if phrase_end > of.end():
-                return f"{base[:head]}{fragment}{base[phrase_end:]}?"
-        return f"{base[:start]}{fragment}{base[end:]}?"
-    return f"{base} {fragment}?"
-
-
-_OF = re.compile(r"\s+of\s+")
-_NOW = re.compile(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
-_TIME_PHRASE = re.compile(
-    r"\b(?:in|during|since|by)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+)?(?:1[89]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?\b",
-    re.I,
-)
-_QUANTITIES = frozenset(
-    "share percentage proportion part number amount fraction majority half third quarter".split()
-)
-
-
-def _is_bare_name(fragment: str) -> bool:
-    """A fragment that is only a name: ``Ford``, ``DeMarcus Ware``."""
-    words = _words(fragment)
-    return (
-        0 < len(words) <= 3
-        and all(w[0].isupper() for w in words)
-        and words[0].casefold() not in STOPWORDS
-        and words[0].casefold() not in QUESTION_WORDS
-    )
-
-
-def _plural_noun_phrase(words: Sequence[str]) -> bool:
-    """``women``, ``foreign sites``: what can stand for the noun of ``how many people``."""
-    if not words or len(words) > 2 or any(w in PREPOSITIONS or w in STOPWORDS for w in words):
-        return False
-    last = words[-1]
-    return last.endswith("s") or last in ("people", "men", "women", "children")
-
-
-def _with_preposition(fragment: str, kind: str) -> str:
-    words = _words(fragment)
-    if kind == "place" and words and words[0].casefold() not in PREPOSITIONS:
-        return f"in {fragment}"
-    return fragment
-
-
-def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
-    """``why?``/``how many women?`` asked of the previous question's subject."""
-    asked = fragment[0].upper() + fragment[1:]
-    old = _LEAD.match(base)
-    if old is None:
-        return f"{asked} {_lowercase_first(base)}?"
-    noun = _lead_noun(base)
-    has_noun = lead.end() < len(fragment.rstrip())
-    if has_noun or noun is None:
-        cut = noun[1] if noun is not None and has_noun else old.end()
-        return f"{asked}{base[cut:]}?"
-    # A bare question word keeps the old subject: "how many people were…" + "why" →
-    # "why were people…".
-    rest = base[noun[1] :].lstrip()
-    rest_words = rest.split(" ", 1)
-    subject = base[old.end() : noun[1]].strip()
-    if rest_words and rest_words[0].casefold() in AUXILIARIES:
-        tail = rest_words[1] if len(rest_words) > 1 else ""
-        return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
-    return f"{asked} {subject} {rest}".rstrip() + "?"
-
-
-def _lead_noun(question: str) -> tuple[int, int] | None:
-    """The span of the noun after ``how many``/``which``/``what`` (``people`` in ``how many
-    people were…``), or None."""
-    lead = _LEAD.match(question)
-    if lead is None:
-        return None
-    if lead.group(0).casefold().split()[-1] not in _NOUN_LEADS:
-        return None
-    end = lead.end()
-    position = _phrase_end(question, end)
-    if position == end:
-        return None
-    return end + 1, position
-
-
-def _phrase_end(question: str, start: int) -> int:
-    """Where the noun phrase from ``start`` ends: before an auxiliary, a preposition or a
-    past participle."""
-    position = start
-    for match in _WORD.finditer(question, start):
-        word = match.group(0).casefold()
-        if (
-            word in AUXILIARIES
-            or word in PREPOSITIONS
-            or (word.endswith("ed") and len(word) > 4 and position > start)
-        ):
-            break
-        position = match.end()
-    return position
-
-
-def _lowercase_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    if first.isupper() or (len(first) > 1 and any(c.isupper() for c in first[1:])):
-        return text
-    return text[:1].lower() + text[1:]
-
-
 def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
     """The first pronoun or demonstrative with no name before it in the question, and the
     kind of referent it needs (person, thing, group, or a demonstrative's noun)."""
-    words = list(_WORD.finditer(body))
+    words = list(WORD.finditer(body))
     for i, match in enumerate(words):
         word = match.group(0).casefold()
         if word in PERSON_PRONOUNS:
@@ -481,9 +281,9 @@ def _replace_pronoun(body: str, previous: PreviousTurn, vocabulary: Vocabulary) 
     word = match.group(0).casefold()
     referent = _referent(kind, word, body, match, previous, vocabulary)
     if referent is None:
-        return _with_context(body, previous)
+        return with_context(body, previous)
     name, start, end = referent
-    return _capitalised(f"{body[:start]}{name}{body[end:]}?")
+    return capitalised(f"{body[:start]}{name}{body[end:]}?")
 
 
 def _referent(
@@ -508,8 +308,8 @@ def _referent(
             rest = rest[1:]  # "the same year" as "that year"
         noun = rest[0].casefold().strip("?,.") if rest else ""
         if noun in ("year", "time"):
-            years = _YEAR.findall(previous.question) or [
-                y for s in previous.answer_sentences for y in _YEAR.findall(s)
+            years = YEAR.findall(previous.question) or [
+                y for s in previous.answer_sentences for y in YEAR.findall(s)
             ]
             if years:
                 end = match.end() + body[match.end() :].index(rest[0]) + len(rest[0])
@@ -566,7 +366,7 @@ def _answering_sentence(previous: PreviousTurn) -> list[str]:
 def _content_words(text: str) -> set[str]:
     return {
         w.casefold()
-        for w in _words(text)
+        for w in words_of(text)
         if w.casefold() not in STOPWORDS
         and w.casefold() not in AUXILIARIES
         and w.casefold() not in QUESTION_WORDS
@@ -575,40 +375,5 @@ def _content_words(text: str) -> set[str]:
 
 def _asks_for_an_organisation(question: str) -> bool:
     """``Which movement …?``, ``What company …?``: the answer names an organisation."""
-    noun = _lead_noun(question)
+    noun = lead_noun(question)
     return noun is not None and is_organisation_word(question[noun[0] : noun[1]].casefold())
-
-
-def _with_context(body: str, previous: PreviousTurn) -> str:
-    """``body`` with the previous question's content in brackets: the same subject, searched
-    with this question's words."""
-    content = _content(previous.question)
-    return _capitalised(f"{body} ({content})?" if content else f"{body}?")
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-_CONTEXT_WORDS_KEPT = 16
-
-
-def _content(question: str) -> str:
-    """What a question is about, to carry into the next one: its words without its question
-    word and first auxiliary and, when they name nothing, with the context it carried itself
-    (at most sixteen words, the newest first)."""
-    text, carried = _split_carried(question)
-    own = _subject_matter(text)
-    if carried and not _names_something(f"x {own}"):
-        own = f"{own} {carried}"
-    return " ".join(own.split()[:_CONTEXT_WORDS_KEPT])
-
-
-def _subject_matter(text: str) -> str:
-    lead = _LEAD.match(text)
-    if lead is not None:
-        text = text[lead.end() :].lstrip()
-        first = text.split(" ", 1)
-        if first and first[0].casefold() in AUXILIARIES:
-            text = first[1] if len(first) > 1 else ""
-    return " ".join(text.replace("(", " ").replace(")", " ").split())

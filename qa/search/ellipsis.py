@@ -1,0 +1,190 @@
+"""Fragments filled into the previous question: ``and in 2010?``, ``how many women?``,
+``why?``, ``and Ford?``, ``what about apples?``, ``and today?``.
+
+A fragment replaces the constraint of the same kind in the previous question (a year a
+year, a place a place, a name a name, a noun the asked noun, a time word the time), or is
+added to it when it has none. Words of earlier turns the previous question carried in
+brackets stay after it, untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.search.followup_text import (
+    LEAD,
+    NOUN_LEADS,
+    YEAR,
+    PreviousTurn,
+    capitalised,
+    lead_noun,
+    phrase_end,
+    split_carried,
+    with_context,
+    words_of,
+)
+from qa.search.name_kinds import (
+    AUXILIARIES,
+    DEMONSTRATIVES,
+    PREPOSITIONS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    Vocabulary,
+    entity_spans,
+    is_pronoun,
+)
+
+
+def is_fragment(text: str) -> bool:
+    """A short piece with no verb of its own: ``in 2015``, ``how many women``, ``why``."""
+    words = words_of(text)
+    if not words or len(words) > 5:
+        return False
+    lowered = [w.casefold() for w in words]
+    if any(w in AUXILIARIES or w in DEMONSTRATIVES for w in lowered):
+        return False
+    lead = LEAD.match(text)
+    # Only "how many women", "which year": a question word then a noun. "who said…" and
+    # "where did…" are clauses.
+    if lead is not None and lead.end() < len(text.rstrip()):
+        after = words_of(text[lead.end() :])
+        if lead.group(0).casefold().split()[-1] not in NOUN_LEADS or len(after) > 2:
+            return False
+    if any(is_pronoun(w) for w in lowered):
+        return False
+    # A past tense or a participle makes it a clause ("who founded Sana Sezim").
+    return not any(w.endswith("ed") and w[0].islower() and len(w) > 4 for w in words[1:])
+
+
+def fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str:
+    """The previous question with the fragment's constraint put in place of its own; the
+    earlier turns' words it carried in brackets stay, untouched, after it."""
+    if LEAD.match(fragment) is not None and fragment.casefold().startswith("for "):
+        # "for which newspaper?" asks whom the one just named works for, not the old question.
+        return with_context(fragment, previous)
+    base, carried = split_carried(previous.question)
+    filled = capitalised(_filled(fragment, base, vocabulary))
+    return f"{filled[:-1]} ({carried})?" if carried else filled
+
+
+def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
+    lead = LEAD.match(fragment)
+    if lead is not None:
+        return _ask_again(fragment, lead, base)
+    year = YEAR.search(fragment)
+    if year is not None and len(words_of(fragment)) <= 3:
+        years = list(YEAR.finditer(base))
+        if years:
+            last = years[-1]
+            return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
+        return f"{base} in {year.group(0)}?"
+    now = _NOW.fullmatch(fragment)
+    then = _TIME_PHRASE.search(base)
+    if now is not None and then is not None:
+        # "and today?" after "… in the late 1990s?": the time asked about changes.
+        return f"{base[: then.start()]}{fragment}{base[then.end() :]}?"
+    names = entity_spans(fragment, vocabulary)
+    if names:
+        start, end, kind = names[-1]
+        name = fragment[start:end]
+        same = [span for span in entity_spans(base, vocabulary) if span[2] == kind]
+        if same:
+            old_start, old_end, _ = same[-1]
+            possessive = base[old_end : old_end + 2] in ("'s", "’s")
+            name = name if possessive or not name.endswith(("'s", "’s")) else name[:-2]
+            return f"{base[:old_start]}{name}{base[old_end:]}?"
+        return f"{base} {_with_preposition(fragment, kind)}?"
+    if _is_bare_name(fragment):
+        # "and Ford?" after "When did Holden announce …": a name in place of the first one.
+        others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
+        if others:
+            old_start, old_end, _ = others[0]
+            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+    noun = lead_noun(base)
+    words = [w.casefold() for w in words_of(fragment)]
+    if noun is not None and _plural_noun_phrase(words):
+        start, end = noun
+        of = _OF.match(base, end)
+        if base[start:end].casefold() in _QUANTITIES and of is not None:
+            # "what about apples?" after "What share of Australian pears …": the pears go.
+            of_end = phrase_end(base, of.end())
+            head = base.rfind(" ", of.end() - 1, of_end) + 1
+            if of_end > of.end():
+                return f"{base[:head]}{fragment}{base[of_end:]}?"
+        return f"{base[:start]}{fragment}{base[end:]}?"
+    return f"{base} {fragment}?"
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+_NOW = re.compile(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
+
+
+_TIME_PHRASE = re.compile(
+    r"\b(?:in|during|since|by)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+)?(?:1[89]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?\b",
+    re.I,
+)
+
+
+_QUANTITIES = frozenset(
+    "share percentage proportion part number amount fraction majority half third quarter".split()
+)
+
+
+def _is_bare_name(fragment: str) -> bool:
+    """A fragment that is only a name: ``Ford``, ``DeMarcus Ware``."""
+    words = words_of(fragment)
+    return (
+        0 < len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and words[0].casefold() not in STOPWORDS
+        and words[0].casefold() not in QUESTION_WORDS
+    )
+
+
+def _plural_noun_phrase(words: Sequence[str]) -> bool:
+    """``women``, ``foreign sites``: what can stand for the noun of ``how many people``."""
+    if not words or len(words) > 2 or any(w in PREPOSITIONS or w in STOPWORDS for w in words):
+        return False
+    last = words[-1]
+    return last.endswith("s") or last in ("people", "men", "women", "children")
+
+
+def _with_preposition(fragment: str, kind: str) -> str:
+    words = words_of(fragment)
+    if kind == "place" and words and words[0].casefold() not in PREPOSITIONS:
+        return f"in {fragment}"
+    return fragment
+
+
+def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
+    """``why?``/``how many women?`` asked of the previous question's subject."""
+    asked = fragment[0].upper() + fragment[1:]
+    old = LEAD.match(base)
+    if old is None:
+        return f"{asked} {_lowercase_first(base)}?"
+    noun = lead_noun(base)
+    has_noun = lead.end() < len(fragment.rstrip())
+    if has_noun or noun is None:
+        cut = noun[1] if noun is not None and has_noun else old.end()
+        return f"{asked}{base[cut:]}?"
+    # A bare question word keeps the old subject: "how many people were…" + "why" →
+    # "why were people…".
+    rest = base[noun[1] :].lstrip()
+    rest_words = rest.split(" ", 1)
+    subject = base[old.end() : noun[1]].strip()
+    if rest_words and rest_words[0].casefold() in AUXILIARIES:
+        tail = rest_words[1] if len(rest_words) > 1 else ""
+        return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
+    return f"{asked} {subject} {rest}".rstrip() + "?"
+
+
+def _lowercase_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first.isupper() or (len(first) > 1 and any(c.isupper() for c in first[1:])):
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,122 @@
+"""Reading a question for the follow-up rules: its words, its lead (``how many people``), and
+the words of earlier turns a resolved question carries in brackets.
+
+``qa.search.followup`` decides what a question leans on; ``qa.search.ellipsis`` fills a
+fragment into the previous question; both read questions with the helpers here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qa.search.name_kinds import AUXILIARIES, PREPOSITIONS
+
+#: A word, with inner apostrophes, dots and dashes (``Sana Sezim’s``, ``U.S``, ``15–20``).
+WORD = re.compile(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
+#: A year or a span of years (``2017``, ``2003–04``).
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?\b")
+#: What a question opens with: a question word, after a preposition (``on whose …``).
+LEAD = re.compile(
+    r"^(?:(?:in|from|to|by|for|of|at|on|since|until|according\s+to)\s+)?"
+    r"(?:how\s+(?:many|much|long|old|far|often|large|big)|what|which|whose|who|whom|when|"
+    r"where|why|how)\b",
+    re.I,
+)
+#: The question words a noun can follow: ``how many people``, ``which year``.
+NOUN_LEADS = ("many", "much", "which", "what", "whose")
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousTurn:
+    """What a follow-up may lean on: the question searched last and its answer sentences."""
+
+    question: str
+    answer_sentences: Sequence[str] = ()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` (see ``WORD``)."""
+    return WORD.findall(text)
+
+
+def lead_noun(question: str) -> tuple[int, int] | None:
+    """The span of the noun after ``how many``/``which``/``what`` (``people`` in ``how many
+    people were…``), or None."""
+    lead = LEAD.match(question)
+    if lead is None:
+        return None
+    if lead.group(0).casefold().split()[-1] not in NOUN_LEADS:
+        return None
+    end = lead.end()
+    position = phrase_end(question, end)
+    if position == end:
+        return None
+    return end + 1, position
+
+
+def phrase_end(question: str, start: int) -> int:
+    """Where the noun phrase from ``start`` ends: before an auxiliary, a preposition or a
+    past participle."""
+    position = start
+    for match in WORD.finditer(question, start):
+        word = match.group(0).casefold()
+        if (
+            word in AUXILIARIES
+            or word in PREPOSITIONS
+            or (word.endswith("ed") and len(word) > 4 and position > start)
+        ):
+            break
+        position = match.end()
+    return position
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
+def split_carried(question: str) -> tuple[str, str]:
+    """A resolved question without the brackets of earlier turns' words, and those words."""
+    text = question.rstrip("?!. ")
+    if text.endswith(")") and " (" in text:
+        body, carried = text[:-1].split(" (", 1)
+        return body, carried
+    return text, ""
+
+
+def names_something(body: str) -> bool:
+    """Whether a question names a name, a number or a year after its first word."""
+    return any(w[0].isupper() or w[0].isdigit() for w in words_of(body)[1:])
+
+
+def with_context(body: str, previous: PreviousTurn) -> str:
+    """``body`` with the previous question's content in brackets: the same subject, searched
+    with this question's words."""
+    content = _content(previous.question)
+    return capitalised(f"{body} ({content})?" if content else f"{body}?")
+
+
+_CONTEXT_WORDS_KEPT = 16
+
+
+def _content(question: str) -> str:
+    """What a question is about, to carry into the next one: its words without its question
+    word and first auxiliary and, when they name nothing, with the context it carried itself
+    (at most sixteen words, the newest first)."""
+    text, carried = split_carried(question)
+    own = _subject_matter(text)
+    if carried and not names_something(f"x {own}"):
+        own = f"{own} {carried}"
+    return " ".join(own.split()[:_CONTEXT_WORDS_KEPT])
+
+
+def _subject_matter(text: str) -> str:
+    lead = LEAD.match(text)
+    if lead is not None:
+        text = text[lead.end() :].lstrip()
+        first = text.split(" ", 1)
+        if first and first[0].casefold() in AUXILIARIES:
+            text = first[1] if len(first) > 1 else ""
+    return " ".join(text.replace("(", " ").replace(")", " ").split())
