@@ -16,9 +16,10 @@ answers in the reply, less 0.03 per extra sentence. It prints, for both halves
 of each set, the share of replies holding an answer (``in_reply``), of first
 sentences holding one (``in_first``), the same among questions whose top 3
 passages hold an answer (``in_reply|hit@3``), the mean reply length, and the
-weights to paste into ``SentenceWeights``. ``--misses`` instead sorts the tuning
-halves' questions whose top 3 passages hold an answer that the full reply
-(abstention included) misses, by cause.
+weights to paste into ``SentenceWeights``. ``--misses`` instead prints, for both halves,
+the share of full replies (abstention included, as ``qa ask`` gives them) that hold
+an answer, and sorts the tuning halves' questions whose top 3 passages hold an
+answer that the full reply misses by cause.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from qa.config import Settings
 from qa.evaluation.run import contains_answer, resolve_target
 from qa.evaluation.sets import load_set
 from qa.index.embed import resolve_model, sentence_transformer
-from qa.records import Hit
+from qa.records import Answer, Hit
 from qa.search.answer import AnswerPolicy, compose_answer
 from qa.search.answerability import assess
 from qa.search.lexicon import Lexicon
@@ -187,14 +188,18 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
     }
 
 
-def miss_cause(case: Case, policy: AnswerPolicy) -> str | None:
-    """Why the full reply (abstention included) misses an answer its top 3 passages hold,
-    or None when it holds one (or the top 3 hold none)."""
-    if not case.hit3:
-        return None
-    answer = compose_answer(case.question, case.passages, case.sentences, case.snapshot, {}, policy)
-    if not answer.abstained and contains_answer(answer.text, case.answers):
-        return None
+def full_reply(case: Case, policy: AnswerPolicy) -> Answer:
+    """The answer ``qa ask`` gives from the case's passages (abstention included)."""
+    return compose_answer(case.question, case.passages, case.sentences, case.snapshot, {}, policy)
+
+
+def holds_answer(case: Case, answer: Answer) -> bool:
+    """Whether a reply holds an accepted answer, as ``qa eval`` judges it."""
+    return not answer.abstained and contains_answer(answer.text, case.answers)
+
+
+def miss_cause(case: Case, answer: Answer, policy: AnswerPolicy) -> str:
+    """Why the full reply misses an answer the case's top 3 passages hold."""
     if answer.abstained:
         return "abstained: constraint unmet" if answer.missing else "abstained: weak evidence"
     holders = [c for c, label in zip(case.found, case.labels, strict=True) if label]
@@ -225,16 +230,27 @@ def miss_cause(case: Case, policy: AnswerPolicy) -> str | None:
 
 
 def breakdown(cases: list[Case], policy: AnswerPolicy) -> None:
-    """Print, per set, the tuning-half misses among questions whose top 3 hold an answer."""
+    """Print, per set and half, the share of full replies holding an answer (and among
+    questions whose top 3 passages hold one); then the tuning halves' misses among
+    those, by cause."""
+    holds = {id(case): holds_answer(case, full_reply(case, policy)) for case in cases}
     for name in ("corpus", "squad"):
-        subset = [c for c in cases if c.set_name == name and c.tune and c.hit3]
+        for half, flag in (("tune", True), ("test", False)):
+            subset = [c for c in cases if c.set_name == name and c.tune == flag]
+            hit3 = [c for c in subset if c.hit3]
+            print(
+                f"{name} {half}: reply={sum(holds[id(c)] for c in subset) / len(subset):.3f} "
+                f"reply|hit@3={sum(holds[id(c)] for c in hit3) / len(hit3):.3f}"
+            )
+    for name in ("corpus", "squad"):
+        missed = [c for c in cases if c.set_name == name and c.tune and c.hit3]
         causes: dict[str, list[str]] = {}
-        for case in subset:
-            cause = miss_cause(case, policy)
-            if cause is not None:
+        for case in missed:
+            if not holds[id(case)]:
+                cause = miss_cause(case, full_reply(case, policy), policy)
                 causes.setdefault(cause, []).append(case.question)
-        missed = sum(len(q) for q in causes.values())
-        print(f"{name} tune: {missed} of {len(subset)} hit@3 questions miss the answer")
+        total = sum(len(q) for q in causes.values())
+        print(f"{name} tune: {total} of {len(missed)} hit@3 questions miss the answer")
         for cause, questions in sorted(causes.items(), key=lambda kv: -len(kv[1])):
             print(f"  {len(questions):3d}  {cause}")
             for question in questions[:4]:
@@ -248,7 +264,8 @@ def main() -> int:
     parser.add_argument(
         "--misses",
         action="store_true",
-        help="only print why replies miss answers their top 3 passages hold (tuning halves)",
+        help="only print the full replies' figures per half and why they miss answers "
+        "their top 3 passages hold (tuning halves)",
     )
     args = parser.parse_args()
     began = time.perf_counter()
