@@ -37,6 +37,9 @@ Officials expect the harvest to double by 2026.
         "Picture by Jane Doe for the agency.",
         "By Jane Doe and John Roe, Associated Press.",
         "By Jane Doe, Reuters staff writer.",
+        "(Reporting by Jane Doe; Editing by John Roe.)",
+        "Updated 10:32 a.m. ET, Mon March 5, 2018.",
+        "Read more: Why the canal in the valley is three years late.",
     ],
 )
 def test_capitals_captions_and_bylines_are_no_statements(line: str) -> None:
@@ -49,6 +52,8 @@ def test_capitals_captions_and_bylines_are_no_statements(line: str) -> None:
         "By 2020, the canal had been built by the state.",
         "By March the canal had been built by the state.",
         "The IOM says that it assisted 858 victims of trafficking.",
+        "Updated rules will be published in May by the ministry.",
+        "Related programmes were posted on the ministry's website.",
     ],
 )
 def test_sentences_starting_like_a_byline_are_still_statements(line: str) -> None:

@@ -48,9 +48,15 @@ _FOOTNOTE = re.compile(
     r"when\?|who\?|by whom\?|which\?|not in citation given|failed verification)\]"
 )
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: A caption, a credit or timestamp line, or a link line: news pages' furniture.
 _CAPTION = re.compile(
-    r"^\W*(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
-    r"photograph)s?\b\s*(?:[:|—–-]|by\b)",
+    r"^\W*(?:(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
+    r"photograph)s?\b\s*(?:[:|—–-]|by\b)"
+    r"|(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|(?:last\s+|first\s+)?(?:updated|published|posted|modified)\b[\s:]*(?:on\s+|at\s+)?"
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"|(?:read\s+more|related(?:\s+articles?|\s+stories)?|see\s+also)\s*:"
+    r"|share\s+this\b|follow\s+us\s+on\b)",
     re.I,
 )
 _BYLINE = re.compile(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
@@ -149,8 +155,9 @@ def is_statement(sentence: str) -> bool:
     A statement has at least four words and ends like a sentence (".", "!", "?",
     "…", maybe inside a closing quote); a long line of at least eight words that is
     not in title case counts too (a list item). "IV Revolts in Kyrgyzstan:" is no
-    statement, nor a line in capitals, a caption ("Photo: …") or a byline ("By Jane
-    Doe and John Roe, Reuters.").
+    statement, nor a line in capitals, a caption ("Photo: …"), a byline ("By Jane
+    Doe and John Roe, Reuters."), a credit or timestamp line ("Reporting by …",
+    "Updated 10:32 a.m. ET, March 5, 2018.") or a link line ("Read more: …").
     """
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
     if len(words) < 4 or _CAPTION.search(sentence):
