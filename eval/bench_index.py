@@ -89,13 +89,14 @@ def baseline(corpus: Path, model: object) -> tuple[float, int, int]:
     return time.perf_counter() - began, len(windows), len(articles)
 
 
-def quality(strides: list[int]) -> None:
+def quality(variants: list[str]) -> None:
     """Retrieval quality and cosine spread of each window stride (see the module docstring)."""
     import numpy as np
 
     from qa.evaluation.run import run_set
     from qa.index.chunking import chunk_article
     from qa.index.embed import load_tokenizer
+    from qa.index.late_chunking import layout, segments
     from qa.search.assistant import Assistant
     from qa.search.retrieve import Retriever
 
@@ -116,12 +117,15 @@ def quality(strides: list[int]) -> None:
     print("| " + " | ".join(columns) + " |")
     print("|---|---|---|---|---|---|---|---|---|")
     try:
-        for stride in strides:
+        for variant in variants:
+            late = variant == "late"
+            stride = 1 if late else int(variant)
             for name, (corpus, questions) in sets.items():
                 settings = Settings(
                     corpus_dir=corpus,
-                    index_dir=work / f"{corpus.name}-{stride}",
+                    index_dir=work / f"{corpus.name}-{variant}",
                     window_stride=stride,
+                    late_chunking=late,
                     embedding_cache=work / "embeddings",
                     k=10,
                 )
@@ -133,8 +137,17 @@ def quality(strides: list[int]) -> None:
                     for a in ingested.articles
                     for c in chunk_article(texts[a.path], a, count_tokens, window_stride=stride)
                 ]
-                unique = {c.text for c in chunks} | {c.sentence for c in chunks}
-                tokens = sum(count_tokens(t) + 2 for t in unique)
+                if late:  # spans read whole: their number and their tokens
+                    raws = {a.article_id: texts[a.path] for a in ingested.articles}
+                    layouts = [
+                        layout(tokenizer, raws[s.article_id], s, chunks, settings.max_tokens - 2)
+                        for s in segments(chunks, raws)
+                    ]
+                    read = sum(len(set(plan.spans)) for plan in layouts)
+                    tokens = sum(plan.tokens_read() for plan in layouts)
+                else:
+                    unique = {c.text for c in chunks} | {c.sentence for c in chunks}
+                    read, tokens = len(unique), sum(count_tokens(t) + 2 for t in unique)
                 loaded = load_set(questions)
                 cases = (
                     loaded.cases[1::2]
@@ -165,8 +178,8 @@ def quality(strides: list[int]) -> None:
                 window = "/".join(f"{v:.3f}" for v in spread[:, 0])
                 sentence = "/".join(f"{v:.3f}" for v in spread[:, 1])
                 print(
-                    f"| {stride} | {name} | {len(answerable)} | {hit1:.3f} | {hit5:.3f} | "
-                    f"{len(unique)} | {tokens} | {window} | {sentence} |",
+                    f"| {variant} | {name} | {len(answerable)} | {hit1:.3f} | {hit5:.3f} | "
+                    f"{read} | {tokens} | {window} | {sentence} |",
                     flush=True,
                 )
     finally:
@@ -179,10 +192,18 @@ def main() -> int:
     parser.add_argument("--bbc", type=int, default=0, help="add the first N BBC articles")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--stride", type=int, default=Settings().window_stride)
-    parser.add_argument("--quality", help="comma-separated window strides to compare")
+    parser.add_argument(
+        "--late",
+        action=argparse.BooleanOptionalAction,
+        default=Settings().late_chunking,
+        help="qa with late chunking (qa.index.late_chunking) or a text per window and sentence",
+    )
+    parser.add_argument(
+        "--quality", help="comma-separated window strides (or 'late') to compare quality of"
+    )
     options = parser.parse_args()
     if options.quality:
-        quality([int(s) for s in options.quality.split(",")])
+        quality(options.quality.split(","))
         return 0
 
     from sentence_transformers import SentenceTransformer
@@ -192,7 +213,9 @@ def main() -> int:
         corpus = work / "corpus"
         write_corpus(corpus, options.bbc)
         spec = resolve_model("all-MiniLM-L6-v2")
-        settings = Settings(corpus_dir=corpus, window_stride=options.stride)
+        settings = Settings(
+            corpus_dir=corpus, window_stride=options.stride, late_chunking=options.late
+        )
         passage_embedders(work / "export", spec, settings.precision)  # the one-time export
         model = SentenceTransformer(spec.path, device="cpu")
         ours: list[float] = []
@@ -218,7 +241,8 @@ def main() -> int:
         print("|---|---|---|")
         base_name = f"sentence-transformers fp32, {BASELINE_WORDS}-word windows"
         print(f"| {base_name} | {base_rate:.2f} | 1.00x |")
-        ours_name = f"qa index ({settings.precision}, window stride {options.stride})"
+        how = "late chunking" if options.late else f"window stride {options.stride}"
+        ours_name = f"qa index ({settings.precision}, {how})"
         print(f"| {ours_name} | {qa_rate:.2f} | {qa_rate / base_rate:.2f}x |")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,7 +1,8 @@
 """Settings: where the corpus and index live, which model, how to chunk and rank.
 
 Defaults suit the bundled corpus; environment variables (``QA_CORPUS``,
-``QA_INDEX``, ``QA_STORE``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``, ``QA_EMBEDDING_CACHE``)
+``QA_INDEX``, ``QA_STORE``, ``QA_MODEL``, ``QA_K``, ``QA_PRECISION``, ``QA_EMBEDDING_CACHE``,
+``QA_LATE_CHUNKING``)
 override them, and command-line flags override both.
 """
 
@@ -39,6 +40,10 @@ class Settings:
     #: Windows are grown around every n-th sentence; each sentence shows the window that
     #: centres it best (see qa.index.chunking.chunk_article). 1: a window per sentence.
     window_stride: int = 1
+    #: Pool window and sentence vectors from one pass of the model over the text
+    #: (qa.index.late_chunking) instead of embedding each as a text of its own: about
+    #: five times faster to index, but SQuAD hit@1 falls by about 0.04, so it is off.
+    late_chunking: bool = False
     max_tokens: int = 256
     k: int = 5
     precision: str = "int8"
@@ -65,6 +70,13 @@ class Settings:
             values["model"] = env["QA_MODEL"]
         if env.get("QA_EMBEDDING_CACHE"):
             values["embedding_cache"] = Path(env["QA_EMBEDDING_CACHE"])
+        if "QA_LATE_CHUNKING" in env:
+            values["late_chunking"] = env["QA_LATE_CHUNKING"].lower() not in (
+                "",
+                "0",
+                "no",
+                "false",
+            )
         if "QA_PRECISION" in env:
             values["precision"] = env["QA_PRECISION"]
         if "QA_K" in env:
@@ -111,6 +123,8 @@ class Settings:
         }
         if self.window_stride != 1:  # indexes from before strides keep their signature
             signature["window_stride"] = self.window_stride
+        if self.late_chunking:
+            signature["late_chunking"] = 1
         return signature
 
 

@@ -68,3 +68,24 @@ def test_another_model_neither_answers_nor_lends_its_vectors() -> None:
     expected = f"the index was built with model {DEFAULT_MODEL!r}, not '/models/other'"
     assert mismatch(BUILT, settings, ANSWERING) == expected
     assert mismatch(BUILT, settings, REUSING) == expected
+
+
+def test_late_chunking_embeds_again_and_cannot_answer_from_an_index_embedded_text_by_text() -> None:
+    settings = dataclasses.replace(SETTINGS, late_chunking=True)
+    assert mismatch(BUILT, settings, REUSING) == (
+        "the index's passages were embedded one text at a time, not late-chunked"
+    )
+    assert not vectors_reusable(BUILT, settings, MODEL)
+    assert mismatch(BUILT, settings, ANSWERING) == (
+        "the index was built with chunking late_chunking=none, not late_chunking=1"
+    )
+
+
+def test_late_chunked_vectors_are_embedded_again_when_the_chunking_changes() -> None:
+    late = dataclasses.replace(SETTINGS, late_chunking=True)
+    built = dataclasses.replace(BUILT, chunking=late.chunking_signature())
+    assert vectors_reusable(built, late, MODEL)
+    wider = dataclasses.replace(late, window_words=80)
+    assert mismatch(built, wider, REUSING) == (
+        "late-chunked vectors depend on the chunking, which changed"
+    )

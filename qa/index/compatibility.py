@@ -6,8 +6,10 @@ needs part of that recipe to match the settings:
 
 * answering questions needs the same model and chunking: questions are embedded
   by the model the settings name, and passages are what that chunking cuts;
-* reusing stored vectors for the next build needs the same model, weights and
-  precision: vectors are kept by text, so they survive a change of chunking.
+* reusing stored vectors for the next build needs the same model, weights,
+  precision and way of embedding: vectors embedded one text at a time are kept by
+  text, so they survive a change of chunking; late-chunked vectors (pooled from the
+  text around them) survive only the same chunking.
 
 The first part that differs is said in words. A reader then refuses the index
 (``run qa index --rebuild``); a writer embeds everything again.
@@ -27,11 +29,11 @@ if TYPE_CHECKING:
     from qa.index.embed import ModelSpec
     from qa.storage.contract import Manifest
 
-Aspect = Literal["model", "weights", "precision", "chunking"]
+Aspect = Literal["model", "weights", "precision", "embedding", "chunking"]
 #: What answering questions from an index needs to match.
 ANSWERING: tuple[Aspect, ...] = ("model", "chunking")
 #: What reusing an index's vectors needs to match.
-REUSING: tuple[Aspect, ...] = ("model", "weights", "precision")
+REUSING: tuple[Aspect, ...] = ("model", "weights", "precision", "embedding")
 
 
 def mismatch(
@@ -58,6 +60,13 @@ def mismatch(
             )
         if aspect == "precision" and manifest.precision != settings.precision:
             return f"the index was embedded in {manifest.precision}, not {settings.precision}"
+        if aspect == "embedding" and _late(manifest.chunking) != _late(chunking):
+            return (
+                f"the index's passages were {_EMBEDDING[_late(manifest.chunking)]}, "
+                f"not {_EMBEDDING[_late(chunking)]}"
+            )
+        if aspect == "embedding" and _late(chunking) and manifest.chunking != chunking:
+            return "late-chunked vectors depend on the chunking, which changed"
         if aspect == "chunking" and manifest.chunking != chunking:
             differ = sorted(
                 k
@@ -68,6 +77,13 @@ def mismatch(
             wanted = ", ".join(f"{k}={chunking.get(k, 'none')}" for k in differ)
             return f"the index was built with chunking {built}, not {wanted}"
     return None
+
+
+_EMBEDDING = {False: "embedded one text at a time", True: "late-chunked"}
+
+
+def _late(chunking: dict[str, int]) -> bool:
+    return bool(chunking.get("late_chunking", 0))
 
 
 def check_compatible(manifest: Manifest, settings: Settings) -> None:

@@ -46,9 +46,13 @@ class EmbeddingCache:
         self.folder = folder
 
     @classmethod
-    def for_model(cls, index_dir: Path, model: ModelSpec, precision: str) -> EmbeddingCache:
-        """The cache of ``model``'s vectors at ``precision`` in ``index_dir``."""
+    def for_model(
+        cls, index_dir: Path, model: ModelSpec, precision: str, variant: str = ""
+    ) -> EmbeddingCache:
+        """The cache of ``model``'s vectors at ``precision`` in ``index_dir``; ``variant``
+        names another way of embedding (late chunking with its chunking settings)."""
         identity = f"{model.name}\0{model.weights_sha256}\0{precision}"
+        identity += f"\0{variant}" if variant else ""
         key = hashlib.sha256(identity.encode()).hexdigest()
         return cls(index_dir / f"{_PREFIX}{key[:16]}")
 

@@ -35,6 +35,7 @@ from qa.index.embed import (
     resolve_model,
 )
 from qa.index.embed_cache import EmbeddingCache, clear_caches, text_key
+from qa.index.late_chunking import embed_late, token_encoder, vectors_by_place
 from qa.ingest.adding import remove_partial_copies
 from qa.ingest.freshness import stamp_corpus
 from qa.ingest.reader import IngestResult, ingest_corpus
@@ -100,11 +101,10 @@ def update_index(
         stamps = stamp_corpus(settings.corpus_dir)  # before reading: a later edit shows as one
         # Read the corpus first: a mistyped folder is reported before any model export.
         corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
-        if embedder_factory is None:
+        if embedder_factory is None or settings.late_chunking:
             _share_export(settings, model, into_index=True)
-            embedder_factory = passage_embedders(
-                settings.index_dir, model, settings.precision, progress
-            )
+            made = passage_embedders(settings.index_dir, model, settings.precision, progress)
+            embedder_factory = embedder_factory or made
             _share_export(settings, model, into_index=False)
         if rebuild:
             clear_caches(settings.index_dir)
@@ -252,25 +252,43 @@ def _update(
                 max_tokens=max_tokens,
             )
         )
-    known_windows, known_sentences = vectors_by_text(previous) if previous else ({}, {})
-    missing = sorted(
-        {c.text for c in chunks if c.text not in known_windows}
-        | {c.sentence for c in chunks if c.sentence not in known_sentences}
-    )
     cache_home = settings.embedding_cache or settings.index_dir
-    cache = EmbeddingCache.for_model(cache_home, model, settings.precision)
-    new_vectors, embedded, dimension = _embed_missing(
-        missing, model, cache, progress, embedder_factory
-    )
+    if settings.late_chunking:
+        raws = {a.article_id: texts[a.path].text for a in articles}
+        unchanged_ids = {a for a, h in fingerprints.items() if old_fingerprints.get(a) == h}
+        cache = EmbeddingCache.for_model(
+            cache_home, model, settings.precision, json.dumps(settings.chunking_signature())
+        )
+        window_vectors, sentence_vectors, missing, embedded = embed_late(
+            chunks,
+            raws,
+            known=vectors_by_place(previous, unchanged_ids) if previous else {},
+            cache=cache,
+            encoder=lambda: token_encoder(settings.index_dir, model, settings.precision),
+            budget=max_tokens - 2,
+            progress=progress,
+        )
+        dimension = window_vectors.shape[1] if chunks else 0
+    else:
+        known_windows, known_sentences = vectors_by_text(previous) if previous else ({}, {})
+        texts_missing = sorted(
+            {c.text for c in chunks if c.text not in known_windows}
+            | {c.sentence for c in chunks if c.sentence not in known_sentences}
+        )
+        missing = len(texts_missing)
+        cache = EmbeddingCache.for_model(cache_home, model, settings.precision)
+        new_vectors, embedded, dimension = _embed_missing(
+            texts_missing, model, cache, progress, embedder_factory
+        )
+
+        def lookup(text: str, known: dict[str, np.ndarray]) -> np.ndarray:
+            found = new_vectors.get(text)
+            return found if found is not None else known[text]
+
+        window_vectors = _stack([lookup(c.text, known_windows) for c in chunks], dimension)
+        sentence_vectors = _stack([lookup(c.sentence, known_sentences) for c in chunks], dimension)
     if not dimension:
         dimension = previous.manifest.dimension if previous else 0
-
-    def lookup(text: str, known: dict[str, np.ndarray]) -> np.ndarray:
-        found = new_vectors.get(text)
-        return found if found is not None else known[text]
-
-    window_vectors = _stack([lookup(c.text, known_windows) for c in chunks], dimension)
-    sentence_vectors = _stack([lookup(c.sentence, known_sentences) for c in chunks], dimension)
     manifest = Manifest(
         schema_version=SCHEMA_VERSION,
         model=model.name,
@@ -311,8 +329,8 @@ def _update(
         skipped=skipped,
         seconds=time.perf_counter() - began,
         wrote=True,
-        resumed=0 if settings.embedding_cache else len(missing) - embedded,
-        cached=len(missing) - embedded if settings.embedding_cache else 0,
+        resumed=0 if settings.embedding_cache else missing - embedded,
+        cached=missing - embedded if settings.embedding_cache else 0,
         warnings=corpus.warnings,
     )
 

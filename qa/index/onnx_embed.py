@@ -10,6 +10,7 @@ An export folder holds::
     model-int8.onnx  model-int8.json   the same graph with dynamic int8 weights (optional)
     model.mapped.onnx (+ .data)   a graph with its weights apart, memory-mapped when loaded
     model.optimized.onnx (+ .data)   the questions' graph: optimised once, weights apart
+    model.tokens.onnx           the mapped graph with the token outputs too (late chunking)
 
 Each ``.json`` records the model name, the sha256 of the weights it was made
 from, whether it is quantized, the opset and the library versions; a loader
@@ -202,6 +203,40 @@ def _derived_graph(
 
 #: The stamp's entry naming the library version a derived graph was made by.
 _MADE_BY = "made_by"
+
+
+def token_graph(folder: Path, *, quantized: bool = False) -> tuple[Path, str]:
+    """The mapped graph with the encoder's token outputs as a second output, and that
+    output's name: what late chunking pools from (``qa.index.late_chunking``).
+
+    The token outputs are those the graph's mean pooling multiplies by the attention
+    mask: the output of the encoder's last layer normalisation. The graph shares the
+    mapped graph's weights file; it is written (small, atomically) when it differs.
+    """
+    import onnx
+
+    mapped = mapped_graph(folder, quantized=quantized)
+    model = onnx.load(str(mapped), load_external_data=False)
+    norms = [node for node in model.graph.node if node.op_type == "LayerNormalization"]
+    if not norms:
+        raise ModelError(f"the ONNX model in {folder} has no layer normalisation to pool from")
+    name = norms[-1].output[0]
+    if not any(node.op_type == "Mul" and name in node.input for node in model.graph.node):
+        raise ModelError(f"the ONNX model in {folder} does not pool its last layer's outputs")
+    dimension = model.graph.output[0].type.tensor_type.shape.dim[1].dim_value
+    model.graph.output.append(
+        onnx.helper.make_tensor_value_info(
+            name, onnx.TensorProto.FLOAT, ["batch", "sequence", dimension]
+        )
+    )
+    target = mapped.with_name(mapped.name.replace(".mapped.onnx", ".tokens.onnx"))
+    content = model.SerializeToString()
+    if not target.is_file() or target.read_bytes() != content:
+        from qa.files import writing_atomically
+
+        with writing_atomically(target) as staging:
+            staging.write_bytes(content)
+    return target, name
 
 
 def _file_stamp(path: Path) -> list[Any]:
