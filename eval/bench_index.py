@@ -3,25 +3,28 @@
     python eval/bench_index.py                 # the shipped SQuAD articles + the bundled corpus
     python eval/bench_index.py --bbc 100       # + the first 100 BBC articles (development
                                                #   checkout only: ../shared/bench/bbc)
-    python eval/bench_index.py --rounds 3      # alternate the two pipelines three times
-    python eval/bench_index.py --stride 1      # qa with a window per sentence (the old way)
-    python eval/bench_index.py --quality 1,2,3 # retrieval quality per window stride instead
+    python eval/bench_index.py --rounds 3      # alternate the pipelines three times
+    python eval/bench_index.py --modes late    # time qa with late chunking only
+    python eval/bench_index.py --stride 2      # qa's windows around every 2nd sentence
+    python eval/bench_index.py --quality 1,2,late  # retrieval quality per way instead
 
 ``--quality`` indexes the shipped SQuAD corpus and the bundled corpus with each window
-stride and reports hit@1/hit@5 on their test halves (SQuAD's odd-position questions, the
-bundled set's questions tagged ``test``), the texts and tokens each stride embeds, and how
-the top passage's two cosines (question–window, question–sentence: the signals abstention
-is calibrated on) are spread: their 10th/50th/90th percentiles. Texts and tokens are
-what the stride leaves to embed: distinct windows and sentences, and their tokens.
+stride (or late chunking, ``qa.index.late_chunking``) and reports hit@1/hit@5 on their
+test halves (SQuAD's odd-position questions, the bundled set's questions tagged ``test``),
+the texts and tokens each way embeds, and how the top passage's two cosines
+(question–window, question–sentence: the signals abstention is calibrated on) are spread:
+their 10th/50th/90th percentiles. Texts and tokens are what is left to embed: distinct
+windows and sentences and their tokens, or with late chunking the spans read and theirs.
 
 The baseline is the way the reference frameworks index: each article's text cut into
 200-word windows (no overlap), embedded by sentence-transformers in fp32 on every core
-(batch 32), the vectors added to an exact FAISS index. ``qa index`` does all of its own work
-(reading and cleaning the files, a passage per sentence, BM25, two FAISS indexes, SQLite)
-into a new index folder each round, with no embedding cache; only the one-time ONNX export
-is made before timing (it is kept per index and reused by every later run). Model loading
-is left out of the baseline's time and counted in qa's. Both run in this process one after
-the other, alternating, so a busy machine slows both; the ratio of the medians is the figure.
+(batch 32), the vectors added to an exact FAISS index. ``qa index`` does all of its own
+work (reading and cleaning the files, a passage per sentence, BM25, two FAISS indexes,
+SQLite) into a new index folder each round, once per way of embedding (``--modes``), with
+no embedding cache; only the one-time ONNX export is made before timing (it is kept per
+index and reused by every later run). Model loading is left out of the baseline's time and
+counted in qa's. All run in this process one after the other, alternating, so a busy
+machine slows each; the ratio of the medians is the figure.
 """
 
 from __future__ import annotations
@@ -187,16 +190,16 @@ def quality(variants: list[str]) -> None:
 
 
 def main() -> int:
-    """Run both pipelines ``--rounds`` times and print the medians and their ratio."""
+    """Run the pipelines ``--rounds`` times, alternating, and print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bbc", type=int, default=0, help="add the first N BBC articles")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--stride", type=int, default=Settings().window_stride)
     parser.add_argument(
-        "--late",
-        action=argparse.BooleanOptionalAction,
-        default=Settings().late_chunking,
-        help="qa with late chunking (qa.index.late_chunking) or a text per window and sentence",
+        "--modes",
+        default="texts,late",
+        help="qa's ways to time, comma-separated: 'texts' (a text per window and sentence, "
+        "at --stride) and 'late' (late chunking)",
     )
     parser.add_argument(
         "--quality", help="comma-separated window strides (or 'late') to compare quality of"
@@ -213,37 +216,45 @@ def main() -> int:
         corpus = work / "corpus"
         write_corpus(corpus, options.bbc)
         spec = resolve_model("all-MiniLM-L6-v2")
-        settings = Settings(
-            corpus_dir=corpus, window_stride=options.stride, late_chunking=options.late
-        )
-        passage_embedders(work / "export", spec, settings.precision)  # the one-time export
+        modes = {
+            mode: Settings(
+                corpus_dir=corpus, window_stride=options.stride, late_chunking=mode == "late"
+            )
+            for mode in options.modes.split(",")
+        }
+        passage_embedders(work / "export", spec, Settings().precision)  # the one-time export
         model = SentenceTransformer(spec.path, device="cpu")
-        ours: list[float] = []
+        ours: dict[str, list[float]] = {mode: [] for mode in modes}
         theirs: list[float] = []
         for round_ in range(options.rounds):
-            index = work / f"index-{round_}"
-            shutil.copytree(work / "export" / "models", index / "models")
-            began = time.perf_counter()
-            report = update_index(replace(settings, index_dir=index))
-            ours.append(time.perf_counter() - began)
+            line = [f"round {round_ + 1}:"]
+            for mode, settings in modes.items():
+                index = work / f"index-{mode}-{round_}"
+                shutil.copytree(work / "export" / "models", index / "models")
+                began = time.perf_counter()
+                report = update_index(replace(settings, index_dir=index))
+                ours[mode].append(time.perf_counter() - began)
+                line.append(
+                    f"qa index ({mode}) {ours[mode][-1]:.1f} s ({report.embedded} vectors "
+                    f"embedded, {report.chunks} passages);"
+                )
             seconds, windows, articles = baseline(corpus, model)
             theirs.append(seconds)
-            print(
-                f"round {round_ + 1}: qa index {ours[-1]:.1f} s ({report.embedded} texts, "
-                f"{report.chunks} passages); sentence-transformers {seconds:.1f} s "
-                f"({windows} windows of {BASELINE_WORDS} words)",
-                flush=True,
-            )
-        qa_rate = articles / statistics.median(ours)
+            line.append(f"sentence-transformers {seconds:.1f} s ({windows} windows)")
+            print(" ".join(line), flush=True)
         base_rate = articles / statistics.median(theirs)
         print(f"\n{articles} articles, medians of {options.rounds} rounds")
         print("| pipeline | articles/s | vs baseline |")
         print("|---|---|---|")
         base_name = f"sentence-transformers fp32, {BASELINE_WORDS}-word windows"
         print(f"| {base_name} | {base_rate:.2f} | 1.00x |")
-        how = "late chunking" if options.late else f"window stride {options.stride}"
-        ours_name = f"qa index ({settings.precision}, {how})"
-        print(f"| {ours_name} | {qa_rate:.2f} | {qa_rate / base_rate:.2f}x |")
+        for mode, times in ours.items():
+            how = "late chunking" if mode == "late" else "a text per window and sentence"
+            how += (
+                f", window stride {options.stride}" if mode != "late" and options.stride > 1 else ""
+            )
+            rate = articles / statistics.median(times)
+            print(f"| qa index (int8, {how}) | {rate:.2f} | {rate / base_rate:.2f}x |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -9,8 +9,8 @@ sentence), L2-normalised: the model's own pooling, applied to part of a longer
 input. Each token is read once. A window that crosses a span's edge is pooled over
 its part inside the span that holds most of it.
 
-Measured (eval/bench_index.py): about 2.7 times the articles per second of a plain
-sentence-transformers pipeline, where embedding each text alone reached 0.5 times;
+Measured (eval/bench_index.py): about 2.6 times the articles per second of a plain
+sentence-transformers pipeline, where embedding each text alone reached 0.35-0.5 times;
 but SQuAD hit@1 falls by about 0.04: a sentence pooled from its context is less
 specific than the sentence read alone. Hence ``Settings.late_chunking`` is off by
 default.
