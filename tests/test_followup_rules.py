@@ -176,3 +176,12 @@ def test_according_to_which_asks_the_last_question_again() -> None:
     assert resolve("according to which organisation?", previous).resolved == (
         "According to which organisation did the decree create?"
     )
+
+
+def test_she_names_a_single_first_name_that_only_a_person_can_have() -> None:
+    previous = PreviousTurn("Where did Fatima and her sister sleep while held by traffickers?")
+    assert resolve("how long was she told she would work?", previous).resolved == (
+        "How long was Fatima told she would work?"
+    )
+    previous = PreviousTurn("Who escaped first?", ("Fatima escaped from the cellar.",))
+    assert resolve("where did she go?", previous).resolved == "Where did Fatima go?"

@@ -335,7 +335,7 @@ def _referent(
     for source in sources:
         spans = [
             s
-            for s in entity_spans(source, vocabulary)
+            for s in entity_spans(source, vocabulary, person_cues=True)
             if s[2] in kinds
             and (
                 source is previous.question

@@ -68,6 +68,12 @@ _SENTENCE_OPENERS = frozenset(
         "during thus therefore still even ultimately perhaps".split(),
     ]
 )
+#: What follows a single name that only a person's name is followed by.
+_PERSON_CUE = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:and|with)\s+(?:his|her)\b|(?:said|says|told|tells|recalled|recalls|"
+    r"remembered|remembers|explained|explains|added|adds|promised|promises|admitted|admits|"
+    r"escaped|fled|married|died|was\s+born)\b)",
+)
 _DIRECTIONS = frozenset(
     "central north south east west northern southern eastern western middle upper lower "
     "greater".split()
@@ -82,10 +88,14 @@ class Vocabulary:
     organisations: Collection[str] = ()
 
 
-def entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
+def entity_spans(
+    text: str, vocabulary: Vocabulary, *, person_cues: bool = False
+) -> list[tuple[int, int, str]]:
     """Capitalised names, years excluded, each with its kind: place, person or organisation.
 
-    The first word of a question counts only when it is a name the rules recognise.
+    The first word of a question counts only when it is a name the rules recognise. With
+    ``person_cues``, a single name followed by what only follows a person's (``Fatima said``,
+    ``Fatima and her sister``) is a person.
     """
     spans: list[tuple[int, int, str]] = []
     people = {p.casefold() for p in vocabulary.people}
@@ -109,6 +119,8 @@ def entity_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]
             and before[-1].casefold() in _ORGANISATION_WORDS
         ):
             kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
+        if person_cues and kind == "unknown" and _PERSON_CUE.match(text, end):
+            kind = "person"  # "Fatima said", "Fatima and her sister"
         if _starts_sentence(text, start) and kind == "unknown":
             continue
         if kind == "title":
