@@ -4,29 +4,22 @@ loses to one about the question's."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import numpy as np
 import pytest
 
-from qa.ingest.reader import ingest_corpus
-from qa.records import Span
-from qa.search.answer_types import anchors, contradicts
+from qa.records import Article, Span
+from qa.search.answer_types import NUMBER, anchors, contradicts
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
+    FEATURES,
+    Candidate,
+    SentenceWeights,
     is_statement,
     question_parts,
-    window_sentences,
+    select,
     without_dateline,
     without_footnotes,
 )
-
-STORY = """\
-Canal Opens After Years of Delay
-
-ALMATY, Kazakhstan (AP) — The new canal opened on Monday after three years of delay.
-
-Officials expect the harvest to double by 2026.
-"""
 
 
 @pytest.mark.parametrize(
@@ -80,16 +73,14 @@ def test_a_dateline_run_into_a_sentence_is_left_out_of_its_span(sentence: str, k
     assert sentence[span.start : span.end] == kept
 
 
-def test_candidate_sentences_of_a_story_leave_the_dateline_and_title_out(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "canal.txt").write_text(STORY, encoding="utf-8")
-    (parsed,) = ingest_corpus(corpus).files
-    article = parsed.articles[0]
-    spans = window_sentences(parsed.text, article, Span(0, len(parsed.text)))
-    texts = [parsed.text[s.start : s.end] for s in spans]
-    assert "The new canal opened on Monday after three years of delay." in texts
-    assert not any("ALMATY" in t for t in texts)
+def test_a_run_in_dateline_is_left_out_of_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("How many Kyrgyz citizens joined ISIS?")
+    assert "Staunton, November 3" not in answer.text
+
+
+def test_a_dateline_the_question_asks_about_stays_in_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("In which town was the November 3 report on gastarbeiters datelined?")
+    assert "Staunton, November 3 – Now that ISIS" in answer.text
 
 
 def test_a_sentence_naming_another_country_contradicts_the_question() -> None:
@@ -137,3 +128,22 @@ def test_footnotes_and_editors_notes_are_dropped_but_bracketed_insertions_kept()
 
 def test_a_sentence_ending_in_an_editors_note_is_still_a_statement() -> None:
     assert is_statement(without_footnotes("Lionsgate paid for Gods of Egypt.[citation needed]"))
+
+
+def _rated(text: str, probability: float, marker: int, holds_kind: bool) -> Candidate:
+    signals = np.zeros(len(FEATURES))
+    signals[FEATURES.index("kind_match")] = float(holds_kind)
+    article = Article("a", "a.txt", "A", None, None, None, ())
+    span = Span(marker * 100, marker * 100 + len(text))
+    return Candidate(marker, article, span, text, signals, probability)
+
+
+def test_a_how_many_question_is_answered_first_by_a_sentence_with_a_number() -> None:
+    wordy = _rated("Trafficking is a growing problem in the region.", 0.9, 1, False)
+    counted = _rated("The agency assisted 858 victims.", 0.5, 2, True)
+    chosen = select([wordy, counted], SentenceWeights(), NUMBER)
+    assert [c.text for c in chosen] == [counted.text, wordy.text]
+    assert [c.text for c in select([wordy, counted], SentenceWeights(), None)] == [
+        wordy.text,
+        counted.text,
+    ]

@@ -36,7 +36,7 @@ import numpy as np
 
 from qa.index.chunking import split_sentences
 from qa.records import Article, Hit, Span
-from qa.search.answer_types import KINDS, anchors, asked_kind, contradicts, things
+from qa.search.answer_types import DATE, KINDS, NUMBER, anchors, asked_kind, contradicts, things
 from qa.search.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -60,9 +60,15 @@ _CAPTION = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
-#: "ALMATY, Kazakhstan (AP) — " before a story's first sentence.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+_AGENCY = r"\([\w .'’&-]{1,30}\)"
+#: "ALMATY, Kazakhstan (AP) — ", "Staunton, November 3 – " before a story's first sentence:
+#: a place in capitals, or in title case followed by a date or an agency, then a dash.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\- ]{2,}(?:,\s+[A-Z][\w.'’\- ]*?)?\s*(?:\([\w .'’&-]{1,30}\)\s*)?"
+    rf"(?:[A-Z][A-Z.'’\- ]{{2,}}(?:,\s+[A-Z][\w.'’\- ]*?)?(?:,?\s+{_DAY})?\s*(?:{_AGENCY}\s*)?"
+    rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
+    rf"(?:,?\s+{_DAY}\s*(?:{_AGENCY}\s*)?|\s*{_AGENCY}\s*))"
     r"(?:[—–]|--?)\s+(?=[A-Z“\"])"
 )
 
@@ -91,6 +97,7 @@ FEATURES = (
 
 
 _CONTRADICTS = FEATURES.index("contradicts")
+_KIND_MATCH = FEATURES.index("kind_match")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +197,19 @@ def window_sentences(raw: str, article: Article, window: Span) -> list[Span]:
             for s in split_sentences(raw, block)
             if window.start <= s.start and s.end <= window.end
         )
-    return [without_dateline(raw, s) for s in found]
+    return found
+
+
+def _past_dateline(
+    raw: str, sentence: Span, question_terms: Sequence[str], snapshot: Storage
+) -> Span:
+    """The sentence without a run-in dateline, unless the dateline holds one of the
+    question's terms ("Where was the November 3 report datelined?")."""
+    trimmed = without_dateline(raw, sentence)
+    if trimmed == sentence:
+        return sentence
+    dateline = snapshot.lexical_terms([raw[sentence.start : trimmed.start]])[0]
+    return sentence if set(dateline) & set(question_terms) else trimmed
 
 
 def candidates(
@@ -211,12 +230,17 @@ def candidates(
     top_score = max((p.score for p in passages), default=1.0) or 1.0
     seen: set[tuple[str, int]] = set()
     rows: list[tuple[int, Hit, Span, str, str]] = []  # marker, passage, span, text, context
+    question_terms = list(dict.fromkeys(snapshot.lexical_terms([question])[0]))
     for marker, passage in enumerate(passages, start=1):
         if only is not None and marker not in only:
             continue
         article = passage.article
         raw = snapshot.file_text(article.path)
-        spans = window_sentences(raw, article, Span(passage.chunk.start, passage.chunk.end))
+        window = Span(passage.chunk.start, passage.chunk.end)
+        spans = [
+            _past_dateline(raw, s, question_terms, snapshot)
+            for s in window_sentences(raw, article, window)
+        ]
         texts = [without_footnotes(raw[s.start : s.end]) for s in spans]
         for i, span in enumerate(spans):
             key = (article.article_id, span.start)
@@ -227,7 +251,6 @@ def candidates(
             rows.append((marker, passage, span, texts[i], context))
     if not rows:
         return []
-    question_terms = list(dict.fromkeys(snapshot.lexical_terms([question])[0]))
     weights = dict(zip(question_terms, lexicon.idfs(question_terms), strict=True))
     total = sum(weights.values()) or 1.0
     analysed = snapshot.lexical_terms([text for _, _, _, text, _ in rows] + [c for *_, c in rows])
@@ -353,26 +376,35 @@ def choose(
     chosen: list[Candidate] = []
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
-        for candidate in select(rate(found, weights), per_part):
+        for candidate in select(rate(found, weights), per_part, asked_kind(part)):
             if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
                 chosen.append(candidate)
     return in_reading_order(chosen)
 
 
-def select(rated: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate]:
+def select(
+    rated: Sequence[Candidate], weights: SentenceWeights, asked: str | None = None
+) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
-    When the first keeps to the question's countries and years, no sentence about
-    other ones joins it (see ``qa.search.answer_types.contradicts``).
+    When the question asks for a number or a date (``asked``), the first is the likeliest
+    sentence holding one the question does not name, if any does. When the first keeps
+    to the question's countries and years, no sentence about other ones joins it (see
+    ``qa.search.answer_types.contradicts``).
     """
     if not rated:
         return []
+    bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
+    if asked in (NUMBER, DATE):
+        holding = next((c for c in rated if c.signals[_KIND_MATCH]), None)
+        if holding is not None:
+            rated = [holding, *(c for c in rated if c is not holding)]
     first = rated[0]
     chosen = [first]
     for other in rated[1:]:
         if len(chosen) == weights.max_sentences:
             break
-        if other.probability < max(weights.follow_ratio * first.probability, weights.follow_floor):
+        if other.probability < bar:
             break
         if other.signals[_CONTRADICTS] and not first.signals[_CONTRADICTS]:
             continue
@@ -382,9 +414,9 @@ def select(rated: Sequence[Candidate], weights: SentenceWeights) -> list[Candida
 
 
 def in_reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Sentences grouped by passage, the passage of the likeliest first; within a
+    """Sentences grouped by passage, the passage of the first chosen first; within a
     passage, as they stand in the article."""
     rank: dict[int, int] = {}
-    for candidate in sorted(chosen, key=lambda c: c.probability, reverse=True):
+    for candidate in chosen:
         rank.setdefault(candidate.marker, len(rank))
     return sorted(chosen, key=lambda c: (rank[c.marker], c.span.start))
