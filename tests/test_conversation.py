@@ -113,6 +113,24 @@ def test_who_wrote_that_is_answered_from_the_cited_articles_byline(
     assert not answer.abstained
 
 
+def test_she_after_who_wrote_that_is_the_author_until_the_next_search(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.ask("How many victims of trafficking did the IOM assist in Kazakhstan?")
+    assert conversation.ask("Who wrote that?").text == (
+        "“Kazakhstan: Grappling with Human Trafficking” was written by Joanna Lillis. [1]"
+    )
+    assert conversation.resolve("What did she say about Sana Sezim?").resolved == (
+        "What did Joanna Lillis say about Sana Sezim?"
+    )
+    conversation.ask("How many of them were women?")
+    assert conversation.resolve("What did she say about Sana Sezim?").resolved == (
+        "What did she say about Sana Sezim (of the victims of trafficking the IOM assist in "
+        "Kazakhstan were women)?"
+    )
+
+
 def test_a_source_question_about_an_unsigned_article_says_it_names_no_author(
     assistant: Assistant,
 ) -> None:

@@ -185,3 +185,53 @@ def test_she_names_a_single_first_name_that_only_a_person_can_have() -> None:
     )
     previous = PreviousTurn("Who escaped first?", ("Fatima escaped from the cellar.",))
     assert resolve("where did she go?", previous).resolved == "Where did Fatima go?"
+
+
+def test_they_agree_in_number_with_the_plural_the_last_question_asked_about() -> None:
+    previous = PreviousTurn(
+        "How many victims of trafficking did the IOM assist in Kazakhstan?",
+        ("The IOM assisted 858 victims of trafficking in Kazakhstan.",),
+    )
+    resolution = resolve("How many of them were women?", previous)
+    assert resolution.resolved == (
+        "How many of the victims of trafficking the IOM assist in Kazakhstan were women?"
+    )
+    following = resolve("And in Uzbekistan?", PreviousTurn(resolution.resolved))
+    assert following.resolved == (
+        "How many of the victims of trafficking the IOM assist in Uzbekistan were women?"
+    )
+    previous = PreviousTurn("What did the protesters demand from the Interior Ministry?")
+    assert resolve("where did they gather?", previous).resolved == (
+        "Where did the protesters gather?"
+    )
+
+
+def test_they_is_still_an_organisation_when_the_last_question_names_no_plural() -> None:
+    previous = PreviousTurn("What did the Interior Ministry announce in 2015?")
+    assert resolve("why did they do it?", previous).resolved == (
+        "Why did the Interior Ministry do it?"
+    )
+
+
+def test_a_pronoun_never_becomes_a_name_its_own_question_names() -> None:
+    previous = PreviousTurn(
+        "How many victims did the IOM assist?",
+        ("Sana Sezim said the IOM assisted 858 victims.",),
+    )
+    assert resolve("What did she say about Sana Sezim?", previous).resolved == (
+        "What did she say about Sana Sezim (victims did the IOM assist)?"
+    )
+
+
+def test_she_after_an_answer_naming_the_author_is_the_author() -> None:
+    previous = PreviousTurn(
+        "How many victims did the IOM assist?",
+        ("Sana Sezim said the IOM assisted 858 victims.",),
+        person="Joanna Lillis",
+    )
+    assert resolve("What did she say about Sana Sezim?", previous).resolved == (
+        "What did Joanna Lillis say about Sana Sezim?"
+    )
+    assert resolve("what is her view of the IOM?", previous).resolved == (
+        "What is Joanna Lillis's view of the IOM?"
+    )

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from qa.search.retrieve import SearchFilters
 
 _MARKER = re.compile(r"\s*\[\d+\]")
+_SEVERAL_PEOPLE = re.compile(r",|&|;|\band\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +106,27 @@ class Conversation:
         return self._vocabulary
 
     def _previous(self) -> PreviousTurn | None:
-        """The last turn that searched something: what a follow-up leans on."""
+        """The last turn that searched something: what a follow-up leans on, with the author
+        an answer about the source named since."""
+        person = ""
         for turn in reversed(self.turns):
-            if turn.resolution.kind != SOURCE:
-                answer = turn.answer
-                sentences = () if answer.abstained else tuple(_sentences(answer.text))
-                return PreviousTurn(turn.resolution.resolved, sentences)
+            if turn.resolution.kind == SOURCE:
+                person = person or self._named_author(turn)
+                continue
+            answer = turn.answer
+            sentences = () if answer.abstained else tuple(_sentences(answer.text))
+            return PreviousTurn(turn.resolution.resolved, sentences, person)
         return None
+
+    def _named_author(self, turn: Turn) -> str:
+        """The one person a ``who wrote that?`` answer named, or "" (none, or several)."""
+        answer = turn.answer
+        if answer.abstained or not answer.citations:
+            return ""
+        if asked_field(turn.resolution.question) != AUTHOR:
+            return ""
+        author = self.assistant.snapshot.article(answer.citations[0].article_id).author or ""
+        return "" if _SEVERAL_PEOPLE.search(author) else author.strip()
 
     def _followed(self) -> frozenset[str]:
         """The articles the last searched answer cited: a follow-up is likely about them."""

@@ -36,6 +36,7 @@ from qa.search.followup_text import (
     capitalised,
     lead_noun,
     names_something,
+    plural_phrase,
     with_context,
     words_of,
 )
@@ -321,6 +322,15 @@ def _referent(
         following = body[match.end() :].split()
         nxt = following[0].casefold() if following else ""
         suffix = "'s" if nxt and nxt not in PREPOSITIONS and nxt not in AUXILIARIES else ""
+    named_here = body.casefold()
+    if kind == "person" and previous.person and previous.person.casefold() not in named_here:
+        return f"{previous.person}{suffix}", match.start(), match.end()
+    if kind == "group":
+        # Number agreement: "they" is the people or things the last question was about
+        # ("victims of trafficking") before any organisation it named ("the IOM").
+        group = plural_phrase(previous.question)
+        if group is not None and group.casefold() not in named_here:
+            return f"{group}{suffix}", match.start(), match.end()
     # After "who …?" the person asked for is named in the answer, after "which movement …?"
     # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
     # names are too often other things.
@@ -337,6 +347,7 @@ def _referent(
             s
             for s in entity_spans(source, vocabulary, person_cues=True)
             if s[2] in kinds
+            and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
                 source is previous.question
                 or (

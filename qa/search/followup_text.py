@@ -30,10 +30,13 @@ NOUN_LEADS = ("many", "much", "which", "what", "whose")
 
 @dataclass(frozen=True, slots=True)
 class PreviousTurn:
-    """What a follow-up may lean on: the question searched last and its answer sentences."""
+    """What a follow-up may lean on: the question searched last, its answer sentences, and
+    the one person an answer about the source named since (the author of ``who wrote
+    that?``), whom ``he``/``she`` then means."""
 
     question: str
     answer_sentences: Sequence[str] = ()
+    person: str = ""
 
 
 def words_of(text: str) -> list[str]:
@@ -70,6 +73,54 @@ def phrase_end(question: str, start: int) -> int:
             break
         position = match.end()
     return position
+
+
+_OF = re.compile(r"\s+of\s+")
+#: A subject with "the" after the question word and its auxiliary (``what did the …``).
+_SUBJECT = re.compile(LEAD.pattern + r"\s+(?:[a-z]+\s+)?the\s+", re.I)
+_IRREGULAR_PLURALS = frozenset("people men women children police".split())
+_MEASURES = frozenset("years times days weeks months hours minutes percent".split())
+
+
+def is_plural(word: str) -> bool:
+    """Whether a lower-case noun is plural: ``victims``, ``people`` (not ``press``, ``status``)."""
+    word = word.casefold()
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def plural_phrase(question: str) -> str | None:
+    """The plural noun phrase a question is about, which ``they`` and ``them`` then mean.
+
+    The noun it asks about when plural, with what it is of and the rest of the question
+    (``How many victims of trafficking did the IOM assist?`` gives ``the victims of
+    trafficking the IOM assist``); else a lower-case plural subject after "the" (``What did the
+    protesters demand?`` gives ``the protesters``); None when it has neither.
+    """
+    base, _ = split_carried(question)
+    noun = lead_noun(base)
+    if noun is not None:
+        start, end = noun
+        head = base[start:end].split()[-1]
+        if head[0].islower() and is_plural(head) and head.casefold() not in _MEASURES:
+            while (of := _OF.match(base, end)) is not None and phrase_end(
+                base, of.end()
+            ) > of.end():
+                end = phrase_end(base, of.end())
+            rest = base[end:].split()
+            if rest and rest[0].casefold() in AUXILIARIES:
+                rest = rest[1:]
+            return " ".join(["the", base[start:end], *rest])
+    the = _SUBJECT.match(base)
+    if the is not None:
+        words = words_of(base[the.end() : phrase_end(base, the.end())])
+        for i, word in enumerate(words):
+            if not word[0].islower():
+                break
+            if is_plural(word) and word.casefold() not in _MEASURES:
+                return " ".join(["the", *words[: i + 1]])
+    return None
 
 
 def capitalised(text: str) -> str:
