@@ -3,6 +3,7 @@ sentence-transformers and through the index's ONNX export) and the fake embedder
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from fake_embedder import FakeEmbedder
 
 from qa.config import DEFAULT_MODEL, Settings
+from qa.errors import ModelError
 from qa.index.embed import Embedder, question_embedder, resolve_model, sentence_transformer
 from qa.index.indexing import update_index
 from qa.index.onnx_embed import OnnxEmbedder
@@ -95,3 +97,32 @@ def test_an_index_built_and_asked_with_an_injected_embedder_uses_only_it(
     assistant.close()
     assert report.embedded > 0
     assert answer.citations[0].path == "001_4f9f93c25c76962a.txt"
+
+
+def test_a_question_model_loaded_ahead_answers_as_one_loaded_when_asked(
+    corpus_settings: Settings, assistant: Assistant
+) -> None:
+    question = "How many women are smuggled out of Kazakhstan each year?"
+    ahead = Assistant.open(corpus_settings)
+    ahead.load_model_ahead()
+    answer = ahead.ask(question)
+    ahead.close()
+    expected = assistant.ask(question)
+    assert dataclasses.replace(answer, timings_ms={}) == dataclasses.replace(
+        expected, timings_ms={}
+    )
+
+
+def test_a_question_model_that_fails_to_load_ahead_fails_the_question_that_needs_it(
+    fake_corpus_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ModelError("the model export in models/x is damaged")
+
+    monkeypatch.setattr("qa.search.assistant.question_embedder", broken)
+    assistant = Assistant.open(fake_corpus_settings)
+    assistant.load_model_ahead()
+    with pytest.raises(ModelError) as raised:
+        assistant.ask("Who wrote about trafficking?")
+    assistant.close()
+    assert str(raised.value) == "the model export in models/x is damaged"

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from qa.config import Settings
 from qa.errors import ConfigError, IndexIncompatibleError, IndexUnusableError
 from qa.index.compatibility import check_compatible
-from qa.index.embed import Embedder, question_embedder
+from qa.index.embed import Embedder, import_question_embedder, question_embedder
 from qa.ingest.freshness import corpus_drift
 from qa.records import Answer, ArticleSummary, CorpusDrift, Passage
-from qa.search.answer import AnswerPolicy, compose_answer
 from qa.search.retrieve import FusionWeights, Retriever, SearchFilters
 from qa.storage.backends import current_generation, open_storage
 from qa.storage.contract import Storage
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
+    from qa.search.answer import AnswerPolicy
     from qa.search.conversation import Conversation
+
+_T = TypeVar("_T")
 
 
 class Assistant:
@@ -43,8 +46,9 @@ class Assistant:
         self.settings = settings
         self._snapshot = snapshot
         self._embedder = embedder
+        self._loading: _InBackground[Embedder] | None = None
         self._weights = weights
-        self.policy = policy or AnswerPolicy()
+        self._policy = policy
 
     @classmethod
     def open(cls, settings: Settings, **options: object) -> Assistant:
@@ -53,6 +57,27 @@ class Assistant:
         snapshot = open_storage(settings)
         check_compatible(snapshot.manifest, settings)
         return cls(settings, snapshot, **options)  # type: ignore[arg-type]
+
+    @property
+    def policy(self) -> AnswerPolicy:
+        """How answers are composed: the one given, else the defaults."""
+        if self._policy is None:
+            from qa.search.answer import AnswerPolicy
+
+            self._policy = AnswerPolicy()
+        return self._policy
+
+    def load_model_ahead(self) -> None:
+        """Start loading the question model on another thread; the first question waits for it.
+
+        ONNX Runtime builds its session (the largest part of a cold start) without holding
+        Python's interpreter lock, so a front end that calls this as soon as the index is
+        open, then goes on importing what it needs, has both done in about the time of the
+        longer. An error loading the model is raised by the question that needs it.
+        """
+        if self._embedder is None and self._loading is None:
+            import_question_embedder()
+            self._loading = _InBackground(self._load_embedder)
 
     @property
     def snapshot(self) -> Storage:
@@ -80,10 +105,14 @@ class Assistant:
 
     def _query_embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = question_embedder(
-                self.settings.index_dir, self._snapshot.manifest, self.settings.model
-            )
+            loading, self._loading = self._loading, None
+            self._embedder = loading.result() if loading else self._load_embedder()
         return self._embedder
+
+    def _load_embedder(self) -> Embedder:
+        return question_embedder(
+            self.settings.index_dir, self._snapshot.manifest, self.settings.model
+        )
 
     def ask(
         self,
@@ -95,6 +124,9 @@ class Assistant:
     ) -> Answer:
         """Answer ``question`` with up to ``k`` passages, every claim cited; passages of the
         ``followed`` article ids (a conversation's last cited articles) rank a little higher."""
+        # Imported on first use: while a model loaded ahead is still loading, if it is.
+        from qa.search.answer import compose_answer
+
         began = time.perf_counter()
         question = collapse_whitespace(question)
         if not question:
@@ -164,6 +196,30 @@ class Assistant:
     def close(self) -> None:
         """Release the index."""
         self._snapshot.close()
+
+
+class _InBackground(Generic[_T]):
+    """A call run on a thread of its own; ``result()`` waits for it, then returns what it
+    returned or raises what it raised."""
+
+    def __init__(self, call: Callable[[], _T]):
+        self._outcome: tuple[_T | None, BaseException | None] = (None, None)
+        self._thread = threading.Thread(target=self._run, args=(call,), name="qa-background")
+        self._thread.start()
+
+    def _run(self, call: Callable[[], _T]) -> None:
+        try:
+            self._outcome = (call(), None)
+        except BaseException as error:  # handed to the caller of result()
+            self._outcome = (None, error)
+
+    def result(self) -> _T:
+        """What the call returned (waiting for it to end), or raise what it raised."""
+        self._thread.join()
+        value, error = self._outcome
+        if error is not None:
+            raise error
+        return cast(_T, value)
 
 
 _P = TypeVar("_P", bound=Passage)

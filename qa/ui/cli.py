@@ -106,12 +106,13 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _filters(args: argparse.Namespace, assistant: Assistant) -> SearchFilters:
-    from qa.search.date_phrases import with_date_bound
     from qa.search.retrieve import SearchFilters
 
     filters = SearchFilters(outlet=args.outlet, article_id=args.article)
     if args.since is None and args.until is None:
         return filters
+    from qa.search.date_phrases import with_date_bound
+
     reference = assistant.newest_published()
     filters = with_date_bound(filters, "since", args.since, reference)
     return with_date_bound(filters, "until", args.until, reference)
@@ -241,15 +242,16 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     assistant = Assistant.open(settings)
+    assistant.load_model_ahead()  # on another thread, while this one imports the rest
     try:
+        if not args.json:
+            from qa.ui.render import render_answer
         answer = assistant.ask(args.question, k=settings.k, filters=_filters(args, assistant))
     finally:
         assistant.close()
     if args.json:
         _print_json(answer.to_json())
     else:
-        from qa.ui.render import render_answer
-
         _stdout().print(render_answer(answer))
     return EXIT_OK
 
@@ -260,6 +262,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     assistant = Assistant.open(settings)
+    assistant.load_model_ahead()  # while the prompt waits for the first question
     try:
         if args.json:
             repl = Repl(assistant, _stderr(), k=settings.k, json_out=sys.stdout)
