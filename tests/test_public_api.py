@@ -41,6 +41,7 @@ def test_importing_qa_and_its_help_stays_light() -> None:
         "import sys, qa, qa.ui.cli, qa.ui.parser\n"
         "qa.ui.parser.build_parser()\n"
         "heavy = {'torch', 'sentence_transformers', 'faiss', 'onnxruntime', 'bm25s'}\n"
+        "heavy |= {'numpy', 'rich'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -21,6 +21,8 @@ TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 JSONL_SUFFIXES = (".jsonl",)
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
+#: The corpus's metadata file (``qa.ingest.sidecar`` reads it), which is no article.
+SIDECAR_NAME = "metadata.yaml"
 SYMLINK_SKIPPED = "a symbolic link (pass --follow-symlinks to index its target)"
 
 

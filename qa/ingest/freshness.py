@@ -18,8 +18,7 @@ from typing import Any
 
 from qa.errors import CorpusError
 from qa.files import file_sha256
-from qa.ingest.corpus_scan import corpus_files
-from qa.ingest.sidecar import SIDECAR_NAME
+from qa.ingest.corpus_scan import SIDECAR_NAME, corpus_files
 from qa.records import CorpusDrift
 
 #: size in bytes, modification time in nanoseconds, sha256 of the bytes

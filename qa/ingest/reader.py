@@ -32,6 +32,7 @@ from typing import Any
 
 from qa.errors import CorpusError
 from qa.ingest.corpus_scan import (
+    SIDECAR_NAME,
     SUPPORTED_SUFFIXES,
     corpus_files,
     file_kind,
@@ -43,7 +44,7 @@ from qa.ingest.decoding import UnusableFileError
 from qa.ingest.formats import TextView, read_view
 from qa.ingest.layout import find_drafts
 from qa.ingest.metadata import derived_title, estimate_years
-from qa.ingest.sidecar import SIDECAR_NAME, Sidecar, load_sidecar
+from qa.ingest.sidecar import Sidecar, load_sidecar
 from qa.records import (
     DERIVED,
     INFERRED,

@@ -27,11 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qa.ingest.corpus_scan import SIDECAR_NAME
 from qa.ingest.decoding import UnusableFileError
 from qa.ingest.formats import YamlError, load_yaml, normalise_fields
 from qa.records import SkippedFile
-
-SIDECAR_NAME = "metadata.yaml"
 
 
 @dataclass(frozen=True, slots=True)

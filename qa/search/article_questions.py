@@ -21,16 +21,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from qa.ingest.metadata import (
-    find_date,
-    outlet_from_byline,
-    outlet_from_credit,
-    outlet_from_name_line,
-    outlet_from_text,
-    parse_byline,
-    parse_dateline,
-    parse_signature,
-)
 from qa.records import (
     DERIVED,
     INFERRED,
@@ -247,15 +237,28 @@ def _title_span(article: Article, raw_text: str) -> Span:
 
 def _source_span(field: str, value: object, article: Article, raw_text: str) -> Span | None:
     """The line of the article's page that states ``value``, nearest to the article first."""
+    # Ingest's readers, imported here: only a question about an article's facts needs them.
+    from qa.ingest import metadata
+
+    readers = {
+        AUTHOR: (metadata.parse_byline, metadata.parse_signature, _name_line),
+        PUBLISHED: (metadata.parse_dateline, metadata.find_date),
+        OUTLET: (
+            metadata.outlet_from_byline,
+            metadata.outlet_from_credit,
+            metadata.outlet_from_name_line,
+        ),
+        TITLE: (_name_line,),
+    }
     lines = list(_nearby_lines(article, raw_text))
-    for read in _READERS[field]:  # in the order ingest trusts them
+    for read in readers[field]:  # in the order ingest trusts them
         for span in lines:
             if read(raw_text[span.start : span.end]) == value:
                 return span
     if field == OUTLET:  # a reporter naming the outlet inside a paragraph
         for paragraph in article.paragraphs:
             text = raw_text[paragraph.start : paragraph.end]
-            if outlet_from_text(text) == value:
+            if metadata.outlet_from_text(text) == value:
                 return paragraph
     return None
 
@@ -263,13 +266,6 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
 def _name_line(line: str) -> str | None:
     return line.strip() or None
 
-
-_READERS = {
-    AUTHOR: (parse_byline, parse_signature, _name_line),
-    PUBLISHED: (parse_dateline, find_date),
-    OUTLET: (outlet_from_byline, outlet_from_credit, outlet_from_name_line),
-    TITLE: (_name_line,),
-}
 
 #: How many lines before an article's first line and after its last one its header,
 #: dateline, signature and credit lines are looked for.

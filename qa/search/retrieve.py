@@ -170,7 +170,8 @@ class Retriever:
         pool = [lexical]
         for vector_field in VECTOR_FIELDS:
             pool.append(storage.nearest(vector_field, query, CANDIDATES_PER_SIGNAL, filters))
-        candidates = np.unique(np.concatenate(pool)).astype(np.int64)
+        # Sorted, each once; np.unique would import numpy.ma, a tenth of numpy's import time.
+        candidates = np.array(sorted(set(np.concatenate(pool).tolist())), dtype=np.int64)
         bm25 = storage.lexical_scores(question, candidates)
         # The best BM25 score under the filters is the first of the lexical top.
         best_bm25 = float(lexical_scores[0]) if len(lexical_scores) else 0.0

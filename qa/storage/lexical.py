@@ -20,7 +20,6 @@ same as scoring every document.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -44,6 +43,8 @@ _EXHAUSTIVE_POSTINGS = 300_000
 
 
 def _bm25s() -> Any:
+    import logging  # here: a question never builds an index, nor imports logging
+
     import bm25s
 
     # bm25s sets its logger to DEBUG when imported; its progress chatter is not for users.

@@ -20,7 +20,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from qa.records import DERIVED, INFERRED, Answer, ArticleSummary, IndexStatus, Passage
@@ -230,6 +229,8 @@ def render_article_summaries(sources: Sequence[ArticleSummary]) -> RenderableTyp
 
     def build(width: int) -> RenderableType:
         if table_min_width(zip(_SOURCE_COLUMNS, *rows, strict=False)) <= width:
+            from rich.table import Table  # only here: an answer, printed cold, has no table
+
             table = Table(title=title, show_lines=False)
             for column in _SOURCE_COLUMNS:
                 table.add_column(column, no_wrap=column in ("id", "chunks"))
