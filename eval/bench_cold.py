@@ -3,6 +3,7 @@
     python eval/bench_cold.py                   # 15 rounds over ./index (run `qa index` first)
     python eval/bench_cold.py --rounds 31 --index path/to/index
     python eval/bench_cold.py --stages          # also where the time of `qa ask` goes
+    python eval/bench_cold.py --baseline OLD    # also the package in OLD/qa, in the same rounds
 
 Each round starts three new processes, in an order that rotates from round to round:
 ``python -c pass`` (the baseline: the interpreter alone), ``qa --help`` and
@@ -14,11 +15,17 @@ The report gives, per command, the median and p90 wall time, the median CPU time
 from the same run, with the load average before and after: on a busy machine every
 process slows down, and the ratios hold better than the milliseconds.
 
+``--baseline OLD`` adds ``qa --help`` and ``qa ask`` of another copy of the package (a
+folder holding its ``qa/``, such as ``git archive COMMIT qa | tar -x -C OLD``), run by the
+same interpreter with ``PYTHONPATH=OLD``, to the same rounds: before and after a change,
+measured alike.
+
 ``--stages`` then times, in further new processes, the steps of a question inside one
-process (importing the command line, importing the question path, opening the index,
-loading the question model, embedding, searching, composing, rendering) and the
-self time of the imports grouped by top-level package (``python -X importtime``),
-medians over the same number of rounds.
+process, one after the other (importing the command line, importing the question path,
+opening the index, loading the question model, embedding, searching, composing,
+rendering; ``qa ask`` itself loads the model on a second thread meanwhile), and the self
+time of those imports grouped by top-level package (``python -X importtime``), medians
+over the same number of rounds.
 
 The targets (issue 13): ``qa ask`` ≤ 0.3 s and ``qa --help`` ≤ 0.1 s p50 on a quiet machine.
 """
@@ -87,25 +94,32 @@ def load_line() -> str:
     return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
 
 
-def run_rounds(rounds: int, env: dict[str, str]) -> dict[str, tuple[list[float], list[float]]]:
+def run_rounds(
+    rounds: int, env: dict[str, str], baseline: Path | None = None
+) -> dict[str, tuple[list[float], list[float]]]:
     """Wall and CPU seconds of each command over ``rounds`` rotating rounds."""
     qa = qa_command()
-    commands: dict[str, list[str] | None] = {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        "qa --help": [*qa, "--help"],
-        "qa ask": None,  # the question changes each round
+    # (arguments after the program or None for `qa ask QUESTION`, the environment)
+    commands: dict[str, tuple[list[str], list[str] | None, dict[str, str]]] = {
+        "python -c pass": ([sys.executable], ["-c", "pass"], env),
+        "qa --help": (qa, ["--help"], env),
+        "qa ask": (qa, None, env),
     }
-    for name in commands:  # untimed: writes bytecode, warms the file cache
-        timed(commands[name] or [*qa, "ask", QUESTIONS[0]], env)
+    if baseline is not None:
+        old = {**env, "PYTHONPATH": str(baseline)}
+        commands["baseline --help"] = (qa, ["--help"], old)
+        commands["baseline ask"] = (qa, None, old)
     results: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n in commands}
     names = list(commands)
-    for round_ in range(rounds):
+    for round_ in range(-1, rounds):  # round -1, untimed: writes bytecode, warms the file cache
         shift = round_ % len(names)
         for name in names[shift:] + names[:shift]:
-            command = commands[name] or [*qa, "ask", QUESTIONS[round_ % len(QUESTIONS)]]
-            wall, cpu = timed(command, env)
-            results[name][0].append(wall)
-            results[name][1].append(cpu)
+            program, arguments, environment = commands[name]
+            question = ["ask", QUESTIONS[round_ % len(QUESTIONS)]]
+            wall, cpu = timed([*program, *(arguments or question)], environment)
+            if round_ >= 0:
+                results[name][0].append(wall)
+                results[name][1].append(cpu)
     return results
 
 
@@ -149,7 +163,7 @@ rendered = time.perf_counter()
 steps = {"import the command line, parse": parsed - began,
          "import the question path": imported - parsed, "open the index": opened - imported}
 steps.update({f"ask: {k}": v / 1000 for k, v in answer.timings_ms.items() if k != "total"})
-steps["ask: other"] = asked - opened - answer.timings_ms["total"] / 1000
+steps["ask: import the answer side"] = asked - opened - answer.timings_ms["total"] / 1000
 steps["import rich, render"] = rendered - asked
 print(json.dumps(steps))
 """
@@ -173,7 +187,7 @@ def run_stages(rounds: int, env: dict[str, str]) -> None:
         for step, seconds in json.loads(done.stdout).items():
             steps[step].append(seconds)
         traced = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "qa", "ask", question],
+            [sys.executable, "-X", "importtime", "-c", STAGES, question],
             cwd=PROJECT,
             env=env,
             capture_output=True,
@@ -211,14 +225,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15, help="timed runs of each command")
     parser.add_argument("--index", type=Path, default=PROJECT / "index", help="the index asked")
     parser.add_argument("--stages", action="store_true", help="also time the steps inside")
+    parser.add_argument("--baseline", type=Path, help="a folder with another copy of qa/")
     args = parser.parse_args()
     if not (args.index / "current").exists():
         raise SystemExit(f"{args.index}: no index here; run `qa index` first")
+    if args.baseline is not None and not (args.baseline / "qa" / "__init__.py").is_file():
+        raise SystemExit(f"{args.baseline}: no qa package in this folder")
     env = child_environment(args.index.resolve())
     uptime = shutil.which("uptime")
     print(subprocess.run([uptime], capture_output=True, text=True).stdout.strip() if uptime else "")
     print(f"before: {load_line()}")
-    results = run_rounds(args.rounds, env)
+    results = run_rounds(args.rounds, env, args.baseline and args.baseline.resolve())
     print(f"after:  {load_line()}\n")
     print_rounds(results)
     if args.stages:
