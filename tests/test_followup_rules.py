@@ -235,3 +235,13 @@ def test_she_after_an_answer_naming_the_author_is_the_author() -> None:
     assert resolve("what is her view of the IOM?", previous).resolved == (
         "What is Joanna Lillis's view of the IOM?"
     )
+
+
+def test_he_after_a_which_question_is_the_name_after_the_noun_it_asked_for() -> None:
+    previous = PreviousTurn(
+        "Which Panthers defensive tackle led the team in sacks?",
+        ("Pro Bowl defensive tackle Kawann Short led the team in sacks with 11.",),
+    )
+    assert resolve("how many fumbles did he force?", previous).resolved == (
+        "How many fumbles did Kawann Short force?"
+    )

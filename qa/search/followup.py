@@ -357,9 +357,27 @@ def _referent(
             )
         ]
         if spans:
-            start, end, _ = spans[-1] if source is previous.question else spans[0]
+            if source is previous.question:
+                start, end, _ = spans[-1]
+            else:
+                start, end, _ = _named_as_asked(source, spans, previous.question)
             return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
     return None
+
+
+def _named_as_asked(
+    sentence: str, spans: Sequence[tuple[int, int, str]], question: str
+) -> tuple[int, int, str]:
+    """The name an answer gives for what ``which defensive tackle …?`` asked: the one right
+    after that noun (``Pro Bowl defensive tackle Kawann Short``), else the first."""
+    noun = lead_noun(question)
+    if noun is not None:
+        asked = {w for w in words_of(question[noun[0] : noun[1]]) if w.islower()}
+        for span in spans:
+            before = words_of(sentence[: span[0]])
+            if before and before[-1] in asked:
+                return span
+    return spans[0]
 
 
 def _answering_sentence(previous: PreviousTurn) -> list[str]:
