@@ -67,6 +67,10 @@ class Assistant:
             self._policy = AnswerPolicy()
         return self._policy
 
+    @policy.setter
+    def policy(self, policy: AnswerPolicy) -> None:
+        self._policy = policy
+
     def load_model_ahead(self) -> None:
         """Start loading the question model on another thread; the first question waits for it.
 
