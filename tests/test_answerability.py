@@ -271,3 +271,17 @@ def test_a_reply_names_the_part_of_a_name_the_passage_lacks(
     assessment = assess(question, [hit], assistant.snapshot, AnswerabilityPolicy())
     assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Mongolia")]
     assistant.close()
+
+
+def test_a_year_after_a_name_is_a_year_and_a_small_number_stays_in_the_name(
+    assistant: Assistant,
+) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    policy = AnswerabilityPolicy(rare_terms=1.0)
+    found = question_constraints("Who led the Broncos 2015 team?", lexicon, policy)
+    assert [(c.kind, c.text) for c in found if c.kind != "unseen"] == [
+        ("name", "Broncos"),
+        ("year", "2015"),
+    ]
+    found = question_constraints("Who won Super Bowl 50?", lexicon, policy)
+    assert [(c.kind, c.text) for c in found if c.kind != "unseen"] == [("name", "Super Bowl 50")]

@@ -70,6 +70,7 @@ from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     QUESTION_WORDS,
+    YEAR_PATTERN,
     contains_run,
     fold,
     folded,
@@ -601,7 +602,7 @@ def _kind_of_name(name: str) -> str | None:
 
 
 def _years(text: str) -> set[str]:
-    return set(re.findall(r"\b(?:1[5-9]\d\d|20\d\d)\b", text))
+    return set(YEAR_PATTERN.findall(text))
 
 
 def _countries(text: str) -> set[str]:

@@ -21,6 +21,8 @@ QUESTION_WORDS = {
     "many", "much",
 }  # fmt: skip
 _NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
+#: A year as news writes it (1500–2099).
+YEAR_PATTERN = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def plain_words(text: str) -> list[str]:
@@ -120,7 +122,7 @@ def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]
 
 
 def _is_year(word: str) -> bool:
-    return re.fullmatch(r"1[5-9]\d\d|20\d\d", word) is not None
+    return YEAR_PATTERN.fullmatch(word) is not None
 
 
 def _is_short_caps(word: str) -> bool:
