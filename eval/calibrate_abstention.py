@@ -201,11 +201,11 @@ def main() -> int:
     searched: dict[str, tuple[list[Case], Settings]] = {}
     if args.cache and args.cache.exists():
         searched = pickle.loads(args.cache.read_bytes())
-    for path in args.sets:
-        if str(path) not in searched:
-            searched[str(path)] = search_set(path, base, args.k)
-            print(f"searched {path}", file=sys.stderr)
-    if args.cache:
+    new = [path for path in args.sets if str(path) not in searched]
+    for path in new:
+        searched[str(path)] = search_set(path, base, args.k)
+        print(f"searched {path}", file=sys.stderr)
+    if args.cache and new:
         args.cache.write_bytes(pickle.dumps(searched))
     cases = [c for path in args.sets for c in searched[str(path)][0]]
     snapshots = {}

@@ -18,6 +18,7 @@ from qa.search.answerability import (
     assess,
     describe_missing,
     question_constraints,
+    reply_lacks_asked,
 )
 from qa.search.assistant import Assistant
 from qa.search.lexicon import Lexicon
@@ -285,3 +286,33 @@ def test_a_year_after_a_name_is_a_year_and_a_small_number_stays_in_the_name(
     ]
     found = question_constraints("Who won Super Bowl 50?", lexicon, policy)
     assert [(c.kind, c.text) for c in found if c.kind != "unseen"] == [("name", "Super Bowl 50")]
+
+
+def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assistant) -> None:
+    answer = assistant.ask("How many Kyrgyz citizens joined ISIS?")
+    assert answer.abstained
+    sentence, marker = closest_sentence(answer)
+    assert answer.text == (
+        "The indexed articles give no figure for Kyrgyzstan and ISIS. "
+        f"Closest: {sentence} [{marker}]"
+    )
+    assert answer.to_json()["missing"] == [
+        {"kind": "name", "text": "Kyrgyz"},
+        {"kind": "name", "text": "ISIS"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lacks"),
+    [
+        ("What is the population of Turkmenistan?", "Turkmenistan is a closed country.", "number"),
+        ("What is the population of Turkmenistan?", "Some 5.2 million people live there.", None),
+        ("How many fled in 2017?", "Staunton, November 3 – In 2017 they fled.", "number"),
+        ("How many fled in 2017?", "Three hundred people fled.", None),
+        ("Who leads Turkmenistan?", "Turkmenistan is a closed country.", None),
+    ],
+)
+def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_days(
+    question: str, sentence: str, lacks: str | None
+) -> None:
+    assert reply_lacks_asked(question, [sentence]) == lacks

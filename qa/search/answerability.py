@@ -47,8 +47,11 @@ those the question names weighs ``asked_weight`` against it too. An
 answer may rest only on the first ``consider`` passages that do not fail.
 When all fail, the question is on topic but unanswered: the assistant
 abstains and names what the closest passage (the one missing the least) does
-not meet. A question that asks for two things ("both", "also") may have its
-constraints met by the passages together.
+not meet. A question asking for a number ("how many", "what is the population
+of") whose chosen reply sentences give no figure (a number that is not a year or
+the day of a date, or a number word: ``reply_lacks_asked``) is answered "The
+indexed articles give no figure for …" too. A question that asks for two things
+("both", "also") may have its constraints met by the passages together.
 
 Every weight and threshold is calibrated by eval/calibrate_abstention.py on
 the tuning halves of the question sets.
@@ -97,6 +100,23 @@ _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
+#: "What is the population of …", "what was the GDP …": a quantity asked for, as "how many".
+_QUANTITY = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:population|number|"
+    r"percentage|percent|share|proportion|rate|cost|price|budget|gdp|salary|wage|income|"
+    r"revenue|amount|size|total|sum|age|value|turnover|debt|toll)s?\b",
+    re.I,
+)
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b",
+    re.I,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
+    r"half|quarter|third|per\s*cent|percent|one|single|several|few)\b",
+    re.I,
+)
 _BOTH = re.compile(r"\b(both|also)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -125,7 +145,9 @@ class AnswerabilityPolicy:
     many", a date for "when") weighs against it. ``contrast``: the kinds of
     constraint (``CONTRAST_KINDS``) the wider context may not meet while the
     passage's window names another thing of that kind (another country, year,
-    place, person or organisation).
+    place, person or organisation). ``reply_holds_asked``: a reply to a question
+    asking for a number or date whose sentences mention none (``reply_lacks_asked``)
+    becomes an abstention ("give no figure for …").
     """
 
     rare_terms: float = 0.6
@@ -137,6 +159,7 @@ class AnswerabilityPolicy:
     min_coverage: float = 0.2
     min_topic_coverage: float = 0.0
     asked_weight: float = 1.0
+    reply_holds_asked: bool = True
     contrast: tuple[str, ...] = (COUNTRY, YEAR, PLACE)
 
     def weight(self, constraint: Constraint) -> float:
@@ -270,8 +293,7 @@ def check_passages(
     terms = _question_terms(question, lexicon)
     name_terms = {t for c in constraints if c.kind == NAME for t in c.terms}
     topic_terms = [(w, t) for w, t in terms if fold(t) not in name_terms and not t.isdigit()]
-    asked = asked_kind(question)
-    asked = asked if asked in _SURFACE_KINDS else None
+    asked = surface_kind(question)
     mentioned = things(question)
     kinds = _kinds_of(question, constraints)
     named = Asked.of(question, lexicon)
@@ -339,8 +361,42 @@ def assess(
         missing.sort(key=lambda c: question.find(c.text))
     shown = dict(zip(check.unmet, check.named, strict=False))
     missing = [shown.get(c, c) for c in missing]
-    lacks = None if check.holds_asked else asked_kind(question)
+    lacks = None if check.holds_asked else surface_kind(question)
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
+
+
+def surface_kind(question: str) -> str | None:
+    """The kind of answer the question asks for when a passage's surface shows it
+    reliably: a number ("how many", "what is the population of") or a date; else None."""
+    asked = asked_kind(question)
+    if asked in _SURFACE_KINDS:
+        return asked
+    return ASKED_NUMBER if asked is None and _QUANTITY.search(question) else None
+
+
+def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
+    """``number`` when the question asks for one (``surface_kind``) and no sentence of
+    the reply gives a figure the question does not already name: a "how many" reply
+    without a figure is no answer, whatever its passage holds elsewhere. A figure is a
+    number that is not a year or the day of a date ("November 3"), or a number word.
+    (Dates are not checked here: a year such as 911 reads as a plain number.)"""
+    if surface_kind(question) != ASKED_NUMBER:
+        return None
+    known = _figures(question)
+    return None if any(_figures(s) - known for s in sentences) else ASKED_NUMBER
+
+
+def _figures(text: str) -> set[str]:
+    """The figures a text gives (see ``reply_lacks_asked``), lower-cased."""
+    text = _DAY_OF_MONTH.sub(" ", text)
+    found = {_digits(n) for n in _NUMBER.findall(text) if not YEAR_PATTERN.fullmatch(n)}
+    return found | {w.lower() for w in _NUMBER_WORD.findall(text)}
+
+
+def named_in(constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
+    """The names, years and dates among a question's constraints: what a figure was
+    asked for."""
+    return tuple(c for c in constraints if c.kind in (NAME, YEAR, DATE))
 
 
 def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -357,7 +413,7 @@ def describe_missing(missing: Sequence[Constraint]) -> str:
     shown = [
         f"“{c.text}”"
         if c.kind in (QUOTE, TERM) or (c.kind == UNSEEN and c.text.islower())
-        else c.text
+        else _country_of(c.text)
         for c in missing
         if c.kind not in (YEAR, DATE)
     ]
@@ -370,6 +426,16 @@ def describe_missing(missing: Sequence[Constraint]) -> str:
     if not when:
         return _listed(shown)
     return f"{_listed(shown)} in {_listed(when)}" if shown else _listed(when)
+
+
+def _country_of(name: str) -> str:
+    """The country a demonym stands for ("Kyrgyz": Kyrgyzstan, "Afghan": Afghanistan),
+    else the name as it is."""
+    bare = re.sub(r"[’']s$", "", name).lower()
+    if len(bare) < 4 or " " in bare or bare in COUNTRIES:
+        return name
+    country = next((c for c in sorted(COUNTRIES) if c.startswith(bare)), None)
+    return country.title() if country else name
 
 
 def _listed(names: Sequence[str]) -> str:
