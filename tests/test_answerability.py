@@ -64,7 +64,7 @@ def test_a_country_mentioned_near_a_passage_about_another_country_does_not_meet_
     policy = replace(
         policy, answerability=replace(policy.answerability, context_characters=context_characters)
     )
-    monkeypatch.setattr(assistant, "_policy", policy)
+    monkeypatch.setattr(assistant, "policy", policy)
     answer = assistant.ask("How many people were convicted of extremism in Tajikistan in 2017?")
     assert answer.abstained
     assert answer.missing == (Constraint("name", "Tajikistan", ("tajikistan",)),)
