@@ -109,10 +109,10 @@ def mapped_graph(folder: Path, *, quantized: bool = False) -> Path:
     """The export's graph with its weights moved to a side file, made once and kept.
 
     ONNX Runtime memory-maps weights kept outside the graph instead of parsing and copying
-    them out of it: a new session (every ``qa ask``) starts two to three times as fast.
-    Made from the finished export (seconds; a crash leaves none of it) the first time an
-    embedder or indexing asks; the graph is renamed into place last, so where it exists
-    its weights file is whole.
+    them out of it: a new session starts two to three times as fast (questions load
+    ``optimized_graph``, which keeps its weights apart too). Made from the finished export
+    (seconds; a crash leaves none of it) the first time an embedder asks; the graph is
+    renamed into place last, so where it exists its weights file is whole.
     """
     source = onnx_path(folder, quantized=quantized)
 
