@@ -176,17 +176,24 @@ def _article_reply(
 ) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
     """The reply to a question about an article's author, outlet, date or title, whether
     the article states the value, its citation and the listed passages (the cited line
-    added after them unless a passage is exactly that line); None for any other question.
+    put first unless a passage is exactly that line); None for any other question.
 
-    The article is the one whose title the question gives, else the best passage's
+    The article is the one the question names or describes, else the best passage's
     article when the question points at an article ("who wrote this article?") and
-    the passages are on topic.
+    the passages are on topic (``article_in_question``).
     """
     asked = article_question(question)
     if asked is None:
         return None
-    top = passages[0].article if passages and on_topic else None
-    article = article_in_question(question, asked, snapshot.articles(), top)
+    ranked = [hit.article for hit in passages]
+    article = article_in_question(
+        question,
+        asked,
+        snapshot.articles(),
+        ranked,
+        snapshot.lexical_terms,
+        on_topic=on_topic,
+    )
     if article is None:
         return None
     raw = snapshot.file_text(article.path)
@@ -201,9 +208,10 @@ def _article_reply(
         None,
     )
     if shown is None:
+        # The line the value was read from is the whole answer's source: it comes first.
         score = max((c.score for c in listed), default=1.0)
-        shown = Passage.of_span(len(listed) + 1, article, raw, fact.span, score)
-        listed = (*listed, shown)
+        shown = Passage.of_span(1, article, raw, fact.span, score)
+        listed = (shown, *(replace(c, marker=c.marker + 1) for c in listed))
     return f"{fact.sentence} [{shown.marker}]", fact.known, shown, listed
 
 

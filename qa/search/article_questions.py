@@ -17,7 +17,7 @@ no stated title.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -301,12 +301,24 @@ def _lines(raw_text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def article_in_question(
-    question: str, asked: ArticleQuestion, articles: Iterable[Article], top: Article | None
+    question: str,
+    asked: ArticleQuestion,
+    articles: Iterable[Article],
+    ranked: Sequence[Article],
+    analyse: Callable[[Sequence[str]], list[list[str]]],
+    *,
+    on_topic: bool,
 ) -> Article | None:
-    """The article a metadata question is about: the one it names by title, else the one
-    whose author it names ("Marat Yermukanov's report"; only when one article has that
-    author), else ``top`` (the best passage's article) when the question points at an
-    article at all."""
+    """The article a metadata question is about.
+
+    In order: the one it names by title; the one whose author it names ("Marat
+    Yermukanov's report"; only when one article has that author); the one it describes
+    by words of its title or outlet ("the Fergana article on IS followers", see
+    ``described_article``); else, when the question points at an article at all and the
+    passages are ``on_topic``, the best passage's article (``ranked[0]``).
+    ``ranked`` holds the retrieved passages' articles, best first; ``analyse`` is the
+    lexical index's analyser (stemming, stop words), so descriptions match as search does.
+    """
     articles = list(articles)
     titled = titled_article(question, articles)
     if titled is not None:
@@ -319,4 +331,50 @@ def article_in_question(
     ]
     if asked.field != AUTHOR and len(by_author) == 1:
         return by_author[0]
-    return top if asked.names_article else None
+    if not asked.names_article:
+        return None
+    described = described_article(question, articles, ranked, analyse)
+    if described is not None:
+        return described
+    return ranked[0] if ranked and on_topic else None
+
+
+#: Words of a metadata question that say what is asked, not which article: they never
+#: count as describing an article.
+_ASKING_WORDS = (
+    "who wrote written writer author authored penned published publish publisher "
+    "publication outlet newspaper paper website site agency magazine journal media when "
+    "date day year article piece story report analysis essay column commentary post "
+    "feature item title headline called name"
+)
+
+
+def described_article(
+    question: str,
+    articles: Sequence[Article],
+    ranked: Sequence[Article],
+    analyse: Callable[[Sequence[str]], list[list[str]]],
+) -> Article | None:
+    """The article the question describes by words of its title or outlet.
+
+    The question's terms, less those that only say what is asked ("who wrote", "the
+    article"), are matched against each article's title and outlet terms. The article
+    matching the most wins when it matches at least half of them; among equals the one
+    ranked best by retrieval, then the first. None when no article matches enough:
+    "who wrote the article about travel agencies?" describes no title, and is left to
+    retrieval.
+    """
+    asking = set(analyse([_ASKING_WORDS])[0])
+    wanted = set(analyse([question])[0]) - asking
+    if not wanted or not articles:
+        return None
+    described = analyse([f"{a.title} {a.outlet or ''}" for a in articles])
+    rank = {a.article_id: i for i, a in reversed(list(enumerate(ranked)))}
+    best: tuple[int, int, int] | None = None
+    chosen: Article | None = None
+    for position, (article, terms) in enumerate(zip(articles, described, strict=True)):
+        matched = len(wanted & set(terms))
+        key = (-matched, rank.get(article.article_id, len(ranked)), position)
+        if 2 * matched >= len(wanted) and (best is None or key < best):
+            best, chosen = key, article
+    return chosen
