@@ -46,6 +46,12 @@ ARTICLES: dict[str, str] = {
     "bbc-0032": "parties build up poll war chests",
     "bbc-0549": "ex-pm lord callaghan dies aged 92",
     "bbc-0631": "uk rebate  unjustified  - chirac",
+    "bbc-0909": "goldsmith denies war advice claim",
+    "bbc-0862": "student  inequality  exposed",
+    "bbc-0873": "howard unveils tory asylum plans",
+    "bbc-0257": "teenagers to be allowed to be mps",
+    "bbc-0265": "voters  don t trust politicians",
+    "bbc-0607": "tories  would cut number of mps",
 }
 
 #: A paragraph ends where a sentence's full stop (or ? or !) is followed by two or more blanks.
