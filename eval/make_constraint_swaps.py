@@ -10,7 +10,7 @@ every run), the first constraint found of these kinds is swapped:
 
 - a **year** (``2017``) for another year: one of the corpus's own years when one fits,
   else a year 1–9 years away;
-- a **country** (from the world list in ``qa.search.answer_types.COUNTRIES``) for
+- a **country** (from the world list in ``qa.search.lexicon.COUNTRIES``) for
   another country, preferring countries other articles of the corpus name (the hard
   case: "neighbouring Tajikistan" stands somewhere in the corpus);
 - a **place, person or organisation** name (``qa.search.name_kinds``) for a name of the
@@ -36,7 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from qa.search.answer_types import COUNTRIES
+from qa.search.lexicon import COUNTRIES
 from qa.search.name_kinds import Vocabulary, entity_spans
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.search.lexicon import COUNTRIES, country_of
+
 NUMBER, DATE, PERSON, PLACE, ORGANISATION = "number", "date", "person", "place", "organisation"
 KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
 
@@ -104,22 +106,6 @@ _PLACE_CUE = re.compile(
 )
 _PLACE_ENDING = re.compile(r"\b[A-Z][a-z]+(?:stan|land|ia|burg|grad|abad|sk)\b")
 _SENTENCE_START = re.compile(r"^\W*\w+")
-#: Countries, lower-cased: a passage naming one the question does not is about somewhere else.
-COUNTRIES = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
-    bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada
-    chad chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt eritrea
-    estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras
-    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
-    kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania luxembourg
-    macedonia malaysia mali malta mexico moldova mongolia montenegro morocco mozambique
-    myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama
-    paraguay peru philippines poland portugal qatar romania russia rwanda senegal serbia
-    singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan
-    tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan venezuela vietnam
-    yemen zambia zimbabwe"""
-    "".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +123,6 @@ class Things:
 
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 _WORD = re.compile(r"[A-Za-z]+")
-_ADJECTIVE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "i", "is"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,21 +135,19 @@ class Anchors:
 
 
 def anchors(text: str) -> Anchors:
-    """The countries and years ``text`` names or mentions (see ``Anchors``)."""
+    """The countries and years ``text`` names or mentions (see ``Anchors``; a demonym
+    stands for its country by ``qa.search.lexicon.country_of``)."""
     named: set[str] = set()
     by_adjective: set[str] = set()
     for word in _WORD.findall(text):
         if not word[0].isupper():
             continue
         lowered = word.lower()
+        country = country_of(word)
         if lowered in COUNTRIES:
             named.add(lowered)
-        elif len(lowered) >= 5:
-            by_adjective |= {
-                c
-                for c in COUNTRIES
-                if c.startswith(lowered) or lowered.removeprefix(c) in _ADJECTIVE_ENDINGS
-            }
+        elif country is not None:
+            by_adjective.add(country)
     years = frozenset(_YEAR.findall(text))
     return Anchors(
         {PLACE: frozenset(named), DATE: years},

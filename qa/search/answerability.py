@@ -31,8 +31,10 @@ the evidence an answer would rest on:
 
 Words are compared as the BM25 index analyses them (lower-cased,
 Snowball-stemmed, accents folded), so "Kyrgyzstan's" meets "Kyrgyzstan". A
-name's word also meets a longer name it begins ("Kazakh" government:
-Kazakhstan) but never the other way round, and a misspelt name meets the name
+country's name and its demonyms meet each other ("Kazakh", "Russian", "Chinese":
+``qa.search.lexicon.country_of``, which sentence choice and the abstention text use
+too); any other name's word meets a longer name it begins ("Soviet": "Soviets") but
+never the other way round, and a misspelt name meets the name
 one or two typos away ("Sentanta" meets "Setanta"). Numbers and years are
 compared as digit strings with thousands separators removed.
 
@@ -65,10 +67,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from qa.records import Constraint, Hit, Span
-from qa.search.answer_types import COUNTRIES, asked_kind, things
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
-from qa.search.lexicon import Lexicon
+from qa.search.answer_types import asked_kind, things
+from qa.search.lexicon import COUNTRIES, Lexicon, country_of
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
@@ -429,13 +431,10 @@ def describe_missing(missing: Sequence[Constraint]) -> str:
 
 
 def _country_of(name: str) -> str:
-    """The country a demonym stands for ("Kyrgyz": Kyrgyzstan, "Afghan": Afghanistan),
-    else the name as it is."""
-    bare = re.sub(r"[’']s$", "", name).lower()
-    if len(bare) < 4 or " " in bare or bare in COUNTRIES:
-        return name
-    country = next((c for c in sorted(COUNTRIES) if c.startswith(bare)), None)
-    return country.title() if country else name
+    """The country a demonym stands for ("Kyrgyz": Kyrgyzstan, "Russian": Russia), else
+    the name as it is."""
+    country = None if " " in name else country_of(name)
+    return country.title() if country is not None and country != name.lower() else name
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -1,15 +1,96 @@
-"""Document frequencies of the BM25 index: IDF, rarity and unseen-term checks."""
+"""Document frequencies of the BM25 index (IDF, rarity and unseen-term checks), and the
+words that stand for a country (``country_of``)."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
+
+
+#: Countries, lower-cased: a passage naming one the question does not is about somewhere else.
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada
+    chad chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt eritrea
+    estonia ethiopia finland france georgia germany ghana greece guatemala haiti honduras
+    hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
+    kenya korea kosovo kuwait kyrgyzstan laos latvia lebanon libya lithuania luxembourg
+    macedonia malaysia mali malta mexico moldova mongolia montenegro morocco mozambique
+    myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda senegal serbia
+    singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan
+    tanzania thailand tunisia turkey turkmenistan uganda ukraine uzbekistan venezuela vietnam
+    yemen zambia zimbabwe"""
+    "".split()
+)
+
+#: Demonyms no regular ending makes ("Dutch": the Netherlands); the rest come from ``_demonyms``.
+_IRREGULAR_DEMONYMS = {
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "turkish": "turkey",
+    "turk": "turkey", "polish": "poland", "spanish": "spain", "spaniard": "spain",
+    "swedish": "sweden", "swede": "sweden", "danish": "denmark", "dane": "denmark",
+    "finnish": "finland", "finn": "finland", "norwegian": "norway", "greek": "greece",
+    "thai": "thailand", "filipino": "philippines", "filipina": "philippines",
+    "lebanese": "lebanon", "portuguese": "portugal", "congolese": "congo", "peruvian": "peru",
+    "irish": "ireland", "icelandic": "iceland", "icelander": "iceland", "moroccan": "morocco",
+    "czech": "czechia", "slovak": "slovakia", "croat": "croatia", "serb": "serbia",
+    "slovene": "slovenia", "mongol": "mongolia", "cypriot": "cyprus", "kosovar": "kosovo",
+    "montenegrin": "montenegro", "panamanian": "panama", "mozambican": "mozambique",
+    "laotian": "laos", "lao": "laos", "burmese": "myanmar", "ghanaian": "ghana",
+    "somali": "somalia", "belgian": "belgium", "german": "germany", "azeri": "azerbaijan",
+    "argentine": "argentina", "honduran": "honduras", "israeli": "israel",
+}  # fmt: skip
+
+
+def country_of(word: str) -> str | None:
+    """The country (lower-cased, as in ``COUNTRIES``) a word names or stands for as its
+    demonym, else None: "Kazakhstan's", "Kazakh", "Kazakhs" and "Kazakhstani" stand for
+    kazakhstan, "Russian" for russia, "Chinese" for china, "Dutch" for the netherlands. The
+    BM25 terms of those words ("itali", "chines") stand for their country too, so that
+    analysed names compare by country (``qa.search.term_matching.held``)."""
+    key = re.sub(r"[’']s?$", "", word).lower()
+    return _country_words().get(key)
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    """Every word ``country_of`` knows, with its BM25 term, mapped to its country; where
+    two countries make one word ("Nigerian": Niger + ian, Nigeria + n) the longer wins."""
+    from qa.storage.lexical import query_terms  # the stemmer, loaded by then for BM25
+
+    words: dict[str, str] = {}
+    for country in sorted(COUNTRIES, key=len):
+        for word in _demonyms(country):
+            words[word] = words[word + "s"] = country
+    for word, country in _IRREGULAR_DEMONYMS.items():
+        words[word] = words[word + "s"] = country
+    for country in COUNTRIES:
+        words[country] = country
+    stems = query_terms(" ".join(words), frozenset())
+    for word, stem in zip(list(words), stems, strict=True):
+        words.setdefault(stem, words[word])
+    return words
+
+
+def _demonyms(country: str) -> list[str]:
+    """The words a regular demonym ending makes of a country's name: "Russia" + "n",
+    "Egypt" + "ian", "Ital(y)" + "ian", "Iraq" + "i", "Japan" + "ese", "Chin(a)" + "ese",
+    "Kazakh(stan)", "Uzbek(istan)" (from five letters). Most of what they make of other
+    countries is no word at all ("Chadese"), and so harmless."""
+    stem = country[:-1] if country[-1] in "aeoy" else country
+    words = [base + ending for base in (country, stem) for ending in ("n", "an", "ian", "i", "ese")]
+    if country.endswith("stan"):
+        base = country[:-4].removesuffix("i")
+        if len(base) >= 5:
+            words.append(base)
+    return words
 
 
 class Lexicon:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from qa.search.answer_types import COUNTRIES
+from qa.search.lexicon import COUNTRIES
 
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
 AUXILIARIES = frozenset(

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from qa.search.lexicon import country_of
+
 #: Words that ask rather than name: never a constraint of their own.
 QUESTION_WORDS = {
     "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
@@ -50,14 +52,16 @@ def folded(terms: Sequence[str]) -> set[str]:
 
 
 def held(term: str, terms: set[str]) -> bool:
-    """Whether a name's term is among ``terms``: as it is, misspelt, or as the
-    start of a longer name ("Kazakh" government, "Kyrgyz" citizens: Kazakhstan's,
-    Kyrgyzstan's; never the other way round)."""
-    return (
-        term in terms
-        or typo_of(term, terms)
-        or (len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms))
-    )
+    """Whether a name's term is among ``terms``: as it is, misspelt, as the start of a
+    longer name ("Soviet" meets "Soviets"; never the other way round), or as another
+    word for the same country (``country_of``: "Russian" meets "Russia", "Uzbekistan"
+    meets "Uzbek", "Chinese" meets "China")."""
+    if term in terms or typo_of(term, terms):
+        return True
+    if len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms):
+        return True
+    country = country_of(term)
+    return country is not None and any(country_of(k) == country for k in terms)
 
 
 def typo_of(term: str, terms: set[str]) -> bool:
