@@ -52,6 +52,12 @@ ARTICLES: dict[str, str] = {
     "bbc-0257": "teenagers to be allowed to be mps",
     "bbc-0265": "voters  don t trust politicians",
     "bbc-0607": "tories  would cut number of mps",
+    "bbc-0790": "moya suffers shock loss",
+    "bbc-0146": "white admits to balco drugs link",
+    "bbc-0877": "collins named uk athletics chief",
+    "bbc-0488": "tv calls after carroll error",
+    "bbc-0093": "aragones angered by racism fine",
+    "bbc-0385": "wilkinson to lead england",
 }
 
 #: A paragraph ends where a sentence's full stop (or ? or !) is followed by two or more blanks.
