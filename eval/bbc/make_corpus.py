@@ -58,6 +58,12 @@ ARTICLES: dict[str, str] = {
     "bbc-0488": "tv calls after carroll error",
     "bbc-0093": "aragones angered by racism fine",
     "bbc-0385": "wilkinson to lead england",
+    "bbc-0172": "o gara revels in ireland victory",
+    "bbc-0825": "kuznetsova  failed a drugs test",
+    "bbc-0913": "henman decides to quit davis cup",
+    "bbc-0803": "labour plans maternity pay rise",
+    "bbc-0890": "women mps reveal sexist taunts",
+    "bbc-0321": "guantanamo man  suing government",
 }
 
 #: A paragraph ends where a sentence's full stop (or ? or !) is followed by two or more blanks.
