@@ -4,8 +4,8 @@ Development checkout only: it reads ``../shared/bench/bbc/bbc-news.jsonl`` (928 
 articles, sport and politics, for research use), which is not shipped, and so neither is the
 corpus it writes (``eval/bbc/corpus/`` is git-ignored)::
 
-    .venv/bin/python eval/bbc/make_corpus.py
-    .venv/bin/qa eval eval/bbc/questions.jsonl
+    .venv/bin/python eval/bbc/make_corpus.py           # also checks questions.jsonl against it
+    .venv/bin/qa eval eval/bbc/questions.jsonl --tag tune
 
 The articles are a fixed, hand-chosen list (``ARTICLES``): each one was read in full and
 chosen for what trips an answer box (figures for several countries, teams or years in one
@@ -31,6 +31,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_SOURCE = PROJECT.parent / "shared" / "bench" / "bbc" / "bbc-news.jsonl"
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus"
+QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 
 #: The chosen articles: data-set id → headline, exactly as the text starts.
 ARTICLES: dict[str, str] = {
@@ -79,8 +80,41 @@ def article_file(article_id: str, headline: str, text: str) -> str:
     return headline + "\n\n" + "\n\n".join(part for part in paragraphs if part) + "\n"
 
 
+def normalise(text: str) -> str:
+    """Lower-cased with whitespace collapsed: how ``qa eval`` matches answers."""
+    return " ".join(text.lower().split())
+
+
+def set_problems(questions: Path, corpus: Path) -> list[str]:
+    """What is wrong with the question set against the written corpus: an answer (or a
+    part of a multi-part answer) that its source does not hold, a source that is not
+    there, or an article whose questions are not all in one half (tune/test)."""
+    problems = []
+    halves: dict[str, set[str]] = {}
+    for number, line in enumerate(questions.read_text(encoding="utf-8").splitlines(), 1):
+        case = json.loads(line)
+        where = f"{questions.name}:{number} {case['id']}"
+        half = {"tune", "test"} & set(case.get("tags", []))
+        if len(half) != 1:
+            problems.append(f"{where}: tagged neither or both of tune and test")
+        for source in case["sources"]:
+            halves.setdefault(source, set()).update(half)
+            path = corpus / source
+            if not path.is_file():
+                problems.append(f"{where}: no source {source}")
+                continue
+            text = normalise(path.read_text(encoding="utf-8"))
+            parts = [case["answers"], *case.get("parts", [])]
+            missing = [a for part in parts for a in part if normalise(a) not in text]
+            problems += [f"{where}: {source} does not hold {a!r}" for a in missing]
+    split = [source for source, found in halves.items() if len(found) > 1]
+    problems += [f"{source}: questions in both halves" for source in split]
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the chosen articles; exit 1 when the data set is missing or lacks one of them."""
+    """Write the chosen articles and check the question set against them; exit 1 when the
+    data set is missing or lacks one of them, or the set has a problem (``set_problems``)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="bbc-news.jsonl")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder to write")
@@ -110,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8")
     print(f"{options.corpus}: {len(ARTICLES)} articles")
-    return 0
+    problems = set_problems(QUESTIONS, options.corpus)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
