@@ -38,8 +38,8 @@ class Article:
     UNKNOWN.
     ``header`` are the spans of the header lines the text states (title and
     byline): indexed too, so "who wrote…" is answered from the
-    article's own words. ``published_estimate`` is a labelled guess (e.g. "2010–2021, from years
-    mentioned in the text"), never used as ``published``.
+    article's own words. ``published_estimate`` is a labelled guess (e.g. "2021 or later (the latest
+    year the text mentions)"), never used as ``published``.
     """
 
     article_id: str

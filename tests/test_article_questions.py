@@ -3,8 +3,11 @@ metadata, citing the line the value was read from."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Citation
 from qa.search.article_questions import (
     AUTHOR,
@@ -12,6 +15,7 @@ from qa.search.article_questions import (
     PUBLISHED,
     TITLE,
     answer_about_article,
+    article_fact,
     described_article,
 )
 from qa.search.article_questions import article_question as parse
@@ -65,7 +69,7 @@ def test_an_unstated_date_is_said_to_be_unknown_with_its_labelled_estimate(
     assert answer.abstained
     assert answer.text == (
         "“Kazakhstan: Grappling with Human Trafficking” doesn't state when it was published; "
-        "2002–2012 (estimated from years mentioned in the text). [1]"
+        "2012 or later (the latest year the text mentions). [1]"
     )
 
 
@@ -178,3 +182,19 @@ def test_a_description_matching_no_title_is_left_to_retrieval(assistant: Assista
     question = "Who wrote the article on Kazakhstan and trafficking?"
     for ranked in (matching, matching[::-1]):
         assert described_article(question, articles, ranked, analyse) == ranked[0]
+
+
+def test_a_title_line_with_doubled_spaces_is_cited_as_stated(tmp_path: Path) -> None:
+    # Scraped text often keeps the gaps of removed punctuation: "rebate  unjustified".
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rebate.txt").write_text(
+        "uk rebate  unjustified - chirac\n\n"
+        "french president jacques chirac has called the uk rebate unjustified.  "
+        "he said the money should go to the new member states.\n"
+    )
+    (corpus_file,) = ingest_corpus(corpus).files
+    (article,) = corpus_file.articles
+    fact = article_fact(TITLE, article, corpus_file.text)
+    assert fact.sentence == "The article's title is “uk rebate unjustified - chirac”."
+    assert corpus_file.text[fact.span.start : fact.span.end] == "uk rebate  unjustified - chirac"

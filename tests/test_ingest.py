@@ -441,9 +441,9 @@ def test_an_outlet_named_only_as_the_interviewer_is_inferred(tmp_path: Path) -> 
     assert (article.outlet, article.provenance["outlet"]) == ("Kazinform", INFERRED)
 
 
-def test_rule_year_estimate_is_labelled() -> None:
-    assert estimate_years("in 2004 and again in 2012", today=date(2024, 1, 1)) == (
-        "2004–2012 (estimated from years mentioned in the text)"
+def test_publication_estimate_is_the_latest_past_year_the_text_mentions() -> None:
+    assert estimate_years("in 2012 and earlier in 2004", today=date(2024, 1, 1)) == (
+        "2012 or later (the latest year the text mentions)"
     )
     assert estimate_years("a plan for 2030", today=date(2024, 1, 1)) is None
 

@@ -179,7 +179,7 @@ def test_metadata_is_what_the_article_states(
 def test_an_unstated_date_is_only_a_labelled_estimate(corpus: IngestResult) -> None:
     article = _article(corpus, "002_4b9ca009cf769bed#1")
     assert article.published is None
-    assert article.published_estimate == "2002–2012 (estimated from years mentioned in the text)"
+    assert article.published_estimate == "2012 or later (the latest year the text mentions)"
     assert _article(corpus, "001_4f9f93c25c76962a#1").published_estimate is None
 
 

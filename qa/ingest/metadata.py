@@ -4,8 +4,8 @@ Dates are parsed by ``dateparser`` (any language it knows, day, month and
 year all required, relative dates such as "12 hours ago" refused), never by
 a pattern per format. Each function looks at one line and returns None when
 the line does not say the thing; choosing which line to believe is the page
-layout's job (``qa.ingest.layout``). ``estimate_years`` gives the labelled range
-shown when no date is stated.
+layout's job (``qa.ingest.layout``). ``estimate_years`` gives the labelled lower
+bound shown when no date is stated.
 """
 
 from __future__ import annotations
@@ -244,13 +244,17 @@ def outlet_from_text(text: str) -> str | None:
 
 
 def estimate_years(text: str, today: date | None = None) -> str | None:
-    """A labelled publication range from the years the text mentions, or None."""
+    """A labelled lower bound on the publication year: the latest past year the text
+    mentions ("2012 or later (the latest year the text mentions)"), or None.
+
+    A report mentions the years before it was written, so the earliest year it names
+    says nothing about when it appeared; the latest one is the best bound the text gives.
+    """
     this_year = (today or date.today()).year
-    years = sorted({int(y) for y in _YEAR.findall(text) if 1900 <= int(y) <= this_year})
+    years = [int(y) for y in _YEAR.findall(text) if 1900 <= int(y) <= this_year]
     if not years:
         return None
-    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-    return f"{span} (estimated from years mentioned in the text)"
+    return f"{max(years)} or later (the latest year the text mentions)"
 
 
 #: The longest title made from an article's own words, in words (a longer one ends in "…").

@@ -186,7 +186,7 @@ def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
         sentence = f"{name} was published by {shown}."
     if provenance == INFERRED:
         sentence = sentence[:-1] + " (inferred, not stated)."
-    elif span is None:
+    elif provenance == METADATA:
         sentence = sentence[:-1] + " (from the file's metadata)."
     return ArticleFact(sentence, span or title_span)
 
@@ -264,7 +264,7 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
 
 
 def _name_line(line: str) -> str | None:
-    return line.strip() or None
+    return collapse_whitespace(line) or None
 
 
 #: How many lines before an article's first line and after its last one its header,
