@@ -170,6 +170,19 @@ def abstention_rates(
     }
 
 
+def failures(cases: Sequence[Case], snapshots: dict[str, Storage], policy: AnswerPolicy) -> str:
+    """The cases this policy decides wrongly, one block each: unanswerable (on topic or
+    off) but answered, or answerable but abstained on; the question and the reply."""
+    lines = []
+    for case in cases:
+        reply = answer(case, snapshots[case.set_name], policy)
+        if reply.abstained != case.unanswerable:
+            wrong = "ANSWERED" if case.unanswerable else "ABSTAINED"
+            lines.append(f"    [{case.set_name}] {wrong}: {case.question}")
+            lines.append(f"        -> {reply.text[:400]}")
+    return "\n".join(lines)
+
+
 def fmt(figures: dict[str, dict[str, float]]) -> str:
     lines = []
     for name, group in figures.items():
@@ -189,6 +202,12 @@ def main() -> int:
     parser.add_argument("--max-false-abstain", type=float, default=0.025)
     parser.add_argument("--min-off-topic", type=float, default=0.95)
     parser.add_argument("--cache", type=Path, help="pickle of the searches, reused if present")
+    parser.add_argument(
+        "--show-failures",
+        action="store_true",
+        help="print the tuning halves' wrong decisions under the chosen policy: unanswerable "
+        "questions answered, answerable ones abstained on (never the test halves')",
+    )
     parser.add_argument(
         "--stages",
         type=lambda text: {int(n) for n in text.split(",")},
@@ -293,6 +312,8 @@ def main() -> int:
             file=sys.stderr,
         )
     print(f"chosen: {best}")
+    if args.show_failures:
+        print("  tuning halves' wrong decisions:\n" + failures(tune, snapshots, best))
     print("  tuning halves:\n" + fmt(rates(tune, snapshots, best)))
     print("  test halves:\n" + fmt(rates(test, snapshots, best)))
     print(

@@ -16,9 +16,12 @@ from qa.search.answerability import (
     AnswerabilityPolicy,
     Assessment,
     assess,
+    check_reply,
     describe_missing,
+    measured,
     question_constraints,
     reply_lacks_asked,
+    reply_opposes,
 )
 from qa.search.assistant import Assistant
 from qa.search.lexicon import Lexicon
@@ -310,9 +313,56 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("How many fled in 2017?", "Staunton, November 3 – In 2017 they fled.", "number"),
         ("How many fled in 2017?", "Three hundred people fled.", None),
         ("Who leads Turkmenistan?", "Turkmenistan is a closed country.", None),
+        ("What is the population of Kazakhstan?", "There are 16,000 NGOs.", "number"),
+        ("What is the population of Kazakhstan?", "Its population is 18 million.", None),
+        ("What was the unemployment rate in 2017?", "The rate fell to 5%.", "number"),
+        ("What was the unemployment rate in 2017?", "Unemployment fell to 5%.", None),
     ],
 )
 def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_days(
     question: str, sentence: str, lacks: str | None
 ) -> None:
     assert reply_lacks_asked(question, [sentence]) == lacks
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What is the population of Kazakhstan?", ["population"]),
+        ("What was the unemployment rate in Kyrgyzstan in 2017?", ["unemployment"]),
+        ("What was the starting cost for a TV commercial?", []),  # how, not what
+        ("What is the average salary in Almaty?", ["salary"]),
+        ("How many people live in Almaty?", []),
+    ],
+)
+def test_a_quantity_question_measures_the_noun_it_names(question: str, measure: list[str]) -> None:
+    assert measured(question) == measure
+
+
+def test_a_figure_of_something_other_than_the_asked_quantity_gives_no_figure_for_it(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What is the population of Kazakhstan?")
+    assert answer.abstained
+    sentence, marker = closest_sentence(answer)
+    assert "population" not in sentence
+    assert answer.text == (
+        "The indexed articles give no population figure for Kazakhstan. "
+        f"Closest: {sentence} [{marker}]"
+    )
+    assert answer.to_json()["missing"] == [{"kind": "name", "text": "Kazakhstan"}]
+
+
+def test_a_reply_holding_the_opposite_of_the_asked_superlative_says_so() -> None:
+    question = "What is the least important open question in computer science?"
+    said = ["It is one of the most important open questions in computer science."]
+    assert reply_opposes(question, said) == Constraint("term", "least", ("least",))
+    assert reply_opposes(question, ["The least important one is P = NP."]) is None
+    assert reply_opposes("What is the most important question?", said) is None
+    met = Assessment((), (1,), 1, (), 0.8)
+    checked = check_reply(question, said, met, 2)
+    assert checked.reply(said[0], 2) == (
+        "The indexed articles don't say this for “least”. Closest: It is one of the most "
+        "important open questions in computer science. [2]"
+    )
+    assert check_reply("What is the most important question?", said, met, 2) == met

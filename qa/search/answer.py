@@ -27,13 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from qa.records import Answer, Citation, Hit, Passage, Span
-from qa.search.answerability import (
-    AnswerabilityPolicy,
-    Assessment,
-    assess,
-    named_in,
-    reply_lacks_asked,
-)
+from qa.search.answerability import AnswerabilityPolicy, assess, check_reply
 from qa.search.article_questions import article_fact, article_in_question, article_question
 from qa.search.attribution import speaker_for
 from qa.search.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
@@ -92,11 +86,10 @@ def compose_answer(
         chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
-    lacks = reply_lacks_asked(question, [c.text for c in chosen])
-    if assessment.met and lacks is not None and policy.answerability.reply_holds_asked:
+    if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
-        named = named_in(assessment.constraints)
-        assessment = Assessment(assessment.constraints, (), chosen[0].marker, named, 0.0, lacks)
+        said = [c.text for c in chosen]
+        assessment = check_reply(question, said, assessment, chosen[0].marker)
     if not assessment.met:
         closest = chosen[0]
         text = assessment.reply(closest.text, closest.marker)

@@ -51,8 +51,11 @@ When all fail, the question is on topic but unanswered: the assistant
 abstains and names what the closest passage (the one missing the least) does
 not meet. A question asking for a number ("how many", "what is the population
 of") whose chosen reply sentences give no figure (a number that is not a year or
-the day of a date, or a number word: ``reply_lacks_asked``) is answered "The
-indexed articles give no figure for …" too. A question that asks for two things
+the day of a date, or a number word: ``reply_lacks_asked``), or whose figures are of
+something else than the quantity it names ("the population of": ``measured``), is
+answered "The indexed articles give no (population) figure for …" too; a reply holding
+only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
+"doesn't say this for “least”" (``check_reply``). A question that asks for two things
 ("both", "also") may have its constraints met by the passages together.
 
 Every weight and threshold is calibrated by eval/calibrate_abstention.py on
@@ -104,11 +107,33 @@ _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
 #: "What is the population of …", "what was the GDP …": a quantity asked for, as "how many".
 _QUANTITY = re.compile(
-    r"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:population|number|"
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(\w+)\s+)?(population|number|"
     r"percentage|percent|share|proportion|rate|cost|price|budget|gdp|salary|wage|income|"
     r"revenue|amount|size|total|sum|age|value|turnover|debt|toll)s?\b",
     re.I,
 )
+#: Words of a quantity that say how it is measured, not what is measured ("the rate").
+_MEASURES = frozenset(
+    "number percentage percent share proportion rate cost price amount size total sum value "
+    "average annual current estimated overall approximate exact official real".split()
+)
+#: Other words for a measured thing (starts of words), as articles give its figure.
+_SAID_AS = {
+    "population": ("people", "inhabitant", "resident", "live", "citizen"),
+    "gdp": ("gross", "econom", "output"),
+    "salary": ("wage", "pay", "earn"), "wage": ("salar", "pay", "earn"),
+    "income": ("earn", "wage", "salar"), "revenue": ("sales", "earn", "turnover"),
+    "age": ("aged", "old", "born"), "debt": ("owe", "borrow"), "toll": ("dead", "killed", "died"),
+}  # fmt: skip
+#: A superlative and its opposite: "the least important …" is not answered by "the most
+#: important …".
+_OPPOSITES = {
+    "least": "most", "most": "least", "smallest": "largest", "largest": "smallest",
+    "lowest": "highest", "highest": "lowest", "fewest": "most", "worst": "best",
+    "best": "worst", "weakest": "strongest", "strongest": "weakest", "shortest": "longest",
+    "longest": "shortest", "youngest": "oldest", "oldest": "youngest", "poorest": "richest",
+    "richest": "poorest", "minimum": "maximum", "maximum": "minimum",
+}  # fmt: skip
 _DAY_OF_MONTH = re.compile(
     r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b",
     re.I,
@@ -181,7 +206,8 @@ class Assessment:
     question (empty when it has no constraint: then any passage may do).
     ``closest``: the marker of the passage missing the least, and ``missing``
     what it misses when every passage fails (else empty); ``lacks_asked`` the
-    kind of answer asked for (``number``, ``date``) when it mentions none.
+    kind of answer asked for (``number``, ``date``) when it mentions none, and ``measure``
+    what that number measures when the question says ("population": ``measured``).
     ``coverage``: IDF-weighted share of the question's terms in the best
     passage's window.
     """
@@ -192,6 +218,7 @@ class Assessment:
     missing: tuple[Constraint, ...]
     coverage: float
     lacks_asked: str | None = None
+    measure: str = ""
 
     @property
     def met(self) -> bool:
@@ -203,7 +230,8 @@ class Assessment:
         "The indexed articles give no figure for Tajikistan and 2017. Closest: … [1]"."""
         missing = describe_missing(self.missing) if self.missing else "this"
         if self.lacks_asked is not None:
-            said = f"give no {_ASKED_WORDS[self.lacks_asked]} for {missing}"
+            asked = " ".join(filter(None, (self.measure, _ASKED_WORDS[self.lacks_asked])))
+            said = f"give no {asked} for {missing}"
         else:
             said = f"don't say this for {missing}"
         return f"The indexed articles {said}. Closest: {closest} [{marker}]"
@@ -381,11 +409,69 @@ def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
     the reply gives a figure the question does not already name: a "how many" reply
     without a figure is no answer, whatever its passage holds elsewhere. A figure is a
     number that is not a year or the day of a date ("November 3"), or a number word.
-    (Dates are not checked here: a year such as 911 reads as a plain number.)"""
+    A figure of something else is no answer either: "What is the population of
+    Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
+    counts NGOs. (Dates are not checked here: a year such as 911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
     known = _figures(question)
-    return None if any(_figures(s) - known for s in sentences) else ASKED_NUMBER
+    if not any(_figures(s) - known for s in sentences):
+        return ASKED_NUMBER
+    words = plain_words(" ".join(sentences))
+    speaks_of = all(
+        any(w.startswith(said) for w in words for said in _said_as(m)) for m in measured(question)
+    )
+    return None if speaks_of else ASKED_NUMBER
+
+
+def measured(question: str) -> list[str]:
+    """What a "what is the … of" question measures, lower-cased: "population" of "What is
+    the population of Kazakhstan?", "unemployment" of "What was the unemployment rate
+    …?"; not how it is measured ("rate", "total", "average") nor a participle ("the
+    starting cost"). Empty for other questions."""
+    found = _QUANTITY.search(question)
+    if found is None:
+        return []
+    words = [w.lower() for w in found.groups() if w]
+    return [w for w in words if w not in _MEASURES and not w.endswith(("ing", "ed"))]
+
+
+def _said_as(measure: str) -> tuple[str, ...]:
+    """The starts of words a reply may speak of a measured thing with ("population": the
+    people who live there, its inhabitants)."""
+    stem = measure[:-1] if len(measure) > 4 and measure[-1] in "sy" else measure
+    return (stem, *_SAID_AS.get(measure, ()))
+
+
+def reply_opposes(question: str, sentences: Sequence[str]) -> Constraint | None:
+    """The superlative of the question ("least", "smallest") when the reply holds only its
+    opposite ("the most important …" for "the least important …"): a term constraint
+    the reply does not meet, else None."""
+    said = set(plain_words(" ".join(sentences)))
+    for match in _WORD.finditer(question):
+        word = match.group().lower()
+        if word in _OPPOSITES and word not in said and _OPPOSITES[word] in said:
+            return Constraint(TERM, match.group(), (word,))
+    return None
+
+
+def check_reply(
+    question: str, sentences: Sequence[str], assessment: Assessment, marker: int
+) -> Assessment:
+    """The assessment of passages that met the question, checked against the reply chosen
+    from them (``marker``: its first sentence's passage): a reply that gives no figure of
+    what a number question asks for (``reply_lacks_asked``) "gives no figure for" the
+    question's names, years and dates; one that holds the opposite of the question's
+    superlative (``reply_opposes``) "doesn't say this for" it."""
+    lacks = reply_lacks_asked(question, sentences)
+    if lacks is not None:
+        named = named_in(assessment.constraints)
+        measure = " ".join(measured(question))
+        return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
+    opposed = reply_opposes(question, sentences)
+    if opposed is not None:
+        return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
+    return assessment
 
 
 def _figures(text: str) -> set[str]:
