@@ -192,8 +192,8 @@ class Answer:
     with ``citations``). ``notices`` are short remarks for the user, such as
     how many undated articles a date filter left out. ``confidence`` is the
     evidence score that abstention compares with its threshold.
-    ``resolved_question`` is the question searched when a conversation wrote a
-    follow-up out in full (None outside a conversation). ``missing``
+    ``resolved_question`` is the question as a conversation read it, a follow-up
+    written out in full (None outside a conversation). ``missing``
     lists the question's constraints that no passage met, when that is why the
     answer abstained.
     """

@@ -77,10 +77,11 @@ def test_it_names_the_organisation_a_name_is_introduced_as() -> None:
     ).resolved == ("Where is Red Crescent based?")
 
 
-def test_a_pronoun_with_no_referent_keeps_the_previous_subject_in_brackets() -> None:
+def test_a_pronoun_with_no_referent_is_asked_after_the_previous_question() -> None:
     resolution = resolve("who said that?", PreviousTurn(KYRGYZSTAN))
     assert resolution.resolved == (
-        "Who said that (people were convicted of terrorism in Kyrgyzstan in 2017)?"
+        "Who said that? (following: How many people were convicted of terrorism in Kyrgyzstan "
+        "in 2017?)"
     )
 
 
@@ -90,10 +91,11 @@ def test_there_so_and_a_short_question_about_the_something_lean_on_the_last_turn
         "What recruits ISIS in Tajikistan?"
     )
     assert resolve("who says so?", previous).resolved == (
-        "Who says so (Internet users are there in Tajikistan)?"
+        "Who says so? (following: How many Internet users are there in Tajikistan?)"
     )
     assert resolve("what was the platform called?", previous).resolved == (
-        "What was the platform called (Internet users are there in Tajikistan)?"
+        "What was the platform called? (following: How many Internet users are there in "
+        "Tajikistan?)"
     )
 
 
@@ -126,8 +128,8 @@ def test_she_after_who_wrote_that_is_the_author_until_the_next_search(
     )
     conversation.ask("How many of them were women?")
     assert conversation.resolve("What did she say about Sana Sezim?").resolved == (
-        "What did she say about Sana Sezim (of the victims of trafficking the IOM assist in "
-        "Kazakhstan were women)?"
+        "What did she say about Sana Sezim? (following: How many of the victims of trafficking "
+        "the IOM assist in Kazakhstan were women?)"
     )
 
 
@@ -322,3 +324,19 @@ def test_a_favoured_article_adds_its_weight_to_its_passages_and_nothing_else(
     for hit in shared:
         bonus = weight if hit.article.article_id == favoured else 0.0
         assert hit.score == pytest.approx(plain[hit.chunk_id].score + bonus)
+
+
+def test_the_chat_shows_a_follow_up_after_the_whole_previous_question(
+    assistant: Assistant,
+) -> None:
+    out = io.StringIO()
+    repl = Repl(assistant, Console(file=out, width=200, highlight=False), k=3)
+    repl.handle("What role do travel agencies play in trafficking women from Kazakhstan?")
+    repl.handle("Where are the women taken?")
+    shown = (
+        "Where are the women taken? (following: What role do travel agencies play in "
+        "trafficking women from Kazakhstan?)"
+    )
+    assert f"→ {shown}" in out.getvalue().splitlines()
+    assert repl.last is not None
+    assert repl.last.to_json()["resolved_question"] == shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.search.followup import SOURCE, STANDALONE, PreviousTurn, resolve
+from qa.search.followup_text import searched
 
 STATEHOOD = "What was the last attempt at separate statehood for southern California?"
 
@@ -15,7 +16,8 @@ def test_it_is_not_taken_from_an_unrelated_name_in_the_answer() -> None:
         ("Instead, the Compromise of 1850 enabled California to be admitted to the Union.",),
     )
     assert resolve("who signed it?", previous).resolved == (
-        "Who signed it (the last attempt at separate statehood for southern California)?"
+        "Who signed it? (following: What was the last attempt at separate statehood for southern "
+        "California?)"
     )
 
 
@@ -35,29 +37,34 @@ def test_they_is_not_a_two_letter_acronym_of_the_answer() -> None:
         ("In 2007, BSkyB and Virgin Media had a dispute over channels on cable TV.",),
     )
     assert resolve("when did they remove the channels?", previous).resolved == (
-        "When did they remove the channels (company had a dispute with BSkyB in 2007)?"
+        "When did they remove the channels? (following: Which company had a dispute with BSkyB "
+        "in 2007?)"
     )
 
 
-def test_carried_words_stay_few_and_an_ellipsis_leaves_them_alone() -> None:
+def test_earlier_questions_stay_readable_and_an_ellipsis_leaves_them_alone() -> None:
     previous = PreviousTurn(
-        "When did they remove the basic channels (company had a dispute with BSkyB over "
-        "carrying Sky channels on cable in 2007)?"
+        "When did they remove the basic channels? (following: Which company had a dispute "
+        "with BSkyB over carrying Sky channels on cable in 2007?)"
     )
     assert resolve("what did they claim?", previous).resolved == (
-        "What did they claim (they remove the basic channels company had a dispute with "
-        "BSkyB over carrying Sky channels on)?"
+        "What did they claim? (following: When did they remove the basic channels? Which "
+        "company had a dispute with BSkyB over carrying Sky channels on cable in 2007?)"
     )
-    previous = PreviousTurn("How many did they convict in 2017 (courts of Kyrgyzstan)?")
+    previous = PreviousTurn(
+        "How many did they convict in 2017? (following: Which courts of Kyrgyzstan ruled?)"
+    )
     assert resolve("and in 2010?", previous).resolved == (
-        "How many did they convict in 2010 (courts of Kyrgyzstan)?"
+        "How many did they convict in 2010? (following: Which courts of Kyrgyzstan ruled?)"
     )
 
 
 def test_a_question_that_names_its_own_subject_carries_no_older_words() -> None:
-    previous = PreviousTurn("In 1992, how much did BSkyB pay for the rights (the contract)?")
+    previous = PreviousTurn(
+        "In 1992, how much did BSkyB pay for the rights? (following: What was the contract?)"
+    )
     assert resolve("who held the rights before?", previous).resolved == (
-        "Who held the rights before (In 1992, how much did BSkyB pay for the rights)?"
+        "Who held the rights before? (following: In 1992, how much did BSkyB pay for the rights?)"
     )
 
 
@@ -71,18 +78,33 @@ def test_the_same_year_is_the_year_of_the_last_turn() -> None:
 @pytest.mark.parametrize(
     ("question", "resolved"),
     [
-        ("who else performed?", "Who else performed (headlined the halftime show)?"),
-        ("which one was the best?", "Which one was the best (headlined the halftime show)?"),
-        ("what happened next?", "What happened next (headlined the halftime show)?"),
-        ("who played the second one?", "Who played the second one (headlined the halftime show)?"),
+        (
+            "who else performed?",
+            "Who else performed? (following: Who headlined the halftime show?)",
+        ),
+        (
+            "which one was the best?",
+            "Which one was the best? (following: Who headlined the halftime show?)",
+        ),
+        (
+            "what happened next?",
+            "What happened next? (following: Who headlined the halftime show?)",
+        ),
+        (
+            "who played the second one?",
+            "Who played the second one? (following: Who headlined the halftime show?)",
+        ),
         (
             "where did Coldplay play before that?",
-            "Where did Coldplay play before that (headlined the halftime show)?",
+            "Where did Coldplay play before that? (following: Who headlined the halftime show?)",
         ),
-        ("how many are British?", "How many are British (headlined the halftime show)?"),
+        (
+            "how many are British?",
+            "How many are British? (following: Who headlined the halftime show?)",
+        ),
         (
             "which two were added later?",
-            "Which two were added later (headlined the halftime show)?",
+            "Which two were added later? (following: Who headlined the halftime show?)",
         ),
     ],
 )
@@ -117,7 +139,7 @@ def test_for_which_newspaper_asks_whom_the_journalist_works_for() -> None:
     )
     assert resolution.kind != SOURCE
     assert resolution.resolved == (
-        "For which newspaper (journalist spoke to experts about the group)?"
+        "For which newspaper? (following: Which journalist spoke to experts about the group?)"
     )
     assert resolve("which newspaper?", PreviousTurn(STATEHOOD)).kind == SOURCE
 
@@ -127,7 +149,8 @@ def test_when_was_it_published_after_a_question_about_a_paper_asks_about_the_pap
     resolution = resolve("when was it published?", previous)
     assert resolution.kind != SOURCE
     assert resolution.resolved == (
-        "When was it published (wrote the seminal paper on computational complexity)?"
+        "When was it published? (following: Who wrote the seminal paper on computational "
+        "complexity?)"
     )
 
 
@@ -219,7 +242,7 @@ def test_a_pronoun_never_becomes_a_name_its_own_question_names() -> None:
         ("Sana Sezim said the IOM assisted 858 victims.",),
     )
     assert resolve("What did she say about Sana Sezim?", previous).resolved == (
-        "What did she say about Sana Sezim (victims did the IOM assist)?"
+        "What did she say about Sana Sezim? (following: How many victims did the IOM assist?)"
     )
 
 
@@ -245,3 +268,85 @@ def test_he_after_a_which_question_is_the_name_after_the_noun_it_asked_for() -> 
     assert resolve("how many fumbles did he force?", previous).resolved == (
         "How many fumbles did Kawann Short force?"
     )
+
+
+TRAVEL_AGENCIES = "What role do travel agencies play in trafficking women from Kazakhstan?"
+
+
+def test_a_follow_up_with_no_referent_is_shown_after_the_whole_previous_question() -> None:
+    resolution = resolve("Where are the women taken?", PreviousTurn(TRAVEL_AGENCIES))
+    assert resolution.resolved == (
+        "Where are the women taken? (following: What role do travel agencies play in "
+        "trafficking women from Kazakhstan?)"
+    )
+
+
+def test_the_previous_question_is_searched_by_its_words_without_its_question_word() -> None:
+    resolved = resolve("Where are the women taken?", PreviousTurn(TRAVEL_AGENCIES)).resolved
+    assert searched(resolved) == (
+        "Where are the women taken (role do travel agencies play in trafficking women from "
+        "Kazakhstan)?"
+    )
+    assert searched("How many women are smuggled?") == "How many women are smuggled?"
+
+
+def test_a_question_word_alone_after_a_question_about_who_did_it_follows_that_question() -> None:
+    previous = PreviousTurn("Which body developed Kazakhstan's state programme?")
+    assert resolve("when?", previous).resolved == (
+        "When? (following: Which body developed Kazakhstan's state programme?)"
+    )
+    previous = PreviousTurn("Who secured the UK's rebate?")
+    assert resolve("in which year?", previous).resolved == (
+        "In which year? (following: Who secured the UK's rebate?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "resolved"),
+    [
+        (
+            "How much did Gordon Brown put on a bottle of wine?",
+            "and on 20 cigarettes?",
+            "How much did Gordon Brown put on 20 cigarettes?",
+        ),
+        (
+            "How much did Gordon Brown raise the stamp duty threshold to?",
+            "and the inheritance tax threshold?",
+            "How much did Gordon Brown raise the inheritance tax threshold to?",
+        ),
+        (
+            "What share thought Gordon Brown had done a good job as chancellor?",
+            "and Tony Blair as prime minister?",
+            "What share thought Tony Blair had done a good job as prime minister?",
+        ),
+    ],
+)
+def test_a_fragment_replaces_the_phrase_of_the_same_shape(
+    previous: str, question: str, resolved: str
+) -> None:
+    assert resolve(question, PreviousTurn(previous)).resolved == resolved
+
+
+def test_a_fragment_with_nothing_to_replace_is_asked_as_typed_after_the_previous_question() -> None:
+    previous = PreviousTurn("What lead did Labour have over the Conservatives in the poll?")
+    assert resolve("and the Liberal Democrats?", previous).resolved == (
+        "And the Liberal Democrats? (following: What lead did Labour have over the "
+        "Conservatives in the poll?)"
+    )
+
+
+def test_he_after_who_did_something_is_never_a_name_of_that_question() -> None:
+    previous = PreviousTurn(
+        "Who is the youngest ever winner in Davis Cup history?",
+        ("nadal at 18 years becomes the youngest ever victor in davis cup history.",),
+    )
+    assert resolve("how old was he?", previous).resolved == (
+        "How old was he? (following: Who is the youngest ever winner in Davis Cup history?)"
+    )
+    previous = PreviousTurn("Who beat Andy Roddick?", ("Carlos Moya beat Andy Roddick.",))
+    assert resolve("how old is he?", previous).resolved == "How old is Carlos Moya?"
+
+
+def test_it_after_a_question_about_what_a_name_has_is_that_thing() -> None:
+    previous = PreviousTurn("What did Jacques Chirac call the UK's rebate?")
+    assert resolve("how big is it?", previous).resolved == "How big is the UK's rebate?"

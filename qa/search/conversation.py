@@ -32,6 +32,7 @@ from qa.search.followup import (
     Vocabulary,
     resolve,
 )
+from qa.search.followup_text import searched
 
 if TYPE_CHECKING:
     from qa.search.assistant import Assistant
@@ -73,7 +74,8 @@ class Conversation:
         self, question: str, *, k: int | None = None, filters: SearchFilters | None = None
     ) -> Answer:
         """Answer ``question`` in the light of the earlier turns; the Answer's
-        ``resolved_question`` is the question that was searched (or answered from metadata)."""
+        ``resolved_question`` is the question as read: written out in full, or asked after
+        the previous one (``followup_text.searched`` gives the text searched for it)."""
         began = time.perf_counter()
         resolution = self.resolve(question)
         resolved_ms = (time.perf_counter() - began) * 1000
@@ -83,7 +85,7 @@ class Conversation:
         else:
             followed = self._followed() if resolution.kind != STANDALONE else frozenset()
             answer = self.assistant.ask(
-                resolution.resolved, k=k, filters=filters, followed=followed
+                searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
         answer = dataclasses.replace(
             answer,

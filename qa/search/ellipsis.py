@@ -2,9 +2,10 @@
 ``why?``, ``and Ford?``, ``what about apples?``, ``and today?``.
 
 A fragment replaces the constraint of the same kind in the previous question (a year a
-year, a place a place, a name a name, a noun the asked noun, a time word the time), or is
-added to it when it has none. Words of earlier turns the previous question carried in
-brackets stay after it, untouched.
+year, a place a place, a name a name, a noun the asked noun, a time word the time, a phrase
+the phrase with its preposition or head noun), or is added to it when it has none (a year,
+a place). When it has nothing to take the place of, it is asked as typed after the previous
+question. The earlier questions the previous question followed stay after it, untouched.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from qa.search.followup_text import (
     lead_noun,
     phrase_end,
     split_carried,
+    with_carried,
     with_context,
     words_of,
 )
@@ -57,18 +59,26 @@ def is_fragment(text: str) -> bool:
     return not any(w.endswith("ed") and w[0].islower() and len(w) > 4 for w in words[1:])
 
 
-def fill_slot(fragment: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str:
+def fill_slot(
+    fragment: str, previous: PreviousTurn, vocabulary: Vocabulary, typed: str = ""
+) -> str:
     """The previous question with the fragment's constraint put in place of its own; the
-    earlier turns' words it carried in brackets stay, untouched, after it."""
+    earlier turns' questions it carried stay, untouched, after it. When the fragment has
+    nothing to put in place of, it is asked as ``typed`` (the fragment by default) after
+    the previous question."""
     if LEAD.match(fragment) is not None and fragment.casefold().startswith("for "):
         # "for which newspaper?" asks whom the one just named works for, not the old question.
-        return with_context(fragment, previous)
+        return with_context(typed or fragment, previous)
     base, carried = split_carried(previous.question)
-    filled = capitalised(_filled(fragment, base, vocabulary))
-    return f"{filled[:-1]} ({carried})?" if carried else filled
+    filled = _filled(fragment, base, vocabulary)
+    if filled is None:
+        # No constraint of its kind to replace and no place to put it: asked as typed,
+        # after the previous question ("and the Liberal Democrats?").
+        return with_context(typed or fragment, previous)
+    return with_carried(capitalised(filled), carried)
 
 
-def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
+def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     lead = LEAD.match(fragment)
     if lead is not None:
         return _ask_again(fragment, lead, base)
@@ -93,14 +103,25 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
             old_start, old_end, _ = same[-1]
             possessive = base[old_end : old_end + 2] in ("'s", "’s")
             name = name if possessive or not name.endswith(("'s", "’s")) else name[:-2]
-            return f"{base[:old_start]}{name}{base[old_end:]}?"
-        return f"{base} {_with_preposition(fragment, kind)}?"
+            filled = f"{base[:old_start]}{name}{base[old_end:]}"
+            rest = fragment[end:].strip()
+            if rest:
+                # "and Tony Blair as prime minister?": the name, then "as …" for "as …".
+                filled = _same_phrase_replaced(rest, filled) or f"{filled} {rest}?"
+                return filled
+            return f"{filled}?"
+        if kind == "place":
+            return f"{base} {_with_preposition(fragment, kind)}?"
+        return None
     if _is_bare_name(fragment):
         # "and Ford?" after "When did Holden announce …": a name in place of the first one.
         others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
         if others:
             old_start, old_end, _ = others[0]
             return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+    replaced = _same_phrase_replaced(fragment, base)
+    if replaced is not None:
+        return replaced
     noun = lead_noun(base)
     words = [w.casefold() for w in words_of(fragment)]
     if noun is not None and _plural_noun_phrase(words):
@@ -113,7 +134,42 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str:
             if of_end > of.end():
                 return f"{base[:head]}{fragment}{base[of_end:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
-    return f"{base} {fragment}?"
+    return None
+
+
+def _same_phrase_replaced(fragment: str, base: str) -> str | None:
+    """``base`` with the fragment in place of its phrase of the same shape: a phrase with
+    the same preposition (``and on 20 cigarettes?`` for ``on a bottle of wine``), or a noun
+    phrase with the same head (``and the inheritance tax threshold?`` for ``the stamp duty
+    threshold``); None when it has neither."""
+    words = words_of(fragment)
+    if len(words) < 2:
+        return None
+    first = words[0].casefold()
+    if first in PREPOSITIONS or first == "as":
+        phrases = list(re.finditer(rf"\b{re.escape(words[0])}\s+", base, re.I))
+        if not phrases:
+            return None
+        start = phrases[-1].start()
+        end = _phrase_with_of(base, phrases[-1].end())
+        if end <= phrases[-1].end():
+            return None
+        return f"{base[:start]}{fragment}{base[end:]}?"
+    if first in ("the", "a", "an") and words[-1][0].islower():
+        head = re.search(
+            rf"\b(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,3}}?{re.escape(words[-1])}\b", base, re.I
+        )
+        if head is not None:
+            return f"{base[: head.start()]}{fragment}{base[head.end() :]}?"
+    return None
+
+
+def _phrase_with_of(base: str, start: int) -> int:
+    """Where the noun phrase from ``start`` ends, ``of …`` included (``a bottle of wine``)."""
+    end = phrase_end(base, start)
+    while (of := _OF.match(base, end)) is not None and phrase_end(base, of.end()) > of.end():
+        end = phrase_end(base, of.end())
+    return end
 
 
 _OF = re.compile(r"\s+of\s+")
@@ -161,8 +217,10 @@ def _with_preposition(fragment: str, kind: str) -> str:
     return fragment
 
 
-def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
-    """``why?``/``how many women?`` asked of the previous question's subject."""
+def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
+    """``why?``/``how many women?`` asked of the previous question's subject; None when the
+    previous question's subject is what it asked for (``Which body developed …?``), so that
+    a question word put in front of the rest would not read as a question."""
     asked = fragment[0].upper() + fragment[1:]
     old = LEAD.match(base)
     if old is None:
@@ -171,6 +229,8 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
     has_noun = lead.end() < len(fragment.rstrip())
     if has_noun or noun is None:
         cut = noun[1] if noun is not None and has_noun else old.end()
+        if noun is None and not _opens_with_auxiliary(base[cut:]):
+            return None  # "when?" or "in which year?" after "Who reported those figures?"
         return f"{asked}{base[cut:]}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
     # "why were people…".
@@ -180,7 +240,12 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str:
     if rest_words and rest_words[0].casefold() in AUXILIARIES:
         tail = rest_words[1] if len(rest_words) > 1 else ""
         return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
-    return f"{asked} {subject} {rest}".rstrip() + "?"
+    return None  # "when?" after "Which body developed …?"
+
+
+def _opens_with_auxiliary(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0].casefold() in AUXILIARIES
 
 
 def _lowercase_first(text: str) -> str:

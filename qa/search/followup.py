@@ -13,9 +13,10 @@ standalone and never rewritten: a wrong rewrite is worse than none.
 A fragment is filled into the previous question (``qa.search.ellipsis``). A pronoun is
 replaced by the last-mentioned person or organisation of the previous question; the
 person a ``who`` question asked for (or the organisation of ``which movement …?``) is
-taken from the answer sentence that answers it. When no referent fits, the previous
-question's content is added in brackets (``qa.search.followup_text``), which keeps the
-search on the same subject.
+taken from the answer sentence that answers it. When no referent fits, the question is
+asked after the previous one, written out in full (``Who said that? (following: How many
+people were …?)``, ``qa.search.followup_text``), which keeps the search on the same subject
+and reads as what it is.
 
 Questions about the last answer's source (``who wrote that?``, ``which outlet?``)
 are recognised here and answered from the cited article's metadata elsewhere; ``for
@@ -36,6 +37,7 @@ from qa.search.followup_text import (
     capitalised,
     lead_noun,
     names_something,
+    phrase_end,
     plural_phrase,
     with_context,
     words_of,
@@ -114,7 +116,7 @@ def resolve(
     if continued and continued.end() < len(body):
         rest = body[continued.end() :].strip(" ,")
         if is_fragment(rest):
-            return Resolution(question, fill_slot(rest, previous, vocabulary), ELLIPSIS)
+            return Resolution(question, fill_slot(rest, previous, vocabulary, body), ELLIPSIS)
         body = rest[0].upper() + rest[1:]
         resolved = _replace_pronoun(body, previous, vocabulary)
         if resolved is not None:
@@ -337,7 +339,11 @@ def _referent(
     sources = [previous.question]
     answers = _answering_sentence(previous)
     asked = previous.question.casefold().split(" ", 1)[0]
-    if kind == "person":
+    if kind == "person" and _asks_for_the_subject(previous.question):
+        # "Who beat Andy Roddick?" then "how old is he?": he is the one the answer names,
+        # never a name of the question.
+        sources = answers
+    elif kind == "person":
         sources = [*answers, *sources] if asked in ("who", "whom") else [*sources, *answers]
     elif _asks_for_an_organisation(previous.question):
         sources = [*answers, *sources]
@@ -361,8 +367,32 @@ def _referent(
                 start, end, _ = spans[-1]
             else:
                 start, end, _ = _named_as_asked(source, spans, previous.question)
+            if kind == "thing" and source is previous.question:
+                name = _possessed(source, start, end)
+                if name is not None:
+                    return f"{name}{suffix}", match.start(), match.end()
             return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
     return None
+
+
+def _possessed(question: str, start: int, end: int) -> str | None:
+    """``the UK's rebate`` for the name ``UK`` in ``What did Chirac call the UK's rebate?``:
+    what ``it`` then means is the thing the name has, not the name; None when the name
+    has nothing."""
+    if question[end : end + 2] not in ("'s", "’s"):
+        return None
+    thing_end = phrase_end(question, end + 2)
+    if thing_end <= end + 2:
+        return None
+    the = "the " if question[:start].casefold().endswith("the ") else ""
+    return f"{the}{question[start:thing_end].strip()}"
+
+
+def _asks_for_the_subject(question: str) -> bool:
+    """``Who beat …?``, ``Who is …?``: the person asked for does what the question says, so
+    the question's own names are other people (not so in ``Who did Rollo …?``)."""
+    words = [w.casefold() for w in words_of(question)[:2]]
+    return len(words) == 2 and words[0] == "who" and words[1] not in ("do", "does", "did")
 
 
 def _named_as_asked(

@@ -1,5 +1,6 @@
 """Reading a question for the follow-up rules: its words, its lead (``how many people``), and
-the words of earlier turns a resolved question carries in brackets.
+the earlier questions a resolved question follows (``… ? (following: …?)``), with the text
+searched for it.
 
 ``qa.search.followup`` decides what a question leans on; ``qa.search.ellipsis`` fills a
 fragment into the previous question; both read questions with the helpers here.
@@ -128,13 +129,26 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: How a resolved question shows the earlier questions it leans on:
+#: ``Who reported those figures? (following: How many people were convicted …?)``. Not in
+#: quotation marks: a quoted phrase is a constraint the evidence must hold word for word.
+FOLLOWING = " (following: "
+_QUESTIONS = re.compile(r"(?<=\?)\s+")
+
+
 def split_carried(question: str) -> tuple[str, str]:
-    """A resolved question without the brackets of earlier turns' words, and those words."""
-    text = question.rstrip("?!. ")
-    if text.endswith(")") and " (" in text:
-        body, carried = text[:-1].split(" (", 1)
-        return body, carried
-    return text, ""
+    """A resolved question without the earlier questions it carries (and without its
+    question mark), and those questions as written after ``following``."""
+    at = question.find(FOLLOWING)
+    if at < 0 or not question.endswith(")"):
+        return question.rstrip("?!. "), ""
+    return question[:at].rstrip("?!. "), question[at + len(FOLLOWING) : -1]
+
+
+def with_carried(question: str, carried: str) -> str:
+    """``question`` (ending in its question mark) followed by the earlier questions
+    ``carried`` (as ``split_carried`` gives them), or unchanged when there are none."""
+    return f"{question}{FOLLOWING}{carried})" if carried else question
 
 
 def names_something(body: str) -> bool:
@@ -143,24 +157,34 @@ def names_something(body: str) -> bool:
 
 
 def with_context(body: str, previous: PreviousTurn) -> str:
-    """``body`` with the previous question's content in brackets: the same subject, searched
-    with this question's words."""
-    content = _content(previous.question)
-    return capitalised(f"{body} ({content})?" if content else f"{body}?")
+    """``body`` asked after the previous question, quoted in full so that it reads as it
+    was asked: the same subject, searched with this question's words. When the previous
+    question named nothing itself, the question it followed is quoted too."""
+    base, carried = split_carried(previous.question)
+    asked = capitalised(f"{body.rstrip('?!. ')}?")
+    quoted = [f"{capitalised(base)}?"] if len(words_of(base)) > 2 else []
+    if carried and not names_something(f"x {_subject_matter(_CONTINUATION.sub('', base))}"):
+        # The previous question leaned on an earlier one: that one, or the first of
+        # those it carried that names something, keeps the subject.
+        earlier = _QUESTIONS.split(carried)
+        quoted.append(next((q for q in earlier if names_something(q)), earlier[0]))
+    return with_carried(asked, " ".join(quoted))
 
 
-_CONTEXT_WORDS_KEPT = 16
+_CONTINUATION = re.compile(r"^(?:and|but|so|or|also)\s+", re.I)
+_SEARCHED_CONTEXT_WORDS = 16
 
 
-def _content(question: str) -> str:
-    """What a question is about, to carry into the next one: its words without its question
-    word and first auxiliary and, when they name nothing, with the context it carried itself
-    (at most sixteen words, the newest first)."""
-    text, carried = split_carried(question)
-    own = _subject_matter(text)
-    if carried and not names_something(f"x {own}"):
-        own = f"{own} {carried}"
-    return " ".join(own.split()[:_CONTEXT_WORDS_KEPT])
+def searched(question: str) -> str:
+    """What a resolved question searches: its own words, with the earlier questions it
+    follows reduced to their subject matter in brackets (at most sixteen words), so that
+    their question words do not ask for an answer of their kind:
+    ``Who says so (share of human trafficking victims are Kazakh citizens)?``."""
+    base, carried = split_carried(question)
+    if not carried:
+        return question
+    content = " ".join(_subject_matter(part.rstrip("?")) for part in _QUESTIONS.split(carried))
+    return f"{base} ({' '.join(content.split()[:_SEARCHED_CONTEXT_WORDS])})?"
 
 
 def _subject_matter(text: str) -> str:
