@@ -366,3 +366,42 @@ def test_a_reply_holding_the_opposite_of_the_asked_superlative_says_so() -> None
         "important open questions in computer science. [2]"
     )
     assert check_reply("What is the most important question?", said, met, 2) == met
+
+
+@pytest.fixture(scope="module")
+def elsewhere_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article on dairy farming in Victoria, and one on the Normans that names Syria."""
+    root = tmp_path_factory.mktemp("elsewhere")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "dairy.txt").write_text(
+        "Dairy Farming in Victoria\n\n"
+        "Victoria is home to 3 million dairy cows, which give most of the nation's milk.\n"
+    )
+    (root / "corpus" / "normans.txt").write_text(
+        "The Normans in the East\n\n"
+        "In 1073, 8,000 troops led by a Norman named Oursel marched into northern Syria.\n"
+    )
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+def test_a_constraint_met_only_in_an_article_about_something_else_is_not_met(
+    elsewhere_settings: Settings,
+) -> None:
+    question = "How many dairy cows are there in Syria?"
+    dairy, assistant = _passage_holding(elsewhere_settings, question, "dairy cows")
+    normans, _ = _passage_holding(elsewhere_settings, question, "Oursel")
+    snapshot = assistant.snapshot
+    assessment = assess(question, [dairy, normans], snapshot, AnswerabilityPolicy())
+    assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Syria")]
+    assert assessment.closest == 1
+    assert assessment.reply("Victoria is home to 3 million dairy cows.", 1) == (
+        "The indexed articles don't say this for Syria. "
+        "Closest: Victoria is home to 3 million dairy cows. [1]"
+    )
+    # Ranked first, or with the rule off, the Normans' passage would meet the question.
+    assert assess(question, [normans, dairy], snapshot, AnswerabilityPolicy()).meeting == (1,)
+    loose = AnswerabilityPolicy(elsewhere_topic=0.0)
+    assert assess(question, [dairy, normans], snapshot, loose).meeting == (2,)
+    assistant.close()

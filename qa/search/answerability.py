@@ -45,7 +45,11 @@ unseen word less, since paraphrases bring them) or when its window holds less
 than ``min_coverage`` of the question's terms (IDF-weighted): lexical evidence
 joining the dense similarity, which alone decides off-topic questions. A
 passage that mentions no number for "how many" (no date for "when") beyond
-those the question names weighs ``asked_weight`` against it too. An
+those the question names weighs ``asked_weight`` against it too. A passage that
+meets the constraints but comes from another article than the better-ranked
+passages that fail them, and covers much less of what the question asks about
+them, fails too: the constraint is met only where the question's subject is not
+("… dairy cows in Syria?": Syria in an article on the Normans). An
 answer may rest only on the first ``consider`` passages that do not fail.
 When all fail, the question is on topic but unanswered: the assistant
 abstains and names what the closest passage (the one missing the least) does
@@ -174,7 +178,9 @@ class AnswerabilityPolicy:
     passage's window names another thing of that kind (another country, year,
     place, person or organisation). ``reply_holds_asked``: a reply to a question
     asking for a number or date whose sentences mention none (``reply_lacks_asked``)
-    becomes an abstention ("give no figure for …").
+    becomes an abstention ("give no figure for …"). ``elsewhere_topic``: a passage that
+    meets the constraints but is from another article than the better-ranked ones that
+    fail them fails too when its topic coverage is below this share of theirs (0: never).
     """
 
     rare_terms: float = 0.6
@@ -188,6 +194,7 @@ class AnswerabilityPolicy:
     asked_weight: float = 1.0
     reply_holds_asked: bool = True
     contrast: tuple[str, ...] = (COUNTRY, YEAR, PLACE)
+    elsewhere_topic: float = 0.8
 
     def weight(self, constraint: Constraint) -> float:
         """How much failing this constraint counts against a passage."""
@@ -293,7 +300,7 @@ class PassageCheck:
     ``topic``: the coverage of the question's terms that are not names (what it
     asks about them). ``named``: how a reply names each unmet constraint
     (``Evidence.unmet_part``: of "GDP of Mongolia", the "Mongolia" the passage
-    lacks), in the order of ``unmet``."""
+    lacks), in the order of ``unmet``. ``article``: the id of the passage's article."""
 
     unmet: tuple[Constraint, ...]
     uncovered: tuple[Constraint, ...]
@@ -301,6 +308,7 @@ class PassageCheck:
     holds_asked: bool = True
     named: tuple[Constraint, ...] = ()
     topic: float = 1.0
+    article: str = ""
 
 
 def check_passages(
@@ -346,7 +354,8 @@ def check_passages(
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
         coverage = evidence.coverage(terms, lexicon)
         topic = evidence.coverage(topic_terms, lexicon)
-        checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic))
+        article = hit.article.article_id
+        checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic, article))
     return constraints, checks
 
 
@@ -376,6 +385,7 @@ def assess(
         weight += 1 if check.coverage < policy.min_coverage else 0
         weight += 1 if check.topic < policy.min_topic_coverage else 0
         weights.append(weight + (0 if check.holds_asked else policy.asked_weight))
+    weights = _off_topic_elsewhere(checks, weights, policy.elsewhere_topic)
     coverage = checks[0].coverage if checks else 0.0
     meeting = tuple(i for i, weight in enumerate(weights, start=1) if weight < 1)
     if meeting or not checks:
@@ -393,6 +403,30 @@ def assess(
     missing = [shown.get(c, c) for c in missing]
     lacks = None if check.holds_asked else surface_kind(question)
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
+
+
+def _off_topic_elsewhere(
+    checks: Sequence[PassageCheck], weights: list[float], ratio: float
+) -> list[float]:
+    """The weights with a passage sunk (weighing more than any failing one) when it meets
+    the constraints but comes from another article than the better-ranked passages that
+    fail them, and covers less than ``ratio`` of their best ``topic``: "How many dairy
+    cows are there in Syria?" finds Victoria's dairy farms first, and Syria only in an
+    article on the Normans, which says nothing of cows. The constraint is met only
+    where the question's subject is not."""
+    out = list(weights)
+    failing: list[int] = []
+    for i, (check, weight) in enumerate(zip(checks, weights, strict=True)):
+        if weight >= 1:
+            failing.append(i)
+            continue
+        if not failing or any(checks[j].article == check.article for j in range(i)):
+            break  # the first passage, or one of an article already ranked: it stands
+        if check.topic >= ratio * max(checks[j].topic for j in failing):
+            break
+        out[i] = 1 + max(weights)
+        failing.append(i)
+    return out
 
 
 def surface_kind(question: str) -> str | None:
