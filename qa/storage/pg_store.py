@@ -20,8 +20,10 @@ equal the local backend's.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -37,15 +39,25 @@ if TYPE_CHECKING:
     from qa.search.retrieve import SearchFilters
 
 #: The layout of the tables; a database written by another layout is rebuilt.
-PG_SCHEMA_VERSION = 2
+PG_SCHEMA_VERSION = 3
 #: Filters leaving at most this many chunks are searched exactly (a sequential scan of
 #: their vectors) rather than through HNSW.
 EXACT_LIMIT = 5_000
 #: HNSW candidate list per query: more than the 100 neighbours the retriever asks for.
 EF_SEARCH = 200
+#: IVFFlat lists scanned per query (large indexes are IVFFlat, see ``pg_writer``); a
+#: filter that leaves fewer than ``n`` rows in them makes the scan go on to more lists.
+IVF_PROBES = 20
 #: BM25 parameters of bm25s (``qa.storage.lexical``): k1, b; Lucene idf.
 BM25_K1 = 1.5
 BM25_B = 0.75
+#: Postings of each term read first (best weight first) to bound the n-th best score.
+FIRST_ROUND = 200
+#: A term in at most this many chunks has all its postings read in the first round.
+RARE_TERM = 2_000
+#: Term frequencies below this get one posting range each above a weight threshold.
+_SPLIT_FREQUENCIES = 8
+_LONGEST = 2**31 - 1
 VECTOR_TABLES: dict[VectorField, str] = {
     "window": "qa.window_vectors",
     "sentence": "qa.sentence_vectors",
@@ -92,6 +104,16 @@ def query_terms(question: str) -> Counter[str]:
     return Counter(analyse([question])[0])
 
 
+@dataclass(frozen=True, slots=True)
+class TermWeight:
+    """A question term as stored: its id, document frequency and BM25 weight
+    (repeats in the question × Lucene idf)."""
+
+    term_id: int
+    df: int
+    weight: float
+
+
 class PostgresStorage(HeldRows):
     """One consistent, read-only view of the index held in a PostgreSQL database."""
 
@@ -129,7 +151,11 @@ class PostgresStorage(HeldRows):
                 f"the index in {describe_url(self.url)} was built by another version of qa "
                 f"(schema {version}, this qa reads {PG_SCHEMA_VERSION}); {REBUILD}"
             )
+        # Each question runs short queries: compiling them (JIT) costs more than it saves.
+        db.execute("SET LOCAL jit = off")
         db.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        db.execute("SET LOCAL ivfflat.iterative_scan = relaxed_order")
+        db.execute(f"SET LOCAL ivfflat.probes = {IVF_PROBES}")
         self._generation = f"pg-{generation}"
         self._docs = int(docs)
         self._avgdl = float(total_length) / docs if docs else 1.0
@@ -213,7 +239,8 @@ class PostgresStorage(HeldRows):
         filters: SearchFilters | None = None,
     ) -> np.ndarray:
         """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first:
-        through HNSW with the filters in the query, or exactly when they leave few chunks."""
+        through the HNSW or IVFFlat index with the filters in the query, or exactly when
+        they leave few chunks."""
         table = VECTOR_TABLES[field]
         where, params = filter_sql(filters)
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
@@ -252,59 +279,185 @@ class PostgresStorage(HeldRows):
     def lexical_top(
         self, question: str, n: int, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first.
+        """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first
+        (ties by id), exactly as scoring every chunk would give them.
 
-        Postings are read term by term; when the filters leave so few chunks that probing
-        each one's postings is cheaper than reading the terms' postings, chunk by chunk."""
+        A narrow filter scores each allowed chunk; otherwise the best postings of each
+        term give a lower bound on the n-th best score, which says how much of each
+        term's postings (in falling weight) can hold a better chunk (see ``_top_k``)."""
+        terms = self._term_weights(question)
+        if not terms or not self._docs or n <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         where, params = filter_sql(filters)
-        tail = f"ORDER BY score DESC, chunk_id LIMIT {int(n)}"
-        allowed = f"SELECT c.chunk_id FROM qa.chunks c WHERE {where}"
-        terms = query_terms(question)
         if where != "TRUE" and self._probing_is_cheaper(filters, terms):
-            rows = self._bm25(terms, _postings_of_chunks(allowed), params, tail)
+            rows = self._db.execute(f"SELECT c.chunk_id FROM qa.chunks c WHERE {where}", params)
+            scores = self._exact_scores(terms, [r[0] for r in rows])
         else:
-            chosen = "" if where == "TRUE" else f"WHERE p.chunk_id IN ({allowed})"
-            rows = self._bm25(terms, f"qa.postings p JOIN q USING (term_id) {chosen}", params, tail)
-        ids = np.array([r[0] for r in rows], dtype=np.int64)
-        return ids, np.array([r[1] for r in rows], dtype=np.float32)
+            scores = self._top_k(terms, n, filters)
+        best = sorted(((-s, i) for i, s in scores.items() if s > 0))[:n]
+        ids = np.array([i for _, i in best], dtype=np.int64)
+        return ids, np.array([-s for s, _ in best], dtype=np.float32)
 
     def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
         """BM25 score of each of these chunks, zero for one sharing no term (float32)."""
         ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
-        source = _postings_of_chunks("SELECT unnest(%s::bigint[]) AS chunk_id")
-        rows = self._bm25(query_terms(question), source, [ids], "") if ids else []
-        found = dict(rows)
+        found = self._exact_scores(self._term_weights(question), ids) if ids else {}
         return np.array([found.get(i, 0.0) for i in ids], dtype=np.float32)
 
-    def _probing_is_cheaper(self, filters: SearchFilters | None, terms: Counter[str]) -> bool:
-        """Whether looking up each allowed chunk's postings (an index probe per chunk and
-        term) costs less than reading every posting of the terms (~4 probes' worth each)."""
-        postings = sum(self.document_frequencies(list(terms)))
+    def _term_weights(self, question: str) -> list[TermWeight]:
+        """The question's terms found in the index, with their document frequency and
+        weight (repeats × Lucene idf), rarest first."""
+        terms = query_terms(question)
+        if not terms:
+            return []
+        rows = self._db.execute(
+            "SELECT term, term_id, df FROM qa.terms WHERE term = ANY(%s) AND df > 0",
+            (list(terms),),
+        ).fetchall()
+        docs = self._docs
+        weights = [
+            TermWeight(term_id, df, terms[term] * math.log(1 + (docs - df + 0.5) / (df + 0.5)))
+            for term, term_id, df in rows
+        ]
+        return sorted(weights, key=lambda t: (t.df, t.term_id))
+
+    def _probing_is_cheaper(self, filters: SearchFilters | None, terms: list[TermWeight]) -> bool:
+        """Whether scoring each allowed chunk (an index probe per chunk and term) costs
+        less than reading the terms' postings; always so for one article (postings do
+        not carry the article)."""
+        if filters is not None and filters.article_id is not None:
+            return True
+        postings = sum(t.df for t in terms)
         return self._scope_count(filters) * len(terms) * 4 < postings
 
-    def _bm25(
-        self, terms: Counter[str], source: str, params: list[Any], tail: str
-    ) -> list[tuple[int, float]]:
-        """BM25 per chunk over ``source``, a FROM clause yielding postings ``p`` of ``q``."""
-        if not terms or not self._docs:
-            return []
+    def _exact_scores(self, terms: list[TermWeight], chunk_ids: Sequence[int]) -> dict[int, float]:
+        """BM25 of these chunks from their postings (chunks sharing no term are left out)."""
+        if not terms or not chunk_ids:
+            return {}
+        weight = {t.term_id: t.weight for t in terms}
+        rows = self._db.execute(
+            "SELECT chunk_id, term_id, tf, length FROM qa.postings"
+            " WHERE term_id = ANY(%s) AND chunk_id = ANY(%s)",
+            (list(weight), list(chunk_ids)),
+        ).fetchall()
+        scores: dict[int, float] = {}
+        for chunk_id, term_id, tf, length in rows:
+            part = weight[term_id] * self._saturation(tf, length)
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + part
+        return scores
+
+    def _bm25_constants(self) -> list[float]:
+        """k1, b, b, avgdl: the parameters of the SQL saturation expression, in order."""
+        return [BM25_K1, BM25_B, BM25_B, self._avgdl]
+
+    def _saturation(self, tf: float, length: float) -> float:
+        """BM25's term-frequency part: tf / (tf + k1·(1 − b + b·length / avgdl)), below 1."""
+        return tf / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / self._avgdl))
+
+    def _top_k(
+        self, terms: list[TermWeight], n: int, filters: SearchFilters | None
+    ) -> dict[int, float]:
+        """Exact scores of a set of chunks that holds the ``n`` best under ``filters``.
+
+        1. Each term's best postings (by frequency, then shortness; every posting of a
+           rare term) are scored exactly: the n-th best score so far, ``floor``, is a
+           lower bound on the true n-th best.
+        2. Terms are given thresholds on their weight, the most common first, whose
+           weighted sum stays below ``floor``: a chunk that meets no threshold cannot
+           beat it. The postings over a threshold are read by ranges of
+           ``postings_by_impact`` with the filter inside, summed per chunk, and chunks
+           whose bound (what is known plus what the thresholds allow) reaches ``floor``
+           are scored exactly."""
+        where, params = filter_sql(filters, "p")
+        limits = [max(FIRST_ROUND, n) if t.df > RARE_TERM else t.df for t in terms]
+        rows = self._db.execute(
+            "SELECT f.term_id, f.chunk_id FROM unnest(%s::int[], %s::int[]) AS t(term_id, k)"
+            " CROSS JOIN LATERAL (SELECT p.term_id, p.chunk_id FROM qa.postings p"
+            f" WHERE p.term_id = t.term_id AND {where} ORDER BY p.tf DESC, p.length LIMIT t.k) f",
+            [[t.term_id for t in terms], limits, *params],
+        ).fetchall()
+        scores = self._exact_scores(terms, sorted({r[1] for r in rows}))
+        read = Counter(r[0] for r in rows)
+        whole = (read[t.term_id] < k or k >= t.df for t, k in zip(terms, limits, strict=True))
+        if all(whole):
+            return scores  # every posting under the filter was read
+        ranked = sorted(scores.values(), reverse=True)
+        floor = ranked[n - 1] if len(ranked) >= n else 0.0
+        if floor <= 0:
+            return self._exhaustive(terms, n, where, params)
+        ranges, bounds = self._ranges_below(terms, floor)
+        columns = [list(column) for column in zip(*ranges, strict=True)]  # never empty
+        survivors = self._db.execute(
+            "WITH r AS (SELECT * FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[],"
+            " %s::float8[], %s::float8[]) AS r(term_id, tf_low, tf_high, longest, weight, bound)),"
+            " f AS (SELECT p.chunk_id, r.weight * p.tf / (p.tf + %s::float8 * (1 - %s::float8"
+            " + %s::float8 * p.length / %s::float8)) AS part, r.bound FROM r CROSS JOIN LATERAL"
+            " (SELECT p.chunk_id, p.tf, p.length FROM qa.postings p WHERE p.term_id = r.term_id"
+            " AND p.tf BETWEEN r.tf_low AND r.tf_high AND p.length <= r.longest"
+            f" AND {where}) p)"
+            " SELECT chunk_id FROM f GROUP BY chunk_id"
+            " HAVING sum(part) + %s::float8 - sum(bound) >= %s::float8",
+            [*columns, *self._bm25_constants(), *params, sum(bounds.values()), floor * (1 - 1e-9)],
+        ).fetchall()
+        fresh = [r[0] for r in survivors if r[0] not in scores]
+        scores.update(self._exact_scores(terms, fresh))
+        return scores
+
+    def _ranges_below(
+        self, terms: list[TermWeight], floor: float
+    ) -> tuple[list[tuple[int, int, int, int, float, float]], dict[int, float]]:
+        """Posting ranges to read so that a chunk outside them scores below ``floor``.
+
+        The most common terms are skipped while their weights (each term adds less than
+        its weight) fit under ``floor``; the next gets a weight threshold with what is
+        left, read as one range of lengths per term frequency; the rarest are read
+        whole. Returns the ranges (term, tf from, tf to, longest length, weight, bound)
+        and each term's bound: the most a chunk not found in its ranges gets from it."""
+        budget = floor * (1 - 1e-9)
+        ranges: list[tuple[int, int, int, int, float, float]] = []
+        bounds: dict[int, float] = {}
+        shared = BM25_K1 * (1 - BM25_B)
+        per_length = BM25_K1 * BM25_B / self._avgdl
+        for term in reversed(terms):  # most common first
+            if term.weight <= budget:
+                bounds[term.term_id] = term.weight
+                budget -= term.weight
+                continue
+            threshold = budget / term.weight
+            bounds[term.term_id] = budget
+            budget = 0.0
+            key, weight, bound = term.term_id, term.weight, bounds[term.term_id]
+            if threshold <= 0:
+                ranges.append((key, 1, _LONGEST, _LONGEST, weight, bound))
+                continue
+            # tf / (tf + shared + per_length · length) >= threshold
+            for tf in range(1, _SPLIT_FREQUENCIES):
+                longest = (tf * (1 - threshold) / threshold - shared) / per_length
+                if longest >= 0:
+                    ranges.append((key, tf, tf, int(min(longest, _LONGEST)), weight, bound))
+            ranges.append((key, _SPLIT_FREQUENCIES, _LONGEST, _LONGEST, weight, bound))
+        return ranges, bounds
+
+    def _exhaustive(
+        self, terms: list[TermWeight], n: int, where: str, params: list[Any]
+    ) -> dict[int, float]:
+        """The n best chunks by summing every posting of the terms under the filter."""
         # float8 throughout: numeric arithmetic made the sum ten times slower.
-        sql = f"""
-            WITH q AS (
-                SELECT t.term_id,
-                       w.repeats * ln(1 + (%s::float8 - t.df + 0.5) / (t.df + 0.5)) AS idf
-                FROM unnest(%s::text[], %s::int[]) AS w(term, repeats)
-                JOIN qa.terms t USING (term)
-            )
-            SELECT p.chunk_id,
-                   sum(q.idf * p.tf / (p.tf + %s::float8 * (1 - %s::float8
-                       + %s::float8 * p.length / %s::float8))) AS score
-            FROM {source}
-            GROUP BY p.chunk_id {tail}"""
-        head = [self._docs, list(terms), list(terms.values())]
-        bm25 = [BM25_K1, BM25_B, BM25_B, self._avgdl]
-        rows = self._db.execute(sql, [*head, *bm25, *params]).fetchall()
-        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
+        rows = self._db.execute(
+            "SELECT p.chunk_id, sum(w.weight * p.tf / (p.tf + %s::float8 * (1 - %s::float8"
+            " + %s::float8 * p.length / %s::float8))) AS score"
+            " FROM unnest(%s::int[], %s::float8[]) AS w(term_id, weight)"
+            f" JOIN qa.postings p ON p.term_id = w.term_id WHERE {where}"
+            " GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id LIMIT %s",
+            [
+                *self._bm25_constants(),
+                [t.term_id for t in terms],
+                [t.weight for t in terms],
+                *params,
+                n,
+            ],
+        ).fetchall()
+        return {int(chunk_id): float(score) for chunk_id, score in rows}
 
     def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
         """The BM25 terms of each text, as the postings were made (``qa.storage.lexical``)."""
@@ -335,15 +488,6 @@ def current_generation(url: str) -> str | None:
         except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
             return None
     return None if row is None else f"pg-{row[0]}"
-
-
-def _postings_of_chunks(chunks_sql: str) -> str:
-    """A FROM clause: the postings of the query terms ``q`` in the chunks ``chunks_sql``
-    selects, one index probe per chunk and term."""
-    return (
-        f"({chunks_sql}) a CROSS JOIN q JOIN LATERAL (SELECT p.chunk_id, p.tf, p.length"
-        " FROM qa.postings p WHERE p.term_id = q.term_id AND p.chunk_id = a.chunk_id) p ON true"
-    )
 
 
 def _article(row: Sequence[Any]) -> Article:
