@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import json
 import os
 import statistics
 import sys
@@ -205,14 +206,15 @@ def folder_bytes(path: Path) -> int:
 
 
 def bench_size(
-    size: int, url: str, work: Path, n_queries: int, backends: Sequence[str] = ("pg", "local")
+    size: int,
+    url: str,
+    work: Path,
+    n_queries: int,
+    backends: Sequence[str] = ("pg", "local"),
+    reuse: bool = False,
 ) -> dict[str, Any]:
-    """Every measurement at one size, for both backends."""
-    from qa.storage import pg_store, pg_writer
-    from qa.storage.pg_connect import connect
-    from qa.storage.pg_store import PostgresStorage
-    from qa.storage.pg_writer import write_index
-    from qa.storage.store import SCHEMA_VERSION, open_snapshot, write_generation
+    """Every measurement at one size, for both backends (with ``reuse``, the stores and
+    load figures a previous run left in ``work``)."""
 
     print(f"[{size:,}] building the collection …", file=sys.stderr, flush=True)
     data, manifest = collection(size)
@@ -220,7 +222,29 @@ def bench_size(
     questions = [str(q["question"]) for q in squad_questions()]
     queries = list(zip(query_vectors[:n_queries], questions[:n_queries], strict=True))
     result: dict[str, Any] = {"size": size}
+    figures = work / f"load-{size}.json"
+    local = work / f"local-{size}"
+    if reuse and figures.exists():
+        result.update(json.loads(figures.read_text()))
+    else:
+        result.update(load_stores(url, data, manifest, local, backends))
+        figures.write_text(json.dumps(result))
+    print(f"    {result}", file=sys.stderr, flush=True)
+    measure(result, url, data, local, queries, backends)
+    return result
 
+
+def load_stores(
+    url: str, data: GenerationData, manifest: Manifest, local: Path, backends: Sequence[str]
+) -> dict[str, Any]:
+    """Write the collection to PostgreSQL (and the local store): times and sizes."""
+    from qa.storage import pg_writer
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_writer import write_index
+    from qa.storage.store import SCHEMA_VERSION, write_generation
+
+    size = len(data.chunks)
+    result: dict[str, Any] = {}
     print(f"[{size:,}] loading PostgreSQL …", file=sys.stderr, flush=True)
     build_indexes = pg_writer.build_bulk_indexes
 
@@ -236,14 +260,29 @@ def bench_size(
     with connect(url, autocommit=True) as db:
         _, result["pg_vacuum_s"] = timed(lambda: db.execute("VACUUM ANALYZE"))
     result["pg_bytes"] = postgres_bytes(url)
-
-    local = work / f"local-{size}"
     if "local" in backends:
         print(f"[{size:,}] writing the local store …", file=sys.stderr, flush=True)
         local_manifest = dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
         _, result["local_load_s"] = timed(lambda: write_generation(local, data, local_manifest))
         result["local_bytes"] = folder_bytes(local)
-    print(f"    {result}", file=sys.stderr, flush=True)
+    result["load_peak_rss_mib"] = peak_rss_mib()
+    return result
+
+
+def measure(
+    result: dict[str, Any],
+    url: str,
+    data: GenerationData,
+    local: Path,
+    queries: Sequence[tuple[np.ndarray, str]],
+    backends: Sequence[str],
+) -> None:
+    """Latencies with 1 and 4 clients, and recall of filtered kNN, into ``result``."""
+    from qa.storage import pg_store
+    from qa.storage.pg_store import PostgresStorage
+    from qa.storage.store import open_snapshot
+
+    size = len(data.chunks)
 
     filters = sample_filters(data)
     latency_filters = {k: filters[k] for k in ("date 1%", "outlet 5%", "none")}
@@ -263,8 +302,7 @@ def bench_size(
                 )
                 print(f"    p50/p95 {result[f'{backend} {name} x{clients}']}", file=sys.stderr)
 
-    recall_queries = query_vectors[:n_queries]
-    result["peak_rss_mib"] = peak_rss_mib()
+    recall_queries = np.array([vector for vector, _ in queries])
     storage = PostgresStorage(url)
     try:
         for name, chosen in filters.items():
@@ -279,7 +317,7 @@ def bench_size(
             print(f"    recall {name} {result[f'recall {name}']}", file=sys.stderr, flush=True)
     finally:
         storage.close()
-    return result
+    result["peak_rss_mib"] = peak_rss_mib()
 
 
 def report(results: Sequence[dict[str, Any]]) -> str:
@@ -349,6 +387,18 @@ def report(results: Sequence[dict[str, Any]]) -> str:
     return "\n\n".join(out)
 
 
+def database_for(server_url: str, name: str) -> str:
+    """The URL of database ``name`` on the server, created when missing."""
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_server import create_database
+
+    with connect(server_url, autocommit=True) as db:
+        found = db.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    if found:
+        return server_url.replace("/qa?", f"/{name}?")
+    return create_database(server_url, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start a server, measure each size, print Markdown tables."""
     from qa.storage.pg_server import start
@@ -357,14 +407,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000", help="collection sizes, comma-separated")
     parser.add_argument("--queries", type=int, default=200, help="queries per measurement")
     parser.add_argument("--backends", default="pg,local", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--folder", type=Path, help="keep the server and stores here (default: a temporary folder)"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the stores a run with --folder left"
+    )
     args = parser.parse_args(argv)
     results = []
-    with tempfile.TemporaryDirectory(prefix="qa-bench-pg-") as folder:
-        server = start(Path(folder) / "server")
+    with tempfile.TemporaryDirectory(prefix="qa-bench-pg-") as temporary:
+        folder = args.folder or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        server = start(folder / "server")
         try:
             for size in (int(s) for s in args.sizes.split(",") if s):
+                url = database_for(server.url, f"bench_{size}")
                 backends = args.backends.split(",")
-                results.append(bench_size(size, server.url, Path(folder), args.queries, backends))
+                results.append(
+                    bench_size(size, url, folder, args.queries, backends, reuse=args.reuse)
+                )
         finally:
             server.stop()
     print(f"# PostgreSQL + pgvector vs local store ({os.cpu_count()} CPU cores)\n")

@@ -15,14 +15,16 @@ set, never as a score for every chunk of the corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 
 from qa.errors import IndexIncompatibleError
-from qa.records import Article, Chunk
+from qa.records import Article, Chunk, Span
 
 if TYPE_CHECKING:
     from qa.search.retrieve import SearchFilters
@@ -243,3 +245,45 @@ class HeldRows:
         flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
         return cosines.astype(np.float32, copy=False)
+
+
+class StoredRow(Protocol):
+    """A stored row whose fields are read by name (``sqlite3.Row``, a psycopg dict row)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def article_from_row(row: StoredRow) -> Article:
+    """The article of a stored ``articles`` row, in either backend: the date as ISO text
+    or a date, spans and provenance as JSON text or already decoded."""
+    published = row["published"]
+    return Article(
+        article_id=row["article_id"],
+        path=row["path"],
+        title=row["title"],
+        outlet=row["outlet"],
+        author=row["author"],
+        published=date.fromisoformat(published) if isinstance(published, str) else published,
+        paragraphs=tuple(Span(s, e) for s, e in _decoded(row["paragraphs"])),
+        provenance=_decoded(row["provenance"]),
+        published_estimate=row["published_estimate"],
+        header=tuple(Span(s, e) for s, e in _decoded(row["header"])),
+    )
+
+
+def chunk_from_row(row: StoredRow) -> Chunk:
+    """The chunk of a stored ``chunks`` row, in either backend."""
+    return Chunk(
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        sentence_start=row["sentence_start"],
+        sentence_end=row["sentence_end"],
+        text=row["text"],
+        sentence=row["sentence"],
+    )
+
+
+def _decoded(value: Any) -> Any:
+    """A JSON column's value: SQLite hands back text, PostgreSQL's jsonb the object."""
+    return json.loads(value) if isinstance(value, str) else value

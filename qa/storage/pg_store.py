@@ -19,19 +19,25 @@ equal the local backend's.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from qa.errors import IndexIncompatibleError, IndexMissingError
-from qa.records import Article, Chunk, Span
-from qa.storage.contract import REBUILD, FilterScope, HeldRows, Manifest, VectorField
+from qa.records import Chunk
+from qa.storage.contract import (
+    REBUILD,
+    FilterScope,
+    HeldRows,
+    Manifest,
+    VectorField,
+    article_from_row,
+    chunk_from_row,
+)
 from qa.storage.lexical import analyse
 from qa.storage.pg_connect import connect, describe_url, register_vector_type
 
@@ -159,14 +165,14 @@ class PostgresStorage(HeldRows):
         self._generation = f"pg-{generation}"
         self._docs = int(docs)
         self._avgdl = float(total_length) / docs if docs else 1.0
-        rows = db.execute(
-            "SELECT article_id, path, title, outlet, author, published, paragraphs, provenance,"
-            " published_estimate, header, fingerprint FROM qa.articles ORDER BY ordinal"
-        ).fetchall()
-        self._articles = {row[0]: _article(row) for row in rows}
+        from psycopg.rows import dict_row
+
+        with db.cursor(row_factory=dict_row) as cursor:
+            rows = cursor.execute("SELECT * FROM qa.articles ORDER BY ordinal").fetchall()
+        self._articles = {row["article_id"]: article_from_row(row) for row in rows}
         files = dict(db.execute("SELECT path, sha256 FROM qa.files").fetchall())
         data = dict(manifest_json)
-        data.update(files=files, articles={row[0]: row[10] for row in rows})
+        data.update(files=files, articles={row["article_id"]: row["fingerprint"] for row in rows})
         self._manifest = Manifest.from_json(data)
         self._texts: dict[str, str] = {}
         self._scopes: dict[SearchFilters, int] = {}
@@ -185,18 +191,23 @@ class PostgresStorage(HeldRows):
         """The chunks with these ids (unknown ids are left out)."""
         if not len(chunk_ids):
             return {}
-        rows = self._db.execute(
-            f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks WHERE chunk_id = ANY(%s)",
-            ([int(i) for i in chunk_ids],),
-        )
-        return {row[0]: _chunk(row) for row in rows}
+        from psycopg.rows import dict_row
+
+        with self._db.cursor(row_factory=dict_row) as cursor:
+            rows = cursor.execute(
+                f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks WHERE chunk_id = ANY(%s)",
+                ([int(i) for i in chunk_ids],),
+            ).fetchall()
+        return {row["chunk_id"]: chunk_from_row(row) for row in rows}
 
     def all_chunks(self) -> Iterator[tuple[int, Chunk]]:
         """Every chunk with its id, in id order."""
-        with self._db.cursor(name="all_chunks") as cursor:
+        from psycopg.rows import dict_row
+
+        with self._db.cursor(name="all_chunks", row_factory=dict_row) as cursor:
             cursor.execute(f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks ORDER BY chunk_id")
             for row in cursor:
-                yield row[0], _chunk(row)
+                yield row["chunk_id"], chunk_from_row(row)
 
     def chunk_counts(self) -> dict[str, int]:
         """Number of chunks of each article that has any."""
@@ -488,31 +499,3 @@ def current_generation(url: str) -> str | None:
         except (psycopg.errors.UndefinedTable, psycopg.errors.InvalidSchemaName):
             return None
     return None if row is None else f"pg-{row[0]}"
-
-
-def _article(row: Sequence[Any]) -> Article:
-    published: date | None = row[5]
-    return Article(
-        article_id=row[0],
-        path=row[1],
-        title=row[2],
-        outlet=row[3],
-        author=row[4],
-        published=published,
-        paragraphs=tuple(Span(s, e) for s, e in row[6]),
-        provenance=row[7] if isinstance(row[7], dict) else json.loads(row[7]),
-        published_estimate=row[8],
-        header=tuple(Span(s, e) for s, e in row[9]),
-    )
-
-
-def _chunk(row: Sequence[Any]) -> Chunk:
-    return Chunk(
-        article_id=row[1],
-        start=row[2],
-        end=row[3],
-        sentence_start=row[4],
-        sentence_end=row[5],
-        text=row[6],
-        sentence=row[7],
-    )

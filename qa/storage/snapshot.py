@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from qa.errors import IndexIncompatibleError
-from qa.records import Article, Chunk, Span
+from qa.records import Article, Chunk
 from qa.storage.contract import (
     REBUILD,
     FilterScope,
@@ -26,6 +25,8 @@ from qa.storage.contract import (
     HeldRows,
     Manifest,
     VectorField,
+    article_from_row,
+    chunk_from_row,
 )
 from qa.storage.lexical import LexicalIndex
 from qa.storage.vectors import load_vector_index, reconstruct, search_vectors
@@ -104,33 +105,6 @@ def _article_row(ordinal: int, article: Article) -> tuple[Any, ...]:
     )
 
 
-def _article_from_row(row: sqlite3.Row) -> Article:
-    return Article(
-        article_id=row["article_id"],
-        path=row["path"],
-        title=row["title"],
-        outlet=row["outlet"],
-        author=row["author"],
-        published=date.fromisoformat(row["published"]) if row["published"] else None,
-        paragraphs=tuple(Span(s, e) for s, e in json.loads(row["paragraphs"])),
-        provenance=json.loads(row["provenance"]),
-        published_estimate=row["published_estimate"],
-        header=tuple(Span(s, e) for s, e in json.loads(row["header"])),
-    )
-
-
-def _chunk_from_row(row: sqlite3.Row) -> Chunk:
-    return Chunk(
-        article_id=row["article_id"],
-        start=row["start"],
-        end=row["end"],
-        sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"],
-        text=row["text"],
-        sentence=row["sentence"],
-    )
-
-
 class IndexSnapshot(HeldRows):
     """One generation of the local index, opened read-only; consistent for its whole life.
 
@@ -166,7 +140,7 @@ class IndexSnapshot(HeldRows):
             }
             self._lexical = LexicalIndex.load(folder / "bm25")
             self._articles = {
-                row["article_id"]: _article_from_row(row)
+                row["article_id"]: article_from_row(row)
                 for row in self._db.execute("SELECT * FROM articles ORDER BY ordinal")
             }
         except (OSError, RuntimeError, ValueError, sqlite3.DatabaseError) as error:
@@ -193,12 +167,12 @@ class IndexSnapshot(HeldRows):
         rows = self._db.execute(
             f"SELECT * FROM chunks WHERE chunk_id IN ({marks})", [int(i) for i in chunk_ids]
         )
-        return {row["chunk_id"]: _chunk_from_row(row) for row in rows}
+        return {row["chunk_id"]: chunk_from_row(row) for row in rows}
 
     def all_chunks(self) -> Iterator[tuple[int, Chunk]]:
         """Every chunk with its id, in id order."""
         for row in self._db.execute("SELECT * FROM chunks ORDER BY chunk_id"):
-            yield row["chunk_id"], _chunk_from_row(row)
+            yield row["chunk_id"], chunk_from_row(row)
 
     def chunk_counts(self) -> dict[str, int]:
         """Number of chunks of each article."""
