@@ -57,6 +57,7 @@ from bench import (
 from qa.records import Article, Chunk, Span
 from qa.search.retrieve import Retriever, SearchFilters
 from qa.storage.contract import GenerationData, Manifest, Storage
+from qa.storage.store import SCHEMA_VERSION, write_generation
 
 PASSAGES_PER_ARTICLE = 10
 OUTLETS = 20
@@ -213,35 +214,39 @@ def bench_size(
     backends: Sequence[str] = ("pg", "local"),
     reuse: bool = False,
 ) -> dict[str, Any]:
-    """Every measurement at one size, for both backends (with ``reuse``, the stores and
-    load figures a previous run left in ``work``)."""
-
+    """Every measurement at one size, for the backends asked. With ``reuse``, stores and
+    figures that an earlier run left in ``work`` are kept (so each backend can be
+    measured by its own process, and memory holds one backend's build at a time)."""
     print(f"[{size:,}] building the collection …", file=sys.stderr, flush=True)
     data, manifest = collection(size)
     _, query_vectors = real_vectors()
     questions = [str(q["question"]) for q in squad_questions()]
     queries = list(zip(query_vectors[:n_queries], questions[:n_queries], strict=True))
+    saved = work / f"result-{size}.json"
     result: dict[str, Any] = {"size": size}
-    figures = work / f"load-{size}.json"
+    if reuse and saved.exists():
+        result = json.loads(saved.read_text())
     local = work / f"local-{size}"
-    if reuse and figures.exists():
-        result.update(json.loads(figures.read_text()))
-    else:
-        result.update(load_stores(url, data, manifest, local, backends))
-        figures.write_text(json.dumps(result))
+    if "pg" in backends and "pg_load_s" not in result:
+        result.update(load_postgres(url, data, manifest))
+    if "local" in backends and "local_load_s" not in result:
+        print(f"[{size:,}] writing the local store …", file=sys.stderr, flush=True)
+        local_manifest = dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
+        _, result["local_load_s"] = timed(lambda: write_generation(local, data, local_manifest))
+        result["local_bytes"] = folder_bytes(local)
+    result["load_peak_rss_mib"] = max(peak_rss_mib(), result.get("load_peak_rss_mib", 0))
+    saved.write_text(json.dumps(result))
     print(f"    {result}", file=sys.stderr, flush=True)
     measure(result, url, data, local, queries, backends)
+    saved.write_text(json.dumps(result))
     return result
 
 
-def load_stores(
-    url: str, data: GenerationData, manifest: Manifest, local: Path, backends: Sequence[str]
-) -> dict[str, Any]:
-    """Write the collection to PostgreSQL (and the local store): times and sizes."""
+def load_postgres(url: str, data: GenerationData, manifest: Manifest) -> dict[str, Any]:
+    """Write the collection to PostgreSQL in one transaction: times and size on disk."""
     from qa.storage import pg_writer
     from qa.storage.pg_connect import connect
     from qa.storage.pg_writer import write_index
-    from qa.storage.store import SCHEMA_VERSION, write_generation
 
     size = len(data.chunks)
     result: dict[str, Any] = {}
@@ -260,12 +265,6 @@ def load_stores(
     with connect(url, autocommit=True) as db:
         _, result["pg_vacuum_s"] = timed(lambda: db.execute("VACUUM ANALYZE"))
     result["pg_bytes"] = postgres_bytes(url)
-    if "local" in backends:
-        print(f"[{size:,}] writing the local store …", file=sys.stderr, flush=True)
-        local_manifest = dataclasses.replace(manifest, schema_version=SCHEMA_VERSION)
-        _, result["local_load_s"] = timed(lambda: write_generation(local, data, local_manifest))
-        result["local_bytes"] = folder_bytes(local)
-    result["load_peak_rss_mib"] = peak_rss_mib()
     return result
 
 
@@ -302,6 +301,9 @@ def measure(
                 )
                 print(f"    p50/p95 {result[f'{backend} {name} x{clients}']}", file=sys.stderr)
 
+    result["peak_rss_mib"] = max(peak_rss_mib(), result.get("peak_rss_mib", 0))
+    if "pg" not in backends:
+        return
     recall_queries = np.array([vector for vector, _ in queries])
     storage = PostgresStorage(url)
     try:
@@ -317,7 +319,6 @@ def measure(
             print(f"    recall {name} {result[f'recall {name}']}", file=sys.stderr, flush=True)
     finally:
         storage.close()
-    result["peak_rss_mib"] = peak_rss_mib()
 
 
 def report(results: Sequence[dict[str, Any]]) -> str:
@@ -406,7 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000", help="collection sizes, comma-separated")
     parser.add_argument("--queries", type=int, default=200, help="queries per measurement")
-    parser.add_argument("--backends", default="pg,local", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--backends", default="pg,local", help="pg, local or both (default), comma-separated"
+    )
     parser.add_argument(
         "--folder", type=Path, help="keep the server and stores here (default: a temporary folder)"
     )
@@ -428,8 +431,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
         finally:
             server.stop()
+    try:
+        tables = report(results)
+    except KeyError as missing:
+        print(f"no {missing} yet: measure the other backend with --folder and --reuse")
+        return 0
     print(f"# PostgreSQL + pgvector vs local store ({os.cpu_count()} CPU cores)\n")
-    print(report(results))
+    print(tables)
     return 0
 
 

@@ -7,14 +7,21 @@ each chunk, BM25 postings and the manifest.
 
 A view is one REPEATABLE READ, read-only transaction held open for the view's
 life, so it sees one whole update and never half of the next: a writer commits
-each update in a single transaction. Dense search uses pgvector HNSW indexes
-(cosine) with the filters in the same query and ``hnsw.iterative_scan =
-relaxed_order`` (set per transaction, so it reaches Citus workers too), so a
-narrow filter still yields ``n`` neighbours; when the filters leave at most
-``EXACT_LIMIT`` chunks the query is exact instead. Lexical search computes BM25
-in SQL from a postings table and per-term document frequencies, with the
-formula and tokenizer of ``qa.storage.lexical`` (bm25s, Lucene variant), so its scores
-equal the local backend's.
+each update in a single transaction. Dense search uses pgvector indexes (cosine;
+HNSW, or IVFFlat for large tables, see ``pg_writer``) with the filters in the same
+query and iterative scans (``relaxed_order``, set per transaction, so it reaches
+Citus workers too), so a narrow filter still yields ``n`` neighbours; when the
+filters leave at most ``EXACT_LIMIT`` chunks the query is exact instead.
+
+Lexical search computes BM25 from a postings table and per-term document
+frequencies, with the formula and tokenizer of ``qa.storage.lexical`` (bm25s, Lucene
+variant), so its scores equal the local backend's. A top-k does not sum every
+posting of every term: the postings are also indexed by (term, tf, length), which
+within one term frequency is falling BM25 weight whatever the average length, with
+the filter columns beside them. A first round scores each term's best postings,
+which bounds the k-th best score from below; that bound says which postings of each
+term could still belong to a better chunk (ranges of that index), and only chunks
+found there whose best possible score reaches the bound are scored (``_top_k``).
 """
 
 from __future__ import annotations
@@ -338,8 +345,9 @@ class PostgresStorage(HeldRows):
         not carry the article)."""
         if filters is not None and filters.article_id is not None:
             return True
+        # A probe costs about as much as reading ten postings of an index range.
         postings = sum(t.df for t in terms)
-        return self._scope_count(filters) * len(terms) * 4 < postings
+        return self._scope_count(filters) * len(terms) * 10 < postings
 
     def _exact_scores(self, terms: list[TermWeight], chunk_ids: Sequence[int]) -> dict[int, float]:
         """BM25 of these chunks from their postings (chunks sharing no term are left out)."""

@@ -8,6 +8,11 @@ frequencies and length totals are adjusted for exactly the chunks that changed.
 A killed writer leaves nothing: PostgreSQL rolls the transaction back, and
 readers keep answering from the last committed update meanwhile.
 
+A fresh database is loaded first and indexed after (postings by term and chunk, by
+chunk, and by weight for top-k; the two vector tables by HNSW, or by IVFFlat above
+``HNSW_MAX_ROWS``), which is much faster than growing the indexes row by row; later
+updates go through the indexes as they are.
+
 Writers take a session-level advisory lock (released when the process or its
 connection dies); readers take no lock at all.
 """
