@@ -72,7 +72,9 @@ class TestPostgresStorage(StorageContract):
             for chosen in filters:
                 allowed = every if not chosen.active else self.allowed_ids(data, chosen)
                 scores = storage.lexical_scores(question, allowed)
-                order = sorted((-s, i) for i, s in zip(allowed.tolist(), scores) if s > 0)
+                order = sorted(
+                    (-s, i) for i, s in zip(allowed.tolist(), scores, strict=True) if s > 0
+                )
                 for n in (1, 3, 10):
                     ids, top = storage.lexical_top(question, n, chosen)
                     assert ids.tolist() == [i for _, i in order[:n]], (question, chosen, n)
