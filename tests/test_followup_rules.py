@@ -350,3 +350,32 @@ def test_he_after_who_did_something_is_never_a_name_of_that_question() -> None:
 def test_it_after_a_question_about_what_a_name_has_is_that_thing() -> None:
     previous = PreviousTurn("What did Jacques Chirac call the UK's rebate?")
     assert resolve("how big is it?", previous).resolved == "How big is the UK's rebate?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "resolved"),
+    [
+        (
+            "How many women are smuggled out of Kazakhstan each year?",
+            "where to?",
+            "Where to? (following: How many women are smuggled out of Kazakhstan each year?)",
+        ),
+        (
+            "Who did they beat in the final?",
+            "where?",
+            "Where? (following: Who did they beat in the final?)",
+        ),
+        ("When did Askar Akayev resign?", "why?", "Why did Askar Akayev resign?"),
+    ],
+)
+def test_a_question_word_that_would_not_read_as_a_question_follows_the_previous_one(
+    previous: str, question: str, resolved: str
+) -> None:
+    assert resolve(question, PreviousTurn(previous)).resolved == resolved
+
+
+def test_a_name_after_the_replaces_a_name_with_its_article() -> None:
+    previous = PreviousTurn("How much did Labour get in donations in 2004?")
+    assert resolve("what about the Conservatives?", previous).resolved == (
+        "How much did the Conservatives get in donations in 2004?"
+    )

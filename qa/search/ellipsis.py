@@ -51,6 +51,8 @@ def is_fragment(text: str) -> bool:
     # "where did…" are clauses.
     if lead is not None and lead.end() < len(text.rstrip()):
         after = words_of(text[lead.end() :])
+        if _bare_preposition(after):
+            return True  # "where to?", "who by?"
         if lead.group(0).casefold().split()[-1] not in NOUN_LEADS or len(after) > 2:
             return False
     if any(is_pronoun(w) for w in lowered):
@@ -103,6 +105,10 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             old_start, old_end, _ = same[-1]
             possessive = base[old_end : old_end + 2] in ("'s", "’s")
             name = name if possessive or not name.endswith(("'s", "’s")) else name[:-2]
+            if fragment[:start].casefold().endswith("the ") and not base[
+                :old_start
+            ].casefold().endswith("the "):
+                name = f"the {name}"  # "what about the Conservatives?" after "… Labour …"
             filled = f"{base[:old_start]}{name}{base[old_end:]}"
             rest = fragment[end:].strip()
             if rest:
@@ -221,6 +227,8 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
     """``why?``/``how many women?`` asked of the previous question's subject; None when the
     previous question's subject is what it asked for (``Which body developed …?``), so that
     a question word put in front of the rest would not read as a question."""
+    if _bare_preposition(words_of(fragment[lead.end() :])):
+        return None  # "where to?": asked after the previous question
     asked = fragment[0].upper() + fragment[1:]
     old = LEAD.match(base)
     if old is None:
@@ -231,6 +239,8 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         cut = noun[1] if noun is not None and has_noun else old.end()
         if noun is None and not _opens_with_auxiliary(base[cut:]):
             return None  # "when?" or "in which year?" after "Who reported those figures?"
+        if noun is None and not has_noun and _asks_for_an_object(old, base[cut:]):
+            return None  # "where?" after "Who did they beat in the final?"
         return f"{asked}{base[cut:]}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
     # "why were people…".
@@ -241,6 +251,21 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         tail = rest_words[1] if len(rest_words) > 1 else ""
         return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
     return None  # "when?" after "Which body developed …?"
+
+
+def _asks_for_an_object(lead: re.Match[str], rest: str) -> bool:
+    """``Who did they beat …``, ``What did he give …``: the question word stands for the
+    object, so another question word in its place leaves the verb without one."""
+    words = rest.split()
+    return (
+        lead.group(0).casefold() in ("who", "whom", "what", "which")
+        and bool(words)
+        and words[0].casefold() in ("do", "does", "did")
+    )
+
+
+def _bare_preposition(words: Sequence[str]) -> bool:
+    return len(words) == 1 and words[0].casefold() in PREPOSITIONS
 
 
 def _opens_with_auxiliary(text: str) -> bool:
