@@ -14,6 +14,11 @@ DIALOGUE_HIT3_FLOOR ?= 0.95
 DIALOGUE_REPLY_FLOOR ?= 0.87
 SQUAD_DIALOGUE_HIT3_FLOOR ?= 0.94
 SQUAD_DIALOGUE_REPLY_FLOOR ?= 0.86
+# The BBC dialogue set (today 0.950 / 0.810) needs the development checkout: its articles
+# are read from ../shared beside the repository, as in CI; a clone without it skips the set.
+BBC_SOURCE := ../shared/bench/bbc/bbc-news.jsonl
+BBC_DIALOGUE_HIT3_FLOOR ?= 0.92
+BBC_DIALOGUE_REPLY_FLOOR ?= 0.78
 
 .PHONY: install index ask chat test test-fast lint eval clean
 
@@ -54,7 +59,7 @@ test: install
 test-fast: install
 	$(BIN)/pytest -m "not slow"
 
-# The bundled question set and the two dialogue sets must stay above their floors.
+# The bundled question set and the dialogue sets must stay above their floors.
 eval: index
 	$(BIN)/qa eval eval/corpus.jsonl --fail-under hit@3=$(HIT3_FLOOR) \
 		--fail-under citation_validity=$(CITATION_FLOOR)
@@ -64,6 +69,14 @@ eval: index
 	$(BIN)/qa eval eval/squad/dialogues.jsonl --fail-under hit@3=$(SQUAD_DIALOGUE_HIT3_FLOOR) \
 		--fail-under answer_in_reply=$(SQUAD_DIALOGUE_REPLY_FLOOR) \
 		--fail-under citation_validity=$(CITATION_FLOOR)
+	@if [ -f $(BBC_SOURCE) ]; then \
+		$(BIN)/python eval/bbc/make_corpus.py && \
+		$(BIN)/qa eval eval/bbc/dialogues.jsonl --fail-under hit@3=$(BBC_DIALOGUE_HIT3_FLOOR) \
+			--fail-under answer_in_reply=$(BBC_DIALOGUE_REPLY_FLOOR) \
+			--fail-under citation_validity=$(CITATION_FLOOR); \
+	else \
+		echo "==> eval/bbc/dialogues.jsonl skipped: $(BBC_SOURCE) not found (development checkout only)"; \
+	fi
 
 # Everything built: the virtual environment, the index (but its README) and eval caches.
 clean:
