@@ -379,3 +379,28 @@ def test_a_name_after_the_replaces_a_name_with_its_article() -> None:
     assert resolve("what about the Conservatives?", previous).resolved == (
         "How much did the Conservatives get in donations in 2004?"
     )
+
+
+def test_they_is_the_capitalised_plural_the_last_question_was_about() -> None:
+    previous = PreviousTurn("When did the Normans invade Ireland?")
+    assert resolve("where did they land?", previous).resolved == "Where did the Normans land?"
+
+
+def test_which_outlet_published_him_asks_about_the_source() -> None:
+    assert resolve("which outlet published him?", PreviousTurn(STATEHOOD)).kind == SOURCE
+
+
+def test_a_fragment_after_a_continuation_follows_it_and_the_question_it_went_on_from() -> None:
+    previous = PreviousTurn(
+        "What about the Spanish-language broadcast? (following: Who called the game for "
+        "them? Which network broadcast Super Bowl 50 in the U.S?)"
+    )
+    resolution = resolve("and in the United Kingdom?", previous)
+    assert resolution.resolved == (
+        "And in the United Kingdom? (following: What about the Spanish-language broadcast? "
+        "Which network broadcast Super Bowl 50 in the U.S?)"
+    )
+    assert resolve("who commentated for them?", PreviousTurn(resolution.resolved)).resolved == (
+        "Who commentated for them? (following: And in the United Kingdom? Which network "
+        "broadcast Super Bowl 50 in the U.S?)"
+    )

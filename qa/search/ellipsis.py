@@ -19,6 +19,7 @@ from qa.search.followup_text import (
     YEAR,
     PreviousTurn,
     capitalised,
+    is_continuation,
     lead_noun,
     phrase_end,
     split_carried,
@@ -72,6 +73,10 @@ def fill_slot(
         # "for which newspaper?" asks whom the one just named works for, not the old question.
         return with_context(typed or fragment, previous)
     base, carried = split_carried(previous.question)
+    if is_continuation(base):
+        # "and in the United Kingdom?" after "What about the Spanish-language broadcast?":
+        # that is no question to put a place into.
+        return with_context(typed or fragment, previous)
     filled = _filled(fragment, base, vocabulary)
     if filled is None:
         # No constraint of its kind to replace and no place to put it: asked as typed,

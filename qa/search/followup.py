@@ -79,7 +79,9 @@ _SOURCE_WORDS = frozenset(
     "publication outlet outlets newspaper paper site website source sources appeared appear "
     "posted post dated date title titled headline".split()
 )
-_SOURCE_REFERENCES = frozenset("that this it article story piece report text source one".split())
+_SOURCE_REFERENCES = frozenset(
+    "that this it article story piece report text source one him her".split()
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,8 @@ def plural_phrase(question: str) -> str | None:
         words = words_of(base[the.end() : phrase_end(base, the.end())])
         for i, word in enumerate(words):
             if not word[0].islower():
+                if i == 0 and is_plural(word):
+                    return f"the {word}"  # "When did the Normans invade Ireland?"
                 break
             if is_plural(word) and word.casefold() not in _MEASURES:
                 return " ".join(["the", *words[: i + 1]])
@@ -163,16 +165,29 @@ def with_context(body: str, previous: PreviousTurn) -> str:
     base, carried = split_carried(previous.question)
     asked = capitalised(f"{body.rstrip('?!. ')}?")
     quoted = [f"{capitalised(base)}?"] if len(words_of(base)) > 2 else []
-    if carried and not names_something(f"x {_subject_matter(_CONTINUATION.sub('', base))}"):
-        # The previous question leaned on an earlier one: that one, or the first of
-        # those it carried that names something, keeps the subject.
+    own = _CONTINUATION.sub("", base)
+    if carried and (is_continuation(base) or not names_something(f"x {_subject_matter(own)}")):
+        # The previous question was a continuation ("what about the Spanish-language
+        # broadcast?") or named nothing: the earlier question it followed (the first of
+        # those that names something and goes on from none) keeps the subject.
         earlier = _QUESTIONS.split(carried)
-        quoted.append(next((q for q in earlier if names_something(q)), earlier[0]))
+        quoted.append(
+            next(
+                (q for q in earlier if names_something(q) and not is_continuation(q)),
+                earlier[-1],
+            )
+        )
     return with_carried(asked, " ".join(quoted))
 
 
-_CONTINUATION = re.compile(r"^(?:and|but|so|or|also)\s+", re.I)
+_CONTINUATION = re.compile(r"^(?:(?:and|but|so|or|also)\s+|(?:what|how)\s+about\s+)", re.I)
 _SEARCHED_CONTEXT_WORDS = 16
+
+
+def is_continuation(question: str) -> bool:
+    """Whether a question goes on from an earlier one: ``And the Liberal Democrats?``,
+    ``What about the Spanish-language broadcast?``."""
+    return _CONTINUATION.match(question) is not None
 
 
 def searched(question: str) -> str:

@@ -48,11 +48,15 @@ _PERSON_TITLES = frozenset(
     "secretary king queen sheikh imam judge senator governor mayor commander".split()
 )
 _PLACE_SUFFIXES = ("stan", "ia", "land")
-_PLACES = COUNTRIES | frozenset(
-    """england europe gaza scotland wales asia africa america caucasus balkans siberia xinjiang
+_PLACES = (
+    COUNTRIES
+    | frozenset(
+        """england europe gaza scotland wales asia africa america caucasus balkans siberia xinjiang
     chechnya dagestan crimea donbas moscow beijing london paris washington berlin kabul
     tashkent bishkek dushanbe ashgabat astana almaty shymkent osh"""
-    "".split()
+        "".split()
+    )
+    | frozenset(("united kingdom", "united states", "great britain", "soviet union"))
 )
 #: Capitalised at the start of a sentence, never part of a name.
 _SENTENCE_OPENERS = frozenset(
@@ -141,7 +145,7 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
         return "person"
     if folded in organisations or any(w in _ORGANISATION_WORDS for w in lowered):
         return "organisation"
-    if len(words) == 1 and (folded in _PLACES or folded.endswith(_PLACE_SUFFIXES[:1])):
+    if folded in _PLACES or (len(words) == 1 and folded.endswith(_PLACE_SUFFIXES[:1])):
         return "place"
     if all(w in _PLACES or w in _DIRECTIONS for w in lowered) and lowered[-1] in _PLACES:
         return "place"
