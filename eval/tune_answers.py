@@ -40,7 +40,6 @@ from qa.evaluation.sets import load_set
 from qa.index.embed import resolve_model, sentence_transformer
 from qa.records import Answer, Hit
 from qa.search.answer import AnswerPolicy, compose_answer
-from qa.search.answer_types import asked_kind
 from qa.search.answerability import assess
 from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
@@ -50,6 +49,7 @@ from qa.search.sentence_choice import (
     SentenceWeights,
     candidates,
     choose,
+    matched_kind,
     question_parts,
     rate,
     select,
@@ -169,7 +169,7 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
         if len(question_parts(case.question)) > 1:
             chosen = choose(case.question, case.passages, case.sentences, case.snapshot, weights)
         else:
-            chosen = select(rate(case.found, weights), weights, asked_kind(case.question))
+            chosen = select(rate(case.found, weights), weights, matched_kind(case.question))
         reply = " ".join(c.text for c in chosen)
         holds = contains_answer(reply, case.answers)
         in_reply += holds

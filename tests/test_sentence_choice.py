@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.records import Article, Span
-from qa.search.answer_types import NUMBER, anchors, contradicts
+from qa.search.answer_types import COUNT, NUMBER, PERSON, anchors, contradicts, things
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
     FEATURES,
@@ -113,6 +113,17 @@ def test_a_second_part_opening_with_a_preposition_is_its_own_question() -> None:
     ]
 
 
+def test_two_joined_question_words_make_two_questions() -> None:
+    assert question_parts("When and where was the Agency for Religious Affairs established?") == [
+        "When was the Agency for Religious Affairs established?",
+        "where was the Agency for Religious Affairs established?",
+    ]
+    assert question_parts("How many and which countries signed the accord?") == [
+        "How many countries signed the accord?",
+        "which countries signed the accord?",
+    ]
+
+
 def test_sentences_about_another_country_do_not_join_the_answer(assistant: Assistant) -> None:
     answer = assistant.ask("How many cases had Uzbekistan as a source country?")
     assert answer.text == (
@@ -143,7 +154,33 @@ def test_a_how_many_question_is_answered_first_by_a_sentence_with_a_number() -> 
     counted = _rated("The agency assisted 858 victims.", 0.5, 2, True)
     chosen = select([wordy, counted], SentenceWeights(), NUMBER)
     assert [c.text for c in chosen] == [counted.text, wordy.text]
+    chosen = select([wordy, counted], SentenceWeights(), COUNT)
+    assert [c.text for c in chosen] == [counted.text, wordy.text]
     assert [c.text for c in select([wordy, counted], SentenceWeights(), None)] == [
         wordy.text,
         counted.text,
     ]
+
+
+def test_money_and_percentages_are_numbers_but_not_counts() -> None:
+    found = things("Gangs earn $80 billion and 3 million tenge; 7000 women, 40 percent minors.")
+    assert found.by_kind[COUNT] == {"7000"}
+    assert {"80", "billion", "3", "million", "7000", "40", "percent"} <= found.by_kind[NUMBER]
+
+
+def test_a_how_many_question_is_answered_by_a_count_not_by_a_sum_of_money(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many women are trafficked out of Kazakhstan every year?")
+    assert answer.text.startswith(
+        "Some reports indicate that up to 7000 women are annually smuggled out of Kazakhstan "
+        "by criminal groups. [1]"
+    )
+    assert "$80 billion" not in answer.text
+
+
+def test_a_who_question_is_answered_first_by_a_sentence_naming_a_person() -> None:
+    wordy = _rated("The committee met again to discuss the canal.", 0.9, 1, False)
+    named = _rated("Jane Doe chairs the committee.", 0.5, 2, True)
+    chosen = select([wordy, named], SentenceWeights(), PERSON)
+    assert [c.text for c in chosen] == [named.text, wordy.text]

@@ -1,6 +1,7 @@
 """What kind of thing a question asks for, and whether a sentence holds one.
 
-"How many/much …" asks for a number, "When …" for a date, "Who …" for a person,
+"How many/much …" asks for a number ("How many …" for a count: a sum of
+money or a percentage does not answer it), "When …" for a date, "Who …" for a person,
 "Where …" for a place, "Which organisation/agency …" for an organisation. A
 sentence holds the asked kind when it contains such a thing that the question
 itself does not already contain: "How many cases did IOM register in 2012?" is
@@ -21,6 +22,9 @@ from qa.search.lexicon import COUNTRIES, country_of
 
 NUMBER, DATE, PERSON, PLACE, ORGANISATION = "number", "date", "person", "place", "organisation"
 KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
+#: A number that counts things: not a sum of money nor a percentage. "How many …?" asks
+#: for one, so "$80 billion annually" does not answer "How many women are trafficked?".
+COUNT = "count"
 
 _ASKS = (
     (
@@ -81,6 +85,16 @@ _NUMBER_WORDS = (
     "dozen|dozens|half|third|quarter|percent"
 )
 _NUMBER = re.compile(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
+#: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
+_NOT_COUNTED = re.compile(
+    rf"(?:[$€£¥₽]|\b(?:US\$|USD|EUR|GBP)\s?)\d[\d,.]*{_SCALE}"
+    rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
+    r"somoni|manat|sums?|yuan|yen|rupees|francs)\b"
+    r"|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+_COUNTED_QUESTION = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DATE = re.compile(
     rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{_MONTHS})\b|\b(?:century|decade|yesterday|"
@@ -178,14 +192,26 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+def asks_count(question: str) -> bool:
+    """Whether a question asks how many of something there are ("How many …?", "the number
+    of …"): a sum of money or a percentage does not answer it (see ``COUNT``)."""
+    return bool(_COUNTED_QUESTION.search(question))
+
+
 def things(text: str) -> Things:
-    """Numbers, dates, people, places and organisations a text mentions (from its surface)."""
+    """Numbers, dates, people, places and organisations a text mentions (from its surface);
+    also, under ``COUNT``, the numbers that are neither money nor a percentage."""
     dates = {m.group().lower() for m in _DATE.finditer(text)}
-    numbers = {
-        m.group().lower().rstrip(".,")
-        for m in _NUMBER.finditer(text)
-        if m.group().lower().rstrip(".,") not in dates
-    }
+    numbers: set[str] = set()
+    counts: set[str] = set()
+    not_counted = [m.span() for m in _NOT_COUNTED.finditer(text)]
+    for m in _NUMBER.finditer(text):
+        number = m.group().lower().rstrip(".,")
+        if number in dates:
+            continue
+        numbers.add(number)
+        if not any(start <= m.start() < end for start, end in not_counted):
+            counts.add(number)
     first_word = _SENTENCE_START.match(text)
     people: set[str] = set()
     organisations: set[str] = set()
@@ -208,6 +234,7 @@ def things(text: str) -> Things:
     return Things(
         {
             NUMBER: frozenset(numbers),
+            COUNT: frozenset(counts),
             DATE: frozenset(dates),
             PERSON: frozenset(people),
             PLACE: frozenset(places),

@@ -17,11 +17,16 @@ that the sentence holds the answer:
   holds the kind of thing asked for (``qa.search.answer_types``) that the question
   does not already name;
 - whether it is about another country or year than the one the question names
-  (``qa.search.answer_types.contradicts``).
+  (``qa.search.answer_types.contradicts``);
+- for "How many …?", whether a number stands just before what the question counts
+  ("up to 7000 women" for "How many women …?").
 
 The reply takes the most likely sentence and the few others nearly as likely
-(none about another country or year when the first keeps to the question's);
-a question in two parts ("Who … and when …?") gets the best sentence for each.
+(none about another country or year when the first keeps to the question's); a
+question asking for a number, a date or a person is answered first by the likeliest
+sentence holding one (for "How many …?", a count: not a sum of money or a share). A
+question in two parts ("Who … and when …?", "When and where …?") gets the best
+sentence for each.
 """
 
 from __future__ import annotations
@@ -36,7 +41,18 @@ import numpy as np
 
 from qa.index.chunking import split_sentences
 from qa.records import Article, Hit, Span
-from qa.search.answer_types import DATE, KINDS, NUMBER, anchors, asked_kind, contradicts, things
+from qa.search.answer_types import (
+    COUNT,
+    DATE,
+    KINDS,
+    NUMBER,
+    PERSON,
+    anchors,
+    asked_kind,
+    asks_count,
+    contradicts,
+    things,
+)
 from qa.search.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -46,6 +62,11 @@ if TYPE_CHECKING:
 _FOOTNOTE = re.compile(
     r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|dubious|"
     r"when\?|who\?|by whom\?|which\?|not in citation given|failed verification)\]"
+)
+_COUNTING_TERMS = frozenset({"mani", "many", "number"})
+_NUMERIC = re.compile(
+    r"\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundr\w*|thousand\w*|million\w*|billion\w*|dozen\w*"
 )
 _STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 #: A caption, a credit or timestamp line, or a link line: news pages' furniture.
@@ -93,6 +114,7 @@ FEATURES = (
     "rarest_term",
     "named_things",
     "contradicts",
+    "counted",
 )
 
 
@@ -111,25 +133,26 @@ class SentenceWeights:
     """
 
     values: tuple[float, ...] = (
-        -6.696,
-        1.881,
-        -0.144,
-        1.759,
-        1.302,
-        1.322,
-        0.257,
-        3.849,
-        1.559,
-        0.06,
-        -0.446,
-        0.619,
-        -0.619,
-        -0.122,
-        0.316,
-        0.447,
-        0.439,
-        -0.257,
-        -0.474,
+        -6.566,
+        1.699,
+        -0.15,
+        1.646,
+        1.318,
+        1.331,
+        0.225,
+        3.615,
+        1.552,
+        0.087,
+        -0.473,
+        0.542,
+        -0.542,
+        0.05,
+        0.283,
+        0.417,
+        0.469,
+        -0.193,
+        -0.502,
+        1.312,
     )
     follow_ratio: float = 0.3
     follow_floor: float = 0.1
@@ -254,12 +277,13 @@ def candidates(
     weights = dict(zip(question_terms, lexicon.idfs(question_terms), strict=True))
     total = sum(weights.values()) or 1.0
     analysed = snapshot.lexical_terms([text for _, _, _, text, _ in rows] + [c for *_, c in rows])
-    kind = asked_kind(question)
+    kind = matched_kind(question)
     asked = things(question)
     question_bigrams = set(itertools.pairwise(question_terms))
     rarest = max(weights, key=lambda t: weights[t]) if weights else None
     named = {thing for kind_things in asked.by_kind.values() for thing in kind_things}
     pinned = anchors(question)
+    noun = _counted_term(question_terms) if kind == COUNT else None
     built = []
     for i, (marker, passage, span, text, _) in enumerate(rows):
         terms, context_terms = analysed[i], set(analysed[len(rows) + i])
@@ -289,10 +313,36 @@ def candidates(
                 1.0 if rarest is not None and rarest in context_terms else 0.0,
                 _named_share(named, text),
                 1.0 if contradicts(pinned, anchors(text), kind) else 0.0,
+                1.0 if noun is not None and _counts(terms, noun) else 0.0,
             ]
         )
         built.append(Candidate(marker, passage.article, span, text, signals))
     return built
+
+
+def _counted_term(question_terms: Sequence[str]) -> str | None:
+    """The term a "How many …?" question counts ("How many women …" → "women"), as the
+    lexical index analyses it: the first term after "many" (or after "number")."""
+    for i, term in enumerate(question_terms[:-1]):
+        if term in _COUNTING_TERMS:
+            return question_terms[i + 1]
+    return None
+
+
+def _counts(terms: Sequence[str], noun: str) -> bool:
+    """Whether a number stands just before ``noun`` in the terms ("up to 7000 women",
+    "559 of them women"): the sentence counts what the question counts."""
+    return any(
+        term == noun and any(_NUMERIC.fullmatch(t) for t in terms[max(0, i - 3) : i])
+        for i, term in enumerate(terms)
+    )
+
+
+def matched_kind(question: str) -> str | None:
+    """The kind a sentence must hold to answer ``question`` (``asked_kind``), a number
+    that counts (``COUNT``) for "How many …?"."""
+    kind = asked_kind(question)
+    return COUNT if kind == NUMBER and asks_count(question) else kind
 
 
 def _named_share(named: set[str], text: str) -> float:
@@ -342,11 +392,23 @@ _PART_BREAK = re.compile(
 _WH = re.compile(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
 
 
-def question_parts(question: str) -> list[str]:
-    """The questions a question asks: "Who founded it and when?" asks two.
+_WH_WORD = r"(?:who|whom|what|when|where|which|why|how(?:\s+(?:many|much|long|far|old))?)"
+#: "When and where was it founded?": two question words sharing the rest of the question.
+_JOINED_WH = re.compile(rf"^\s*({_WH_WORD})\s*(?:,\s*|\s+)and\s+({_WH_WORD})\s+(\S.*)$", re.I)
 
-    A short second part ("and when?") borrows the first part's words.
+
+def question_parts(question: str) -> list[str]:
+    """The questions a question asks: "Who founded it and when?" asks two, and so does
+    "When and where was it founded?".
+
+    A short second part ("and when?") borrows the first part's words; two joined question
+    words share the rest of the question.
     """
+    joined = _JOINED_WH.match(question)
+    if joined:
+        first, second, rest = joined.groups()
+        rest = rest.strip(" ?")
+        return [f"{first} {rest}?", f"{second.lower()} {rest}?"]
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(question) if p.strip(" ,?")]
     if len(pieces) < 2:
         return [question]
@@ -376,7 +438,7 @@ def choose(
     chosen: list[Candidate] = []
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
-        for candidate in select(rate(found, weights), per_part, asked_kind(part)):
+        for candidate in select(rate(found, weights), per_part, matched_kind(part)):
             if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
                 chosen.append(candidate)
     return in_reading_order(chosen)
@@ -387,15 +449,15 @@ def select(
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
-    When the question asks for a number or a date (``asked``), the first is the likeliest
-    sentence holding one the question does not name, if any does. When the first keeps
-    to the question's countries and years, no sentence about other ones joins it (see
-    ``qa.search.answer_types.contradicts``).
+    When the question asks for a number, a count, a date or a person (``asked``), the first
+    is the likeliest sentence holding one the question does not name, if any does. When the
+    first keeps to the question's countries and years, no sentence about other ones joins it
+    (see ``qa.search.answer_types.contradicts``).
     """
     if not rated:
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
-    if asked in (NUMBER, DATE):
+    if asked in (NUMBER, COUNT, DATE, PERSON):
         holding = next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
