@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.records import Article, Span
-from qa.search.answer_types import COUNT, NUMBER, PERSON, anchors, contradicts, things
+from qa.search.answer_types import COUNT, NUMBER, anchors, contradicts, things
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
     FEATURES,
@@ -177,10 +177,3 @@ def test_a_how_many_question_is_answered_by_a_count_not_by_a_sum_of_money(
         "by criminal groups. [1]"
     )
     assert "$80 billion" not in answer.text
-
-
-def test_a_who_question_is_answered_first_by_a_sentence_naming_a_person() -> None:
-    wordy = _rated("The committee met again to discuss the canal.", 0.9, 1, False)
-    named = _rated("Jane Doe chairs the committee.", 0.5, 2, True)
-    chosen = select([wordy, named], SentenceWeights(), PERSON)
-    assert [c.text for c in chosen] == [named.text, wordy.text]
