@@ -2,9 +2,10 @@
 
     python eval/calibrate_abstention.py eval/corpus.jsonl eval/constraint_swaps.jsonl \\
         eval/squad/questions.jsonl eval/squad/questions_unanswerable.jsonl \\
-        eval/squad/constraint_swaps.jsonl
+        eval/squad/constraint_swaps.jsonl eval/bbc/questions.jsonl
 
-(the two ``constraint_swaps`` sets are made by eval/make_constraint_swaps.py).
+(the two ``constraint_swaps`` sets are made by eval/make_constraint_swaps.py; the BBC
+set's corpus by eval/bbc/make_corpus.py, development checkout only).
 
 Each set is asked against the corpus ``qa eval`` would use (its own ``corpus/``
 folder, indexed into the same cache, else the configured index). Cases tagged
