@@ -405,3 +405,16 @@ def test_a_constraint_met_only_in_an_article_about_something_else_is_not_met(
     loose = AnswerabilityPolicy(elsewhere_topic=0.0)
     assert assess(question, [dairy, normans], snapshot, loose).meeting == (2,)
     assistant.close()
+
+
+def test_a_metadata_question_quoting_a_title_no_article_holds_is_not_answered_from_another(
+    assistant: Assistant,
+) -> None:
+    other = assistant.ask("Who wrote 'Uzbekistan under pressure for human trafficking'?")
+    assert other.abstained
+    assert "Yermukanov" not in other.text
+    assert other.text == ABSTENTION
+    held = assistant.ask("Who wrote 'Kazakhstan under pressure for human trafficking'?")
+    assert held.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was written by Marat Yermukanov. [1]"
+    )

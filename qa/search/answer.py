@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from qa.records import Answer, Citation, Hit, Passage, Span
-from qa.search.answerability import AnswerabilityPolicy, assess, check_reply
+from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
 from qa.search.article_questions import article_fact, article_in_question, article_question
 from qa.search.attribution import speaker_for
 from qa.search.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
@@ -190,6 +190,8 @@ def _article_reply(
     if article is None:
         return None
     raw = snapshot.file_text(article.path)
+    if not quotes_in(question, f"{article.title}\n{raw}"):
+        return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
     fact = article_fact(asked.field, article, raw)
     shown = next(
         (

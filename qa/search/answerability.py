@@ -515,6 +515,16 @@ def _figures(text: str) -> set[str]:
     return found | {w.lower() for w in _NUMBER_WORD.findall(text)}
 
 
+def quotes_in(question: str, text: str) -> bool:
+    """Whether every phrase the question quotes stands in ``text``, word for word (case
+    and punctuation aside): an article a question quotes a title of must hold it."""
+    words = plain_words(fold(text))
+    return all(
+        contains_run(words, plain_words(fold(found.group(1) or found.group(2))))
+        for found in _QUOTED.finditer(question)
+    )
+
+
 def named_in(constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
     """The names, years and dates among a question's constraints: what a figure was
     asked for."""
