@@ -292,7 +292,16 @@ def test_a_year_after_a_name_is_a_year_and_a_small_number_stays_in_the_name(
 
 
 def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assistant) -> None:
-    answer = assistant.ask("How many Kyrgyz citizens joined ISIS?")
+    question = "How many Kyrgyz citizens joined ISIS?"
+    default = assistant.policy
+    # Only an article on ISIS fighters names ISIS; with the rule that such a passage from
+    # another article does not meet the question off, the reply check alone abstains.
+    answerability = replace(default.answerability, elsewhere_topic=0.0)
+    assistant.policy = replace(default, answerability=answerability)
+    try:
+        answer = assistant.ask(question)
+    finally:
+        assistant.policy = default
     assert answer.abstained
     sentence, marker = closest_sentence(answer)
     assert answer.text == (
@@ -303,6 +312,11 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         {"kind": "name", "text": "Kyrgyz"},
         {"kind": "name", "text": "ISIS"},
     ]
+    answer = assistant.ask(question)
+    sentence, marker = closest_sentence(answer)
+    assert answer.text == (
+        f"The indexed articles don't say this for ISIS. Closest: {sentence} [{marker}]"
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ import pytest
 from qa.records import Constraint
 from qa.search.answer_types import PLACE, anchors
 from qa.search.answerability import describe_missing
-from qa.search.lexicon import country_of
+from qa.search.lexicon import COUNTRIES, country_of
 from qa.search.term_matching import held
+from qa.storage.lexical import analyse
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,15 @@ def test_a_demonym_stands_for_its_country_in_matching_sentence_choice_and_absten
     assert describe_missing(missing) == "Russia in 2017"
     assert describe_missing([Constraint("name", "Kazakhs")]) == "Kazakhstan"
     assert describe_missing([Constraint("name", "Kazakhstan's")]) == "Kazakhstan"
+
+
+def test_every_country_and_demonym_stands_for_its_country_as_the_index_analyses_it() -> None:
+    demonyms = {
+        "Chinese": "china", "Japanese": "japan", "Filipinos": "philippines",
+        "Ukrainians": "ukraine", "Germans": "germany", "Italians": "italy",
+        "Israelis": "israel", "Portuguese": "portugal", "Senegalese": "senegal",
+        "Kazakhs": "kazakhstan", "Greeks": "greece", "French": "france",
+    }  # fmt: skip
+    words = {country.title(): country for country in COUNTRIES} | demonyms
+    terms = analyse(list(words))
+    assert {w: country_of(t[0]) for w, t in zip(words, terms, strict=True)} == words

@@ -53,18 +53,24 @@ def country_of(word: str) -> str | None:
     """The country (lower-cased, as in ``COUNTRIES``) a word names or stands for as its
     demonym, else None: "Kazakhstan's", "Kazakh", "Kazakhs" and "Kazakhstani" stand for
     kazakhstan, "Russian" for russia, "Chinese" for china, "Dutch" for the netherlands. The
-    BM25 terms of those words ("itali", "chines") stand for their country too, so that
-    analysed names compare by country (``qa.search.term_matching.held``)."""
+    BM25 terms of those words ("itali", "chines", "philippin") stand for their country too,
+    so that analysed names compare by country (``qa.search.term_matching.held``): what
+    Snowball cuts off a word's end ("-e", "-s", "-es", "-y" as "-i", "-el", "-al") is
+    tried back on."""
     key = re.sub(r"[’']s?$", "", word).lower()
-    return _country_words().get(key)
+    words = _country_words()
+    if key in words or len(key) < 4:  # "Dan" is no Dane
+        return words.get(key)
+    for ending in ("e", "s", "el", "al", *(("es",) if len(key) >= 6 else ())):
+        if key + ending in words:
+            return words[key + ending]
+    return words.get(key[:-1] + "y") if key.endswith("i") else None
 
 
 @cache
 def _country_words() -> dict[str, str]:
-    """Every word ``country_of`` knows, with its BM25 term, mapped to its country; where
-    two countries make one word ("Nigerian": Niger + ian, Nigeria + n) the longer wins."""
-    from qa.storage.lexical import query_terms  # the stemmer, loaded by then for BM25
-
+    """Every word ``country_of`` knows, mapped to its country; where two countries make one
+    word ("Nigerian": Niger + ian, Nigeria + n) the longer wins."""
     words: dict[str, str] = {}
     for country in sorted(COUNTRIES, key=len):
         for word in _demonyms(country):
@@ -73,9 +79,6 @@ def _country_words() -> dict[str, str]:
         words[word] = words[word + "s"] = country
     for country in COUNTRIES:
         words[country] = country
-    stems = query_terms(" ".join(words), frozenset())
-    for word, stem in zip(list(words), stems, strict=True):
-        words.setdefault(stem, words[word])
     return words
 
 
