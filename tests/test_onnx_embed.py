@@ -125,13 +125,14 @@ def test_an_export_from_the_same_weights_is_reused(model: ModelSpec, export_fold
     assert graph.stat().st_mtime_ns == before
 
 
-def test_the_graph_optimised_ahead_embeds_bit_for_bit_like_optimising_at_load(
+def test_the_graph_optimised_ahead_embeds_within_a_float_step_of_optimising_at_load(
     model: ModelSpec, export_folder: Path, corpus_passages: list[str]
 ) -> None:
     texts = [*corpus_passages, "How many women are smuggled out of Kazakhstan each year?"]
     ahead = OnnxEmbedder(export_folder, model, threads=1, optimized_ahead=True)
     at_load = OnnxEmbedder(export_folder, model, threads=1)
-    assert np.array_equal(ahead.encode(texts), at_load.encode(texts))
+    # The question session does not prepack its weights: its products round differently.
+    assert float(np.abs(ahead.encode(texts) - at_load.encode(texts)).max()) <= 1e-6
 
 
 def test_the_optimised_graph_is_made_once_and_again_for_another_onnxruntime(
