@@ -8,13 +8,14 @@ import numpy as np
 import pytest
 
 from qa.records import Article, Span
-from qa.search.answer_types import COUNT, NUMBER, anchors, contradicts, things
+from qa.search.answer_types import COUNT, NUMBER, SCORE, anchors, contradicts, things
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
     FEATURES,
     Candidate,
     SentenceWeights,
     is_statement,
+    matched_kind,
     question_parts,
     select,
     without_dateline,
@@ -177,3 +178,18 @@ def test_a_how_many_question_is_answered_by_a_count_not_by_a_sum_of_money(
         "by criminal groups. [1]"
     )
     assert "$80 billion" not in answer.text
+
+
+def test_a_score_question_asks_for_a_score_and_a_sentence_holding_one_answers_first() -> None:
+    assert matched_kind("What was the score when Moya beat Roddick?") == SCORE
+    assert matched_kind("By what score did the hosts lose?") == SCORE
+    assert things("Moya won 6-2 7-6 (7-1) for a 3-1 lead in 2004-2005.").by_kind[SCORE] == {
+        "6-2",
+        "7-6",
+        "7-1",
+        "3-1",
+    }
+    echo = _rated("Moya beat Roddick in the fourth rubber in Seville.", 0.9, 1, False)
+    scored = _rated("Moya won 6-2 7-6 (7-1) to give the hosts a 3-1 lead.", 0.4, 2, True)
+    chosen = select([echo, scored], SentenceWeights(), SCORE)
+    assert [c.text for c in chosen] == [scored.text, echo.text]

@@ -25,6 +25,8 @@ KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
 #: A number that counts things: not a sum of money nor a percentage. "How many …?" asks
 #: for one, so "$80 billion annually" does not answer "How many women are trafficked?".
 COUNT = "count"
+#: A game's score or a vote's tally ("6-2 7-6", "2-2", "24–10"): what "What was the score …?" asks.
+SCORE = "score"
 
 _ASKS = (
     (
@@ -92,6 +94,12 @@ _NOT_COUNTED = re.compile(
     rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
     r"somoni|manat|sums?|yuan|yen|rupees|francs)\b"
     r"|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)",
+    re.I,
+)
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)")
+_SCORE_QUESTION = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:score|scoreline|tally)\b|\bby\s+what\s+(?:score|margin)\b"
+    r"|\bwhat\s+was\s+the\s+(?:final\s+)?(?:score|result)\b",
     re.I,
 )
 _COUNTED_QUESTION = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
@@ -198,9 +206,16 @@ def asks_count(question: str) -> bool:
     return bool(_COUNTED_QUESTION.search(question))
 
 
+def asks_score(question: str) -> bool:
+    """Whether a question asks for a score ("What was the score when …?", "By what score
+    …?"): a sentence answers it with a score (see ``SCORE``), not any number."""
+    return bool(_SCORE_QUESTION.search(question))
+
+
 def things(text: str) -> Things:
     """Numbers, dates, people, places and organisations a text mentions (from its surface);
-    also, under ``COUNT``, the numbers that are neither money nor a percentage."""
+    also, under ``COUNT``, the numbers that are neither money nor a percentage, and under
+    ``SCORE`` the scores ("6-2", "24–10")."""
     dates = {m.group().lower() for m in _DATE.finditer(text)}
     numbers: set[str] = set()
     counts: set[str] = set()
@@ -235,6 +250,7 @@ def things(text: str) -> Things:
         {
             NUMBER: frozenset(numbers),
             COUNT: frozenset(counts),
+            SCORE: frozenset(" ".join(m.group().split()) for m in _SCORE.finditer(text)),
             DATE: frozenset(dates),
             PERSON: frozenset(people),
             PLACE: frozenset(places),

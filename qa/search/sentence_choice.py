@@ -23,7 +23,7 @@ that the sentence holds the answer:
 
 The reply takes the most likely sentence and the few others nearly as likely
 (none about another country or year when the first keeps to the question's); a
-question asking for a number or a date is answered first by the likeliest
+question asking for a number, a score or a date is answered first by the likeliest
 sentence holding one (for "How many …?", a count: not a sum of money or a share). A
 question in two parts ("Who … and when …?", "When and where …?") gets the best
 sentence for each.
@@ -46,9 +46,11 @@ from qa.search.answer_types import (
     DATE,
     KINDS,
     NUMBER,
+    SCORE,
     anchors,
     asked_kind,
     asks_count,
+    asks_score,
     contradicts,
     things,
 )
@@ -338,8 +340,11 @@ def _counts(terms: Sequence[str], noun: str) -> bool:
 
 
 def matched_kind(question: str) -> str | None:
-    """The kind a sentence must hold to answer ``question`` (``asked_kind``), a number
-    that counts (``COUNT``) for "How many …?"."""
+    """The kind a sentence must hold to answer ``question`` (``asked_kind``): a number
+    that counts (``COUNT``) for "How many …?", a score (``SCORE``) for "What was the
+    score …?"."""
+    if asks_score(question):
+        return SCORE
     kind = asked_kind(question)
     return COUNT if kind == NUMBER and asks_count(question) else kind
 
@@ -448,7 +453,7 @@ def select(
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
-    When the question asks for a number, a count or a date (``asked``), the first
+    When the question asks for a number, a count, a score or a date (``asked``), the first
     is the likeliest sentence holding one the question does not name, if any does. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
     (see ``qa.search.answer_types.contradicts``).
@@ -456,7 +461,7 @@ def select(
     if not rated:
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
-    if asked in (NUMBER, COUNT, DATE):
+    if asked in (NUMBER, COUNT, DATE, SCORE):
         holding = next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
