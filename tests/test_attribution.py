@@ -35,13 +35,35 @@ They warned that the drought would return.
 """
 
 
-@pytest.fixture
-def article(tmp_path: Path) -> tuple[str, Article]:
+#: A feed that lost its capitals and quotation marks: quotes are known by their first person.
+LOWER_CASE_ARTICLE = """\
+moya seals the cup for spain
+
+spain won the cup for the second time in five years on sunday.
+
+this has been incredible - the moment i ve been waiting for for years said moya who \
+missed out in 2000 through injury. the cup is my dream. i can t ask for more.
+
+the coach was pleased with the team. byrne said: we just had to stick to our pattern.
+"""
+
+
+def _ingested(tmp_path: Path, text: str) -> tuple[str, Article]:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "water.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "story.txt").write_text(text, encoding="utf-8")
     (parsed,) = ingest_corpus(corpus).files
     return parsed.text, parsed.articles[0]
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> tuple[str, Article]:
+    return _ingested(tmp_path, ARTICLE)
+
+
+@pytest.fixture
+def lower_case_article(tmp_path: Path) -> tuple[str, Article]:
+    return _ingested(tmp_path, LOWER_CASE_ARTICLE)
 
 
 def speaker_of(article: tuple[str, Article], sentence: str) -> str | None:
@@ -120,3 +142,39 @@ def test_an_unnamed_expert_or_they_warned_brings_the_nearest_named_speaker(
 )
 def test_a_plain_statement_needs_no_speaker(sentence: str) -> None:
     assert not needs_speaker(sentence)
+
+
+def test_a_first_person_sentence_brings_the_sentence_naming_its_speaker(
+    lower_case_article: tuple[str, Article],
+) -> None:
+    moya = (
+        "this has been incredible - the moment i ve been waiting for for years said moya who "
+        "missed out in 2000 through injury."
+    )
+    assert speaker_of(lower_case_article, "the cup is my dream.") == moya
+    assert speaker_of(lower_case_article, "i can t ask for more.") == moya
+
+
+def test_a_speaker_beside_said_in_lower_case_needs_nothing(
+    lower_case_article: tuple[str, Article],
+) -> None:
+    byrne = "byrne said: we just had to stick to our pattern."
+    assert speaker_of(lower_case_article, byrne) is None
+    assert speaker_of(lower_case_article, "the coach was pleased with the team.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaks_for_someone"),
+    [
+        ("I can't ask for more.", True),
+        ("Now I know what we lost.", True),
+        ("We just had to stick to our defensive pattern.", True),
+        ("World War I ended in 1918.", False),
+        ("Queen Elizabeth I ruled England.", False),
+        ("The ME region grew by 4%.", False),
+    ],
+)
+def test_a_first_person_sentence_speaks_for_someone_but_a_numeral_i_does_not(
+    sentence: str, speaks_for_someone: bool
+) -> None:
+    assert needs_speaker(sentence) is speaks_for_someone

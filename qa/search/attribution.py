@@ -7,7 +7,10 @@ A sentence that speaks for someone it does not name does not say who speaks:
   "…, the expert added.");
 - it quotes without naming a person or an organisation as the source, or it
   stands inside a quotation that opened in an earlier sentence of its paragraph
-  (the second sentence of a multi-sentence quote).
+  (the second sentence of a multi-sentence quote);
+- it speaks in the first person ("I can't ask for more.", "We just had to stick to
+  our pattern."): in a news report that is someone's quoted words, even where the
+  text has lost its quotation marks.
 
 Such a sentence brings, verbatim, the nearest earlier sentence of the same article
 (at most ``LOOK_BACK`` back, across paragraphs) that names a person speaking,
@@ -18,7 +21,9 @@ said.") needs nothing more.
 A person's name is read from the surface: two to four capitalised words, none
 of them an organisation's, a place's, a month's or a sentence opener's word
 ("Andrey Grozin", "S. Frederick Starr"), or one such word right beside a verb
-of speech ("Doe said", "said Doe").
+of speech ("Doe said", "said Doe"). Text in lower case has no capitals to read
+names from: there a verb of speech beside a word that is no pronoun ("… said
+moya.", "byrne said:") names the speaker.
 """
 
 from __future__ import annotations
@@ -96,6 +101,53 @@ _NOT_NAME_WORDS = re.compile(
 )
 
 
+#: "my", "we", "our" …: a first-person sentence (in lower case or capitalised, never in
+#: capitals: "ME" is no pronoun).
+_FIRST_PERSON_WORDS = re.compile(
+    r"(?<![\w’'.-])(?:[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w’'.-])"
+)
+#: "I" with the word before it: after a capitalised word it is a numeral ("World War I").
+_CAPITAL_I = re.compile(r"(?:(\S+)\s+)?(?<![\w’'.-])I(?=\s+[a-z]|[’'][a-z])")
+_LOWER_I = re.compile(r"(?<![\w’'.-])i(?=\s+(?:[a-z]|\W)|[’'][a-z])")
+_NOT_A_SPEAKER = (
+    r"(?:he|she|they|it|i|we|you|who|which|that|this|there|the|a|an|to|in|on|at|by|of|for|"
+    r"and|but|so|his|her|their|its|our|my|was|is|had|has|have|not|also|then|later|"
+    r"previously|recently|once|earlier|as|if|when|what|how)"
+)
+#: A verb of speech beside a word that is no pronoun: "… said moya.", "byrne said: …".
+_SAYS = (
+    r"(?:said|says|told|tells|added|adds|explained|insisted|insists|stated|declared|replied|"
+    r"admitted|warned|stressed|argued|claimed|noted|recalled|continued|concluded)"
+)
+_SAYS_WHO = re.compile(
+    rf"(?<![\w’'-])(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+\s+{_SAYS}\b(?!\s+(?:that|to)\b)"
+    rf"|\b{_SAYS}\s+(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+",
+    re.I,
+)
+
+
+def first_person(sentence: str) -> bool:
+    """Whether a sentence speaks in the first person ("I", "my", "we", "our"; "i" in text
+    written in lower case)."""
+    if _FIRST_PERSON_WORDS.search(sentence):
+        return True
+    if not any(c.isupper() for c in sentence):
+        return bool(_LOWER_I.search(sentence))
+    opening = re.search(r"\w", sentence)
+    return any(
+        m.group(1) is None
+        or not m.group(1)[0].isupper()
+        or (opening is not None and m.start(1) <= opening.start())
+        for m in _CAPITAL_I.finditer(sentence)
+    )
+
+
+def says_who(sentence: str) -> bool:
+    """Whether a sentence in lower case names who speaks beside a verb of speech
+    ("… said moya.", "byrne said: …")."""
+    return not any(c.isupper() for c in sentence) and bool(_SAYS_WHO.search(sentence))
+
+
 def names_person(sentence: str) -> bool:
     """Whether the sentence names a person: two to four capitalised words that are not an
     organisation, a place, a month or a sentence opener ("Andrey Grozin", "S. Frederick
@@ -113,9 +165,9 @@ def needs_speaker(sentence: str, *, inside_quote: bool = False) -> bool:
     ``inside_quote``: it stands inside a quotation opened by an earlier sentence."""
     if _PRONOUN_START.search(sentence) or _PRONOUN_SPEAKS.search(sentence):
         return True
-    if names_person(sentence):
+    if names_person(sentence) or says_who(sentence):
         return False
-    if _UNNAMED_SPEAKS.search(sentence) or inside_quote:
+    if _UNNAMED_SPEAKS.search(sentence) or inside_quote or first_person(sentence):
         return True
     quotes = any(len(m.group().split()) >= 4 for m in _QUOTE.finditer(sentence))
     quotes = quotes or bool(_OPENS_QUOTE.search(sentence))
@@ -141,7 +193,9 @@ def speaker_for(raw: str, article: Article, sentence: Span) -> Span | None:
     speaking = [span for span, said in named if _SPEECH.search(said) or _QUOTE.search(said)]
     if speaking:
         return speaking[0]
-    return named[0][0] if named else None
+    if named:
+        return named[0][0]
+    return next((span for span, said in reversed(near) if says_who(said)), None)
 
 
 def _open_quote(text: str) -> bool:
