@@ -186,6 +186,21 @@ def test_a_question_in_two_parts_gets_a_sentence_for_each(assistant: Assistant) 
     assert len(sentences) <= 4
 
 
+def test_when_was_it_published_after_a_question_about_a_report_asks_about_the_report(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Whose report found that Kazakhstan does not fully comply with minimum standards, "
+        "and when was it published?"
+    )
+    assert not answer.abstained
+    assert answer.text == (
+        "The US State Department’s 2012 Trafficking in Persons report found that Kazakhstan "
+        "“does not fully comply” with minimum standards to eliminate trafficking, but added "
+        "that Astana “is making significant efforts to do so.” [1]"
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -30,7 +30,13 @@ from qa.records import Answer, Citation, Hit, Passage, Span
 from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
 from qa.search.article_questions import article_fact, article_in_question, article_question
 from qa.search.attribution import speaker_for
-from qa.search.sentence_choice import Candidate, SentenceWeights, choose, without_footnotes
+from qa.search.sentence_choice import (
+    Candidate,
+    SentenceWeights,
+    choose,
+    question_parts,
+    without_footnotes,
+)
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
@@ -176,8 +182,8 @@ def _article_reply(
     the passages are on topic (``article_in_question``).
     """
     asked = article_question(question)
-    if asked is None:
-        return None
+    if asked is None or any(article_question(p) is None for p in question_parts(question)):
+        return None  # "Whose review …, and when was it published?" asks about the review
     ranked = [hit.article for hit in passages]
     article = article_in_question(
         question,
