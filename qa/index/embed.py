@@ -225,11 +225,11 @@ def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> E
 
 
 def import_question_embedder() -> None:
-    """Import on this thread the libraries ``question_embedder`` uses (ONNX Runtime, the
-    tokenizers). Importing holds Python's interpreter lock, so it goes no faster on another
-    thread, whereas building the model's session there runs beside this thread's work."""
+    """Import on this thread the library ``question_embedder`` uses (ONNX Runtime; a plain
+    BERT tokenizer needs no library). Importing holds Python's interpreter lock, so it goes
+    no faster on another thread, whereas building the model's session there runs beside
+    this thread's work."""
     import onnxruntime  # noqa: F401
-    import tokenizers  # noqa: F401
 
 
 REEXPORT = "run `qa index` to export it again"

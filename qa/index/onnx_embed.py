@@ -11,6 +11,7 @@ An export folder holds::
     model.mapped.onnx (+ .data)   a graph with its weights apart, memory-mapped when loaded
     model.optimized.onnx (+ .data)   the questions' graph: optimised once, weights apart
     model.tokens.onnx           the mapped graph with the token outputs too (late chunking)
+    wordpiece.txt               the tokenizer's vocabulary as a plain list (qa.index.wordpiece)
 
 Each ``.json`` records the model name, the sha256 of the weights it was made
 from, whether it is quantized, the opset and the library versions; a loader
@@ -27,13 +28,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from qa.errors import ModelError
 from qa.files import file_sha256
 from qa.index.embed import ModelSpec, Progress
+from qa.index.wordpiece import load_wordpiece
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -341,7 +343,17 @@ class OnnxEmbedder:
             raise ModelError(
                 f"cannot load the {kind} ONNX model in {folder}: it is damaged"
             ) from None
-        self._tokenizer = _load_tokenizer(folder / TOKENIZER_FILE, info.max_tokens)
+        # A question in a new process is tokenised without the tokenizers library when the
+        # model's tokenizer is plain BERT WordPiece (the same ids; see qa.index.wordpiece).
+        self._wordpiece = (
+            load_wordpiece(folder, info.tokenizer_sha256, info.max_tokens)
+            if optimized_ahead
+            else None
+        )
+        self._tokenizer_path = folder / TOKENIZER_FILE
+        self._tokenizer: Tokenizer | None = None
+        if self._wordpiece is None:
+            self._tokenizer = _load_tokenizer(self._tokenizer_path, info.max_tokens)
         self._spec = model
         self._info = info
         self._batch_size = batch_size
@@ -364,8 +376,8 @@ class OnnxEmbedder:
         result = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return result
-        encodings = self._tokenizer.encode_batch(list(texts))
-        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(texts))
+        encodings = self._token_ids(list(texts))
+        lengths = np.fromiter(map(len, encodings), dtype=np.int64, count=len(texts))
         # Similar lengths side by side: a batch is padded only to its own longest text.
         order = np.argsort(lengths, kind="stable")
         for begin in range(0, len(texts), self._batch_size):
@@ -374,7 +386,7 @@ class OnnxEmbedder:
             input_ids = np.zeros((len(rows), width), dtype=np.int64)
             attention = np.zeros((len(rows), width), dtype=np.int64)
             for line, row in enumerate(rows):
-                ids = encodings[row].ids
+                ids = encodings[row]
                 input_ids[line, : len(ids)] = ids
                 attention[line, : len(ids)] = 1
             (vectors,) = self._session.run(
@@ -384,6 +396,15 @@ class OnnxEmbedder:
             if progress:
                 progress(len(rows))
         return result
+
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        if self._wordpiece is not None:
+            plain = [self._wordpiece.ids(text) for text in texts]
+            if all(ids is not None for ids in plain):
+                return cast(list[list[int]], plain)
+        if self._tokenizer is None:
+            self._tokenizer = _load_tokenizer(self._tokenizer_path, self._info.max_tokens)
+        return [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
 
 
 def _load_tokenizer(path: Path, max_tokens: int) -> Tokenizer:
