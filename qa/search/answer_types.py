@@ -1,7 +1,8 @@
 """What kind of thing a question asks for, and whether a sentence holds one.
 
 "How many/much …" asks for a number ("How many …" for a count: a sum of
-money or a percentage does not answer it), "When …" for a date, "Who …" for a person,
+money or a percentage does not answer it; "What was the score …" for a score,
+``asks_score``), "When …" for a date, "Who …" for a person,
 "Where …" for a place, "Which organisation/agency …" for an organisation. A
 sentence holds the asked kind when it contains such a thing that the question
 itself does not already contain: "How many cases did IOM register in 2012?" is
