@@ -140,6 +140,20 @@ def print_rounds(results: dict[str, tuple[list[float], list[float]]]) -> None:
         )
 
 
+#: The issue's targets: p50 wall seconds on a quiet machine.
+TARGETS = {"qa ask": 0.3, "qa --help": 0.1}
+
+
+def print_targets(results: dict[str, tuple[list[float], list[float]]]) -> None:
+    """One line per target: the p50 against it, met or not (meant for a quiet machine)."""
+    one_minute = os.getloadavg()[0]
+    print(f"\ntargets (p50 on a quiet machine; load average now {one_minute:.2f}):")
+    for name, limit in TARGETS.items():
+        wall = statistics.median(results[name][0])
+        verdict = "met" if wall <= limit else "not met"
+        print(f"  {name:<10} {wall * 1000:>5.0f} ms against ≤ {limit * 1000:.0f} ms: {verdict}")
+
+
 #: Run in a new process by --stages: each step of `qa ask` timed, printed as JSON.
 STAGES = """
 import io, json, sys, time
@@ -238,6 +252,7 @@ def main() -> None:
     results = run_rounds(args.rounds, env, args.baseline and args.baseline.resolve())
     print(f"after:  {load_line()}\n")
     print_rounds(results)
+    print_targets(results)
     if args.stages:
         run_stages(args.rounds, env)
 
