@@ -335,11 +335,11 @@ def report(results: Sequence[dict[str, Any]]) -> str:
                 f"{r['pg_bytes'] / 2**20:,.0f} MiB",
                 f"{r['local_load_s']:.0f} s",
                 f"{r['local_bytes'] / 2**20:,.0f} MiB",
-                f"{r['peak_rss_mib']:,.0f} MiB",
+                f"{r['load_peak_rss_mib']:,.0f} MiB",
             ]
         )
     headers = ["passages", "PG load (one transaction)", "of which indexes", "VACUUM ANALYZE"]
-    headers += ["PG on disk", "local write", "local on disk", "bench peak RSS"]
+    headers += ["PG on disk", "local write", "local on disk", "peak RSS while loading"]
     out.append(table(headers, rows))
     rows = []
     for r in results:
@@ -382,7 +382,7 @@ def report(results: Sequence[dict[str, Any]]) -> str:
             )
     out.append(
         table(
-            ["passages", "filter", "rows kept", "recall@10 as run", "recall@10 HNSW forced"], rows
+            ["passages", "filter", "rows kept", "recall@10 as run", "recall@10 index forced"], rows
         )
     )
     return "\n\n".join(out)
