@@ -257,13 +257,15 @@ def article_from_row(row: StoredRow) -> Article:
     """The article of a stored ``articles`` row, in either backend: the date as ISO text
     or a date, spans and provenance as JSON text or already decoded."""
     published = row["published"]
+    if isinstance(published, str):  # SQLite keeps ISO text
+        published = date.fromisoformat(published) if published else None
     return Article(
         article_id=row["article_id"],
         path=row["path"],
         title=row["title"],
         outlet=row["outlet"],
         author=row["author"],
-        published=date.fromisoformat(published) if isinstance(published, str) else published,
+        published=published,
         paragraphs=tuple(Span(s, e) for s, e in _decoded(row["paragraphs"])),
         provenance=_decoded(row["provenance"]),
         published_estimate=row["published_estimate"],
