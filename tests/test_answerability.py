@@ -176,6 +176,10 @@ def test_missing_constraints_are_named_as_the_question_writes_them() -> None:
     assert describe_missing([Constraint("date", "June"), Constraint("year", "2016")]) == (
         "June 2016"
     )
+    # A possessive belongs to the question's grammar, not to the name.
+    for name in ("Rafael Nadal's", "Rafael Nadal’s"):
+        assert describe_missing([Constraint("name", name)]) == "Rafael Nadal"
+    assert describe_missing([Constraint("name", "the Williams sisters'")]) == "the Williams sisters"
 
 
 def test_a_figure_for_another_year_is_not_given_for_the_asked_year(assistant: Assistant) -> None:

@@ -173,8 +173,12 @@ def test_an_article_described_by_its_outlet_and_title_words_is_the_one_asked_abo
 def test_a_description_matching_no_title_is_left_to_retrieval(assistant: Assistant) -> None:
     articles = [s.article for s in assistant.article_summaries()]
     analyse = assistant.snapshot.lexical_terms
-    question = "Who wrote the article about travel agencies?"
-    assert described_article(question, articles, articles, analyse) is None
+    for question in (
+        "Who wrote the article about travel agencies?",
+        # Fergana and trafficking stand in one title and outlet, but not Uzbekistan.
+        "Who wrote the Fergana article on trafficking in Uzbekistan?",
+    ):
+        assert described_article(question, articles, articles, analyse) is None
     # Among articles matching equally, the better-retrieved one is meant.
     titled = [(a, a.title.casefold()) for a in articles]
     matching = [a for a, t in titled if "kazakhstan" in t and "trafficking" in t]

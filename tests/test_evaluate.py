@@ -139,6 +139,28 @@ def test_a_set_that_cannot_be_read_is_an_error(
     assert f"error: cannot read evaluation set {missing}: it does not exist" in err
 
 
+def test_a_set_about_another_corpus_is_refused_before_indexing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "here.txt").write_text("A title\n\nSome text about something.\n")
+    questions = tmp_path / "sets" / "other.jsonl"
+    questions.parent.mkdir()
+    questions.write_text(
+        '{"id": "a", "question": "Who won?", "answers": ["x"], "sources": ["bbc-1.txt"]}\n'
+        '{"id": "b", "question": "Who lost?", "answers": ["y"], "sources": ["bbc-2.txt"]}\n'
+    )
+    assert main(["eval", str(questions), "--corpus", str(corpus)]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        "error: sets/other.jsonl: none of the 2 files its questions cite (e.g. bbc-1.txt) is "
+        f"in the corpus {corpus}; put its articles in a corpus/ folder beside the set, or "
+        "name their folder with --corpus"
+    ) in err
+    assert not (tmp_path / "index").exists()
+
+
 @pytest.mark.slow
 def test_cli_reports_malformed_lines_on_stderr_and_runs_the_rest(
     in_tiny_bench: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.config import Settings
+from qa.errors import CorpusError
 from qa.evaluation.metrics import build_report
 from qa.evaluation.records import EvalReport, Outcome, SetRun
 from qa.evaluation.sets import EvalSet
@@ -254,6 +255,7 @@ def evaluate_sets(
         target = resolve_target(
             eval_set.path, settings, corpus=corpus, index=index, cache_root=cache_root
         )
+        check_sources_present(eval_set, target.settings.corpus_dir)
         if announce is not None:
             announce(
                 f"{eval_set.name}: corpus {target.settings.corpus_dir}, "
@@ -277,6 +279,20 @@ def evaluate_sets(
         finally:
             assistant.close()
     return build_report(runs, settings.k)
+
+
+def check_sources_present(eval_set: EvalSet, corpus_dir: Path) -> None:
+    """Raise CorpusError when the set names source files and none of them is in
+    ``corpus_dir``: its questions are about another corpus, and every figure would be
+    measured against the wrong articles."""
+    sources = {f for case in eval_set.cases for f in case.expected_files}
+    if sources and not any((corpus_dir / f).is_file() for f in sources):
+        example = min(sources)
+        raise CorpusError(
+            f"{eval_set.name}: none of the {counted(len(sources), 'file')} its questions cite "
+            f"(e.g. {example}) is in the corpus {corpus_dir}; put its articles in a corpus/ "
+            "folder beside the set, or name their folder with --corpus"
+        )
 
 
 def prepare_index(target: EvalTarget, progress: ProgressSink | None = None) -> IndexReport | None:

@@ -562,9 +562,14 @@ def describe_missing(missing: Sequence[Constraint]) -> str:
 
 def _country_of(name: str) -> str:
     """The country a demonym stands for ("Kyrgyz": Kyrgyzstan, "Russian": Russia), else
-    the name as it is."""
+    the name without a possessive ending ("Rafael Nadal's": Rafael Nadal)."""
     country = None if " " in name else country_of(name)
-    return country.title() if country is not None and country != name.lower() else name
+    if country is not None and country != name.lower():
+        return country.title()
+    return _POSSESSIVE.sub("", name)
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)[’']s$|(?<=s)[’']$")
 
 
 def _listed(names: Sequence[str]) -> str:

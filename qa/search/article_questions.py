@@ -358,23 +358,17 @@ def described_article(
     """The article the question describes by words of its title or outlet.
 
     The question's terms, less those that only say what is asked ("who wrote", "the
-    article"), are matched against each article's title and outlet terms. The article
-    matching the most wins when it matches at least half of them; among equals the one
-    ranked best by retrieval, then the first. None when no article matches enough:
-    "who wrote the article about travel agencies?" describes no title, and is left to
-    retrieval.
+    article"), must all stand in an article's title or outlet; among several such
+    articles the one ranked best by retrieval, then the first. None when no article
+    has them all: "who wrote the article about travel agencies?" or "the article about
+    the Davis Cup final" (a title with "Davis Cup" but not "final" may be another
+    article) are left to retrieval.
     """
     asking = set(analyse([_ASKING_WORDS])[0])
     wanted = set(analyse([question])[0]) - asking
-    if not wanted or not articles:
+    if not wanted:
         return None
     described = analyse([f"{a.title} {a.outlet or ''}" for a in articles])
+    matching = [a for a, terms in zip(articles, described, strict=True) if wanted <= set(terms)]
     rank = {a.article_id: i for i, a in reversed(list(enumerate(ranked)))}
-    best: tuple[int, int, int] | None = None
-    chosen: Article | None = None
-    for position, (article, terms) in enumerate(zip(articles, described, strict=True)):
-        matched = len(wanted & set(terms))
-        key = (-matched, rank.get(article.article_id, len(ranked)), position)
-        if 2 * matched >= len(wanted) and (best is None or key < best):
-            best, chosen = key, article
-    return chosen
+    return min(matching, key=lambda a: rank.get(a.article_id, len(ranked)), default=None)
