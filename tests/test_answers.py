@@ -13,7 +13,7 @@ from qa.index.indexing import update_index
 from qa.records import Answer
 from qa.search.answer import ABSTENTION
 from qa.search.assistant import Assistant
-from qa.search.retrieve import SearchFilters
+from qa.search.retrieve import SearchFilters, _quoted_runs
 from qa.search.sentence_choice import is_statement, without_footnotes
 
 pytestmark = pytest.mark.slow  # answers depend on the real model's meaning
@@ -50,6 +50,27 @@ def test_every_answer_sentence_stands_verbatim_in_the_passage_it_cites(
 def test_answer_to_a_counting_question_holds_the_number(assistant: Assistant) -> None:
     answer = assistant.ask("How many victims of trafficking did the IOM assist in Kazakhstan?")
     assert "858" in answer.text
+
+
+def test_a_passage_holding_a_quoted_phrase_comes_first(assistant: Assistant) -> None:
+    # The question's other words ("migrants", "Russia") fit several passages better; the
+    # quoted words stand in one sentence, and that sentence answers.
+    answer = assistant.ask(
+        "Who said that the number of migrants in Russia 'has declined almost 50 percent'?"
+    )
+    assert answer.text.startswith(
+        "“Happily,” Grishin continues, “as a result of the decline in the ruble exchange "
+        "rate, the number of migrants [in Russia] has declined almost 50 percent;” "
+    )
+    assert "has declined almost 50 percent" in answer.passages[0].quote
+    assert answer.passages[0].line == 21
+
+
+def test_only_quoted_phrases_of_three_words_or_more_are_taken_word_for_word() -> None:
+    assert _quoted_runs("Who runs the 'Islamic State' in Syria?") == []
+    assert _quoted_runs("Who said “the radicals are better organized”?") == [
+        ["the", "radicals", "are", "better", "organized"]
+    ]
 
 
 @pytest.mark.parametrize(

@@ -519,10 +519,15 @@ def quotes_in(question: str, text: str) -> bool:
     """Whether every phrase the question quotes stands in ``text``, word for word (case
     and punctuation aside): an article a question quotes a title of must hold it."""
     words = plain_words(fold(text))
-    return all(
-        contains_run(words, plain_words(fold(found.group(1) or found.group(2))))
-        for found in _QUOTED.finditer(question)
-    )
+    return all(contains_run(words, run) for run in quoted_runs(question))
+
+
+def quoted_runs(question: str) -> list[list[str]]:
+    """The phrases the question quotes, each as its lower-cased, accent-free words
+    (what ``contains_run`` compares)."""
+    return [
+        plain_words(fold(found.group(1) or found.group(2))) for found in _QUOTED.finditer(question)
+    ]
 
 
 def named_in(constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:

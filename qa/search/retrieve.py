@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 CANDIDATES_PER_SIGNAL = 100
 RANKED_POOL = 40
+#: A quoted phrase this long is taken word for word; shorter ones ("'stans'") are names.
+QUOTED_MIN_WORDS = 3
+#: Passages looked up by a quoted phrase's own words, beside the question's candidates.
+QUOTED_CANDIDATES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +157,7 @@ class Retriever:
             if not scope.chunk_count:
                 return SearchResult([], [], excluded_undated)
         candidates, features = self.features(question_vector, question, filters)
+        self._pull_quoted(question, candidates, features)
         if followed:
             self._favour(candidates, features, followed, max(2 * RANKED_POOL, 12 * k))
         order = np.argsort(-features["score"], kind="stable")
@@ -168,6 +173,8 @@ class Retriever:
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
         lexical, lexical_scores = storage.lexical_top(question, CANDIDATES_PER_SIGNAL, filters)
         pool = [lexical]
+        for run in _quoted_runs(question):  # the passages holding a quoted phrase's words
+            pool.append(storage.lexical_top(" ".join(run), QUOTED_CANDIDATES, filters)[0])
         for vector_field in VECTOR_FIELDS:
             pool.append(storage.nearest(vector_field, query, CANDIDATES_PER_SIGNAL, filters))
         # Sorted, each once; np.unique would import numpy.ma, a tenth of numpy's import time.
@@ -183,6 +190,30 @@ class Retriever:
             "cos_sentence": storage.cosines("sentence", query, candidates),
         }
         return candidates, {"score": self.weights.fuse(signals), **signals}
+
+    def _pull_quoted(
+        self, question: str, candidates: np.ndarray, features: dict[str, np.ndarray]
+    ) -> None:
+        """Put first the passages that hold a phrase the question quotes word for word
+        (``quoted``: 1 when the passage's own sentence holds it, 0.5 when only its window
+        does), added to their score: someone who quotes an article's words means the
+        place that has them, however the rest of the question reads."""
+        runs = _quoted_runs(question)
+        if not runs or not len(candidates):
+            return
+        from qa.search.term_matching import contains_run, fold, plain_words
+
+        chunks = self.storage.chunks([int(c) for c in candidates])
+        quoted = np.zeros(len(candidates))
+        for i, chunk_id in enumerate(candidates):
+            chunk = chunks[int(chunk_id)]
+            sentence = plain_words(fold(chunk.sentence))
+            if any(contains_run(sentence, run) for run in runs):
+                quoted[i] = 1.0
+            elif any(contains_run(plain_words(fold(chunk.text)), run) for run in runs):
+                quoted[i] = 0.5
+        features["quoted"] = quoted
+        features["score"] = features["score"] + quoted
 
     def _favour(
         self,
@@ -221,6 +252,15 @@ class Retriever:
                 )
             )
         return hits
+
+
+def _quoted_runs(question: str) -> list[list[str]]:
+    """The phrases of at least ``QUOTED_MIN_WORDS`` words the question quotes."""
+    if not any(mark in question for mark in "\"“”‘’'"):
+        return []
+    from qa.search.answerability import quoted_runs
+
+    return [run for run in quoted_runs(question) if len(run) >= QUOTED_MIN_WORDS]
 
 
 def distinct_passages(ranked: Sequence[Hit], k: int) -> list[Hit]:
