@@ -47,12 +47,16 @@ class FusionWeights:
     followed_article: float = 0.05
 
     def fuse(self, signals: dict[str, np.ndarray]) -> np.ndarray:
-        """The fused score of each candidate from its normalised BM25 and two cosines."""
+        """The fused score of each candidate from its normalised BM25 and two cosines,
+        plus the ``quoted`` signal where the question quotes a phrase (it puts the
+        passages holding it first, whatever the weights)."""
         fused: np.ndarray = (
             self.bm25 * signals["bm25_norm"]
             + self.window * signals["cos_window"]
             + self.sentence * signals["cos_sentence"]
         )
+        if "quoted" in signals:
+            fused = fused + signals["quoted"]
         return fused
 
 
@@ -157,7 +161,6 @@ class Retriever:
             if not scope.chunk_count:
                 return SearchResult([], [], excluded_undated)
         candidates, features = self.features(question_vector, question, filters)
-        self._pull_quoted(question, candidates, features)
         if followed:
             self._favour(candidates, features, followed, max(2 * RANKED_POOL, 12 * k))
         order = np.argsort(-features["score"], kind="stable")
@@ -168,12 +171,14 @@ class Retriever:
     def features(
         self, vector: np.ndarray, question: str, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """Candidate chunk ids and, aligned with them, each signal and the fused ``score``."""
+        """Candidate chunk ids and, aligned with them, each signal and the fused ``score``
+        (with ``quoted`` added when the question quotes a phrase, see ``_quoted_signal``)."""
         storage = self.storage
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
         lexical, lexical_scores = storage.lexical_top(question, CANDIDATES_PER_SIGNAL, filters)
         pool = [lexical]
-        for run in _quoted_runs(question):  # the passages holding a quoted phrase's words
+        runs = _quoted_runs(question)
+        for run in runs:  # the passages holding a quoted phrase's words
             pool.append(storage.lexical_top(" ".join(run), QUOTED_CANDIDATES, filters)[0])
         for vector_field in VECTOR_FIELDS:
             pool.append(storage.nearest(vector_field, query, CANDIDATES_PER_SIGNAL, filters))
@@ -189,18 +194,15 @@ class Retriever:
             "cos_window": storage.cosines("window", query, candidates),
             "cos_sentence": storage.cosines("sentence", query, candidates),
         }
+        if runs:
+            signals["quoted"] = self._quoted_signal(runs, candidates)
         return candidates, {"score": self.weights.fuse(signals), **signals}
 
-    def _pull_quoted(
-        self, question: str, candidates: np.ndarray, features: dict[str, np.ndarray]
-    ) -> None:
-        """Put first the passages that hold a phrase the question quotes word for word
-        (``quoted``: 1 when the passage's own sentence holds it, 0.5 when only its window
-        does), added to their score: someone who quotes an article's words means the
-        place that has them, however the rest of the question reads."""
-        runs = _quoted_runs(question)
-        if not runs or not len(candidates):
-            return
+    def _quoted_signal(self, runs: list[list[str]], candidates: np.ndarray) -> np.ndarray:
+        """For each candidate, 1 when its own sentence holds a phrase the question quotes
+        word for word, 0.5 when only its window does, else 0 (added to the fused score by
+        ``FusionWeights.fuse``): someone who quotes an article's words means the place
+        that has them, however the rest of the question reads."""
         from qa.search.term_matching import contains_run, fold, plain_words
 
         chunks = self.storage.chunks([int(c) for c in candidates])
@@ -210,10 +212,11 @@ class Retriever:
             sentence = plain_words(fold(chunk.sentence))
             if any(contains_run(sentence, run) for run in runs):
                 quoted[i] = 1.0
-            elif any(contains_run(plain_words(fold(chunk.text)), run) for run in runs):
+                continue
+            window = plain_words(fold(chunk.text))
+            if any(contains_run(window, run) for run in runs):
                 quoted[i] = 0.5
-        features["quoted"] = quoted
-        features["score"] = features["score"] + quoted
+        return quoted
 
     def _favour(
         self,
