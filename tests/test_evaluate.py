@@ -140,11 +140,14 @@ def test_a_set_that_cannot_be_read_is_an_error(
 
 
 def test_a_set_about_another_corpus_is_refused_before_indexing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./index of the checkout is asked about this corpus
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "here.txt").write_text("A title\n\nSome text about something.\n")
+    (corpus / "here.txt").write_text(
+        "A title\n\nThe council met on Monday and agreed to repair the old bridge.\n"
+    )
     questions = tmp_path / "sets" / "other.jsonl"
     questions.parent.mkdir()
     questions.write_text(
