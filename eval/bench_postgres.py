@@ -15,8 +15,14 @@ latency   p50/p95 of a filtered hybrid query (``Retriever.search``: BM25 top 100
           with 4 concurrent clients (threads, one connection each), embedding excluded;
           the filters are a date window keeping ~1% of rows, an outlet (~5%) and none.
 recall    recall@10 of the backend's filtered kNN against exact search, for filters
-          keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the backend runs (exact search
-          when at most ``EXACT_LIMIT`` rows pass) and with HNSW forced.
+          keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the backend runs (an exact
+          scan or the index, whichever ``pg_store.dense_plan`` finds cheaper) and with
+          the index forced.
+calls     where a PostgreSQL query's time goes: each storage call the retriever makes
+          (1 client), its p50/p95 and share of the time.
+
+The server runs with ``SERVER_SETTINGS`` (shared_buffers …), as a production server
+for this size should.
 
 Data: passages and vectors come from eval/bench.py: the real ONNX embeddings of
 ~110-word windows of the BBC, bundled and SQuAD articles (6,756), then synthetic
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -59,6 +66,16 @@ from qa.search.retrieve import Retriever, SearchFilters
 from qa.storage.contract import GenerationData, Manifest, Storage
 from qa.storage.store import SCHEMA_VERSION, write_generation
 
+#: Server parameters of the benchmark's server, as a production server for a million
+#: passages should have them (the embedded server's own defaults are for tests): the
+#: indexes that a question reads stay in memory, and the planner knows it.
+SERVER_SETTINGS = {
+    "shared_buffers": "2GB",
+    "effective_cache_size": "12GB",
+    "work_mem": "64MB",
+    "random_page_cost": "1.1",
+    "effective_io_concurrency": "64",
+}
 PASSAGES_PER_ARTICLE = 10
 OUTLETS = 20
 FIRST_DAY = date(2000, 1, 1)
@@ -139,16 +156,59 @@ def timed(action: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - began
 
 
+class TimedCalls:
+    """A storage view that notes the milliseconds of each call the retriever makes."""
+
+    def __init__(self, storage: Storage):
+        self.storage = storage
+        self.calls: dict[str, list[float]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self.storage, name)
+        if not callable(found):
+            return found
+
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return found(*args, **kwargs)
+            finally:
+                spent = (time.perf_counter() - began) * 1000
+                self.calls.setdefault(name, []).append(spent)
+
+        return timed_call
+
+
+def call_profile(calls: dict[str, list[float]], questions: int) -> dict[str, list[float]]:
+    """Per storage call: calls per question, p50 and p95 ms, share of all the time."""
+    total = sum(sum(times) for times in calls.values()) or 1.0
+    return {
+        name: [
+            len(times) / questions,
+            percentile(times, 50),
+            percentile(times, 95),
+            sum(times) / total,
+        ]
+        for name, times in sorted(calls.items(), key=lambda item: -sum(item[1]))
+    }
+
+
 def latencies(
     open_storage: Callable[[], Storage],
     queries: Sequence[tuple[np.ndarray, str]],
     filters: SearchFilters,
     clients: int,
+    profile: dict[str, list[float]] | None = None,
 ) -> list[float]:
-    """Milliseconds per hybrid query, each client asking every query once, all at once."""
+    """Milliseconds per hybrid query, each client asking every query once, all at once;
+    with one client and ``profile``, the milliseconds of each storage call go there."""
     found: list[float] = []
     lock = threading.Lock()
     views = [open_storage() for _ in range(clients)]
+    timed_view = None
+    if profile is not None and clients == 1:
+        timed_view = TimedCalls(views[0])
+        views = [timed_view]
 
     def client(view: Storage, offset: int) -> None:
         retriever = Retriever(view)
@@ -162,6 +222,8 @@ def latencies(
             found.extend(mine)
 
     Retriever(views[0]).search(queries[0][0], queries[0][1], 5, filters)  # warm the caches
+    if timed_view is not None:
+        timed_view.calls.clear()
     threads = [threading.Thread(target=client, args=(v, i * 7)) for i, v in enumerate(views)]
     for thread in threads:
         thread.start()
@@ -169,6 +231,8 @@ def latencies(
         thread.join()
     for view in views:
         view.close()
+    if timed_view is not None and profile is not None:
+        profile.update(call_profile(timed_view.calls, len(queries)))
     return found
 
 
@@ -213,6 +277,7 @@ def bench_size(
     n_queries: int,
     backends: Sequence[str] = ("pg", "local"),
     reuse: bool = False,
+    load_only: bool = False,
 ) -> dict[str, Any]:
     """Every measurement at one size, for the backends asked. With ``reuse``, stores and
     figures that an earlier run left in ``work`` are kept (so each backend can be
@@ -237,6 +302,8 @@ def bench_size(
     result["load_peak_rss_mib"] = max(peak_rss_mib(), result.get("load_peak_rss_mib", 0))
     saved.write_text(json.dumps(result))
     print(f"    {result}", file=sys.stderr, flush=True)
+    if load_only:
+        return result
     measure(result, url, data, local, queries, backends)
     saved.write_text(json.dumps(result))
     return result
@@ -294,7 +361,11 @@ def measure(
         for name, chosen in latency_filters.items():
             for clients in (1, 4):
                 print(f"[{size:,}] {backend} {name} x{clients} …", file=sys.stderr, flush=True)
-                times = latencies(opener, queries, chosen, clients)
+                profile: dict[str, list[float]] = {}
+                times = latencies(opener, queries, chosen, clients, profile)
+                if profile and backend == "pg":
+                    result[f"{backend} {name} calls"] = profile
+                    print(f"    calls {profile}", file=sys.stderr)
                 result[f"{backend} {name} x{clients}"] = (
                     percentile(times, 50),
                     percentile(times, 95),
@@ -310,11 +381,12 @@ def measure(
         for name, chosen in filters.items():
             share = len(allowed_rows(data, chosen)) / size
             as_run = recall_at_10(storage, data, recall_queries, chosen)
-            limit, pg_store.EXACT_LIMIT = pg_store.EXACT_LIMIT, 0
+            plan = pg_store.dense_plan
+            pg_store.dense_plan = functools.partial(plan, may_scan=False)
             try:
                 forced = recall_at_10(storage, data, recall_queries, chosen)
             finally:
-                pg_store.EXACT_LIMIT = limit
+                pg_store.dense_plan = plan
             result[f"recall {name}"] = (share, as_run, forced)
             print(f"    recall {name} {result[f'recall {name}']}", file=sys.stderr, flush=True)
     finally:
@@ -368,6 +440,15 @@ def report(results: Sequence[dict[str, Any]]) -> str:
     )
     rows = []
     for r in results:
+        for name in ("date 1%", "outlet 5%", "none"):
+            for call, (per_question, p50, p95, share) in r.get(f"pg {name} calls", {}).items():
+                cells = [f"{r['size']:,}", name, call, f"{per_question:.1f}"]
+                rows.append([*cells, f"{p50:.1f}", f"{p95:.1f}", f"{share:.0%}"])
+    if rows:
+        headers = ["passages", "filter", "PG call", "per question", "p50 ms", "p95 ms"]
+        out.append(table([*headers, "share of the time"], rows))
+    rows = []
+    for r in results:
         for key, (share, as_run, forced) in (
             (k, v) for k, v in r.items() if k.startswith("recall")
         ):
@@ -416,18 +497,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the stores a run with --folder left"
     )
+    parser.add_argument(
+        "--load-only", action="store_true", help="write the stores (with --folder), measure nothing"
+    )
     args = parser.parse_args(argv)
     results = []
     with tempfile.TemporaryDirectory(prefix="qa-bench-pg-") as temporary:
         folder = args.folder or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
-        server = start(folder / "server")
+        server = start(folder / "server", settings=SERVER_SETTINGS)
         try:
             for size in (int(s) for s in args.sizes.split(",") if s):
                 url = database_for(server.url, f"bench_{size}")
                 backends = args.backends.split(",")
                 results.append(
-                    bench_size(size, url, folder, args.queries, backends, reuse=args.reuse)
+                    bench_size(
+                        size, url, folder, args.queries, backends, args.reuse, args.load_only
+                    )
                 )
         finally:
             server.stop()

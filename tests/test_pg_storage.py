@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 
 import numpy as np
@@ -10,6 +11,10 @@ import pytest
 from storage_contract import StorageContract
 
 from qa.storage.contract import GenerationData, Manifest, Storage
+from qa.storage.pg_store import dense_plan
+
+#: ``dense_plan`` taking the vector index even where a scan would be cheaper.
+_index_plan = functools.partial(dense_plan, may_scan=False)
 
 
 class TestPostgresStorage(StorageContract):
@@ -32,7 +37,8 @@ class TestPostgresStorage(StorageContract):
     ) -> None:
         from qa.storage import pg_store
 
-        monkeypatch.setattr(pg_store, "EXACT_LIMIT", 0)  # the contract data is small
+        # The contract data is small enough to be scanned exactly: take the index.
+        monkeypatch.setattr(pg_store, "dense_plan", _index_plan)
         query = data.window_vectors[7]
         for filters in self.sample_filters(data):
             allowed = self.allowed_ids(data, filters)
@@ -91,7 +97,7 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
     from qa.storage.pg_store import PostgresStorage
 
     monkeypatch.setattr(pg_writer, "HNSW_MAX_ROWS", 0)  # "large" from the first row
-    monkeypatch.setattr(pg_store, "EXACT_LIMIT", 0)
+    monkeypatch.setattr(pg_store, "dense_plan", _index_plan)
     data, manifest = build_contract_data()
     pg_writer.write_index(postgres_database, data, dataclasses.replace(manifest, schema_version=2))
     storage = PostgresStorage(postgres_database)
@@ -107,4 +113,39 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
         exact = allowed[np.argsort(-(data.window_vectors[allowed] @ query))[:10]]
         assert np.isin(found, allowed).all(), filters.describe()
         assert len(set(found) & set(exact)) >= 0.9 * len(exact), filters.describe()
+    storage.close()
+
+
+def test_the_filtered_knn_settings_hold_for_the_view_s_transaction(
+    postgres_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage_contract import build_contract_data
+
+    from qa.storage import pg_store, pg_writer
+    from qa.storage.pg_store import PostgresStorage
+
+    monkeypatch.setattr(pg_writer, "HNSW_MAX_ROWS", 0)
+    monkeypatch.setattr(pg_store, "dense_plan", _index_plan)
+    data, manifest = build_contract_data()
+    pg_writer.write_index(postgres_database, data, dataclasses.replace(manifest, schema_version=2))
+    storage = PostgresStorage(postgres_database)
+    filters = TestPostgresStorage.sample_filters(data)[2]
+    plan = pg_store.dense_plan(
+        len(TestPostgresStorage.allowed_ids(data, filters)),
+        len(data.chunks),
+        10,
+        storage._vector_index("window"),
+        may_scan=False,
+    )
+    storage.nearest("window", data.window_vectors[7], 10, filters)
+    shown = {
+        name: int(storage._db.execute(f"SHOW {name}").fetchone()[0])  # type: ignore[index]
+        for name, _ in plan.settings
+    }
+    assert shown == dict(plan.settings)
+    assert storage._db.execute("SHOW ivfflat.iterative_scan").fetchone() == ("relaxed_order",)
+    other = PostgresStorage(postgres_database)  # set per transaction, not for the server
+    assert plan.settings[0] == ("ivfflat.probes", 1) != ("ivfflat.probes", pg_store.IVF_PROBES)
+    assert other._db.execute("SHOW ivfflat.probes").fetchone() == (str(pg_store.IVF_PROBES),)
+    other.close()
     storage.close()

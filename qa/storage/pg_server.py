@@ -23,6 +23,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,11 +66,14 @@ class EmbeddedServer:
             _run(["pg_ctl", "stop", "-D", str(data), "-m", "immediate", "-w", "-s"], check=False)
 
 
-def start(folder: Path, *, port: int | None = None) -> EmbeddedServer:
+def start(
+    folder: Path, *, port: int | None = None, settings: Mapping[str, str] | None = None
+) -> EmbeddedServer:
     """Initialise (first time) and start a server in ``folder``; return it running.
 
-    The database ``qa`` exists and has the ``vector`` extension. Raises ConfigError
-    with the server's own words when it cannot start.
+    ``settings`` are server parameters (``shared_buffers`` …) over the small defaults
+    below. The database ``qa`` exists and has the ``vector`` extension. Raises
+    ConfigError with the server's own words when it cannot start.
     """
     folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,6 +91,8 @@ def start(folder: Path, *, port: int | None = None) -> EmbeddedServer:
         f"-c listen_addresses='' -c port={port} -c unix_socket_directories='{folder}' "
         "-c fsync=on -c max_connections=50 -c shared_buffers=128MB"
     )
+    for name, value in (settings or {}).items():
+        options += f" -c {name}={value}"
     _run(["pg_ctl", "start", "-D", str(data), "-l", str(folder / "server.log"), "-w",
           "-t", str(START_TIMEOUT_S), "-s", "-o", options])  # fmt: skip
     server = EmbeddedServer(folder, port)
