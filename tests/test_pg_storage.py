@@ -57,6 +57,7 @@ class TestPostgresStorage(StorageContract):
         # so the answer must come through the weight thresholds of the second round.
         monkeypatch.setattr(pg_store, "RARE_TERM", 0)
         monkeypatch.setattr(pg_store, "FIRST_ROUND", 1)
+        monkeypatch.setattr(pg_store, "FILTERED_POSTINGS", 0)  # filters too go by rounds
         thresholds = []
         ranges_below = pg_store.PostgresStorage._ranges_below
 
@@ -149,3 +150,67 @@ def test_the_filtered_knn_settings_hold_for_the_view_s_transaction(
     assert other._db.execute("SHOW ivfflat.probes").fetchone() == (str(pg_store.IVF_PROBES),)
     other.close()
     storage.close()
+
+
+def test_an_index_of_the_previous_layout_is_read_and_upgraded_in_place_by_the_next_update(
+    postgres_database: str,
+) -> None:
+    from storage_contract import build_contract_data
+
+    from qa.storage import pg_writer
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_store import PG_SCHEMA_VERSION, PostgresStorage
+
+    data, manifest = build_contract_data()
+    manifest = dataclasses.replace(manifest, schema_version=2)
+    pg_writer.write_index(postgres_database, data, manifest)
+    with connect(postgres_database, autocommit=True) as db:  # as schema 3 left it
+        db.execute("DROP INDEX qa.postings_by_date, qa.postings_by_outlet")
+        db.execute("UPDATE qa.meta SET schema_version = 3")
+    question = "How many women are trafficked out of Kazakhstan every year?"
+    old = PostgresStorage(postgres_database)
+    filters = TestPostgresStorage.sample_filters(data)[2]
+    before = old.lexical_top(question, 5, filters)
+    old.close()
+    assert pg_writer.write_index(postgres_database, data, manifest) == "pg-2"
+    with connect(postgres_database, autocommit=True) as db:
+        indexes = db.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'postings' ORDER BY 1"
+        ).fetchall()
+        version = db.execute("SELECT schema_version FROM qa.meta").fetchone()
+    assert [name for (name,) in indexes] == [
+        "postings_by_chunk",
+        "postings_by_date",
+        "postings_by_impact",
+        "postings_by_outlet",
+        "postings_pkey",
+    ]
+    assert version == (PG_SCHEMA_VERSION,)
+    upgraded = PostgresStorage(postgres_database)
+    after = upgraded.lexical_top(question, 5, filters)
+    assert upgraded.chunks([0])[0] == data.chunks[0]  # rows kept, not written again
+    upgraded.close()
+    assert before[0].tolist() == after[0].tolist()
+    assert np.allclose(before[1], after[1])
+
+
+def test_an_index_of_an_unknown_layout_names_the_problem_and_the_fix(
+    postgres_database: str,
+) -> None:
+    from storage_contract import build_contract_data
+
+    from qa.errors import IndexIncompatibleError
+    from qa.storage import pg_writer
+    from qa.storage.pg_connect import connect, describe_url
+    from qa.storage.pg_store import PostgresStorage
+
+    data, manifest = build_contract_data()
+    pg_writer.write_index(postgres_database, data, dataclasses.replace(manifest, schema_version=2))
+    with connect(postgres_database, autocommit=True) as db:
+        db.execute("UPDATE qa.meta SET schema_version = 2")
+    with pytest.raises(IndexIncompatibleError) as raised:
+        PostgresStorage(postgres_database)
+    assert str(raised.value) == (
+        f"the index in {describe_url(postgres_database)} was built by another version of qa"
+        " (schema 2, this qa reads 3 and 4); run `qa index --rebuild` to build it again"
+    )

@@ -24,6 +24,8 @@ the filter columns beside them. A first round scores each term's best postings,
 which bounds the k-th best score from below; that bound says which postings of each
 term could still belong to a better chunk (ranges of that index), and only chunks
 found there whose best possible score reaches the bound are scored (``_top_k``).
+Under a date or outlet filter that keeps few postings, they are all read and summed
+instead, through the postings' indexes by date and by outlet.
 """
 
 from __future__ import annotations
@@ -53,8 +55,11 @@ from qa.storage.pg_connect import connect, describe_url, register_vector_type
 if TYPE_CHECKING:
     from qa.search.retrieve import SearchFilters
 
-#: The layout of the tables; a database written by another layout is rebuilt.
-PG_SCHEMA_VERSION = 3
+#: The layout of the tables written. Readers also read the older layouts in
+#: ``READABLE_SCHEMAS`` (the next ``qa index`` upgrades them in place); a database of
+#: any other layout is rebuilt.
+PG_SCHEMA_VERSION = 4
+READABLE_SCHEMAS = (3, 4)
 #: Filters leaving at most this many chunks are always searched exactly (a scan of their
 #: vectors); above it the cheaper of that scan and the index is chosen (``dense_plan``).
 EXACT_LIMIT = 5_000
@@ -81,6 +86,9 @@ BM25_B = 0.75
 FIRST_ROUND = 200
 #: A term in at most this many chunks has all its postings read in the first round.
 RARE_TERM = 2_000
+#: A filter keeping at most this many postings of the question's terms sums them all
+#: (read through the postings' date and outlet indexes) instead of the top-k rounds.
+FILTERED_POSTINGS = 200_000
 #: Term frequencies below this get one posting range each above a weight threshold.
 _SPLIT_FREQUENCIES = 8
 _LONGEST = 2**31 - 1
@@ -223,10 +231,11 @@ class PostgresStorage(HeldRows):
                 "build it with: qa index --store URL"
             )
         version, generation, manifest_json, docs, total_length = meta
-        if version != PG_SCHEMA_VERSION:
+        if version not in READABLE_SCHEMAS:
             raise IndexIncompatibleError(
                 f"the index in {describe_url(self.url)} was built by another version of qa "
-                f"(schema {version}, this qa reads {PG_SCHEMA_VERSION}); {REBUILD}"
+                f"(schema {version}, this qa reads {' and '.join(map(str, READABLE_SCHEMAS))});"
+                f" {REBUILD}"
             )
         # Each question runs short queries: compiling them (JIT) costs more than it saves.
         db.execute("SET LOCAL jit = off")
@@ -247,7 +256,10 @@ class PostgresStorage(HeldRows):
         data.update(files=files, articles={row["article_id"]: row["fingerprint"] for row in rows})
         self._manifest = Manifest.from_json(data)
         self._texts: dict[str, str] = {}
+        # The view sees one snapshot: what a filter keeps is counted once.
         self._scopes: dict[SearchFilters, int] = {}
+        self._undated: dict[SearchFilters, int] = {}
+        self._weights: tuple[str, list[TermWeight]] | None = None
         self._indexes: dict[VectorField, VectorIndex | None] = {}
 
     @property
@@ -298,13 +310,15 @@ class PostgresStorage(HeldRows):
 
     def scope(self, filters: SearchFilters) -> FilterScope:
         """How many chunks pass ``filters``, and the undated articles a date filter left out."""
-        undated = 0
-        if filters.by_date:
-            clauses, params = _source_sql(filters, "a")
-            where = " AND ".join(["a.published IS NULL", *clauses])
-            row = self._db.execute(f"SELECT count(*) FROM qa.articles a WHERE {where}", params)
-            undated = int(row.fetchone()[0])  # type: ignore[index]
-        return FilterScope(self._scope_count(filters), undated)
+        if filters not in self._undated:
+            undated = 0
+            if filters.by_date:
+                clauses, params = _source_sql(filters, "a")
+                where = " AND ".join(["a.published IS NULL", *clauses])
+                row = self._db.execute(f"SELECT count(*) FROM qa.articles a WHERE {where}", params)
+                undated = int(row.fetchone()[0])  # type: ignore[index]
+            self._undated[filters] = undated
+        return FilterScope(self._scope_count(filters), self._undated[filters])
 
     def _scope_count(self, filters: SearchFilters | None) -> int:
         if filters is None or not filters.active:
@@ -386,16 +400,22 @@ class PostgresStorage(HeldRows):
         """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first
         (ties by id), exactly as scoring every chunk would give them.
 
-        A narrow filter scores each allowed chunk; otherwise the best postings of each
-        term give a lower bound on the n-th best score, which says how much of each
-        term's postings (in falling weight) can hold a better chunk (see ``_top_k``)."""
+        An article's chunks are scored one by one; a filter that keeps few postings of
+        the terms sums those (the postings are indexed by date and outlet); otherwise the
+        best postings of each term give a lower bound on the n-th best score, which says
+        how much of each term's postings (in falling weight) can hold a better chunk
+        (see ``_top_k``)."""
         terms = self._term_weights(question)
         if not terms or not self._docs or n <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         where, params = filter_sql(filters)
-        if where != "TRUE" and self._probing_is_cheaper(filters, terms):
+        if filters is not None and filters.article_id is not None:
+            # Postings do not carry the article: score each of its chunks.
             rows = self._db.execute(f"SELECT c.chunk_id FROM qa.chunks c WHERE {where}", params)
             scores = self._exact_scores(terms, [r[0] for r in rows])
+        elif where != "TRUE" and self._filtered_postings(filters, terms) <= FILTERED_POSTINGS:
+            # The postings' date and outlet indexes hold just what the filter keeps.
+            scores = self._exhaustive(terms, n, *filter_sql(filters, "p"))
         else:
             scores = self._top_k(terms, n, filters)
         best = sorted(((-s, i) for i, s in scores.items() if s > 0))[:n]
@@ -410,7 +430,10 @@ class PostgresStorage(HeldRows):
 
     def _term_weights(self, question: str) -> list[TermWeight]:
         """The question's terms found in the index, with their document frequency and
-        weight (repeats × Lucene idf), rarest first."""
+        weight (repeats × Lucene idf), rarest first. The last question's are kept: a
+        search asks for its top and then for the scores of its candidates."""
+        if self._weights is not None and self._weights[0] == question:
+            return self._weights[1]
         terms = query_terms(question)
         if not terms:
             return []
@@ -423,17 +446,15 @@ class PostgresStorage(HeldRows):
             TermWeight(term_id, df, terms[term] * math.log(1 + (docs - df + 0.5) / (df + 0.5)))
             for term, term_id, df in rows
         ]
-        return sorted(weights, key=lambda t: (t.df, t.term_id))
+        weights.sort(key=lambda t: (t.df, t.term_id))
+        self._weights = (question, weights)
+        return weights
 
-    def _probing_is_cheaper(self, filters: SearchFilters | None, terms: list[TermWeight]) -> bool:
-        """Whether scoring each allowed chunk (an index probe per chunk and term) costs
-        less than reading the terms' postings; always so for one article (postings do
-        not carry the article)."""
-        if filters is not None and filters.article_id is not None:
-            return True
-        # A probe costs about as much as reading ten postings of an index range.
-        postings = sum(t.df for t in terms)
-        return self._scope_count(filters) * len(terms) * 10 < postings
+    def _filtered_postings(self, filters: SearchFilters | None, terms: list[TermWeight]) -> float:
+        """About how many postings of these terms ``filters`` keep (the filter's share of
+        the chunks times the terms' document frequencies)."""
+        share = self._scope_count(filters) / max(1, self._docs)
+        return share * sum(t.df for t in terms)
 
     def _exact_scores(self, terms: list[TermWeight], chunk_ids: Sequence[int]) -> dict[int, float]:
         """BM25 of these chunks from their postings (chunks sharing no term are left out)."""

@@ -9,9 +9,12 @@ A killed writer leaves nothing: PostgreSQL rolls the transaction back, and
 readers keep answering from the last committed update meanwhile.
 
 A fresh database is loaded first and indexed after (postings by term and chunk, by
-chunk, and by weight for top-k; the two vector tables by HNSW, or by IVFFlat above
-``HNSW_MAX_ROWS``), which is much faster than growing the indexes row by row; later
-updates go through the indexes as they are.
+chunk, by weight for top-k, and by date and outlet for filtered BM25; the two vector
+tables by HNSW, or by IVFFlat above ``HNSW_MAX_ROWS``), which is much faster than
+growing the indexes row by row; later updates go through the indexes as they are. A
+database of an older layout that the readers still read (``READABLE_SCHEMAS``) is
+brought up to date in place by the next update (``upgrade_schema``); any other is
+rebuilt.
 
 Writers take a session-level advisory lock (released when the process or its
 connection dies); readers take no lock at all.
@@ -33,7 +36,7 @@ from qa.records import Article
 from qa.storage.contract import GenerationData, Manifest
 from qa.storage.lexical import analyse
 from qa.storage.pg_connect import connect, describe_url, register_vector_type
-from qa.storage.pg_store import PG_SCHEMA_VERSION, outlet_key
+from qa.storage.pg_store import PG_SCHEMA_VERSION, READABLE_SCHEMAS, outlet_key
 
 #: The advisory lock key of qa writers ("qa-index" as a number).
 LOCK_KEY = 0x71612D696E646578
@@ -92,12 +95,24 @@ def _schema(dimension: int) -> str:
 #: ``postings_by_impact`` lists a term's postings by term frequency, then length, i.e. in
 #: falling BM25 weight within each frequency, with the filter columns at hand: a top-k
 #: reads a prefix of each (term, frequency) range instead of every posting.
+#: ``postings_by_date`` and ``postings_by_outlet`` hold a term's postings by the filter
+#: columns, so BM25 under a filter reads only the postings the filter keeps.
+_FILTER_INDEXES = (
+    "CREATE INDEX postings_by_date ON qa.postings (term_id, published)"
+    " INCLUDE (chunk_id, tf, length)",
+    "CREATE INDEX postings_by_outlet ON qa.postings (term_id, outlet_key, published)"
+    " INCLUDE (chunk_id, tf, length)",
+)
 _BULK_INDEXES = (
     "ALTER TABLE qa.postings ADD PRIMARY KEY (term_id, chunk_id) INCLUDE (tf, length)",
     "CREATE INDEX postings_by_chunk ON qa.postings (chunk_id)",
     "CREATE INDEX postings_by_impact ON qa.postings (term_id, tf DESC, length)"
     " INCLUDE (chunk_id, published, outlet_key)",
+    *_FILTER_INDEXES,
 )
+#: What turns a database of an older layout into the current one in place (readers
+#: read both meanwhile): schema 3 lacked the postings' filter indexes.
+_UPGRADES = {3: _FILTER_INDEXES}
 
 
 def _vector_table(field: str, dimension: int) -> str:
@@ -138,6 +153,15 @@ def build_bulk_indexes(db: Any, rows: int) -> None:
         db.execute(statement)
     for field in ("window", "sentence"):
         db.execute(vector_index_sql(field, rows))
+
+
+def upgrade_schema(db: Any, version: int) -> None:
+    """Bring tables of layout ``version`` to the current one, inside the caller's
+    transaction (``PG_SCHEMA_VERSION`` is recorded by the update that follows)."""
+    db.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'")
+    for step in range(version, PG_SCHEMA_VERSION):
+        for statement in _UPGRADES[step]:
+            db.execute(statement)
 
 
 @contextmanager
@@ -199,9 +223,11 @@ def _write(db: Any, url: str, data: GenerationData, manifest: Manifest) -> str:
     db.execute("SET LOCAL maintenance_work_mem = '512MB'")
     found = _stored_meta(db)
     fresh = found is None or (
-        found["schema_version"] != PG_SCHEMA_VERSION
+        found["schema_version"] not in READABLE_SCHEMAS
         or found["manifest"].get("dimension") != manifest.dimension
     )
+    if found is not None and not fresh and found["schema_version"] != PG_SCHEMA_VERSION:
+        upgrade_schema(db, found["schema_version"])
     stored = {"generation": 0, "docs": 0, "total_length": 0, "next_chunk_id": 0}
     if fresh:
         # Only a new layout or dimension replaces the tables (readers then block the swap).
