@@ -404,3 +404,50 @@ def test_a_fragment_after_a_continuation_follows_it_and_the_question_it_went_on_
         "Who commentated for them? (following: And in the United Kingdom? Which network "
         "broadcast Super Bowl 50 in the U.S?)"
     )
+
+
+def test_them_is_no_single_thing_the_question_names() -> None:
+    previous = PreviousTurn("How many clear winners were declared?")
+    assert resolve("which son of the president was among them?", previous).resolved == (
+        "Which son of the president was among the clear winners declared?"
+    )
+
+
+def test_they_as_a_subject_is_the_subject_of_the_last_question() -> None:
+    previous = PreviousTurn("Which castles did the Normans build?")
+    assert resolve("what was the area they settled later called?", previous).resolved == (
+        "What was the area the Normans settled later called?"
+    )
+    assert resolve("which fields did they farm?", previous).resolved == (
+        "Which fields did the Normans farm?"
+    )
+
+
+def test_he_is_no_place_and_no_team_named_after_from() -> None:
+    previous = PreviousTurn("How long a contract is Giggs seeking from Manchester United?")
+    assert resolve(
+        "which former Wales skipper did he consider following?", previous
+    ).resolved == (
+        "Which former Wales skipper did he consider following? (following: How long a "
+        "contract is Giggs seeking from Manchester United?)"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who made their Super Bowl commercial debut with Nintendo?",
+        "Which former Wales skipper gave up international football to concentrate on his club?",
+        "Who said he had been treated like a bull?",
+        "How many of his Davis Cup matches did Henman win?",
+        "How far back must the wall go if a player asks for it?",
+        "Whom did UK Athletics appoint as its new performance director?",
+        "What century did the Normans first gain their separate identity?",
+        "How many asylum seekers have their claims accepted under the current system?",
+    ],
+)
+def test_a_pronoun_that_stands_for_what_its_own_question_names_is_left_alone(
+    question: str,
+) -> None:
+    resolution = resolve(question, PreviousTurn("Where was the match played?"))
+    assert (resolution.kind, resolution.resolved) == (STANDALONE, question)

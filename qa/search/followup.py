@@ -35,6 +35,7 @@ from qa.search.followup_text import (
     WORD,
     YEAR,
     capitalised,
+    is_plural,
     lead_noun,
     names_something,
     phrase_end,
@@ -253,7 +254,7 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             kind = "demonstrative"
         else:
             continue
-        if _has_antecedent(words[:i]):
+        if _has_antecedent(body, words, i, kind):
             return None
         return match, kind
     return None
@@ -266,14 +267,133 @@ def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
     return before not in AUXILIARIES and after not in AUXILIARIES
 
 
-def _has_antecedent(before: Sequence[re.Match[str]]) -> bool:
-    for j, match in enumerate(before):
-        word = match.group(0)
-        if j > 0 and word[0].isupper():
+#: The kinds of name each kind of pronoun can stand for ("he" is no place). Two capitalised
+#: words count as a person by default, so "it" may stand for one.
+_AGREEING_NAMES = {
+    "person": ("person", "unknown"),
+    "thing": ("organisation", "place", "person", "unknown"),  # "UK Athletics … its"
+    "group": ("organisation", "place", "person", "unknown"),
+}
+_SPEECH_VERBS = frozenset(
+    "said says say believes believe believed thinks think thought claimed claims claim "
+    "insisted insists warned warns added adds argued argues admitted admits".split()
+)
+
+
+def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str) -> bool:
+    """Whether the pronoun ``words[i]`` can stand for something the question itself names:
+    a name or a "the …" phrase of a kind it agrees with ("he" is no place, "them" no one
+    thing: ``which son of the president was among them?``), the person a subject ``who``
+    asks for (``who made their debut…?``, ``who said he would…?``), or, for a possessive, a
+    name after it (``how many of his matches did Henman win?``)."""
+    wanted = _AGREEING_NAMES.get(kind)
+    if _is_main_subject(body, words, i):
+        return False  # "which castles did they build?": what is asked is not who does it
+    if wanted is None:  # a demonstrative or a place: anything named before it will do
+        return any(
+            (j > 0 and w.group(0)[0].isupper())
+            or (w.group(0).casefold() in ("the", "a", "an") and j + 1 < i)
+            for j, w in enumerate(words[:i])
+        )
+    names = entity_spans(body, Vocabulary())
+    if any(end <= words[i].start() and name_kind in wanted for _, end, name_kind in names):
+        return True
+    if _is_possessive(words, i) and any(
+        start > words[i].end() and name_kind in wanted for start, _, name_kind in names
+    ):
+        return True
+    if kind in ("person", "group") and _bound_by_who(body, words, i):
+        return True
+    for j in range(i):
+        if words[j].group(0).casefold() not in ("the", "a", "an") or j + 1 >= i:
+            continue
+        head = _phrase_head(words, j + 1, i)
+        if head is None or head[0].isupper():
+            continue  # a name: told by its kind above
+        if kind == "group" and is_plural(head):
             return True
-        if word.casefold() in ("the", "a", "an") and j + 1 < len(before):
+        if kind != "group" and not is_plural(head):
             return True
+    if kind == "group" and any(
+        w.group(0)[0].islower()
+        and is_plural(w.group(0))
+        and words[j + 1].group(0).casefold() in AUXILIARIES
+        for j, w in enumerate(words[: i - 1])
+    ):
+        return True  # a plural subject: "new cameras were introduced …, what do they …?"
+    if kind == "group" and _is_possessive(words, i):
+        # The plural asked about: "how many asylum seekers have their claims accepted?"
+        noun = lead_noun(body)
+        head = words_of(body[: noun[1]])[-1] if noun is not None else ""
+        return (
+            bool(head)
+            and noun is not None
+            and noun[1] <= words[i].start()
+            and (head[0].islower() and is_plural(head))
+        )
     return False
+
+
+def _is_main_subject(body: str, words: Sequence[re.Match[str]], i: int) -> bool:
+    """``he`` in ``what did he say?`` and ``they`` in ``which castles did they build?``: the
+    subject right after the question's first auxiliary, which the question's own words before
+    it (what it asks for) cannot stand for."""
+    if i < 2 or words[i].group(0).casefold() not in ("he", "she", "it", "they"):
+        return False
+    if words[i - 1].group(0).casefold() not in AUXILIARIES:
+        return False
+    if any(w.group(0).casefold() == "and" for w in words[:i]) or "," in body[: words[i].start()]:
+        return False  # "who won …, and which pair did they beat?": a second clause
+    return not any(w.group(0).casefold() in AUXILIARIES for w in words[: i - 1])
+
+
+def _phrase_head(words: Sequence[re.Match[str]], start: int, stop: int) -> str | None:
+    """The noun of the phrase that opens at ``words[start]`` (before ``stop``), as far as number
+    tells: the first plural of its first two words (``the Mini boxes``), else its first word
+    (``the wall go …``); None when it opens with a closed-class word."""
+    phrase: list[str] = []
+    for w in words[start : min(stop, start + 2)]:
+        word = w.group(0).casefold()
+        if word in AUXILIARIES or word in PREPOSITIONS or word in STOPWORDS:
+            break
+        phrase.append(w.group(0))
+    plural = [w for w in phrase if w[0].islower() and is_plural(w)]
+    return plural[0] if plural else (phrase[0] if phrase else None)
+
+
+def _bound_by_who(body: str, words: Sequence[re.Match[str]], i: int) -> bool:
+    """A possessive after a subject ``who`` or ``which …`` (``who made their debut?``, ``which
+    skipper gave up … to concentrate on his club?``), or a subject after its verb of saying
+    (``who said he would resign?``, ``what share of voters said they …?``): the one asked for."""
+    if len(words) < 3 or i < 2:
+        return False
+    if words[0].group(0).casefold() == "who":
+        verb = 1
+    else:
+        noun = lead_noun(body)
+        verb = next((n for n, w in enumerate(words) if noun and w.start() >= noun[1]), len(words))
+        if noun is None or verb >= i:
+            return False
+    if words[verb].group(0).casefold() in AUXILIARIES:
+        return False
+    if _is_possessive(words, i) and words[i].group(0).casefold() != "its":
+        return True
+    pronoun = words[i].group(0).casefold()
+    return pronoun in ("he", "she", "they") and words[i - 1].group(0).casefold() in _SPEECH_VERBS
+
+
+_NOT_NOUNS = (
+    PREPOSITIONS | AUXILIARIES | frozenset("back home out up down off away again too".split())
+)
+
+
+def _is_possessive(words: Sequence[re.Match[str]], i: int) -> bool:
+    """``his``, ``its``, ``their``, and ``her`` before a noun (``her sister``, not ``beat her``)."""
+    pronoun = words[i].group(0).casefold()
+    if pronoun != "her":
+        return pronoun in ("his", "its", "their")
+    following = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+    return bool(following) and following not in _NOT_NOUNS
 
 
 def _replace_pronoun(body: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
@@ -332,7 +452,7 @@ def _referent(
     if kind == "group":
         # Number agreement: "they" is the people or things the last question was about
         # ("victims of trafficking") before any organisation it named ("the IOM").
-        group = plural_phrase(previous.question)
+        group = plural_phrase(previous.question, subject_first=word == "they")
         if group is not None and group.casefold() not in named_here:
             return f"{group}{suffix}", match.start(), match.end()
     # After "who …?" the person asked for is named in the answer, after "which movement …?"
@@ -355,6 +475,7 @@ def _referent(
             s
             for s in entity_spans(source, vocabulary, person_cues=True)
             if s[2] in kinds
+            and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
                 source is previous.question
@@ -375,6 +496,13 @@ def _referent(
                     return f"{name}{suffix}", match.start(), match.end()
             return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
     return None
+
+
+def _after_a_place_preposition(text: str, start: int) -> bool:
+    """A name after "from", "at" or "in" (``from Manchester United``) is where, not who,
+    however many capitalised words it has."""
+    before = words_of(text[:start])
+    return bool(before) and before[-1].casefold() in ("from", "at", "in")
 
 
 def _possessed(question: str, start: int, end: int) -> str | None:

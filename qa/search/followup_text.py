@@ -78,7 +78,11 @@ def phrase_end(question: str, start: int) -> int:
 
 _OF = re.compile(r"\s+of\s+")
 #: A subject with "the" after the question word and its auxiliary (``what did the …``).
-_SUBJECT = re.compile(LEAD.pattern + r"\s+(?:[a-z]+\s+)?the\s+", re.I)
+_SUBJECT = re.compile(
+    LEAD.pattern + r"(?:\s+[a-z]+){0,2}?\s+(?:do|does|did|is|are|was|were|has|have|had|will|"
+    r"would|can|could)\s+the\s+|" + LEAD.pattern + r"\s+(?:[a-z]+\s+)?the\s+",
+    re.I,
+)
 _IRREGULAR_PLURALS = frozenset("people men women children police".split())
 _MEASURES = frozenset("years times days weeks months hours minutes percent".split())
 
@@ -91,15 +95,21 @@ def is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def plural_phrase(question: str) -> str | None:
+def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
     """The plural noun phrase a question is about, which ``they`` and ``them`` then mean.
 
     The noun it asks about when plural, with what it is of and the rest of the question
     (``How many victims of trafficking did the IOM assist?`` gives ``the victims of
     trafficking the IOM assist``); else a lower-case plural subject after "the" (``What did the
-    protesters demand?`` gives ``the protesters``); None when it has neither.
+    protesters demand?`` gives ``the protesters``); None when it has neither. With
+    ``subject_first`` (for ``they``, a subject itself), the subject comes first: after ``Which
+    castles did the Normans build?``, ``where did they settle?`` asks about the Normans.
     """
     base, _ = split_carried(question)
+    if subject_first:
+        subject = _plural_subject(base)
+        if subject is not None:
+            return subject
     noun = lead_noun(base)
     if noun is not None:
         start, end = noun
@@ -113,6 +123,11 @@ def plural_phrase(question: str) -> str | None:
             if rest and rest[0].casefold() in AUXILIARIES:
                 rest = rest[1:]
             return " ".join(["the", base[start:end], *rest])
+    return _plural_subject(base)
+
+
+def _plural_subject(base: str) -> str | None:
+    """A plural subject after "the" (``the protesters``, ``the Normans``), or None."""
     the = _SUBJECT.match(base)
     if the is not None:
         words = words_of(base[the.end() : phrase_end(base, the.end())])
