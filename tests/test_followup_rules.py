@@ -425,9 +425,7 @@ def test_they_as_a_subject_is_the_subject_of_the_last_question() -> None:
 
 def test_he_is_no_place_and_no_team_named_after_from() -> None:
     previous = PreviousTurn("How long a contract is Giggs seeking from Manchester United?")
-    assert resolve(
-        "which former Wales skipper did he consider following?", previous
-    ).resolved == (
+    assert resolve("which former Wales skipper did he consider following?", previous).resolved == (
         "Which former Wales skipper did he consider following? (following: How long a "
         "contract is Giggs seeking from Manchester United?)"
     )
