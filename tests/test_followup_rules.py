@@ -449,3 +449,48 @@ def test_a_pronoun_that_stands_for_what_its_own_question_names_is_left_alone(
 ) -> None:
     resolution = resolve(question, PreviousTurn("Where was the match played?"))
     assert (resolution.kind, resolution.resolved) == (STANDALONE, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which countries took part?", "Which countries took part?"),
+        ("how many spectators did the stadium hold?", "How many spectators did the stadium hold?"),
+        ("how many disagreed?", "How many disagreed?"),
+        ("who said that would mean a 35% hike?", "Who said that would mean a 35% hike?"),
+        (
+            "how many meetings did the ninth one offer?",
+            "How many meetings did the ninth one offer?",
+        ),
+    ],
+)
+def test_a_question_that_names_nothing_is_asked_after_the_last_one(
+    question: str, asked: str
+) -> None:
+    previous = PreviousTurn("Where were the consultations on terrorism held in November 2019?")
+    assert resolve(question, previous).resolved == (
+        f"{asked} (following: Where were the consultations on terrorism held in November 2019?)"
+    )
+
+
+def test_then_is_the_year_of_the_last_answer() -> None:
+    previous = PreviousTurn(
+        "When was Charles Kennedy first elected?",
+        ("Charles Kennedy said: when I was first elected in 1983 he was father of the house.",),
+    )
+    assert resolve("who was father of the house then?", previous).resolved == (
+        "Who was father of the house in 1983?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is hijrah?",
+        "How much do transnational criminal gangs make from human trafficking each year?",
+        "Which player had the most interceptions in the season?",
+    ],
+)
+def test_a_question_that_names_nothing_but_asks_afresh_is_left_alone(question: str) -> None:
+    resolution = resolve(question, PreviousTurn("Where was the match played?"))
+    assert (resolution.kind, resolution.resolved) == (STANDALONE, question)

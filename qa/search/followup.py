@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from qa.search.ellipsis import fill_slot, is_fragment
 from qa.search.followup_text import (
@@ -40,6 +41,7 @@ from qa.search.followup_text import (
     names_something,
     phrase_end,
     plural_phrase,
+    split_carried,
     with_context,
     words_of,
 )
@@ -55,6 +57,7 @@ from qa.search.name_kinds import (
     THING_PRONOUNS,
     entity_spans,
     is_organisation_word,
+    is_pronoun,
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
@@ -133,9 +136,21 @@ def resolve(
     resolved = _replace_pronoun(body, previous, vocabulary)
     if resolved is not None:
         return Resolution(question, resolved, PRONOUN)
+    then = _THEN.search(body)
+    if then is not None:
+        year = _year_of(previous)
+        if year is not None:
+            return Resolution(question, capitalised(f"{body[: then.start()]} in {year}?"), PRONOUN)
+        return Resolution(question, with_context(body, previous), PRONOUN)
     if _names_nothing(body) or _leans_on_context(body):
         return Resolution(question, with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+#: Up to how many words a question that names nothing leans on the conversation: any, and
+#: any with "the …" in it.
+_SHORT_QUESTION = 4
+_LONG_QUESTION = 8
 
 
 _WORKS = re.compile(
@@ -145,15 +160,29 @@ _WORKS = re.compile(
 )
 _CONTEXT_WORDS = re.compile(
     r"^(?:who|what|where|which|how)\s+else\b"  # "who else performed?"
-    r"|\b(?:which|that|this|the\s+(?:first|second|third|last|other|latter|former))\s+ones?\b"
-    r"|\bthe\s+(?:first|second|third|last|latter|former)$"
+    r"|\b(?:which|that|this|the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|last|other|latter|former|previous|next|latest|earlier|later))\s+ones?\b"
+    r"|\bthe\s+(?:first|second|third|fourth|fifth|last|latter|former)$"
     r"|^(?:what|who)\s+(?:happened|came|followed)\s+(?:next|then|after|afterwards)$"
     r"|\bnext$"
     r"|\b(?:before|after)\s+that$"
-    r"|^how\s+many\s+(?:are|were|of\s+them)\b"
+    r"|^how\s+many\s+(?:are|were|of\s+(?:them|those|these))\b"
     r"|^which\s+(?:two|three|four|five)\b",
     re.I,
 )
+
+
+#: "then" closing a question: at the time the conversation is about
+#: (``who was father of the house then?``); not "what happened then".
+_THEN = re.compile(r"(?<!happened)(?<!and)(?<!but)\s+then$", re.I)
+
+
+def _year_of(previous: PreviousTurn) -> str | None:
+    """The year the last question names, else the one the sentence answering it names."""
+    years = YEAR.findall(split_carried(previous.question)[0])
+    if not years:
+        years = [y for s in _answering_sentence(previous) for y in YEAR.findall(s)]
+    return years[-1] if years else None
 
 
 def _leans_on_context(body: str) -> bool:
@@ -171,16 +200,38 @@ def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None)
     return previous is not None and _WORKS.search(previous.question) is not None
 
 
+#: "how many" or "how much" with no noun: ``how many disagreed?``, ``how much was paid?``.
+_NO_COUNTED_NOUN = re.compile(
+    r"^how\s+(?:many|much)\s+(?:(?:is|are|was|were|have|has|had)\s+(?:been\s+)?)?\w+ed\b", re.I
+)
+#: What a definition asks: ``what is hijrah?``, not about anything said before.
+_DEFINITION = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I)
+#: "the" before what is not one mentioned before: ``the most …``, ``the biggest …``.
+_NOT_MENTIONED = re.compile(r"(?:most|least|\w\westh?|only|same|first|main|whole)$", re.I)
+
+
 def _names_nothing(body: str) -> bool:
-    """A short question about "the …" that names nothing: ``what was the revolution called?``.
+    """A question that names nothing and is about something the conversation has mentioned:
+    "the …" (``what was the revolution called?``, ``how many spectators did the stadium
+    hold?``), a short one (``which countries took part?``), or a count with no noun (``how
+    many disagreed?``).
 
     With no name, number or date of its own, "the revolution" can only be one the
     conversation has mentioned.
     """
     words = words_of(body)
-    if not 3 <= len(words) <= 6 or not any(w.casefold() == "the" for w in words):
+    if any(w[0].isupper() or w[0].isdigit() for w in words[1:]) or len(words) < 2:
         return False
-    return not any(w[0].isupper() or w[0].isdigit() for w in words[1:])
+    if _NO_COUNTED_NOUN.match(body) is not None:
+        return True
+    if len(words) <= _SHORT_QUESTION:
+        return _DEFINITION.match(body) is None
+    if any(is_pronoun(w.casefold()) for w in words):
+        return False  # "what did the sisters do after they escaped?": its own story
+    return len(words) <= _LONG_QUESTION and any(
+        w.casefold() == "the" and _NOT_MENTIONED.match(after) is None
+        for w, after in pairwise(words)
+    )
 
 
 def asks_about_source(question: str) -> bool:
@@ -239,6 +290,8 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             last = i == len(words) - 1
             following = words[i + 1].group(0).casefold() if not last else ""
+            if word == "that" and before in _SPEECH_VERBS and following in AUXILIARIES:
+                return match, "demonstrative"  # "who said that would mean a hike?"
             if (
                 word == "that"
                 and not last
