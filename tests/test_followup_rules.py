@@ -281,11 +281,11 @@ def test_a_follow_up_with_no_referent_is_shown_after_the_whole_previous_question
     )
 
 
-def test_the_previous_question_is_searched_by_its_words_without_its_question_word() -> None:
+def test_the_previous_question_is_searched_by_its_words_in_lower_case() -> None:
     resolved = resolve("Where are the women taken?", PreviousTurn(TRAVEL_AGENCIES)).resolved
     assert searched(resolved) == (
         "Where are the women taken (role do travel agencies play in trafficking women from "
-        "Kazakhstan)?"
+        "kazakhstan)?"
     )
     assert searched("How many women are smuggled?") == "How many women are smuggled?"
 

@@ -214,7 +214,9 @@ def searched(question: str) -> str:
     if not carried:
         return question
     content = " ".join(_subject_matter(part.rstrip("?")) for part in _QUESTIONS.split(carried))
-    return f"{base} ({' '.join(content.split()[:_SEARCHED_CONTEXT_WORDS])})?"
+    # In lower case: the names of earlier questions help find the passages, but are not
+    # names the answer must meet (the embedding model reads no case).
+    return f"{base} ({' '.join(content.casefold().split()[:_SEARCHED_CONTEXT_WORDS])})?"
 
 
 def _subject_matter(text: str) -> str:
