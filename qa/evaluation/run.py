@@ -30,7 +30,6 @@ collapsed within lines, line breaks kept).
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +42,7 @@ from qa.errors import CorpusError
 from qa.evaluation.metrics import build_report
 from qa.evaluation.records import EvalReport, Outcome, SetRun
 from qa.evaluation.sets import EvalSet
+from qa.patterns import LazyPattern
 from qa.records import Answer, Citation, EvalCase, IndexReport
 from qa.text import counted, normalise, quote_text
 
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from qa.search.assistant import Assistant
     from qa.search.conversation import Conversation
 
-_MARKER = re.compile(r"\[(\d+)\]")
+_MARKER = LazyPattern(r"\[(\d+)\]")
 
 
 def contains_answer(text: str, answers: Iterable[str]) -> bool:

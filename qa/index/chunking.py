@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from qa.patterns import LazyPattern
 from qa.records import Article, Chunk, Span
 from qa.text import collapse_whitespace
 
@@ -30,10 +31,10 @@ _ABBREVIATIONS = frozenset(
         "e.g i.e u.s u.k u.n a.m p.m approx est dept univ ave blvd mt ft"
     ).split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ•])")
+_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[A-Z0-9А-ЯЁ•])")
 # Text written all in lower case (some feeds and archives) has no capital to start a sentence.
-_LOWER_CASE_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_LOWER_CASE_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
+_WORD_BEFORE = LazyPattern(r"(\S+)$")
 
 
 def split_sentences(raw: str, span: Span) -> list[Span]:

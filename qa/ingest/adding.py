@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import filecmp
 import os
-import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from pathlib import Path
 from qa.files import copy_atomically
 from qa.ingest.corpus_scan import SUPPORTED_SUFFIXES
 from qa.ingest.reader import UnusableFileError, read_corpus_file
+from qa.patterns import LazyPattern
 
 
 @dataclass(slots=True)
@@ -81,7 +81,7 @@ def add_to_corpus(corpus_dir: Path, paths: Sequence[Path], *, replace: bool = Fa
 
 
 _PARTIAL_TAG = "qa-add-"
-_PARTIAL = re.compile(rf"^\..+\.{_PARTIAL_TAG}(\d+)-[0-9a-f]{{8}}$")
+_PARTIAL = LazyPattern(rf"^\..+\.{_PARTIAL_TAG}(\d+)-[0-9a-f]{{8}}$")
 
 
 def remove_partial_copies(corpus_dir: Path) -> list[Path]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from qa.patterns import LazyPattern
 from qa.text import collapse_whitespace
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*(?:\[\d+\])?$")
-_WORD = re.compile(r"\w[\w'’\-.]*")
+_TERMINAL = LazyPattern(r"[.!?…:;][\"'”’»)\]]*(?:\[\d+\])?$")
+_WORD = LazyPattern(r"\w[\w'’\-.]*")
 
 
 def words(text: str) -> list[str]:
@@ -94,7 +95,7 @@ _END_MARKERS = frozenset(
         "share this story",
     )
 )
-_COUNTER = re.compile(
+_COUNTER = LazyPattern(
     r"^(?:(?:read|viewed|seen)\s+[\d,. ]+\s+times?|[\d,. ]+\s+(?:views?|reads?|comments?|shares?"
     r"|responses?|replies)|(?:views?|hits|reads?)\s*:?\s*[\d,. ]+)$",
     re.I,
@@ -177,28 +178,28 @@ _FURNITURE = frozenset(
         "loading",
     )
 )
-_RELATIVE_TIME = re.compile(
+_RELATIVE_TIME = LazyPattern(
     r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\s*$",
     re.I,
 )
-_SIGN_UP = re.compile(
+_SIGN_UP = LazyPattern(
     r"^(?:sign\s*up|subscribe|join our|get our|get the latest|enter your e-?mail|"
     r"never miss|stay (?:informed|updated|up to date)|don't miss)\b",
     re.I,
 )
-_COOKIE = re.compile(r"\bcookies?\b", re.I)
-_COOKIE_CONTEXT = re.compile(
+_COOKIE = LazyPattern(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = LazyPattern(
     r"\b(?:accept|consent|agree|policy|settings|browsing|browser|experience|use|uses)\b", re.I
 )
-_ADVERTISING = re.compile(r"\badverti[sz](?:e|ement|ing)\b", re.I)
-_CREDIT_LINE = re.compile(
+_ADVERTISING = LazyPattern(r"\badverti[sz](?:e|ement|ing)\b", re.I)
+_CREDIT_LINE = LazyPattern(
     r"^(?:photo|image|picture|illustration|credit|caption)s?\s*(?:by|:|credit)|^(?:tags?|"
     r"filed under|categories|category|topics?)\s*:",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
-_SEPARATORS = re.compile(r"\s*[|•·»/]\s*")
-_DECORATION = re.compile(r"^[\W_]+$")
+_COPYRIGHT = LazyPattern(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+_SEPARATORS = LazyPattern(r"\s*[|•·»/]\s*")
+_DECORATION = LazyPattern(r"^[\W_]+$")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -241,7 +242,7 @@ def _is_separated_menu(text: str) -> bool:
 
 
 # An end-matter label alone on its line: what follows is about the author or the piece.
-_END_MATTER = re.compile(
+_END_MATTER = LazyPattern(
     r"^(?:editor'?s'? note|editorial note|note to editors|about the authors?|author bio(?:graphy)?"
     r"|about the writer|disclaimer)\s*:?$",
     re.I,

@@ -7,8 +7,9 @@ error they all raise for a file that must be skipped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from qa.patterns import LazyPattern
 
 
 class UnusableFileError(Exception):
@@ -23,10 +24,10 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le", "UTF-16"),
     (b"\xfe\xff", "utf-16-be", "UTF-16"),
 )
-_UTF8_SEQUENCE = re.compile(
+_UTF8_SEQUENCE = LazyPattern(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTE = LazyPattern(rb"[\x80-\xff]")
 _TYPOGRAPHY = frozenset("«»–—№“”„’‘‚…•†‡‰‹›€™°§©®±¶·\u00a0\u00ad¡¿¢£¥¦¨ª¬¯²³´µ¸¹º¼½¾×÷")
 _LEGACY_NAMES = {"cp1251": "Windows-1251 (Cyrillic)", "cp1252": "Windows-1252 (Western European)"}
 
@@ -142,7 +143,7 @@ def _script(ch: str) -> str:
     return "other"
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = LazyPattern(r"[^\W\d_]+")
 
 
 def _mixed_script_words(text: str) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 from qa.ingest.corpus_scan import HTML_SUFFIXES, JSONL_SUFFIXES, MARKDOWN_SUFFIXES
 from qa.ingest.decoding import UnusableFileError, decode
 from qa.ingest.json_lines import load_json_line
+from qa.patterns import LazyPattern
 from qa.records import Span
 from qa.text import collapse_whitespace
 
@@ -95,7 +96,7 @@ def read_view(suffix: str, data: bytes) -> TextView:
     return replace(view, guess=decoded.guess) if decoded.guess else view
 
 
-_FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
+_FRONT_MATTER = LazyPattern(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
 
 #: Front matter or a metadata file larger than this is refused before YAML reads it.
@@ -331,7 +332,7 @@ def _scalar_text(name: str, value: Any, where: str) -> str | None:
     return text or None
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_iso_date(value: Any, where: str) -> date:

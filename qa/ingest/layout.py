@@ -39,7 +39,6 @@ guessed.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,6 +64,7 @@ from qa.ingest.metadata import (
     parse_dateline,
     parse_signature,
 )
+from qa.patterns import LazyPattern
 from qa.records import Span
 from qa.text import collapse_whitespace
 
@@ -78,8 +78,8 @@ PROSE, DATE, BYLINE, MARK, END, JUNK, SHORT = (
     "short",
 )
 _HEADER_SIGNALS = frozenset((DATE, BYLINE, MARK))
-_MARKDOWN_MARKER = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
-_LIST_MARKER = re.compile(r"^(?:[-*+•·–]\s|\d{1,3}[.)]\s)")
+_MARKDOWN_MARKER = LazyPattern(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_LIST_MARKER = LazyPattern(r"^(?:[-*+•·–]\s|\d{1,3}[.)]\s)")
 
 
 @dataclass(frozen=True, slots=True)

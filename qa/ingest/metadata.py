@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from qa.ingest.boilerplate import words
+from qa.patterns import LazyPattern
 from qa.text import collapse_whitespace
 
 #: Languages tried for dates; dateparser's own detection chooses among them.
@@ -26,8 +27,8 @@ _DATE_SETTINGS: dict[str, Any] = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "PARSERS": ["absolute-time", "custom-formats"],
 }
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_DATE_PREFIX = re.compile(
+_YEAR = LazyPattern(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_DATE_PREFIX = LazyPattern(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|dated|on|"
     r"опубликовано|дата)\b[\s:,-]*",
     re.I,
@@ -35,7 +36,7 @@ _DATE_PREFIX = re.compile(
 
 
 # All-number dates written with dots ("03.05.2019") are day-first wherever they are used.
-_DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
+_DOTTED_DATE = LazyPattern(r"(?<!\d)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
 
 
 def _settings_for(text: str) -> dict[str, Any]:
@@ -89,7 +90,7 @@ def find_date(text: str) -> date | None:
     return None
 
 
-_PUBLICATION_MARKER = re.compile(
+_PUBLICATION_MARKER = LazyPattern(
     r"^(?:(?:first\s+)?published|posted|updated|filed)(?:\s+(?:on|in|at|by|under)\b.*)?\s*:?$",
     re.I,
 )
@@ -100,13 +101,13 @@ def is_publication_marker(text: str) -> bool:
     return len(words(text)) <= 8 and bool(_PUBLICATION_MARKER.match(text.strip()))
 
 
-_BYLINE = re.compile(
+_BYLINE = LazyPattern(
     r"^(?:by|written by|words by|posted by|author|authors|text|автор|авторы)\b\s*:?\s*(.+)$",
     re.I,
 )
-_NAME_STOP = re.compile(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
+_NAME_STOP = LazyPattern(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
 _PARTICLES = frozenset("de da di del der den van von la le al el bin ibn ben du dos y".split())
-_NAME_TOKEN = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*)$")
+_NAME_TOKEN = LazyPattern(r"^(?:[A-ZА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*)$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -155,39 +156,39 @@ def parse_signature(text: str) -> str | None:
     return head if looks_like_name(head) else None
 
 
-_MEDIA_WORDS = re.compile(
+_MEDIA_WORDS = LazyPattern(
     r"\b(?:agency|agence|news|times|post|journal|analyst|review|magazine|gazette|gazeta|radio"
     r"|tv|television|broadcasting|press|media|tribune|herald|daily|weekly|monitor|observer"
     r"|chronicle|courier|telegraph|wire|bulletin|dispatch|digest|newspaper|информационное"
     r"|агентство|газета|новости)\b",
     re.I,
 )
-_DOMAIN = re.compile(
+_DOMAIN = LazyPattern(
     r"\b([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*\.(?:com|org|net|info|news|ru|kz|kg|uz|tj|tm|ua|eu"
     r"|uk|de|fr|io|co|asia|am|az|ge|by|md))\b"
 )
 _CREDITS = (
-    re.compile(r"^from our (?:partner|friends at)\s+(.+)$", re.I),
-    re.compile(r"^(?:source|via|courtesy of)\s*:?\s+(.+)$", re.I),
-    re.compile(
+    LazyPattern(r"^from our (?:partner|friends at)\s+(.+)$", re.I),
+    LazyPattern(r"^(?:source|via|courtesy of)\s*:?\s+(.+)$", re.I),
+    LazyPattern(
         r"^(?:this (?:article|story|piece) )?(?:was )?(?:originally|first) "
         r"(?:published|appeared) (?:by|in|on|at)\s+(.+)$",
         re.I,
     ),
-    re.compile(r"^(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(.+)$", re.I),
-    re.compile(
+    LazyPattern(r"^(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(.+)$", re.I),
+    LazyPattern(
         r"^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?)?\s*(.+?)"
         r"(?:,?\s*(?:inc|ltd|llc|gmbh)\.?)?(?:[.,]?\s*all rights reserved.*)?$",
         re.I,
     ),
 )
-_ISSUE_OF = re.compile(
+_ISSUE_OF = LazyPattern(
     r"\b(?:issue|edition|number) of (?:the )?([^()]+?)\)?\s*$|\bfor (?:the )?([A-Z][^()]+?)\)\s*$"
 )
 # A reporter's own interview: "… recalled in an interview with EurasiaNet.org …". Weaker than
 # a credit line (the outlet may be another's), so it only ever gives an ``inferred`` outlet.
 # "told X" / "spoke to X" give nothing: quoting what someone told another outlet is common.
-_INTERVIEW_WITH = re.compile(r"\bin an interview with\s+" + _DOMAIN.pattern)
+_INTERVIEW_WITH = LazyPattern(r"\bin an interview with\s+" + _DOMAIN.pattern)
 
 
 def clean_outlet(name: str) -> str | None:
@@ -260,7 +261,7 @@ def estimate_years(text: str, today: date | None = None) -> str | None:
 #: The longest title made from an article's own words, in words (a longer one ends in "…").
 DERIVED_TITLE_WORDS = 12
 _SENTENCE_END = ".!?…"
-_CLAUSE_END = re.compile(r"[,;:—–]$")
+_CLAUSE_END = LazyPattern(r"[,;:—–]$")
 
 
 def derived_title(paragraphs: list[str]) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.patterns import LazyPattern
 from qa.search.lexicon import COUNTRIES, country_of
 
 NUMBER, DATE, PERSON, PLACE, ORGANISATION = "number", "date", "person", "place", "organisation"
@@ -32,7 +33,7 @@ SCORE = "score"
 _ASKS = (
     (
         NUMBER,
-        re.compile(
+        LazyPattern(
             r"\bhow\s+(?:many|much|long|old|far|large|big|high|often|tall|wide|deep)\b"
             r"|\bwhat\s+(?:percentage|percent|number|share|proportion|amount|fraction|"
             r"size|population|rate|sum|total|figure|cost|price|budget)\b"
@@ -42,7 +43,7 @@ _ASKS = (
     ),
     (
         DATE,
-        re.compile(
+        LazyPattern(
             r"^\s*(?:(?:and|but|so)\s+)?when\b|\bwhen\s+(?:did|was|were|is|does|do|will|had|has)\b"
             r"|\b(?:what|which|in\s+what|in\s+which)\s+(?:year|years|date|day|month|decade|"
             r"century|period|time)\b|\bsince\s+when\b",
@@ -51,7 +52,7 @@ _ASKS = (
     ),
     (
         PERSON,
-        re.compile(
+        LazyPattern(
             r"^\s*(?:(?:and|but|so)\s+)?(?:who|whom|whose)\b|\b(?:who|whom)\s+(?:is|was|were|did|"
             r"said|says|led|leads|heads|headed|wrote|founded|became)\b"
             r"|\b(?:what|which)\s+(?:person|man|woman|official|leader|president|minister|"
@@ -63,7 +64,7 @@ _ASKS = (
     ),
     (
         PLACE,
-        re.compile(
+        LazyPattern(
             r"^\s*(?:(?:and|but|so)\s+)?where\b|\bwhere\s+(?:did|was|were|is|are|do|does)\b"
             r"|\b(?:what|which|in\s+what|in\s+which|to\s+which|from\s+which)\s+(?:\w+\s+)?(?:city|country|"
             r"countries|region|town|village|province|state|place|capital|area|district|"
@@ -73,7 +74,7 @@ _ASKS = (
     ),
     (
         ORGANISATION,
-        re.compile(
+        LazyPattern(
             r"\b(?:what|which)\s+(?:\w+\s+)?(?:organi[sz]ation|agency|body|group|party|company|"
             r"institution|ministry|committee|government|ngo|court|service|union|bank|"
             r"network|movement|outlet|newspaper|university|department|office)s?\b",
@@ -87,35 +88,35 @@ _NUMBER_WORDS = (
     "forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|"
     "dozen|dozens|half|third|quarter|percent"
 )
-_NUMBER = re.compile(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
+_NUMBER = LazyPattern(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
 #: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
-_NOT_COUNTED = re.compile(
+_NOT_COUNTED = LazyPattern(
     rf"(?:[$€£¥₽]|\b(?:US\$|USD|EUR|GBP)\s?)\d[\d,.]*{_SCALE}"
     rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
     r"somoni|manat|sums?|yuan|yen|rupees|francs)\b"
     r"|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)",
     re.I,
 )
-_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)")
-_SCORE_QUESTION = re.compile(
+_SCORE = LazyPattern(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)")
+_SCORE_QUESTION = LazyPattern(
     r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:score|scoreline|tally)\b|\bby\s+what\s+(?:score|margin)\b"
     r"|\bwhat\s+was\s+the\s+(?:final\s+)?(?:score|result)\b",
     re.I,
 )
-_COUNTED_QUESTION = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_COUNTED_QUESTION = LazyPattern(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{_MONTHS})\b|\b(?:century|decade|yesterday|"
     r"today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
-_CAPITALISED = re.compile(
+_CAPITALISED = LazyPattern(
     r"\b[A-ZА-ЯЁ][\w’'\-]*(?:\s+(?:of|the|for|and|de|al|bin|von|van|der|la|du)?\s*"
     r"[A-ZА-ЯЁ][\w’'\-]*)*"
 )
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")
-_ORGANISATION_WORDS = re.compile(
+_ACRONYM = LazyPattern(r"\b[A-Z]{2,6}s?\b")
+_ORGANISATION_WORDS = LazyPattern(
     r"\b(?:ministry|agency|organi[sz]ation|committee|council|service|union|party|bank|group|"
     r"institute|university|court|office|department|commission|foundation|association|"
     r"movement|front|army|police|parliament|government|company|corporation|fund|center|"
@@ -123,12 +124,12 @@ _ORGANISATION_WORDS = re.compile(
     r"inc|ltd|llc|news|times|post|journal|radio)\b",
     re.I,
 )
-_PLACE_CUE = re.compile(
+_PLACE_CUE = LazyPattern(
     r"\b(?:in|at|from|to|near|into|across|outside|inside|throughout|of)\s+(?:the\s+)?"
     r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)"
 )
-_PLACE_ENDING = re.compile(r"\b[A-Z][a-z]+(?:stan|land|ia|burg|grad|abad|sk)\b")
-_SENTENCE_START = re.compile(r"^\W*\w+")
+_PLACE_ENDING = LazyPattern(r"\b[A-Z][a-z]+(?:stan|land|ia|burg|grad|abad|sk)\b")
+_SENTENCE_START = LazyPattern(r"^\W*\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,8 @@ class Things:
         return any(not _covered(thing, asked) for thing in self.by_kind[kind])
 
 
-_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-_WORD = re.compile(r"[A-Za-z]+")
+_YEAR = LazyPattern(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_WORD = LazyPattern(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.patterns import LazyPattern
 from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
@@ -95,7 +96,7 @@ from qa.search.term_matching import (
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
 
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_WORD = LazyPattern(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
 TERM, UNSEEN = "term", "unseen"
 #: The kinds of thing a window may name in contrast to the asked one (``Evidence.rival``).
@@ -110,7 +111,7 @@ _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
 #: "What is the population of …", "what was the GDP …": a quantity asked for, as "how many".
-_QUANTITY = re.compile(
+_QUANTITY = LazyPattern(
     r"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(\w+)\s+)?(population|number|"
     r"percentage|percent|share|proportion|rate|cost|price|budget|gdp|salary|wage|income|"
     r"revenue|amount|size|total|sum|age|value|turnover|debt|toll)s?\b",
@@ -138,20 +139,20 @@ _OPPOSITES = {
     "longest": "shortest", "youngest": "oldest", "oldest": "youngest", "poorest": "richest",
     "richest": "poorest", "minimum": "maximum", "maximum": "minimum",
 }  # fmt: skip
-_DAY_OF_MONTH = re.compile(
+_DAY_OF_MONTH = LazyPattern(
     r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b",
     re.I,
 )
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = LazyPattern(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|"
     r"half|quarter|third|per\s*cent|percent|one|single|several|few)\b",
     re.I,
 )
-_BOTH = re.compile(r"\b(both|also)\b", re.I)
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+_BOTH = LazyPattern(r"\b(both|also)\b", re.I)
+_QUOTED = LazyPattern(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
+_NUMBER = LazyPattern(r"\d+(?:[.,]\d+)*")
+_WORD = LazyPattern(r"[^\W_]+(?:[’'-][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,7 +575,7 @@ def _country_of(name: str) -> str:
     return _POSSESSIVE.sub("", name)
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)[’']s$|(?<=s)[’']$")
+_POSSESSIVE = LazyPattern(r"(?<=\w)[’']s$|(?<=s)[’']$")
 
 
 def _listed(names: Sequence[str]) -> str:

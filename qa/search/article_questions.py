@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from qa.patterns import LazyPattern
 from qa.records import (
     DERIVED,
     INFERRED,
@@ -39,7 +40,7 @@ AUTHOR, OUTLET, PUBLISHED, TITLE = "author", "outlet", "published", "title"
 _FIELD_PATTERNS = (
     (
         AUTHOR,
-        re.compile(
+        LazyPattern(
             r"\bwho\s+(?:wrote|authored|penned|writes)\b"
             r"|\bwho\s+(?:is|was|'s)\s+the\s+(?:author|writer)\b"
             r"|\b(?:what\s+is|what's)\s+the\s+(?:name\s+of\s+the\s+)?author\b"
@@ -51,7 +52,7 @@ _FIELD_PATTERNS = (
     ),
     (
         PUBLISHED,
-        re.compile(
+        LazyPattern(
             r"\bwhen\s+(?:was|were|did|is)\b.*\b(?:published|posted|written|released|"
             r"come\s+out|came\s+out|appear(?:ed)?)\b"
             r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+publication\b"
@@ -61,7 +62,7 @@ _FIELD_PATTERNS = (
     ),
     (
         OUTLET,
-        re.compile(
+        LazyPattern(
             r"\b(?:which|what)\s+(?:news\s+|media\s+)?(?:outlet|publication|newspaper|paper|"
             r"website|site|agency|magazine|journal|media|publisher)\b.*"
             r"\b(?:published|publish|publishes|ran|run|runs|carried|carry|printed|posted|from|"
@@ -73,7 +74,7 @@ _FIELD_PATTERNS = (
     ),
     (
         TITLE,
-        re.compile(
+        LazyPattern(
             r"\bwhat\s+(?:is|was|'s)\s+(?:the\s+)?(?:title|headline)\b"
             r"|\bwhat\s+(?:is|was)\s+(?:it|this|that|the\s+article)\s+called\b"
             r"|\bits\s+(?:title|headline)\b",
@@ -82,19 +83,19 @@ _FIELD_PATTERNS = (
     ),
 )
 # Words that make the question about an article rather than about something it mentions.
-_ARTICLE_WORDS = re.compile(
+_ARTICLE_WORDS = LazyPattern(
     r"\b(?:article|piece|story|analysis|essay|column|op-ed|commentary|post|feature|"
     r"field\s+report|blog\s+post|news\s+item)s?\b",
     re.I,
 )
-_POINTING = re.compile(
+_POINTING = LazyPattern(
     r"\b(?:wrote|written|published|posted|author\s+of|title\s+of|headline\s+of|called|from|"
     r"is|was)\s+(?:it|this|that)\b|\bits\s+(?:author|outlet|publisher|title|headline)\b"
     r"|\b(?:this|that)\s+(?:one|source|text|report|article|piece|story)\b",
     re.I,
 )
-_QUOTED = re.compile(r"[\"“”'‘’«]([^\"“”«»]{8,}?)[\"“”'‘’»](?=[\s?.!,;:)]|$)")
-_NON_WORD = re.compile(r"[^\w]+")
+_QUOTED = LazyPattern(r"[\"“”'‘’«]([^\"“”«»]{8,}?)[\"“”'‘’»](?=[\s?.!,;:)]|$)")
+_NON_WORD = LazyPattern(r"[^\w]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,7 @@ def titled_article(question: str, articles: Iterable[Article]) -> Article | None
     return best[1] if best else None
 
 
-_QUOTED_ANY = re.compile(r"[\"“”«]([^\"“”«»]{8,})[\"“”»]")
+_QUOTED_ANY = LazyPattern(r"[\"“”«]([^\"“”«»]{8,})[\"“”»]")
 
 
 def _words(text: str) -> str:

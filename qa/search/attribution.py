@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from qa.index.chunking import split_sentences
+from qa.patterns import LazyPattern
 from qa.records import Article, Span
 
 #: How many sentences back the speaker is looked for.
@@ -44,9 +45,9 @@ _VERBS = (
     r"predicted|predicts|cautioned|observed|concluded|concludes|recounted|recounts|"
     r"complained|complains|pointed\s+out|points\s+out)"
 )
-_SPEECH = re.compile(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|his|her|him)\b", re.I)
-_PRONOUN_SPEAKS = re.compile(
+_SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
+_PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
+_PRONOUN_SPEAKS = LazyPattern(
     rf"\b(?:he|she|they)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?{_VERBS}\b(?!\s+to\b)"
     rf"|\b{_VERBS}\s+(?:he|she)\b",
     re.I,
@@ -58,7 +59,7 @@ _PERSON_NOUNS = (
     r"worker|migrant|teacher|doctor|economist|observer|representative|ambassador|"
     r"politician|deputy|lawmaker|commander|governor|mayor|judge|prosecutor)"
 )
-_UNNAMED_SPEAKS = re.compile(
+_UNNAMED_SPEAKS = LazyPattern(
     rf"\b(?:the|an?|this|that|one)\s+(?:[\w-]+\s+){{0,2}}{_PERSON_NOUNS}\s+{_VERBS}\b"
     rf"|\b{_VERBS}\s+(?:the|an?|this|that|one)\s+(?:[\w-]+\s+){{0,2}}{_PERSON_NOUNS}\b",
     re.I,
@@ -68,21 +69,21 @@ _SOURCE_NOUNS = (
     r"organi[sz]ation|department|commission|bank|company|group|report|study|survey|"
     r"statement|data|figures|statistics|website|newspaper|agency's|[A-Z]{2,6})"
 )
-_SOURCE_SPEAKS = re.compile(
+_SOURCE_SPEAKS = LazyPattern(
     rf"\b{_SOURCE_NOUNS}\s+(?:has\s+|have\s+|had\s+)?{_VERBS}\b"
     rf"|\b(?:{_VERBS}|according\s+to)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,3}}"
     rf"{_SOURCE_NOUNS}\b",
     re.I,
 )
-_QUOTE = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
-_OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
-_NAME = re.compile(
+_QUOTE = LazyPattern(r"[“\"«][^”\"»]{12,}[”\"»]")
+_OPENS_QUOTE = LazyPattern(r"^\s*[“\"«]")
+_NAME = LazyPattern(
     r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}(?![\w’'])"
 )
-_SURNAME_SPEAKS = re.compile(
+_SURNAME_SPEAKS = LazyPattern(
     rf"(?<=\S\s)(?<![.!?]\s)([A-Z][a-z’'\-]+)\s+{_VERBS}\b|\b{_VERBS}\s+([A-Z][a-z’'\-]+)\b"
 )
-_NOT_NAME_WORDS = re.compile(
+_NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
     r"He|She|His|Her|According|Ministry|Agency|Organization|Organisation|Committee|Council|"
     r"Service|Union|Party|Bank|Group|Institute|University|Court|Office|Department|"
@@ -103,12 +104,12 @@ _NOT_NAME_WORDS = re.compile(
 
 #: "my", "we", "our" …: a first-person sentence (in lower case or capitalised, never in
 #: capitals: "ME" is no pronoun).
-_FIRST_PERSON_WORDS = re.compile(
+_FIRST_PERSON_WORDS = LazyPattern(
     r"(?<![\w’'.-])(?:[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w’'.-])"
 )
 #: "I" with the word before it: after a capitalised word it is a numeral ("World War I").
-_CAPITAL_I = re.compile(r"(?:(\S+)\s+)?(?<![\w’'.-])I(?=\s+[a-z]|[’'][a-z])")
-_LOWER_I = re.compile(r"(?<![\w’'.-])i(?=\s+(?:[a-z]|\W)|[’'][a-z])")
+_CAPITAL_I = LazyPattern(r"(?:(\S+)\s+)?(?<![\w’'.-])I(?=\s+[a-z]|[’'][a-z])")
+_LOWER_I = LazyPattern(r"(?<![\w’'.-])i(?=\s+(?:[a-z]|\W)|[’'][a-z])")
 _NOT_A_SPEAKER = (
     r"(?:he|she|they|it|i|we|you|who|which|that|this|there|the|a|an|to|in|on|at|by|of|for|"
     r"and|but|so|his|her|their|its|our|my|was|is|had|has|have|not|also|then|later|"
@@ -119,7 +120,7 @@ _SAYS = (
     r"(?:said|says|told|tells|added|adds|explained|insisted|insists|stated|declared|replied|"
     r"admitted|warned|stressed|argued|claimed|noted|recalled|continued|concluded)"
 )
-_SAYS_WHO = re.compile(
+_SAYS_WHO = LazyPattern(
     rf"(?<![\w’'-])(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+\s+{_SAYS}\b(?!\s+(?:that|to)\b)"
     rf"|\b{_SAYS}\s+(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+",
     re.I,

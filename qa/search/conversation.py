@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.patterns import LazyPattern
 from qa.records import Answer, Citation, Passage
 from qa.search.article_questions import (
     AUTHOR,
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from qa.search.assistant import Assistant
     from qa.search.retrieve import SearchFilters
 
-_MARKER = re.compile(r"\s*\[\d+\]")
-_SEVERAL_PEOPLE = re.compile(r",|&|;|\band\b", re.I)
+_MARKER = LazyPattern(r"\s*\[\d+\]")
+_SEVERAL_PEOPLE = LazyPattern(r",|&|;|\band\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +152,9 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _MARKER.split(text) if part.strip()]
 
 
-_ASKS_DATE = re.compile(r"\b(when|date|dated|year|day)\b", re.I)
-_ASKS_TITLE = re.compile(r"\b(title|titled|headline)\b", re.I)
-_ASKS_OUTLET = re.compile(
+_ASKS_DATE = LazyPattern(r"\b(when|date|dated|year|day)\b", re.I)
+_ASKS_TITLE = LazyPattern(r"\b(title|titled|headline)\b", re.I)
+_ASKS_OUTLET = LazyPattern(
     r"\b(outlets?|publisher|newspaper|paper|site|website|where|source|publication|"
     r"who\s+(?:published|posted|ran|carried))\b",
     re.I,

@@ -20,11 +20,11 @@ means 2016 onwards, whatever today's date is. The resolved bound says so.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from qa.errors import ConfigError
+from qa.patterns import LazyPattern
 from qa.search.retrieve import SearchFilters
 from qa.text import collapse_whitespace, normalise
 
@@ -43,18 +43,18 @@ _NUMBER_WORDS = {
 
 _MONTH_NAME = r"(?P<month>[a-z]+)\.?"
 _ABSOLUTE = (
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})"),
-    re.compile(r"(?P<year>\d{4})"),
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(?P<year>\d{{4}})"),
-    re.compile(rf"{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
-    re.compile(rf"{_MONTH_NAME},?\s+(?P<year>\d{{4}})"),
+    LazyPattern(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+    LazyPattern(r"(?P<year>\d{4})-(?P<month>\d{1,2})"),
+    LazyPattern(r"(?P<year>\d{4})"),
+    LazyPattern(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(?P<year>\d{{4}})"),
+    LazyPattern(rf"{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
+    LazyPattern(rf"{_MONTH_NAME},?\s+(?P<year>\d{{4}})"),
 )
-_AGO = re.compile(r"(?P<count>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+ago")
-_PAST = re.compile(
+_AGO = LazyPattern(r"(?P<count>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+ago")
+_PAST = LazyPattern(
     r"(?:the\s+)?(?:past|last)\s+(?P<count>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?"
 )
-_CALENDAR = re.compile(r"(?P<which>this|last)\s+(?P<unit>week|month|year)")
+_CALENDAR = LazyPattern(r"(?P<which>this|last)\s+(?P<unit>week|month|year)")
 
 
 @dataclass(frozen=True, slots=True)

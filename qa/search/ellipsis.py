@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qa.patterns import LazyPattern
 from qa.search.followup_text import (
     LEAD,
     NOUN_LEADS,
@@ -183,13 +184,13 @@ def _phrase_with_of(base: str, start: int) -> int:
     return end
 
 
-_OF = re.compile(r"\s+of\s+")
+_OF = LazyPattern(r"\s+of\s+")
 
 
-_NOW = re.compile(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
+_NOW = LazyPattern(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
 
 
-_TIME_PHRASE = re.compile(
+_TIME_PHRASE = LazyPattern(
     r"\b(?:in|during|since|by)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+)?(?:1[89]|20)\d\d(?:s|\s*[-–]\s*\d{2,4})?\b",

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from qa.patterns import LazyPattern
 from qa.search.ellipsis import fill_slot, is_fragment
 from qa.search.followup_text import (
     WORD,
@@ -68,7 +69,7 @@ PRONOUN = "pronoun"
 REFERENCE = "reference"
 SOURCE = "source"
 
-_CONTINUATION = re.compile(
+_CONTINUATION = LazyPattern(
     r"^(?:and|but|also|so|or)\b\s*(?:(?:what|how)\s+about|what\s+of)?\s*"
     r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*",
     re.I,
@@ -153,12 +154,12 @@ _SHORT_QUESTION = 4
 _LONG_QUESTION = 8
 
 
-_WORKS = re.compile(
+_WORKS = LazyPattern(
     r"\b(?:paper|papers|book|books|report|reports|study|studies|novel|essay|thesis|survey|"
     r"letter|memoir|song|album|film)\b",
     re.I,
 )
-_CONTEXT_WORDS = re.compile(
+_CONTEXT_WORDS = LazyPattern(
     r"^(?:who|what|where|which|how)\s+else\b"  # "who else performed?"
     r"|\b(?:which|that|this|the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|last|other|latter|former|previous|next|latest|earlier|later))\s+ones?\b"
@@ -174,7 +175,7 @@ _CONTEXT_WORDS = re.compile(
 
 #: "then" closing a question: at the time the conversation is about
 #: (``who was father of the house then?``); not "what happened then".
-_THEN = re.compile(r"(?<!happened)(?<!and)(?<!but)\s+then$", re.I)
+_THEN = LazyPattern(r"(?<!happened)(?<!and)(?<!but)\s+then$", re.I)
 
 
 def _year_of(previous: PreviousTurn) -> str | None:
@@ -201,13 +202,13 @@ def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None)
 
 
 #: "how many" or "how much" with no noun: ``how many disagreed?``, ``how much was paid?``.
-_NO_COUNTED_NOUN = re.compile(
+_NO_COUNTED_NOUN = LazyPattern(
     r"^how\s+(?:many|much)\s+(?:(?:is|are|was|were|have|has|had)\s+(?:been\s+)?)?\w+ed\b", re.I
 )
 #: What a definition asks: ``what is hijrah?``, not about anything said before.
-_DEFINITION = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I)
+_DEFINITION = LazyPattern(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I)
 #: "the" before what is not one mentioned before: ``the most …``, ``the biggest …``.
-_NOT_MENTIONED = re.compile(r"(?:most|least|\w\westh?|only|same|first|main|whole)$", re.I)
+_NOT_MENTIONED = LazyPattern(r"(?:most|least|\w\westh?|only|same|first|main|whole)$", re.I)
 
 
 def _names_nothing(body: str) -> bool:

@@ -12,14 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from qa.patterns import LazyPattern
 from qa.search.name_kinds import AUXILIARIES, PREPOSITIONS
 
 #: A word, with inner apostrophes, dots and dashes (``Sana Sezim’s``, ``U.S``, ``15–20``).
-WORD = re.compile(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
+WORD = LazyPattern(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
 #: A year or a span of years (``2017``, ``2003–04``).
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?\b")
+YEAR = LazyPattern(r"\b(?:1[89]|20)\d\d(?:\s*[-–]\s*(?:1[89]|20)?\d\d)?\b")
 #: What a question opens with: a question word, after a preposition (``on whose …``).
-LEAD = re.compile(
+LEAD = LazyPattern(
     r"^(?:(?:in|from|to|by|for|of|at|on|since|until|according\s+to)\s+)?"
     r"(?:how\s+(?:many|much|long|old|far|often|large|big)|what|which|whose|who|whom|when|"
     r"where|why|how)\b",
@@ -76,9 +77,9 @@ def phrase_end(question: str, start: int) -> int:
     return position
 
 
-_OF = re.compile(r"\s+of\s+")
+_OF = LazyPattern(r"\s+of\s+")
 #: A subject with "the" after the question word and its auxiliary (``what did the …``).
-_SUBJECT = re.compile(
+_SUBJECT = LazyPattern(
     LEAD.pattern + r"(?:\s+[a-z]+){0,2}?\s+(?:do|does|did|is|are|was|were|has|have|had|will|"
     r"would|can|could)\s+the\s+|" + LEAD.pattern + r"\s+(?:[a-z]+\s+)?the\s+",
     re.I,
@@ -150,7 +151,7 @@ def capitalised(text: str) -> str:
 #: ``Who reported those figures? (following: How many people were convicted …?)``. Not in
 #: quotation marks: a quoted phrase is a constraint the evidence must hold word for word.
 FOLLOWING = " (following: "
-_QUESTIONS = re.compile(r"(?<=\?)\s+")
+_QUESTIONS = LazyPattern(r"(?<=\?)\s+")
 
 
 def split_carried(question: str) -> tuple[str, str]:
@@ -195,7 +196,7 @@ def with_context(body: str, previous: PreviousTurn) -> str:
     return with_carried(asked, " ".join(quoted))
 
 
-_CONTINUATION = re.compile(r"^(?:(?:and|but|so|or|also)\s+|(?:what|how)\s+about\s+)", re.I)
+_CONTINUATION = LazyPattern(r"^(?:(?:and|but|so|or|also)\s+|(?:what|how)\s+about\s+)", re.I)
 _SEARCHED_CONTEXT_WORDS = 16
 
 

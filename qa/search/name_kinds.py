@@ -10,10 +10,10 @@ question without being part of a name; the follow-up rules use them too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from qa.patterns import LazyPattern
 from qa.search.lexicon import COUNTRIES
 
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
@@ -41,7 +41,7 @@ _ORGANISATION_WORDS = frozenset(
     "nongovernmental non-governmental society trust mission".split()
 )
 
-_NAME = re.compile(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
+_NAME = LazyPattern(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
 _PERSON_TITLES = frozenset(
     "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
     "chairman chairwoman director editor head spokesman spokeswoman deputy ambassador "
@@ -73,7 +73,7 @@ _SENTENCE_OPENERS = frozenset(
     ]
 )
 #: What follows a single name that only a person's name is followed by.
-_PERSON_CUE = re.compile(
+_PERSON_CUE = LazyPattern(
     r"(?:'s|’s)?\s+(?:(?:and|with)\s+(?:his|her)\b|(?:said|says|told|tells|recalled|recalls|"
     r"remembered|remembers|explained|explains|added|adds|promised|promises|admitted|admits|"
     r"escaped|fled|married|died|was\s+born)\b)",

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from qa.index.chunking import split_sentences
+from qa.patterns import LazyPattern
 from qa.records import Article, Hit, Span
 from qa.search.answer_types import (
     COUNT,
@@ -60,18 +61,18 @@ if TYPE_CHECKING:
     from qa.storage.contract import Storage
 
 #: Footnote references and the editors' inline notes of wiki-sourced text.
-_FOOTNOTE = re.compile(
+_FOOTNOTE = LazyPattern(
     r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed|clarification needed|dubious|"
     r"when\?|who\?|by whom\?|which\?|not in citation given|failed verification)\]"
 )
 _COUNTING_TERMS = frozenset({"mani", "many", "number"})
-_NUMERIC = re.compile(
+_NUMERIC = LazyPattern(
     r"\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundr\w*|thousand\w*|million\w*|billion\w*|dozen\w*"
 )
-_STATEMENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STATEMENT_END = LazyPattern(r"[.!?…][\"'”’)\]]*$")
 #: A caption, a credit or timestamp line, or a link line: news pages' furniture.
-_CAPTION = re.compile(
+_CAPTION = LazyPattern(
     r"^\W*(?:(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
     r"photograph)s?\b\s*(?:[:|—–-]|by\b)"
     r"|(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
@@ -81,13 +82,13 @@ _CAPTION = re.compile(
     r"|share\s+this\b|follow\s+us\s+on\b)",
     re.I,
 )
-_BYLINE = re.compile(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
+_BYLINE = LazyPattern(r"^\W*[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 _AGENCY = r"\([\w .'’&-]{1,30}\)"
 #: "ALMATY, Kazakhstan (AP) — ", "Staunton, November 3 – " before a story's first sentence:
 #: a place in capitals, or in title case followed by a date or an agency, then a dash.
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"(?:[A-Z][A-Z.'’\- ]{{2,}}(?:,\s+[A-Z][\w.'’\- ]*?)?(?:,?\s+{_DAY})?\s*(?:{_AGENCY}\s*)?"
     rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
     rf"(?:,?\s+{_DAY}\s*(?:{_AGENCY}\s*)?|\s*{_AGENCY}\s*))"
@@ -388,17 +389,17 @@ def rate(found: Sequence[Candidate], weights: SentenceWeights) -> list[Candidate
     return rated
 
 
-_PART_BREAK = re.compile(
+_PART_BREAK = LazyPattern(
     r"(?:,\s*|\s+)(?:and|as\s+well\s+as)\s+(?=(?:(?:in|on|at|from|to|by|for|with|since)\s+)?"
     r"(?:who|whom|whose|what|when|where|which|why|how)\b)",
     re.I,
 )
-_WH = re.compile(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
+_WH = LazyPattern(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
 
 
 _WH_WORD = r"(?:who|whom|what|when|where|which|why|how(?:\s+(?:many|much|long|far|old))?)"
 #: "When and where was it founded?": two question words sharing the rest of the question.
-_JOINED_WH = re.compile(rf"^\s*({_WH_WORD})\s*(?:,\s*|\s+)and\s+({_WH_WORD})\s+(\S.*)$", re.I)
+_JOINED_WH = LazyPattern(rf"^\s*({_WH_WORD})\s*(?:,\s*|\s+)and\s+({_WH_WORD})\s+(\S.*)$", re.I)
 
 
 def question_parts(question: str) -> list[str]:

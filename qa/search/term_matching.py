@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from qa.patterns import LazyPattern
 from qa.search.lexicon import country_of
 
 #: Words that ask rather than name: never a constraint of their own.
@@ -24,7 +25,7 @@ QUESTION_WORDS = {
 }  # fmt: skip
 _NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
 #: A year as news writes it (1500–2099).
-YEAR_PATTERN = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+YEAR_PATTERN = LazyPattern(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def plain_words(text: str) -> list[str]:

@@ -20,7 +20,6 @@ same as scoring every document.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -28,8 +27,10 @@ from typing import Any
 
 import numpy as np
 
+from qa.patterns import LazyPattern
+
 # bm25s's own splitting (scikit-learn's default): words of two or more characters.
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_TOKEN = LazyPattern(r"(?u)\b\w\w+\b")
 _STOPWORDS_FILE = "stopwords.json"
 #: The highest score of each column, the bound MaxScore needs (written beside bm25s's files).
 COLUMN_MAX_FILE = "column_max.npy"

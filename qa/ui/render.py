@@ -22,6 +22,7 @@ from rich.panel import Panel
 from rich.segment import Segment
 from rich.text import Text
 
+from qa.patterns import LazyPattern
 from qa.records import DERIVED, INFERRED, Answer, ArticleSummary, IndexStatus, Passage
 from qa.text import counted
 
@@ -34,7 +35,7 @@ _UNSAFE_CHARACTERS: dict[int, str] = {
     **{code: f"\\x{code:02x}" for code in range(0x80, 0xA0)},
     **{code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }
-_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = LazyPattern("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:
@@ -70,7 +71,7 @@ def safe_json(payload: Any, *, indent: int | None = 2) -> str:
 #: How much article text `:open` shows on each side of a passage.
 CONTEXT_CHARACTERS = 600
 
-_MARKER = re.compile(r"\[\d+\]")
+_MARKER = LazyPattern(r"\[\d+\]")
 
 
 def shown_outlet(outlet: str, provenance: dict[str, str]) -> str:
