@@ -436,3 +436,22 @@ def test_a_metadata_question_quoting_a_title_no_article_holds_is_not_answered_fr
     assert held.text == (
         "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was written by Marat Yermukanov. [1]"
     )
+
+
+def test_a_word_the_corpus_never_saw_weighs_more_when_it_is_rare_in_english(
+    assistant: Assistant,
+) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    policy = AnswerabilityPolicy()
+    found = question_constraints("How much cider and vodka did Tajikistan export?", lexicon, policy)
+    unseen = {c.text: policy.weight(c) for c in found if c.kind == "unseen"}
+    assert unseen == {"cider": policy.rare_unseen_weight, "vodka": policy.unseen_weight}
+    assert policy.rare_unseen_weight > policy.unseen_weight
+
+
+def test_a_misspelt_word_stands_for_the_word_the_articles_use(assistant: Assistant) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    found = question_constraints(
+        "Who reported the trafficing of women?", lexicon, AnswerabilityPolicy(rare_terms=0.0)
+    )
+    assert [(c.kind, c.text) for c in found if c.text == "trafficing"] == [("term", "trafficing")]

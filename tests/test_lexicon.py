@@ -1,4 +1,5 @@
-"""The words that stand for a country: its name, its demonyms, and their BM25 terms."""
+"""The words that stand for a country: its name, its demonyms, and their BM25 terms; common
+and rare English words; misspellings of words and names."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import pytest
 from qa.records import Constraint
 from qa.search.answer_types import PLACE, anchors
 from qa.search.answerability import describe_missing
-from qa.search.lexicon import COUNTRIES, country_of
-from qa.search.term_matching import held
+from qa.search.assistant import Assistant
+from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
+from qa.search.term_matching import held, name_met_loosely, plain_words
 from qa.storage.lexical import analyse
 
 
@@ -68,3 +70,55 @@ def test_every_country_and_demonym_stands_for_its_country_as_the_index_analyses_
     words = {country.title(): country for country in COUNTRIES} | demonyms
     terms = analyse(list(words))
     assert {w: country_of(t[0]) for w, t in zip(words, terms, strict=True)} == words
+
+
+@pytest.mark.parametrize("word", ["members", "prior", "footnotes", "probabilities", "Asian"])
+def test_words_the_embedding_vocabulary_holds_whole_or_nearly_are_common(word: str) -> None:
+    assert common_word(word)
+
+
+@pytest.mark.parametrize("word", ["cider", "fealty", "colloquial", "janitors", "fuedel"])
+def test_words_the_embedding_vocabulary_cuts_into_short_pieces_are_rare(word: str) -> None:
+    assert not common_word(word)
+
+
+def test_a_misspelt_word_is_corrected_to_the_term_of_a_word_the_index_holds(
+    assistant: Assistant,
+) -> None:
+    lexicon = Lexicon.of(assistant.snapshot)
+    assert lexicon.correction("trafficing") == analyse(["trafficking"])[0][0]
+    assert lexicon.correction("Kazakhstn") == "kazakhstan"
+    assert lexicon.correction("zorblaxian") is None
+    assert lexicon.correction("tset") is None  # too short to tell a typo from a word
+
+
+@pytest.mark.parametrize(
+    ("name", "window"),
+    [
+        ("Primer League", "the rights for the Premier League"),
+        ("Lev's Stadium", "the game was awarded to Levi's Stadium"),
+        ("Sky Drive", "the use of the term SkyDrive"),
+        ("Superbowl", "the opening of Super Bowl 50"),
+    ],
+)
+def test_a_misspelt_or_differently_joined_name_meets_the_window_that_writes_it_right(
+    name: str, window: str
+) -> None:
+    terms = analyse([name])[0]
+    known = set(analyse([window])[0])
+    assert not all(held(t, known) for t in terms)
+    assert name_met_loosely(name, terms, known, plain_words(window))
+
+
+@pytest.mark.parametrize(
+    ("name", "window"),
+    [
+        ("North Korea", "the border of South Korea"),
+        ("Tony Blair", "the tory leader said Blair"),
+        ("Primer", "the Premier League"),  # no word of the name met exactly
+    ],
+)
+def test_another_name_is_not_taken_for_a_misspelling(name: str, window: str) -> None:
+    terms = analyse([name])[0]
+    known = set(analyse([window])[0])
+    assert not name_met_loosely(name, terms, known, plain_words(window))

@@ -27,7 +27,11 @@ the evidence an answer would rest on:
 - a **year** may likewise be met by the article's publication year or a year in
   its context (``years_in_context``), unless the window names another year;
 - a term the index has never seen (``unseen``) is met by nothing but its own
-  misspelling in the passage. British and American spellings count as one term.
+  misspelling in the passage. British and American spellings count as one term, and a
+  word one typo from a word the index holds ("purhcased") stands for that word
+  (``Lexicon.correction``). An unseen word weighs more when it is rare in English
+  (``qa.search.lexicon.common_word``: "cider", "janitors") than when it is a common
+  word a paraphrase may bring ("skateboards").
 
 Words are compared as the BM25 index analyses them (lower-cased,
 Snowball-stemmed, accents folded), so "Kyrgyzstan's" meets "Kyrgyzstan". A
@@ -35,7 +39,10 @@ country's name and its demonyms meet each other ("Kazakh", "Russian", "Chinese":
 ``qa.search.lexicon.country_of``, which sentence choice and the abstention text use
 too); any other name's word meets a longer name it begins ("Soviet": "Soviets") but
 never the other way round, and a misspelt name meets the name
-one or two typos away ("Sentanta" meets "Setanta"). Numbers and years are
+one or two typos away ("Sentanta" meets "Setanta"); a name of several words one of which
+stands as written meets the window's name with a typo in the others ("Primer League":
+"Premier League"), and words written apart or together meet each other ("Sky Drive":
+"SkyDrive"; ``qa.search.term_matching.name_met_loosely``). Numbers and years are
 compared as digit strings with thousands separators removed.
 
 A passage *fails* the question when the weights of what it does not meet add
@@ -78,7 +85,7 @@ from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import asked_kind, things
-from qa.search.lexicon import COUNTRIES, Lexicon, country_of
+from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
@@ -88,6 +95,7 @@ from qa.search.term_matching import (
     fold,
     folded,
     held,
+    name_met_loosely,
     name_runs,
     plain_words,
     typo_of,
@@ -182,6 +190,12 @@ class AnswerabilityPolicy:
     becomes an abstention ("give no figure for …"). ``elsewhere_topic``: a passage that
     meets the constraints but is from another article than the better-ranked ones that
     fail them fails too when its topic coverage is below this share of theirs (0: never).
+    ``rare_unseen_weight``: what an unseen word rare in English weighs (``unseen_weight``
+    is for common ones). ``common_term_weight``: what a rare term that is a common
+    English word weighs (``term_weight`` is for the others). ``correct_typos``: an unseen
+    word one typo from a seen one stands for it. ``loose_names``: misspelt names of
+    several words and names written apart or together may meet a window
+    (``name_met_loosely``).
     """
 
     rare_terms: float = 0.6
@@ -196,13 +210,23 @@ class AnswerabilityPolicy:
     reply_holds_asked: bool = True
     contrast: tuple[str, ...] = (COUNTRY, YEAR, PLACE)
     elsewhere_topic: float = 0.8
+    rare_unseen_weight: float = 0.67
+    common_term_weight: float = 0.34
+    correct_typos: bool = True
+    loose_names: bool = True
 
     def weight(self, constraint: Constraint) -> float:
         """How much failing this constraint counts against a passage."""
-        if constraint.kind == TERM or (constraint.kind == NUMBER and len(constraint.terms[0]) < 3):
+        if constraint.kind == NUMBER and len(constraint.terms[0]) < 3:
             return self.term_weight  # "the 2 pick", "10th week": small numbers are written out too
+        if constraint.kind == TERM:
+            return self.common_term_weight if common_word(constraint.text) else self.term_weight
         if constraint.kind == UNSEEN:
-            return self.unseen_weight
+            word = constraint.text
+            # An abbreviation ("TDs") is written many ways, a common word paraphrased, and
+            # a word of three letters is as often a typo ("tot").
+            rare = len(word) > 3 and not common_word(word) and not word.rstrip("s").isupper()
+            return self.rare_unseen_weight if rare else self.unseen_weight
         return 1.0
 
 
@@ -285,6 +309,9 @@ def question_constraints(
             if term.isdigit():
                 continue
             if not lexicon.seen(term):
+                # A misspelling ("purhcased") stands for the word the articles use.
+                term = (lexicon.correction(match.group()) if policy.correct_typos else None) or term
+            if not lexicon.seen(term):
                 if len(term) > 2:  # not a prefix such as the "co" of "co-organised"
                     add(match.start(), match.end(), UNSEEN, match.group(), (term,))
             elif lexicon.rarity(term) >= policy.rare_terms:
@@ -339,7 +366,12 @@ def check_passages(
     checks = []
     for hit in considered:
         evidence = Evidence(
-            hit, snapshot, lexicon, policy.context_characters, policy.years_in_context
+            hit,
+            snapshot,
+            lexicon,
+            policy.context_characters,
+            policy.years_in_context,
+            policy.loose_names,
         )
         unmet = tuple(
             c
@@ -592,11 +624,13 @@ class Evidence:
         lexicon: Lexicon,
         context_characters: int,
         years_in_context: bool = False,
+        loose_names: bool = False,
     ):
         self._hit = hit
         self._snapshot = snapshot
         self._around = context_characters
         self._years_in_context = years_in_context
+        self._loose_names = loose_names
         window = fold(hit.chunk.text)
         self._lexicon = lexicon
         self.terms = folded(lexicon.terms([window])[0])
@@ -723,6 +757,8 @@ class Evidence:
         if all(held(t, self.terms) for t in terms) or all(
             held(t, self.heading_terms()) for t in terms
         ):
+            return True
+        if self._loose_names and name_met_loosely(constraint.text, terms, self.terms, self.words):
             return True
         return not self._blocked(contrast, asked) and all(
             held(t, self.context_terms()) for t in terms

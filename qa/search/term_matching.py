@@ -7,6 +7,7 @@ helpers tolerate that. ``name_runs`` finds the names a question speaks of.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -63,6 +64,40 @@ def held(term: str, terms: set[str]) -> bool:
         return True
     country = country_of(term)
     return country is not None and any(country_of(k) == country for k in terms)
+
+
+def name_met_loosely(
+    name: str, terms: Sequence[str], known: set[str], words: Sequence[str]
+) -> bool:
+    """Whether a name of several words that ``held`` misses is still the window's, misspelt
+    the way people misspell names: one of its words stands there as written and each
+    other is one typo from a word there (from five letters on; a shorter word may lack a
+    last letter: "Lev's Stadium": "Levi's"), or two from six letters on with the first two
+    letters kept ("Primer League": "Premier", while "North" is never "South"); or its
+    words are the window's written together or apart ("Sky Drive": "SkyDrive",
+    "Superbowl": "Super Bowl"). ``terms``: the name's analysed words; ``known``: the
+    window's terms; ``words``: its plain words in order."""
+    parts = plain_words(fold(name))
+    joined = "".join(parts)
+    pairs = {a + b for a, b in itertools.pairwise(words)}
+    if (len(parts) > 1 and joined in words) or any(p in pairs for p in parts if len(p) >= 6):
+        return True
+    if len(terms) < 2 or not any(t in known for t in terms):
+        return False
+    return all(t in known or _near_name(t, known) for t in terms)
+
+
+def _near_name(term: str, known: set[str]) -> bool:
+    """Whether a name's word beside one met exactly is a typo of a window's term (see
+    ``name_met_loosely``)."""
+    if len(term) < 5:  # "Lev": "Levi", never "Tony": "Tory"
+        return len(term) >= 3 and any(len(k) == len(term) + 1 and k.startswith(term) for k in known)
+    limit = 2 if len(term) >= 6 else 1
+    return any(
+        abs(len(k) - len(term)) <= limit
+        and _typo_distance(term, k, limit) <= (1 if k[:2] != term[:2] else limit)
+        for k in known
+    )
 
 
 def typo_of(term: str, terms: set[str]) -> bool:
