@@ -15,7 +15,7 @@ from qa.config import Settings
 from qa.evaluation.sets import load_set
 from qa.records import Answer
 from qa.search.assistant import Assistant
-from qa.search.followup import PreviousTurn, resolve
+from qa.search.followup import PreviousTurn, asks_about_the_answer, resolve
 from qa.search.retrieve import FusionWeights, Retriever
 from qa.ui.cli import main
 from qa.ui.repl import Repl
@@ -340,3 +340,33 @@ def test_the_chat_shows_a_follow_up_after_the_whole_previous_question(
     assert f"→ {shown}" in out.getvalue().splitlines()
     assert repl.last is not None
     assert repl.last.to_json()["resolved_question"] == shown
+
+
+def test_who_said_that_is_answered_from_the_article_the_last_answer_cited(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    first = conversation.ask(KYRGYZSTAN)
+    answer = conversation.ask("who said that?")
+    assert not answer.abstained
+    assert {c.article_id for c in answer.citations} == {first.citations[0].article_id}
+
+
+@pytest.mark.parametrize(
+    ("question", "about_the_answer"),
+    [
+        ("who said that?", True),
+        ("Who says so?", True),
+        ("when was that?", True),
+        ("where did that happen?", True),
+        ("where?", True),
+        ("and why?", True),
+        ("what did he say?", False),
+        ("who is that man?", False),
+        ("who said that would mean a hike?", False),
+    ],
+)
+def test_a_question_about_what_the_last_answer_said_is_told_apart(
+    question: str, about_the_answer: bool
+) -> None:
+    assert asks_about_the_answer(question) is about_the_answer

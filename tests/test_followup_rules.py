@@ -27,7 +27,7 @@ def test_it_after_a_which_organisation_question_names_the_organisation_in_the_an
         ("The Taliban support the Islamic Movement of Uzbekistan on TV.",),
     )
     assert resolve("who is it cooperating with now?", previous).resolved == (
-        "Who is Islamic Movement of Uzbekistan cooperating with now?"
+        "Who is the Islamic Movement of Uzbekistan cooperating with now?"
     )
 
 
@@ -194,10 +194,42 @@ def test_and_today_replaces_the_time_the_last_question_asked_about() -> None:
     )
 
 
-def test_according_to_which_asks_the_last_question_again() -> None:
+def test_according_to_which_after_a_question_about_what_was_done_follows_it() -> None:
     previous = PreviousTurn("What did the decree create?")
     assert resolve("according to which organisation?", previous).resolved == (
-        "According to which organisation did the decree create?"
+        "According to which organisation? (following: What did the decree create?)"
+    )
+    previous = PreviousTurn("By whom are women smuggled out of Kazakhstan each year?")
+    assert resolve("to which destinations?", previous).resolved == (
+        "To which destinations are women smuggled out of Kazakhstan each year?"
+    )
+
+
+def test_why_after_a_question_about_what_something_is_follows_it() -> None:
+    previous = PreviousTurn("What is the capital of France?")
+    assert resolve("why?", previous).resolved == (
+        "Why? (following: What is the capital of France?)"
+    )
+    previous = PreviousTurn("When did Akayev resign?")
+    assert resolve("why?", previous).resolved == "Why did Akayev resign?"
+
+
+def test_her_after_someones_wife_is_the_wife_never_a_lord() -> None:
+    previous = PreviousTurn("When did Lord Callaghan's wife die?")
+    assert resolve("what was her name?", previous).resolved == (
+        "What was Lord Callaghan's wife's name?"
+    )
+    previous = PreviousTurn("Who met Lord Smith?", ("Lord Smith met Lady Jones in Paris.",))
+    assert resolve("where did she live?", previous).resolved == "Where did Lady Jones live?"
+
+
+def test_and_before_a_phrase_that_is_no_question_follows_the_last_question() -> None:
+    previous = PreviousTurn("Where can labour migrants from Kyrgyzstan work in Kazakhstan?")
+    assert resolve(
+        "and migrants from Uzbekistan working at construction sites?", previous
+    ).resolved == (
+        "And migrants from Uzbekistan working at construction sites? (following: Where can "
+        "labour migrants from Kyrgyzstan work in Kazakhstan?)"
     )
 
 

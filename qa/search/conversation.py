@@ -31,6 +31,7 @@ from qa.search.followup import (
     PreviousTurn,
     Resolution,
     Vocabulary,
+    asks_about_the_answer,
     resolve,
 )
 from qa.search.followup_text import searched
@@ -85,7 +86,9 @@ class Conversation:
             answer = answer_about_source(resolution.question, source, self.assistant)
         else:
             followed = self._followed() if resolution.kind != STANDALONE else frozenset()
-            answer = self.assistant.ask(
+            answer = self._answer_first_from_last_article(
+                resolution, k, filters
+            ) or self.assistant.ask(
                 searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
         answer = dataclasses.replace(
@@ -96,6 +99,27 @@ class Conversation:
         )
         self.turns.append(Turn(resolution, answer))
         return answer
+
+    def _answer_first_from_last_article(
+        self, resolution: Resolution, k: int | None, filters: SearchFilters | None
+    ) -> Answer | None:
+        """A follow-up about the last answer itself (``who said that?``, ``when was that?``,
+        ``where?``) is answered from the article that answer cited first, when that article
+        answers it; None otherwise (then the whole index is searched)."""
+        if resolution.kind == STANDALONE or not asks_about_the_answer(resolution.question):
+            return None
+        if filters is not None and filters.article_id is not None:
+            return None
+        cited = self._last_source()
+        if cited is None:
+            return None
+        from qa.search.retrieve import SearchFilters
+
+        within = dataclasses.replace(filters or SearchFilters(), article_id=cited.article_id)
+        answer = self.assistant.ask(
+            searched(resolution.resolved), k=k, filters=within, followed=(cited.article_id,)
+        )
+        return None if answer.abstained or not answer.citations else answer
 
     @property
     def vocabulary(self) -> Vocabulary:

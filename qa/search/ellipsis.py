@@ -245,8 +245,16 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         cut = noun[1] if noun is not None and has_noun else old.end()
         if noun is None and not _opens_with_auxiliary(base[cut:]):
             return None  # "when?" or "in which year?" after "Who reported those figures?"
-        if noun is None and not has_noun and _asks_for_an_object(old, base[cut:]):
-            return None  # "where?" after "Who did they beat in the final?"
+        if (
+            noun is None
+            and _asks_for_an_object(old, base[cut:])
+            and (not has_noun or fragment.split()[0].casefold() in _LEADING_PREPOSITIONS)
+        ):
+            # "where?" after "Who did they beat in the final?", "according to which
+            # organisation?" after "What did the decree create?": the verb would lose its object.
+            return None
+        if noun is None and not has_noun and _asks_what_something_is(old, base[cut:]):
+            return None  # "why?" after "What is the capital of France?"
         return f"{asked}{base[cut:]}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
     # "why were people…".
@@ -267,6 +275,20 @@ def _asks_for_an_object(lead: re.Match[str], rest: str) -> bool:
         lead.group(0).casefold() in ("who", "whom", "what", "which")
         and bool(words)
         and words[0].casefold() in ("do", "does", "did")
+    )
+
+
+_LEADING_PREPOSITIONS = PREPOSITIONS | {"according"}
+
+
+def _asks_what_something_is(lead: re.Match[str], rest: str) -> bool:
+    """``What is the capital …?``, ``Who was the president?``: the question word is what the
+    verb "to be" says; "why" or "when" in its place asks nothing."""
+    words = rest.split()
+    return (
+        lead.group(0).casefold() in ("who", "what", "which")
+        and bool(words)
+        and words[0].casefold() in ("is", "are", "was", "were")
     )
 
 

@@ -34,6 +34,7 @@ from itertools import pairwise
 from qa.patterns import LazyPattern
 from qa.search.ellipsis import fill_slot, is_fragment
 from qa.search.followup_text import (
+    LEAD,
     WORD,
     YEAR,
     capitalised,
@@ -128,10 +129,15 @@ def resolve(
         resolved = _replace_pronoun(body, previous, vocabulary)
         if resolved is not None:
             return Resolution(question, resolved, PRONOUN)
-        if names_something(body) and not _leans_on_context(body):
+        if (
+            names_something(body)
+            and not _leans_on_context(body)
+            and (LEAD.match(body) is not None or words_of(body)[0].casefold() in AUXILIARIES)
+        ):
             # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
             return Resolution(question, f"{body}?", ELLIPSIS)
-        return Resolution(question, with_context(body, previous), ELLIPSIS)
+        # Shown as typed: "And migrants from Uzbekistan …? (following: …)".
+        return Resolution(question, with_context(question, previous), ELLIPSIS)
     if is_fragment(body):
         return Resolution(question, fill_slot(body, previous, vocabulary), ELLIPSIS)
     resolved = _replace_pronoun(body, previous, vocabulary)
@@ -233,6 +239,23 @@ def _names_nothing(body: str) -> bool:
         w.casefold() == "the" and _NOT_MENTIONED.match(after) is None
         for w, after in pairwise(words)
     )
+
+
+#: A question about what the last answer said: ``who said that?``, ``when was this?``,
+#: ``who says so?``, or a question word alone (``where?``, ``why?``).
+_ABOUT_THE_ANSWER = LazyPattern(
+    r"^(?:and\s+)?(?:(?:who|whom|when|where|why|how)(?:\s+\w+){0,3}\s+(?:that|this|so)"
+    r"(?:\s+(?:happen|happened|occur|occurred|take\s+place|took\s+place))?"
+    r"|(?:when|where|why|how|who)\s*(?:exactly|then)?)[?!. ]*$",
+    re.I,
+)
+
+
+def asks_about_the_answer(question: str) -> bool:
+    """Whether ``question`` asks about what the last answer said (its speaker, time, place or
+    reason) rather than about anything it names: ``who said that?``, ``when was this?``,
+    ``where?``."""
+    return _ABOUT_THE_ANSWER.match(" ".join(question.split())) is not None
 
 
 def asks_about_source(question: str) -> bool:
@@ -501,6 +524,11 @@ def _referent(
         nxt = following[0].casefold() if following else ""
         suffix = "'s" if nxt and nxt not in PREPOSITIONS and nxt not in AUXILIARIES else ""
     named_here = body.casefold()
+    if kind == "person" and word in ("she", "her", "hers"):
+        # "when did Lord Callaghan's wife die?" then "what was her name?": the wife.
+        relation = _FEMALE_RELATION.search(split_carried(previous.question)[0])
+        if relation is not None and relation.group(0).casefold() not in named_here:
+            return f"{relation.group(0)}{suffix}", match.start(), match.end()
     if kind == "person" and previous.person and previous.person.casefold() not in named_here:
         return f"{previous.person}{suffix}", match.start(), match.end()
     if kind == "group":
@@ -530,6 +558,7 @@ def _referent(
             for s in entity_spans(source, vocabulary, person_cues=True)
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
+            and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
                 source is previous.question
@@ -548,8 +577,30 @@ def _referent(
                 name = _possessed(source, start, end)
                 if name is not None:
                     return f"{name}{suffix}", match.start(), match.end()
-            return f"{with_article(source[start:end])}{suffix}", match.start(), match.end()
+            name = source[start:end]
+            if source[:start].endswith(("the ", "The ")) and not name.startswith("The "):
+                name = f"the {name}"  # as it was written: "the Islamic Movement of Uzbekistan"
+            else:
+                name = with_article(name)
+            return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+#: A woman named by her relation to someone: ``Lord Callaghan's wife``.
+_FEMALE_RELATION = LazyPattern(
+    r"\b(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*(?:'s|’s)\s+(?:wife|widow|mother|daughter|sister|"
+    r"girlfriend|fiancée|fiancee|grandmother|aunt|niece)\b"
+)
+_MALE_TITLES = frozenset("mr lord sir king prince duke baron earl count".split())
+_FEMALE_TITLES = frozenset("mrs ms miss lady queen princess duchess baroness dame".split())
+
+
+def _titled_otherwise(name: str, pronoun: str) -> bool:
+    """A name whose title says it is not what the pronoun is: ``Lord Callaghan`` for ``her``."""
+    title = name.split()[0].casefold().rstrip(".") if name.split() else ""
+    if pronoun in ("she", "her", "hers"):
+        return title in _MALE_TITLES
+    return title in _FEMALE_TITLES
 
 
 def _after_a_place_preposition(text: str, start: int) -> bool:
