@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from qa.records import Answer, Citation, Hit, Passage, Span
+from qa.records import Answer, Article, Citation, Hit, Passage, Span
 from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
 from qa.search.article_questions import article_fact, article_in_question, article_question
 from qa.search.attribution import speaker_for
@@ -104,25 +104,24 @@ def compose_answer(
             question, text, True, cited, listed, timings_ms, notices, evidence,
             missing=assessment.missing,
         )  # fmt: skip
-    text, citations, listed = reply(
-        chosen, passages, listed, snapshot, limit=policy.sentences.max_reply
-    )
+    text, citations, listed = reply(chosen, listed, snapshot, limit=policy.sentences.max_reply)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
 
 def reply(
     chosen: Sequence[Candidate],
-    passages: Sequence[Hit],
     listed: tuple[Passage, ...],
     snapshot: Storage,
     *,
     limit: int = 4,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
-    speaker's sentence before any that speaks for someone it does not name; the cited
-    passages (``line`` at their first cited sentence) and the listed passages (a
-    speaker sentence no passage shows is cited after them). After the first sentence, one
-    that would take the reply past ``limit`` sentences is left out."""
+    speaker's sentence beside any that speaks for someone it does not name (before it, or
+    after it where the quote's own paragraph names the speaker later); the cited passages
+    (``line`` at their first cited sentence) and the listed passages. A speaker sentence
+    no listed passage shows is cited by the passage of the sentence it explains, extended
+    to hold it. After the first sentence, one that would take the reply past ``limit``
+    sentences is left out."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     for candidate in chosen:
         if any(candidate.span == span for _, span, _ in parts):
@@ -133,16 +132,16 @@ def reply(
             speaker = None  # already said
         if parts and len(parts) + 1 + (speaker is not None) > limit:
             continue
-        if speaker is not None:
-            marker = _shown_by(candidate.article.article_id, speaker, passages)
-            if marker == 0:
-                added = Passage.of_span(
-                    len(listed) + 1, candidate.article, raw, speaker, listed[-1].score
-                )
-                listed = (*listed, added)
-                marker = added.marker
-            parts.append((marker, speaker, without_footnotes(raw[speaker.start : speaker.end])))
-        parts.append((candidate.marker, candidate.span, candidate.text))
+        said = (candidate.marker, candidate.span, candidate.text)
+        if speaker is None:
+            parts.append(said)
+            continue
+        marker = _shown_by(candidate.article.article_id, speaker, listed)
+        if marker == 0:
+            marker = candidate.marker
+            listed = _extended(listed, marker, candidate.article, raw, speaker)
+        named = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
+        parts.extend((said, named) if speaker.start > candidate.span.start else (named, said))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
@@ -156,13 +155,24 @@ def reply(
     return text, citations, listed
 
 
-def _shown_by(article_id: str, span: Span, passages: Sequence[Hit]) -> int:
-    """The marker of the first passage whose window holds ``span``, else 0."""
-    for marker, passage in enumerate(passages, start=1):
-        chunk = passage.chunk
-        if chunk.article_id == article_id and chunk.start <= span.start and span.end <= chunk.end:
-            return marker
+def _shown_by(article_id: str, span: Span, listed: Sequence[Passage]) -> int:
+    """The marker of the first listed passage that holds ``span``, else 0."""
+    for passage in listed:
+        if passage.article_id == article_id and passage.start <= span.start <= span.end <= (
+            passage.end
+        ):
+            return passage.marker
     return 0
+
+
+def _extended(
+    listed: tuple[Passage, ...], marker: int, article: Article, raw: str, span: Span
+) -> tuple[Passage, ...]:
+    """The listed passages with passage ``marker`` (of ``article``) grown to hold ``span``."""
+    shown = listed[marker - 1]
+    grown = Span(min(shown.start, span.start), max(shown.end, span.end))
+    wider = Passage.of_span(marker, article, raw, grown, shown.score)
+    return tuple(wider if c.marker == marker else c for c in listed)
 
 
 def _article_reply(

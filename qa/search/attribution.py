@@ -1,34 +1,49 @@
 """Who said it: the sentence naming the speaker of a quote or of "He suggests …".
 
-A sentence that speaks for someone it does not name does not say who speaks:
+A sentence speaks for someone it does not name (``needs_speaker``) when, reading
+only its words outside quotation marks:
 
-- it starts with a pronoun standing for a person ("He suggests", "Her view …");
-- a pronoun or an unnamed person reports speech ("…,” she said.", "they warned",
-  "…, the expert added.");
-- it quotes without naming a person or an organisation as the source, or it
-  stands inside a quotation that opened in an earlier sentence of its paragraph
-  (the second sentence of a multi-sentence quote);
-- it speaks in the first person ("I can't ask for more.", "We just had to stick to
-  our pattern."): in a news report that is someone's quoted words, even where the
-  text has lost its quotation marks.
+- a pronoun stands for the speaker: it starts with "He", "She", "His", "Her" ("He
+  suggests …"), or "he"/"she" reports speech ("…,” she said.", "She told Reuters …");
+- a person is named by role only, with "the": "…,” the minister added.", "The mayor said …";
+- it quotes, or stands inside a quotation that opened earlier in its paragraph, or its
+  paragraph opens with a quotation mark and continues a quote, without naming a source;
+- it speaks in the first person ("I can't ask for more.", "We just had to stick to our
+  pattern."): in a news report that is someone's quoted words, even where the text has
+  lost its quotation marks.
 
-Such a sentence brings, verbatim, the nearest earlier sentence of the same article
-(at most ``LOOK_BACK`` back, across paragraphs) that names a person speaking,
-else the nearest that names a person at all. A sentence that names its source
-("…,” said Jane Doe, the minister.", "According to the ministry, …", "…,” Doe
-said.") needs nothing more.
+A name inside the quoted words never names the speaker ("Nobody listens to Jane Doe,"
+says nobody called Jane Doe). A sentence that names its source ("…,” said Jane Doe,
+the minister.", "…,” Doe said.", "Doe said: “…”", "According to Dr Jane Doe, …",
+"…,” said the minister, Jane Doe."), or gives an unnamed one ("…,” a police spokesman
+said.", "…,” the ministry said.") needs nothing more.
 
-A person's name is read from the surface: two to four capitalised words, none
-of them an organisation's, a place's, a month's or a sentence opener's word
-("Andrey Grozin", "S. Frederick Starr"), or one such word right beside a verb
-of speech ("Doe said", "said Doe"). Text in lower case has no capitals to read
-names from: there a verb of speech beside a word that is no pronoun ("… said
-moya.", "byrne said:") names the speaker.
+``speaker_for`` finds, verbatim, the sentence that names the speaker:
+
+- for a quote, the sentence of its own paragraph where the quotation closes when that
+  names the speaker (“First sentence. Second,” said Jane Doe.), else the nearest earlier
+  sentence that attributes speech (at most ``LOOK_BACK`` back, across paragraphs);
+- for a pronoun, the nearest earlier sentence naming a person as its subject or as a
+  speaker, never one only mentioning a person later on ("… built by the engineer John
+  Roe."), nor a man for "she" or a woman for "he" where a title says so (Mr, Ms, Mrs …);
+- for a role ("the mayor said"), the nearest earlier sentence naming a person of that role.
+
+An attribution by pronoun or role found on the way is followed back to its name. When
+no such sentence is found, none is brought: a wrong name is worse than none.
+
+A person's name is read from the surface: two to four capitalised words, none of them
+an organisation's, a place's, a month's or a sentence opener's word ("Andrey Grozin",
+"S. Frederick Starr", "Transport Minister Paul Grant"), or one such word beside a verb
+of speech ("Doe said", "said Doe") or known as a surname from elsewhere in the article.
+Text in lower case has no capitals to read names from: there a verb of speech beside a
+word that is no pronoun ("… said moya.", "byrne said:") names the speaker.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
@@ -43,31 +58,51 @@ _VERBS = (
     r"insists?|insisted|claims?|claimed|writes|wrote|asked|asks|continued|continues|"
     r"stated|states|declared|declares|replied|replies|admitted|admits|acknowledged|"
     r"predicted|predicts|cautioned|observed|concluded|concludes|recounted|recounts|"
-    r"complained|complains|pointed\s+out|points\s+out)"
+    r"complained|complains|pointed\s+out|points\s+out|announced|announces|"
+    r"urged|urges|described|describes|remarked|remarks|conceded|concedes)"
+)
+#: Verbs after which a name is the speaker ("said Doe"); after "told" it is the listener.
+_VERBS_BEFORE_SPEAKER = (
+    r"(?:said|says|added|adds|noted|notes|recalled|recalls|explained|explains|warned|"
+    r"warns|stressed|insisted|insists|wrote|writes|continued|continues|stated|declared|"
+    r"replied|admitted|acknowledged|predicted|cautioned|observed|concluded|recounted|"
+    r"complained|argued|argues|announced|urged|remarked|conceded)"
 )
 _SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
 _PRONOUN_SPEAKS = LazyPattern(
-    rf"\b(?:he|she|they)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?{_VERBS}\b(?!\s+to\b)"
+    rf"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|had\s+|has\s+)?{_VERBS}\b"
     rf"|\b{_VERBS}\s+(?:he|she)\b",
     re.I,
 )
+_PRONOUN = LazyPattern(r"\b(he|she|his|her|him)\b", re.I)
 _PERSON_NOUNS = (
     r"(?:expert|official|spokes(?:man|woman|person)|analyst|minister|president|source|"
     r"researcher|author|professor|scholar|diplomat|lawyer|activist|journalist|specialist|"
     r"director|head|chief|leader|officer|woman|man|resident|witness|victim|mother|father|"
     r"worker|migrant|teacher|doctor|economist|observer|representative|ambassador|"
-    r"politician|deputy|lawmaker|commander|governor|mayor|judge|prosecutor)"
+    r"politician|deputy|lawmaker|commander|governor|mayor|judge|prosecutor|coach|manager|"
+    r"captain|chairman|chairwoman|chair|secretary|senator|general|executive|founder|"
+    r"owner|farmer|shopkeeper|engineer|scientist|player|striker|premier|chancellor|"
+    r"negotiator|envoy|inspector|investigator|attorney|mp|candidate)"
+)
+_ROLE_SPEAKS = LazyPattern(
+    rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?({_PERSON_NOUNS})\s+{_VERBS}\b"
+    rf"|\b{_VERBS}\s+the\s+(?:[\w-]+\s+){{0,2}}?({_PERSON_NOUNS})\b(?!\s*,)",
+    re.I,
 )
 _UNNAMED_SPEAKS = LazyPattern(
-    rf"\b(?:the|an?|this|that|one)\s+(?:[\w-]+\s+){{0,2}}{_PERSON_NOUNS}\s+{_VERBS}\b"
-    rf"|\b{_VERBS}\s+(?:the|an?|this|that|one)\s+(?:[\w-]+\s+){{0,2}}{_PERSON_NOUNS}\b",
+    rf"\b(?:an?|one|another|two|three|several|some)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_PERSON_NOUNS}s?\s+(?:who\s+\w+\s+)?{_VERBS}\b"
+    rf"|\b{_VERBS}\s+(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUNS}\b"
+    rf"|\b{_PERSON_NOUNS}s\s+{_VERBS}\b",
     re.I,
 )
 _SOURCE_NOUNS = (
-    r"(?:ministry|agency|government|police|office|committee|council|service|court|"
-    r"organi[sz]ation|department|commission|bank|company|group|report|study|survey|"
-    r"statement|data|figures|statistics|website|newspaper|agency's|[A-Z]{2,6})"
+    r"(?:ministry|agency|government|police|office|committee|council|service|services|"
+    r"court|organi[sz]ation|department|commission|bank|company|group|report|study|survey|"
+    r"statement|data|figures|statistics|website|newspaper|agency's|union|club|party|"
+    r"campaign|army|military|authorities|(?-i:[A-Z]{2,6}))"
 )
 _SOURCE_SPEAKS = LazyPattern(
     rf"\b{_SOURCE_NOUNS}\s+(?:has\s+|have\s+|had\s+)?{_VERBS}\b"
@@ -75,14 +110,14 @@ _SOURCE_SPEAKS = LazyPattern(
     rf"{_SOURCE_NOUNS}\b",
     re.I,
 )
-_QUOTE = LazyPattern(r"[“\"«][^”\"»]{12,}[”\"»]")
-_OPENS_QUOTE = LazyPattern(r"^\s*[“\"«]")
 _NAME = LazyPattern(
     r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}(?![\w’'])"
 )
 _SURNAME_SPEAKS = LazyPattern(
-    rf"(?<=\S\s)(?<![.!?]\s)([A-Z][a-z’'\-]+)\s+{_VERBS}\b|\b{_VERBS}\s+([A-Z][a-z’'\-]+)\b"
+    rf"(?<=\S\s)(?<![.!?]\s)([A-Z][a-z’'\-]+)\s+{_VERBS}\b"
+    rf"|\b{_VERBS_BEFORE_SPEAKER}\s+([A-Z][a-z’'\-]+)\b"
 )
+_LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*([A-Z][a-z’'\-]+)\s+{_VERBS}\b")
 _NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
     r"He|She|His|Her|According|Ministry|Agency|Organization|Organisation|Committee|Council|"
@@ -98,9 +133,27 @@ _NOT_NAME_WORDS = LazyPattern(
     r"Forum|Media|News|Press|Times|Post|Journal|Review|Report|Law|Act|Code|Treaty|"
     r"Agreement|Declaration|Strategy|Project|Initiative|War|Revolution|Movement|Front|Army|"
     r"Forces|Company|Corporation|Street|Avenue|Square|River|Lake|Valley|Sea|Island|City|"
-    r"Province|Region|District)\b"
+    r"Province|Region|District|Reuters|Associated|Agence|Emergency|Services|Club|Cup|"
+    r"Championship|Olympic|Olympics|Games|Council|Assembly|Congress|Senate|House|Airport|"
+    r"Port|Station|Hospital|School|College|Museum|Stadium|Park|Bridge|Road|Mountains?)\b"
 )
-
+#: Words before a name that make it no subject: the name is mentioned, not acting.
+_PREPOSITIONS = LazyPattern(
+    r"\b(?:by|to|with|from|of|for|at|in|on|about|against|into|than|like|over|under|"
+    r"between|after|before|during|behind|via|whom|whose)\b",
+    re.I,
+)
+#: How many words a quotation needs to be someone's words rather than a term.
+_QUOTED_WORDS = 4
+#: How many words may stand before a name that is a sentence's subject ("The regional
+#: governor, Anna Berg, …").
+_SUBJECT_WITHIN = 6
+_MALE_TITLES = r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother|Monsieur|Senor|Herr)"
+_FEMALE_TITLES = r"(?:Ms|Mrs|Miss|Madam|Madame|Lady|Dame|Queen|Princess|Sister|Mme)"
+_TITLED = LazyPattern(
+    rf"\b(?:({_MALE_TITLES})|({_FEMALE_TITLES}))\.?\s+(?:[A-Z][\w’'\-]+\s+){{0,2}}"
+    r"([A-Z][\w’'\-]+)"
+)
 
 #: "my", "we", "our" …: a first-person sentence (in lower case or capitalised, never in
 #: capitals: "ME" is no pronoun).
@@ -126,6 +179,9 @@ _SAYS_WHO = LazyPattern(
     re.I,
 )
 
+# What a sentence needs to say who speaks.
+_PRONOUN_KIND, _ROLE_KIND, _QUOTE_KIND = "pronoun", "role", "quote"
+
 
 def first_person(sentence: str) -> bool:
     """Whether a sentence speaks in the first person ("I", "my", "we", "our"; "i" in text
@@ -149,57 +205,229 @@ def says_who(sentence: str) -> bool:
     return not any(c.isupper() for c in sentence) and bool(_SAYS_WHO.search(sentence))
 
 
-def names_person(sentence: str) -> bool:
+def names_person(sentence: str, surnames: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names a person: two to four capitalised words that are not an
     organisation, a place, a month or a sentence opener ("Andrey Grozin", "S. Frederick
-    Starr"), or a capitalised word beside a verb of speech ("…,” Doe said.")."""
-    if any(not _NOT_NAME_WORDS.search(m.group()) for m in _NAME.finditer(sentence)):
-        return True
-    return any(
-        not _NOT_NAME_WORDS.fullmatch(m.group(1) or m.group(2))
+    Starr"), a capitalised word beside a verb of speech ("…,” Doe said."), or one of the
+    article's known ``surnames`` opening a sentence before such a verb ("Doe said …")."""
+    return _first_name_at(sentence, surnames) is not None
+
+
+def _first_name_at(sentence: str, surnames: frozenset[str]) -> int | None:
+    """Where the first person's name of ``sentence`` starts, or None if it names nobody."""
+    starts = [m.start() for m in _NAME.finditer(sentence) if not _NOT_NAME_WORDS.search(m.group())]
+    starts += [
+        m.start(1) if m.group(1) else m.start(2)
         for m in _SURNAME_SPEAKS.finditer(sentence)
-    )
+        if not _NOT_NAME_WORDS.fullmatch(m.group(1) or m.group(2))
+    ]
+    leading = _LEADING_WORD_SPEAKS.search(sentence)
+    if leading and leading.group(1) in surnames:
+        starts.append(leading.start(1))
+    return min(starts, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence of an article and what its words outside quotation marks say."""
+
+    span: Span
+    text: str  # whitespace collapsed
+    outside: str  # the words outside quotation marks, each quote left as “…”
+    quoted: bool  # it holds quoted words or stands inside a quotation
+    open_at_end: bool  # a quotation is still open where it ends
+    paragraph: int
 
 
 def needs_speaker(sentence: str, *, inside_quote: bool = False) -> bool:
     """Whether a sentence speaks for someone it does not name (see the module docstring);
     ``inside_quote``: it stands inside a quotation opened by an earlier sentence."""
-    if _PRONOUN_START.search(sentence) or _PRONOUN_SPEAKS.search(sentence):
-        return True
-    if names_person(sentence) or says_who(sentence):
-        return False
-    if _UNNAMED_SPEAKS.search(sentence) or inside_quote or first_person(sentence):
-        return True
-    quotes = any(len(m.group().split()) >= 4 for m in _QUOTE.finditer(sentence))
-    quotes = quotes or bool(_OPENS_QUOTE.search(sentence))
-    return quotes and not _SOURCE_SPEAKS.search(sentence)
+    (read,) = _read_paragraph([sentence], 0, opened=inside_quote)
+    return _need(read, frozenset()) is not None
 
 
 def speaker_for(raw: str, article: Article, sentence: Span) -> Span | None:
     """The sentence naming who speaks in ``sentence`` of ``article`` when it does not say
-    so itself: the nearest earlier one (at most ``LOOK_BACK`` back) naming a person who
-    speaks, else the nearest naming a person; None when it needs none or none is found."""
-    text = " ".join(raw[sentence.start : sentence.end].split())
-    paragraph = next((p for p in article.paragraphs if p.start <= sentence.start < p.end), None)
-    inside = paragraph is not None and _open_quote(raw[paragraph.start : sentence.start])
-    if not needs_speaker(text, inside_quote=inside):
+    so itself (see the module docstring); None when it needs none or none is found."""
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
         return None
-    before: list[Span] = []
-    for block in sorted(article.paragraphs, key=lambda s: s.start):
-        if block.start >= sentence.start:
-            break
-        before.extend(s for s in split_sentences(raw, block) if s.end <= sentence.start)
-    near = [(span, " ".join(raw[span.start : span.end].split())) for span in before[-LOOK_BACK:]]
-    named = [(span, said) for span, said in reversed(near) if names_person(said)]
-    speaking = [span for span, said in named if _SPEECH.search(said) or _QUOTE.search(said)]
-    if speaking:
-        return speaking[0]
-    if named:
-        return named[0][0]
-    return next((span for span, said in reversed(near) if says_who(said)), None)
+    # Each paragraph holds a sentence at least: LOOK_BACK sentences lie within as many.
+    sentences = _sentences(raw, paragraphs, range(max(0, holding - LOOK_BACK), holding + 1))
+    at = next(
+        (i for i, s in reversed(list(enumerate(sentences))) if s.span.start <= sentence.start),
+        None,
+    )
+    if at is None or _need(sentences[at], frozenset()) is None:
+        return None  # a known surname could only name the speaker: no need to read them
+    surnames, genders = _people(" ".join(raw[p.start : p.end] for p in paragraphs))
+    need = _need(sentences[at], surnames)
+    if need is None:
+        return None
+    found = _resolve(sentences, at, need, surnames, genders)
+    return found.span if found is not None else None
 
 
-def _open_quote(text: str) -> bool:
-    """Whether a quotation opened in ``text`` (a paragraph up to a sentence) is still open."""
-    curly = text.count("“") + text.count("«") - text.count("”") - text.count("»")
-    return curly > 0 or text.count('"') % 2 == 1
+def _sentences(raw: str, paragraphs: list[Span], numbers: range) -> list[_Sentence]:
+    """The sentences of the paragraphs numbered ``numbers``, each with its quotation state."""
+    found: list[_Sentence] = []
+    for number in numbers:
+        spans = split_sentences(raw, paragraphs[number])
+        texts = [" ".join(raw[s.start : s.end].split()) for s in spans]
+        found.extend(
+            _Sentence(span, read.text, read.outside, read.quoted, read.open_at_end, number)
+            for span, read in zip(spans, _read_paragraph(texts, number), strict=True)
+        )
+    return found
+
+
+def _read_paragraph(texts: list[str], number: int, *, opened: bool = False) -> list[_Sentence]:
+    """The sentences of one paragraph with their quotation state: straight quotes toggle,
+    curly and angle quotes open and close; a paragraph starts outside any quotation. A
+    quotation of a few words is a term, and one in title case a title, not speech
+    (``_spoken``)."""
+    read: list[_Sentence] = []
+    inside = opened
+    for text in texts:
+        began_inside = inside
+        outside: list[str] = []
+        quoted: list[str] = []
+        speech = began_inside
+        for ch in text:
+            if ch in "“«" or (ch == '"' and not inside):
+                if not inside:
+                    outside.append("“…")
+                    quoted = []
+                inside = True
+            elif ch in "”»" or (ch == '"' and inside):
+                if inside:
+                    outside.append("”")
+                    speech = speech or _spoken("".join(quoted))
+                inside = False
+            elif inside:
+                quoted.append(ch)
+            else:
+                outside.append(ch)
+        speech = speech or inside
+        read.append(_Sentence(Span(0, 0), text, "".join(outside).strip(), speech, inside, number))
+    return read
+
+
+def _spoken(quoted: str) -> bool:
+    """Whether closed quoted words are someone's words: ``_QUOTED_WORDS`` or more, not a
+    title in title case ("Hymn for the Weekend")."""
+    words = quoted.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= _QUOTED_WORDS and capitalised < 0.5 * len(words)
+
+
+def _need(sentence: _Sentence, surnames: frozenset[str]) -> tuple[str, str] | None:
+    """What ``sentence`` needs to say who speaks: (kind, detail), or None when it names
+    its speaker or needs none. The detail is the pronoun or the role noun."""
+    outside = sentence.outside
+    pronoun = _PRONOUN_START.search(outside) or _PRONOUN_SPEAKS.search(outside)
+    if pronoun:
+        word = _PRONOUN.search(pronoun.group())
+        return _PRONOUN_KIND, word.group(1).lower() if word else ""
+    if names_person(outside, surnames) or says_who(sentence.text):
+        return None
+    role = _ROLE_SPEAKS.search(outside)
+    if role:
+        return _ROLE_KIND, (role.group(1) or role.group(2)).lower()
+    if _UNNAMED_SPEAKS.search(outside) or _SOURCE_SPEAKS.search(outside):
+        return None  # an unnamed source, named as such
+    if sentence.quoted or first_person(sentence.text):
+        return _QUOTE_KIND, ""
+    return None
+
+
+def _resolve(
+    sentences: list[_Sentence],
+    at: int,
+    need: tuple[str, str],
+    surnames: frozenset[str],
+    genders: dict[str, str],
+) -> _Sentence | None:
+    """The sentence before (or, for a quote, after) ``sentences[at]`` that names who speaks
+    there, following attributions by pronoun or role back to their name."""
+    kind, detail = need
+    if kind == _QUOTE_KIND:
+        closing = _closing_attribution(sentences, at, surnames)
+        if closing is not None:
+            return closing
+    for back in range(at - 1, max(at - 1 - LOOK_BACK, -1), -1):
+        earlier = sentences[back]
+        outside = earlier.outside
+        named = _first_name_at(outside, surnames)
+        if kind == _PRONOUN_KIND:
+            if (
+                named is not None
+                and _fits(earlier, named, detail, genders)
+                and (_SPEECH.search(outside) or earlier.quoted or _subject_at(outside, named))
+            ):
+                return earlier
+            if named is None and says_who(earlier.text):
+                return earlier
+        elif kind == _ROLE_KIND:
+            if named is not None and re.search(rf"\b{detail}\b", outside, re.I):
+                return earlier
+        else:
+            speaks = bool(_SPEECH.search(outside)) or earlier.quoted
+            if (named is not None and speaks) or says_who(earlier.text):
+                return earlier
+            further = _need(earlier, surnames)
+            if further is not None and further[0] != _QUOTE_KIND:
+                return _resolve(sentences, back, further, surnames, genders)
+            if further is None and earlier.quoted and speaks:
+                return earlier  # "…,” a police spokesman said. “…”: the spokesman
+    return None
+
+
+def _closing_attribution(
+    sentences: list[_Sentence], at: int, surnames: frozenset[str]
+) -> _Sentence | None:
+    """The later sentence of the same paragraph where the quotation ``sentences[at]`` stands
+    in closes, when that one names the speaker (“First. Second,” said Jane Doe.)."""
+    if not sentences[at].open_at_end:
+        return None
+    for sentence in sentences[at + 1 :]:
+        if sentence.paragraph != sentences[at].paragraph:
+            return None
+        if not sentence.open_at_end:
+            return sentence if _first_name_at(sentence.outside, surnames) is not None else None
+    return None
+
+
+def _subject_at(outside: str, name_at: int) -> bool:
+    """Whether the name at ``name_at`` is the sentence's subject: few words before it, none a
+    preposition ("The regional governor, Anna Berg, visited …", not "… built by Anna Berg")."""
+    before = outside[:name_at]
+    return len(before.split()) <= _SUBJECT_WITHIN and not _PREPOSITIONS.search(before)
+
+
+def _fits(sentence: _Sentence, name_at: int, pronoun: str, genders: dict[str, str]) -> bool:
+    """Whether the pronoun may stand for the person named there: a title elsewhere in the
+    article may say "Mr" or "Ms"; without one, any person fits."""
+    found = _NAME.search(sentence.outside, name_at) or re.search(
+        r"[A-Z][\w’'\-]+", sentence.outside[name_at:]
+    )
+    if found is None:
+        return True
+    surname = found.group().split()[-1]
+    gender = genders.get(surname)
+    wanted = "m" if pronoun in ("he", "his", "him") else "f"
+    return gender is None or gender == wanted
+
+
+@lru_cache(maxsize=64)
+def _people(text: str) -> tuple[frozenset[str], dict[str, str]]:
+    """The surnames of the people an article's ``text`` names in full, and the gender a
+    title gives some of them ("Mr Okafor" → m)."""
+    surnames = frozenset(
+        m.group().split()[-1] for m in _NAME.finditer(text) if not _NOT_NAME_WORDS.search(m.group())
+    )
+    genders: dict[str, str] = {}
+    for titled in _TITLED.finditer(text):
+        genders.setdefault(titled.group(3), "m" if titled.group(1) else "f")
+    return surnames, genders
