@@ -402,8 +402,8 @@ def measure(
     }
     for backend in backends:
         opener = openers[backend]
-        for name, chosen in latency_filters.items():
-            for clients in (1, 4):
+        for clients in (1, 4):
+            for name, chosen in latency_filters.items():
                 print(f"[{size:,}] {backend} {name} x{clients} …", file=sys.stderr, flush=True)
                 profile: dict[str, list[float]] = {}
                 times = latencies(opener, queries, chosen, clients, profile)
