@@ -394,6 +394,21 @@ class PostgresStorage(HeldRows):
             found = dict(cursor.fetchall())
         return np.vstack([found[i] for i in ids]).astype(np.float32, copy=False)
 
+    def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
+        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32),
+        computed by the server: a float per chunk travels instead of its vector."""
+        ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
+        if not ids:
+            return np.zeros(0, dtype=np.float32)
+        vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
+        rows = self._db.execute(
+            f"SELECT chunk_id, -(vector <#> %s) FROM {VECTOR_TABLES[field]}"
+            " WHERE chunk_id = ANY(%s)",
+            (vector, ids),
+        ).fetchall()
+        found = dict(rows)
+        return np.array([found[i] for i in ids], dtype=np.float32)
+
     def lexical_top(
         self, question: str, n: int, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
