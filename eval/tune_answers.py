@@ -1,25 +1,27 @@
-"""Learn the sentence-choice model on the tuning halves; report on the test halves.
+"""Learn the sentence-choice model on the tuning halves; compare it with today's weights.
 
     python eval/tune_answers.py [--corpus-set eval/corpus.jsonl]
-        [--squad-set eval/squad/questions.jsonl] [--misses]
+        [--squad-set eval/squad/questions.jsonl] [--bbc-set eval/bbc/questions.jsonl]
+        [--misses] [--test]
 
-Tuning halves: questions of eval/corpus.jsonl tagged ``tune`` and the SQuAD
-questions at even positions (as eval/tune_retrieval.py splits them); the test
-halves are the rest. Every answerable question is retrieved once (k=5, as
-``qa eval -k 5``); each candidate sentence of its passages (see
-``qa.search.sentence_choice``) is labelled by whether it holds an accepted answer. A
-listwise logistic ranker over the candidates' signals is fitted on the tuning
-halves (numpy gradient descent with a little L2, then scaled so that scores read
-as probabilities), then the reply knobs
-(``follow_ratio``, ``follow_floor``) are chosen on the tuning halves: the most
-answers in the reply, less 0.03 per extra sentence. It prints, for both halves
-of each set, the share of replies holding an answer (``in_reply``), of first
-sentences holding one (``in_first``), the same among questions whose top 3
-passages hold an answer (``in_reply|hit@3``), the mean reply length, and the
-weights to paste into ``SentenceWeights``. ``--misses`` instead prints, for both halves,
-the share of full replies (abstention included, as ``qa ask`` gives them) that hold
-an answer, and sorts the tuning halves' questions whose top 3 passages hold an
-answer that the full reply misses by cause.
+Tuning halves: the questions tagged ``tune`` of eval/corpus.jsonl, the SQuAD set and
+the BBC set (when its corpus is built: ``python eval/bbc/make_corpus.py``); a set
+without tags is split by position (even: tune). Every answerable question is
+retrieved once (k=5, as ``qa eval -k 5``); each candidate sentence of its passages
+(see ``qa.search.sentence_choice``) is labelled by whether it holds an accepted
+answer. A listwise logistic ranker over the candidates' signals is fitted on the
+tuning halves (numpy gradient descent with a little L2, then scaled so that scores
+read as probabilities), then the reply knobs (``follow_ratio``, ``follow_floor``,
+``max_sentences``) are chosen on the tuning halves: the most answers in the reply,
+less 0.03 per extra sentence. It prints, for the tuning half of each set (the test
+halves too with ``--test``, for a final report only), with today's
+``SentenceWeights`` and with the learned ones, the share of replies holding an
+answer (``in_reply``), of first sentences holding one (``in_first``), the same among
+questions whose top 3 passages hold an answer (``in_reply|hit@3``) and the mean
+reply length, then the weights to paste into ``SentenceWeights``. ``--misses``
+instead prints, for both halves, the share of full replies (abstention included, as
+``qa ask`` gives them) that hold an answer, and sorts the tuning halves' questions
+whose top 3 passages hold an answer that the full reply misses by cause.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from qa.storage.contract import Storage
 from qa.storage.store import open_snapshot
 
 K = 5
+SETS = ("corpus", "squad", "bbc")
 
 
 @dataclass
@@ -134,29 +137,27 @@ def collect(set_path: Path, name: str, embedder: QuestionEmbedder, cache: Path) 
 def fit(cases: list[Case], l2: float = 1e-3, steps: int = 1500, step: float = 0.5) -> np.ndarray:
     """Listwise logistic ranking: per question, a softmax over its candidates, fitted so
     that the candidates holding an answer take the mass (gradient descent, a little L2);
-    then one scale and bias so that the scores read as probabilities."""
-    data = [
-        (np.stack([c.signals for c in case.found]), case.labels)
-        for case in cases
-        if case.found and case.labels.max() > 0
-    ]
-    theta = np.zeros(len(FEATURES))
+    then one scale and bias so that scores read as probabilities."""
+    kept = [case for case in cases if case.found and case.labels.max() > 0]
+    x = np.concatenate([np.stack([c.signals for c in case.found]) for case in kept])
+    y = np.concatenate([case.labels for case in kept])
+    starts = np.cumsum([0] + [len(case.found) for case in kept])[:-1]
+    group = np.repeat(np.arange(len(kept)), [len(case.found) for case in kept])
+    theta = np.zeros(x.shape[1])
     for _ in range(steps):
-        gradient = np.zeros_like(theta)
-        for x, y in data:
-            scores = x @ theta
-            p = np.exp(scores - scores.max())
-            p /= p.sum()
-            q = y * p / (y * p).sum()
-            gradient += x.T @ (p - q)
-        theta -= step * (gradient / len(data) + l2 * theta)
-    scores = np.concatenate([x @ theta for x, _ in data])
-    labels = np.concatenate([y for _, y in data])
+        scores = x @ theta
+        p = np.exp(scores - np.maximum.reduceat(scores, starts)[group])
+        p /= np.add.reduceat(p, starts)[group]
+        q = y * p
+        q /= np.add.reduceat(q, starts)[group]
+        gradient = x.T @ (p - q)
+        theta -= step * (gradient / len(kept) + l2 * theta)
+    scores = x @ theta
     scale, bias = 1.0, 0.0
     for _ in range(3000):
         p = 1 / (1 + np.exp(-(scale * scores + bias)))
-        scale -= 0.5 * float(np.mean((p - labels) * scores))
-        bias -= 0.5 * float(np.mean(p - labels))
+        scale -= 0.5 * float(np.mean((p - y) * scores))
+        bias -= 0.5 * float(np.mean(p - y))
     calibrated = scale * theta
     calibrated[0] += bias
     return calibrated
@@ -235,15 +236,17 @@ def breakdown(cases: list[Case], policy: AnswerPolicy) -> None:
     questions whose top 3 passages hold one); then the tuning halves' misses among
     those, by cause."""
     holds = {id(case): holds_answer(case, full_reply(case, policy)) for case in cases}
-    for name in ("corpus", "squad"):
+    for name in SETS:
         for half, flag in (("tune", True), ("test", False)):
             subset = [c for c in cases if c.set_name == name and c.tune == flag]
             hit3 = [c for c in subset if c.hit3]
+            if not subset:
+                continue
             print(
                 f"{name} {half}: reply={sum(holds[id(c)] for c in subset) / len(subset):.3f} "
                 f"reply|hit@3={sum(holds[id(c)] for c in hit3) / len(hit3):.3f}"
             )
-    for name in ("corpus", "squad"):
+    for name in SETS:
         missed = [c for c in cases if c.set_name == name and c.tune and c.hit3]
         causes: dict[str, list[str]] = {}
         for case in missed:
@@ -258,15 +261,34 @@ def breakdown(cases: list[Case], policy: AnswerPolicy) -> None:
                 print(f"         {question}")
 
 
+def report(label: str, cases: list[Case], weights: SentenceWeights, *, test: bool) -> None:
+    """Print the selection figures of ``weights`` for the tuning half of each set (and the
+    test half with ``test``)."""
+    for name in SETS:
+        for half, flag in (("tune", True), ("test", False))[: 2 if test else 1]:
+            subset = [c for c in cases if c.set_name == name and c.tune == flag]
+            if not subset:
+                continue
+            got = measure(subset, weights)
+            print(
+                f"{label}: {name} {half} ({len(subset)} q): "
+                + " ".join(f"{k}={v:.3f}" for k, v in got.items())
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus-set", type=Path, default=Path("eval/corpus.jsonl"))
     parser.add_argument("--squad-set", type=Path, default=Path("eval/squad/questions.jsonl"))
+    parser.add_argument("--bbc-set", type=Path, default=Path("eval/bbc/questions.jsonl"))
     parser.add_argument(
         "--misses",
         action="store_true",
         help="only print the full replies' figures per half and why they miss answers "
         "their top 3 passages hold (tuning halves)",
+    )
+    parser.add_argument(
+        "--test", action="store_true", help="also print the test halves (for the final report)"
     )
     args = parser.parse_args()
     began = time.perf_counter()
@@ -274,6 +296,8 @@ def main() -> int:
     cache = Path("eval/cache")
     cases = collect(args.corpus_set, "corpus", embedder, cache)
     cases += collect(args.squad_set, "squad", embedder, cache)
+    if (args.bbc_set.parent / "corpus").is_dir():
+        cases += collect(args.bbc_set, "bbc", embedder, cache)
     print(
         f"{len(cases)} questions retrieved in {time.perf_counter() - began:.0f} s", file=sys.stderr
     )
@@ -281,6 +305,7 @@ def main() -> int:
         breakdown(cases, AnswerPolicy())
         return 0
     tune = [c for c in cases if c.tune]
+    report("current", cases, SentenceWeights(), test=args.test)
     theta = fit(tune)
     learned = SentenceWeights(values=tuple(round(float(v), 3) for v in theta))
     print(
@@ -290,13 +315,13 @@ def main() -> int:
     grid = [
         replace(learned, follow_ratio=r, follow_floor=f, max_sentences=m)
         for r, f, m in itertools.product(
-            (0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.05, 0.1, 0.2, 0.3), (2, 3)
+            (0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (0.05, 0.1, 0.2, 0.3), (2, 3, 4)
         )
     ]
 
     def objective(weights: SentenceWeights) -> float:
         total = 0.0
-        for name in ("corpus", "squad"):
+        for name in SETS:
             got = measure([c for c in tune if c.set_name == name], weights)
             total += got["in_reply"] - 0.03 * (got["sentences"] - 1)
         return total
@@ -306,14 +331,7 @@ def main() -> int:
         f"reply knobs: follow_ratio={best.follow_ratio} follow_floor={best.follow_floor} "
         f"max_sentences={best.max_sentences}"
     )
-    for name in ("corpus", "squad"):
-        for half, flag in (("tune", True), ("test", False)):
-            subset = [c for c in cases if c.set_name == name and c.tune == flag]
-            got = measure(subset, best)
-            print(
-                f"{name} {half} ({len(subset)} q): "
-                + " ".join(f"{k}={v:.3f}" for k, v in got.items())
-            )
+    report("learned", cases, best, test=args.test)
     print(
         "SentenceWeights(values=" + repr(best.values) + f", follow_ratio={best.follow_ratio}, "
         f"follow_floor={best.follow_floor}, max_sentences={best.max_sentences})"

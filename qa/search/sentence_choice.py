@@ -131,7 +131,8 @@ class SentenceWeights:
     Learned by eval/tune_answers.py on the tuning halves of eval/corpus.jsonl and
     the SQuAD benchmark; ``follow_ratio`` and ``follow_floor`` decide which further
     sentences join the first (probability at least that share of the first's and
-    at least the floor).
+    at least the floor), up to ``max_sentences`` (chosen there too: a fourth
+    sentence nearly as likely holds the answer often enough to earn its length).
     """
 
     values: tuple[float, ...] = (
@@ -158,7 +159,7 @@ class SentenceWeights:
     )
     follow_ratio: float = 0.3
     follow_floor: float = 0.1
-    max_sentences: int = 3
+    max_sentences: int = 4
     max_parts: int = 2
     max_reply: int = 4
 
