@@ -526,3 +526,39 @@ def test_then_is_the_year_of_the_last_answer() -> None:
 def test_a_question_that_names_nothing_but_asks_afresh_is_left_alone(question: str) -> None:
     resolution = resolve(question, PreviousTurn("Where was the match played?"))
     assert (resolution.kind, resolution.resolved) == (STANDALONE, question)
+
+
+def test_them_reads_what_the_last_question_said_of_its_noun_as_a_phrase() -> None:
+    previous = PreviousTurn(
+        "How many criminal cases for human trafficking were opened in Kazakhstan last year?"
+    )
+    assert resolve("how many of them were for kidnapping?", previous).resolved == (
+        "How many of the criminal cases for human trafficking opened in Kazakhstan last year "
+        "were for kidnapping?"
+    )
+    previous = PreviousTurn(
+        "How many unlicensed travel agencies are there in Kazakhstan, reportedly?"
+    )
+    assert resolve("what do they provide young women with?", previous).resolved == (
+        "What do the unlicensed travel agencies in Kazakhstan provide young women with?"
+    )
+
+
+def test_it_can_be_a_name_with_a_possessive_inside() -> None:
+    previous = PreviousTurn("In which year was Kazakhstan's Penal Code adopted?")
+    assert resolve("how many people were found guilty under it?", previous).resolved == (
+        "How many people were found guilty under Kazakhstan's Penal Code?"
+    )
+
+
+def test_he_after_who_said_that_is_the_one_the_answer_shows_speaking() -> None:
+    previous = PreviousTurn(
+        "Who said that? (following: By how much has the number of migrants in Russia declined?)",
+        (
+            "“Happily,” Grishin continues, “the number of migrants has declined almost 50 "
+            "percent;” but the radicals reach a larger share of Central Asians.",
+        ),
+    )
+    assert resolve("which center does he head?", previous).resolved == (
+        "Which center does Grishin head?"
+    )

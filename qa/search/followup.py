@@ -34,7 +34,6 @@ from itertools import pairwise
 from qa.patterns import LazyPattern
 from qa.search.ellipsis import fill_slot, is_fragment
 from qa.search.followup_text import (
-    LEAD,
     WORD,
     YEAR,
     capitalised,
@@ -60,6 +59,7 @@ from qa.search.name_kinds import (
     entity_spans,
     is_organisation_word,
     is_pronoun,
+    person_cue_after,
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
@@ -129,11 +129,7 @@ def resolve(
         resolved = _replace_pronoun(body, previous, vocabulary)
         if resolved is not None:
             return Resolution(question, resolved, PRONOUN)
-        if (
-            names_something(body)
-            and not _leans_on_context(body)
-            and (LEAD.match(body) is not None or words_of(body)[0].casefold() in AUXILIARIES)
-        ):
+        if names_something(body) and not _leans_on_context(body) and _is_a_question(body):
             # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
             return Resolution(question, f"{body}?", ELLIPSIS)
         # Shown as typed: "And migrants from Uzbekistan …? (following: …)".
@@ -190,6 +186,13 @@ def _year_of(previous: PreviousTurn) -> str | None:
     if not years:
         years = [y for s in _answering_sentence(previous) for y in YEAR.findall(s)]
     return years[-1] if years else None
+
+
+def _is_a_question(body: str) -> bool:
+    """Whether ``body`` is worded as a question (``in 1992, how much did …``, ``is it …``),
+    not a phrase (``migrants from Uzbekistan working at construction sites``)."""
+    words = [w.casefold() for w in words_of(body)]
+    return bool(words) and (words[0] in AUXILIARIES or any(w in QUESTION_WORDS for w in words))
 
 
 def _leans_on_context(body: str) -> bool:
@@ -553,9 +556,16 @@ def _referent(
         sources = [*answers, *sources]
     in_question = previous.question.casefold()
     for source in sources:
+        found = entity_spans(source, vocabulary, person_cues=True)
+        if kind == "thing":
+            # "Kazakhstan's Penal Code": a name with a possessive inside is no person.
+            found = [
+                (a, b, "organisation") if _POSSESSIVE_INSIDE.search(source[a:b]) else (a, b, k)
+                for a, b, k in found
+            ]
         spans = [
             s
-            for s in entity_spans(source, vocabulary, person_cues=True)
+            for s in found
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
@@ -586,6 +596,7 @@ def _referent(
     return None
 
 
+_POSSESSIVE_INSIDE = LazyPattern(r"(?:'s|’s)\s+[A-Z]")
 #: A woman named by her relation to someone: ``Lord Callaghan's wife``.
 _FEMALE_RELATION = LazyPattern(
     r"\b(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*(?:'s|’s)\s+(?:wife|widow|mother|daughter|sister|"
@@ -634,7 +645,8 @@ def _named_as_asked(
     sentence: str, spans: Sequence[tuple[int, int, str]], question: str
 ) -> tuple[int, int, str]:
     """The name an answer gives for what ``which defensive tackle …?`` asked: the one right
-    after that noun (``Pro Bowl defensive tackle Kawann Short``), else the first."""
+    after that noun (``Pro Bowl defensive tackle Kawann Short``), else one that speaks
+    (``Grishin continues``), else the first."""
     noun = lead_noun(question)
     if noun is not None:
         asked = {w for w in words_of(question[noun[0] : noun[1]]) if w.islower()}
@@ -642,7 +654,8 @@ def _named_as_asked(
             before = words_of(sentence[: span[0]])
             if before and before[-1] in asked:
                 return span
-    return spans[0]
+    speaking = [s for s in spans if person_cue_after(sentence, s[1])]
+    return speaking[0] if speaking else spans[0]
 
 
 def _answering_sentence(previous: PreviousTurn) -> list[str]:

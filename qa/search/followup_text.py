@@ -120,11 +120,26 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
                 base, of.end()
             ) > of.end():
                 end = phrase_end(base, of.end())
-            rest = base[end:].split()
-            if rest and rest[0].casefold() in AUXILIARIES:
-                rest = rest[1:]
-            return " ".join(["the", base[start:end], *rest])
+            return " ".join(["the", base[start:end], *_relative_clause(base[end:])])
     return _plural_subject(base)
+
+
+def _relative_clause(rest: str) -> list[str]:
+    """What a question says of the noun it asks about, as words after that noun: its first
+    auxiliary dropped where a participle or a subject follows it (``… were opened in
+    Kazakhstan`` gives ``opened in Kazakhstan``, ``did the IOM assist`` ``the IOM assist``),
+    ``are there`` dropped, and nothing after a comma."""
+    words = rest.split(",", 1)[0].split()
+    for i, word in enumerate(words):
+        if word.casefold() not in AUXILIARIES:
+            continue
+        following = words[i + 1].casefold() if i + 1 < len(words) else ""
+        if following == "there":
+            return words[:i] + words[i + 2 :]
+        if i == 0 or following.endswith(("ed", "en", "wn")):
+            return words[:i] + words[i + 1 :]
+        break
+    return words
 
 
 def _plural_subject(base: str) -> str | None:

@@ -76,7 +76,8 @@ _SENTENCE_OPENERS = frozenset(
 _PERSON_CUE = LazyPattern(
     r"(?:'s|’s)?\s+(?:(?:and|with)\s+(?:his|her)\b|(?:said|says|told|tells|recalled|recalls|"
     r"remembered|remembers|explained|explains|added|adds|promised|promises|admitted|admits|"
-    r"escaped|fled|married|died|was\s+born)\b)",
+    r"continued|continues|suggested|suggests|argued|argues|noted|notes|warned|warns|insisted|"
+    r"insists|escaped|fled|married|died|was\s+born)\b)",
 )
 _DIRECTIONS = frozenset(
     "central north south east west northern southern eastern western middle upper lower "
@@ -160,6 +161,12 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
     if len(words) == 1 and folded.endswith(_PLACE_SUFFIXES[1:]):
         return "place"
     return "unknown"
+
+
+def person_cue_after(text: str, end: int) -> bool:
+    """Whether what follows a name at ``end`` is what only follows a person's (``said``,
+    ``continues``, ``and her sister``)."""
+    return _PERSON_CUE.match(text, end) is not None
 
 
 def with_article(name: str) -> str:
