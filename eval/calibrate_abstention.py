@@ -258,9 +258,14 @@ def main() -> int:
         def kept(c: Constraint) -> bool:
             return c.kind != TERM or lexicon.rarity(c.terms[0]) >= policy.rare_terms
 
+        def narrowed(check: PassageCheck) -> PassageCheck:
+            pairs = [(c, n) for c, n in zip(check.unmet, check.named, strict=True) if kept(c)]
+            return replace(
+                check, unmet=tuple(c for c, _ in pairs), named=tuple(n for _, n in pairs)
+            )
+
         return tuple(filter(kept, constraints)), [
-            replace(check, unmet=tuple(filter(kept, check.unmet)))
-            for check in checks[: policy.consider]
+            narrowed(check) for check in checks[: policy.consider]
         ]
 
     qa.search.answerability.check_passages = checked

@@ -10,7 +10,7 @@ from qa.search.answer_types import PLACE, anchors
 from qa.search.answerability import describe_missing
 from qa.search.assistant import Assistant
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
-from qa.search.term_matching import held, name_met_loosely, plain_words
+from qa.search.term_matching import held, initials_met, name_met_loosely, plain_words
 from qa.storage.lexical import analyse
 
 
@@ -122,3 +122,22 @@ def test_another_name_is_not_taken_for_a_misspelling(name: str, window: str) -> 
     terms = analyse([name])[0]
     known = set(analyse([window])[0])
     assert not name_met_loosely(name, terms, known, plain_words(window))
+
+
+@pytest.mark.parametrize(
+    ("name", "window"),
+    [
+        ("MVPs", "the 39 previous Super Bowl Most Valuable Players"),
+        ("National Football League", "the NFL owners voted"),
+    ],
+)
+def test_an_abbreviation_and_its_long_form_meet_each_other(name: str, window: str) -> None:
+    assert initials_met(name, window)
+    assert not initials_met(name, "the NBA and the National Basketball Association")
+
+
+@pytest.mark.parametrize(
+    ("adjective", "place"), [("Asian", "Asia"), ("Victorian", "Victoria"), ("European", "Europe")]
+)
+def test_an_adjective_of_place_meets_the_place(adjective: str, place: str) -> None:
+    assert held(analyse([adjective])[0][0], set(analyse([place])[0]))

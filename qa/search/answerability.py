@@ -42,7 +42,9 @@ never the other way round, and a misspelt name meets the name
 one or two typos away ("Sentanta" meets "Setanta"); a name of several words one of which
 stands as written meets the window's name with a typo in the others ("Primer League":
 "Premier League"), and words written apart or together meet each other ("Sky Drive":
-"SkyDrive"; ``qa.search.term_matching.name_met_loosely``). Numbers and years are
+"SkyDrive"; ``qa.search.term_matching.name_met_loosely``), as do an abbreviation and its
+long form ("MVPs": "Most Valuable Players"; ``initials_met``) and an adjective of place
+and the place ("Asian": "Asia"). Numbers and years are
 compared as digit strings with thousands separators removed.
 
 A passage *fails* the question when the weights of what it does not meet add
@@ -95,6 +97,7 @@ from qa.search.term_matching import (
     fold,
     folded,
     held,
+    initials_met,
     name_met_loosely,
     name_runs,
     plain_words,
@@ -758,7 +761,10 @@ class Evidence:
             held(t, self.heading_terms()) for t in terms
         ):
             return True
-        if self._loose_names and name_met_loosely(constraint.text, terms, self.terms, self.words):
+        if self._loose_names and (
+            name_met_loosely(constraint.text, terms, self.terms, self.words)
+            or initials_met(constraint.text, self._hit.chunk.text)
+        ):
             return True
         return not self._blocked(contrast, asked) and all(
             held(t, self.context_terms()) for t in terms

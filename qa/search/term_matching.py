@@ -57,13 +57,52 @@ def held(term: str, terms: set[str]) -> bool:
     """Whether a name's term is among ``terms``: as it is, misspelt, as the start of a
     longer name ("Soviet" meets "Soviets"; never the other way round), or as another
     word for the same country (``country_of``: "Russian" meets "Russia", "Uzbekistan"
-    meets "Uzbek", "Chinese" meets "China")."""
+    meets "Uzbek", "Chinese" meets "China"), or as the place its adjective is made from
+    ("Asian" meets "Asia")."""
     if term in terms or typo_of(term, terms):
         return True
     if len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms):
         return True
     country = country_of(term)
-    return country is not None and any(country_of(k) == country for k in terms)
+    if country is not None and any(country_of(k) == country for k in terms):
+        return True
+    return any(place in terms for place in _places_of_adjective(term))
+
+
+def _places_of_adjective(term: str) -> list[str]:
+    """The place names an adjective of place may be made from ("asian": "asia",
+    "victorian": "victoria", "brazilian": "brazil", "european": the term "europ"), four
+    letters or more."""
+    cuts = [len(ending) for ending in ("n", "ian", "ean") if term.endswith(ending)]
+    return [term[:-cut] for cut in cuts if len(term) - cut >= 4]
+
+
+def initials_met(name: str, text: str) -> bool:
+    """Whether an abbreviation and its long form stand for each other between a name of
+    the question and a window's text: "MVPs" and "Most Valuable Players", or "National
+    Football League" and "NFL" (the initials of the capitalised words of a run, "of",
+    "the" and "and" left out; a plural "s" aside)."""
+    short = name.removesuffix("s")
+    if 2 <= len(short) <= 6 and short.isupper() and short.isalpha():
+        return short in _run_initials(text)
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    if not 2 <= len(initials) <= 6:
+        return False
+    return initials in {w.removesuffix("s") for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)}
+
+
+def _run_initials(text: str) -> set[str]:
+    """The initials of the runs of two to six capitalised words in ``text``, and of their
+    parts ("Super Bowl Most Valuable Players": "SBMVP", "MVP", "BMV", …)."""
+    found = set()
+    for run in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][a-z]+)+", text):
+        letters = "".join(w[0] for w in run.group().split() if w[0].isupper())
+        found |= {
+            letters[i:j]
+            for i in range(len(letters))
+            for j in range(i + 2, min(len(letters), i + 6) + 1)
+        }
+    return found
 
 
 def name_met_loosely(
