@@ -219,3 +219,51 @@ def test_a_speaker_sentence_outside_the_passage_extends_the_passage_it_explains(
     raw = (news.settings.corpus_dir / "season.txt").read_text(encoding="utf-8")
     assert passage.line == raw.count("\n", 0, raw.index("Coach Marta Silva")) + 1
     assert [c.marker for c in answer.citations] == [1]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "cited_line"),
+    [
+        (
+            "Who wrote the article about the dock strike?",
+            "“Dock Strike Leaves Ships Waiting Off Harbourton” was written by Maria Lopez and "
+            "Tom Reed. [1]",
+            "By Maria Lopez and Tom Reed, Reuters",
+        ),
+        (
+            "Which outlet published the article about the dock strike?",
+            "“Dock Strike Leaves Ships Waiting Off Harbourton” was published by Reuters. [1]",
+            "By Maria Lopez and Tom Reed, Reuters",
+        ),
+        (
+            "When was the article about the dock strike published?",
+            "“Dock Strike Leaves Ships Waiting Off Harbourton” was published on 3 March 2024. [1]",
+            "Published: 3 March 2024",
+        ),
+        (
+            "Who wrote the article about the flood defences?",
+            "“Flood Defences Fail in Two Valley Towns” was written by Jane Whitfield. [1]",
+            "Jane Whitfield, Associated Press",
+        ),
+        (
+            "Which outlet published the article about the flood defences?",
+            "“Flood Defences Fail in Two Valley Towns” was published by Associated Press. [1]",
+            "Jane Whitfield, Associated Press",
+        ),
+        (
+            "When was the article about the flood defences published?",
+            "“Flood Defences Fail in Two Valley Towns” doesn't state when it was published; it "
+            "was updated on 14 April 2024. [1]",
+            "Updated 14 April 2024",
+        ),
+    ],
+)
+def test_a_metadata_question_is_answered_from_the_byline_or_dateline_it_cites(
+    news: Assistant, question: str, reply: str, cited_line: str
+) -> None:
+    answer = asked(news, question)
+    assert answer.text == reply
+    (cited,) = answer.citations
+    assert cited.quote == cited_line
+    raw = (news.settings.corpus_dir / cited.path).read_text(encoding="utf-8")
+    assert cited.line == raw.count("\n", 0, raw.index(cited_line)) + 1

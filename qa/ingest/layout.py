@@ -55,6 +55,7 @@ from qa.ingest.boilerplate import (
 from qa.ingest.metadata import (
     find_date,
     is_publication_marker,
+    is_update_line,
     looks_like_name,
     outlet_from_byline,
     outlet_from_credit,
@@ -304,7 +305,14 @@ def _title_index(header: list[Paragraph]) -> int | None:
     headings = [i for i in candidates if header[i].heading]
     if headings:
         return headings[0]
-    named = [i for i in candidates if not looks_like_name(header[i].text)]
+    # A name line is no title, but a headline in title case ("Dock Strike Leaves Ships
+    # Waiting") reads like a long name; a "Jane Doe, Reuters" byline is no title either.
+    named = [
+        i
+        for i in candidates
+        if not (looks_like_name(header[i].text) and len(words(header[i].text)) <= 3)
+        and outlet_from_byline(header[i].text) is None
+    ]
     pool = named or candidates
     # The longest line; on a tie the later one (section labels come before titles).
     return max(pool, key=lambda i: (len(words(header[i].text)), i))
@@ -318,6 +326,8 @@ def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragra
         for paragraph in header[title_index + 1 :]:
             if paragraph.kind == SHORT and looks_like_name(paragraph.text):
                 return paragraph.text
+            if paragraph.kind == SHORT and outlet_from_byline(paragraph.text):
+                return parse_signature(paragraph.text)  # "Jane Doe, Associated Press"
     for paragraph in tail:
         if paragraph.kind == BYLINE:
             return parse_byline(paragraph.text)
@@ -327,21 +337,25 @@ def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragra
 
 
 def _published(header: list[Paragraph], tail: list[Paragraph]) -> date | None:
+    # An "Updated 4 March 2024" line says when the article changed, not when it appeared.
     for paragraph in header:
-        if paragraph.when is not None:
+        if paragraph.when is not None and not is_update_line(paragraph.text):
             return paragraph.when
     for paragraph in header:
         if paragraph.kind in (BYLINE, MARK) and (when := find_date(paragraph.text)):
             return when
     for paragraph in tail:
-        if paragraph.when is not None:
+        if paragraph.when is not None and not is_update_line(paragraph.text):
             return paragraph.when
     return None
 
 
 def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragraph]) -> str | None:
     for paragraph in header:
-        if paragraph.kind == BYLINE and (outlet := outlet_from_byline(paragraph.text)):
+        byline = paragraph.kind == BYLINE or (
+            paragraph.kind == SHORT and parse_signature(paragraph.text) is not None
+        )  # "By Jane Doe, Reuters" or "Jane Doe, Associated Press"
+        if byline and (outlet := outlet_from_byline(paragraph.text)):
             return outlet
     for paragraph in [*header, *tail, *after]:
         if outlet := outlet_from_credit(paragraph.text):

@@ -56,6 +56,17 @@ def _parse(text: str) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+#: Where a dateline goes on to its update: "3 March 2024, updated 4 March 2024".
+_UPDATE_AFTER = LazyPattern(r"\s*[,;|·•]?\s+(?:last\s+)?(?:updated|modified)\b", re.I)
+_UPDATE_LINE = LazyPattern(r"^\W*(?:last\s+)?(?:updated|modified)\b", re.I)
+
+
+def is_update_line(text: str) -> bool:
+    """Whether a dateline gives when the article was updated ("Updated 14 April 2024",
+    "Last updated: …"), not when it was published."""
+    return bool(_UPDATE_LINE.match(text))
+
+
 def parse_dateline(text: str) -> date | None:
     """The date of a line that is only a date, maybe after "Published on" and the like.
 
@@ -68,7 +79,7 @@ def parse_dateline(text: str) -> date | None:
         if shorter == line:
             break
         line = shorter
-    line = line.strip(" |·•-–—")
+    line = _UPDATE_AFTER.split(line, maxsplit=1)[0].strip(" |·•-–—")
     if not line or len(words(line)) > 6 or not _YEAR.search(line):
         return None
     return _parse(line)
@@ -129,9 +140,21 @@ def looks_like_name(text: str) -> bool:
 
 
 def looks_like_names(text: str) -> bool:
-    """One name, or several joined by "and", "&" or commas."""
+    """One name, or several joined by "and", "&" or commas; an outlet ("BBC News") or a
+    job ("Staff Writer") after a comma is no name."""
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bи\b)\s*", text.strip()) if p]
-    return bool(parts) and all(looks_like_name(part) for part in parts)
+    return bool(parts) and all(
+        looks_like_name(part) and not _MEDIA_WORDS.search(part) and not _JOB_WORDS.search(part)
+        for part in parts
+    )
+
+
+#: Words of a byline that name a job, not a person: "Jane Doe, Staff Writer".
+_JOB_WORDS = LazyPattern(
+    r"\b(?:writer|correspondent|reporter|editor|staff|contributor|columnist|producer|"
+    r"journalist|photographer|bureau|senior|special|chief)\b",
+    re.I,
+)
 
 
 def parse_byline(text: str) -> str | None:
@@ -205,11 +228,25 @@ def clean_outlet(name: str) -> str | None:
 
 
 def outlet_from_byline(text: str) -> str | None:
-    """The outlet a byline names: "(10/8/2003 issue of the CACI Analyst)"."""
+    """The outlet a byline names: "(10/8/2003 issue of the CACI Analyst)", or after the
+    author's name and a comma, "By Jane Doe, Reuters", "Jane Doe, BBC News" (an outlet's
+    word, a wire service or an acronym; never a job, "Jane Doe, Staff Writer", nor a place)."""
     found = _ISSUE_OF.search(text)
-    if not found:
+    if found:
+        return clean_outlet(found.group(1) or found.group(2))
+    line = _BYLINE.sub(r"\1", text.strip()).strip()
+    head, comma, tail = line.rpartition(",")
+    tail = tail.strip(" .")
+    if not comma or not looks_like_names(head.strip()) or _JOB_WORDS.search(tail):
         return None
-    return clean_outlet(found.group(1) or found.group(2))
+    if len(words(tail)) <= 4 and (_MEDIA_WORDS.search(tail) or _WIRE.fullmatch(tail)):
+        return clean_outlet(tail)
+    return None
+
+
+#: A wire service named alone after a byline's name: an acronym ("AP", "AFP") or one of the
+#: agencies bylines name so ("Reuters").
+_WIRE = LazyPattern(r"[A-Z]{2,5}|Reuters|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Anadolu")
 
 
 def outlet_from_credit(text: str) -> str | None:

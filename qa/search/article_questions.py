@@ -8,7 +8,8 @@ answers it for a given article, citing the line the value was read from: the byl
 for the author, the dateline for the date, the credit or byline line for the outlet,
 the title line for the title. The value is the one ingest recorded; the cited line is
 found again by the same parsers that read it (``qa.ingest.metadata``). A value nobody states
-is said to be unknown; a value from a sidecar, front matter or HTML meta tags is said to
+is said to be unknown (an "Updated …" date is said as the update it is, never as the
+publication date); a value from a sidecar, front matter or HTML meta tags is said to
 come from the file's metadata and cites the article's title line; an ``inferred``
 outlet is said to be inferred, a title qa derived from the first sentence is said to be
 no stated title.
@@ -172,6 +173,10 @@ def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
     title_span = _title_span(article, raw_text)
     name = f"“{article.title}”"
     if value is None or provenance == UNKNOWN:
+        updated = _updated(article, raw_text) if field == PUBLISHED else None
+        if updated is not None:
+            said = f"{name} doesn't state when it was published; it was updated on {updated[0]}."
+            return ArticleFact(said, updated[1], known=False)
         return ArticleFact(_unknown(field, name, article), title_span, known=False)
     if provenance == DERIVED:  # a title qa made from the first sentence
         return ArticleFact(f"The article states no title; qa calls it {name}.", title_span)
@@ -264,6 +269,18 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
     return None
 
 
+def _updated(article: Article, raw_text: str) -> tuple[str, Span] | None:
+    """The date of an "Updated …" line of the article's page and that line, if one is there
+    (an update is no publication: it is said as what it is)."""
+    from qa.ingest import metadata
+
+    for span in _nearby_lines(article, raw_text):
+        line = raw_text[span.start : span.end]
+        if metadata.is_update_line(line) and (when := metadata.parse_dateline(line)):
+            return _format(when), span
+    return None
+
+
 def _name_line(line: str) -> str | None:
     return collapse_whitespace(line) or None
 
@@ -274,14 +291,18 @@ _LINES_AROUND = 12
 
 
 def _nearby_lines(article: Article, raw_text: str) -> Iterator[Span]:
-    """The header lines of the article, then lines above its start and below its end,
-    nearest first."""
+    """The header lines of the article, the lines between its header and its text (a
+    dateline under the byline), then lines above its start and below its end, nearest
+    first."""
     yield from article.header
     spans = [*article.header, *article.paragraphs]
     if not spans:
         return
     first = min(s.start for s in spans)
     last = max(s.end for s in spans)
+    if article.header and article.paragraphs:
+        header_end = max(s.end for s in article.header)
+        yield from _lines(raw_text, header_end, min(s.start for s in article.paragraphs))
     above = list(_lines(raw_text, 0, first))[-_LINES_AROUND:]
     below = list(_lines(raw_text, last, len(raw_text)))[:_LINES_AROUND]
     for i in range(max(len(above), len(below))):
