@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.records import Article, Span
-from qa.search.answer_types import COUNT, NUMBER, SCORE, anchors, contradicts, things
+from qa.search.answer_types import COUNT, NUMBER, PERSON, SCORE, anchors, contradicts, things
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
     FEATURES,
@@ -193,3 +193,31 @@ def test_a_score_question_asks_for_a_score_and_a_sentence_holding_one_answers_fi
     scored = _rated("Moya won 6-2 7-6 (7-1) to give the hosts a 3-1 lead.", 0.4, 2, True)
     chosen = select([echo, scored], SentenceWeights(), SCORE)
     assert [c.text for c in chosen] == [scored.text, echo.text]
+
+
+def test_a_reply_takes_up_to_four_sentences_at_least_0_3_as_likely_as_the_first() -> None:
+    rated = [
+        _rated(f"Sentence number {n} of the passage.", p, 1, False)
+        for n, p in enumerate((0.9, 0.6, 0.5, 0.3, 0.26, 0.1), start=1)
+    ]
+    chosen = select(rated, SentenceWeights(), None)
+    assert [c.text for c in chosen] == [
+        "Sentence number 1 of the passage.",
+        "Sentence number 2 of the passage.",
+        "Sentence number 3 of the passage.",
+        "Sentence number 4 of the passage.",
+    ]
+    assert [c.text for c in select(rated[:1] + rated[4:], SentenceWeights(), None)] == [
+        "Sentence number 1 of the passage."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("A pair of carries by C. J. Anderson moved the ball 20 yards.", "c. j. anderson"),
+        ("The visit of George W. Bush was cut short.", "george w. bush"),
+    ],
+)
+def test_a_name_with_initials_is_one_person(sentence: str, person: str) -> None:
+    assert things(sentence).by_kind[PERSON] == {person}

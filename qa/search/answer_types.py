@@ -111,9 +111,10 @@ _DATE = LazyPattern(
     r"today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
+_NAME_WORD = r"(?:[A-ZА-ЯЁ]\.(?=\s+[A-ZА-ЯЁ])|[A-ZА-ЯЁ][\w’'\-]*)"
+#: A run of capitalised words; an initial joins it ("C. J. Anderson", "George W. Bush").
 _CAPITALISED = LazyPattern(
-    r"\b[A-ZА-ЯЁ][\w’'\-]*(?:\s+(?:of|the|for|and|de|al|bin|von|van|der|la|du)?\s*"
-    r"[A-ZА-ЯЁ][\w’'\-]*)*"
+    rf"\b{_NAME_WORD}(?:\s+(?:of|the|for|and|de|al|bin|von|van|der|la|du)?\s*{_NAME_WORD})*"
 )
 _ACRONYM = LazyPattern(r"\b[A-Z]{2,6}s?\b")
 _ORGANISATION_WORDS = LazyPattern(
