@@ -4,7 +4,9 @@
 question against the previous turn (see ``qa.search.followup`` for the rules), asks the
 assistant the resolved question, and returns its Answer with ``resolved_question``
 set. A question about the last answer's source ("who wrote that?") is answered from
-the cited article's metadata instead of a search.
+the cited article's metadata instead of a search; one about what the last answer said
+("who said that?", "when was that?", "where?") is asked of the article it cited first
+before the whole index.
 """
 
 from __future__ import annotations

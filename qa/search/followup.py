@@ -5,10 +5,12 @@ continuation (``and …``, ``what about …``, ``how about …``), it is a fragm
 no verb of its own (``why?``, ``in 2015?``, ``how many women?``, ``and Ford?``), it
 holds a pronoun or demonstrative with nothing in the question it could refer to
 (``what did he do next?``, ``who said that?``, ``where is it based?``, ``the same
-year``), it points back without one (``who else …?``, ``which one …?``, ``the second
-one``, ``what happened next?``, ``… before that?``), or it is a short question about
-"the …" that names nothing (``what was the revolution called?``). Anything else is
-standalone and never rewritten: a wrong rewrite is worse than none.
+year``; a pronoun its own question names a fitting referent for is no such pronoun),
+it points back without one (``who else …?``, ``which one …?``, ``the ninth one``, ``what
+happened next?``, ``… before that?``, ``how many disagreed?``, ``… then?``), or it is a
+question that names nothing (``which countries took part?``, ``what was the revolution
+called?``). Anything else is standalone and never rewritten: a wrong rewrite is worse than
+none.
 
 A fragment is filled into the previous question (``qa.search.ellipsis``). A pronoun is
 replaced by the last-mentioned person or organisation of the previous question; the
