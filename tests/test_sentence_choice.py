@@ -221,3 +221,31 @@ def test_a_reply_takes_up_to_four_sentences_at_least_0_3_as_likely_as_the_first(
 )
 def test_a_name_with_initials_is_one_person(sentence: str, person: str) -> None:
     assert things(sentence).by_kind[PERSON] == {person}
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Who founded the agency, when was it founded, and where is it based?",
+            ["Who founded the agency?", "when was it founded?", "where is it based?"],
+        ),
+        (
+            "When, where and by whom was the agency founded?",
+            [
+                "When was the agency founded?",
+                "where was the agency founded?",
+                "by whom was the agency founded?",
+            ],
+        ),
+        (
+            "What did the man, who was arrested in May, say and when?",
+            [
+                "What did the man, who was arrested in May, say?",
+                "when did the man, who was arrested in May, say?",
+            ],
+        ),
+    ],
+)
+def test_a_question_in_three_parts_asks_three_questions(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts

@@ -160,7 +160,7 @@ class SentenceWeights:
     follow_ratio: float = 0.3
     follow_floor: float = 0.1
     max_sentences: int = 4
-    max_parts: int = 2
+    max_parts: int = 4
     max_reply: int = 4
 
 
@@ -398,26 +398,44 @@ _PART_BREAK = LazyPattern(
 _WH = LazyPattern(r"^\s*(?:who|whom|whose|what|when|where|which|why|how(?:\s+\w+)?)\b\s*", re.I)
 
 
-_WH_WORD = r"(?:who|whom|what|when|where|which|why|how(?:\s+(?:many|much|long|far|old))?)"
-#: "When and where was it founded?": two question words sharing the rest of the question.
-_JOINED_WH = LazyPattern(rf"^\s*({_WH_WORD})\s*(?:,\s*|\s+)and\s+({_WH_WORD})\s+(\S.*)$", re.I)
+_WH_WORD = (
+    r"(?:(?:by|from|to|with|for)\s+whom|who|whom|what|when|where|which|why|"
+    r"how(?:\s+(?:many|much|long|far|old))?)"
+)
+#: "When and where was it founded?", "When, where and by whom …?": question words sharing
+#: the rest of the question.
+_JOINED_WH = LazyPattern(
+    rf"^\s*((?:{_WH_WORD}\s*,\s*)*{_WH_WORD})\s*(?:,\s*|\s+)and\s+({_WH_WORD})\s+(\S.*)$", re.I
+)
+_WH_LIST = LazyPattern(r"\s*,\s*")
+#: "Who founded it, when was it founded, and where …?": a comma before a question word and
+#: its verb opens a part too, in a question whose last part opens with "and".
+_LISTED_PART = LazyPattern(
+    r",\s+(?=(?:who|what|when|where|how(?:\s+\w+)?)\s+(?:is|was|are|were|did|does|do|has|had|"
+    r"will|can)\b)",
+    re.I,
+)
 
 
 def question_parts(question: str) -> list[str]:
     """The questions a question asks: "Who founded it and when?" asks two, and so does
     "When and where was it founded?".
 
-    A short second part ("and when?") borrows the first part's words; two joined question
-    words share the rest of the question.
+    A short later part ("and when?") borrows the first part's words; joined question words
+    ("When, where and by whom …?") share the rest of the question.
     """
     joined = _JOINED_WH.match(question)
     if joined:
-        first, second, rest = joined.groups()
+        listed, last, rest = joined.groups()
         rest = rest.strip(" ?")
-        return [f"{first} {rest}?", f"{second.lower()} {rest}?"]
+        words = [*_WH_LIST.split(listed), last]
+        return [f"{words[0]} {rest}?"] + [f"{word.lower()} {rest}?" for word in words[1:]]
     pieces = [p.strip(" ,?") for p in _PART_BREAK.split(question) if p.strip(" ,?")]
     if len(pieces) < 2:
         return [question]
+    listed = _LISTED_PART.split(pieces[0])
+    if all("," not in piece for piece in listed[1:]):  # not a clause ", who was …, said"
+        pieces = [*listed, *pieces[1:]]
     parts = [pieces[0] + "?"]
     for piece in pieces[1:]:
         if len(piece.split()) <= 3:
@@ -440,7 +458,12 @@ def choose(
     one passage. ``only`` restricts the choice to the passages with those markers."""
     lexicon = Lexicon.of(snapshot)
     parts = question_parts(question)[: weights.max_parts]
-    per_part = replace(weights, max_sentences=2) if len(parts) > 1 else weights
+    # Two parts get up to two sentences each; more parts one each.
+    per_part = (
+        replace(weights, max_sentences=weights.max_reply // len(parts))
+        if len(parts) > 1
+        else weights
+    )
     chosen: list[Candidate] = []
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
