@@ -267,3 +267,22 @@ def test_a_metadata_question_is_answered_from_the_byline_or_dateline_it_cites(
     assert cited.quote == cited_line
     raw = (news.settings.corpus_dir / cited.path).read_text(encoding="utf-8")
     assert cited.line == raw.count("\n", 0, raw.index(cited_line)) + 1
+
+
+def test_who_said_leads_with_the_quote_that_names_its_speaker(news: Assistant) -> None:
+    answer = asked(news, "Who said the water came through the doors in minutes?")
+    assert answer.text == (
+        "“The water came through the doors in minutes,” said Peter Hall, a shopkeeper in "
+        "Millbrook. [1] Rivers burst their banks in the towns of Millbrook and Ashford on "
+        "Saturday after three days of rain, forcing 600 people from their homes. [1]"
+    )
+
+
+def test_who_said_keeps_a_quote_that_opens_before_its_speaker_in_order(
+    news: Assistant,
+) -> None:
+    answer = asked(news, "Who said nobody should try to cross the bridge?")
+    assert answer.text.startswith(
+        "“The bridge is closed. [1] Nobody should try to cross it,” said Tom Price, the mayor "
+        "of Ashford. [1]"
+    )

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from qa.records import Answer, Article, Citation, Hit, Passage, Span
 from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
 from qa.search.article_questions import article_fact, article_in_question, article_question
-from qa.search.attribution import speaker_for
+from qa.search.attribution import asks_speaker, names_speaker, speaker_for
 from qa.search.sentence_choice import (
     Candidate,
     SentenceWeights,
@@ -104,6 +104,8 @@ def compose_answer(
             question, text, True, cited, listed, timings_ms, notices, evidence,
             missing=assessment.missing,
         )  # fmt: skip
+    if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
+        chosen = _speaker_first(chosen, snapshot)
     text, citations, listed = reply(chosen, listed, snapshot, limit=policy.sentences.max_reply)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
@@ -153,6 +155,33 @@ def reply(
     )
     citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
     return text, citations, listed
+
+
+def _speaker_first(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
+    """The chosen sentences for "Who said …?": the likeliest first, after the chosen
+    sentences just before it in its article that speak for the same person (the start of
+    its quotation) or, when it does not name its speaker itself, name a person speaking
+    (else ``reply`` brings the speaker's sentence before it)."""
+    likeliest = max(range(len(chosen)), key=lambda i: chosen[i].probability)
+    quote = chosen[likeliest]
+    raw = snapshot.file_text(quote.article.path)
+    named = names_speaker(quote.text)
+    speakers = {quote.span, speaker_for(raw, quote.article, quote.span)} - {None}
+    start = likeliest
+    while start > 0:
+        before = chosen[start - 1]
+        near = 0 <= chosen[start].span.start - before.span.end <= _INTRODUCED_WITHIN
+        if before.article.article_id != quote.article.article_id or not near:
+            break
+        same = speaker_for(raw, before.article, before.span) in speakers
+        if not (same or (not named and names_speaker(before.text))):
+            break
+        start -= 1
+    return [*chosen[start : likeliest + 1], *chosen[:start], *chosen[likeliest + 1 :]]
+
+
+#: How far (in characters) before a quote a sentence naming its speaker may stand.
+_INTRODUCED_WITHIN = 600
 
 
 def _shown_by(article_id: str, span: Span, listed: Sequence[Passage]) -> int:

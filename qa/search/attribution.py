@@ -183,6 +183,20 @@ _SAYS_WHO = LazyPattern(
 _PRONOUN_KIND, _ROLE_KIND, _QUOTE_KIND = "pronoun", "role", "quote"
 
 
+_ASKS_SPEAKER = LazyPattern(
+    rf"^\W*(?:who|which\s+(?:\w+\s+){{0,2}}?(?:person|official|minister|player|leader|expert))"
+    rf"\s+(?:has\s+|had\s+)?(?:{_VERBS}|called|described|criticised|criticized|praised)\b",
+    re.I,
+)
+
+
+def asks_speaker(question: str) -> bool:
+    """Whether a question asks who said something ("Who said …?", "Who called X a …?",
+    "Which minister warned …?"): its reply leads with the quote and the sentence naming
+    the speaker."""
+    return bool(_ASKS_SPEAKER.search(question))
+
+
 def first_person(sentence: str) -> bool:
     """Whether a sentence speaks in the first person ("I", "my", "we", "our"; "i" in text
     written in lower case)."""
@@ -203,6 +217,14 @@ def says_who(sentence: str) -> bool:
     """Whether a sentence in lower case names who speaks beside a verb of speech
     ("… said moya.", "byrne said: …")."""
     return not any(c.isupper() for c in sentence) and bool(_SAYS_WHO.search(sentence))
+
+
+def names_speaker(sentence: str) -> bool:
+    """Whether a sentence names a person who speaks, outside any quotation ("Jane Doe said
+    …", "…,” said Doe.", "According to Dr Doe, …"; in lower case, "… said moya.")."""
+    (read,) = _read_paragraph([sentence], 0)
+    named = names_person(read.outside) and bool(_SPEECH.search(read.outside))
+    return named or says_who(sentence)
 
 
 def names_person(sentence: str, surnames: frozenset[str] = frozenset()) -> bool:
