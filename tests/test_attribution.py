@@ -205,3 +205,24 @@ def test_who_speaks_is_read_from_the_words_outside_the_quotation(
     sentence: str, speaks_for_someone: bool
 ) -> None:
     assert needs_speaker(sentence) is speaks_for_someone
+
+
+APPOSITION_ARTICLE = """\
+Union Ready for Talks
+
+Jane Okoro, the head of the nurses' union, met ministers on Monday.
+
+Okoro, who has led the union since 2019, said: “We are ready to talk, but not to wait.”
+
+Okoro, 52, said the talks would start on Friday. “Our members have waited long enough.”
+"""
+
+
+def test_a_known_surname_before_an_aside_and_said_names_the_speaker(tmp_path: Path) -> None:
+    article = _ingested(tmp_path, APPOSITION_ARTICLE)
+    said = "Okoro, who has led the union since 2019, said: “We are ready to talk, but not to wait.”"
+    assert speaker_of(article, said) is None
+    assert (
+        speaker_of(article, "“Our members have waited long enough.”")
+        == "Okoro, 52, said the talks would start on Friday."
+    )

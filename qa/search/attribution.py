@@ -117,7 +117,9 @@ _SURNAME_SPEAKS = LazyPattern(
     rf"(?<=\S\s)(?<![.!?]\s)([A-Z][a-z’'\-]+)\s+{_VERBS}\b"
     rf"|\b{_VERBS_BEFORE_SPEAKER}\s+([A-Z][a-z’'\-]+)\b"
 )
-_LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*([A-Z][a-z’'\-]+)\s+{_VERBS}\b")
+#: A sentence opening with one capitalised word, maybe followed by an aside, then a verb of
+#: speech: "Doe said …", "Doe, 52, said …", "Doe, who chairs the union, said: …".
+_LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*([A-Z][a-z’'\-]+)(?:,[^,“”\"]{{1,80}},)?\s+{_VERBS}\b")
 _NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
     r"He|She|His|Her|According|Ministry|Agency|Organization|Organisation|Committee|Council|"
