@@ -128,6 +128,7 @@ def test_another_name_is_not_taken_for_a_misspelling(name: str, window: str) -> 
     ("name", "window"),
     [
         ("MVPs", "the 39 previous Super Bowl Most Valuable Players"),
+        ("Super Bowl MVPs", "the 39 previous Super Bowl Most Valuable Players"),
         ("National Football League", "the NFL owners voted"),
     ],
 )

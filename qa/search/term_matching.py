@@ -81,14 +81,27 @@ def initials_met(name: str, text: str) -> bool:
     """Whether an abbreviation and its long form stand for each other between a name of
     the question and a window's text: "MVPs" and "Most Valuable Players", or "National
     Football League" and "NFL" (the initials of the capitalised words of a run, "of",
-    "the" and "and" left out; a plural "s" aside)."""
-    short = name.removesuffix("s")
-    if 2 <= len(short) <= 6 and short.isupper() and short.isalpha():
-        return short in _run_initials(text)
+    "the" and "and" left out; a plural "s" aside), also inside a name ("Super Bowl MVPs":
+    "Super Bowl Most Valuable Players")."""
+    if _is_abbreviation(name):
+        return name.removesuffix("s") in _run_initials(text)
+    words = name.split()
+    shorts = [w.removesuffix("s") for w in words if _is_abbreviation(w)]
+    if shorts and len(shorts) < len(words):
+        # "Super Bowl MVPs": the abbreviation by its initials, the other words as written.
+        said = set(plain_words(text))
+        others = [w for w in words if not _is_abbreviation(w)]
+        found = _run_initials(text)
+        return all(a in found for a in shorts) and all(set(plain_words(w)) <= said for w in others)
     initials = "".join(w[0] for w in name.split() if w[0].isupper())
     if not 2 <= len(initials) <= 6:
         return False
     return initials in {w.removesuffix("s") for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)}
+
+
+def _is_abbreviation(word: str) -> bool:
+    short = word.removesuffix("s")
+    return 2 <= len(short) <= 6 and short.isupper() and short.isalpha()
 
 
 def _run_initials(text: str) -> set[str]:
