@@ -42,7 +42,7 @@ word that is no pronoun ("… said moya.", "byrne said:") names the speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from qa.index.chunking import split_sentences
@@ -300,7 +300,7 @@ def _sentences(raw: str, paragraphs: list[Span], numbers: range) -> list[_Senten
         spans = split_sentences(raw, paragraphs[number])
         texts = [" ".join(raw[s.start : s.end].split()) for s in spans]
         found.extend(
-            _Sentence(span, read.text, read.outside, read.quoted, read.open_at_end, number)
+            replace(read, span=span)
             for span, read in zip(spans, _read_paragraph(texts, number), strict=True)
         )
     return found
