@@ -144,6 +144,7 @@ def test_the_filtered_knn_settings_hold_for_the_view_s_transaction(
         for name, _ in plan.settings
     }
     assert shown == dict(plan.settings)
+    assert storage._db.execute("SHOW enable_sort").fetchone() == ("on",)  # on again after
     assert storage._db.execute("SHOW ivfflat.iterative_scan").fetchone() == ("relaxed_order",)
     other = PostgresStorage(postgres_database)  # set per transaction, not for the server
     assert plan.settings[0] == ("ivfflat.probes", 1) != ("ivfflat.probes", pg_store.IVF_PROBES)

@@ -260,6 +260,7 @@ class PostgresStorage(HeldRows):
         self._scopes: dict[SearchFilters, int] = {}
         self._undated: dict[SearchFilters, int] = {}
         self._weights: tuple[str, list[TermWeight]] | None = None
+        self._scored: tuple[str, dict[int, float]] | None = None
         self._indexes: dict[VectorField, VectorIndex | None] = {}
 
     @property
@@ -351,10 +352,9 @@ class PostgresStorage(HeldRows):
             )
             args = [*params, vector, n]
         else:
-            names = ", ".join("set_config(%s, %s, true)" for _ in plan.settings)
-            self._db.execute(
-                f"SELECT {names}", [v for name, value in plan.settings for v in (name, str(value))]
-            )
+            # With sorting off the planner cannot swap the index for an exact scan of a
+            # wide filter (it did, at 30% of a million rows: 0.5 s); on again after.
+            self._set([*plan.settings, ("enable_sort", "off")])
             # relaxed_order may return neighbours slightly out of order: sort them again.
             sql = (
                 "WITH found AS MATERIALIZED (SELECT c.chunk_id, c.vector <=> %s AS distance"
@@ -362,8 +362,17 @@ class PostgresStorage(HeldRows):
                 " SELECT chunk_id FROM found ORDER BY distance + 0, chunk_id"
             )
             args = [vector, *params, n]
-        rows = self._db.execute(sql, args).fetchall()
+        try:
+            rows = self._db.execute(sql, args).fetchall()
+        finally:
+            if not plan.exact:
+                self._set([("enable_sort", "on")])
         return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def _set(self, settings: Sequence[tuple[str, object]]) -> None:
+        """Set server parameters for the rest of the view's transaction."""
+        calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
+        self._db.execute(f"SELECT {calls}", [str(v) for pair in settings for v in pair])
 
     def _vector_index(self, field: VectorField) -> VectorIndex | None:
         """The nearest-neighbour index of ``field``'s table (None when it has none)."""
@@ -433,15 +442,19 @@ class PostgresStorage(HeldRows):
             scores = self._exhaustive(terms, n, *filter_sql(filters, "p"))
         else:
             scores = self._top_k(terms, n, filters)
+        self._scored = (question, scores)
         best = sorted(((-s, i) for i, s in scores.items() if s > 0))[:n]
         ids = np.array([i for _, i in best], dtype=np.int64)
         return ids, np.array([-s for s, _ in best], dtype=np.float32)
 
     def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
-        """BM25 score of each of these chunks, zero for one sharing no term (float32)."""
+        """BM25 score of each of these chunks, zero for one sharing no term (float32).
+        Those the last ``lexical_top`` of this question scored are not scored again."""
         ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
-        found = self._exact_scores(self._term_weights(question), ids) if ids else {}
-        return np.array([found.get(i, 0.0) for i in ids], dtype=np.float32)
+        known = self._scored[1] if self._scored and self._scored[0] == question else {}
+        missing = [i for i in ids if i not in known]
+        found = self._exact_scores(self._term_weights(question), missing) if missing else {}
+        return np.array([known.get(i, found.get(i, 0.0)) for i in ids], dtype=np.float32)
 
     def _term_weights(self, question: str) -> list[TermWeight]:
         """The question's terms found in the index, with their document frequency and
