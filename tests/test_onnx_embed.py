@@ -198,7 +198,7 @@ def test_embedding_with_the_export_never_imports_torch(
     assert completed.returncode == 0, completed.stderr
 
 
-def test_asking_the_indexed_corpus_never_imports_torch_bm25s_scipy_faiss_or_tokenizers(
+def test_asking_the_indexed_corpus_never_imports_torch_bm25s_scipy_faiss_tokenizers_or_ort(
     corpus_settings: Settings,
 ) -> None:
     script = (
@@ -207,7 +207,7 @@ def test_asking_the_indexed_corpus_never_imports_torch_bm25s_scipy_faiss_or_toke
         "code = main(['ask', 'How many women are smuggled out of Kazakhstan each year?'])\n"
         "assert code == 0, code\n"
         "heavy = {'torch', 'sentence_transformers', 'transformers', 'bm25s', 'scipy'}\n"
-        "heavy |= {'faiss', 'onnx', 'tokenizers'}\n"
+        "heavy |= {'faiss', 'onnx', 'tokenizers', 'onnxruntime'}\n"
         "heavy = sorted(heavy & set(sys.modules))\n"
         "assert not heavy, heavy\n"
     )

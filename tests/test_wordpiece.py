@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from eval_questions import eval_questions
 from tokenizers import Tokenizer
 
 from qa.files import file_sha256
@@ -39,16 +40,6 @@ def wordpiece(export: Path) -> WordPiece:
     loaded = load_wordpiece(export, file_sha256(export / "tokenizer.json"), 256)
     assert loaded is not None
     return loaded
-
-
-def eval_questions() -> list[str]:
-    questions = []
-    for path in sorted([*PROJECT.glob("eval/*.jsonl"), *PROJECT.glob("eval/squad/*.jsonl")]):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line) if line.strip() else {}
-            questions += [item["question"]] if "question" in item else []
-            questions += [turn["question"] for turn in item.get("turns", [])]
-    return questions
 
 
 def assert_same_ids(texts: list[str], wordpiece: WordPiece, library: Tokenizer) -> None:

@@ -165,6 +165,7 @@ def passage_embedders(
     fp32 falls back to sentence-transformers (queries then load torch) and int8
     raises ModelError: only an export quantizes.
     """
+    from qa.index.numpy_bert import derive_bert_weights
     from qa.index.onnx_embed import (
         OnnxEmbedder,
         index_export_folder,
@@ -196,6 +197,7 @@ def passage_embedders(
             raise ModelError(f"int8 precision needs an ONNX export of the model: {error}") from None
         return sentence_transformer
     optimized_graph(folder)  # the questions' graph, ready for fast loading by every qa ask
+    derive_bert_weights(folder, Path(model.path), model.weights_sha256)  # or questions in numpy
     threads = os.cpu_count() or 1
     return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
 
@@ -224,12 +226,17 @@ def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> E
         return sentence_transformer(resolve_model(model_name), threads=1)
 
 
-def import_question_embedder() -> None:
-    """Import on this thread the library ``question_embedder`` uses (ONNX Runtime; a plain
-    BERT tokenizer needs no library). Importing holds Python's interpreter lock, so it goes
-    no faster on another thread, whereas building the model's session there runs beside
-    this thread's work."""
-    import onnxruntime  # noqa: F401
+def import_question_embedder(index_dir: Path, manifest: Manifest) -> None:
+    """Import on this thread the library ``question_embedder`` uses for the index in
+    ``index_dir``: ONNX Runtime, unless the model's questions run in numpy
+    (``qa.index.numpy_bert``; a plain BERT tokenizer needs no library either). Importing
+    holds Python's interpreter lock, so it goes no faster on another thread, whereas
+    building the model's session there runs beside this thread's work."""
+    from qa.index.numpy_bert import bert_weights_present
+    from qa.index.onnx_embed import index_export_folder
+
+    if not bert_weights_present(index_export_folder(index_dir, manifest.weights_sha256)):
+        import onnxruntime  # noqa: F401
 
 
 REEXPORT = "run `qa index` to export it again"

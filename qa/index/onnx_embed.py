@@ -12,8 +12,10 @@ An export folder holds::
     model.optimized.onnx (+ .data)   the questions' graph: optimised once, weights apart
     model.tokens.onnx           the mapped graph with the token outputs too (late chunking)
     wordpiece.txt               the tokenizer's vocabulary as a plain list (qa.index.wordpiece)
+    bert.f32   bert.json        a plain BERT model's weights for questions in numpy
+                                (qa.index.numpy_bert)
 
-Each ``.json`` records the model name, the sha256 of the weights it was made
+Each graph's ``.json`` records the model name, the sha256 of the weights it was made
 from, whether it is quantized, the opset and the library versions; a loader
 refuses an export made from other weights. An index keeps its export in
 ``index/models/<first 16 hex digits of the weights' sha256>/``, shared by its
@@ -35,6 +37,7 @@ import numpy as np
 from qa.errors import ModelError
 from qa.files import file_sha256
 from qa.index.embed import ModelSpec, Progress
+from qa.index.numpy_bert import load_bert
 from qa.index.wordpiece import load_wordpiece
 
 if TYPE_CHECKING:
@@ -294,7 +297,8 @@ class OnnxEmbedder:
     ``threads`` is the number of intra-op threads: one answers a single query
     fastest on a busy machine; indexing wants every core. ``optimized_ahead`` loads the
     graph optimised once and kept (``optimized_graph``) instead of optimising it again in
-    every new session: what a question in a new process wants.
+    every new session: what a question in a new process wants; for a plain BERT model whose
+    export has its numpy weights (``qa.index.numpy_bert``) it then runs no ONNX Runtime at all.
     """
 
     def __init__(
@@ -316,33 +320,14 @@ class OnnxEmbedder:
                 f"the ONNX export in {folder} was made from other weights "
                 f"(sha256 {info.weights_sha256[:12]}…, expected {model.weights_sha256[:12]}…)"
             )
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        if optimized_ahead:
-            graph = optimized_graph(folder, quantized=quantized)
-            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
-            # Prepacking copies every weight matrix into the layout of the matrix products:
-            # two thirds of a new session's work and 10,000 page faults, which a few
-            # questions never earn back. Unpacked products round differently, by about
-            # one float32 step (vectors within 1e-6 of the packed session's).
-            options.add_session_config_entry("session.disable_prepacking", "1")
-        else:
-            graph = mapped_graph(folder, quantized=quantized)
-        try:
-            self._session: Any = onnxruntime.InferenceSession(
-                str(graph),
-                options,
-                providers=["CPUExecutionProvider"],
-            )
-        except Exception:
-            # ONNX Runtime's message names C++ source lines: not for our users.
-            raise ModelError(
-                f"cannot load the {kind} ONNX model in {folder}: it is damaged"
-            ) from None
+        # Questions of a plain BERT model skip ONNX Runtime: its import and session cost a
+        # new process more than the numpy forward pass over a question's few tokens.
+        bert = load_bert(folder, info.weights_sha256) if optimized_ahead and not quantized else None
+        self._run = (
+            bert.embed
+            if bert is not None
+            else _session(folder, kind, threads, quantized, optimized_ahead)
+        )
         # A question in a new process is tokenised without the tokenizers library when the
         # model's tokenizer is plain BERT WordPiece (the same ids; see qa.index.wordpiece).
         self._wordpiece = (
@@ -389,9 +374,7 @@ class OnnxEmbedder:
                 ids = encodings[row]
                 input_ids[line, : len(ids)] = ids
                 attention[line, : len(ids)] = 1
-            (vectors,) = self._session.run(
-                [OUTPUT_NAME], {"input_ids": input_ids, "attention_mask": attention}
-            )
+            vectors = self._run(input_ids, attention)
             result[rows] = vectors
             if progress:
                 progress(len(rows))
@@ -405,6 +388,43 @@ class OnnxEmbedder:
         if self._tokenizer is None:
             self._tokenizer = _load_tokenizer(self._tokenizer_path, self._info.max_tokens)
         return [encoding.ids for encoding in self._tokenizer.encode_batch(texts)]
+
+
+def _session(
+    folder: Path, kind: str, threads: int, quantized: bool, optimized_ahead: bool
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Run the export's graph on ONNX Runtime: a function of token ids and attention mask."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = max(1, threads)
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    if optimized_ahead:
+        graph = optimized_graph(folder, quantized=quantized)
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+        # Prepacking copies every weight matrix into the layout of the matrix products:
+        # two thirds of a new session's work and 10,000 page faults, which a few
+        # questions never earn back. Unpacked products round differently, by about
+        # one float32 step (vectors within 1e-6 of the packed session's).
+        options.add_session_config_entry("session.disable_prepacking", "1")
+    else:
+        graph = mapped_graph(folder, quantized=quantized)
+    try:
+        session: Any = onnxruntime.InferenceSession(
+            str(graph), options, providers=["CPUExecutionProvider"]
+        )
+    except Exception:
+        # ONNX Runtime's message names C++ source lines: not for our users.
+        raise ModelError(f"cannot load the {kind} ONNX model in {folder}: it is damaged") from None
+
+    def run(input_ids: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+        (vectors,) = session.run(
+            [OUTPUT_NAME], {"input_ids": input_ids, "attention_mask": attention_mask}
+        )
+        return cast(np.ndarray, vectors)
+
+    return run
 
 
 def _load_tokenizer(path: Path, max_tokens: int) -> Tokenizer:

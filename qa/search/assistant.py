@@ -80,7 +80,7 @@ class Assistant:
         longer. An error loading the model is raised by the question that needs it.
         """
         if self._embedder is None and self._loading is None:
-            import_question_embedder()
+            import_question_embedder(self.settings.index_dir, self._snapshot.manifest)
             self._loading = _InBackground(self._load_embedder)
 
     @property
