@@ -237,7 +237,16 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return EXIT_ERROR if result.problems else EXIT_OK
 
 
+def _one_blas_thread() -> None:
+    """Keep numpy's BLAS (OpenBLAS) to one thread in a process that answers questions; set
+    before numpy is imported. A question's products are a few tokens wide, and starting
+    OpenBLAS's threads cost a cold ``qa ask`` as much CPU as importing numpy itself (more on
+    a busy machine, where the threads wait for a core). A user's own setting is kept."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 def _cmd_ask(args: argparse.Namespace) -> int:
+    _one_blas_thread()
     from qa.search.assistant import Assistant
 
     settings = _settings(args)
@@ -257,6 +266,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace) -> int:
+    _one_blas_thread()
     from qa.search.assistant import Assistant
     from qa.ui.repl import Repl
 
