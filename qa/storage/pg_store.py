@@ -362,11 +362,9 @@ class PostgresStorage(HeldRows):
                 " SELECT chunk_id FROM found ORDER BY distance + 0, chunk_id"
             )
             args = [vector, *params, n]
-        try:
-            rows = self._db.execute(sql, args).fetchall()
-        finally:
-            if not plan.exact:
-                self._set([("enable_sort", "on")])
+        rows = self._db.execute(sql, args).fetchall()
+        if not plan.exact:  # (a failed query ends the transaction, settings with it)
+            self._set([("enable_sort", "on")])
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def _set(self, settings: Sequence[tuple[str, object]]) -> None:
