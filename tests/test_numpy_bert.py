@@ -123,6 +123,8 @@ def _model_copy(folder: Path, change: dict[str, object]) -> Path:
         {"model_type": "roberta"},
         {"hidden_act": "gelu_new"},
         {"position_embedding_type": "relative_key"},
+        {"hidden_size": 768, "num_attention_heads": 12},  # not the weights' sizes
+        {"num_attention_heads": 0},
     ],
 )
 def test_a_model_other_than_plain_bert_gets_no_numpy_weights(

@@ -64,7 +64,10 @@ def derive_bert_weights(folder: Path, model_path: Path, weights_sha256: str) -> 
     if source is None:
         return False
     shape, tensors = source
-    arrays = _arranged(shape, tensors)
+    try:
+        arrays = _arranged(shape, tensors)
+    except (KeyError, ValueError, IndexError):  # tensors that config.json does not describe
+        return False
     layout: dict[str, Any] = {"format": FORMAT, "weights_sha256": weights_sha256}
     layout["shape"] = {name: getattr(shape, name) for name in BertShape.__slots__}
     places: dict[str, list[Any]] = {}
@@ -157,7 +160,7 @@ def _plain_bert(model_path: Path) -> tuple[BertShape, dict[str, np.ndarray]] | N
             eps=float(config.get("layer_norm_eps", 1e-12)),
         )
         tensors = _safetensors(model_path / "model.safetensors")
-    except (OSError, ValueError, KeyError, TypeError, struct.error):
+    except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError, struct.error):
         return None
     if tensors is None:
         return None
