@@ -16,6 +16,8 @@ from qa.index.embed import ModelSpec, question_embedder, resolve_model
 from qa.index.numpy_bert import (
     LAYOUT_FILE,
     WEIGHTS_FILE,
+    _one_blas_thread,
+    _openblas_threads,
     derive_bert_weights,
     gelu,
     load_bert,
@@ -149,3 +151,23 @@ def test_a_model_with_other_sentence_modules_gets_no_numpy_weights(tmp_path: Pat
     export.mkdir()
     assert not derive_bert_weights(export, model, "f" * 64)
     assert derive_bert_weights(export, _model_copy(tmp_path / "plain", {}), "f" * 64)
+
+
+def test_overlapping_questions_give_openblas_back_its_thread_count() -> None:
+    threads = _openblas_threads()
+    if threads is None:
+        pytest.skip("numpy is not built with OpenBLAS")
+    get, set_ = threads
+    before = get()
+    set_(2)
+    try:
+        first, second = _one_blas_thread(), _one_blas_thread()
+        first.__enter__()
+        second.__enter__()  # another thread's question begins before the first ends
+        assert get() == 1
+        first.__exit__(None, None, None)
+        assert get() == 1  # the second still runs
+        second.__exit__(None, None, None)
+        assert get() == 2
+    finally:
+        set_(before)

@@ -24,6 +24,7 @@ import json
 import math
 import os
 import struct
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -299,12 +300,26 @@ def _one_blas_thread() -> Iterator[None]:
         yield
         return
     get, set_ = threads
-    before = get()
-    set_(1)
+    global _blas_users, _blas_threads_before
+    # The count is global to the process: the first of overlapping calls (on several
+    # threads) saves it, the last one out restores it.
+    with _blas_lock:
+        if _blas_users == 0:
+            _blas_threads_before = get()
+            set_(1)
+        _blas_users += 1
     try:
         yield
     finally:
-        set_(before)
+        with _blas_lock:
+            _blas_users -= 1
+            if _blas_users == 0:
+                set_(_blas_threads_before)
+
+
+_blas_lock = threading.Lock()
+_blas_users = 0
+_blas_threads_before = 1
 
 
 @cache
