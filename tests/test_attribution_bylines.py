@@ -58,6 +58,9 @@ def ingested(tmp_path: Path, header: str) -> Article:
             None,
             date(2024, 3, 3),
         ),
+        ("Jane Doe, AP\nMarch 3, 2024", "Jane Doe", "AP", date(2024, 3, 3)),
+        ("New York, NY\nMarch 3, 2024", None, None, date(2024, 3, 3)),  # a place and its code
+        ("By Jane Doe\nLos Angeles, CA", "Jane Doe", None, None),
         (
             "By Jane Doe and John Roe\nMarch 3, 2024",
             "Jane Doe and John Roe",
@@ -67,7 +70,7 @@ def ingested(tmp_path: Path, header: str) -> Article:
     ],
 )
 def test_a_byline_and_dateline_give_author_outlet_and_publication_date(
-    tmp_path: Path, header: str, author: str, outlet: str | None, published: date | None
+    tmp_path: Path, header: str, author: str | None, outlet: str | None, published: date | None
 ) -> None:
     article = ingested(tmp_path, header)
     assert (article.title, article.author, article.outlet, article.published) == (

@@ -245,8 +245,9 @@ def outlet_from_byline(text: str) -> str | None:
 
 
 #: A wire service named alone after a byline's name: an acronym ("AP", "AFP") or one of the
-#: agencies bylines name so ("Reuters").
-_WIRE = LazyPattern(r"[A-Z]{2,5}|Reuters|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Anadolu")
+#: agencies bylines name so ("Reuters"). Two capitals other than "AP" are a place's code
+#: after a place's name ("New York, NY", "London, UK"), not an outlet.
+_WIRE = LazyPattern(r"AP|[A-Z]{3,5}|Reuters|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Anadolu")
 
 
 def outlet_from_credit(text: str) -> str | None:
