@@ -59,6 +59,8 @@ def ingested(tmp_path: Path, header: str) -> Article:
             date(2024, 3, 3),
         ),
         ("Jane Doe, AP\nMarch 3, 2024", "Jane Doe", "AP", date(2024, 3, 3)),
+        ("By Emily Post and Jennifer Senior", "Emily Post and Jennifer Senior", None, None),
+        ("By Emily Post, Reuters", "Emily Post", "Reuters", None),
         ("New York, NY\nMarch 3, 2024", None, None, date(2024, 3, 3)),  # a place and its code
         ("By Jane Doe\nLos Angeles, CA", "Jane Doe", None, None),
         (

@@ -142,11 +142,13 @@ def looks_like_name(text: str) -> bool:
 def looks_like_names(text: str) -> bool:
     """One name, or several joined by "and", "&" or commas; an outlet ("BBC News") or a
     job ("Staff Writer") after a comma is no name."""
+    after_commas = text.strip().split(",")[1:]
+    # A name of the media's or a job's words ("Emily Post", "Jennifer Senior") is a name
+    # before any comma; after one it is an outlet or a job.
+    if any(_MEDIA_WORDS.search(part) or _JOB_WORDS.search(part) for part in after_commas):
+        return False
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bи\b)\s*", text.strip()) if p]
-    return bool(parts) and all(
-        looks_like_name(part) and not _MEDIA_WORDS.search(part) and not _JOB_WORDS.search(part)
-        for part in parts
-    )
+    return bool(parts) and all(looks_like_name(part) for part in parts)
 
 
 #: Words of a byline that name a job, not a person: "Jane Doe, Staff Writer".
