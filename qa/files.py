@@ -6,9 +6,10 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 @contextmanager
@@ -62,3 +63,20 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def file_stamp(path: Path) -> list[Any]:
+    """What a file is later checked against: ``[size, modification time in ns, sha256]``."""
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns, file_sha256(path)]
+
+
+def stamp_holds(path: Path, stamp: Sequence[Any]) -> bool:
+    """Whether ``path`` still holds the bytes ``stamp`` (from :func:`file_stamp`) was taken
+    of: its size always (unless stamped as None), its hash only when its modification time
+    moved. Raises OSError when the file cannot be read, ValueError on a malformed stamp."""
+    size, mtime_ns, sha256 = stamp
+    status = path.stat()
+    if size is not None and status.st_size != size:
+        return False
+    return bool(status.st_mtime_ns == mtime_ns or file_sha256(path) == sha256)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from qa.files import copy_atomically, write_text_atomically, writing_atomically
+from qa.files import (
+    copy_atomically,
+    file_stamp,
+    stamp_holds,
+    write_text_atomically,
+    writing_atomically,
+)
 
 
 def test_write_text_atomically_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -36,3 +43,30 @@ def test_copy_atomically_copies_the_content(tmp_path: Path, link: bool) -> None:
     copy_atomically(source, target, link=link)
     assert target.read_text(encoding="utf-8") == "article\n"
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
+
+
+def test_a_stamp_holds_while_the_bytes_stay_even_when_the_time_moves(tmp_path: Path) -> None:
+    path = tmp_path / "weights.bin"
+    path.write_bytes(b"abcdef")
+    stamp = file_stamp(path)
+    assert stamp_holds(path, stamp)
+    os.utime(path, ns=(1, 1))  # copied without keeping times: the hash decides
+    assert stamp_holds(path, stamp)
+
+
+def test_a_stamp_fails_when_a_byte_changes_at_the_same_size_and_time_moved(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "weights.bin"
+    path.write_bytes(b"abcdef")
+    stamp = file_stamp(path)
+    path.write_bytes(b"abcdeg")
+    os.utime(path, ns=(1, 1))
+    assert not stamp_holds(path, stamp)
+    path.write_bytes(b"abcdefg")
+    assert not stamp_holds(path, stamp)
+
+
+def test_a_stamp_of_a_missing_file_raises_for_the_caller_to_decide(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        stamp_holds(tmp_path / "gone.bin", [6, 0, "0" * 64])

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.files import file_sha256, writing_atomically
+from qa.files import file_stamp, stamp_holds, writing_atomically
 
 WEIGHTS_FILE = "bert.f32"
 LAYOUT_FILE = "bert.json"
@@ -78,9 +78,8 @@ def derive_bert_weights(folder: Path, model_path: Path, weights_sha256: str) -> 
             out.write(b"\0" * (-out.tell() % _ALIGN))
             places[name] = [out.tell(), list(array.shape)]
             out.write(np.ascontiguousarray(array, dtype="<f4").tobytes())
-    status = weights.stat()
     layout["tensors"] = places
-    layout["stamp"] = [status.st_size, status.st_mtime_ns, file_sha256(weights)]
+    layout["stamp"] = file_stamp(weights)
     with writing_atomically(folder / LAYOUT_FILE) as staging:
         staging.write_text(json.dumps(layout))
     return True
@@ -105,14 +104,9 @@ def _read_layout(folder: Path, weights_sha256: str) -> dict[str, Any] | None:
         layout = json.loads((folder / LAYOUT_FILE).read_text())
         if layout["format"] != FORMAT or layout["weights_sha256"] != weights_sha256:
             return None
-        size, mtime_ns, sha256 = layout["stamp"]
-        weights = folder / WEIGHTS_FILE
-        status = weights.stat()
+        if not stamp_holds(folder / WEIGHTS_FILE, layout["stamp"]):
+            return None
     except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if status.st_size != size:
-        return None
-    if status.st_mtime_ns != mtime_ns and file_sha256(weights) != sha256:
         return None
     return layout if isinstance(layout, dict) else None
 

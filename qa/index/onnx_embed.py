@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from qa.errors import ModelError
-from qa.files import file_sha256
+from qa.files import file_sha256, file_stamp, stamp_holds
 from qa.index.embed import ModelSpec, Progress
 from qa.index.numpy_bert import load_bert
 from qa.index.wordpiece import load_wordpiece
@@ -195,7 +195,7 @@ def _derived_graph(
         os.replace(staging / weights, folder / weights)
         os.replace(staging / target.name, target)
         made: dict[str, Any] = {
-            name: _file_stamp(folder / name) for name in (source.name, weights, target.name)
+            name: file_stamp(folder / name) for name in (source.name, weights, target.name)
         }
         if made_by is not None:
             made[_MADE_BY] = made_by
@@ -244,11 +244,6 @@ def token_graph(folder: Path, *, quantized: bool = False) -> tuple[Path, str]:
     return target, name
 
 
-def _file_stamp(path: Path) -> list[Any]:
-    status = path.stat()
-    return [status.st_size, status.st_mtime_ns, file_sha256(path)]
-
-
 def _stamp_holds(folder: Path, stamp: Path, made_by: str | None = None) -> bool:
     """Whether the files recorded in ``stamp`` are still those bytes, made by ``made_by``:
     sizes always, the hash of a file whose modification time moved (a damaged file is then
@@ -257,11 +252,8 @@ def _stamp_holds(folder: Path, stamp: Path, made_by: str | None = None) -> bool:
         recorded = json.loads(stamp.read_text())
         if recorded.pop(_MADE_BY, None) != made_by:
             return False
-        for name, (size, mtime_ns, sha256) in recorded.items():
-            status = (folder / name).stat()
-            if status.st_size != size:
-                return False
-            if status.st_mtime_ns != mtime_ns and file_sha256(folder / name) != sha256:
+        for name, file in recorded.items():
+            if not stamp_holds(folder / name, file):
                 return False
     except (OSError, ValueError, TypeError):
         return False

@@ -11,13 +11,12 @@ as if it were current.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from qa.errors import CorpusError
-from qa.files import file_sha256
+from qa.files import file_stamp, stamp_holds
 from qa.ingest.corpus_scan import SIDECAR_NAME, corpus_files
 from qa.records import CorpusDrift
 
@@ -31,8 +30,7 @@ def stamp_corpus(corpus_dir: Path) -> dict[str, list[Any]]:
     stamps: dict[str, list[Any]] = {}
     for relative, path in _listing(corpus_dir).items():
         try:
-            status = path.stat()
-            stamps[relative] = [status.st_size, status.st_mtime_ns, file_sha256(path)]
+            stamps[relative] = file_stamp(path)
         except OSError:  # unreadable (ingest reports it): unchanged while it stays unreadable
             stamps[relative] = list(_UNREADABLE)
     return stamps
@@ -75,11 +73,7 @@ def _listing(corpus_dir: Path) -> dict[str, Path]:
 
 def _same(path: Path, stamp: Sequence[Any]) -> bool:
     """Whether the file still holds the stamped bytes (hashing only when size or time moved)."""
-    size, mtime_ns, sha256 = stamp  # size and time may be None: compare the contents
-    try:
-        status = os.stat(path)
-        if size is not None and status.st_size != size:
-            return False
-        return status.st_mtime_ns == mtime_ns or bool(file_sha256(path) == sha256)
+    try:  # size and time may be None: compare the contents
+        return stamp_holds(path, stamp)
     except OSError:
         return tuple(stamp) == _UNREADABLE
