@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
+import marshal
 import pkgutil
 import re
+import sys
+from pathlib import Path
+
+import pytest
 
 import qa
-from qa.patterns import LazyPattern
+from qa.patterns import CompiledPatterns, LazyPattern
 
 
 def test_a_lazy_pattern_compiles_only_when_first_used() -> None:
@@ -15,7 +21,7 @@ def test_a_lazy_pattern_compiles_only_when_first_used() -> None:
     assert vars(pattern)["_compiled"] is None
     assert pattern.pattern == r"(\w+)@(\w+)"
     assert pattern.search("mail ANN@example now") is not None
-    assert vars(pattern)["_compiled"] is re.compile(r"(\w+)@(\w+)", re.I)
+    assert vars(pattern)["_compiled"] == re.compile(r"(\w+)@(\w+)", re.I)
 
 
 def test_every_method_of_a_lazy_pattern_answers_as_the_compiled_pattern_does() -> None:
@@ -54,3 +60,81 @@ def test_no_module_of_the_package_compiles_a_regular_expression_when_imported() 
             if any(isinstance(v, re.Pattern) for v in flat):
                 compiled_at_import.append(f"{module_info.name}.{name}")
     assert compiled_at_import == []
+
+
+def package_patterns() -> list[LazyPattern[str]]:
+    """Every module-level pattern of the package (each module imported)."""
+    for module_info in pkgutil.walk_packages(qa.__path__, "qa."):
+        if module_info.name != "qa.__main__":  # it runs the command line
+            importlib.import_module(module_info.name)
+    return [value for value in gc.get_objects() if isinstance(value, LazyPattern)]
+
+
+def test_every_pattern_of_the_package_built_from_its_stored_program_is_the_one_re_compiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    patterns = package_patterns()
+    assert len(patterns) > 100
+    first_run = CompiledPatterns(tmp_path / "patterns.regex")
+    for pattern in patterns:
+        first_run.compile(pattern.pattern, pattern._flags)
+    first_run.save()
+
+    next_run = CompiledPatterns(tmp_path / "patterns.regex")
+    for pattern in patterns:
+        built = next_run.compile(pattern.pattern, pattern._flags)
+        # equal patterns have the same pattern text, flags and engine program
+        assert built == re.compile(pattern.pattern, pattern._flags), pattern.pattern
+        assert built.groupindex == re.compile(pattern.pattern, pattern._flags).groupindex
+    assert next_run.compiled_anew == []  # every one came from the file
+
+
+def test_a_stored_pattern_matches_as_re_compiles_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    text, names = "Mr Ann Lee said on 3 May 2010 that 1,200 left.", r"(?P<who>[A-Z]\w+) (\w+) said"
+    first_run = CompiledPatterns(tmp_path / "p.regex")
+    first_run.compile(names, re.I)
+    first_run.compile(rb"\d+")
+    first_run.save()
+    next_run = CompiledPatterns(tmp_path / "p.regex")
+    stored, expected = next_run.compile(names, re.I), re.compile(names, re.I)
+    assert [m.groups() for m in stored.finditer(text)] == [("Ann", "Lee")]
+    assert [m.groupdict() for m in stored.finditer(text)] == [
+        m.groupdict() for m in expected.finditer(text)
+    ]
+    assert next_run.compile(rb"\d+").findall(text.encode()) == [b"3", b"2010", b"1", b"200"]
+    assert next_run.compiled_anew == []
+
+
+def test_a_damaged_or_foreign_file_of_compiled_patterns_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = tmp_path / "patterns.regex"
+    valid = CompiledPatterns(path)
+    valid.compile(r"\w+")
+    valid.save()
+    made_by = marshal.loads(path.read_bytes())[0]
+    program: tuple[object, ...] = (32, b"\x00\x01", 0, {}, ())  # not a valid engine program
+    for content in (
+        b"not marshal data",
+        marshal.dumps((("another python", 1, 4), {(r"\w+", 0): program})),
+        marshal.dumps([1, 2, 3]),
+    ):
+        path.write_bytes(content)
+        assert CompiledPatterns(path).compile(r"\w+").findall("two words") == ["two", "words"]
+    path.write_bytes(marshal.dumps((made_by, {(r"\w+", 0): program})))
+    assert CompiledPatterns(path).compile(r"\w+").findall("two words") == ["two", "words"]
+
+
+def test_no_file_of_compiled_patterns_is_written_where_python_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    patterns = CompiledPatterns(tmp_path / "patterns.regex")
+    patterns.compile(r"\d+")
+    patterns.save()
+    assert not (tmp_path / "patterns.regex").exists()
