@@ -15,6 +15,7 @@ from qa.config import Settings
 from qa.evaluation.sets import load_set
 from qa.records import Answer
 from qa.search.assistant import Assistant
+from qa.search.conversation import no_reason_beyond
 from qa.search.followup import PreviousTurn, asks_about_the_answer, resolve
 from qa.search.retrieve import FusionWeights, Retriever
 from qa.ui.cli import main
@@ -370,3 +371,31 @@ def test_a_question_about_what_the_last_answer_said_is_told_apart(
     question: str, about_the_answer: bool
 ) -> None:
     assert asks_about_the_answer(question) is about_the_answer
+
+
+def test_why_answered_only_by_a_sentence_already_shown_says_the_articles_give_no_reason(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    first = conversation.ask("What punishment did the Tajik government introduce for beards?")
+    shown = (
+        "The Tajik government has gone absurd in this matter—they introduced tax for sporting "
+        "beards and/or forcing the believers to completely shave their beards. [1]"
+    )
+    assert first.text == shown
+    why = conversation.ask("Why do they do that?")
+    assert why.abstained
+    assert why.text == (
+        f"The indexed articles give no reason for this beyond the last answer. Closest: {shown}"
+    )
+    assert [c.path for c in why.citations] == ["000_67d66000f4a56ec5.txt"]
+    # The next follow-up leans on the question before the "why", which added nothing.
+    assert conversation.resolve("and for hijabs?").resolved == (
+        "What punishment did the Tajik government introduce for hijabs?"
+    )
+
+
+def test_why_keeps_a_sentence_already_shown_that_gives_a_reason() -> None:
+    shown = "“Happily,” Grishin continues, “as a result of the decline in the ruble, it fell.”"
+    answer = Answer("why?", f"{shown} [1]", False, (), (), {})
+    assert no_reason_beyond("why?", answer, [shown]) is answer

@@ -562,3 +562,102 @@ def test_he_after_who_said_that_is_the_one_the_answer_shows_speaking() -> None:
     assert resolve("which center does he head?", previous).resolved == (
         "Which center does Grishin head?"
     )
+
+
+def test_it_is_the_name_the_answer_gives_for_the_thing_asked_for() -> None:
+    statehood = PreviousTurn(
+        STATEHOOD,
+        (
+            "The last attempt, the Pico Act of 1859, was passed by the California State "
+            "Legislature and signed by the State governor John B. Weller.",
+        ),
+    )
+    assert resolve("who signed it?", statehood).resolved == "Who signed the Pico Act of 1859?"
+    report = PreviousTurn(
+        "Which report found that Kazakhstan does not fully comply with minimum standards?",
+        (
+            "The US State Department’s 2012 Trafficking in Persons report found that "
+            "Kazakhstan “does not fully comply” with minimum standards.",
+        ),
+    )
+    assert resolve("Who published it?", report).resolved == (
+        "Who published the US State Department’s 2012 Trafficking in Persons report?"
+    )
+    ngo = PreviousTurn(
+        "Which NGO helped Fatima?",
+        (
+            "After another year Fatima escaped again, helped by some sympathetic Central "
+            "Asians living in Moscow.",
+            "Fatima recalled in the office of Shymkent-based NGO Sana Sezim.",
+        ),
+    )
+    assert resolve("What does it distribute at border posts?", ngo).resolved == (
+        "What does Sana Sezim distribute at border posts?"
+    )
+
+
+def test_the_next_it_is_the_thing_the_last_it_was_read_as() -> None:
+    first = PreviousTurn(
+        STATEHOOD,
+        ("The last attempt, the Pico Act of 1859, was passed by the State Legislature.",),
+    )
+    signed = resolve("who signed it?", first)
+    assert signed.thing == "the Pico Act of 1859"
+    after = PreviousTurn(
+        signed.resolved,
+        ("It was signed by the State governor John B. Weller.",),
+        thing=signed.thing,
+    )
+    assert resolve("why did it never come to a vote?", after).resolved == (
+        "Why did the Pico Act of 1859 never come to a vote?"
+    )
+
+
+def test_she_after_who_is_the_president_is_the_one_the_answer_names_beside_the_title() -> None:
+    previous = PreviousTurn(
+        "Who is the president of Sana Sezim?",
+        (
+            "Sana Sezim worked on the case from Shymkent and Fatima promised to testify.",
+            "“When there is an organized criminal group, there is always protection,” "
+            "commented Khadicha Abysheva, Sana Sezim’s president.",
+        ),
+    )
+    assert resolve("What did she say about organized crime?", previous).resolved == (
+        "What did Khadicha Abysheva say about organized crime?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "resolved"),
+    [
+        (
+            "How many people were convicted of extremism in Kyrgyzstan in 2017?",
+            "no, I meant in Tajikistan",
+            "How many people were convicted of extremism in Tajikistan in 2017?",
+        ),
+        (
+            "How many people were convicted of extremism in Kyrgyzstan in 2017?",
+            "No, Tajikistan",
+            "How many people were convicted of extremism in Tajikistan in 2017?",
+        ),
+        (
+            "How many people were convicted of extremism in Kyrgyzstan between 2010 and 2017?",
+            "only 2017",
+            "How many people were convicted of extremism in Kyrgyzstan in 2017?",
+        ),
+        (
+            "How many criminal cases were opened in Kazakhstan last year?",
+            "sorry, I meant in 2011",
+            "How many criminal cases were opened in Kazakhstan in 2011?",
+        ),
+    ],
+)
+def test_a_correction_or_narrowing_is_put_into_the_last_question(
+    previous: str, question: str, resolved: str
+) -> None:
+    assert resolve(question, PreviousTurn(previous)).resolved == resolved
+
+
+@pytest.mark.parametrize("question", ["No one else?", "Nobody knows who won?"])
+def test_no_as_a_word_of_the_question_is_no_correction(question: str) -> None:
+    assert resolve(question, PreviousTurn("Who won?")).resolved == question

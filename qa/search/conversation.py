@@ -6,7 +6,8 @@ assistant the resolved question, and returns its Answer with ``resolved_question
 set. A question about the last answer's source ("who wrote that?") is answered from
 the cited article's metadata instead of a search; one about what the last answer said
 ("who said that?", "when was that?", "where?") is asked of the article it cited first
-before the whole index.
+before the whole index. A ``why?`` that finds only sentences the last answer showed, none
+giving a reason, says the articles give no reason beyond it (``no_reason_beyond``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,6 +83,7 @@ class Conversation:
         ``resolved_question`` is the question as read: written out in full, or asked after
         the previous one (``followup_text.searched`` gives the text searched for it)."""
         began = time.perf_counter()
+        previous = self._previous()
         resolution = self.resolve(question)
         resolved_ms = (time.perf_counter() - began) * 1000
         source = self._last_source() if resolution.kind == SOURCE else None
@@ -93,6 +96,8 @@ class Conversation:
             ) or self.assistant.ask(
                 searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
+        if resolution.kind != STANDALONE and previous is not None:
+            answer = no_reason_beyond(resolution.question, answer, previous.answer_sentences)
         answer = dataclasses.replace(
             answer,
             question=resolution.question or answer.question,
@@ -143,8 +148,10 @@ class Conversation:
                 person = person or self._named_author(turn)
                 continue
             answer = turn.answer
+            if answer.text.startswith(NO_REASON_BEYOND):
+                continue  # "why?" added nothing: the turn before it is what follows on
             sentences = () if answer.abstained else tuple(_sentences(answer.text))
-            return PreviousTurn(turn.resolution.resolved, sentences, person)
+            return PreviousTurn(turn.resolution.resolved, sentences, person, turn.resolution.thing)
         return None
 
     def _named_author(self, turn: Turn) -> str:
@@ -176,6 +183,41 @@ class Conversation:
 
 def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _MARKER.split(text) if part.strip()]
+
+
+#: Words that give a reason: a sentence holding one may answer ``why?`` though shown before.
+_REASON = LazyPattern(
+    r"\b(?:because|cause[sd]?|caused\s+by|as\s+a\s+result|result\s+of|due\s+to|owing\s+to|"
+    r"thanks\s+to|since|so\s+that|in\s+order\s+to|following|after|amid|led\s+to|reasons?|"
+    r"why|blamed?|for\s+fear|to\s+avoid|in\s+response)\b",
+    re.I,
+)
+#: How an answer says that the articles give no reason beyond the last answer.
+NO_REASON_BEYOND = "The indexed articles give no reason for this beyond the last answer."
+_ASKS_WHY = LazyPattern(r"^(?:(?:and|but|so)\s+)?(?:why|how\s+come|for\s+what\s+reason)\b", re.I)
+_FIRST_CITED = LazyPattern(r"^(?P<sentence>.*?)\s*\[(?P<marker>\d+)\]", re.S)
+
+
+def no_reason_beyond(question: str, answer: Answer, shown: Sequence[str]) -> Answer:
+    """A ``why?`` follow-up whose reply holds only sentences the last answer showed, none of
+    them with a word that gives a reason (``because``, ``as a result of``, ``following``),
+    gives no reason the user has not read: it says so, with the first of them as the closest
+    evidence, and counts as an abstention. Any other answer is returned as it is."""
+    if answer.abstained or not _ASKS_WHY.match(question):
+        return answer
+    said = _sentences(answer.text)
+    first = _FIRST_CITED.match(answer.text)
+    if not said or first is None or not set(said) <= set(shown):
+        return answer
+    if any(_REASON.search(sentence) for sentence in said):
+        return answer
+    marker = int(first.group("marker"))
+    return dataclasses.replace(
+        answer,
+        text=f"{NO_REASON_BEYOND} Closest: {first.group('sentence')} [{marker}]",
+        abstained=True,
+        citations=tuple(c for c in answer.citations if c.marker == marker),
+    )
 
 
 _ASKS_DATE = LazyPattern(r"\b(when|date|dated|year|day)\b", re.I)

@@ -92,6 +92,10 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         return _ask_again(fragment, lead, base)
     year = YEAR.search(fragment)
     if year is not None and len(words_of(fragment)) <= 3:
+        span = _YEARS_SPAN.search(base)
+        if span is not None:
+            # "only 2017" after "… between 2010 and 2017?", "in 2011" after "… last year?"
+            return f"{base[: span.start()]}in {year.group(0)}{base[span.end() :]}?"
         years = list(YEAR.finditer(base))
         if years:
             last = years[-1]
@@ -187,6 +191,12 @@ def _phrase_with_of(base: str, start: int) -> int:
 _OF = LazyPattern(r"\s+of\s+")
 
 
+#: A time a year can stand in place of: a span of years or a year named relatively.
+_YEARS_SPAN = LazyPattern(
+    r"\b(?:(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until)\s+(?:1[89]|20)\d\d"
+    r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year)\b",
+    re.I,
+)
 _NOW = LazyPattern(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
 
 

@@ -15,7 +15,10 @@ none.
 A fragment is filled into the previous question (``qa.search.ellipsis``). A pronoun is
 replaced by the last-mentioned person or organisation of the previous question; the
 person a ``who`` question asked for (or the organisation of ``which movement …?``) is
-taken from the answer sentence that answers it. When no referent fits, the question is
+taken from the answer sentence that answers it; ``it`` after ``which report …?`` or ``what
+was the last attempt …?`` is the name the answer gives beside that noun, and stays that name
+for the next turn's ``it``. A correction (``no, I meant in Tajikistan``, ``only 2017``) is
+filled in like a fragment. When no referent fits, the question is
 asked after the previous one, written out in full (``Who said that? (following: How many
 people were …?)``, ``qa.search.followup_text``), which keeps the search on the same subject
 and reads as what it is.
@@ -74,7 +77,11 @@ SOURCE = "source"
 
 _CONTINUATION = LazyPattern(
     r"^(?:and|but|also|so|or)\b\s*(?:(?:what|how)\s+about|what\s+of)?\s*"
-    r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*",
+    r"|^(?:what|how)\s+about\b\s*|^what\s+of\b\s*|^same\s+(?:for|with)\b\s*"
+    # A correction or a narrowing of the last question: "no, I meant in Tajikistan",
+    # "sorry, 2017", "only the minors", "just in 2017".
+    r"|^(?:(?:no|nope|sorry)\b(?:[,.!;:]|(?=\s+I\s+mean))\s*)?(?:I\s+(?:meant|mean)\b,?\s*)?"
+    r"(?:(?:only|just)\b\s*)?(?<=\s)",
     re.I,
 )
 _DEMONSTRATIVE_NOUNS = frozenset(
@@ -104,6 +111,9 @@ class Resolution:
     question: str
     resolved: str
     kind: str
+    #: What ``it``/``its`` was read as (``the Pico Act of 1859``), which the next turn's ``it``
+    #: then means too; "" when the question had no such pronoun or it was not resolved.
+    thing: str = ""
 
     @property
     def rewritten(self) -> bool:
@@ -128,9 +138,9 @@ def resolve(
         if is_fragment(rest):
             return Resolution(question, fill_slot(rest, previous, vocabulary, body), ELLIPSIS)
         body = rest[0].upper() + rest[1:]
-        resolved = _replace_pronoun(body, previous, vocabulary)
-        if resolved is not None:
-            return Resolution(question, resolved, PRONOUN)
+        replaced = _replace_pronoun(body, previous, vocabulary)
+        if replaced is not None:
+            return Resolution(question, *replaced)
         if names_something(body) and not _leans_on_context(body) and _is_a_question(body):
             # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
             return Resolution(question, f"{body}?", ELLIPSIS)
@@ -138,9 +148,9 @@ def resolve(
         return Resolution(question, with_context(question, previous), ELLIPSIS)
     if is_fragment(body):
         return Resolution(question, fill_slot(body, previous, vocabulary), ELLIPSIS)
-    resolved = _replace_pronoun(body, previous, vocabulary)
-    if resolved is not None:
-        return Resolution(question, resolved, PRONOUN)
+    replaced = _replace_pronoun(body, previous, vocabulary)
+    if replaced is not None:
+        return Resolution(question, *replaced)
     then = _THEN.search(body)
     if then is not None:
         year = _year_of(previous)
@@ -478,9 +488,12 @@ def _is_possessive(words: Sequence[re.Match[str]], i: int) -> bool:
     return bool(following) and following not in _NOT_NOUNS
 
 
-def _replace_pronoun(body: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+def _replace_pronoun(
+    body: str, previous: PreviousTurn, vocabulary: Vocabulary
+) -> tuple[str, str, str] | None:
     """The question with its unresolved pronoun replaced, or with the previous question's
-    content added; None when it has no unresolved pronoun."""
+    content added, with its kind (``pronoun``) and the thing ``it`` was read as; None when
+    it has no unresolved pronoun."""
     found = _unresolved_pronoun(body)
     if found is None:
         return None
@@ -488,9 +501,10 @@ def _replace_pronoun(body: str, previous: PreviousTurn, vocabulary: Vocabulary) 
     word = match.group(0).casefold()
     referent = _referent(kind, word, body, match, previous, vocabulary)
     if referent is None:
-        return with_context(body, previous)
+        return with_context(body, previous), PRONOUN, ""
     name, start, end = referent
-    return capitalised(f"{body[:start]}{name}{body[end:]}?")
+    thing = name.removesuffix("'s") if kind == "thing" else ""
+    return capitalised(f"{body[:start]}{name}{body[end:]}?"), PRONOUN, thing
 
 
 def _referent(
@@ -542,6 +556,12 @@ def _referent(
         group = plural_phrase(previous.question, subject_first=word == "they")
         if group is not None and group.casefold() not in named_here:
             return f"{group}{suffix}", match.start(), match.end()
+    if kind == "thing":
+        # "Which report found …?" then "who published it?": the report the answer names;
+        # and the next "it" is still that report.
+        given = previous.thing or _name_given_for_the_asked(previous)
+        if given is not None and given.casefold() not in named_here:
+            return f"{given}{suffix}", match.start(), match.end()
     # After "who …?" the person asked for is named in the answer, after "which movement …?"
     # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
     # names are too often other things.
@@ -672,9 +692,54 @@ def _answering_sentence(previous: PreviousTurn) -> list[str]:
     return [] if best is None else [best]
 
 
+#: The thing a question asks for: the noun after ``which``/``what`` (``which report …``), or
+#: after ``what is the …`` (``what was the last attempt at …``).
+_ASKED_THING = LazyPattern(
+    r"^(?:which|what)\s+(?:(?:is|was|are|were)\s+the\s+(?:(?:first|last|latest|next|main|"
+    r"new|only|\w+est)\s+)?)?(?P<noun>[a-z][\w\-]*)\b",
+    re.I,
+)
+#: A name an answer gives for the noun a question asked about: right after it, as an
+#: apposition (``the last attempt, the Pico Act of 1859,``, ``the NGO Sana Sezim``), or
+#: ending with it (``the US State Department’s 2012 Trafficking in Persons report``).
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*|\d{4})"
+_NAME_RUN = (
+    rf"{_NAME_WORD}(?:\s+(?:(?:of|for|in|on|and|de)\s+(?:the\s+)?)?{_NAME_WORD})*"
+    r"(?:\s+of\s+\d{4})?"
+)
+
+
+def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
+    """The name the last answer gives for the thing its question asked for (``Which report
+    found …?``, ``What was the last attempt at …?``): the name standing beside the asked noun
+    in an answer sentence, first in the sentence that answers best; None when none does."""
+    asked = _ASKED_THING.match(split_carried(previous.question)[0])
+    if (
+        asked is None
+        or (noun_word := asked.group("noun").casefold()) in QUESTION_WORDS
+        or noun_word in AUXILIARIES
+    ):
+        return None
+    noun = re.escape(asked.group("noun"))  # as written: "Movement" in a name is no noun
+    after = re.compile(rf"\b{noun}\b,?\s+(?P<name>(?:the\s+)?{_NAME_RUN})")
+    before = re.compile(rf"(?:\b[Tt]he\s+)?(?P<name>{_NAME_RUN})\s+{noun}\b")
+    answering = _answering_sentence(previous)
+    in_question = previous.question.casefold()
+    for sentence in [*answering, *previous.answer_sentences]:
+        for pattern, whole in ((after, False), (before, True)):
+            for found in pattern.finditer(sentence):
+                name = found.group("name")
+                if name.casefold() in in_question or len(name) <= 2:
+                    continue
+                if whole:
+                    return f"the {sentence[found.start('name') : found.end()]}"
+                return with_article(name)
+    return None
+
+
 def _content_words(text: str) -> set[str]:
     return {
-        w.casefold()
+        re.sub(r"['’]s$", "", w.casefold())
         for w in words_of(text)
         if w.casefold() not in STOPWORDS
         and w.casefold() not in AUXILIARIES

@@ -34,11 +34,13 @@ NOUN_LEADS = ("many", "much", "which", "what", "whose")
 class PreviousTurn:
     """What a follow-up may lean on: the question searched last, its answer sentences, and
     the one person an answer about the source named since (the author of ``who wrote
-    that?``), whom ``he``/``she`` then means."""
+    that?``), whom ``he``/``she`` then means, and the thing its ``it`` was read as, which
+    the next ``it`` means too."""
 
     question: str
     answer_sentences: Sequence[str] = ()
     person: str = ""
+    thing: str = ""
 
 
 def words_of(text: str) -> list[str]:
