@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 def collapse_whitespace(text: str) -> str:
     """Text with every run of whitespace turned into one space, trimmed."""
@@ -24,3 +26,26 @@ def normalise(text: str) -> str:
 def counted(number: int, noun: str) -> str:
     """``1 file``, ``3 files``: a count with its noun in the right number (regular plurals)."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _letter_class(is_case: Callable[[str], bool]) -> str:
+    """The inside of a regular-expression character class holding the letters of one case
+    in the Latin, Greek and Cyrillic blocks and in Latin Extended Additional (Vietnamese),
+    as ranges: what ``re`` cannot say with ``\\p{Lu}``."""
+    ranges: list[str] = []
+    for low, high in ((0x41, 0x530), (0x1E00, 0x1F00)):
+        start = None
+        for code in range(low, high + 1):
+            if code < high and is_case(chr(code)):
+                start = code if start is None else start
+            elif start is not None:
+                last = chr(code - 1)
+                ranges.append(chr(start) if start == code - 1 else f"{chr(start)}-{last}")
+                start = None
+    return "".join(ranges)
+
+
+#: Capital letters for a character class: ``rf"[{CAPITALS}]"`` matches "A", "Ó", "Ł", "İ", "Д".
+CAPITALS = _letter_class(str.isupper)
+#: Small letters for a character class: ``rf"[{SMALL_LETTERS}]"`` matches "a", "ë", "ğ", "ı", "д".
+SMALL_LETTERS = _letter_class(str.islower)

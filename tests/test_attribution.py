@@ -226,3 +226,73 @@ def test_a_known_surname_before_an_aside_and_said_names_the_speaker(tmp_path: Pa
         speaker_of(article, "“Our members have waited long enough.”")
         == "Okoro, 52, said the talks would start on Friday."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not give up the bank,” said Ólafur Ragnar Grímsson.",
+        "“The show goes on without me,” Zoë Ball said.",
+        "“The strike is over for now,” said Łukasz Nowak, the mayor.",
+        "“The plan is sound and fair,” said José Álvarez.",
+        "“The army will stay in the south,” said İlker Başbuğ.",
+        "“We will win this war,” said Владимир Путин.",
+        "“The bloc will act this week,” said Ursula von der Leyen.",
+        "“We will invest in the port,” said Mohammed bin Salman.",
+        "“France cannot be France without greatness,” Charles de Gaulle said.",
+        "“We will never leave Damascus,” said Bashar al-Assad.",
+        "“The vote was very close,” said Conor O'Brien.",
+        "“We will run in every seat,” said Mary Lou McDonald.",
+        "“The school will close in June,” said Anne-Marie Smith-Jones.",
+        "“We will not back down,” said Erdoğan.",
+        "“The bank stays Icelandic,” Grímsson said.",
+    ],
+)
+def test_a_quote_naming_its_speaker_in_any_alphabet_or_with_particles_needs_nothing(
+    sentence: str,
+) -> None:
+    assert needs_speaker(sentence) is False
+
+
+INTERNATIONAL_ARTICLE = """\
+Summit Ends Without a Deal
+
+Recep Tayyip Erdoğan arrived in Brussels on Monday for talks on migration.
+
+“We have kept our promises,” he told reporters. “Now it is Europe's turn.”
+
+Ursula von der Leyen met him at the airport and said the talks would be hard.
+
+“We will not sign a bad deal,” she said.
+
+Mr O'Sullivan, an Irish diplomat, and Ms Łukasiewicz, his Polish counterpart, wrote the \
+draft. Ms Łukasiewicz said the text was nearly ready.
+
+“Two articles are still open,” she said.
+
+Erdoğan said Turkey would return to the talks in May.
+
+“We are patient, and we will be back at the table,” he added.
+"""
+
+
+def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
+    tmp_path: Path,
+) -> None:
+    article = _ingested(tmp_path, INTERNATIONAL_ARTICLE)
+    assert (
+        speaker_of(article, "“We have kept our promises,” he told reporters.")
+        == "Recep Tayyip Erdoğan arrived in Brussels on Monday for talks on migration."
+    )
+    assert (
+        speaker_of(article, "“We will not sign a bad deal,” she said.")
+        == "Ursula von der Leyen met him at the airport and said the talks would be hard."
+    )
+    assert (
+        speaker_of(article, "“Two articles are still open,” she said.")
+        == "Ms Łukasiewicz said the text was nearly ready."
+    )
+    assert (
+        speaker_of(article, "“We are patient, and we will be back at the table,” he added.")
+        == "Erdoğan said Turkey would return to the talks in May."
+    )

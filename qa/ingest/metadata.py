@@ -17,7 +17,7 @@ from typing import Any
 
 from qa.ingest.boilerplate import words
 from qa.patterns import LazyPattern
-from qa.text import collapse_whitespace
+from qa.text import CAPITALS, collapse_whitespace
 
 #: Languages tried for dates; dateparser's own detection chooses among them.
 DATE_LANGUAGES = ["en", "ru", "uk", "kk", "uz", "ky", "tr", "de", "fr", "es"]
@@ -118,7 +118,7 @@ _BYLINE = LazyPattern(
 )
 _NAME_STOP = LazyPattern(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
 _PARTICLES = frozenset("de da di del der den van von la le al el bin ibn ben du dos y".split())
-_NAME_TOKEN = LazyPattern(r"^(?:[A-ZА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)*)$")
+_NAME_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}][\w'’\-]*\.?|[{CAPITALS}]\.(?:[{CAPITALS}]\.)*)$")
 
 
 def looks_like_name(text: str) -> bool:

@@ -35,6 +35,10 @@ A person's name is read from the surface: two to four capitalised words, none of
 an organisation's, a place's, a month's or a sentence opener's word ("Andrey Grozin",
 "S. Frederick Starr", "Transport Minister Paul Grant"), or one such word beside a verb
 of speech ("Doe said", "said Doe") or known as a surname from elsewhere in the article.
+Capitals are those of the Latin, Greek and Cyrillic alphabets ("Ólafur Ragnar Grímsson",
+"İlker Başbuğ", "Владимир Путин"); a word may hold an inner capital ("O'Brien",
+"McDonald", "Smith-Jones"), and small particles may stand inside a name ("Ursula von der
+Leyen", "Mohammed bin Salman", "Bashar al-Assad").
 Text in lower case has no capitals to read names from: there a verb of speech beside a
 word that is no pronoun ("… said moya.", "byrne said:") names the speaker.
 """
@@ -48,6 +52,7 @@ from functools import lru_cache
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
+from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
 LOOK_BACK = 6
@@ -110,16 +115,27 @@ _SOURCE_SPEAKS = LazyPattern(
     rf"{_SOURCE_NOUNS}\b",
     re.I,
 )
+#: One word of a name: a capital then small letters, in any of the alphabets of
+#: ``qa.text`` ("Grímsson", "Łukasz", "İlker", "Путин"), with an inner capital after an
+#: apostrophe, a hyphen or a prefix ("O'Brien", "Smith-Jones", "McDonald", "DiCaprio"), maybe
+#: after a joined particle ("al-Assad").
+_WORD = (
+    rf"(?:(?:al|el|ad|ash)[-‐])?[{CAPITALS}](?:[’'][{CAPITALS}])?[{SMALL_LETTERS}]"
+    rf"[{SMALL_LETTERS}’'\-]*(?:[{CAPITALS}][{SMALL_LETTERS}][{SMALL_LETTERS}’'\-]*)*"
+)
+#: Small words inside a name: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|das|la|le|bin|bint|ibn|ben|zu|ter|ten)"
 _NAME = LazyPattern(
-    r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.)){1,3}(?![\w’'])"
+    rf"(?<![\w’'])(?:{_WORD}|[{CAPITALS}]\.)"
+    rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{1,3}}(?![\w’'])"
 )
 _SURNAME_SPEAKS = LazyPattern(
-    rf"(?<=\S\s)(?<![.!?]\s)([A-Z][a-z’'\-]+)\s+{_VERBS}\b"
-    rf"|\b{_VERBS_BEFORE_SPEAKER}\s+([A-Z][a-z’'\-]+)\b"
+    rf"(?<=\S\s)(?<![.!?]\s)(?<![\w’'])({_WORD})\s+{_VERBS}\b"
+    rf"|\b{_VERBS_BEFORE_SPEAKER}\s+({_WORD})(?![\w’'])"
 )
 #: A sentence opening with one capitalised word, maybe followed by an aside, then a verb of
 #: speech: "Doe said …", "Doe, 52, said …", "Doe, who chairs the union, said: …".
-_LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*([A-Z][a-z’'\-]+)(?:,[^,“”\"]{{1,80}},)?\s+{_VERBS}\b")
+_LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*({_WORD})(?:,[^,“”\"]{{1,80}},)?\s+{_VERBS}\b")
 _NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
     r"He|She|His|Her|According|Ministry|Agency|Organization|Organisation|Committee|Council|"
@@ -153,8 +169,8 @@ _SUBJECT_WITHIN = 6
 _MALE_TITLES = r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother|Monsieur|Senor|Herr)"
 _FEMALE_TITLES = r"(?:Ms|Mrs|Miss|Madam|Madame|Lady|Dame|Queen|Princess|Sister|Mme)"
 _TITLED = LazyPattern(
-    rf"\b(?:({_MALE_TITLES})|({_FEMALE_TITLES}))\.?\s+(?:[A-Z][\w’'\-]+\s+){{0,2}}"
-    r"([A-Z][\w’'\-]+)"
+    rf"\b(?:({_MALE_TITLES})|({_FEMALE_TITLES}))\.?\s+(?:(?:{_WORD}|{_PARTICLE})\s+){{0,3}}"
+    rf"({_WORD})(?![\w’'])"
 )
 
 #: "my", "we", "our" …: a first-person sentence (in lower case or capitalised, never in
@@ -433,9 +449,7 @@ def _subject_at(outside: str, name_at: int) -> bool:
 def _fits(sentence: _Sentence, name_at: int, pronoun: str, genders: dict[str, str]) -> bool:
     """Whether the pronoun may stand for the person named there: a title elsewhere in the
     article may say "Mr" or "Ms"; without one, any person fits."""
-    found = _NAME.search(sentence.outside, name_at) or re.search(
-        r"[A-Z][\w’'\-]+", sentence.outside[name_at:]
-    )
+    found = _NAME.search(sentence.outside, name_at) or re.search(_WORD, sentence.outside[name_at:])
     if found is None:
         return True
     surname = found.group().split()[-1]
