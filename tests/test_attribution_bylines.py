@@ -81,3 +81,39 @@ def test_a_byline_and_dateline_give_author_outlet_and_publication_date(
         outlet,
         published,
     )
+
+
+def _last_paragraphs(tmp_path: Path, ending: str, count: int) -> list[str]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        f"{HEADLINE}\n\nBy Jane Doe\n\n{BODY}\n\n{ending}\n", encoding="utf-8"
+    )
+    (parsed,) = ingest_corpus(corpus).files
+    (article,) = parsed.articles
+    return [parsed.text[p.start : p.end] for p in article.paragraphs[-count:]]
+
+
+def test_a_short_closing_sentence_stays_in_the_story_but_signatures_and_credits_do_not(
+    tmp_path: Path,
+) -> None:
+    ending = (
+        "Okafor was arrested in May.\n\n"
+        "He denied the charges.\n\n"
+        "“We are patient,” he added.\n\n"
+        "(Reporting by Jane Doe; Editing by John Roe)\n\n"
+        "Photo by Tom Reed\n\n"
+        "Copyright Reuters 2024.\n\n"
+        "Jane Doe"
+    )
+    assert _last_paragraphs(tmp_path, ending, 4) == [
+        BODY,
+        "Okafor was arrested in May.",
+        "He denied the charges.",
+        "“We are patient,” he added.",
+    ]
+
+
+def test_a_closing_line_in_title_case_is_no_sentence_of_the_story(tmp_path: Path) -> None:
+    ending = "Read The Full Report Here.\n\nMore From Our Correspondents."
+    assert _last_paragraphs(tmp_path, ending, 1) == [BODY]

@@ -29,10 +29,12 @@ def is_prose(text: str) -> bool:
     count = len(words(text))
     if count >= 40 and not is_boilerplate(text):
         return True
-    return count >= 8 and _ends_sentence(text) and not is_boilerplate(text)
+    return count >= 8 and ends_sentence(text) and not is_boilerplate(text)
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
+    """Whether a paragraph ends as a sentence does (a full stop, "!", "?" or ";", maybe before
+    a closing quotation mark), not with a colon or an ellipsis."""
     stripped = text.rstrip()
     if stripped.endswith(("...", "…")) or stripped.endswith(":"):
         return False
@@ -256,4 +258,4 @@ def is_end_matter_label(text: str) -> bool:
 
 def is_short_line(text: str, limit: int = 4) -> bool:
     """At most ``limit`` words and no sentence ending: a link, a label or a menu entry."""
-    return len(words(text)) <= limit and not _ends_sentence(text)
+    return len(words(text)) <= limit and not ends_sentence(text)

@@ -16,7 +16,9 @@ Articles are found by position:
   teasers (no prose, no dates) after the last article opens nothing.
 - The *body* runs from the header to the first end marker (or the next
   article). Trailing non-prose paragraphs of the body are its *tail*:
-  signatures and credit lines, read for metadata and not indexed. An
+  signatures and credit lines, read for metadata and not indexed, except
+  short closing sentences right after the prose ("He denied the charges."),
+  which stay in the story. An
   end-matter label ("Editor's note:", "About the author") among the last
   lines ends the body too.
 - Inside the body: furniture, runs of three or more link-like short lines,
@@ -39,12 +41,14 @@ guessed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from qa.ingest.boilerplate import (
+    ends_sentence,
     is_boilerplate,
     is_end_marker,
     is_end_matter_label,
@@ -253,6 +257,8 @@ def _draft(
     body, after = segment[:cut], segment[cut:]
     last_prose = max(i for i, p in enumerate(body) if p.kind == PROSE)
     body, tail = body[: last_prose + 1], body[last_prose + 1 :]
+    closing = next((i for i, p in enumerate(tail) if not _closing_sentence(p)), len(tail))
+    body = body + tail[:closing]
 
     title_index = _title_index(header)
     title = header[title_index].text if title_index is not None else None
@@ -275,6 +281,30 @@ def _draft(
         return None
     return Draft(
         title, stated, [p.span for p in kept], _stated_header(header, title_index), inferred
+    )
+
+
+#: A wire story's signature or a page's credit line, never its closing sentence.
+_CREDIT = LazyPattern(
+    r"\b(?:reporting|editing|writing|written|compiled|produced|translated|photos?|"
+    r"illustrations?)\s+by\b|^\W*(?:source|credit|contact|copyright|tags?)\b|©|@|https?:|www\.",
+    re.I,
+)
+
+
+def _closing_sentence(paragraph: Paragraph) -> bool:
+    """Whether a short line after the last paragraph of prose is still the story: a sentence
+    of three words or more, not in title case ("He denied the charges.", "“We are
+    patient,” he added."), and no signature, credit line, link or name in brackets."""
+    text = paragraph.text
+    tokens = words(text)
+    return (
+        paragraph.kind == SHORT
+        and len(tokens) >= 3
+        and ends_sentence(text)
+        and not text.startswith(("(", "["))
+        and any(token[:1].islower() for token in tokens[1:])
+        and not _CREDIT.search(text)
     )
 
 
