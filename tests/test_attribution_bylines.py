@@ -1,7 +1,8 @@
 """Bylines and datelines in the styles news pages use: who wrote an article, which outlet
-published it and when, as ingest reads them. An "Updated" date is no publication date, an
-outlet or a job after the author's name is no second author, and a headline in title case
-is still the title."""
+published it and when, as ingest reads them: bylines with commas, bars or dots, a news
+agency on its own line, a wire dateline opening the text. An "Updated" date is no
+publication date, an outlet or a job after the author's name is no second author, and a
+headline in title case is still the title. A short closing sentence stays in the story."""
 
 from __future__ import annotations
 
@@ -69,6 +70,12 @@ def ingested(tmp_path: Path, header: str) -> Article:
             None,
             date(2024, 3, 3),
         ),
+        ("Jane Doe | Reuters | March 3, 2024", "Jane Doe", "Reuters", date(2024, 3, 3)),
+        ("By Jane Doe | Reuters", "Jane Doe", "Reuters", None),
+        ("Jane Doe · BBC News · 3 March 2024", "Jane Doe", "BBC News", date(2024, 3, 3)),
+        ("By Ólafur Grímsson | Staff Writer", "Ólafur Grímsson", None, None),
+        ("Jane Doe\nReuters", "Jane Doe", "Reuters", None),
+        ("Home | World | Business\nMarch 3, 2024", None, None, date(2024, 3, 3)),
     ],
 )
 def test_a_byline_and_dateline_give_author_outlet_and_publication_date(
@@ -117,3 +124,33 @@ def test_a_short_closing_sentence_stays_in_the_story_but_signatures_and_credits_
 def test_a_closing_line_in_title_case_is_no_sentence_of_the_story(tmp_path: Path) -> None:
     ending = "Read The Full Report Here.\n\nMore From Our Correspondents."
     assert _last_paragraphs(tmp_path, ending, 1) == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("header", "opening", "outlet", "published"),
+    [
+        ("By Jane Doe", "HARBOURTON (Reuters) - ", "Reuters", None),
+        ("By Jane Doe", "KYIV, Ukraine (AP) — ", "AP", None),
+        ("By Jane Doe", "HARBOURTON, March 3 (Reuters) - ", "Reuters", None),  # no year
+        ("By Jane Doe", "WASHINGTON, March 3, 2024 (AFP) – ", "AFP", date(2024, 3, 3)),
+        (
+            "By Jane Doe, BBC News\n4 March 2024",
+            "LONDON (Reuters) - ",
+            "BBC News",
+            date(2024, 3, 4),
+        ),
+        ("By Jane Doe", "LONDON - ", None, None),  # a dateline naming no agency
+        ("By Jane Doe", "The EU (AP) said on Sunday that ", None, None),  # no place in capitals
+    ],
+)
+def test_a_wire_dateline_opening_the_text_gives_the_agency_and_a_full_date(
+    tmp_path: Path, header: str, opening: str, outlet: str | None, published: date | None
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = f"{HEADLINE}\n\n{header}\n\n{opening}{BODY}\n"
+    (corpus / "story.txt").write_text(story, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    (article,) = parsed.articles
+    assert (article.author, article.outlet, article.published) == ("Jane Doe", outlet, published)
+    assert parsed.text[article.paragraphs[0].start :].startswith(opening)

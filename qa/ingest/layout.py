@@ -30,9 +30,12 @@ The title is the header's longest short line that is not a person's name
 (a Markdown ``#`` heading wins). The author comes from a byline, else a
 name-only line after the title, else a signature in the tail. The date
 comes from a date line in the header (or a date inside its byline), else
-from the tail. The outlet comes from the byline ("issue of the …"), a
-credit line ("From our partner …", "Source: …", "©"), or a tail line that
-is an outlet's name; failing those, a reporter naming a web address as the
+from the tail, else from a wire dateline opening the text ("WASHINGTON,
+March 3, 2024 (AP) —"). The outlet comes from the byline ("issue of the
+…", "Jane Doe | Reuters | March 3, 2024"), a header line that is only a
+news agency's name, a credit line ("From our partner …", "Source: …",
+"©"), a tail line that is an outlet's name, or the agency of a wire
+dateline ("LONDON (Reuters) -"); failing those, a reporter naming a web address as the
 interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
 outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is
 guessed.
@@ -57,6 +60,7 @@ from qa.ingest.boilerplate import (
     words,
 )
 from qa.ingest.metadata import (
+    agency_line,
     find_date,
     is_publication_marker,
     is_update_line,
@@ -68,6 +72,7 @@ from qa.ingest.metadata import (
     parse_byline,
     parse_dateline,
     parse_signature,
+    read_wire_dateline,
 )
 from qa.patterns import LazyPattern
 from qa.records import Span
@@ -266,10 +271,12 @@ def _draft(
     author = _author(header, title_index, tail)
     if author:
         stated["author"] = author
-    published = _published(header, tail)
+    first = next(p for p in body if p.kind == PROSE)
+    wire = read_wire_dateline(first.text)
+    published = _published(header, tail) or (wire.published if wire else None)
     if published:
         stated["published"] = published
-    outlet = _outlet(header, tail, after)
+    outlet = _outlet(header, tail, after) or (wire.outlet if wire else None)
     inferred: dict[str, object] = {}
     if outlet:
         stated["outlet"] = outlet
@@ -386,6 +393,9 @@ def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragrap
             paragraph.kind == SHORT and parse_signature(paragraph.text) is not None
         )  # "By Jane Doe, Reuters" or "Jane Doe, Associated Press"
         if byline and (outlet := outlet_from_byline(paragraph.text)):
+            return outlet
+    for paragraph in header:  # a news agency named alone ("Jane Doe" then "Reuters")
+        if paragraph.kind == SHORT and (outlet := agency_line(paragraph.text)):
             return outlet
     for paragraph in [*header, *tail, *after]:
         if outlet := outlet_from_credit(paragraph.text):

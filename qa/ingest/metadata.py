@@ -11,6 +11,7 @@ bound shown when no date is stated.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -159,8 +160,41 @@ _JOB_WORDS = LazyPattern(
 )
 
 
+#: What sets apart the parts of a byline written on one line: "Jane Doe | Reuters | 3 March 2024".
+_PIECE_BREAK = LazyPattern(r"\s+[|·•]\s+")
+
+
+def _byline_pieces(text: str) -> list[str] | None:
+    """The parts of a byline set apart by bars or dots, the author's name(s) first, then
+    only outlets, jobs and dates ("Jane Doe | Reuters | March 3, 2024"); None for any other
+    line (a menu, "Home | World | Business", names no author)."""
+    pieces = _PIECE_BREAK.split(text.strip())
+    if not 2 <= len(pieces) <= 4:
+        return None
+    found = _BYLINE.match(pieces[0])
+    head = (found.group(1) if found else pieces[0]).strip(" .:,")
+    if not looks_like_names(head):
+        return None
+    rest = pieces[1:]
+    if not all(_outlet_piece(p) or _JOB_WORDS.search(p) or parse_dateline(p) for p in rest):
+        return None
+    return [head, *rest]
+
+
+def _outlet_piece(text: str) -> str | None:
+    """An outlet named alone in a part of a byline: a wire service or an outlet's word."""
+    text = text.strip(" .")
+    if len(words(text)) > 4 or _JOB_WORDS.search(text):
+        return None
+    return clean_outlet(text) if _MEDIA_WORDS.search(text) or _WIRE.fullmatch(text) else None
+
+
 def parse_byline(text: str) -> str | None:
-    """The author(s) of a "By Marat Yermukanov (…)" line, or None if it is no byline."""
+    """The author(s) of a "By Marat Yermukanov (…)" or "Jane Doe | Reuters | 3 March 2024"
+    line, or None if it is no byline."""
+    pieces = _byline_pieces(text)
+    if pieces is not None:
+        return pieces[0]
     found = _BYLINE.match(text.strip())
     if not found or len(words(text)) > 25:
         return None
@@ -231,11 +265,15 @@ def clean_outlet(name: str) -> str | None:
 
 def outlet_from_byline(text: str) -> str | None:
     """The outlet a byline names: "(10/8/2003 issue of the CACI Analyst)", or after the
-    author's name and a comma, "By Jane Doe, Reuters", "Jane Doe, BBC News" (an outlet's
+    author's name and a bar or a comma, "Jane Doe | Reuters | March 3, 2024", "By Jane
+    Doe, Reuters", "Jane Doe, BBC News" (an outlet's
     word, a wire service or an acronym; never a job, "Jane Doe, Staff Writer", nor a place)."""
     found = _ISSUE_OF.search(text)
     if found:
         return clean_outlet(found.group(1) or found.group(2))
+    pieces = _byline_pieces(text)
+    if pieces is not None:  # "Jane Doe | Reuters | March 3, 2024"
+        return next(filter(None, map(_outlet_piece, pieces[1:])), None)
     line = _BYLINE.sub(r"\1", text.strip()).strip()
     head, comma, tail = line.rpartition(",")
     tail = tail.strip(" .")
@@ -250,6 +288,48 @@ def outlet_from_byline(text: str) -> str | None:
 #: agencies bylines name so ("Reuters"). Two capitals other than "AP" are a place's code
 #: after a place's name ("New York, NY", "London, UK"), not an outlet.
 _WIRE = LazyPattern(r"AP|[A-Z]{3,5}|Reuters|Bloomberg|Xinhua|Interfax|Kyodo|Yonhap|Anadolu")
+
+
+#: News agencies named alone on a line under a byline ("Jane Doe" then "Reuters").
+_AGENCY = LazyPattern(
+    r"(?:Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|Xinhua|Interfax|"
+    r"Kyodo(?: News)?|Yonhap|Anadolu(?: Agency)?|dpa|UPI|TASS|EFE|ANSA|PTI|IANS|ANI|PA Media)"
+)
+
+
+def agency_line(text: str) -> str | None:
+    """A line that is only a news agency's name ("Reuters", "AFP"), else None."""
+    line = text.strip(" .")
+    return line if _AGENCY.fullmatch(line) else None
+
+
+@dataclass(frozen=True, slots=True)
+class WireDateline:
+    """The dateline opening a wire story ("LONDON (Reuters) -", "KYIV, Ukraine (AP) —",
+    "WASHINGTON, March 3, 2024 (AFP) –"): how many characters of the paragraph it takes
+    (to its closing bracket), the agency and the date when it gives one with its year."""
+
+    length: int
+    outlet: str
+    published: date | None
+
+
+_WIRE_DATELINE = LazyPattern(
+    rf"^\W{{0,2}}[{CAPITALS}][{CAPITALS}.'’\- ]*[{CAPITALS}.]"  # LONDON, ST. LOUIS, KYIV
+    r"(?:,\s*([^()\n]{1,40}?))?"  # ", Ukraine", ", March 3", ", March 3, 2024"
+    rf"\s*\(({_WIRE.pattern}|{_AGENCY.pattern})\)(?=\s*(?:-{{1,2}}|–|—|:)\s)"
+)
+
+
+def read_wire_dateline(text: str) -> WireDateline | None:
+    """The wire dateline a paragraph opens with (a place in capitals, maybe a region or a
+    date, the agency in brackets, then a dash), or None."""
+    found = _WIRE_DATELINE.match(text)
+    if found is None:
+        return None
+    middle = found.group(1)
+    published = parse_dateline(middle) if middle else None
+    return WireDateline(found.end(), clean_outlet(found.group(2)) or found.group(2), published)
 
 
 def outlet_from_credit(text: str) -> str | None:

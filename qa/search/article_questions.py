@@ -6,13 +6,14 @@ which article (a title quoted or written out in the question, or a word such as 
 "that", "this article" standing for the article in view). ``answer_about_article``
 answers it for a given article, citing the line the value was read from: the byline
 for the author, the dateline for the date, the credit or byline line for the outlet,
-the title line for the title. The value is the one ingest recorded; the cited line is
-found again by the same parsers that read it (``qa.ingest.metadata``). A value nobody states
-is said to be unknown (an "Updated …" date is said as the update it is, never as the
-publication date); a value from a sidecar, front matter or HTML meta tags is said to
-come from the file's metadata and cites the article's title line; an ``inferred``
-outlet is said to be inferred, a title qa derived from the first sentence is said to be
-no stated title.
+the title line for the title; a wire dateline opening the text ("LONDON (Reuters) -")
+is cited alone, not with the paragraph it opens. The value is the one ingest recorded;
+the cited line is found again by the same parsers that read it (``qa.ingest.metadata``).
+A value nobody states is said to be unknown (an "Updated …" date is said as the update it
+is, never as the publication date); a value from a sidecar, front matter or HTML meta
+tags is said to come from the file's metadata and cites the article's title line; an
+``inferred`` outlet is said to be inferred, a title qa derived from the first sentence is
+said to be no stated title.
 """
 
 from __future__ import annotations
@@ -261,6 +262,11 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
         for span in lines:
             if read(raw_text[span.start : span.end]) == value:
                 return span
+    if field in (OUTLET, PUBLISHED) and article.paragraphs:  # "LONDON (Reuters) - …"
+        first = min(article.paragraphs, key=lambda p: p.start)
+        wire = metadata.read_wire_dateline(raw_text[first.start : first.end])
+        if wire is not None and value in (wire.outlet, wire.published):
+            return Span(first.start, first.start + wire.length)
     if field == OUTLET:  # a reporter naming the outlet inside a paragraph
         for paragraph in article.paragraphs:
             text = raw_text[paragraph.start : paragraph.end]

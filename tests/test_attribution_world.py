@@ -1,0 +1,152 @@
+"""Who said it and who published it, on wire copy with names from everywhere.
+
+Two articles in wire house styles (a byline set apart by bars, a dateline "ODESA, Ukraine
+(Reuters) -" opening the text; no byline and "GENEVA, March 3, 2024 (AFP) -") with
+speakers whose names use other alphabets' capitals or particles, indexed once with the
+real model and asked through the real pipeline, checking the exact reply and what it cites.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.config import Settings
+from qa.evaluation.run import CorpusText, citation_problem
+from qa.index.indexing import update_index
+from qa.records import Answer
+from qa.search.assistant import Assistant
+
+pytestmark = pytest.mark.slow
+
+GRAIN = """\
+Grain Ships Leave Odesa Again After Two-Week Pause
+
+Olena Kovalenko | Reuters | March 3, 2024
+
+ODESA, Ukraine (Reuters) - Ukraine resumed grain exports through the port of Odesa on \
+Sunday after a two-week pause, sending four ships towards the Bosphorus.
+
+Recep Tayyip Erdoğan, the Turkish president, said Ankara would keep the sea corridor open. \
+"We will not let the grain stop again, whatever the threats," he told reporters in Istanbul.
+
+Ursula von der Leyen welcomed the news in Brussels. "This is good news for the poorest \
+countries of the world, which need the wheat most," she said.
+
+Oleksandr Kubrakov said the port could handle 30 ships a week by the summer.
+
+"The insurers are coming back," he added.
+"""
+
+FISHING = """\
+Talks on Lake Fishing Rights Collapse
+
+GENEVA, March 3, 2024 (AFP) - Talks between the two lakeside states on fishing rights \
+collapsed on Tuesday after the negotiators failed to agree on yearly quotas for perch.
+
+Zoë Lefèvre-Dubois, who led the mediation, said the two delegations had been close to a \
+deal on Monday night.
+
+"Everyone in the room knew the fish would not wait for the politicians," said \
+Łukasz Wiśniewski, the head of the fishermen's association.
+"""
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the two articles, indexed once for this module."""
+    root = tmp_path_factory.mktemp("attribution-world")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in (("grain.txt", GRAIN), ("fishing.txt", FISHING)):
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    update_index(settings)
+    return Assistant.open(settings)
+
+
+def asked(world: Assistant, question: str) -> Answer:
+    answer = world.ask(question, k=5)
+    assert citation_problem(answer, CorpusText(world.settings.corpus_dir)) is None
+    return answer
+
+
+def test_he_told_reporters_brings_a_speaker_named_with_turkish_letters(world: Assistant) -> None:
+    answer = asked(world, "Who said the grain would not stop again?")
+    assert answer.text.startswith(
+        "Recep Tayyip Erdoğan, the Turkish president, said Ankara would keep the sea corridor "
+        'open. [1] "We will not let the grain stop again, whatever the threats," he told '
+        "reporters in Istanbul. [1]"
+    )
+
+
+def test_she_said_brings_a_speaker_whose_name_holds_particles(world: Assistant) -> None:
+    answer = asked(world, "Who said it was good news for the poorest countries?")
+    assert answer.text.startswith(
+        "Ursula von der Leyen welcomed the news in Brussels. [1] "
+        '"This is good news for the poorest countries of the world, which need the wheat '
+        'most," she said. [1]'
+    )
+
+
+def test_a_quote_naming_its_speaker_with_polish_letters_needs_no_other_sentence(
+    world: Assistant,
+) -> None:
+    answer = asked(world, "Who said the fish would not wait for the politicians?")
+    assert answer.text.startswith(
+        '"Everyone in the room knew the fish would not wait for the politicians," said '
+        "Łukasz Wiśniewski, the head of the fishermen's association. [1]"
+    )
+
+
+def test_a_short_closing_quote_is_indexed_and_brings_its_speaker(world: Assistant) -> None:
+    answer = asked(world, "Who said the insurers are coming back?")
+    assert answer.text.startswith(
+        "Oleksandr Kubrakov said the port could handle 30 ships a week by the summer. [1] "
+        '"The insurers are coming back," he added. [1]'
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "cited"),
+    [
+        (
+            "Who wrote the article about grain ships leaving Odesa?",
+            "“Grain Ships Leave Odesa Again After Two-Week Pause” was written by Olena "
+            "Kovalenko. [1]",
+            "Olena Kovalenko | Reuters | March 3, 2024",
+        ),
+        (
+            "Which outlet published the article about grain ships leaving Odesa?",
+            "“Grain Ships Leave Odesa Again After Two-Week Pause” was published by Reuters. [1]",
+            "Olena Kovalenko | Reuters | March 3, 2024",
+        ),
+        (
+            "When was the article about grain ships leaving Odesa published?",
+            "“Grain Ships Leave Odesa Again After Two-Week Pause” was published on 3 March "
+            "2024. [1]",
+            "Olena Kovalenko | Reuters | March 3, 2024",
+        ),
+        (
+            "Which agency published the article about the lake fishing rights talks?",
+            "“Talks on Lake Fishing Rights Collapse” was published by AFP. [1]",
+            "GENEVA, March 3, 2024 (AFP)",
+        ),
+        (
+            "When was the article about the lake fishing rights talks published?",
+            "“Talks on Lake Fishing Rights Collapse” was published on 3 March 2024. [1]",
+            "GENEVA, March 3, 2024 (AFP)",
+        ),
+        (
+            "Who wrote the article about the lake fishing rights talks?",
+            "“Talks on Lake Fishing Rights Collapse” doesn't state its author. [1]",
+            "Talks on Lake Fishing Rights Collapse",
+        ),
+    ],
+)
+def test_metadata_questions_on_wire_copy_cite_the_byline_or_the_wire_dateline(
+    world: Assistant, question: str, reply: str, cited: str
+) -> None:
+    answer = asked(world, question)
+    assert answer.text == reply
+    (citation,) = answer.citations
+    assert citation.quote == cited
