@@ -88,6 +88,54 @@ class TestPostgresStorage(StorageContract):
                     assert np.allclose(top, [-s for s, _ in order[:n]], rtol=1e-6)
         assert thresholds  # the second round ran
 
+    def test_a_question_of_common_terms_takes_its_top_from_each_term_s_best_postings(
+        self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from qa.search.retrieve import SearchFilters
+        from qa.storage import pg_store
+
+        monkeypatch.setattr(pg_store, "COMMON_TERM", 0)  # every term is "common"
+        every = np.arange(len(data.chunks), dtype=np.int64)
+        question = "trafficking women Kazakhstan police Almaty victims"
+        scores = storage.lexical_scores(question, every)
+        order = sorted((-s, i) for i, s in zip(every.tolist(), scores, strict=True) if s > 0)
+        # Deep enough to hold every posting: the exact top.
+        ids, top = storage.lexical_top(question, 10, SearchFilters())
+        assert ids.tolist() == [i for _, i in order[:10]]
+        # One posting per term: fewer chunks, each with its exact score, best first.
+        monkeypatch.setattr(pg_store, "TERM_DEPTH", 1)
+        ids, top = storage.lexical_top(question, 10, SearchFilters())
+        exact = {i: -s for s, i in order}
+        assert 0 < len(ids) <= len(pg_store.PostgresStorage._term_weights(storage, question))
+        assert np.allclose(top, [exact[i] for i in ids.tolist()], rtol=1e-6)
+        assert list(top) == sorted(top, reverse=True)
+
+    def test_the_candidates_of_a_narrow_filter_are_scored_from_its_lexical_top(
+        self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from qa.storage import pg_store
+
+        question = "How many women are trafficked out of Kazakhstan every year?"
+        filters = self.sample_filters(data)[2]
+        expected = storage.lexical_scores(question, self.allowed_ids(data, filters))
+        storage.lexical_top(question, 3, filters)
+        found = storage.nearest("window", data.window_vectors[7], 10, filters)
+        probed: list[list[int]] = []
+        exact_scores = pg_store.PostgresStorage._exact_scores
+
+        def spy(self: pg_store.PostgresStorage, terms: object, chunk_ids: list[int]) -> object:
+            probed.append(list(chunk_ids))
+            return exact_scores(self, terms, chunk_ids)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pg_store.PostgresStorage, "_exact_scores", spy)
+        allowed = self.allowed_ids(data, filters).tolist()
+        scores = storage.lexical_scores(question, found)
+        assert probed == []  # every chunk the filter keeps was scored by the lexical top
+        assert np.allclose(scores, [expected[allowed.index(i)] for i in found.tolist()])
+        outside = next(i for i in range(len(data.chunks)) if i not in allowed)
+        storage.lexical_scores(question, np.array([outside]))
+        assert probed == [[outside]]  # a chunk not known to pass the filter is scored
+
 
 def test_a_large_build_searches_through_ivfflat_under_filters(
     postgres_database: str, monkeypatch: pytest.MonkeyPatch
