@@ -106,7 +106,7 @@ class TestPostgresStorage(StorageContract):
         monkeypatch.setattr(pg_store, "TERM_DEPTH", 1)
         ids, top = storage.lexical_top(question, 10, SearchFilters())
         exact = {i: -s for s, i in order}
-        assert 0 < len(ids) <= len(pg_store.PostgresStorage._term_weights(storage, question))
+        assert 0 < len(ids) <= len(pg_store.query_terms(question))
         assert np.allclose(top, [exact[i] for i in ids.tolist()], rtol=1e-6)
         assert list(top) == sorted(top, reverse=True)
 
