@@ -661,3 +661,27 @@ def test_a_correction_or_narrowing_is_put_into_the_last_question(
 @pytest.mark.parametrize("question", ["No one else?", "Nobody knows who won?"])
 def test_no_as_a_word_of_the_question_is_no_correction(question: str) -> None:
     assert resolve(question, PreviousTurn("Who won?")).resolved == question
+
+
+@pytest.mark.parametrize(
+    "question", ["What did Arsene Wenger say about it?", "What did the coach say about it?"]
+)
+def test_it_is_never_the_one_who_speaks_in_its_own_question(question: str) -> None:
+    previous = PreviousTurn("Who fined Luis Aragones?")
+    assert resolve(question, previous).resolved == (
+        f"{question} (following: Who fined Luis Aragones?)"
+    )
+
+
+def test_he_is_never_a_name_written_with_the() -> None:
+    previous = PreviousTurn("When was the Australian Open played?")
+    assert resolve("How old is he?", previous).resolved == (
+        "How old is he? (following: When was the Australian Open played?)"
+    )
+
+
+def test_he_is_not_the_one_a_carried_who_question_names_beside_the_one_it_asks_for() -> None:
+    previous = PreviousTurn("What was the score? (following: Who beat Carlos Moya?)")
+    assert resolve("How old is he?", previous).resolved == (
+        "How old is he? (following: What was the score? Who beat Carlos Moya?)"
+    )

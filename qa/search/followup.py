@@ -366,6 +366,11 @@ _AGREEING_NAMES = {
     "thing": ("organisation", "place", "person", "unknown"),  # "UK Athletics … its"
     "group": ("organisation", "place", "person", "unknown"),
 }
+_SPEAKS = LazyPattern(
+    r"\s+(?:say|says|said|tell|tells|told|think|thinks|thought|believe|believes|claim|claims|"
+    r"claimed|argue|argues|argued|warn|warns|warned|admit|admits|admitted)\b",
+    re.I,
+)
 _SPEECH_VERBS = frozenset(
     "said says say believes believe believed thinks think thought claimed claims claim "
     "insisted insists warned warns added adds argued argues admitted admits".split()
@@ -388,6 +393,9 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
             for j, w in enumerate(words[:i])
         )
     names = entity_spans(body, Vocabulary())
+    if kind == "thing":
+        # "what did Arsene Wenger say about it?": one who speaks is no "it".
+        names = [n for n in names if not _SPEAKS.match(body, n[1])]
     if any(end <= words[i].start() and name_kind in wanted for _, end, name_kind in names):
         return True
     if _is_possessive(words, i) and any(
@@ -402,6 +410,8 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
         head = _phrase_head(words, j + 1, i)
         if head is None or head[0].isupper():
             continue  # a name: told by its kind above
+        if kind == "thing" and _SPEAKS.match(body, words[j + 1].end()):
+            continue  # "what did the coach say about it?"
         if kind == "group" and is_plural(head):
             return True
         if kind != "group" and not is_plural(head):
@@ -565,7 +575,13 @@ def _referent(
     # After "who …?" the person asked for is named in the answer, after "which movement …?"
     # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
     # names are too often other things.
-    sources = [previous.question]
+    asked_here = previous.question
+    base, carried = split_carried(asked_here)
+    if kind == "person" and carried and _asks_for_the_subject(carried):
+        # "How old is he?" after "What was the score? (following: Who beat Carlos Moya?)":
+        # the one the earlier question names is not the one it asked for.
+        asked_here = f"{base}?"
+    sources = [asked_here]
     answers = _answering_sentence(previous)
     asked = previous.question.casefold().split(" ", 1)[0]
     if kind == "person" and _asks_for_the_subject(previous.question):
@@ -593,7 +609,7 @@ def _referent(
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
-                source is previous.question
+                source is asked_here
                 or (
                     source[s[0] : s[1]].casefold() not in in_question
                     and len(source[s[0] : s[1]]) > 2  # "TV", "UK" in an answer
@@ -601,11 +617,11 @@ def _referent(
             )
         ]
         if spans:
-            if source is previous.question:
+            if source is asked_here:
                 start, end, _ = spans[-1]
             else:
                 start, end, _ = _named_as_asked(source, spans, previous.question)
-            if kind == "thing" and source is previous.question:
+            if kind == "thing" and source is asked_here:
                 name = _possessed(source, start, end)
                 if name is not None:
                     return f"{name}{suffix}", match.start(), match.end()
@@ -638,9 +654,10 @@ def _titled_otherwise(name: str, pronoun: str) -> bool:
 
 def _after_a_place_preposition(text: str, start: int) -> bool:
     """A name after "from", "at" or "in" (``from Manchester United``) is where, not who,
-    however many capitalised words it has."""
+    however many capitalised words it has; so is one after "the" (``the Australian Open``):
+    a person's name takes no article."""
     before = words_of(text[:start])
-    return bool(before) and before[-1].casefold() in ("from", "at", "in")
+    return bool(before) and before[-1].casefold() in ("from", "at", "in", "the")
 
 
 def _possessed(question: str, start: int, end: int) -> str | None:
