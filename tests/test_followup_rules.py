@@ -685,3 +685,10 @@ def test_he_is_not_the_one_a_carried_who_question_names_beside_the_one_it_asks_f
     assert resolve("How old is he?", previous).resolved == (
         "How old is he? (following: What was the score? Who beat Carlos Moya?)"
     )
+
+
+def test_a_counted_noun_with_an_of_phrase_keeps_it_after_the_fragments_noun() -> None:
+    previous = PreviousTurn("How many victims of trafficking did the IOM assist in Kazakhstan?")
+    assert resolve("and women?", previous).resolved == (
+        "How many women victims of trafficking did the IOM assist in Kazakhstan?"
+    )

@@ -149,6 +149,10 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             head = base.rfind(" ", of.end() - 1, of_end) + 1
             if of_end > of.end():
                 return f"{base[:head]}{fragment}{base[of_end:]}?"
+        if of is not None:
+            # "and women?" after "How many victims of trafficking …?": women among them,
+            # not "women of trafficking".
+            return f"{base[:start]}{fragment} {base[start:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
     return None
 
