@@ -87,7 +87,7 @@ def test_every_pattern_of_the_package_built_from_its_stored_program_is_the_one_r
         # equal patterns have the same pattern text, flags and engine program
         assert built == re.compile(pattern.pattern, pattern._flags), pattern.pattern
         assert built.groupindex == re.compile(pattern.pattern, pattern._flags).groupindex
-    assert next_run.compiled_anew == []  # every one came from the file
+    assert next_run.programs.new == {}  # every one came from the file
 
 
 def test_a_stored_pattern_matches_as_re_compiles_it(
@@ -106,7 +106,7 @@ def test_a_stored_pattern_matches_as_re_compiles_it(
         m.groupdict() for m in expected.finditer(text)
     ]
     assert next_run.compile(rb"\d+").findall(text.encode()) == [b"3", b"2010", b"1", b"200"]
-    assert next_run.compiled_anew == []
+    assert next_run.programs.new == {}
 
 
 def test_a_damaged_or_foreign_file_of_compiled_patterns_is_ignored(
