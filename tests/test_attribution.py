@@ -10,7 +10,7 @@ import pytest
 
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
-from qa.search.attribution import needs_speaker, speaker_for
+from qa.search.attribution import asked_holder, names_holder, needs_speaker, speaker_for
 
 ARTICLE = """\
 Water Talks Stall in the Region
@@ -296,3 +296,44 @@ def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
         speaker_of(article, "“We are patient, and we will be back at the table,” he added.")
         == "Erdoğan said Turkey would return to the talks in May."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        (
+            "Who is the president of Uzbekistan?",
+            "President Shavkat Mirziyoyev met Uzbek farmers.",
+            True,
+        ),
+        (
+            "Who is the president of Uzbekistan?",
+            "Shavkat Mirziyoyev, the president of Uzbekistan, met farmers.",
+            True,
+        ),
+        (
+            "Who was Kyrgyzstan's prime minister?",
+            "Kyrgyzstan's prime minister, Akylbek Japarov, resigned.",
+            True,
+        ),
+        # another country's president, a title with nobody named, another title
+        ("Who is the president of Uzbekistan?", "President Sadyr Japarov met farmers.", False),
+        ("Who is the president of Uzbekistan?", "The president of Uzbekistan met farmers.", False),
+        (
+            "Who is the Kyrgyz prime minister?",
+            "Kyrgyz President Sadyr Japarov named a cabinet.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_names_a_titles_holder_beside_the_title_for_the_place_asked(
+    question: str, sentence: str, holds: bool
+) -> None:
+    asked = asked_holder(question)
+    assert asked is not None
+    assert names_holder(sentence, asked) is holds
+
+
+def test_who_said_and_who_did_questions_ask_for_no_titles_holder() -> None:
+    assert asked_holder("Who said the president was ill?") is None
+    assert asked_holder("Who signed the decree?") is None

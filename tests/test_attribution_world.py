@@ -1,9 +1,11 @@
 """Who said it and who published it, on wire copy with names from everywhere.
 
-Two articles in wire house styles (a byline set apart by bars, a dateline "ODESA, Ukraine
+Articles in wire house styles (a byline set apart by bars, a dateline "ODESA, Ukraine
 (Reuters) -" opening the text; no byline and "GENEVA, March 3, 2024 (AFP) -") with
-speakers whose names use other alphabets' capitals or particles, indexed once with the
-real model and asked through the real pipeline, checking the exact reply and what it cites.
+speakers whose names use other alphabets' capitals or particles, and two naming holders
+of titles ("President Sadyr Japarov", "Uzbekistan's president, Shavkat Mirziyoyev"),
+indexed once with the real model and asked through the real pipeline, checking the exact
+reply and what it cites.
 """
 
 from __future__ import annotations
@@ -50,6 +52,31 @@ deal on Monday night.
 Łukasz Wiśniewski, the head of the fishermen's association.
 """
 
+CABINET = """\
+Kyrgyz Parliament Approves New Cabinet
+
+The Kyrgyz parliament approved a new cabinet on Wednesday after weeks of protests in Bishkek.
+
+President Sadyr Japarov signed the decree within hours, his office said.
+
+The new prime minister, Akylbek Japarov, is no relation of the president, officials said.
+
+The opposition said the vote had been rushed and that many members had not read the programme.
+"""
+
+TOURISM = """\
+Uzbekistan Opens Its Borders to Tourists
+
+Tashkent is expecting a record number of visitors this year after Uzbekistan dropped visa rules \
+for citizens of 86 countries.
+
+The reforms began in 2017, a year after the death of Islam Karimov, who had ruled the country \
+since independence.
+
+Uzbekistan's president, Shavkat Mirziyoyev, said on Monday that tourism could bring in two \
+billion dollars a year by 2025.
+"""
+
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -57,7 +84,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("attribution-world")
     corpus = root / "corpus"
     corpus.mkdir()
-    for name, text in (("grain.txt", GRAIN), ("fishing.txt", FISHING)):
+    articles = {"grain.txt": GRAIN, "fishing.txt": FISHING, "cabinet.txt": CABINET}
+    for name, text in {**articles, "tourism.txt": TOURISM}.items():
         (corpus / name).write_text(text, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=root / "index")
     update_index(settings)
@@ -150,3 +178,29 @@ def test_metadata_questions_on_wire_copy_cite_the_byline_or_the_wire_dateline(
     assert answer.text == reply
     (citation,) = answer.citations
     assert citation.quote == cited
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "Who is the president of Uzbekistan?",
+            "Uzbekistan's president, Shavkat Mirziyoyev, said on Monday that tourism could "
+            "bring in two billion dollars a year by 2025. [1] ",
+        ),
+        (
+            "Who is the Kyrgyz prime minister?",
+            "The new prime minister, Akylbek Japarov, is no relation of the president, "
+            "officials said. [1] ",
+        ),
+        (
+            "Who was the president when the Kyrgyz cabinet was approved?",
+            "President Sadyr Japarov signed the decree within hours, his office said. [1] ",
+        ),
+    ],
+)
+def test_who_holds_a_title_leads_with_the_sentence_naming_the_holder_beside_it(
+    world: Assistant, question: str, first: str
+) -> None:
+    answer = asked(world, question)
+    assert answer.text.startswith(first)

@@ -13,7 +13,9 @@ the marker of a listed passage whose text contains it, in three cases:
   ``missing`` and cites the closest sentence;
 - otherwise the sentences most likely to hold the answer are chosen
   (``qa.search.sentence_choice``), and a sentence that speaks for someone it does not
-  name brings the sentence naming the speaker (``qa.search.attribution``).
+  name brings the sentence naming the speaker (``qa.search.attribution``). "Who said
+  …?" leads with the quote and its speaker; "Who is the president of …?" with the
+  sentence naming the holder beside the title.
 
 The one edit of a sentence: an article's own bracketed footnote references
 ("…to power[6].") and editors' inline notes ("[citation needed]") are dropped,
@@ -29,7 +31,14 @@ from typing import TYPE_CHECKING
 from qa.records import Answer, Article, Citation, Hit, Passage, Span
 from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
 from qa.search.article_questions import article_fact, article_in_question, article_question
-from qa.search.attribution import asks_speaker, names_speaker, speaker_for
+from qa.search.attribution import (
+    AskedHolder,
+    asked_holder,
+    asks_speaker,
+    names_holder,
+    names_speaker,
+    speaker_for,
+)
 from qa.search.sentence_choice import (
     Candidate,
     SentenceWeights,
@@ -106,6 +115,8 @@ def compose_answer(
         )  # fmt: skip
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
+    elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
+        chosen = _holder_first(chosen, holder)
     text, citations, listed = reply(chosen, listed, snapshot, limit=policy.sentences.max_reply)
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
@@ -178,6 +189,18 @@ def _speaker_first(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candi
             break
         start -= 1
     return [*chosen[start : likeliest + 1], *chosen[:start], *chosen[likeliest + 1 :]]
+
+
+def _holder_first(chosen: Sequence[Candidate], asked: AskedHolder) -> list[Candidate]:
+    """The chosen sentences for "Who is the <role> of <place>?" with the first that names
+    the role's holder beside the role ("Uzbekistan's president, Shavkat Mirziyoyev, …")
+    put first; as they were when none does."""
+    holding = next(
+        (c for c in chosen if names_holder(c.text, asked, context=c.article.title)), None
+    )
+    if holding is None:
+        return list(chosen)
+    return [holding, *(c for c in chosen if c is not holding)]
 
 
 #: How far (in characters) before a quote a sentence naming its speaker may stand.

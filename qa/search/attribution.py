@@ -469,3 +469,62 @@ def _people(text: str) -> tuple[frozenset[str], dict[str, str]]:
     for titled in _TITLED.finditer(text):
         genders.setdefault(titled.group(3), "m" if titled.group(1) else "f")
     return surnames, genders
+
+
+#: "Who is the president of Uzbekistan?", "Who was Kyrgyzstan's prime minister?": the role.
+_ASKS_HOLDER = LazyPattern(
+    r"^\W*who\s+(?:is|was|'s|are|were|has\s+been|became)\s+(?:the\s+|[\w-]+['’]s\s+)?"
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUNS})\b(?!\s*(?:who|that)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedHolder:
+    """A question asking who holds a role ("Who is the president of Uzbekistan?"): the
+    role's noun, the word before it that narrows it ("prime" minister), and the names the
+    question gives (the place or body whose role it is)."""
+
+    noun: str
+    narrowing: str | None
+    names: tuple[str, ...]
+
+
+def asked_holder(question: str) -> AskedHolder | None:
+    """What a "Who is the <role> (of <place>)?" question asks, or None for another
+    question (a "Who said …?" asks for a speaker, see ``asks_speaker``)."""
+    found = _ASKS_HOLDER.search(question)
+    if found is None or asks_speaker(question):
+        return None
+    *before, noun = found.group("role").split()
+    narrowing = before[-1] if before and before[-1].islower() else None
+    names = tuple(re.findall(rf"(?<=\s)[{CAPITALS}][\w\-]+", question))
+    return AskedHolder(noun.lower(), narrowing, names)
+
+
+def names_holder(sentence: str, asked: AskedHolder, context: str = "") -> bool:
+    """Whether ``sentence`` names the person holding the asked role beside the role's word
+    ("President Shavkat Mirziyoyev", "Uzbekistan's president, Shavkat Mirziyoyev", "Shavkat
+    Mirziyoyev, the president of Uzbekistan"), and the sentence or its ``context`` (the
+    article's title) names what the question names ("Uzbek", "Uzbekistan")."""
+    role = rf"(?i:{asked.narrowing}\s+{asked.noun})" if asked.narrowing else rf"(?i:{asked.noun})"
+    before = rf"\b{role}\b,?\s+(?P<name>{_NAME.pattern})"
+    after = (
+        rf"(?P<name>{_NAME.pattern}),\s+(?:(?i:the|a|an)\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?"
+        rf"{role}\b"
+    )
+    if not any(
+        not _NOT_NAME_WORDS.search(found.group("name"))
+        for pattern in (before, after)
+        for found in re.finditer(pattern, sentence)
+    ):
+        return False
+    words = [w.casefold() for w in re.findall(r"\w+", f"{sentence} {context}")]
+    return all(any(_same_stem(name.casefold(), w) for w in words) for name in asked.names)
+
+
+def _same_stem(name: str, word: str) -> bool:
+    """Whether a word of the text stands for a name of the question: the same word, or one
+    is the other's start of five letters or more ("Uzbek" / "Uzbekistan")."""
+    shorter, longer = sorted((name, word), key=len)
+    return (len(shorter) >= 5 and longer.startswith(shorter)) or name == word
