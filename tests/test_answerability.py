@@ -17,6 +17,7 @@ from qa.search.answerability import (
     Assessment,
     assess,
     check_reply,
+    closest_sentence,
     describe_missing,
     measured,
     question_constraints,
@@ -28,7 +29,7 @@ from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
 
 
-def closest_sentence(answer: Answer) -> tuple[str, int]:
+def closest_sentence_of(answer: Answer) -> tuple[str, int]:
     """The sentence an abstention quotes as the closest evidence, and its marker."""
     found = re.fullmatch(r".*?\. Closest: (.+) \[(\d+)\]", answer.text)
     assert found, answer.text
@@ -48,7 +49,7 @@ def test_a_figure_for_one_country_is_not_given_for_another(assistant: Assistant)
     answer = assistant.ask("How many internet users are there in Kyrgyzstan?")
     assert answer.abstained
     assert answer.missing == (Constraint("name", "Kyrgyzstan", ("kyrgyzstan",)),)
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     expected = f"The indexed articles don't say this for Kyrgyzstan. Closest: {sentence} [{marker}]"
     assert answer.text == expected
     assert "Tajikistan" in sentence
@@ -71,7 +72,7 @@ def test_a_country_mentioned_near_a_passage_about_another_country_does_not_meet_
     answer = assistant.ask("How many people were convicted of extremism in Tajikistan in 2017?")
     assert answer.abstained
     assert answer.missing == (Constraint("name", "Tajikistan", ("tajikistan",)),)
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
         f"The indexed articles don't say this for Tajikistan. Closest: {sentence} [{marker}]"
     )
@@ -110,7 +111,7 @@ def test_a_question_asking_for_a_date_that_names_a_city_no_passage_mentions_abst
     answer = assistant.ask("In which year did Kazakhstan move its capital from Almaty to Astana?")
     assert answer.abstained
     assert [(c.kind, c.text) for c in answer.missing] == [("name", "Almaty")]
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert (
         answer.text
         == f"The indexed articles don't say this for Almaty. Closest: {sentence} [{marker}]"
@@ -188,7 +189,7 @@ def test_a_figure_for_another_year_is_not_given_for_the_asked_year(assistant: As
     )
     assert answer.abstained
     assert [(c.kind, c.text) for c in answer.missing] == [("year", "2023")]
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
         f"The indexed articles don't say this for 2023. Closest: {sentence} [{marker}]"
     )
@@ -265,7 +266,7 @@ def test_a_reply_names_the_place_a_phrase_asks_about_not_the_phrase(
     answer = assistant.ask("What is the GDP of Mongolia?")
     assert answer.abstained
     assert answer.to_json()["missing"] == [{"kind": "name", "text": "Mongolia"}]
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
         f"The indexed articles don't say this for Mongolia. Closest: {sentence} [{marker}]"
     )
@@ -307,7 +308,7 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
     finally:
         assistant.policy = default
     assert answer.abstained
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
         "The indexed articles give no figure for Kyrgyzstan and ISIS. "
         f"Closest: {sentence} [{marker}]"
@@ -317,7 +318,7 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         {"kind": "name", "text": "ISIS"},
     ]
     answer = assistant.ask(question)
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
         f"The indexed articles don't say this for ISIS. Closest: {sentence} [{marker}]"
     )
@@ -335,6 +336,9 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("What is the population of Kazakhstan?", "Its population is 18 million.", None),
         ("What was the unemployment rate in 2017?", "The rate fell to 5%.", "number"),
         ("What was the unemployment rate in 2017?", "Unemployment fell to 5%.", None),
+        ("What is the size of Melbourne?", "Melbourne is Australia's second-largest city.", None),
+        ("What is the size of Melbourne?", "It is the third most populous city.", None),
+        ("How many protests were there?", "It was the second protest in May.", "number"),
     ],
 )
 def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_days(
@@ -362,7 +366,7 @@ def test_a_figure_of_something_other_than_the_asked_quantity_gives_no_figure_for
 ) -> None:
     answer = assistant.ask("What is the population of Kazakhstan?")
     assert answer.abstained
-    sentence, marker = closest_sentence(answer)
+    sentence, marker = closest_sentence_of(answer)
     assert "population" not in sentence
     assert answer.text == (
         "The indexed articles give no population figure for Kazakhstan. "
@@ -455,3 +459,81 @@ def test_a_misspelt_word_stands_for_the_word_the_articles_use(assistant: Assista
         "Who reported the trafficing of women?", lexicon, AnswerabilityPolicy(rare_terms=0.0)
     )
     assert [(c.kind, c.text) for c in found if c.text == "trafficing"] == [("term", "trafficing")]
+
+
+def test_the_closest_sentence_is_the_one_on_what_the_question_asks_not_any_figure(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many mosques were closed in Turkmenistan in 2016?")
+    _, marker = closest_sentence_of(answer)
+    assert answer.text == (
+        "The indexed articles don't say this for Turkmenistan. Closest: In 2016–2017, many "
+        "extremists in the country were arrested, including those with connections to criminal "
+        f"circles and illegal schemes (such as oil theft in western Kazakhstan). [{marker}]"
+    )
+    cited = answer.citations[0]
+    raw = (assistant.settings.corpus_dir / cited.path).read_text(encoding="utf-8")
+    assert "In 2016–2017, many extremists" in raw.splitlines()[cited.line - 1]
+    lexicon = Lexicon.of(assistant.snapshot)
+    sentences = [
+        "Budgetary spending on the programme will total almost 287 bn tenges (USD 747 bn).",
+        "In 2016–2017, many extremists in the country were arrested.",
+        "Kazakhstan closed 2016 mosques in Turkmenistan.",
+    ]
+    question = "How many mosques were closed in Turkmenistan in 2016?"
+    assert closest_sentence(question, sentences[:2], lexicon) == 1
+    assert closest_sentence(question, sentences, lexicon) == 2
+    assert closest_sentence(question, sentences[1:2] * 2, lexicon) == 0  # the likelier on a tie
+
+
+def test_an_abstention_names_a_rare_word_no_article_uses_beside_the_unmet_name(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("How many janitors were convicted of extremism in Tajikistan in 2017?")
+    _, marker = closest_sentence_of(answer)
+    assert answer.text == (
+        "The indexed articles don't say this for “janitors” and Tajikistan. Closest: According "
+        "to the United Nations, the number of people convicted of terrorism and religious "
+        "extremism in Kyrgyzstan has increased 5.3-fold, from 79 in 2010 to 422 in 2017. "
+        f"[{marker}]"
+    )
+    assert answer.to_json()["missing"] == [
+        {"kind": "unseen", "text": "janitors"},
+        {"kind": "name", "text": "Tajikistan"},
+    ]
+    # A common word the articles never use ("vodka") is no constraint of its own: not named.
+    answer = assistant.ask("How much vodka did Turkmenistan export in 2016?")
+    assert answer.abstained
+    assert "vodka" not in answer.text
+
+
+@pytest.fixture(scope="module")
+def century_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article that dates an event by its century, and one that dates nothing."""
+    root = tmp_path_factory.mktemp("century")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "normans.txt").write_text(
+        "The Normans\n\n"
+        "The distinct identity of the Normans emerged in the first half of the 10th century.\n"
+    )
+    (root / "corpus" / "saxons.txt").write_text(
+        "The Saxons\n\nThe distinct identity of the Saxons emerged slowly among farmers.\n"
+    )
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+def test_a_century_answers_a_question_asking_in_which_century(century_settings: Settings) -> None:
+    question = "What century did the identity of the Normans emerge in?"
+    normans, assistant = _passage_holding(century_settings, question, "10th century")
+    assert assess(question, [normans], assistant.snapshot).met
+    question = "What century did the identity of the Saxons emerge in?"
+    saxons, _ = _passage_holding(century_settings, question, "farmers")
+    assessment = assess(question, [saxons], assistant.snapshot)
+    assert assessment.lacks_asked == "date"
+    assert assessment.reply("The distinct identity of the Saxons emerged slowly.", 1) == (
+        "The indexed articles give no date for this. "
+        "Closest: The distinct identity of the Saxons emerged slowly. [1]"
+    )
+    assistant.close()

@@ -29,7 +29,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from qa.records import Answer, Article, Citation, Hit, Passage, Span
-from qa.search.answerability import AnswerabilityPolicy, assess, check_reply, quotes_in
+from qa.search.answerability import (
+    AnswerabilityPolicy,
+    assess,
+    check_reply,
+    closest_sentence,
+    quotes_in,
+)
 from qa.search.article_questions import article_fact, article_in_question, article_question
 from qa.search.attribution import (
     AskedHolder,
@@ -39,11 +45,14 @@ from qa.search.attribution import (
     names_speaker,
     speaker_for,
 )
+from qa.search.lexicon import Lexicon
 from qa.search.sentence_choice import (
     Candidate,
     SentenceWeights,
+    candidates,
     choose,
     question_parts,
+    rate,
     without_footnotes,
 )
 
@@ -101,13 +110,24 @@ def compose_answer(
         chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
+    passages_fail = not assessment.met
     if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
         said = [c.text for c in chosen]
         assessment = check_reply(question, said, assessment, chosen[0].marker)
     if not assessment.met:
         closest = chosen[0]
+        if passages_fail:  # show the sentence nearest to what the question asks
+            ranked = rate(
+                candidates(question, passages, sentences, snapshot, only=(closest.marker,)),
+                policy.sentences,
+            )
+            texts = [c.text for c in ranked]
+            closest = ranked[closest_sentence(question, texts, Lexicon.of(snapshot))]
         text = assessment.reply(closest.text, closest.marker)
+        raw = snapshot.file_text(closest.article.path)
+        line = raw.count("\n", 0, closest.span.start) + 1  # the cited sentence's line
+        listed = tuple(replace(c, line=line) if c.marker == closest.marker else c for c in listed)
         cited = (Citation.of(listed[closest.marker - 1]),)
         return Answer(
             question, text, True, cited, listed, timings_ms, notices, evidence,

@@ -62,7 +62,9 @@ them, fails too: the constraint is met only where the question's subject is not
 answer may rest only on the first ``consider`` passages that do not fail.
 When all fail, the question is on topic but unanswered: the assistant
 abstains and names what the closest passage (the one missing the least) does
-not meet. A question asking for a number ("how many", "what is the population
+not meet (what weighs 1, and the words rare in English that no article uses), and
+quotes that passage's sentence holding most of the question's words
+(``closest_sentence``). A question asking for a number ("how many", "what is the population
 of") whose chosen reply sentences give no figure (a number that is not a year or
 the day of a date, or a number word: ``reply_lacks_asked``), or whose figures are of
 something else than the quantity it names ("the population of": ``measured``), is
@@ -160,6 +162,19 @@ _NUMBER_WORD = LazyPattern(
     r"half|quarter|third|per\s*cent|percent|one|single|several|few)\b",
     re.I,
 )
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|\w+teenth|\w+tieth|twenty-first)"
+)
+#: A rank ("second-largest", "third most populous"): the figure of a "size" question.
+_RANK = LazyPattern(
+    rf"\b{_ORDINAL}[\s-]+(?:most|least|(?!(?:protest|interest|forest|request|contest|harvest|"
+    r"arrest|chest|honest|modest|suggest|test|rest|west|guest|quest|nest)\b)\w+est)\b",
+    re.I,
+)
+#: A period a date question may be answered with ("the 10th century", "the nineteenth
+#: century"), which the surface kinds of ``things`` count as no date of its own.
+_PERIOD = LazyPattern(rf"\b{_ORDINAL}[\s-]+centur(?:y|ies)\b", re.I)
 _BOTH = LazyPattern(r"\b(both|also)\b", re.I)
 _QUOTED = LazyPattern(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
 _NUMBER = LazyPattern(r"\d+(?:[.,]\d+)*")
@@ -387,6 +402,8 @@ def check_passages(
             Constraint(TERM, word, (term,)) for word, term in terms if term not in evidence.terms
         )
         holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
+        if asked == ASKED_DATE and not holds:
+            holds = bool(_periods(hit.chunk.text) - _periods(question))
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
         coverage = evidence.coverage(terms, lexicon)
         topic = evidence.coverage(topic_terms, lexicon)
@@ -430,6 +447,10 @@ def assess(
     check = checks[closest]
     # Name what sank the passage: the constraints that weigh 1 if it missed any.
     decisive = [c for c in check.unmet if policy.weight(c) >= 1]
+    if decisive:  # and the rare words no article uses: none says it of them either
+        rare = [c for c in check.unmet if c.kind == UNSEEN and policy.weight(c) > 0]
+        decisive += [c for c in rare if c not in decisive]
+        decisive.sort(key=lambda c: question.find(c.text))
     missing = decisive or list(check.unmet)
     thin = check.coverage < policy.min_coverage or check.topic < policy.min_topic_coverage
     if not decisive and thin:  # and the words it lacks
@@ -544,11 +565,38 @@ def check_reply(
     return assessment
 
 
+def closest_sentence(question: str, sentences: Sequence[str], lexicon: Lexicon) -> int:
+    """Which of a failing passage's sentences (likeliest answer first) an abstention shows
+    as the closest: the one holding the largest IDF-weighted share of the question's terms
+    (its names, years and what it asks about), the likelier on a tie. The likeliest answer
+    sentence of a "how many" question is any figure; the closest evidence is the sentence
+    about what was asked ("How many mosques were closed in Turkmenistan in 2016?": the
+    sentence on 2016 arrests, not a budget total the passage also gives)."""
+    terms = _question_terms(question, lexicon)
+    if not terms:
+        return 0
+    weights = {term: lexicon.idf(term) for _, term in terms}
+    total = sum(weights.values()) or 1.0
+
+    def share(text: str) -> float:
+        held = folded(lexicon.terms([fold(text)])[0])
+        return sum(w for term, w in weights.items() if term in held) / total
+
+    shares = [share(text) for text in sentences]
+    return max(range(len(sentences)), key=lambda i: (round(shares[i], 6), -i), default=0)
+
+
 def _figures(text: str) -> set[str]:
     """The figures a text gives (see ``reply_lacks_asked``), lower-cased."""
     text = _DAY_OF_MONTH.sub(" ", text)
     found = {_digits(n) for n in _NUMBER.findall(text) if not YEAR_PATTERN.fullmatch(n)}
-    return found | {w.lower() for w in _NUMBER_WORD.findall(text)}
+    ranks = {" ".join(m.lower().split()) for m in _RANK.findall(text)}
+    return found | ranks | {w.lower() for w in _NUMBER_WORD.findall(text)}
+
+
+def _periods(text: str) -> set[str]:
+    """The centuries a text names ("10th century"), lower-cased, spaces and hyphens as one."""
+    return {re.sub(r"[\s-]+", " ", m.lower()) for m in _PERIOD.findall(text)}
 
 
 def quotes_in(question: str, text: str) -> bool:
