@@ -192,6 +192,35 @@ def test_off_topic_question_abstains_and_lists_closest_passages(
     assert "Closest passages" in out
 
 
+def test_ask_run_as_a_command_prints_its_whole_answer_and_runs_the_exit_handlers(
+    corpus_settings: Settings, tmp_path: Path
+) -> None:
+    # qa ask ends without tearing the interpreter down: output and exit handlers come first
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path / "bytecode")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    question = "Where is the NGO Sana Sezim based?"
+    finished = subprocess.run(
+        [sys.executable, "-m", "qa", "ask", question, "--json", *where(corpus_settings)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(finished.stdout)["citations"][0]["path"] == "002_4b9ca009cf769bed.txt"
+    kept = {path.suffix for path in (tmp_path / "bytecode").rglob("*.*")}
+    assert {".regex", ".dataclasses"} <= kept  # written by exit handlers (qa.startup_cache)
+    missing = subprocess.run(
+        [sys.executable, "-m", "qa", "ask", question, "--index", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == f"error: no index in {tmp_path / 'none'}/; build it with: qa index\n"
+
+
 def test_chat_reads_questions_from_stdin_and_leaves_on_end_of_input(
     corpus_settings: Settings,
 ) -> None:
