@@ -692,3 +692,48 @@ def test_a_counted_noun_with_an_of_phrase_keeps_it_after_the_fragments_noun() ->
     assert resolve("and women?", previous).resolved == (
         "How many women victims of trafficking did the IOM assist in Kazakhstan?"
     )
+
+
+@pytest.mark.parametrize(
+    "question", ["What did Microsoft rename it?", "What did the company rename it?"]
+)
+def test_an_object_pronoun_is_not_its_own_clauses_subject(question: str) -> None:
+    previous = PreviousTurn(
+        "Which court ruled against Microsoft over SkyDrive?",
+        ("In July 2013, the English High Court of Justice found that Microsoft infringed.",),
+    )
+    assert resolve(question, previous).resolved == (
+        f"{question} (following: Which court ruled against Microsoft over SkyDrive?)"
+    )
+
+
+def test_an_object_pronoun_of_another_clause_may_be_the_subject() -> None:
+    previous = PreviousTurn("By what name is the 2005 uprising known?")
+    question = "What was Askar Akayev's profession when Moscow appointed him?"
+    assert resolve(question, previous).resolved == question
+
+
+def test_he_after_who_provided_is_the_one_the_answer_names_before_that_verb() -> None:
+    previous = PreviousTurn(
+        "Who provided the sign language translation? (following: Who sang the anthem?)",
+        (
+            "Bart Starr and Chuck Howley appeared via video.",
+            "Six-time Grammy winner Lady Gaga performed the national anthem, while Academy "
+            "Award winner Marlee Matlin provided American Sign Language (ASL) translation.",
+        ),
+    )
+    assert resolve("What award has she won?", previous).resolved == (
+        "What award has Marlee Matlin won?"
+    )
+
+
+def test_the_answer_sentence_is_chosen_by_the_last_questions_own_words_first() -> None:
+    previous = PreviousTurn(
+        "Who was their quarterback? (following: Which team won Super Bowl 50?)",
+        (
+            "Super Bowl 50 featured numerous records from individuals and teams.",
+            "Peyton Manning became the first quarterback ever to lead two different teams to "
+            "multiple Super Bowls.",
+        ),
+    )
+    assert resolve("How old was he?", previous).resolved == "How old was Peyton Manning?"

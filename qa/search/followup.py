@@ -396,6 +396,10 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
     if kind == "thing":
         # "what did Arsene Wenger say about it?": one who speaks is no "it".
         names = [n for n in names if not _SPEAKS.match(body, n[1])]
+    subject = _clause_subject(body, words, i)
+    if subject is not None:
+        # "what did Microsoft rename it?": an object is not its own clause's subject.
+        names = [n for n in names if n[0] != words[subject].start()]
     if any(end <= words[i].start() and name_kind in wanted for _, end, name_kind in names):
         return True
     if _is_possessive(words, i) and any(
@@ -407,6 +411,8 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
     for j in range(i):
         if words[j].group(0).casefold() not in ("the", "a", "an") or j + 1 >= i:
             continue
+        if j == subject:
+            continue  # "what did the company rename it?"
         head = _phrase_head(words, j + 1, i)
         if head is None or head[0].isupper():
             continue  # a name: told by its kind above
@@ -434,6 +440,33 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
             and (head[0].islower() and is_plural(head))
         )
     return False
+
+
+_OBJECT_PRONOUNS = frozenset(("it", "him", "her", "them"))
+#: Words that open another clause, whose object the first clause's subject may be.
+_OTHER_CLAUSE = LazyPattern(
+    r"\b(?:and|or|but|who|whom|which|that|when|where|while|after|before|if|because|as|since|"
+    r"until|once)\b",
+    re.I,
+)
+
+
+def _clause_subject(body: str, words: Sequence[re.Match[str]], i: int) -> int | None:
+    """The index of the subject right after the question's first auxiliary (``Microsoft`` in
+    ``what did Microsoft rename it?``) when ``words[i]`` is an object pronoun of that same
+    clause, which that subject then cannot be; else None."""
+    pronoun = words[i].group(0).casefold()
+    if pronoun not in _OBJECT_PRONOUNS or _is_possessive(words, i):
+        return None
+    if words[i - 1].group(0).casefold() in AUXILIARIES:
+        return None  # "is it …", "did they …": a subject itself
+    aux = next((j for j, w in enumerate(words[:3]) if w.group(0).casefold() in AUXILIARIES), None)
+    if aux is None or aux + 1 >= i:
+        return None
+    between = body[words[aux + 1].start() : words[i].start()]
+    if "," in between or _OTHER_CLAUSE.search(between):
+        return None  # a second clause: "what did X say, and who wrote it?"
+    return aux + 1
 
 
 def _is_main_subject(body: str, words: Sequence[re.Match[str]], i: int) -> bool:
@@ -572,6 +605,12 @@ def _referent(
         given = previous.thing or _name_given_for_the_asked(previous)
         if given is not None and given.casefold() not in named_here:
             return f"{given}{suffix}", match.start(), match.end()
+    words = list(WORD.finditer(body))
+    at = next(n for n, w in enumerate(words) if w.start() == match.start())
+    if _clause_subject(body, words, at) is not None:
+        # "what did Microsoft rename it?": its own subject is no referent, and a name from
+        # the last answer is as likely wrong; it is asked after the last question.
+        return None
     # After "who …?" the person asked for is named in the answer, after "which movement …?"
     # the organisation. Otherwise "it" and "they" are not taken from an answer: its first
     # names are too often other things.
@@ -654,10 +693,10 @@ def _titled_otherwise(name: str, pronoun: str) -> bool:
 
 def _after_a_place_preposition(text: str, start: int) -> bool:
     """A name after "from", "at" or "in" (``from Manchester United``) is where, not who,
-    however many capitalised words it has; so is one after "the" (``the Australian Open``):
-    a person's name takes no article."""
+    however many capitalised words it has; so is one after "the" or "a" (``the Australian
+    Open``, ``a Super Bowl``): a person's name takes no article."""
     before = words_of(text[:start])
-    return bool(before) and before[-1].casefold() in ("from", "at", "in", "the")
+    return bool(before) and before[-1].casefold() in ("from", "at", "in", "the", "a", "an")
 
 
 def _possessed(question: str, start: int, end: int) -> str | None:
@@ -684,8 +723,16 @@ def _named_as_asked(
     sentence: str, spans: Sequence[tuple[int, int, str]], question: str
 ) -> tuple[int, int, str]:
     """The name an answer gives for what ``which defensive tackle …?`` asked: the one right
-    after that noun (``Pro Bowl defensive tackle Kawann Short``), else one that speaks
-    (``Grishin continues``), else the first."""
+    after that noun (``Pro Bowl defensive tackle Kawann Short``), after ``who provided …?``
+    the one before that verb (``Marlee Matlin provided``), else one that speaks (``Grishin
+    continues``), else the first."""
+    words = words_of(split_carried(question)[0])
+    if _asks_for_the_subject(question) and words[1].casefold() not in AUXILIARIES:
+        verb = words[1].casefold()
+        for span in spans:
+            after = words_of(sentence[span[1] :])[:1]
+            if after and after[0].casefold() == verb:
+                return span
     noun = lead_noun(question)
     if noun is not None:
         asked = {w for w in words_of(question[noun[0] : noun[1]]) if w.islower()}
@@ -698,12 +745,17 @@ def _named_as_asked(
 
 
 def _answering_sentence(previous: PreviousTurn) -> list[str]:
-    """The answer sentence that shares most words with the previous question (the first of
-    equals): the one that answers it, where the name it asked for stands."""
+    """The answer sentence that shares most words with the previous question's own words
+    (with those of the questions it carries only when none does; the first of equals): the
+    one that answers it, where the name it asked for stands."""
+    own = _content_words(split_carried(previous.question)[0])
     asked = _content_words(previous.question)
     best = max(
         previous.answer_sentences,
-        key=lambda sentence: len(asked & _content_words(sentence)),
+        # Its own words first: "Who was their quarterback? (following: Which team won …?)".
+        key=lambda sentence: (
+            len(own & _content_words(sentence)) or len(asked & _content_words(sentence)) / 100
+        ),
         default=None,
     )
     return [] if best is None else [best]
@@ -758,6 +810,7 @@ def _content_words(text: str) -> set[str]:
     return {
         re.sub(r"['’]s$", "", w.casefold())
         for w in words_of(text)
+        if not is_pronoun(w.casefold())
         if w.casefold() not in STOPWORDS
         and w.casefold() not in AUXILIARIES
         and w.casefold() not in QUESTION_WORDS
