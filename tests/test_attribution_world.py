@@ -204,3 +204,30 @@ def test_who_holds_a_title_leads_with_the_sentence_naming_the_holder_beside_it(
 ) -> None:
     answer = asked(world, question)
     assert answer.text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "What did Ursula von der Leyen say?",
+            'Ursula von der Leyen welcomed the news in Brussels. [1] "This is good news for '
+            'the poorest countries of the world, which need the wheat most," she said. [1]',
+        ),
+        (
+            "What did Kubrakov say about the port?",
+            "Oleksandr Kubrakov said the port could handle 30 ships a week by the summer. [1] "
+            '"The insurers are coming back," he added. [1]',
+        ),
+        # The next sentence is another person's quote, naming its own speaker: nothing joins.
+        (
+            "What did Lefèvre-Dubois say?",
+            "Zoë Lefèvre-Dubois, who led the mediation, said the two delegations had been "
+            "close to a deal on Monday night. [1]",
+        ),
+    ],
+)
+def test_what_did_a_person_say_brings_the_quote_following_the_sentence_naming_them(
+    world: Assistant, question: str, reply: str
+) -> None:
+    assert asked(world, question).text == reply

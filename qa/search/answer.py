@@ -24,6 +24,7 @@ so that every ``[n]`` in an answer is a citation marker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -40,9 +41,11 @@ from qa.search.article_questions import article_fact, article_in_question, artic
 from qa.search.attribution import (
     AskedHolder,
     asked_holder,
+    asked_speaker_name,
     asks_speaker,
     names_holder,
     names_speaker,
+    quote_of,
     speaker_for,
 )
 from qa.search.lexicon import Lexicon
@@ -137,7 +140,13 @@ def compose_answer(
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
         chosen = _holder_first(chosen, holder)
-    text, citations, listed = reply(chosen, listed, snapshot, limit=policy.sentences.max_reply)
+    text, citations, listed = reply(
+        chosen,
+        listed,
+        snapshot,
+        limit=policy.sentences.max_reply,
+        quotes_of=asked_speaker_name(question),
+    )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
 
@@ -147,6 +156,7 @@ def reply(
     snapshot: Storage,
     *,
     limit: int = 4,
+    quotes_of: str | None = None,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence beside any that speaks for someone it does not name (before it, or
@@ -154,7 +164,9 @@ def reply(
     (``line`` at their first cited sentence) and the listed passages. A speaker sentence
     no listed passage shows is cited by the passage of the sentence it explains, extended
     to hold it. After the first sentence, one that would take the reply past ``limit``
-    sentences is left out."""
+    sentences is left out. ``quotes_of``: the surname a "What did <person> say?" asks
+    about; a sentence naming that person speaking brings the quote that follows it
+    (``attribution.quote_of``), cited the same way, when the reply has room."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     for candidate in chosen:
         if any(candidate.span == span for _, span, _ in parts):
@@ -168,11 +180,12 @@ def reply(
         said = (candidate.marker, candidate.span, candidate.text)
         if speaker is None:
             parts.append(said)
+            quote = _quote_asked(quotes_of, candidate, raw)
+            if quote is not None and len(parts) < limit and all(quote != p[1] for p in parts):
+                marker, listed = _citing(listed, candidate, raw, quote)
+                parts.append((marker, quote, without_footnotes(raw[quote.start : quote.end])))
             continue
-        marker = _shown_by(candidate.article.article_id, speaker, listed)
-        if marker == 0:
-            marker = candidate.marker
-            listed = _extended(listed, marker, candidate.article, raw, speaker)
+        marker, listed = _citing(listed, candidate, raw, speaker)
         named = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
         parts.extend((said, named) if speaker.start > candidate.span.start else (named, said))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
@@ -186,6 +199,25 @@ def reply(
     )
     citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
     return text, citations, listed
+
+
+def _quote_asked(surname: str | None, candidate: Candidate, raw: str) -> Span | None:
+    """The quote following ``candidate`` when it names the person ``surname`` (asked
+    about by "What did <person> say?") as the one speaking there."""
+    if surname is None or not re.search(rf"\b{re.escape(surname)}\b", candidate.text):
+        return None
+    return quote_of(raw, candidate.article, candidate.span)
+
+
+def _citing(
+    listed: tuple[Passage, ...], candidate: Candidate, raw: str, span: Span
+) -> tuple[int, tuple[Passage, ...]]:
+    """The marker citing ``span``, a sentence brought beside ``candidate``: the first listed
+    passage showing it, else ``candidate``'s own passage, extended to hold it."""
+    marker = _shown_by(candidate.article.article_id, span, listed)
+    if marker:
+        return marker, listed
+    return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
 
 
 def _speaker_first(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:

@@ -528,3 +528,42 @@ def _same_stem(name: str, word: str) -> bool:
     is the other's start of five letters or more ("Uzbek" / "Uzbekistan")."""
     shorter, longer = sorted((name, word), key=len)
     return (len(shorter) >= 5 and longer.startswith(shorter)) or name == word
+
+
+_ASKS_WHAT_SAID = LazyPattern(
+    r"^\W*what\s+(?:did|does|do|has|have|had|is|was)\s+(?P<who>.+?)\s+(?:(?:have\s+)?"
+    r"(?:to\s+)?(?:say|said|tell|told|think|argue|argued|claim|claimed|warn|warned|write|"
+    r"wrote|mean|add|added|predict|predicted)|saying|telling)\b",
+    re.I,
+)
+
+
+def asked_speaker_name(question: str) -> str | None:
+    """The surname a "What did <person> say (about …)?" question asks about ("What did
+    Ursula von der Leyen say?" → "Leyen"), or None for another question."""
+    found = _ASKS_WHAT_SAID.search(question)
+    if found is None:
+        return None
+    named = re.findall(rf"[{CAPITALS}][\w’'\-]*[{SMALL_LETTERS}][\w’'\-]*", found.group("who"))
+    return named[-1] if named else None
+
+
+#: How many sentences after one naming a speaker their quote may stand.
+QUOTE_WITHIN = 3
+
+
+def quote_of(raw: str, article: Article, sentence: Span) -> Span | None:
+    """The first of the next ``QUOTE_WITHIN`` sentences of ``article`` (in its paragraph
+    or the next) that speaks for the person ``sentence`` names, so that it needs
+    ``sentence`` to say who speaks ("Ursula von der Leyen welcomed the news." → "“This
+    is good news …,” she said."); None when none does."""
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
+        return None
+    numbers = range(holding, min(holding + 2, len(paragraphs)))
+    following = [s for s in _sentences(raw, paragraphs, numbers) if s.span.start >= sentence.end]
+    for later in following[:QUOTE_WITHIN]:
+        if speaker_for(raw, article, later.span) == sentence:
+            return later.span
+    return None
