@@ -533,7 +533,7 @@ def _same_stem(name: str, word: str) -> bool:
 _ASKS_WHAT_SAID = LazyPattern(
     r"^\W*what\s+(?:did|does|do|has|have|had|is|was)\s+(?P<who>.+?)\s+(?:(?:have\s+)?"
     r"(?:to\s+)?(?:say|said|tell|told|think|argue|argued|claim|claimed|warn|warned|write|"
-    r"wrote|mean|add|added|predict|predicted)|saying|telling)\b",
+    r"wrote|add|added|predict|predicted)|saying|telling)\b",
     re.I,
 )
 
