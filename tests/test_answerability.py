@@ -339,6 +339,8 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("What is the size of Melbourne?", "Melbourne is Australia's second-largest city.", None),
         ("What is the size of Melbourne?", "It is the third most populous city.", None),
         ("How many protests were there?", "It was the second protest in May.", "number"),
+        ("How many cows are there in Syria?", "In the 1060s, Crispin led the Normans.", "number"),
+        ("How many cows are there in Syria?", "In the 1060s, 300 cows grazed there.", None),
     ],
 )
 def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_days(

@@ -65,7 +65,7 @@ abstains and names what the closest passage (the one missing the least) does
 not meet (what weighs 1, and the words rare in English that no article uses), and
 quotes that passage's sentence holding most of the question's words
 (``closest_sentence``). A question asking for a number ("how many", "what is the population
-of") whose chosen reply sentences give no figure (a number that is not a year or
+of") whose chosen reply sentences give no figure (a number that is not a year, a decade or
 the day of a date, or a number word: ``reply_lacks_asked``), or whose figures are of
 something else than the quantity it names ("the population of": ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
@@ -175,6 +175,8 @@ _RANK = LazyPattern(
 #: A period a date question may be answered with ("the 10th century", "the nineteenth
 #: century"), which the surface kinds of ``things`` count as no date of its own.
 _PERIOD = LazyPattern(rf"\b{_ORDINAL}[\s-]+centur(?:y|ies)\b", re.I)
+#: A decade ("the 1060s", "the 90s") dates a thing; it counts nothing.
+_DECADE = LazyPattern(r"(?<![\d,.])[’']?\d{1,3}0[’']?s\b")
 _BOTH = LazyPattern(r"\b(both|also)\b", re.I)
 _QUOTED = LazyPattern(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
 _NUMBER = LazyPattern(r"\d+(?:[.,]\d+)*")
@@ -502,7 +504,8 @@ def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
     number that is not a year or the day of a date ("November 3"), or a number word.
     A figure of something else is no answer either: "What is the population of
     Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
-    counts NGOs. (Dates are not checked here: a year such as 911 reads as a plain number.)"""
+    counts NGOs. A decade ("the 1060s") is no figure. (Dates are not checked here: a year
+    such as 911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
     known = _figures(question)
@@ -588,7 +591,7 @@ def closest_sentence(question: str, sentences: Sequence[str], lexicon: Lexicon) 
 
 def _figures(text: str) -> set[str]:
     """The figures a text gives (see ``reply_lacks_asked``), lower-cased."""
-    text = _DAY_OF_MONTH.sub(" ", text)
+    text = _DECADE.sub(" ", _DAY_OF_MONTH.sub(" ", text))
     found = {_digits(n) for n in _NUMBER.findall(text) if not YEAR_PATTERN.fullmatch(n)}
     ranks = {" ".join(m.lower().split()) for m in _RANK.findall(text)}
     return found | ranks | {w.lower() for w in _NUMBER_WORD.findall(text)}
