@@ -44,7 +44,10 @@ def write_text_atomically(target: Path, text: str, *, durable: bool = False) -> 
 def copy_atomically(source: Path, target: Path, *, link: bool = False, tag: str = "") -> None:
     """Copy ``source`` to ``target`` whole or not at all (see :func:`writing_atomically`).
 
-    With ``link`` a hard link is tried first (for files that are never changed in place).
+    With ``link`` a hard link is tried first (for files that are never changed in place);
+    where none can be made (another filesystem) the copy keeps the source's modification
+    time, as a link would, so a :func:`file_stamp` taken of the source holds for the copy
+    without hashing it again at every check.
     """
     with writing_atomically(target, tag=tag) as staging:
         if link:
@@ -54,6 +57,9 @@ def copy_atomically(source: Path, target: Path, *, link: bool = False, tag: str 
             except OSError:
                 pass
         shutil.copyfile(source, staging)
+        if link:
+            status = source.stat()
+            os.utime(staging, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
 def file_sha256(path: Path) -> str:

@@ -45,6 +45,30 @@ def test_copy_atomically_copies_the_content(tmp_path: Path, link: bool) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
 
 
+def test_a_copy_made_where_no_link_can_be_keeps_the_time_so_a_stamp_holds_without_hashing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "bert.f32"
+    source.write_bytes(b"weights" * 1000)
+    os.utime(source, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    stamp = file_stamp(source)
+
+    def no_link(source: Path, target: Path) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_link)  # as between two filesystems
+    copy_atomically(source, tmp_path / "cache" / "bert.f32", link=True)
+    copy = tmp_path / "cache" / "bert.f32"
+    assert copy.stat().st_ino != source.stat().st_ino
+    assert copy.stat().st_mtime_ns == source.stat().st_mtime_ns
+
+    def no_hashing(path: Path) -> str:
+        raise AssertionError(f"{path} hashed")
+
+    monkeypatch.setattr("qa.files.file_sha256", no_hashing)
+    assert stamp_holds(copy, stamp)
+
+
 def test_a_stamp_holds_while_the_bytes_stay_even_when_the_time_moves(tmp_path: Path) -> None:
     path = tmp_path / "weights.bin"
     path.write_bytes(b"abcdef")
