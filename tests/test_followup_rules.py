@@ -737,3 +737,26 @@ def test_the_answer_sentence_is_chosen_by_the_last_questions_own_words_first() -
         ),
     )
     assert resolve("How old was he?", previous).resolved == "How old was Peyton Manning?"
+
+
+@pytest.mark.parametrize(
+    ("asked", "sentence", "follow_up", "resolved"),
+    [
+        (
+            "Who led the mediation?",
+            "“We are close,” said Zoë Lefèvre-Dubois, who led the mediation.",
+            "What did she say?",
+            "What did Zoë Lefèvre-Dubois say?",
+        ),
+        (
+            "Who won the election in Iceland?",
+            "Ólafur Grímsson won the election.",
+            "What did he say?",
+            "What did Ólafur Grímsson say?",
+        ),
+    ],
+)
+def test_a_name_with_capitals_of_other_alphabets_is_a_referent(
+    asked: str, sentence: str, follow_up: str, resolved: str
+) -> None:
+    assert resolve(follow_up, PreviousTurn(asked, (sentence,))).resolved == resolved

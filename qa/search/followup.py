@@ -68,6 +68,7 @@ from qa.search.name_kinds import (
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
+from qa.text import CAPITALS
 
 STANDALONE = "standalone"
 ELLIPSIS = "ellipsis"
@@ -673,11 +674,11 @@ def _referent(
     return None
 
 
-_POSSESSIVE_INSIDE = LazyPattern(r"(?:'s|’s)\s+[A-Z]")
+_POSSESSIVE_INSIDE = LazyPattern(rf"(?:'s|’s)\s+[{CAPITALS}]")
 #: A woman named by her relation to someone: ``Lord Callaghan's wife``.
 _FEMALE_RELATION = LazyPattern(
-    r"\b(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*(?:'s|’s)\s+(?:wife|widow|mother|daughter|sister|"
-    r"girlfriend|fiancée|fiancee|grandmother|aunt|niece)\b"
+    rf"\b(?:[{CAPITALS}][\w\-]*\s+)*[{CAPITALS}][\w\-]*(?:'s|’s)\s+"
+    r"(?:wife|widow|mother|daughter|sister|girlfriend|fiancée|fiancee|grandmother|aunt|niece)\b"
 )
 _MALE_TITLES = frozenset("mr lord sir king prince duke baron earl count".split())
 _FEMALE_TITLES = frozenset("mrs ms miss lady queen princess duchess baroness dame".split())
@@ -771,7 +772,7 @@ _ASKED_THING = LazyPattern(
 #: A name an answer gives for the noun a question asked about: right after it, as an
 #: apposition (``the last attempt, the Pico Act of 1859,``, ``the NGO Sana Sezim``), or
 #: ending with it (``the US State Department’s 2012 Trafficking in Persons report``).
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*|\d{4})"
+_NAME_WORD = rf"(?:[{CAPITALS}][\w’'\-]*|\d{{4}})"
 _NAME_RUN = (
     rf"{_NAME_WORD}(?:\s+(?:(?:of|for|in|on|and|de)\s+(?:the\s+)?)?{_NAME_WORD})*"
     r"(?:\s+of\s+\d{4})?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qa.patterns import LazyPattern
 from qa.search.lexicon import COUNTRIES
+from qa.text import CAPITALS
 
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
 AUXILIARIES = frozenset(
@@ -41,7 +42,9 @@ _ORGANISATION_WORDS = frozenset(
     "nongovernmental non-governmental society trust mission".split()
 )
 
-_NAME = LazyPattern(r"\b[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w’'\-]*)*")
+_NAME = LazyPattern(
+    rf"\b[{CAPITALS}][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[{CAPITALS}][\w’'\-]*)*"
+)
 _PERSON_TITLES = frozenset(
     "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
     "chairman chairwoman director editor head spokesman spokeswoman deputy ambassador "
