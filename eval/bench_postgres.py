@@ -430,7 +430,7 @@ def report(results: Sequence[dict[str, Any]]) -> str:
                 f"{r['pg_load_s']:.0f} s",
                 f"{r['pg_index_s']:.0f} s ({r['pg_vector_index']})"
                 + (
-                    f" + {r['pg_upgrade_s']:.0f} s (postings by date, outlet: added later)"
+                    f" + {r['pg_upgrade_s']:.0f} s (in-place schema upgrade)"
                     if "pg_upgrade_s" in r
                     else ""
                 ),

@@ -152,7 +152,7 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
     storage = PostgresStorage(postgres_database)
     methods = storage._db.execute(
         "SELECT a.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-        " JOIN pg_am a ON a.oid = c.relam WHERE c.relname LIKE '%%vectors_nearest'"
+        " JOIN pg_am a ON a.oid = c.relam WHERE c.relname LIKE '%%_nearest'"
     ).fetchall()
     assert sorted(m for (m,) in methods) == ["ivfflat", "ivfflat"]
     query = data.window_vectors[7]
@@ -201,7 +201,7 @@ def test_the_filtered_knn_settings_hold_for_the_view_s_transaction(
     storage.close()
 
 
-def test_an_index_of_the_previous_layout_is_read_and_upgraded_in_place_by_the_next_update(
+def test_an_index_of_an_older_layout_is_read_and_upgraded_in_place_by_the_next_update(
     postgres_database: str,
 ) -> None:
     from storage_contract import build_contract_data
@@ -215,29 +215,47 @@ def test_an_index_of_the_previous_layout_is_read_and_upgraded_in_place_by_the_ne
     pg_writer.write_index(postgres_database, data, manifest)
     with connect(postgres_database, autocommit=True) as db:  # as schema 3 left it
         db.execute("DROP INDEX qa.postings_by_date, qa.postings_by_outlet")
+        for field in ("window", "sentence"):
+            db.execute(f"DROP TABLE qa.{field}_search")
+            db.execute(
+                f"CREATE INDEX {field}_vectors_nearest ON qa.{field}_vectors"
+                " USING hnsw (vector vector_cosine_ops)"
+            )
         db.execute("UPDATE qa.meta SET schema_version = 3")
     question = "How many women are trafficked out of Kazakhstan every year?"
     old = PostgresStorage(postgres_database)
     filters = TestPostgresStorage.sample_filters(data)[2]
     before = old.lexical_top(question, 5, filters)
+    query = data.window_vectors[7]
+    nearest_before = old.nearest("window", query, 10, filters)
     old.close()
     assert pg_writer.write_index(postgres_database, data, manifest) == "pg-2"
     with connect(postgres_database, autocommit=True) as db:
         indexes = db.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'postings' ORDER BY 1"
+            "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'qa'"
+            " AND tablename IN ('postings', 'window_vectors', 'window_search') ORDER BY 1, 2"
         ).fetchall()
         version = db.execute("SELECT schema_version FROM qa.meta").fetchone()
-    assert [name for (name,) in indexes] == [
-        "postings_by_chunk",
-        "postings_by_date",
-        "postings_by_impact",
-        "postings_by_outlet",
-        "postings_pkey",
+        searched = db.execute("SELECT count(*) FROM qa.sentence_search").fetchone()
+    assert indexes == [
+        ("postings", "postings_by_chunk"),
+        ("postings", "postings_by_date"),
+        ("postings", "postings_by_impact"),
+        ("postings", "postings_by_outlet"),
+        ("postings", "postings_pkey"),
+        ("window_search", "window_search_by_article"),
+        ("window_search", "window_search_by_outlet"),
+        ("window_search", "window_search_by_published"),
+        ("window_search", "window_search_nearest"),
+        ("window_search", "window_search_pkey"),
+        ("window_vectors", "window_vectors_pkey"),
     ]
     assert version == (PG_SCHEMA_VERSION,)
+    assert searched == (len(data.chunks),)
     upgraded = PostgresStorage(postgres_database)
     after = upgraded.lexical_top(question, 5, filters)
     assert upgraded.chunks([0])[0] == data.chunks[0]  # rows kept, not written again
+    assert upgraded.nearest("window", query, 10, filters).tolist() == nearest_before.tolist()
     upgraded.close()
     assert before[0].tolist() == after[0].tolist()
     assert np.allclose(before[1], after[1])
@@ -261,5 +279,5 @@ def test_an_index_of_an_unknown_layout_names_the_problem_and_the_fix(
         PostgresStorage(postgres_database)
     assert str(raised.value) == (
         f"the index in {describe_url(postgres_database)} was built by another version of qa"
-        " (schema 2, this qa reads 3 and 4); run `qa index --rebuild` to build it again"
+        " (schema 2, this qa reads 3, 4 and 5); run `qa index --rebuild` to build it again"
     )

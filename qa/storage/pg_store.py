@@ -10,8 +10,10 @@ life, so it sees one whole update and never half of the next: a writer commits
 each update in a single transaction. Dense search uses pgvector indexes (cosine;
 HNSW, or IVFFlat for large tables, see ``pg_writer``) with the filters in the same
 query and iterative scans (``relaxed_order``, set per transaction, so it reaches
-Citus workers too), so a narrow filter still yields ``n`` neighbours. The filter's
-share of the table picks the plan (``dense_plan``): an exact scan of the allowed rows
+Citus workers too), so a narrow filter still yields ``n`` neighbours. It reads search
+tables that hold each vector in half precision beside the filter columns (half the
+pages of the float32 vectors, which stay for the exact cosines of the candidates).
+The filter's share of the table picks the plan (``dense_plan``): an exact scan of the allowed rows
 when that reads fewer rows than the index would, else the index, reading more IVFFlat
 lists the narrower the filter so its recall holds.
 
@@ -24,8 +26,12 @@ the filter columns beside them. A first round scores each term's best postings,
 which bounds the k-th best score from below; that bound says which postings of each
 term could still belong to a better chunk (ranges of that index), and only chunks
 found there whose best possible score reaches the bound are scored (``_top_k``).
-Under a date or outlet filter that keeps few postings, they are all read and summed
-instead, through the postings' indexes by date and by outlet.
+A question holding a term in more than ``COMMON_TERM`` chunks is not proved exact
+that way (it meant scoring tens of thousands of chunks): its top comes from each
+term's best postings (``_best_postings_top_k``, approximate). Under a date or outlet
+filter that keeps few postings, they are all read and summed instead, through the
+postings' indexes by date and by outlet, and when very few, every kept chunk's score
+comes back, so the candidates' scores are known without another query.
 """
 
 from __future__ import annotations
@@ -58,8 +64,10 @@ if TYPE_CHECKING:
 #: The layout of the tables written. Readers also read the older layouts in
 #: ``READABLE_SCHEMAS`` (the next ``qa index`` upgrades them in place); a database of
 #: any other layout is rebuilt.
-PG_SCHEMA_VERSION = 4
-READABLE_SCHEMAS = (3, 4)
+PG_SCHEMA_VERSION = 5
+READABLE_SCHEMAS = (3, 4, 5)
+#: The first layout whose kNN searches read the half-precision search tables.
+SEARCH_TABLES_SCHEMA = 5
 #: Filters leaving at most this many chunks are always searched exactly (a scan of their
 #: vectors); above it the cheaper of that scan and the index is chosen (``dense_plan``).
 EXACT_LIMIT = 5_000
@@ -254,7 +262,8 @@ class PostgresStorage(HeldRows):
         if version not in READABLE_SCHEMAS:
             raise IndexIncompatibleError(
                 f"the index in {describe_url(self.url)} was built by another version of qa "
-                f"(schema {version}, this qa reads {' and '.join(map(str, READABLE_SCHEMAS))});"
+                f"(schema {version}, this qa reads {', '.join(map(str, READABLE_SCHEMAS[:-1]))}"
+                f" and {READABLE_SCHEMAS[-1]});"
                 f" {REBUILD}"
             )
         # Each question runs short queries: compiling them (JIT) costs more than it saves.
@@ -284,6 +293,9 @@ class PostgresStorage(HeldRows):
         # Chunks known to pass a filter: those its last kNN searches returned.
         self._passing: tuple[SearchFilters, set[int]] | None = None
         self._indexes: dict[VectorField, VectorIndex | None] = {}
+        # kNN reads qa.{field}_search (half precision), or in older layouts the vectors.
+        self._searched = "search" if version >= SEARCH_TABLES_SCHEMA else "vectors"
+        self._cast = "halfvec" if version >= SEARCH_TABLES_SCHEMA else "vector"
 
     @property
     def generation(self) -> str:
@@ -362,7 +374,7 @@ class PostgresStorage(HeldRows):
         """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first:
         exactly when the filters leave few enough chunks, else through the HNSW or IVFFlat
         index with the filters in the query (``dense_plan``)."""
-        table = VECTOR_TABLES[field]
+        table = f"qa.{field}_{self._searched}"
         where, params = filter_sql(filters)
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         plan = dense_plan(self._scope_count(filters), self._docs, n, self._vector_index(field))
@@ -370,7 +382,7 @@ class PostgresStorage(HeldRows):
             # "+ 0" keeps the planner off the vector index: every allowed vector is scored.
             sql = (
                 f"SELECT c.chunk_id FROM {table} c WHERE {where}"
-                " ORDER BY (c.vector <=> %s) + 0, c.chunk_id LIMIT %s"
+                f" ORDER BY (c.vector <=> %s::{self._cast}) + 0, c.chunk_id LIMIT %s"
             )
             args = [*params, vector, n]
         else:
@@ -379,7 +391,8 @@ class PostgresStorage(HeldRows):
             self._set([*plan.settings, ("enable_sort", "off")])
             # relaxed_order may return neighbours slightly out of order: sort them again.
             sql = (
-                "WITH found AS MATERIALIZED (SELECT c.chunk_id, c.vector <=> %s AS distance"
+                "WITH found AS MATERIALIZED (SELECT c.chunk_id,"
+                f" c.vector <=> %s::{self._cast} AS distance"
                 f" FROM {table} c WHERE {where} ORDER BY distance LIMIT %s)"
                 " SELECT chunk_id FROM found ORDER BY distance + 0, chunk_id"
             )
@@ -406,7 +419,7 @@ class PostgresStorage(HeldRows):
                 "SELECT a.amname, c.reloptions FROM pg_class c JOIN pg_am a ON a.oid = c.relam"
                 " JOIN pg_namespace s ON s.oid = c.relnamespace"
                 " WHERE s.nspname = 'qa' AND c.relname = %s",
-                (f"{field}_vectors_nearest",),
+                (f"{field}_{self._searched}_nearest",),
             ).fetchone()
             found = None
             if row is not None:

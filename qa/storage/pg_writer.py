@@ -9,9 +9,10 @@ A killed writer leaves nothing: PostgreSQL rolls the transaction back, and
 readers keep answering from the last committed update meanwhile.
 
 A fresh database is loaded first and indexed after (postings by term and chunk, by
-chunk, by weight for top-k, and by date and outlet for filtered BM25; the two vector
-tables by HNSW, or by IVFFlat above ``HNSW_MAX_ROWS``), which is much faster than
-growing the indexes row by row; later updates go through the indexes as they are. A
+chunk, by weight for top-k, and by date and outlet for filtered BM25; the vectors are
+copied in half precision, in (outlet, date) order, to the two search tables that kNN
+reads, indexed by HNSW, or by IVFFlat above ``HNSW_MAX_ROWS``), which is much faster
+than growing the indexes row by row; later updates go through the indexes as they are. A
 database of an older layout that the readers still read (``READABLE_SCHEMAS``) is
 brought up to date in place by the next update (``upgrade_schema``); any other is
 rebuilt.
@@ -42,7 +43,11 @@ from qa.storage.pg_store import PG_SCHEMA_VERSION, READABLE_SCHEMAS, outlet_key
 LOCK_KEY = 0x71612D696E646578
 #: Stored manifest fields that must match for rows to be kept across updates.
 _KEEP_IF_EQUAL = ("model", "weights_sha256", "precision", "chunking", "dimension")
-_TABLES = ("postings", "terms", "window_vectors", "sentence_vectors", "chunks", "articles", "files")
+_TABLES = (
+    "postings", "terms", "window_search", "sentence_search", "window_vectors",
+    "sentence_vectors", "chunks", "articles", "files",
+)  # fmt: skip
+_FIELDS = ("window", "sentence")
 #: HNSW build parameters (pgvector defaults; see eval/bench_postgres.py for timings).
 HNSW_M = 16
 HNSW_EF_CONSTRUCTION = 64
@@ -82,6 +87,8 @@ def _schema(dimension: int) -> str:
     CREATE INDEX chunks_by_outlet ON qa.chunks (outlet_key, published);
     {_vector_table("window", dimension)}
     {_vector_table("sentence", dimension)}
+    {_search_table("window", dimension)}
+    {_search_table("sentence", dimension)}
     CREATE TABLE qa.terms (term_id serial PRIMARY KEY, term text UNIQUE NOT NULL,
                            df integer NOT NULL);
     CREATE TABLE qa.postings (
@@ -110,48 +117,102 @@ _BULK_INDEXES = (
     " INCLUDE (chunk_id, published, outlet_key)",
     *_FILTER_INDEXES,
 )
-#: What turns a database of an older layout into the current one in place (readers
-#: read both meanwhile): schema 3 lacked the postings' filter indexes.
-_UPGRADES = {3: _FILTER_INDEXES}
 
 
 def _vector_table(field: str, dimension: int) -> str:
-    """One table per vector field, with the filter columns beside the vector so HNSW scans
-    filter in place; rows of ~1.6 kB stay in the heap (no TOAST), so exact scans are fast."""
+    """One table per vector field with the exact (float32) vectors, read by chunk id to
+    rescore candidates; rows of ~1.6 kB stay in the heap (no TOAST)."""
     return f"""
     CREATE TABLE qa.{field}_vectors (
         chunk_id bigint PRIMARY KEY, article_id text NOT NULL, published date,
         outlet_key text NOT NULL, vector vector({dimension}) NOT NULL
     );
     ALTER TABLE qa.{field}_vectors ALTER COLUMN vector SET STORAGE PLAIN;
-    CREATE INDEX {field}_vectors_by_article ON qa.{field}_vectors (article_id);
-    CREATE INDEX {field}_vectors_by_published ON qa.{field}_vectors (published);
-    CREATE INDEX {field}_vectors_by_outlet ON qa.{field}_vectors (outlet_key, published);
     """
 
 
+def _search_table(field: str, dimension: int) -> str:
+    """What a kNN search reads: each chunk's vector in half precision (~0.8 kB a row, half
+    the pages of the exact table) beside the filter columns, so HNSW and IVFFlat scans
+    filter in place and the searched set stays in memory; a fresh load writes it in
+    (outlet, date) order, so an exact scan of an outlet reads contiguous pages."""
+    return f"""
+    CREATE TABLE qa.{field}_search (
+        chunk_id bigint PRIMARY KEY, article_id text NOT NULL, published date,
+        outlet_key text NOT NULL, vector halfvec({dimension}) NOT NULL
+    );
+    ALTER TABLE qa.{field}_search ALTER COLUMN vector SET STORAGE PLAIN;
+    CREATE INDEX {field}_search_by_article ON qa.{field}_search (article_id);
+    CREATE INDEX {field}_search_by_published ON qa.{field}_search (published);
+    CREATE INDEX {field}_search_by_outlet ON qa.{field}_search (outlet_key, published);
+    """
+
+
+def _fill_search_table(db: Any, field: str, where: str = "TRUE", args: Sequence[Any] = ()) -> None:
+    """Copy the vectors of ``qa.{field}_vectors`` that ``where`` picks into the search
+    table, in half precision and (outlet, date) order."""
+    db.execute(
+        f"INSERT INTO qa.{field}_search SELECT chunk_id, article_id, published, outlet_key,"
+        f" vector::halfvec FROM qa.{field}_vectors WHERE {where}"
+        " ORDER BY outlet_key, published, chunk_id",
+        args,
+    )
+
+
+def _add_filter_indexes(db: Any) -> None:
+    """Schema 3 → 4: the postings' indexes by date and by outlet."""
+    for statement in _FILTER_INDEXES:
+        db.execute(statement)
+
+
+def _add_search_tables(db: Any) -> None:
+    """Schema 4 → 5: kNN searches move from the float32 vector tables (and their
+    indexes) to half-precision search tables."""
+    dimension = db.execute(
+        "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'qa.window_vectors'::regclass"
+        " AND attname = 'vector'"
+    ).fetchone()[0]
+    rows = db.execute("SELECT docs FROM qa.meta").fetchone()[0]
+    for field in _FIELDS:
+        db.execute(
+            f"DROP INDEX IF EXISTS qa.{field}_vectors_nearest, qa.{field}_vectors_by_article,"
+            f" qa.{field}_vectors_by_published, qa.{field}_vectors_by_outlet"
+        )
+        db.execute(_search_table(field, dimension))
+        _fill_search_table(db, field)
+        db.execute(vector_index_sql(field, rows))
+
+
+#: What turns a database of an older layout into the current one in place (readers
+#: read it meanwhile): schema 3 lacked the postings' filter indexes, schema 4 the
+#: half-precision search tables.
+_UPGRADES: dict[int, Callable[[Any], None]] = {3: _add_filter_indexes, 4: _add_search_tables}
+
+
 def vector_index_sql(field: str, rows: int) -> str:
-    """The nearest-neighbour index of one vector table holding ``rows`` vectors.
+    """The nearest-neighbour index of one search table holding ``rows`` vectors.
 
     HNSW up to ``HNSW_MAX_ROWS``; above, IVFFlat with ``rows / 1000`` lists (the square
     root above a million, as pgvector advises): on two shared cores one HNSW build took
     256 s at 100k vectors against 12 s for IVFFlat, and grows faster than linearly."""
-    name = f"{field}_vectors_nearest ON qa.{field}_vectors"
+    name = f"{field}_search_nearest ON qa.{field}_search"
     if rows <= HNSW_MAX_ROWS:
         return (
-            f"CREATE INDEX {name} USING hnsw (vector vector_cosine_ops)"
+            f"CREATE INDEX {name} USING hnsw (vector halfvec_cosine_ops)"
             f" WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})"
         )
     lists = max(1, rows // 1000 if rows <= 1_000_000 else math.isqrt(rows))
-    return f"CREATE INDEX {name} USING ivfflat (vector vector_cosine_ops) WITH (lists = {lists})"
+    return f"CREATE INDEX {name} USING ivfflat (vector halfvec_cosine_ops) WITH (lists = {lists})"
 
 
 def build_bulk_indexes(db: Any, rows: int) -> None:
-    """Index the postings and both vector tables after a fresh load of ``rows`` chunks."""
+    """Index the postings, fill both search tables and index them after a fresh load of
+    ``rows`` chunks."""
     db.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'")
     for statement in _BULK_INDEXES:
         db.execute(statement)
-    for field in ("window", "sentence"):
+    for field in _FIELDS:
+        _fill_search_table(db, field)
         db.execute(vector_index_sql(field, rows))
 
 
@@ -160,8 +221,7 @@ def upgrade_schema(db: Any, version: int) -> None:
     transaction (``PG_SCHEMA_VERSION`` is recorded by the update that follows)."""
     db.execute(f"SET LOCAL maintenance_work_mem = '{INDEX_BUILD_MEMORY}'")
     for step in range(version, PG_SCHEMA_VERSION):
-        for statement in _UPGRADES[step]:
-            db.execute(statement)
+        _UPGRADES[step](db)
 
 
 @contextmanager
@@ -246,7 +306,9 @@ def _write(db: Any, url: str, data: GenerationData, manifest: Manifest) -> str:
     # without changing an article's text (provenance, estimates) reach the database.
     db.execute("DELETE FROM qa.articles")
     _copy_articles(db, data.articles, manifest)
-    added_docs, added_length, next_id = _insert_chunks(db, data, keep, stored["next_chunk_id"])
+    added_docs, added_length, next_id = _insert_chunks(
+        db, data, keep, stored["next_chunk_id"], search=not fresh
+    )
     if fresh:
         build_bulk_indexes(db, added_docs)
     db.execute("DELETE FROM qa.terms WHERE df = 0")
@@ -322,7 +384,12 @@ def _delete_articles_except(db: Any, keep: set[str]) -> tuple[int, int]:
         " FROM qa.postings p JOIN gone USING (chunk_id) GROUP BY p.term_id) g"
         " WHERE t.term_id = g.term_id"
     )
-    for table in ("postings", "window_vectors", "sentence_vectors", "chunks"):
+    for table in (
+        "postings",
+        *(f"{f}_search" for f in _FIELDS),
+        *(f"{f}_vectors" for f in _FIELDS),
+        "chunks",
+    ):
         db.execute(f"DELETE FROM qa.{table} t USING gone g WHERE t.chunk_id = g.chunk_id")
     db.execute("DROP TABLE gone")
     return int(docs), int(length)
@@ -368,11 +435,12 @@ def _copy_articles(db: Any, articles: Sequence[Article], manifest: Manifest) -> 
 
 
 def _insert_chunks(
-    db: Any, data: GenerationData, keep: set[str], next_id: int
+    db: Any, data: GenerationData, keep: set[str], next_id: int, *, search: bool
 ) -> tuple[int, int, int]:
     """Insert the chunks of changed and new articles with their vectors and postings,
-    ``BATCH_CHUNKS`` at a time; return how many, their total BM25 length, and the next
-    free chunk id."""
+    ``BATCH_CHUNKS`` at a time (and their search rows with ``search``; a fresh load
+    writes those after, in order); return how many, their total BM25 length, and the
+    next free chunk id."""
     articles = {a.article_id: a for a in data.articles}
     rows = [i for i, c in enumerate(data.chunks) if c.article_id not in keep]
     total_length = 0
@@ -383,6 +451,9 @@ def _insert_chunks(
         owners = [articles[data.chunks[i].article_id] for i in part]
         _copy_chunks(db, data, ids, part, owners, terms)
         _copy_vectors(db, data, ids, part, owners)
+        if search and part:
+            for field in _FIELDS:
+                _fill_search_table(db, field, "chunk_id BETWEEN %s AND %s", (ids[0], ids[-1]))
         _insert_postings(db, ids, terms, owners)
         total_length += sum(len(words) for words in terms)
     return len(rows), total_length, next_id + len(rows)
