@@ -156,13 +156,15 @@ def test_choice_picks_the_sentence_with_the_asked_for_number(assistant: Assistan
     )
 
 
-def test_sentences_of_one_passage_stand_in_article_order(assistant: Assistant) -> None:
+def test_the_answering_sentence_leads_and_the_others_follow_in_article_order(
+    assistant: Assistant,
+) -> None:
     answer = assistant.ask("How many cases with Kazakhstan as a source country did IOM register?")
     assert answer.text == (
-        "The IOM says that, in collaboration with NGO partners like Sana Sezim, it assisted "
-        "858 victims of trafficking in Kazakhstan, 559 of them women, from 2004 to August 2012. "
-        "[1] Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1] "
-        "Internal trafficking within Kazakhstan is another problem, with 326 cases since 2004. [1]"
+        "Kazakhstan was the source country in 410 cases, Uzbekistan in 362 cases. [1] "
+        "Internal trafficking within Kazakhstan is another problem, with 326 cases since 2004. "
+        "[1] The IOM says that, in collaboration with NGO partners like Sana Sezim, it assisted "
+        "858 victims of trafficking in Kazakhstan, 559 of them women, from 2004 to August 2012. [1]"
     )
 
 

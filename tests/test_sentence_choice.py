@@ -249,3 +249,25 @@ def test_a_name_with_initials_is_one_person(sentence: str, person: str) -> None:
 )
 def test_a_question_in_three_parts_asks_three_questions(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
+
+
+def test_the_likeliest_sentence_leads_then_its_passage_after_it_before_it_and_other_passages() -> (
+    None
+):
+    def at(text: str, probability: float, marker: int, start: int) -> Candidate:
+        article = Article("a", "a.txt", "A", None, None, None, ())
+        signals = np.zeros(len(FEATURES))
+        return Candidate(marker, article, Span(start, start + 10), text, signals, probability)
+
+    rated = [
+        at("The third sentence holds the answer.", 0.9, 1, 300),
+        at("A sentence of another passage.", 0.8, 2, 50),
+        at("The first sentence of the passage.", 0.7, 1, 100),
+        at("The fourth sentence follows the answer.", 0.6, 1, 400),
+    ]
+    assert [c.text for c in select(rated, SentenceWeights(), None)] == [
+        "The third sentence holds the answer.",
+        "The fourth sentence follows the answer.",
+        "The first sentence of the passage.",
+        "A sentence of another passage.",
+    ]

@@ -136,6 +136,7 @@ def compose_answer(
             question, text, True, cited, listed, timings_ms, notices, evidence,
             missing=assessment.missing,
         )  # fmt: skip
+    chosen = _with_lead_in(chosen, snapshot)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
@@ -218,6 +219,37 @@ def _citing(
     if marker:
         return marker, listed
     return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
+
+
+def _with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
+    """The chosen sentences with the first (the leader) after those of them it cannot be
+    read without, in article order: from the sentence naming the leader's speaker up to
+    it ("Anna Berg visited …", "She said …" before "“…,” she told the AP."), and a
+    sentence just before it, or before one of those, that opens a quotation it continues
+    ("“The bridge is closed." before "Nobody should try to cross it,” said Tom Price.")."""
+    if not chosen:
+        return []
+    leader = chosen[0]
+    raw = snapshot.file_text(leader.article.path)
+    same = [c for c in chosen[1:] if c.article.article_id == leader.article.article_id]
+    speaker = speaker_for(raw, leader.article, leader.span)
+    start = min(speaker.start, leader.span.start) if speaker is not None else leader.span.start
+    lead_in = [c for c in same if start <= c.span.start < leader.span.start]
+    opening = min(c.span.start for c in [leader, *lead_in]) if speaker is None else start
+    for before in sorted(same, key=lambda c: -c.span.start):
+        if before in lead_in or before.span.start > opening:
+            continue
+        if raw[before.span.end : opening].strip() or not _opens_quotation(before.text):
+            break
+        lead_in.append(before)
+        opening = before.span.start
+    lead_in.sort(key=lambda c: c.span.start)
+    return [*lead_in, leader, *(c for c in chosen[1:] if c not in lead_in)]
+
+
+def _opens_quotation(sentence: str) -> bool:
+    """Whether a sentence opens a quotation it does not close ("“The bridge is closed.")."""
+    return sentence.count("“") > sentence.count("”") or sentence.count('"') % 2 == 1
 
 
 def _speaker_first(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:

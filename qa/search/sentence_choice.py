@@ -24,9 +24,10 @@ that the sentence holds the answer:
 The reply takes the most likely sentence and the few others nearly as likely
 (none about another country or year when the first keeps to the question's); a
 question asking for a number, a score or a date is answered first by the likeliest
-sentence holding one (for "How many …?", a count: not a sum of money or a share). A
-question in two parts ("Who … and when …?", "When and where …?") gets the best
-sentence for each.
+sentence holding one (for "How many …?", a count: not a sum of money or a share). That
+sentence leads the reply; the others follow it as they stand in the article
+(``leader_first``). A question in two parts ("Who … and when …?", "When and where …?")
+gets the best sentences for each, part by part.
 """
 
 from __future__ import annotations
@@ -453,9 +454,9 @@ def choose(
     only: Collection[int] | None = None,
 ) -> list[Candidate]:
     """The reply's sentences: the most likely one and those nearly as likely; for a
-    question in parts, up to two for each part (at most ``max_reply`` in all). Ordered
-    by the passage they come from (best first), and as they stand in the article within
-    one passage. ``only`` restricts the choice to the passages with those markers."""
+    question in parts, up to two for each part (at most ``max_reply`` in all), part by part.
+    Each part's sentences are ordered by ``leader_first``. ``only`` restricts the choice to
+    the passages with those markers."""
     lexicon = Lexicon.of(snapshot)
     parts = question_parts(question)[: weights.max_parts]
     # Two parts get up to two sentences each; more parts one each.
@@ -470,7 +471,7 @@ def choose(
         for candidate in select(rate(found, weights), per_part, matched_kind(part)):
             if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
                 chosen.append(candidate)
-    return in_reading_order(chosen)
+    return chosen
 
 
 def select(
@@ -481,7 +482,7 @@ def select(
     When the question asks for a number, a count, a score or a date (``asked``), the first
     is the likeliest sentence holding one the question does not name, if any does. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
-    (see ``qa.search.answer_types.contradicts``).
+    (see ``qa.search.answer_types.contradicts``). The first leads the reply (``leader_first``).
     """
     if not rated:
         return []
@@ -501,13 +502,23 @@ def select(
             continue
         if all(other.text != c.text for c in chosen):
             chosen.append(other)
-    return in_reading_order(chosen)
+    return leader_first(chosen)
 
 
-def in_reading_order(chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Sentences grouped by passage, the passage of the first chosen first; within a
-    passage, as they stand in the article."""
+def leader_first(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The first chosen sentence (the one most likely to answer) leads, so that a reader
+    finds the answer at once; then the other sentences of its passage that follow it in
+    the article, then those of its passage that stand before it, each as they stand in the
+    article; then the other passages' sentences, passage by passage in the order they
+    were chosen, as they stand in the article."""
+    if not chosen:
+        return []
+    leader = chosen[0]
     rank: dict[int, int] = {}
     for candidate in chosen:
         rank.setdefault(candidate.marker, len(rank))
-    return sorted(chosen, key=lambda c: (rank[c.marker], c.span.start))
+    rest = sorted(
+        chosen[1:],
+        key=lambda c: (rank[c.marker], c.span.start < leader.span.start, c.span.start),
+    )
+    return [leader, *rest]
