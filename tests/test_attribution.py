@@ -337,3 +337,28 @@ def test_a_sentence_names_a_titles_holder_beside_the_title_for_the_place_asked(
 def test_who_said_and_who_did_questions_ask_for_no_titles_holder() -> None:
     assert asked_holder("Who said the president was ill?") is None
     assert asked_holder("Who signed the decree?") is None
+
+
+#: A feed without capitals or quotation marks, where a quote runs on after "… he said.".
+LOWER_CASE_RUN_ON = """\
+campbell demands full disclosure
+
+lib dem spokesman sir menzies campbell said the statement did not clear up the issues.
+
+if the advice was clear, why was it changed in ten days he said.
+
+only the fullest disclosure will now do.
+
+the attorney general denied the claim on monday.
+"""
+
+
+def test_in_lower_case_a_sentence_after_one_ending_he_said_goes_on_with_that_quote(
+    tmp_path: Path,
+) -> None:
+    article = _ingested(tmp_path, LOWER_CASE_RUN_ON)
+    campbell = (
+        "lib dem spokesman sir menzies campbell said the statement did not clear up the issues."
+    )
+    assert speaker_of(article, "only the fullest disclosure will now do.") == campbell
+    assert speaker_of(article, "the attorney general denied the claim on monday.") is None

@@ -299,14 +299,44 @@ def speaker_for(raw: str, article: Article, sentence: Span) -> Span | None:
         (i for i, s in reversed(list(enumerate(sentences))) if s.span.start <= sentence.start),
         None,
     )
-    if at is None or _need(sentences[at], frozenset()) is None:
-        return None  # a known surname could only name the speaker: no need to read them
-    surnames, genders = _people(" ".join(raw[p.start : p.end] for p in paragraphs))
-    need = _need(sentences[at], surnames)
+    if at is None:
+        return None
+    need: tuple[str, str] | None = (_QUOTE_KIND, "")
+    surnames: frozenset[str] = frozenset()
+    genders: dict[str, str] = {}
+    if not _continues_quote(sentences, at):
+        if _need(sentences[at], frozenset()) is None:
+            return None  # a known surname could only name the speaker: no need to read them
+        surnames, genders = _people(" ".join(raw[p.start : p.end] for p in paragraphs))
+        need = _need(sentences[at], surnames)
     if need is None:
         return None
     found = _resolve(sentences, at, need, surnames, genders)
     return found.span if found is not None else None
+
+
+#: A sentence ending in its attribution, in text without capitals: "… he said.", "… said moya."
+_ENDS_SAID = LazyPattern(
+    rf"(?:\b(?:he|she)|(?<![\w’'-])(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+)\s+{_SAYS}\W*$"
+    rf"|\b{_SAYS}\s+(?!{_NOT_A_SPEAKER}\b)[a-z][\w’'-]+\W*$"
+)
+
+
+def _continues_quote(sentences: list[_Sentence], at: int) -> bool:
+    """Whether, in text that lost its capitals and quotation marks (a feed in lower case),
+    ``sentences[at]`` goes on with the quote of the sentence before it, which ends in its
+    attribution ("… he said. only the fullest disclosure will now do."): it says nothing
+    of speech itself and stands in the same paragraph or the next."""
+    if at == 0:
+        return False
+    sentence, before = sentences[at], sentences[at - 1]
+    return (
+        not any(c.isupper() or c in '"“”«»' for c in before.text + sentence.text)
+        and sentence.paragraph - before.paragraph <= 1
+        and bool(_ENDS_SAID.search(before.text))
+        and not _SPEECH.search(sentence.text)
+        and not _PRONOUN_START.search(sentence.text)
+    )
 
 
 def _sentences(raw: str, paragraphs: list[Span], numbers: range) -> list[_Sentence]:
