@@ -539,3 +539,46 @@ def test_a_century_answers_a_question_asking_in_which_century(century_settings: 
         "Closest: The distinct identity of the Saxons emerged slowly. [1]"
     )
     assistant.close()
+
+
+@pytest.fixture(scope="module")
+def dated_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article dated 2003 that speaks of "last year" and writes its numbers in words."""
+    root = tmp_path_factory.mktemp("dated")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "cases.txt").write_text(
+        "Cases of Organised Prostitution\n\nPublished: 8 October 2003\n\n"
+        "Last year, 330 cases were brought against people involved in organised prostitution.\n\n"
+        "Some three thousand women and twenty-five men were smuggled abroad.\n"
+    )
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+def test_a_year_is_met_by_last_year_in_an_article_of_the_year_after(
+    dated_settings: Settings,
+) -> None:
+    question = "How many prostitution cases were brought in 2002?"
+    hit, assistant = _passage_holding(dated_settings, question, "330")
+    assert hit.article.published is not None and hit.article.published.year == 2003
+    assert assess(question, [hit], assistant.snapshot).met
+    # "last year" of 2003 is no other year, and the article's own year is still met by its date.
+    for year in ("2001", "2004"):
+        asked = question.replace("2002", year)
+        assessment = assess(asked, [hit], assistant.snapshot)
+        assert [(c.kind, c.text) for c in assessment.missing] == [("year", year)]
+    assert assess(question.replace("2002", "2003"), [hit], assistant.snapshot).met
+    assistant.close()
+
+
+@pytest.mark.parametrize("number", ["3,000", "3000", "25"])
+def test_a_number_is_met_by_the_same_number_written_in_words(
+    dated_settings: Settings, number: str
+) -> None:
+    question = f"Were {number} women smuggled abroad?"
+    hit, assistant = _passage_holding(dated_settings, question, "three thousand")
+    assert assess(question, [hit], assistant.snapshot).met
+    assessment = assess("Were 4,000 women smuggled abroad?", [hit], assistant.snapshot)
+    assert [(c.kind, c.text) for c in assessment.missing] == [("number", "4,000")]
+    assistant.close()

@@ -45,7 +45,10 @@ stands as written meets the window's name with a typo in the others ("Primer Lea
 "SkyDrive"; ``qa.search.term_matching.name_met_loosely``), as do an abbreviation and its
 long form ("MVPs": "Most Valuable Players"; ``initials_met``) and an adjective of place
 and the place ("Asian": "Asia"). Numbers and years are
-compared as digit strings with thousands separators removed.
+compared as digit strings with thousands separators removed; a number the passage
+writes in words meets the same number in digits ("three thousand": 3,000;
+"twenty-five": 25), and "last year" ("this year", "next year") in an article dated
+2003 meets 2002 (2003, 2004) without being a rival to another year.
 
 A passage *fails* the question when the weights of what it does not meet add
 up to 1 or more (``AnswerabilityPolicy.weight``: a name, year, date, quote or
@@ -82,6 +85,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from qa.patterns import LazyPattern
@@ -689,8 +693,11 @@ class Evidence:
         self._lexicon = lexicon
         self.terms = folded(lexicon.terms([window])[0])
         self.words = plain_words(window)
-        self.digits = {_digits(n) for n in _NUMBER.findall(window)}
+        self.digits = {_digits(n) for n in _NUMBER.findall(window)} | _spelt_numbers(window)
         self.years = _years(window)
+        # Met by "last year" in an article of the next year, but no rival to another year
+        # asked: the question may name the year of the article itself ("the 2003 report").
+        self.relative_years = _relative_years(window, hit.article.published)
         self._context: set[str] | None = None
         self._heading: set[str] | None = None
         self._entities: list[tuple[str, list[str]]] | None = None
@@ -793,7 +800,7 @@ class Evidence:
         names a rival of that kind (``rival``) the question does not name (``asked``)."""
         kind, terms = constraint.kind, constraint.terms
         if kind == YEAR:
-            if terms[0] in self.digits:
+            if terms[0] in self.digits or terms[0] in self.relative_years:
                 return True
             return not self._blocked(contrast, asked) and self._context_year(terms[0])
         if kind == NUMBER:
@@ -898,6 +905,62 @@ def _kind_of_name(name: str) -> str | None:
     """The kind ``name_kinds`` tells of a name standing alone (None when it finds none)."""
     spans = entity_spans(name, Vocabulary())
     return spans[0][2] if len(spans) == 1 and spans[0][1] - spans[0][0] >= len(name) - 2 else None
+
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_SPELT_VALUES = {word: n for n, word in enumerate(_UNITS)} | {
+    word: 10 * n for n, word in enumerate(_TENS, start=2)
+}
+#: A number written in words, or in digits and a scale ("twenty-five", "three thousand",
+#: "1.5 million").
+_SPELT = LazyPattern(
+    r"\b(?:("
+    + "|".join(_TENS)
+    + r")[\s-]("
+    + "|".join(_UNITS[1:10])
+    + r")|("
+    + "|".join(_UNITS + _TENS)
+    + r"|\d+(?:\.\d+)?))(?:\s+(hundred|thousand|million|billion))?\b",
+    re.I,
+)
+#: A year told from the date of the article: "last year", "the previous year".
+_RELATIVE_YEAR = LazyPattern(
+    r"\b(?:(last|previous|past)|(this|current)|(next|coming|following))\s+year\b", re.I
+)
+
+
+def _spelt_numbers(text: str) -> set[str]:
+    """The numbers a text writes in words, as digits: "two" 2, "twenty-five" 25, "three
+    thousand" 3000, "1.5 million" 1500000 (a number a question gives in digits)."""
+    found = set()
+    for match in _SPELT.finditer(text):
+        tens, unit, single, scale = match.groups()
+        if single is not None and single[0].isdigit():
+            if scale is None:
+                continue  # plain digits are read as they stand
+            value = float(single)
+        elif tens is not None:
+            value = _SPELT_VALUES[tens.lower()] + _SPELT_VALUES[unit.lower()]
+        else:
+            value = _SPELT_VALUES[single.lower()]
+        value *= _SCALES[scale.lower()] if scale else 1
+        if value == int(value):
+            found.add(str(int(value)))
+    return found
+
+
+def _relative_years(text: str, published: date | None) -> set[str]:
+    """The years a text names relative to its article's publication date: "last year" in
+    an article of 2004 is 2003, "this year" 2004, "next year" 2005 (none when undated)."""
+    if published is None:
+        return set()
+    offsets = {-1 if m.group(1) else 0 if m.group(2) else 1 for m in _RELATIVE_YEAR.finditer(text)}
+    return {str(published.year + offset) for offset in offsets}
 
 
 def _years(text: str) -> set[str]:
