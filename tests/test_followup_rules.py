@@ -760,3 +760,13 @@ def test_a_name_with_capitals_of_other_alphabets_is_a_referent(
     asked: str, sentence: str, follow_up: str, resolved: str
 ) -> None:
     assert resolve(follow_up, PreviousTurn(asked, (sentence,))).resolved == resolved
+
+
+def test_them_is_the_counted_plural_a_which_organisation_question_names() -> None:
+    previous = PreviousTurn(
+        "Which organization assisted 858 victims of trafficking in Kazakhstan?",
+        ("The IOM says that it assisted 858 victims of trafficking in Kazakhstan.",),
+    )
+    assert resolve("How many of them were women?", previous).resolved == (
+        "How many of the victims of trafficking were women?"
+    )

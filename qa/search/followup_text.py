@@ -104,7 +104,8 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
     The noun it asks about when plural, with what it is of and the rest of the question
     (``How many victims of trafficking did the IOM assist?`` gives ``the victims of
     trafficking the IOM assist``); else a lower-case plural subject after "the" (``What did the
-    protesters demand?`` gives ``the protesters``); None when it has neither. With
+    protesters demand?`` gives ``the protesters``); else a counted plural (``… assisted 858
+    victims of trafficking?`` gives ``the victims of trafficking``); None when it has none. With
     ``subject_first`` (for ``they``, a subject itself), the subject comes first: after ``Which
     castles did the Normans build?``, ``where did they settle?`` asks about the Normans.
     """
@@ -123,7 +124,24 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
             ) > of.end():
                 end = phrase_end(base, of.end())
             return " ".join(["the", base[start:end], *_relative_clause(base[end:])])
-    return _plural_subject(base)
+    return _plural_subject(base) or _counted_plural(base)
+
+
+_COUNTED = LazyPattern(r"\b(?:\d[\d,.]*|many|several|both)\s+(?=[a-z])", re.I)
+
+
+def _counted_plural(base: str) -> str | None:
+    """A counted plural the question names (``858 victims of trafficking`` in ``Which
+    organization assisted 858 victims of trafficking?``), with what it is of; or None."""
+    for count in _COUNTED.finditer(base):
+        end = phrase_end(base, count.end())
+        words = base[count.end() : end].split()
+        if not words or not is_plural(words[-1]) or words[-1].casefold() in _MEASURES:
+            continue
+        while (of := _OF.match(base, end)) is not None and phrase_end(base, of.end()) > of.end():
+            end = phrase_end(base, of.end())
+        return f"the {base[count.end() : end]}"
+    return None
 
 
 def _relative_clause(rest: str) -> list[str]:
