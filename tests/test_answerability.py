@@ -543,13 +543,17 @@ def test_a_century_answers_a_question_asking_in_which_century(century_settings: 
 
 @pytest.fixture(scope="module")
 def dated_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """An article dated 2003 that speaks of "last year" and writes its numbers in words."""
+    """An article dated 2003 that speaks of "last year" and writes its numbers in words, and
+    one that sets thousands apart by a space."""
     root = tmp_path_factory.mktemp("dated")
     (root / "corpus").mkdir()
     (root / "corpus" / "cases.txt").write_text(
         "Cases of Organised Prostitution\n\nPublished: 8 October 2003\n\n"
         "Last year, 330 cases were brought against people involved in organised prostitution.\n\n"
         "Some three thousand women and twenty-five men were smuggled abroad.\n"
+    )
+    (root / "corpus" / "fees.txt").write_text(
+        "Smugglers' Fees\n\nTheir families paid up to £820 000 to the smugglers.\n"
     )
     settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
     update_index(settings, embedder_factory=FakeEmbedder)
@@ -581,4 +585,15 @@ def test_a_number_is_met_by_the_same_number_written_in_words(
     assert assess(question, [hit], assistant.snapshot).met
     assessment = assess("Were 4,000 women smuggled abroad?", [hit], assistant.snapshot)
     assert [(c.kind, c.text) for c in assessment.missing] == [("number", "4,000")]
+    assistant.close()
+
+
+def test_a_number_is_met_by_the_same_number_with_its_thousands_set_apart_by_a_space(
+    dated_settings: Settings,
+) -> None:
+    question = "Did the families pay £820,000 to the smugglers?"
+    hit, assistant = _passage_holding(dated_settings, question, "820 000")
+    assert assess(question, [hit], assistant.snapshot).met
+    assessment = assess(question.replace("820", "830"), [hit], assistant.snapshot)
+    assert [(c.kind, c.text) for c in assessment.missing] == [("number", "830,000")]
     assistant.close()

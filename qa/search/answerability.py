@@ -45,7 +45,8 @@ stands as written meets the window's name with a typo in the others ("Primer Lea
 "SkyDrive"; ``qa.search.term_matching.name_met_loosely``), as do an abbreviation and its
 long form ("MVPs": "Most Valuable Players"; ``initials_met``) and an adjective of place
 and the place ("Asian": "Asia"). Numbers and years are
-compared as digit strings with thousands separators removed; a number the passage
+compared as digit strings with thousands separators removed (commas, or spaces as in
+"£1 400"); a number the passage
 writes in words meets the same number in digits ("three thousand": 3,000;
 "twenty-five": 25), and "last year" ("this year", "next year") in an article dated
 2003 meets 2002 (2003, 2004) without being a rival to another year.
@@ -694,6 +695,7 @@ class Evidence:
         self.terms = folded(lexicon.terms([window])[0])
         self.words = plain_words(window)
         self.digits = {_digits(n) for n in _NUMBER.findall(window)} | _spelt_numbers(window)
+        self.digits |= {re.sub(r"\D", "", n) for n in _SPACED_NUMBER.findall(window)}
         self.years = _years(window)
         # Met by "last year" in an article of the next year, but no rival to another year
         # asked: the question may name the year of the article itself ("the 2003 report").
@@ -928,6 +930,8 @@ _SPELT = LazyPattern(
     + r"|\d+(?:\.\d+)?))(?:\s+(hundred|thousand|million|billion))?\b",
     re.I,
 )
+#: Thousands set apart by spaces ("£1 400", "820 000"), as some outlets write them.
+_SPACED_NUMBER = LazyPattern(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)")
 #: A year told from the date of the article: "last year", "the previous year".
 _RELATIVE_YEAR = LazyPattern(
     r"\b(?:(last|previous|past)|(this|current)|(next|coming|following))\s+year\b", re.I
