@@ -16,12 +16,13 @@ read as probabilities), then the reply knobs (``follow_ratio``, ``follow_floor``
 less 0.03 per extra sentence. It prints, for the tuning half of each set (the test
 halves too with ``--test``, for a final report only), with today's
 ``SentenceWeights`` and with the learned ones, the share of replies holding an
-answer (``in_reply``), of first sentences holding one (``in_first``), the same among
-questions whose top 3 passages hold an answer (``in_reply|hit@3``) and the mean
-reply length, then the weights to paste into ``SentenceWeights``. ``--misses``
-instead prints, for both halves, the share of full replies (abstention included, as
-``qa ask`` gives them) that hold an answer, and sorts the tuning halves' questions
-whose top 3 passages hold an answer that the full reply misses by cause.
+answer (``in_reply``), of replies whose first sentence holds one (``in_first``), the
+same among questions whose top 3 passages hold an answer (``in_reply|hit@3``) and the
+mean reply length, then the weights to paste into ``SentenceWeights``. ``--misses``
+instead prints, for the tuning halves (the test halves too with ``--test``), the share
+of full replies (abstention included, as ``qa ask`` gives them) that hold an answer,
+whose first sentence holds one, and their mean length, and sorts the tuning halves'
+questions whose top 3 passages hold an answer that the full reply misses by cause.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import pickle
+import re
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -61,6 +63,8 @@ from qa.storage.store import open_snapshot
 
 K = 5
 SETS = ("corpus", "squad", "bbc")
+#: The citation marker closing each sentence of a reply ("… 2012. [1]").
+_MARKER = re.compile(r"\s\[\d+\](?=\s|$)")
 
 
 @dataclass
@@ -175,9 +179,8 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
         holds = contains_answer(reply, case.answers)
         in_reply += holds
         lengths += len(chosen)
-        if chosen:
-            best = max(chosen, key=lambda c: c.probability)
-            in_first += contains_answer(best.text, case.answers)
+        if chosen:  # the reply's first sentence: the one a reader sees first
+            in_first += contains_answer(chosen[0].text, case.answers)
         if case.hit3:
             given_hit3[0] += holds
             given_hit3[1] += 1
@@ -231,20 +234,30 @@ def miss_cause(case: Case, answer: Answer, policy: AnswerPolicy) -> str:
     return "answer sentence ranked 2nd-3rd" if rank < 3 else "answer sentence ranked below 3rd"
 
 
-def breakdown(cases: list[Case], policy: AnswerPolicy) -> None:
-    """Print, per set and half, the share of full replies holding an answer (and among
-    questions whose top 3 passages hold one); then the tuning halves' misses among
-    those, by cause."""
-    holds = {id(case): holds_answer(case, full_reply(case, policy)) for case in cases}
+def breakdown(cases: list[Case], policy: AnswerPolicy, *, test: bool) -> None:
+    """Print, per set, for the tuning half (and the test half with ``test``), the share of
+    full replies holding an answer (and among questions whose top 3 passages hold one),
+    of replies whose first sentence holds one, and the mean length of the replies that do
+    not abstain (in sentences); then the tuning halves' misses among those, by cause."""
+    replies = {id(case): full_reply(case, policy) for case in cases}
+    holds = {id(case): holds_answer(case, replies[id(case)]) for case in cases}
     for name in SETS:
-        for half, flag in (("tune", True), ("test", False)):
+        for half, flag in (("tune", True), ("test", False))[: 2 if test else 1]:
             subset = [c for c in cases if c.set_name == name and c.tune == flag]
             hit3 = [c for c in subset if c.hit3]
             if not subset:
                 continue
+            said = [replies[id(c)] for c in subset if not replies[id(c)].abstained]
+            first = sum(
+                not replies[id(c)].abstained
+                and contains_answer(_MARKER.split(replies[id(c)].text, maxsplit=1)[0], c.answers)
+                for c in subset
+            )
+            length = sum(len(_MARKER.findall(a.text)) for a in said) / max(len(said), 1)
             print(
                 f"{name} {half}: reply={sum(holds[id(c)] for c in subset) / len(subset):.3f} "
-                f"reply|hit@3={sum(holds[id(c)] for c in hit3) / len(hit3):.3f}"
+                f"reply|hit@3={sum(holds[id(c)] for c in hit3) / len(hit3):.3f} "
+                f"first={first / len(subset):.3f} sentences={length:.2f}"
             )
     for name in SETS:
         missed = [c for c in cases if c.set_name == name and c.tune and c.hit3]
@@ -302,7 +315,7 @@ def main() -> int:
         f"{len(cases)} questions retrieved in {time.perf_counter() - began:.0f} s", file=sys.stderr
     )
     if args.misses:
-        breakdown(cases, AnswerPolicy())
+        breakdown(cases, AnswerPolicy(), test=args.test)
         return 0
     tune = [c for c in cases if c.tune]
     report("current", cases, SentenceWeights(), test=args.test)

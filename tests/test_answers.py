@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import cast
 
+import numpy as np
 import pytest
 
 from qa.config import Settings
 from qa.index.indexing import update_index
-from qa.records import Answer
-from qa.search.answer import ABSTENTION
+from qa.ingest.reader import ingest_corpus
+from qa.records import Answer, Span
+from qa.search.answer import ABSTENTION, within_limit
 from qa.search.assistant import Assistant
 from qa.search.retrieve import SearchFilters, _quoted_runs
-from qa.search.sentence_choice import is_statement, without_footnotes
+from qa.search.sentence_choice import Candidate, is_statement, without_footnotes
+from qa.storage.contract import Storage
 
 pytestmark = pytest.mark.slow  # answers depend on the real model's meaning
 
@@ -275,3 +279,56 @@ def test_a_heading_stays_on_its_own_line_in_the_quoted_passage(assistant: Assist
         "from January to April 2018 alone.\nTurkmenistan\nIn early October 2018, a Financial "
         "Monitoring Service was set up" in answer.citations[0].quote
     )
+
+
+BRIDGE = """\
+Bridge Repairs Begin
+
+The council closed the old bridge on Monday.
+
+Tom Price, the mayor, visited the site. “It will take a year,” he said.
+
+Engineers found cracks in three of the bridge's pillars.
+
+Repairs will cost 2 million pounds.
+"""
+
+
+class _OneFile:
+    """A storage stand-in that serves one file's text (all ``within_limit`` reads)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def file_text(self, path: str) -> str:
+        return self.text
+
+
+def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    article = parsed.articles[0]
+
+    def chosen(sentence: str, probability: float) -> Candidate:
+        start = parsed.text.index(sentence)
+        span = Span(start, start + len(sentence))
+        return Candidate(1, article, span, sentence, np.zeros(1), probability)
+
+    leader = chosen("Repairs will cost 2 million pounds.", 0.9)
+    replies = [
+        leader,
+        chosen("The council closed the old bridge on Monday.", 0.3),
+        chosen("“It will take a year,” he said.", 0.5),  # brings "Tom Price, the mayor, …"
+        chosen("Engineers found cracks in three of the bridge's pillars.", 0.6),
+    ]
+    snapshot = cast("Storage", _OneFile(parsed.text))
+    assert [c.text for c in within_limit(replies, snapshot, 4, leader)] == [
+        "Repairs will cost 2 million pounds.",
+        "“It will take a year,” he said.",
+        "Engineers found cracks in three of the bridge's pillars.",
+    ]
+    assert [c.text for c in within_limit(replies, snapshot, 5, leader)] == [c.text for c in replies]

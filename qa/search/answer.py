@@ -136,11 +136,13 @@ def compose_answer(
             question, text, True, cited, listed, timings_ms, notices, evidence,
             missing=assessment.missing,
         )  # fmt: skip
+    leader = chosen[0]
     chosen = _with_lead_in(chosen, snapshot)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
         chosen = _holder_first(chosen, holder)
+    chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
         chosen,
         listed,
@@ -245,6 +247,27 @@ def _with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candid
         opening = before.span.start
     lead_in.sort(key=lambda c: c.span.start)
     return [*lead_in, leader, *(c for c in chosen[1:] if c not in lead_in)]
+
+
+def within_limit(
+    chosen: Sequence[Candidate], snapshot: Storage, limit: int, leader: Candidate
+) -> list[Candidate]:
+    """The chosen sentences that fit in ``limit`` sentences with the speakers' sentences
+    they bring (``reply``), kept in their order: the leader first, then the likeliest, so
+    that a speaker's sentence brought along leaves out the least likely chosen sentence,
+    not the one that happens to come last."""
+    said: set[tuple[str, Span]] = set()
+    kept: set[int] = set()
+    for candidate in sorted(chosen, key=lambda c: (c is not leader, -c.probability)):
+        raw = snapshot.file_text(candidate.article.path)
+        speaker = speaker_for(raw, candidate.article, candidate.span)
+        article_id = candidate.article.article_id
+        brought = {(article_id, s) for s in (candidate.span, speaker) if s is not None}
+        if kept and len(said | brought) > limit:
+            continue
+        said |= brought
+        kept.add(id(candidate))
+    return [c for c in chosen if id(c) in kept]
 
 
 def _opens_quotation(sentence: str) -> bool:
