@@ -116,11 +116,13 @@ def _exec_kept_code(
     """``exec``, running the code kept for a source text instead of compiling it again."""
     if isinstance(source, str):
         text = source
-        code = DATACLASS_CODE.get(text)
-        if code is None:
+        kept = DATACLASS_CODE.get(text)
+        if isinstance(kept, bytes):  # each kept marshalled alone: read only those used
+            code = marshal.loads(kept)
+        else:
             # as exec(text) in dataclasses compiles it: that module has no __future__ imports
             code = compile(text, "<string>", "exec", dont_inherit=True)
-            DATACLASS_CODE.add(text, lambda: code)
+            DATACLASS_CODE.add(text, lambda: marshal.dumps(code))
         source = code
     exec(source, globals, locals)
 
