@@ -11,6 +11,7 @@ import pytest
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
 from qa.search.attribution import asked_holder, names_holder, needs_speaker, speaker_for
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
 
 ARTICLE = """\
 Water Talks Stall in the Region
@@ -362,3 +363,28 @@ def test_in_lower_case_a_sentence_after_one_ending_he_said_goes_on_with_that_quo
     )
     assert speaker_of(article, "only the fullest disclosure will now do.") == campbell
     assert speaker_of(article, "the attorney general denied the claim on monday.") is None
+
+
+TITLES_ARTICLE = """\
+Envoys Meet in Kabul
+
+John Hill, the envoy, arrived in Kabul on Monday for two days of talks on the border.
+
+Baroness Amos met him at the airport with the new ambassador.
+
+“We have much to do before the winter comes,” he said.
+"""
+
+
+def test_a_title_of_the_shared_list_says_a_baroness_is_no_he(tmp_path: Path) -> None:
+    article = _ingested(tmp_path, TITLES_ARTICLE)
+    assert (
+        speaker_of(article, "“We have much to do before the winter comes,” he said.")
+        == "John Hill, the envoy, arrived in Kabul on Monday for two days of talks on the border."
+    )
+
+
+def test_the_shared_titles_tell_men_from_women() -> None:
+    assert {"mr", "lord", "duke", "count", "herr"} <= MALE_TITLES
+    assert {"ms", "mrs", "baroness", "duchess", "mme", "frau"} <= FEMALE_TITLES
+    assert not MALE_TITLES & FEMALE_TITLES

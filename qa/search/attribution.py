@@ -52,6 +52,7 @@ from functools import lru_cache
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
 from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
@@ -166,8 +167,8 @@ _QUOTED_WORDS = 4
 #: How many words may stand before a name that is a sentence's subject ("The regional
 #: governor, Anna Berg, …").
 _SUBJECT_WITHIN = 6
-_MALE_TITLES = r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother|Monsieur|Senor|Herr)"
-_FEMALE_TITLES = r"(?:Ms|Mrs|Miss|Madam|Madame|Lady|Dame|Queen|Princess|Sister|Mme)"
+_MALE_TITLES = "|".join(sorted(t.capitalize() for t in MALE_TITLES))
+_FEMALE_TITLES = "|".join(sorted(t.capitalize() for t in FEMALE_TITLES))
 _TITLED = LazyPattern(
     rf"\b(?:({_MALE_TITLES})|({_FEMALE_TITLES}))\.?\s+(?:(?:{_WORD}|{_PARTICLE})\s+){{0,3}}"
     rf"({_WORD})(?![\w’'])"
