@@ -215,6 +215,11 @@ def main() -> int:
         help="run only these stages of the search (1-4, e.g. 3,4; 0: none), from the policy "
         "in qa/search/answer.py",
     )
+    parser.add_argument(
+        "--tune-only",
+        action="store_true",
+        help="print the tuning halves' figures only (while tuning, never read the test halves)",
+    )
     args = parser.parse_args()
 
     base = Settings.from_env()
@@ -321,6 +326,8 @@ def main() -> int:
     if args.show_failures:
         print("  tuning halves' wrong decisions:\n" + failures(tune, snapshots, best))
     print("  tuning halves:\n" + fmt(rates(tune, snapshots, best)))
+    if args.tune_only:
+        return 0
     print("  test halves:\n" + fmt(rates(test, snapshots, best)))
     print(
         "  test halves, the policy in qa/search/answer.py now:\n"
