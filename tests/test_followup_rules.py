@@ -770,3 +770,31 @@ def test_them_is_the_counted_plural_a_which_organisation_question_names() -> Non
     assert resolve("How many of them were women?", previous).resolved == (
         "How many of the victims of trafficking were women?"
     )
+
+
+def test_a_pronoun_left_after_another_is_named_is_asked_after_the_last_question() -> None:
+    previous = PreviousTurn(
+        "Who criticised the fine given to Luis Aragones?",
+        ("Arsenal boss Arsene Wenger believes that the punishment was too lenient.",),
+    )
+    assert resolve("What did he say about it?", previous).resolved == (
+        "What did Arsene Wenger say about it? (following: Who criticised the fine given to "
+        "Luis Aragones?)"
+    )
+
+
+def test_there_before_an_adverb_and_is_is_no_place() -> None:
+    previous = PreviousTurn(
+        "Who is the president of Sana Sezim?",
+        ("“There is always protection,” commented Khadicha Abysheva, Sana Sezim’s president.",),
+    )
+    assert resolve("What does she say there always is?", previous).resolved == (
+        "What does Khadicha Abysheva say there always is?"
+    )
+
+
+@pytest.mark.parametrize("previous", ["Where is Shymkent?", "How many people live in Shymkent?"])
+def test_what_happens_there_is_a_clause_whose_there_is_the_last_place(previous: str) -> None:
+    assert resolve("What happens there?", PreviousTurn(previous)).resolved == (
+        "What happens in Shymkent?"
+    )

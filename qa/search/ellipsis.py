@@ -48,6 +48,8 @@ def is_fragment(text: str) -> bool:
     lowered = [w.casefold() for w in words]
     if any(w in AUXILIARIES or w in DEMONSTRATIVES for w in lowered):
         return False
+    if "there" in lowered[1:]:
+        return False  # "what happens there": a clause whose "there" points back
     lead = LEAD.match(text)
     # Only "how many women", "which year": a question word then a noun. "who said…" and
     # "where did…" are clauses.

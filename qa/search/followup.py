@@ -353,10 +353,16 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
     return None
 
 
+_ADVERBS = frozenset("always still also never often usually really now".split())
+
+
 def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
     """``there`` as a place (``what happens there``), not ``is there``/``there are``."""
     before = words[i - 1].group(0).casefold() if i > 0 else ""
-    after = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+    following = [w.group(0).casefold() for w in words[i + 1 : i + 3]]
+    if following and following[0] in _ADVERBS:
+        following = following[1:]  # "there always is"
+    after = following[0] if following else ""
     return before not in AUXILIARIES and after not in AUXILIARIES
 
 
@@ -548,7 +554,12 @@ def _replace_pronoun(
         return with_context(body, previous), PRONOUN, ""
     name, start, end = referent
     thing = name.removesuffix("'s") if kind == "thing" else ""
-    return capitalised(f"{body[:start]}{name}{body[end:]}?"), PRONOUN, thing
+    replaced = f"{body[:start]}{name}{body[end:]}"
+    if _unresolved_pronoun(replaced) is not None:
+        # "what did he say about it?": "he" named, "it" is still what the last question was
+        # about, so it is asked after it.
+        return with_context(replaced, previous), PRONOUN, thing
+    return capitalised(f"{replaced}?"), PRONOUN, thing
 
 
 def _referent(
