@@ -373,14 +373,18 @@ _AGREEING_NAMES = {
     "thing": ("organisation", "place", "person", "unknown"),  # "UK Athletics … its"
     "group": ("organisation", "place", "person", "unknown"),
 }
-_SPEAKS = LazyPattern(
-    r"\s+(?:say|says|said|tell|tells|told|think|thinks|thought|believe|believes|claim|claims|"
-    r"claimed|argue|argues|argued|warn|warns|warned|admit|admits|admitted)\b",
-    re.I,
-)
 _SPEECH_VERBS = frozenset(
     "said says say believes believe believed thinks think thought claimed claims claim "
     "insisted insists warned warns added adds argued argues admitted admits".split()
+)
+
+
+#: A verb of saying after a name or a noun: that one speaks (``Arsene Wenger say``).
+_SPEAKS = LazyPattern(
+    r"\s+(?:"
+    + "|".join(sorted(_SPEECH_VERBS | {"tell", "tells", "told", "warn", "argue", "admit"}))
+    + r")\b",
+    re.I,
 )
 
 
