@@ -98,40 +98,41 @@ def asked(world: Assistant, question: str) -> Answer:
     return answer
 
 
-def test_he_told_reporters_brings_a_speaker_named_with_turkish_letters(world: Assistant) -> None:
-    answer = asked(world, "Who said the grain would not stop again?")
-    assert answer.text.startswith(
-        "Recep Tayyip Erdoğan, the Turkish president, said Ankara would keep the sea corridor "
-        'open. [1] "We will not let the grain stop again, whatever the threats," he told '
-        "reporters in Istanbul. [1]"
-    )
-
-
-def test_she_said_brings_a_speaker_whose_name_holds_particles(world: Assistant) -> None:
-    answer = asked(world, "Who said it was good news for the poorest countries?")
-    assert answer.text.startswith(
-        "Ursula von der Leyen welcomed the news in Brussels. [1] "
-        '"This is good news for the poorest countries of the world, which need the wheat '
-        'most," she said. [1]'
-    )
-
-
-def test_a_quote_naming_its_speaker_with_polish_letters_needs_no_other_sentence(
-    world: Assistant,
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        pytest.param(
+            "Who said the grain would not stop again?",
+            "Recep Tayyip Erdoğan, the Turkish president, said Ankara would keep the sea "
+            'corridor open. [1] "We will not let the grain stop again, whatever the threats," '
+            "he told reporters in Istanbul. [1]",
+            id="he told reporters: a name with Turkish letters",
+        ),
+        pytest.param(
+            "Who said it was good news for the poorest countries?",
+            "Ursula von der Leyen welcomed the news in Brussels. [1] "
+            '"This is good news for the poorest countries of the world, which need the wheat '
+            'most," she said. [1]',
+            id="she said: a name with particles",
+        ),
+        pytest.param(
+            "Who said the fish would not wait for the politicians?",
+            '"Everyone in the room knew the fish would not wait for the politicians," said '
+            "Łukasz Wiśniewski, the head of the fishermen's association. [1]",
+            id="a quote naming its speaker in Polish letters needs no other sentence",
+        ),
+        pytest.param(
+            "Who said the insurers are coming back?",
+            "Oleksandr Kubrakov said the port could handle 30 ships a week by the summer. [1] "
+            '"The insurers are coming back," he added. [1]',
+            id="a short closing quote is indexed and brings its speaker",
+        ),
+    ],
+)
+def test_who_said_brings_speakers_named_in_other_alphabets_or_with_particles(
+    world: Assistant, question: str, first: str
 ) -> None:
-    answer = asked(world, "Who said the fish would not wait for the politicians?")
-    assert answer.text.startswith(
-        '"Everyone in the room knew the fish would not wait for the politicians," said '
-        "Łukasz Wiśniewski, the head of the fishermen's association. [1]"
-    )
-
-
-def test_a_short_closing_quote_is_indexed_and_brings_its_speaker(world: Assistant) -> None:
-    answer = asked(world, "Who said the insurers are coming back?")
-    assert answer.text.startswith(
-        "Oleksandr Kubrakov said the port could handle 30 ships a week by the summer. [1] "
-        '"The insurers are coming back," he added. [1]'
-    )
+    assert asked(world, question).text.startswith(first)
 
 
 @pytest.mark.parametrize(
