@@ -460,7 +460,8 @@ class PostgresStorage(HeldRows):
         self, question: str, n: int, filters: SearchFilters | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Ids and BM25 scores of the (up to) ``n`` best chunks above zero, best first
-        (ties by id), exactly as scoring every chunk would give them.
+        (ties by id), exactly as scoring every chunk would give them, but for a question
+        holding a term of more than ``COMMON_TERM`` chunks (see ``_best_postings_top_k``).
 
         An article's chunks are scored one by one; a filter that keeps few postings of
         the terms sums those (the postings are indexed by date and outlet); otherwise the
