@@ -798,3 +798,18 @@ def test_what_happens_there_is_a_clause_whose_there_is_the_last_place(previous: 
     assert resolve("What happens there?", PreviousTurn(previous)).resolved == (
         "What happens in Shymkent?"
     )
+
+
+def test_it_after_which_report_is_a_name_of_at_most_eight_words_starting_a_word() -> None:
+    # A long run of capitalised words (a headline in title case, a list of names) gives its
+    # last eight words, found in time growing with the sentence's length (no backtracking
+    # over every start of every run: a 3,000-word run took minutes).
+    names = " ".join(f"Board{i}" for i in range(12))
+    headline = PreviousTurn("Which report found fraud?", (f"The {names} report found fraud.",))
+    assert resolve("Who published it?", headline).resolved == (
+        "Who published the Board4 Board5 Board6 Board7 Board8 Board9 Board10 Board11 report?"
+    )
+    long_run = PreviousTurn("Which report found fraud?", ("The Abc " * 3000 + "report.",))
+    assert resolve("Who published it?", long_run).resolved == (
+        "Who published the Abc The Abc The Abc The Abc report?"
+    )

@@ -787,10 +787,12 @@ _ASKED_THING = LazyPattern(
 #: A name an answer gives for the noun a question asked about: right after it, as an
 #: apposition (``the last attempt, the Pico Act of 1859,``, ``the NGO Sana Sezim``), or
 #: ending with it (``the US State Department’s 2012 Trafficking in Persons report``).
+#: A name starts at a word's start and runs at most eight words: unbounded, a long sentence
+#: of capitalised words took time growing with the square of its length to search.
 _NAME_WORD = rf"(?:[{CAPITALS}][\w’'\-]*|\d{{4}})"
 _NAME_RUN = (
-    rf"{_NAME_WORD}(?:\s+(?:(?:of|for|in|on|and|de)\s+(?:the\s+)?)?{_NAME_WORD})*"
-    r"(?:\s+of\s+\d{4})?"
+    rf"(?<![\w’'\-]){_NAME_WORD}(?:\s+(?:(?:of|for|in|on|and|de)\s+(?:the\s+)?)?{_NAME_WORD})"
+    r"{0,7}(?:\s+of\s+\d{4})?"
 )
 
 
