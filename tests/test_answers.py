@@ -14,7 +14,7 @@ from qa.config import Settings
 from qa.index.indexing import update_index
 from qa.ingest.reader import ingest_corpus
 from qa.records import Answer, Span
-from qa.search.answer import ABSTENTION, within_limit
+from qa.search.answer import ABSTENTION, with_lead_in, within_limit
 from qa.search.assistant import Assistant
 from qa.search.retrieve import SearchFilters, _quoted_runs
 from qa.search.sentence_choice import Candidate, is_statement, without_footnotes
@@ -295,7 +295,8 @@ Repairs will cost 2 million pounds.
 
 
 class _OneFile:
-    """A storage stand-in that serves one file's text (all ``within_limit`` reads)."""
+    """A storage stand-in that serves one file's text (all that ``within_limit`` and
+    ``with_lead_in`` read)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -332,3 +333,46 @@ def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
         "Engineers found cracks in three of the bridge's pillars.",
     ]
     assert [c.text for c in within_limit(replies, snapshot, 5, leader)] == [c.text for c in replies]
+
+
+REPORT = """\
+Trafficking Report
+
+The report found that the country does not fully comply with minimum standards.
+It also noted that 30 offenders were convicted last year.
+
+Officials said the figures would improve.
+"""
+
+
+def test_a_leader_that_refers_back_follows_the_chosen_sentence_it_refers_to(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    article = parsed.articles[0]
+
+    def chosen(sentence: str, probability: float) -> Candidate:
+        start = parsed.text.index(sentence)
+        span = Span(start, start + len(sentence))
+        return Candidate(1, article, span, sentence, np.zeros(1), probability)
+
+    snapshot = cast("Storage", _OneFile(parsed.text))
+    convicted = chosen("It also noted that 30 offenders were convicted last year.", 0.9)
+    found = chosen(
+        "The report found that the country does not fully comply with minimum standards.", 0.4
+    )
+    officials = chosen("Officials said the figures would improve.", 0.5)
+    assert [c.text for c in with_lead_in([convicted, found, officials], snapshot)] == [
+        "The report found that the country does not fully comply with minimum standards.",
+        "It also noted that 30 offenders were convicted last year.",
+        "Officials said the figures would improve.",
+    ]
+    # a leader that stands on its own still leads
+    assert [c.text for c in with_lead_in([officials, found, convicted], snapshot)] == [
+        "Officials said the figures would improve.",
+        "The report found that the country does not fully comply with minimum standards.",
+        "It also noted that 30 offenders were convicted last year.",
+    ]

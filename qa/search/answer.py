@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from qa.patterns import LazyPattern
 from qa.records import Answer, Article, Citation, Hit, Passage, Span
 from qa.search.answerability import (
     AnswerabilityPolicy,
@@ -137,7 +138,7 @@ def compose_answer(
             missing=assessment.missing,
         )  # fmt: skip
     leader = chosen[0]
-    chosen = _with_lead_in(chosen, snapshot)
+    chosen = with_lead_in(chosen, snapshot)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
@@ -223,12 +224,13 @@ def _citing(
     return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
 
 
-def _with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
+def with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
     """The chosen sentences with the first (the leader) after those of them it cannot be
     read without, in article order: from the sentence naming the leader's speaker up to
     it ("Anna Berg visited …", "She said …" before "“…,” she told the AP."), and a
     sentence just before it, or before one of those, that opens a quotation it continues
-    ("“The bridge is closed." before "Nobody should try to cross it,” said Tom Price.")."""
+    ("“The bridge is closed." before "Nobody should try to cross it,” said Tom Price.") or
+    that it refers back to ("The report found …" before "It also noted …")."""
     if not chosen:
         return []
     leader = chosen[0]
@@ -241,7 +243,9 @@ def _with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candid
     for before in sorted(same, key=lambda c: -c.span.start):
         if before in lead_in or before.span.start > opening:
             continue
-        if raw[before.span.end : opening].strip() or not _opens_quotation(before.text):
+        if raw[before.span.end : opening].strip() or not (
+            _opens_quotation(before.text) or _REFERS_BACK.match(raw, opening)
+        ):
             break
         lead_in.append(before)
         opening = before.span.start
@@ -268,6 +272,16 @@ def within_limit(
         said |= brought
         kept.add(id(candidate))
     return [c for c in chosen if id(c) in kept]
+
+
+#: How a sentence that cannot be read without the one before it opens: a pronoun or a
+#: demonstrative standing for something said there, or a word that carries its thought on.
+_REFERS_BACK = LazyPattern(
+    r"(?:it|its|they|their|them|this|these|that|those|such|he|she|his|her|both|also|"
+    r"however|but|yet|and|so|still|meanwhile|moreover|furthermore|in\s+addition|instead|"
+    r"then|thus|therefore|likewise|similarly|the\s+(?:latter|former|same))\b",
+    re.I,
+)
 
 
 def _opens_quotation(sentence: str) -> bool:
