@@ -38,7 +38,14 @@ from qa.search.answerability import (
     closest_sentence,
     quotes_in,
 )
-from qa.search.article_questions import article_fact, article_in_question, article_question
+from qa.search.article_questions import (
+    ArticleFact,
+    article_by_person_asked,
+    article_fact,
+    article_in_question,
+    article_question,
+    authorship_fact,
+)
 from qa.search.attribution import (
     AskedHolder,
     asked_holder,
@@ -112,6 +119,12 @@ def compose_answer(
         assessment = assess(question, passages, snapshot, policy.answerability)
         only = assessment.meeting or (None if assessment.met else (assessment.closest,))
         chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
+    said = [c.text for c in chosen] if chosen and assessment.met else []
+    wrote = _authorship_reply(question, passages, listed, snapshot, said)
+    if wrote is not None:  # "Who is <name>?" of an author whom no chosen sentence names
+        text, _, shown, listed = wrote
+        return Answer(question, text, False, (Citation.of(shown),), listed, timings_ms,
+                      notices, evidence)  # fmt: skip
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
     passages_fail = not assessment.met
@@ -375,13 +388,39 @@ def _article_reply(
         ranked,
         snapshot.lexical_terms,
         on_topic=on_topic,
+        texts=[hit.chunk.text for hit in passages],
     )
     if article is None:
         return None
     raw = snapshot.file_text(article.path)
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
-    fact = article_fact(asked.field, article, raw)
+    return _fact_reply(article, article_fact(asked.field, article, raw), raw, listed)
+
+
+def _authorship_reply(
+    question: str,
+    passages: list[Hit],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    said: Sequence[str],
+) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
+    """For "Who is <name>?" where the name is an article's author and no sentence ``said``
+    names them: the reply saying they wrote it, citing the byline (as ``_article_reply``);
+    None otherwise."""
+    ranked = [hit.article for hit in passages]
+    article = article_by_person_asked(question, snapshot.articles(), ranked, said)
+    if article is None:
+        return None
+    raw = snapshot.file_text(article.path)
+    return _fact_reply(article, authorship_fact(article, raw), raw, listed)
+
+
+def _fact_reply(
+    article: Article, fact: ArticleFact, raw: str, listed: tuple[Passage, ...]
+) -> tuple[str, bool, Passage, tuple[Passage, ...]]:
+    """The reply stating ``fact`` of ``article``, whether it is known, the passage citing
+    its line and the listed passages (that passage put first unless one is that line)."""
     shown = next(
         (
             c

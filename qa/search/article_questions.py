@@ -48,7 +48,8 @@ _FIELD_PATTERNS = (
             r"|\b(?:what\s+is|what's)\s+the\s+(?:name\s+of\s+the\s+)?author\b"
             r"|\bwritten\s+by\s+whom\b|\bby\s+whom\s+(?:was|is)\b.*\bwritten\b"
             r"|\bwho\s+(?:is|was)\s+(?:it|this|that)\s+(?:written\s+)?by\b"
-            r"|\bits\s+author\b",
+            r"|\bits\s+author\b"
+            r"|\bwho\s+(?:reported|has\s+reported|covered|has\s+written)\s+(?:on|about)\b",
             re.I,
         ),
     ),
@@ -68,7 +69,7 @@ _FIELD_PATTERNS = (
             r"\b(?:which|what)\s+(?:news\s+|media\s+)?(?:outlet|publication|newspaper|paper|"
             r"website|site|agency|magazine|journal|media|publisher)\b.*"
             r"\b(?:published|publish|publishes|ran|run|runs|carried|carry|printed|posted|from|"
-            r"appear|appeared|appears|came\s+out)\b"
+            r"appear|appeared|appears|came\s+out|reported|covered|wrote)\b"
             r"|\bwho\s+published\b|\bwhere\s+(?:was|did|is)\b.*\b(?:published|posted|appear)"
             r"|\bwhat\s+is\s+(?:the|its)\s+(?:outlet|publisher)\b|\bits\s+(?:outlet|publisher)\b",
             re.I,
@@ -96,6 +97,14 @@ _POINTING = LazyPattern(
     r"|\b(?:this|that)\s+(?:one|source|text|report|article|piece|story)\b",
     re.I,
 )
+# "Who wrote about X?", "Which outlet reported X?", "the article on X": the X an article
+# is asked about, to be found in the best passage.
+_TOPIC = LazyPattern(
+    r"(?:\b(?:wrote|written|writing)\s+(?:about|on)\s+"
+    r"|\b(?:reported|reporting|covered|covering)\s+(?:about\s+|on\s+)?)(?P<topic>\w.*)"
+    r"|\b(?:article|piece|story|report|analysis|column|feature)\s+(?:about|on)\s+(?P<on>\w.*)",
+    re.I,
+)
 _QUOTED = LazyPattern(r"[\"“”'‘’«]([^\"“”«»]{8,}?)[\"“”'‘’»](?=[\s?.!,;:)]|$)")
 _NON_WORD = LazyPattern(r"[^\w]+")
 
@@ -112,6 +121,7 @@ class ArticleQuestion:
     field: str
     names_article: bool
     quoted: tuple[str, ...] = ()
+    topic: str | None = None  # "Who wrote about X?": X, which the article must be about
 
 
 def article_question(question: str) -> ArticleQuestion | None:
@@ -124,8 +134,12 @@ def article_question(question: str) -> ArticleQuestion | None:
     for field, pattern in _FIELD_PATTERNS:
         if pattern.search(question):
             quoted = tuple(found.group(1).strip() for found in _QUOTED.finditer(question))
-            names = bool(quoted or _ARTICLE_WORDS.search(question) or _POINTING.search(question))
-            return ArticleQuestion(field, names, quoted)
+            about = None if quoted else _TOPIC.search(question)
+            topic = about and (about.group("topic") or about.group("on")).rstrip("?!. ")
+            names = bool(
+                quoted or topic or _ARTICLE_WORDS.search(question) or _POINTING.search(question)
+            )
+            return ArticleQuestion(field, names, quoted, topic or None)
     return None
 
 
@@ -336,6 +350,7 @@ def article_in_question(
     analyse: Callable[[Sequence[str]], list[list[str]]],
     *,
     on_topic: bool,
+    texts: Sequence[str] = (),
 ) -> Article | None:
     """The article a metadata question is about.
 
@@ -343,7 +358,10 @@ def article_in_question(
     Yermukanov's report"; only when one article has that author); the one it describes
     by words of its title or outlet ("the Fergana article on IS followers", see
     ``described_article``); else, when the question points at an article at all and the
-    passages are ``on_topic``, the best passage's article (``ranked[0]``).
+    passages are ``on_topic``, the best passage's article (``ranked[0]``); when the
+    question says what the article is about ("Who wrote about X?"), the article of the best
+    passage whose text (``texts``, the passages' texts beside ``ranked``) holds all the
+    terms of that topic, else None.
     ``ranked`` holds the retrieved passages' articles, best first; ``analyse`` is the
     lexical index's analyser (stemming, stop words), so descriptions match as search does.
     """
@@ -364,7 +382,13 @@ def article_in_question(
     described = described_article(question, articles, ranked, analyse)
     if described is not None:
         return described
-    return ranked[0] if ranked and on_topic else None
+    if not ranked or not on_topic:
+        return None
+    if asked.topic is None:
+        return ranked[0]
+    topic = set(analyse([asked.topic])[0]) - set(analyse([_ASKING_WORDS])[0])
+    holding = (a for a, terms in zip(ranked, analyse(texts), strict=True) if topic <= set(terms))
+    return next(holding, None)
 
 
 #: Words of a metadata question that say what is asked, not which article: they never
@@ -400,3 +424,49 @@ def described_article(
     matching = [a for a, terms in zip(articles, described, strict=True) if wanted <= set(terms)]
     rank = {a.article_id: i for i, a in reversed(list(enumerate(ranked)))}
     return min(matching, key=lambda a: rank.get(a.article_id, len(ranked)), default=None)
+
+
+# "Who is Anna Berg?", "Who was A. B. Smith?": a name, nothing more.
+_WHO_IS_NAMED = LazyPattern(
+    r"^\s*who\s+(?:is|was)\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4})\s*\??\s*$",
+    re.I,
+)
+
+
+def article_by_person_asked(
+    question: str, articles: Iterable[Article], ranked: Sequence[Article], said: Sequence[str]
+) -> Article | None:
+    """The article written by the person a "Who is <name>?" asks about: one whose stated
+    author is that name (case and punctuation aside), the best ranked by retrieval, then
+    the first; None for another question, a name no article has as author, or when a
+    sentence of the reply otherwise ``said`` names the person (by their last name)."""
+    asked = _WHO_IS_NAMED.match(question)
+    if asked is None:
+        return None
+    name = _words(asked.group("name"))
+    if any(f" {name.split()[-1]} " in f" {_words(sentence)} " for sentence in said):
+        return None
+    written = [
+        a
+        for a in articles
+        if a.author and a.provenance.get(AUTHOR) != UNKNOWN and _words(a.author) == name
+    ]
+    rank = {a.article_id: i for i, a in reversed(list(enumerate(ranked)))}
+    return min(written, key=lambda a: rank.get(a.article_id, len(ranked)), default=None)
+
+
+def authorship_fact(article: Article, raw_text: str) -> ArticleFact:
+    """The reply saying that ``article``'s author wrote it (with its outlet and date where
+    the article states them), citing the byline as "Who wrote …?" does."""
+    stated = {
+        field: _format(getattr(article, field))
+        for field in (OUTLET, PUBLISHED)
+        if getattr(article, field) is not None
+        and article.provenance.get(field, METADATA) not in (UNKNOWN, INFERRED)
+    }
+    said = f"{article.author} wrote “{article.title}”"
+    if OUTLET in stated:
+        said += f", published by {stated[OUTLET]}"
+    if PUBLISHED in stated:
+        said += f"{'' if OUTLET in stated else ', published'} on {stated[PUBLISHED]}"
+    return ArticleFact(f"{said}.", article_fact(AUTHOR, article, raw_text).span)
