@@ -16,6 +16,7 @@ from qa.search.answerability import (
     AnswerabilityPolicy,
     Assessment,
     assess,
+    check_passages,
     check_reply,
     closest_sentence,
     describe_missing,
@@ -596,4 +597,37 @@ def test_a_number_is_met_by_the_same_number_with_its_thousands_set_apart_by_a_sp
     assert assess(question, [hit], assistant.snapshot).met
     assessment = assess(question.replace("820", "830"), [hit], assistant.snapshot)
     assert [(c.kind, c.text) for c in assessment.missing] == [("number", "830,000")]
+    assistant.close()
+
+
+@pytest.fixture(scope="module")
+def world_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article naming a mediator with accents and its country by its demonym only."""
+    root = tmp_path_factory.mktemp("world")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "cabinet.txt").write_text(
+        "Parliament Approves New Cabinet\n\n"
+        "The Kyrgyz parliament approved a new cabinet proposed by the president.\n\n"
+        "Zoë Lefèvre-Dubois, who led the mediation, said the talks had been difficult.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("Who did Zoë Lefèvre-Dubois mediate for?", "Zoë Lefèvre-Dubois"),
+        ("Which parliament of Kyrgyzstan approved a cabinet?", "Kyrgyz parliament"),
+    ],
+)
+def test_words_with_accents_and_a_country_met_by_its_demonym_are_covered(
+    world_settings: Settings, question: str, held: str
+) -> None:
+    hit, assistant = _passage_holding(world_settings, question, held)
+    _, (check,) = check_passages(question, [hit], assistant.snapshot, AnswerabilityPolicy())
+    assert not check.unmet
+    assert {c.text for c in check.uncovered} & {"Zoë", "Lefèvre-Dubois", "Kyrgyzstan"} == set()
     assistant.close()

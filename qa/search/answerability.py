@@ -405,8 +405,12 @@ def check_passages(
                 c, kinds.get(c) if kinds.get(c) in policy.contrast else None, named
             )
         )
+        # A name the evidence meets ("Kyrgyzstan" by "Kyrgyz") leaves none of its terms uncovered.
+        met_names = {t for c in constraints if c.kind == NAME and c not in unmet for t in c.terms}
         uncovered = tuple(
-            Constraint(TERM, word, (term,)) for word, term in terms if term not in evidence.terms
+            Constraint(TERM, word, (term,))
+            for word, term in terms
+            if fold(term) not in evidence.terms and fold(term) not in met_names
         )
         holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
         if asked == ASKED_DATE and not holds:
@@ -708,7 +712,7 @@ class Evidence:
         """IDF-weighted share of the question's terms that the passage's window holds."""
         if not terms:
             return 1.0
-        weights = [(lexicon.idf(term), term in self.terms) for _, term in terms]
+        weights = [(lexicon.idf(term), fold(term) in self.terms) for _, term in terms]
         return sum(w for w, held in weights if held) / sum(w for w, _ in weights)
 
     def context_terms(self) -> set[str]:
