@@ -8,8 +8,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from qa.startup_cache import keep_dataclass_code
-
 if TYPE_CHECKING:
     from qa.config import Settings
     from qa.errors import (
@@ -37,9 +35,6 @@ if TYPE_CHECKING:
     )
     from qa.search.assistant import Assistant
     from qa.search.retrieve import SearchFilters
-
-# Before any module of the package defines its record types.
-keep_dataclass_code()
 
 # Names are imported on first use: ``qa ask`` should not pay for indexing's imports.
 _HOMES = {

@@ -1,20 +1,20 @@
 """Compiling that every start of ``qa`` repeats identically, kept between runs as bytecode is.
 
 Python keeps each module's compiled bytecode in ``__pycache__`` so that a new process does
-not compile the module again. Two more kinds of compiling happen at every start and give the
-same result each time: the package's regular expressions (:mod:`qa.patterns`) and the
-methods ``dataclasses`` writes as source text for each record type (``__init__``,
-``__repr__``, ``__eq__``, ...: about 240 small functions for a cold ``qa ask``, an eighth of
-its work). A :class:`StartupCache` keeps such results in a file beside the package's
-bytecode: read on first use, added to when the process exits, written only where Python
-writes bytecode. :func:`keep_dataclass_code` makes ``dataclasses`` run the code compiled in
-an earlier run from the same text, so the classes are the same, defined with less work.
+not compile the module again. The package's regular expressions (:mod:`qa.patterns`) are
+compiled at every start too, with the same result each time. A :class:`StartupCache` keeps
+such results in a file beside the package's bytecode: read on first use, added to when the
+process exits, written only where Python writes bytecode.
+
+(The methods ``dataclasses`` writes for each record type are compiled at every start as
+well, about an eighth of a cold ``qa ask``; keeping them would mean replacing the standard
+library's ``dataclasses.exec`` for the whole process, every other library's classes
+included, which a library imported by other programs should not do.)
 """
 
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import importlib.util
 import marshal
 import os
@@ -102,32 +102,3 @@ def beside_bytecode(module_file: str, suffix: str) -> Path | None:
         return Path(importlib.util.cache_from_source(module_file)).with_suffix(suffix)
     except (NotImplementedError, ValueError):
         return None
-
-
-#: Code compiled from the source text ``dataclasses`` writes, by that text.
-DATACLASS_CODE = StartupCache(
-    beside_bytecode(__file__, ".dataclasses"), (sys.version, importlib.util.MAGIC_NUMBER)
-)
-
-
-def _exec_kept_code(
-    source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /
-) -> None:
-    """``exec``, running the code kept for a source text instead of compiling it again."""
-    if isinstance(source, str):
-        text = source
-        kept = DATACLASS_CODE.get(text)
-        if isinstance(kept, bytes):  # each kept marshalled alone: read only those used
-            code = marshal.loads(kept)
-        else:
-            # as exec(text) in dataclasses compiles it: that module has no __future__ imports
-            code = compile(text, "<string>", "exec", dont_inherit=True)
-            DATACLASS_CODE.add(text, lambda: marshal.dumps(code))
-        source = code
-    exec(source, globals, locals)
-
-
-def keep_dataclass_code() -> None:
-    """Make ``dataclasses`` run kept code for the methods it writes (its module-level name
-    ``exec`` then means :func:`_exec_kept_code`, which it looks up before the builtin)."""
-    vars(dataclasses).setdefault("exec", _exec_kept_code)

@@ -209,7 +209,7 @@ def test_ask_run_as_a_command_prints_its_whole_answer_and_runs_the_exit_handlers
     assert finished.returncode == 0, finished.stderr
     assert json.loads(finished.stdout)["citations"][0]["path"] == "002_4b9ca009cf769bed.txt"
     kept = {path.suffix for path in (tmp_path / "bytecode").rglob("*.*")}
-    assert {".regex", ".dataclasses"} <= kept  # written by exit handlers (qa.startup_cache)
+    assert ".regex" in kept  # written by exit handlers (qa.startup_cache)
     missing = subprocess.run(
         [sys.executable, "-m", "qa", "ask", question, "--index", str(tmp_path / "none")],
         capture_output=True,
