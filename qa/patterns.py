@@ -63,8 +63,11 @@ class CompiledPatterns:
     """
 
     def __init__(self, path: Path | None) -> None:
-        usable = path if array.array("I").itemsize == _ENGINE.CODESIZE else None
-        self.programs = StartupCache(usable, (sys.version, _ENGINE.MAGIC, _ENGINE.CODESIZE))
+        # An engine that does not say these (another interpreter, a later CPython) keeps
+        # nothing: every pattern is then compiled by ``re.compile`` alone.
+        size, magic = getattr(_ENGINE, "CODESIZE", None), getattr(_ENGINE, "MAGIC", None)
+        usable = path if magic is not None and array.array("I").itemsize == size else None
+        self.programs = StartupCache(usable, (sys.version, magic, size))
 
     def compile(self, pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
         """``re.compile(pattern, flags)``, from the kept program when there is one."""

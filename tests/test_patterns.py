@@ -138,3 +138,16 @@ def test_no_file_of_compiled_patterns_is_written_where_python_writes_no_bytecode
     patterns.compile(r"\d+")
     patterns.save()
     assert not (tmp_path / "patterns.regex").exists()
+
+
+def test_an_engine_that_does_not_say_its_code_size_keeps_no_compiled_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    engine = importlib.import_module("_sre")
+    monkeypatch.delattr(engine, "CODESIZE")
+    monkeypatch.delattr(engine, "MAGIC")
+    patterns = CompiledPatterns(tmp_path / "patterns.regex")
+    assert patterns.compile(r"\d+").findall("3 May 2010") == ["3", "2010"]
+    patterns.save()
+    assert not (tmp_path / "patterns.regex").exists()
