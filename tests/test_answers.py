@@ -9,6 +9,7 @@ from typing import cast
 
 import numpy as np
 import pytest
+from fake_embedder import FakeEmbedder
 
 from qa.config import Settings
 from qa.index.indexing import update_index
@@ -376,3 +377,24 @@ def test_a_leader_that_refers_back_follows_the_chosen_sentence_it_refers_to(
         "The report found that the country does not fully comply with minimum standards.",
         "It also noted that 30 offenders were convicted last year.",
     ]
+
+
+def test_a_question_the_article_asks_in_its_own_voice_is_no_answer_sentence(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "shelter.txt").write_text(
+        "Shelter Opens in Almaty\n\n"
+        "A new shelter for trafficking victims opened in Almaty on Monday. "
+        "What will the shelter offer the women who stay there? "
+        "The shelter offers beds for 40 women and free legal advice.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    assistant = Assistant.open(settings, embedder=FakeEmbedder())
+    answer = assistant.ask("What will the shelter offer the women who stay there?")
+    assistant.close()
+    assert "The shelter offers beds for 40 women and free legal advice. [1]" in answer.text
+    assert "What will the shelter offer" not in answer.text

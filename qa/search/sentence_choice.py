@@ -72,6 +72,10 @@ _NUMERIC = LazyPattern(
     r"forty|fifty|hundr\w*|thousand\w*|million\w*|billion\w*|dozen\w*"
 )
 _STATEMENT_END = LazyPattern(r"[.!?…][\"'”’)\]]*$")
+#: A sentence the article asks in its own voice ("What are her hopes for the future?"): it
+#: raises a question rather than answering one. A quoted question ("“Why?” she asked.") ends
+#: otherwise and stays.
+_ASKS = LazyPattern(r"\?\s*$")
 #: A caption, a credit or timestamp line, or a link line: news pages' furniture.
 _CAPTION = LazyPattern(
     r"^\W*(?:(?:photo|picture|image|caption|credit|illustration|video|file\s+photo|"
@@ -247,7 +251,8 @@ def candidates(
     lexicon: Lexicon | None = None,
     only: Collection[int] | None = None,
 ) -> list[Candidate]:
-    """Every statement the listed passages show, with its signals (see the module docstring).
+    """Every statement the listed passages show, with its signals (see the module docstring);
+    a question the article asks in its own voice is none.
 
     A sentence shown by several passages counts once, under the best one. ``only``
     restricts the candidates to the passages with those markers.
@@ -271,7 +276,7 @@ def candidates(
         texts = [without_footnotes(raw[s.start : s.end]) for s in spans]
         for i, span in enumerate(spans):
             key = (article.article_id, span.start)
-            if key in seen or not is_statement(texts[i]):
+            if key in seen or not is_statement(texts[i]) or _ASKS.search(texts[i]):
                 continue
             seen.add(key)
             context = " ".join(texts[max(0, i - 1) : i + 2])
