@@ -340,6 +340,8 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("What is the size of Melbourne?", "Melbourne is Australia's second-largest city.", None),
         ("What is the size of Melbourne?", "It is the third most populous city.", None),
         ("How many protests were there?", "It was the second protest in May.", "number"),
+        ("How many inquests were held?", "It was the first inquest in the town.", "number"),
+        ("How big is the port?", "It is the country's fourth-busiest port.", None),
         ("How many cows are there in Syria?", "In the 1060s, Crispin led the Normans.", "number"),
         ("How many cows are there in Syria?", "In the 1060s, 300 cows grazed there.", None),
     ],

@@ -173,8 +173,9 @@ _ORDINAL = (
 )
 #: A rank ("second-largest", "third most populous"): the figure of a "size" question.
 _RANK = LazyPattern(
-    rf"\b{_ORDINAL}[\s-]+(?:most|least|(?!(?:protest|interest|forest|request|contest|harvest|"
-    r"arrest|chest|honest|modest|suggest|test|rest|west|guest|quest|nest)\b)\w+est)\b",
+    rf"\b{_ORDINAL}[\s-]+(?:most|least|best|worst|(?:larg|bigg|small|high|low|long|short|tall|"
+    r"old|young|rich|poor|wealthi|busi|deadli|great|heavi|fast|slow|strong|weak|wid|deep|"
+    r"costli|hott|cold|dri|wett)est)\b",
     re.I,
 )
 #: A period a date question may be answered with ("the 10th century", "the nineteenth
