@@ -194,6 +194,11 @@ def test_metadata_questions_on_wire_copy_cite_the_byline_or_the_wire_dateline(
             "The new prime minister, Akylbek Japarov, is no relation of the president, "
             "officials said. [1] ",
         ),
+        # the place asked by its country's name, the article naming it by its demonym
+        (
+            "Who is the president of Kyrgyzstan?",
+            "President Sadyr Japarov signed the decree within hours, his office said. [2] ",
+        ),
         (
             "Who was the president when the Kyrgyz cabinet was approved?",
             "President Sadyr Japarov signed the decree within hours, his office said. [1] ",

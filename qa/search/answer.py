@@ -155,7 +155,9 @@ def compose_answer(
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
-        chosen = _holder_first(chosen, holder)
+        found = candidates(question, passages, sentences, snapshot, only=only)
+        chosen = _holder_first(chosen, holder, rate(found, policy.sentences))
+        leader = chosen[0]
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
         chosen,
@@ -325,16 +327,20 @@ def _speaker_first(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candi
     return [*chosen[start : likeliest + 1], *chosen[:start], *chosen[likeliest + 1 :]]
 
 
-def _holder_first(chosen: Sequence[Candidate], asked: AskedHolder) -> list[Candidate]:
+def _holder_first(
+    chosen: Sequence[Candidate], asked: AskedHolder, pool: Sequence[Candidate] = ()
+) -> list[Candidate]:
     """The chosen sentences for "Who is the <role> of <place>?" with the first that names
     the role's holder beside the role ("Uzbekistan's president, Shavkat Mirziyoyev, …")
-    put first; as they were when none does."""
+    put first; when none of them does, the likeliest sentence of ``pool`` (the passages'
+    other sentences, rated) that does leads them; as they were when none does."""
     holding = next(
-        (c for c in chosen if names_holder(c.text, asked, context=c.article.title)), None
+        (c for c in [*chosen, *pool] if names_holder(c.text, asked, context=c.article.title)),
+        None,
     )
     if holding is None:
         return list(chosen)
-    return [holding, *(c for c in chosen if c is not holding)]
+    return [holding, *(c for c in chosen if c.text != holding.text)]
 
 
 #: How far (in characters) before a quote a sentence naming its speaker may stand.
