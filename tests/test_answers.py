@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -306,12 +307,12 @@ class _OneFile:
         return self.text
 
 
-def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
-    tmp_path: Path,
-) -> None:
+def _sentences_of(tmp_path: Path, text: str) -> tuple[Callable[[str, float], Candidate], Storage]:
+    """One article ingested from ``text``: a chosen sentence of it by its text and likelihood,
+    and a storage stand-in serving its text."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    (corpus / "article.txt").write_text(text, encoding="utf-8")
     (parsed,) = ingest_corpus(corpus).files
     article = parsed.articles[0]
 
@@ -320,6 +321,13 @@ def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
         span = Span(start, start + len(sentence))
         return Candidate(1, article, span, sentence, np.zeros(1), probability)
 
+    return chosen, cast("Storage", _OneFile(parsed.text))
+
+
+def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
+    tmp_path: Path,
+) -> None:
+    chosen, snapshot = _sentences_of(tmp_path, BRIDGE)
     leader = chosen("Repairs will cost 2 million pounds.", 0.9)
     replies = [
         leader,
@@ -327,7 +335,6 @@ def test_a_speakers_sentence_brought_along_leaves_out_the_least_likely_sentence(
         chosen("“It will take a year,” he said.", 0.5),  # brings "Tom Price, the mayor, …"
         chosen("Engineers found cracks in three of the bridge's pillars.", 0.6),
     ]
-    snapshot = cast("Storage", _OneFile(parsed.text))
     assert [c.text for c in within_limit(replies, snapshot, 4, leader)] == [
         "Repairs will cost 2 million pounds.",
         "“It will take a year,” he said.",
@@ -349,18 +356,7 @@ Officials said the figures would improve.
 def test_a_leader_that_refers_back_follows_the_chosen_sentence_it_refers_to(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
-    (parsed,) = ingest_corpus(corpus).files
-    article = parsed.articles[0]
-
-    def chosen(sentence: str, probability: float) -> Candidate:
-        start = parsed.text.index(sentence)
-        span = Span(start, start + len(sentence))
-        return Candidate(1, article, span, sentence, np.zeros(1), probability)
-
-    snapshot = cast("Storage", _OneFile(parsed.text))
+    chosen, snapshot = _sentences_of(tmp_path, REPORT)
     convicted = chosen("It also noted that 30 offenders were convicted last year.", 0.9)
     found = chosen(
         "The report found that the country does not fully comply with minimum standards.", 0.4
