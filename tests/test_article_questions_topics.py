@@ -7,11 +7,8 @@ citation."""
 from __future__ import annotations
 
 import pytest
+from written_articles import asked, assistant_over
 
-from qa.config import Settings
-from qa.evaluation.run import CorpusText, citation_problem
-from qa.index.indexing import update_index
-from qa.records import Answer
 from qa.search.article_questions import ArticleQuestion
 from qa.search.article_questions import article_question as parse
 from qa.search.assistant import Assistant
@@ -47,19 +44,7 @@ Farmers lit fires between the rows of trees to keep the air warm through the nig
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two articles, indexed once for this module."""
     root = tmp_path_factory.mktemp("article-topics")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in {"pier.txt": PIER, "orchard.txt": ORCHARD}.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
-    update_index(settings)
-    return Assistant.open(settings)
-
-
-def asked(newsroom: Assistant, question: str) -> Answer:
-    answer = newsroom.ask(question, k=5)
-    assert citation_problem(answer, CorpusText(newsroom.settings.corpus_dir)) is None
-    return answer
+    return assistant_over(root, {"pier.txt": PIER, "orchard.txt": ORCHARD})
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,8 @@ paragraphs) are indexed once with the real model and asked through the real pipe
 from __future__ import annotations
 
 import pytest
+from written_articles import asked, assistant_over
 
-from qa.config import Settings
-from qa.evaluation.run import CorpusText, citation_problem
-from qa.index.indexing import update_index
-from qa.records import Answer
 from qa.search.assistant import Assistant
 
 pytestmark = pytest.mark.slow
@@ -110,19 +107,7 @@ in the last minute was the reward for that belief."
 def news(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the three articles, indexed once for this module."""
     root = tmp_path_factory.mktemp("attribution-news")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in (("strike.txt", STRIKE), ("flood.txt", FLOOD), ("season.txt", SEASON)):
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
-    update_index(settings)
-    return Assistant.open(settings)
-
-
-def asked(news: Assistant, question: str, k: int = 5) -> Answer:
-    answer = news.ask(question, k=k)
-    assert citation_problem(answer, CorpusText(news.settings.corpus_dir)) is None
-    return answer
+    return assistant_over(root, {"strike.txt": STRIKE, "flood.txt": FLOOD, "season.txt": SEASON})
 
 
 def test_he_told_reporters_brings_the_person_named_in_the_paragraph_before(

@@ -11,11 +11,8 @@ reply and what it cites.
 from __future__ import annotations
 
 import pytest
+from written_articles import asked, assistant_over
 
-from qa.config import Settings
-from qa.evaluation.run import CorpusText, citation_problem
-from qa.index.indexing import update_index
-from qa.records import Answer
 from qa.search.assistant import Assistant
 
 pytestmark = pytest.mark.slow
@@ -82,20 +79,8 @@ billion dollars a year by 2025.
 def world(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two articles, indexed once for this module."""
     root = tmp_path_factory.mktemp("attribution-world")
-    corpus = root / "corpus"
-    corpus.mkdir()
     articles = {"grain.txt": GRAIN, "fishing.txt": FISHING, "cabinet.txt": CABINET}
-    for name, text in {**articles, "tourism.txt": TOURISM}.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
-    update_index(settings)
-    return Assistant.open(settings)
-
-
-def asked(world: Assistant, question: str) -> Answer:
-    answer = world.ask(question, k=5)
-    assert citation_problem(answer, CorpusText(world.settings.corpus_dir)) is None
-    return answer
+    return assistant_over(root, {**articles, "tourism.txt": TOURISM})
 
 
 @pytest.mark.parametrize(
