@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from fake_embedder import FakeEmbedder
@@ -207,22 +208,34 @@ _FILLER = (
 )
 
 
+def _indexed(root: Path, articles: dict[str, str]) -> Settings:
+    """Settings for ``articles`` (file name: text) written under ``root`` and indexed with the
+    fake embedder (these checks read words, not meaning)."""
+    (root / "corpus").mkdir()
+    for name, text in articles.items():
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    update_index(settings, embedder_factory=FakeEmbedder)
+    return settings
+
+
 @pytest.fixture(scope="module")
 def contrast_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One article in which a paragraph names Tajikistan, two paragraphs of other words
     follow, and then a figure for Kyrgyzstan: far enough apart that no passage window
     holds both, near enough for the article context of the figure to reach Tajikistan."""
-    root = tmp_path_factory.mktemp("contrast")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "extremism.txt").write_text(
-        "Extremism Trials in Central Asia\n\n"
-        "Neighbouring Tajikistan has also tightened its laws on religious groups.\n\n"
-        f"{_FILLER}\n\n{_FILLER}\n\n"
-        "Courts in Kyrgyzstan convicted 422 people of extremism in 2017, up from 79 in 2010.\n"
+    return _indexed(
+        tmp_path_factory.mktemp("contrast"),
+        {
+            "extremism.txt": (
+                "Extremism Trials in Central Asia\n\n"
+                "Neighbouring Tajikistan has also tightened its laws on religious groups.\n\n"
+                f"{_FILLER}\n\n{_FILLER}\n\n"
+                "Courts in Kyrgyzstan convicted 422 people of extremism in 2017, "
+                "up from 79 in 2010.\n"
+            ),
+        },
     )
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
-    update_index(settings, embedder_factory=FakeEmbedder)
-    return settings
 
 
 def _passage_holding(settings: Settings, question: str, text: str) -> tuple[Hit, Assistant]:
@@ -398,19 +411,19 @@ def test_a_reply_holding_the_opposite_of_the_asked_superlative_says_so() -> None
 @pytest.fixture(scope="module")
 def elsewhere_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article on dairy farming in Victoria, and one on the Normans that names Syria."""
-    root = tmp_path_factory.mktemp("elsewhere")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "dairy.txt").write_text(
-        "Dairy Farming in Victoria\n\n"
-        "Victoria is home to 3 million dairy cows, which give most of the nation's milk.\n"
+    return _indexed(
+        tmp_path_factory.mktemp("elsewhere"),
+        {
+            "dairy.txt": (
+                "Dairy Farming in Victoria\n\n"
+                "Victoria is home to 3 million dairy cows, which give most of the nation's milk.\n"
+            ),
+            "normans.txt": (
+                "The Normans in the East\n\n"
+                "In 1073, 8,000 troops led by a Norman named Oursel marched into northern Syria.\n"
+            ),
+        },
     )
-    (root / "corpus" / "normans.txt").write_text(
-        "The Normans in the East\n\n"
-        "In 1073, 8,000 troops led by a Norman named Oursel marched into northern Syria.\n"
-    )
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
-    update_index(settings, embedder_factory=FakeEmbedder)
-    return settings
 
 
 def test_a_constraint_met_only_in_an_article_about_something_else_is_not_met(
@@ -515,18 +528,19 @@ def test_an_abstention_names_a_rare_word_no_article_uses_beside_the_unmet_name(
 @pytest.fixture(scope="module")
 def century_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article that dates an event by its century, and one that dates nothing."""
-    root = tmp_path_factory.mktemp("century")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "normans.txt").write_text(
-        "The Normans\n\n"
-        "The distinct identity of the Normans emerged in the first half of the 10th century.\n"
+    return _indexed(
+        tmp_path_factory.mktemp("century"),
+        {
+            "normans.txt": (
+                "The Normans\n\n"
+                "The distinct identity of the Normans emerged in the first half of the "
+                "10th century.\n"
+            ),
+            "saxons.txt": (
+                "The Saxons\n\nThe distinct identity of the Saxons emerged slowly among farmers.\n"
+            ),
+        },
     )
-    (root / "corpus" / "saxons.txt").write_text(
-        "The Saxons\n\nThe distinct identity of the Saxons emerged slowly among farmers.\n"
-    )
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
-    update_index(settings, embedder_factory=FakeEmbedder)
-    return settings
 
 
 def test_a_century_answers_a_question_asking_in_which_century(century_settings: Settings) -> None:
@@ -548,19 +562,20 @@ def test_a_century_answers_a_question_asking_in_which_century(century_settings: 
 def dated_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article dated 2003 that speaks of "last year" and writes its numbers in words, and
     one that sets thousands apart by a space."""
-    root = tmp_path_factory.mktemp("dated")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "cases.txt").write_text(
-        "Cases of Organised Prostitution\n\nPublished: 8 October 2003\n\n"
-        "Last year, 330 cases were brought against people involved in organised prostitution.\n\n"
-        "Some three thousand women and twenty-five men were smuggled abroad.\n"
+    return _indexed(
+        tmp_path_factory.mktemp("dated"),
+        {
+            "cases.txt": (
+                "Cases of Organised Prostitution\n\nPublished: 8 October 2003\n\n"
+                "Last year, 330 cases were brought against people involved in "
+                "organised prostitution.\n\n"
+                "Some three thousand women and twenty-five men were smuggled abroad.\n"
+            ),
+            "fees.txt": (
+                "Smugglers' Fees\n\nTheir families paid up to £820 000 to the smugglers.\n"
+            ),
+        },
     )
-    (root / "corpus" / "fees.txt").write_text(
-        "Smugglers' Fees\n\nTheir families paid up to £820 000 to the smugglers.\n"
-    )
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
-    update_index(settings, embedder_factory=FakeEmbedder)
-    return settings
 
 
 def test_a_year_is_met_by_last_year_in_an_article_of_the_year_after(
@@ -605,17 +620,16 @@ def test_a_number_is_met_by_the_same_number_with_its_thousands_set_apart_by_a_sp
 @pytest.fixture(scope="module")
 def world_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article naming a mediator with accents and its country by its demonym only."""
-    root = tmp_path_factory.mktemp("world")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "cabinet.txt").write_text(
-        "Parliament Approves New Cabinet\n\n"
-        "The Kyrgyz parliament approved a new cabinet proposed by the president.\n\n"
-        "Zoë Lefèvre-Dubois, who led the mediation, said the talks had been difficult.\n",
-        encoding="utf-8",
+    return _indexed(
+        tmp_path_factory.mktemp("world"),
+        {
+            "cabinet.txt": (
+                "Parliament Approves New Cabinet\n\n"
+                "The Kyrgyz parliament approved a new cabinet proposed by the president.\n\n"
+                "Zoë Lefèvre-Dubois, who led the mediation, said the talks had been difficult.\n"
+            ),
+        },
     )
-    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
-    update_index(settings, embedder_factory=FakeEmbedder)
-    return settings
 
 
 @pytest.mark.parametrize(
