@@ -171,6 +171,19 @@ _ORDINAL = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|\w+teenth|\w+tieth|twenty-first)"
 )
+#: A question that asks about time or age ("How many years …?", "How long …?", "How old
+#: …?"), and a span of time ("the last three years", "10 days", "30-year-old"): a figure
+#: only for such a question.
+_ASKS_TIME = LazyPattern(
+    r"\b(?:(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?|how\s+(?:long|old)|"
+    r"ages?)\b",
+    re.I,
+)
+_DURATION = LazyPattern(
+    rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+"
+    r"(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?\b",
+    re.I,
+)
 #: A rank ("second-largest", "third most populous"): the figure of a "size" question.
 _RANK = LazyPattern(
     rf"\b{_ORDINAL}[\s-]+(?:most|least|best|worst|(?:larg|bigg|small|high|low|long|short|tall|"
@@ -518,6 +531,8 @@ def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
     such as 911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
+    if not _ASKS_TIME.search(question):  # "in the last three years" counts no people
+        sentences = [_DURATION.sub(" ", s) for s in sentences]
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
