@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+#: Verbs that report speech, as a regular-expression group: "said", "asked", "told", ….
+SPEECH_VERBS = (
+    r"(?:said|says|asked|asks|told|tells|added|adds|replied|replies|responded|responds|"
+    r"answered|answers|countered|counters|rejoined|continued|continues|explained|explains|"
+    r"insisted|insists|argued|argues|noted|notes|recalled|recalls|warned|warns|wrote|writes|"
+    r"wondered|wonders|demanded|demands|shouted|exclaimed|cried|pressed|quipped|joked)"
+)
+
 
 def collapse_whitespace(text: str) -> str:
     """Text with every run of whitespace turned into one space, trimmed."""

@@ -31,6 +31,22 @@ def test_sentences_split_after_terminal_punctuation_and_closing_quotes() -> None
     assert sentences_of(text) == ["He said “It is over.”", "Then he left!", "Did she stay?", "Yes."]
 
 
+def test_a_quoted_question_or_exclamation_stays_one_sentence_with_its_speaker() -> None:
+    text = (
+        "“Is that right?” Justice Doe asked. “No!” The lawyer replied at once. "
+        "“Why not?” she asked. Was it over? Smith said nothing. He shouted “Stop!” Police came."
+    )
+    assert sentences_of(text) == [
+        "“Is that right?” Justice Doe asked.",
+        "“No!” The lawyer replied at once.",
+        "“Why not?” she asked.",
+        "Was it over?",
+        "Smith said nothing.",
+        "He shouted “Stop!”",
+        "Police came.",
+    ]
+
+
 def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     text = "Dr. Smith met S. Frederick Starr in the U.S. on Jan. 5. They spoke for an hour."
     assert sentences_of(text) == [

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from qa.patterns import LazyPattern
 from qa.records import Article, Chunk, Span
-from qa.text import collapse_whitespace
+from qa.text import SPEECH_VERBS, collapse_whitespace
 
 TokenCounter = Callable[[str], int]
 
 #: Raised whenever the rules below change where chunks begin and end, so that indexes
 #: built with older rules are rebuilt rather than mixed with new chunks.
-CHUNKING_VERSION = 3
+CHUNKING_VERSION = 4
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -35,6 +35,13 @@ _BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\
 # Text written all in lower case (some feeds and archives) has no capital to start a sentence.
 _LOWER_CASE_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
 _WORD_BEFORE = LazyPattern(r"(\S+)$")
+#: A quotation closed by "?", "!" or "…" is no sentence end when its speaker follows:
+#: "“Is that right?” Alito asked." reads as one sentence, as it does with a comma.
+_QUESTION_OR_EXCLAMATION_QUOTED = LazyPattern(r"[?!…]+[\"”’']\s*$")
+_SPEAKER_FOLLOWS = LazyPattern(
+    r"(?:(?:The|A|An)\s+(?:[\w'’-]+\s+){0,2}|(?:[A-Z][\w.'’-]*\s+){1,3})"
+    r"(?:also\s+|then\s+|later\s+)?" + SPEECH_VERBS + r"\b"
+)
 
 
 def split_sentences(raw: str, span: Span) -> list[Span]:
@@ -45,12 +52,21 @@ def split_sentences(raw: str, span: Span) -> list[Span]:
     begin = 0
     for match in boundary.finditer(text):
         stop = match.start() + len(match.group().rstrip())
-        if _is_abbreviation(text[begin:stop]):
+        if _is_abbreviation(text[begin:stop]) or _speaker_follows_quote(text, stop, match.end()):
             continue
         pieces.append(Span(span.start + begin, span.start + stop))
         begin = match.end()
     pieces.append(Span(span.start + begin, span.end))
     return [trimmed for piece in pieces if (trimmed := _trim(raw, piece)) is not None]
+
+
+def _speaker_follows_quote(text: str, stop: int, next_start: int) -> bool:
+    """Whether a quotation ending at ``stop`` with "?", "!" or "…" is followed by its
+    speaker ("“Why not?” Alito asked."), which keeps both in one sentence."""
+    return bool(
+        _QUESTION_OR_EXCLAMATION_QUOTED.search(text, max(0, stop - 8), stop)
+        and _SPEAKER_FOLLOWS.match(text, next_start)
+    )
 
 
 def _is_abbreviation(sentence: str) -> bool:
