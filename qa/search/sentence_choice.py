@@ -1,7 +1,8 @@
 """Which sentences of the retrieved passages answer the question.
 
 Every sentence inside the windows of the listed passages is a candidate (a
-heading, title, byline or dateline never is: see ``is_statement``). Each is
+heading, title, byline or dateline never is: see ``is_statement``; nor is any line of
+an article's header, its headline and byline, even one that reads like a sentence). Each is
 described by a few signals, and a logistic model learned on the tuning halves
 of the question sets (eval/tune_answers.py) turns them into the probability
 that the sentence holds the answer:
@@ -252,7 +253,8 @@ def candidates(
     only: Collection[int] | None = None,
 ) -> list[Candidate]:
     """Every statement the listed passages show, with its signals (see the module docstring);
-    a question the article asks in its own voice is none.
+    a question the article asks in its own voice is none, nor a line of the article's header
+    (its headline, its byline), however much it reads like a sentence.
 
     A sentence shown by several passages counts once, under the best one. ``only``
     restricts the candidates to the passages with those markers.
@@ -278,6 +280,8 @@ def candidates(
             key = (article.article_id, span.start)
             if key in seen or not is_statement(texts[i]) or _ASKS.search(texts[i]):
                 continue
+            if any(h.start <= span.start < h.end for h in article.header):
+                continue  # the headline or byline: it names the story, it is no answer
             seen.add(key)
             context = " ".join(texts[max(0, i - 1) : i + 2])
             rows.append((marker, passage, span, texts[i], context))
