@@ -76,6 +76,11 @@ def fill_slot(
         # "for which newspaper?" asks whom the one just named works for, not the old question.
         return with_context(typed or fragment, previous)
     base, carried = split_carried(previous.question)
+    if carried and _asks_only_about_the_answer(base):
+        # "and what about the Tories?" after "why? (following: What did Kennedy say about
+        # Blair?)": the question "why?" went on from is the one to fill.
+        base, _, rest = carried.partition("? ")
+        base, carried = base.rstrip("?"), rest
     if is_continuation(base):
         # "and in the United Kingdom?" after "What about the Spanish-language broadcast?":
         # that is no question to put a place into.
@@ -130,7 +135,8 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{filled}?"
         if kind == "place":
             return f"{base} {_with_preposition(fragment, kind)}?"
-        return None
+        # "and about the G8?" after "What did he say about 2005?": the phrase of its shape.
+        return _same_phrase_replaced(fragment, base)
     if _is_bare_name(fragment):
         # "and Ford?" after "When did Holden announce …": a name in place of the first one.
         others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
@@ -157,6 +163,24 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{base[:start]}{fragment} {base[start:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
     return None
+
+
+def _asks_only_about_the_answer(question: str) -> bool:
+    """A question word alone, or with ``that``/``so`` (``Why``, ``Who said that``): it names
+    nothing a fragment could take the place of."""
+    words = [w.casefold() for w in words_of(question)]
+    return (
+        bool(words)
+        and len(words) <= 3
+        and words[0] in QUESTION_WORDS
+        and all(
+            w in QUESTION_WORDS
+            or w in AUXILIARIES
+            or w in DEMONSTRATIVES
+            or w in ("so", "said", "says", "exactly", "then")
+            for w in words
+        )
+    )
 
 
 def _same_phrase_replaced(fragment: str, base: str) -> str | None:

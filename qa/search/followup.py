@@ -183,7 +183,9 @@ _CONTEXT_WORDS = LazyPattern(
     r"|\bnext$"
     r"|\b(?:before|after)\s+that$"
     r"|^how\s+many\s+(?:are|were|of\s+(?:them|those|these))\b"
-    r"|^which\s+(?:two|three|four|five)\b",
+    r"|^which\s+(?:two|three|four|five)\b"
+    # "how long did it take?", "how much will it cost?": what took or cost is said before.
+    r"|\bit\s+(?:take|takes|took|cost|costs)$",
     re.I,
 )
 
@@ -225,7 +227,9 @@ def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None)
 
 #: "how many" or "how much" with no noun: ``how many disagreed?``, ``how much was paid?``.
 _NO_COUNTED_NOUN = LazyPattern(
-    r"^how\s+(?:many|much)\s+(?:(?:is|are|was|were|have|has|had)\s+(?:been\s+)?)?\w+ed\b", re.I
+    r"^how\s+(?:many|much)\s+(?:(?:is|are|was|were|have|has|had|(?:will|would|could|can|"
+    r"should|might|may|must)\s+(?:have\s+been|be))\s+(?:been\s+)?)?\w+ed\b",
+    re.I,
 )
 #: What a definition asks: ``what is hijrah?``, not about anything said before.
 _DEFINITION = LazyPattern(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I)
@@ -409,8 +413,12 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
         names = [n for n in names if not _SPEAKS.match(body, n[1])]
     subject = _clause_subject(body, words, i)
     if subject is not None:
-        # "what did Microsoft rename it?": an object is not its own clause's subject.
-        names = [n for n in names if n[0] != words[subject].start()]
+        # "what did Microsoft rename it?", "what did the Tories call it?": an object is not its
+        # own clause's subject.
+        opening = {words[subject].start()}
+        if words[subject].group(0).casefold() in ("the", "a", "an") and subject + 1 < i:
+            opening.add(words[subject + 1].start())
+        names = [n for n in names if n[0] not in opening]
     if any(end <= words[i].start() and name_kind in wanted for _, end, name_kind in names):
         return True
     if _is_possessive(words, i) and any(
@@ -618,7 +626,7 @@ def _referent(
     if kind == "thing":
         # "Which report found …?" then "who published it?": the report the answer names;
         # and the next "it" is still that report.
-        given = previous.thing or _name_given_for_the_asked(previous)
+        given = previous.thing or _name_given_for_the_asked(previous) or _work_asked_about(previous)
         if given is not None and given.casefold() not in named_here:
             return f"{given}{suffix}", match.start(), match.end()
     words = list(WORD.finditer(body))
@@ -662,6 +670,7 @@ def _referent(
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
+            and not (word == "it" and _where_it_happens(source, s[0]))
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
                 source is asked_here
@@ -686,9 +695,18 @@ def _referent(
             else:
                 name = with_article(name)
             return f"{name}{suffix}", match.start(), match.end()
+    role = _ASKED_ROLE.match(split_carried(previous.question)[0]) if kind == "person" else None
+    if role is not None and not any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
+        # "Who is the judge?" then "what did he tell the lawyer?": with no name found in the
+        # answer, he is still the judge the conversation asked about.
+        return f"{role['role']}{suffix}", match.start(), match.end()
     return None
 
 
+#: A question for the person holding a role, named by the role alone: ``Who is the judge?``.
+_ASKED_ROLE = LazyPattern(
+    r"^(?i:who\s+(?:is|was|are|were))\s+(?P<role>the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})$"
+)
 _POSSESSIVE_INSIDE = LazyPattern(rf"(?:'s|’s)\s+[{CAPITALS}]")
 #: A woman named by her relation to someone: ``Lord Callaghan's wife``.
 _FEMALE_RELATION = LazyPattern(
@@ -713,6 +731,19 @@ def _after_a_place_preposition(text: str, start: int) -> bool:
     Open``, ``a Super Bowl``): a person's name takes no article."""
     before = words_of(text[:start])
     return bool(before) and before[-1].casefold() in ("from", "at", "in", "the", "a", "an")
+
+
+_SETTING_PREPOSITIONS = frozenset("in at from across throughout within inside".split())
+
+
+def _where_it_happens(text: str, start: int) -> bool:
+    """A name after "in", "at" or "from" (``… be allowed in the UK?``) is where the question's
+    matter happens, not that matter: ``who announced it?`` then asks who announced what was
+    asked about, never "the UK". (``its`` may still be that place: ``what is its population?``.)"""
+    before = [w.casefold() for w in words_of(text[:start])]
+    if before and before[-1] in ("the", "a", "an"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _SETTING_PREPOSITIONS
 
 
 def _possessed(question: str, start: int, end: int) -> str | None:
@@ -822,6 +853,30 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
                     return f"the {sentence[found.start('name') : found.end()]}"
                 return with_article(name)
     return None
+
+
+#: A paper, a book or a report written about in a question, with what stands before it:
+#: ``James Hansen's new paper``, ``the seminal paper``.
+_WORK_PHRASE = LazyPattern(
+    rf"(?:\b(?P<article>the|a|an|this|that)\s+|(?P<owner>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
+    r"(?:'s|’s))\s+)(?P<words>(?:[a-z][\w\-]*\s+){0,3}?)" + _WORKS.pattern
+)
+
+
+def _work_asked_about(previous: PreviousTurn) -> str | None:
+    """The paper, book or report the last question asked about (``What does James Hansen's
+    new paper say?``), which ``it`` then means (``where was it published?`` asks about the
+    paper, not the article); None when it asked about none."""
+    base = split_carried(previous.question)[0]
+    found = _WORK_PHRASE.search(base)
+    if found is None:
+        return None
+    end = found.end()
+    after = re.match(r"\s+(?:on|about|of)\s+", base[end:])
+    if after is not None and phrase_end(base, end + after.end()) > end + after.end():
+        end = phrase_end(base, end + after.end())  # "the paper on computational complexity"
+    owner = found["owner"] or "the"
+    return f"{owner} {base[found.start('words') : end]}"
 
 
 def _content_words(text: str) -> set[str]:

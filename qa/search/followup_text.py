@@ -171,7 +171,7 @@ def _plural_subject(base: str) -> str | None:
             if not word[0].islower():
                 if i == 0 and is_plural(word):
                     return f"the {word}"  # "When did the Normans invade Ireland?"
-                break
+                continue  # a name before the noun: "the Mini boxes", "the BBC journalists"
             if is_plural(word) and word.casefold() not in _MEASURES:
                 return " ".join(["the", *words[: i + 1]])
     return None
