@@ -63,6 +63,12 @@ def test_sentences_starting_like_a_byline_are_still_statements(line: str) -> Non
         ),
         ("BISHKEK (Reuters) - Police detained five people.", "Police detained five people."),
         ("WASHINGTON -- The bill passed the Senate.", "The bill passed the Senate."),
+        ("(CNN) -- The storm moved east overnight.", "The storm moved east overnight."),
+        ("(AP) — Ferry fares rose by a fifth.", "Ferry fares rose by a fifth."),
+        (
+            "(See the map below) — Three roads were closed.",
+            "(See the map below) — Three roads were closed.",
+        ),
         (
             "US officials — who declined to be named — said so.",
             "US officials — who declined to be named — said so.",

@@ -93,9 +93,11 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
 _AGENCY = r"\([\w .'’&-]{1,30}\)"
 #: "ALMATY, Kazakhstan (AP) — ", "Staunton, November 3 – " before a story's first sentence:
-#: a place in capitals, or in title case followed by a date or an agency, then a dash.
+#: a place in capitals, or in title case followed by a date or an agency, then a dash; or
+#: the agency alone ("(CNN) -- ").
 _DATELINE = LazyPattern(
-    rf"(?:[A-Z][A-Z.'’\- ]{{2,}}(?:,\s+[A-Z][\w.'’\- ]*?)?(?:,?\s+{_DAY})?\s*(?:{_AGENCY}\s*)?"
+    rf"(?:\([A-Z][\w.'’&-]{{1,20}}\)\s*"
+    rf"|[A-Z][A-Z.'’\- ]{{2,}}(?:,\s+[A-Z][\w.'’\- ]*?)?(?:,?\s+{_DAY})?\s*(?:{_AGENCY}\s*)?"
     rf"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,2}}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
     rf"(?:,?\s+{_DAY}\s*(?:{_AGENCY}\s*)?|\s*{_AGENCY}\s*))"
     r"(?:[—–]|--?)\s+(?=[A-Z“\"])"
