@@ -9,7 +9,9 @@
   the file as exactly one article.
 - ``.html``, ``.htm``: the main text that trafilatura extracts (one line per
   paragraph; the page's headline is usually its first line). Titles,
-  authors, site names and dates from the page's markup are metadata.
+  authors, site names and dates from the page's markup are metadata; a
+  title loses the site's name appended to it ("… | CNN Politics") and the
+  authors lose a publisher listed among them (the outlet, the copyright holder).
 - ``.jsonl``: the ``text`` field of every usable line, in file order,
   joined by one blank line. Each line is one article; its optional fields
   (``title``, ``outlet``/``source``/``site``/``publisher``,
@@ -177,6 +179,8 @@ def _html_view(html: str) -> TextView:
 
     import trafilatura
 
+    from qa.ingest.metadata import authors_without_publisher, title_without_site
+
     # Its parser's complaints ("lxml parsing failed: Document is empty") are not for our
     # users: a page without text gets one line of ours instead.
     for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
@@ -198,10 +202,14 @@ def _html_view(html: str) -> TextView:
     text = found.get("text") or ""
     if not text.strip():
         raise UnusableFileError("holds no article text that could be extracted from the HTML")
+    outlet = found.get("sitename")
+    title, author = found.get("title"), found.get("author")
     raw = {
-        "title": found.get("title"),
-        "outlet": found.get("sitename"),
-        "author": found.get("author"),
+        "title": title_without_site(title, outlet) if isinstance(title, str) else title,
+        "outlet": outlet,
+        "author": authors_without_publisher(author, outlet, html)
+        if isinstance(author, str)
+        else author,
         "published": found.get("date"),
     }
     metadata = normalise_fields(

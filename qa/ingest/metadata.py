@@ -410,3 +410,49 @@ def derived_title(paragraphs: list[str]) -> str:
             shown[-1] = shown[-1][:-1]
             break
     return " ".join(shown) + "…"
+
+
+#: The separator before a site's name at the end of a page title: "… | CNN Politics",
+#: "… -- Sott.net", "… - The Herald".
+_TITLE_SITE = LazyPattern(r"\s+(?:\||-{1,2}|–|—|::|·)\s+([^|–—·]{2,60})$")
+_WEB_ADDRESS = LazyPattern(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
+
+
+def title_without_site(title: str, outlet: str | None) -> str:
+    """A page title without the site's name the page adds after it ("Gates on Tillerson |
+    CNN Politics" → "Gates on Tillerson" when the outlet is CNN; "… -- Sott.net"): the last
+    part after a bar or a dash, when it is a web address or up to four words opening with
+    a word of the outlet's name. Anything else stays as it is ("Smith — the man behind
+    Apple" keeps its end beside the outlet Apple Daily)."""
+    found = _TITLE_SITE.search(title)
+    if found is None or found.start() == 0:
+        return title
+    site = found.group(1).strip()
+    first = re.match(r"\w+", site)
+    names = first is not None and first.group().casefold() in _name_words(outlet or "")
+    if (names and len(site.split()) <= 4) or _WEB_ADDRESS.fullmatch(site):
+        return title[: found.start()].rstrip()
+    return title
+
+
+def authors_without_publisher(author: str, outlet: str | None, page: str) -> str | None:
+    """The people of a page's author field ("Jane Doe; John Roe", as trafilatura joins
+    them) without the publisher it may also hold: a part that is the outlet's name ("Dana
+    Ford; Tom Watkins; CNN" when the outlet is CNN) or the holder of the page's copyright
+    ("Condé Nast" beside "Copyright (c) Condé Nast 2023"). None when nobody is left."""
+    outlet_words = _name_words(outlet or "")
+    kept = []
+    for part in (p.strip() for p in author.split(";")):
+        if not part:
+            continue
+        if outlet_words and _name_words(part) <= outlet_words:
+            continue
+        held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(part)}"
+        if re.search(held, page, re.I):
+            continue
+        kept.append(part)
+    return "; ".join(kept) or None
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w{3,}", text)}
