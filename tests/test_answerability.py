@@ -24,6 +24,7 @@ from qa.search.answerability import (
     measured,
     question_constraints,
     reply_lacks_asked,
+    reply_of_another,
     reply_opposes,
 )
 from qa.search.assistant import Assistant
@@ -651,3 +652,71 @@ def test_words_with_accents_and_a_country_met_by_its_demonym_are_covered(
     assert not check.unmet
     assert {c.text for c in check.uncovered} & {"Zoë", "Lefèvre-Dubois", "Kyrgyzstan"} == set()
     assistant.close()
+
+
+_PRIZE = "How much prize money did Lena Marsh receive?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The federation paid Tomas Brandvold a bonus of $40,000 after the final.",
+        # Text without capitals (as some feeds write it): a word rare in English names him.
+        "the federation paid tomas brandvold a bonus of $40 000 after the final.",
+    ],
+)
+def test_a_figure_the_reply_gives_for_another_person_is_no_figure_for_the_asked_one(
+    sentence: str,
+) -> None:
+    asked = Constraint("name", "Lena Marsh", ("lena", "marsh"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    assert reply_of_another(_PRIZE, [sentence], (asked,)) == asked
+    checked = check_reply(_PRIZE, [sentence], met, 1)
+    assert checked.missing == (asked,)
+    assert checked.reply(sentence, 1) == (
+        f"The indexed articles give no figure for Lena Marsh. Closest: {sentence} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # The figure's sentence names her, by her surname alone.
+        (_PRIZE, ["Marsh was paid $40,000, twice what Tomas Brandvold got."]),
+        # A sentence that names nobody may speak of her: it stands.
+        (_PRIZE, ["She received a bonus of $40,000 after the final."]),
+        # One sentence with a figure names her; another one names someone else.
+        (_PRIZE, ["Tomas Brandvold got $20,000.", "Lena Marsh got $40,000."]),
+        # "Super Bowl 50" is no person, whatever its capitals say.
+        ("How many tackles did Lena Marsh make in Super Bowl 50?", ["Lena Marsh made four."]),
+        # Not a number or date question.
+        ("Who paid Lena Marsh?", ["The federation paid Tomas Brandvold."]),
+    ],
+)
+def test_a_reply_whose_figure_may_be_the_asked_persons_stands(
+    question: str, said: list[str]
+) -> None:
+    constraints = (
+        Constraint("name", "Lena Marsh", ("lena", "marsh")),
+        Constraint("name", "Super Bowl 50", ("super", "bowl")),
+    )
+    met = Assessment(constraints, (1,), 1, (), 0.8)
+    assert check_reply(question, said, met, 1) == met
+
+
+def test_a_figure_the_reply_gives_for_another_country_is_no_figure_for_the_asked_one() -> None:
+    question = "How many Germans were injured in the crash?"
+    asked = Constraint("name", "Germans", ("german",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = ["Officials said 44 Italians were injured, and that a German bus driver survived."]
+    assert check_reply(question, said, met, 2) == met  # it names Germans too
+    # A demonym qualifying another noun names no people counted.
+    adjective = Constraint("name", "Russian", ("russian",))
+    freed = Assessment((adjective,), (1,), 1, (), 0.8)
+    released = "How many people did Russian activists free?"
+    assert check_reply(released, ["The activists freed 12 Kazakhs."], freed, 1) == freed
+    said = ["Officials said 44 Italians were injured in the crash."]
+    assert check_reply(question, said, met, 2).reply(said[0], 2) == (
+        "The indexed articles give no figure for Germany. "
+        "Closest: Officials said 44 Italians were injured in the crash. [2]"
+    )

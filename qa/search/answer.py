@@ -131,7 +131,9 @@ def compose_answer(
     if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
         said = [c.text for c in chosen]
-        assessment = check_reply(question, said, assessment, chosen[0].marker)
+        assessment = check_reply(
+            question, said, assessment, chosen[0].marker, policy.answerability.reply_of_another
+        )
     if not assessment.met:
         closest = chosen[0]
         if passages_fail:  # show the sentence nearest to what the question asks

@@ -74,8 +74,13 @@ the day of a date, or a number word: ``reply_lacks_asked``), or whose figures ar
 something else than the quantity it names ("the population of": ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
 only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
-"doesn't say this for “least”" (``check_reply``). A question that asks for two things
-("both", "also") may have its constraints met by the passages together.
+"doesn't say this for “least”" (``check_reply``). So is a number or date question about a
+person or a counted people ("Vahid Hashemian", "How many Germans …") whose reply gives its
+figures only in sentences that do not name them and do name someone else: another person
+(by capitals, or in text without capitals a word rare in English) or another country
+(``reply_of_another``): the figure is another's, however near the article names the asked
+one. A question that asks for two things ("both", "also") may have its constraints met by
+the passages together.
 
 Every weight and threshold is calibrated by eval/calibrate_abstention.py on
 the tuning halves of the question sets.
@@ -253,6 +258,7 @@ class AnswerabilityPolicy:
     common_term_weight: float = 0.34
     correct_typos: bool = True
     loose_names: bool = True
+    reply_of_another: bool = True
 
     def weight(self, constraint: Constraint) -> float:
         """How much failing this constraint counts against a passage."""
@@ -543,6 +549,74 @@ def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
     return None if speaks_of else ASKED_NUMBER
 
 
+def reply_of_another(
+    question: str, sentences: Sequence[str], constraints: Sequence[Constraint]
+) -> Constraint | None:
+    """The person or country a number or date question asks about ("How much did Iran pay
+    Vahid Hashemian?", "How many Germans died?") when the reply gives its figures for
+    someone else: no sentence of the reply holding a figure (or date) names it, and each
+    such sentence names a rival of its kind (another person, another country) that the
+    question does not name. A figure "arash miresmaeili" was paid is no figure for
+    Hashemian, however near the article names him. A figure sentence that names nobody
+    ("she gets $30,000") is left to stand: it may speak of the asked one."""
+    asked = surface_kind(question)
+    if asked is None:
+        return None
+    kinds = _kinds_of(question, constraints)
+    for c in constraints:  # "How many Germans": a people counted ("Russian activists" is not)
+        if c.kind == NAME and " " not in c.text and c.text.endswith("s") and country_of(c.text):
+            kinds[c] = COUNTRY
+    # "Super Bowl 50" is no person, whatever its capitals say.
+    subjects = [
+        c
+        for c in constraints
+        if kinds.get(c) == COUNTRY or (kinds.get(c) == PERSON and not _NUMBER.search(c.text))
+    ]
+    if not subjects:
+        return None
+    if asked == ASKED_NUMBER:
+        known = _figures(question)
+        giving = [s for s in sentences if _figures(s) - known]
+    else:
+        mentioned = things(question)
+        giving = [s for s in sentences if things(s).new_to(mentioned, asked)]
+    if not giving:
+        return None
+    question_words = set(plain_words(fold(question)))
+    for subject in subjects:
+        words = [w for w in plain_words(fold(subject.text)) if len(w) > 1]
+        if any(_names_any(words, s) for s in giving):
+            continue
+        if any(_names_rival(kinds[subject], s, question_words) for s in giving):
+            return subject
+    return None
+
+
+def _names_any(words: Sequence[str], sentence: str) -> bool:
+    """Whether the sentence names any word of a name (a surname alone, a demonym)."""
+    said = set(plain_words(fold(sentence)))
+    return any(held(w, said) or held(w.removesuffix("s"), said) for w in words)
+
+
+def _names_rival(kind: str, sentence: str, asked: set[str]) -> bool:
+    """Whether the sentence names a person (country) the question does not: by capitals
+    (``entity_spans``), or in text without capitals, a country's word or, for a person, a
+    word rare in English ("miresmaeili")."""
+    said = plain_words(fold(sentence))
+    if kind == COUNTRY:
+        return any(
+            country_of(w) is not None and not any(country_of(a) == country_of(w) for a in asked)
+            for w in said
+            if w not in asked
+        )
+    if any(c.isupper() for c in sentence[1:]):
+        return any(
+            found == PERSON and not set(plain_words(fold(sentence[start:end]))) & asked
+            for start, end, found in entity_spans(sentence, Vocabulary())
+        )
+    return any(len(w) > 3 and w.isalpha() and w not in asked and not common_word(w) for w in said)
+
+
 def measured(question: str) -> list[str]:
     """What a "what is the … of" question measures, lower-cased: "population" of "What is
     the population of Kazakhstan?", "unemployment" of "What was the unemployment rate
@@ -575,7 +649,11 @@ def reply_opposes(question: str, sentences: Sequence[str]) -> Constraint | None:
 
 
 def check_reply(
-    question: str, sentences: Sequence[str], assessment: Assessment, marker: int
+    question: str,
+    sentences: Sequence[str],
+    assessment: Assessment,
+    marker: int,
+    another: bool = True,
 ) -> Assessment:
     """The assessment of passages that met the question, checked against the reply chosen
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
@@ -587,6 +665,11 @@ def check_reply(
         named = named_in(assessment.constraints)
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
+    if another:
+        other = reply_of_another(question, sentences, assessment.constraints)
+        if other is not None:
+            asked = surface_kind(question) or ASKED_NUMBER
+            return Assessment(assessment.constraints, (), marker, (other,), 0.0, asked)
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
