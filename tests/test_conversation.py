@@ -403,3 +403,13 @@ def test_why_keeps_a_sentence_already_shown_that_gives_a_reason() -> None:
     shown = "“Happily,” Grishin continues, “as a result of the decline in the ruble, it fell.”"
     answer = Answer("why?", f"{shown} [1]", False, (), (), {})
     assert no_reason_beyond("why?", answer, [shown]) is answer
+
+
+def test_he_is_the_person_named_two_turns_back_when_the_last_turn_names_nobody(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.ask("What did Justice Minister Zhakyn Asanov admit about human trafficking?")
+    conversation.ask("how many victims of trafficking were assisted in 2017?")
+    answer = conversation.ask("what did he propose?")
+    assert answer.resolved_question == "What did Justice Minister Zhakyn Asanov propose?"

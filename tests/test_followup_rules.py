@@ -903,3 +903,60 @@ def test_they_is_a_plural_subject_with_a_name_before_its_noun() -> None:
     assert resolve("how much do they cost?", previous).resolved == (
         "How much do the Nordo lamps cost?"
     )
+
+
+def test_he_after_who_is_a_name_is_that_name() -> None:
+    previous = PreviousTurn(
+        "Who is Judge Mara Quist?",
+        ("Judge Mara Quist told the defence lawyer Tom Reyes to sit down.",),
+    )
+    assert resolve("what did she say to the jury?", previous).resolved == (
+        "What did Judge Mara Quist say to the jury?"
+    )
+
+
+def test_when_after_what_noun_did_someone_do_puts_the_noun_after_the_verb() -> None:
+    previous = PreviousTurn("What prize did she win? (following: Where did Ines Moll study?)")
+    assert resolve("when?", previous).resolved == (
+        "When did she win the prize? (following: Where did Ines Moll study?)"
+    )
+
+
+def test_he_is_a_single_name_the_last_question_asked_about() -> None:
+    previous = PreviousTurn("What did Okafor say about the budget?", ("Okafor said it was fair.",))
+    assert resolve("is he standing again?", previous).resolved == "Is Okafor standing again?"
+
+
+def test_she_is_no_single_name_the_answer_calls_he() -> None:
+    previous = PreviousTurn(
+        "How old is Okafor?",
+        ("Okafor said he was 61.",),
+        earlier=("What did Ines Moll say about the budget?",),
+    )
+    assert resolve("where did she grow up?", previous).resolved == ("Where did Ines Moll grow up?")
+
+
+def test_he_is_the_person_named_earlier_when_the_last_question_names_nobody() -> None:
+    previous = PreviousTurn(
+        "How many people live there? (following: Where did Pavel Dusek go in Chile?)",
+        ("Around 9,000 people live in the camp.",),
+        earlier=("Where did Pavel Dusek go in Chile?", "Who is Ines Moll?"),
+    )
+    assert resolve("what did he say about schools?", previous).resolved == (
+        "What did Pavel Dusek say about schools?"
+    )
+    nobody = PreviousTurn("How many people live there?", (), earlier=("How big is the camp?",))
+    assert resolve("what did he say about schools?", nobody).resolved == (
+        "What did he say about schools? (following: How many people live there?)"
+    )
+
+
+def test_she_is_no_name_the_passages_go_on_about_as_he() -> None:
+    previous = PreviousTurn(
+        "Where did Okafor grow up?",
+        ("Governor Ada Bello appointed Okafor in 2001.",),
+        earlier=("How old is Ines Moll?",),
+        passages=("Governor Ada Bello appointed Okafor in 2001. He served for a decade.",),
+    )
+    assert resolve("what did she study?", previous).resolved == "What did Ines Moll study?"
+    assert resolve("what did he study?", previous).resolved == "What did Okafor study?"

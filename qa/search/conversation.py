@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from qa.search.retrieve import SearchFilters
 
 _MARKER = LazyPattern(r"\s*\[\d+\]")
+#: How many turns before the last one a person named there is still "he" or "she".
+_EARLIER_TURNS = 3
 _SEVERAL_PEOPLE = LazyPattern(r",|&|;|\band\b", re.I)
 
 
@@ -143,7 +145,8 @@ class Conversation:
         """The last turn that searched something: what a follow-up leans on, with the author
         an answer about the source named since."""
         person = ""
-        for turn in reversed(self.turns):
+        for at in range(len(self.turns) - 1, -1, -1):
+            turn = self.turns[at]
             if turn.resolution.kind == SOURCE:
                 person = person or self._named_author(turn)
                 continue
@@ -151,7 +154,20 @@ class Conversation:
             if answer.text.startswith(NO_REASON_BEYOND):
                 continue  # "why?" added nothing: the turn before it is what follows on
             sentences = () if answer.abstained else tuple(_sentences(answer.text))
-            return PreviousTurn(turn.resolution.resolved, sentences, person, turn.resolution.thing)
+            earlier = tuple(
+                t.resolution.resolved
+                for t in reversed(self.turns[max(0, at - _EARLIER_TURNS) : at])
+                if t.resolution.kind != SOURCE
+            )
+            passages = tuple(p.quote for p in answer.passages)
+            return PreviousTurn(
+                turn.resolution.resolved,
+                sentences,
+                person,
+                turn.resolution.thing,
+                earlier,
+                passages,
+            )
         return None
 
     def _named_author(self, turn: Turn) -> str:

@@ -303,6 +303,12 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
     subject = base[old.end() : noun[1]].strip()
     if rest_words and rest_words[0].casefold() in AUXILIARIES:
         tail = rest_words[1] if len(rest_words) > 1 else ""
+        first = tail.split(" ", 1)[0]
+        if first and (
+            is_pronoun(first.casefold()) or first in ("the", "a", "an") or first[0].isupper()
+        ):
+            # "when?" after "What title did she win?": the noun asked for is the object.
+            return f"{asked} {rest_words[0]} {tail} the {subject}?"
         return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
     return None  # "when?" after "Which body developed …?"
 

@@ -608,7 +608,7 @@ def _referent(
     if word == "her":
         following = body[match.end() :].split()
         nxt = following[0].casefold() if following else ""
-        suffix = "'s" if nxt and nxt not in PREPOSITIONS and nxt not in AUXILIARIES else ""
+        suffix = "'s" if nxt and nxt not in _NOT_NOUNS else ""  # "her back home" is no noun
     named_here = body.casefold()
     if kind == "person" and word in ("she", "her", "hers"):
         # "when did Lord Callaghan's wife die?" then "what was her name?": the wife.
@@ -647,6 +647,16 @@ def _referent(
     sources = [asked_here]
     answers = _answering_sentence(previous)
     asked = previous.question.casefold().split(" ", 1)[0]
+    named = _person_asked_about(previous, vocabulary) if kind == "person" else None
+    if named is not None and named.casefold() not in named_here:
+        # "Who is Judge Arthur Engoron?" then "what did he say?": the one asked about.
+        return f"{named}{suffix}", match.start(), match.end()
+    if kind == "person" and asked not in ("who", "whom") and lead_noun(base) is None:
+        # "What did Trump call the case?" then "is he …?": the one asked about comes before
+        # anyone the answer names (not so after "which defensive tackle …?": that one).
+        single = _single_name_asked_about(previous, word, vocabulary)
+        if single is not None and single.casefold() not in named_here:
+            return f"{single}{suffix}", match.start(), match.end()
     if kind == "person" and _asks_for_the_subject(previous.question):
         # "Who beat Andy Roddick?" then "how old is he?": he is the one the answer names,
         # never a name of the question.
@@ -670,6 +680,7 @@ def _referent(
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
+            and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
             and not (word == "it" and _where_it_happens(source, s[0]))
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
@@ -695,11 +706,40 @@ def _referent(
             else:
                 name = with_article(name)
             return f"{name}{suffix}", match.start(), match.end()
-    role = _ASKED_ROLE.match(split_carried(previous.question)[0]) if kind == "person" else None
+    if kind != "person":
+        return None
+    role = _ASKED_ROLE.match(split_carried(previous.question)[0])
     if role is not None and not any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
         # "Who is the judge?" then "what did he tell the lawyer?": with no name found in the
         # answer, he is still the judge the conversation asked about.
         return f"{role['role']}{suffix}", match.start(), match.end()
+    if _asks_for_the_subject(previous.question):
+        return None  # "Who said Brown had failed?": he is the one asked for, not found
+    name = _single_name_asked_about(previous, word, vocabulary) or _person_named_earlier(
+        previous, word, vocabulary
+    )
+    if name is not None and name.casefold() not in named_here:
+        return f"{name}{suffix}", match.start(), match.end()
+    return None
+
+
+def _person_named_earlier(
+    previous: PreviousTurn, pronoun: str, vocabulary: Vocabulary
+) -> str | None:
+    """The person the user named in a question before the last one (the latest such), when
+    the last one names nobody: ``Where did Gordon Brown go?``, ``how many people live
+    there?``, then ``what did he say?`` still asks about Gordon Brown. None when none was."""
+    for question in previous.earlier:
+        base = split_carried(question)[0]
+        people = [
+            base[a:b]
+            for a, b, kind in entity_spans(base, vocabulary)
+            if kind == "person"
+            and not _after_a_place_preposition(base, a)
+            and not _titled_otherwise(base[a:b], pronoun)
+        ]
+        if people:
+            return people[-1]
     return None
 
 
@@ -715,6 +755,51 @@ _FEMALE_RELATION = LazyPattern(
 )
 _MALE_TITLES = frozenset("mr lord sir king prince duke baron earl count".split())
 _FEMALE_TITLES = frozenset("mrs ms miss lady queen princess duchess baroness dame".split())
+
+
+def _single_name_asked_about(
+    previous: PreviousTurn, pronoun: str, vocabulary: Vocabulary
+) -> str | None:
+    """The one name of a single word the last question asked about (``What did Trump call the
+    case?``), which ``he``/``she`` may then mean when nothing else fits: people are asked
+    about by surname. None when it names no such word, or more than one, or one after "in",
+    "from" or "the", or the answer speaks of it with the other pronoun."""
+    base = split_carried(previous.question)[0]
+    spans = [s for s in entity_spans(base, vocabulary) if s[2] in ("person", "unknown")]
+    if len(spans) != 1 or spans[0][2] != "unknown" or _after_a_place_preposition(base, spans[0][0]):
+        return None
+    name = base[spans[0][0] : spans[0][1]]
+    return None if _spoken_of_otherwise(name, pronoun, previous) else name
+
+
+_HE = frozenset(("he", "him", "his", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
+
+
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
+
+
+def _spoken_of_otherwise(name: str, pronoun: str, previous: PreviousTurn) -> bool:
+    """Whether the sentences of the last answer and its passages that name ``name`` (by its
+    last word) hold more pronouns of the other kind than of ``pronoun``'s (``Alito … he``
+    for ``she``): then ``pronoun`` is not that name."""
+    wanted, other = (_SHE, _HE) if pronoun in _SHE else (_HE, _SHE)
+    surname = name.split()[-1].casefold()
+    counts = [0, 0]
+    for text in [*previous.answer_sentences, *previous.passages]:
+        sentences = [
+            [re.sub(r"['’]s$", "", w.casefold()) for w in words_of(sentence)]
+            for sentence in _SENTENCE_END.split(text)
+        ]
+        for words, following in zip(sentences, [*sentences[1:], []], strict=True):
+            if surname not in words:
+                continue
+            # The pronoun opening the next sentence is most likely this one ("… Alito began
+            # … . He held …"), one inside may be another's.
+            opening = following[:1]
+            counts[0] += sum(w in wanted for w in words) + 2 * sum(w in wanted for w in opening)
+            counts[1] += sum(w in other for w in words) + 2 * sum(w in other for w in opening)
+    return counts[1] > counts[0]
 
 
 def _titled_otherwise(name: str, pronoun: str) -> bool:
@@ -757,6 +842,22 @@ def _possessed(question: str, start: int, end: int) -> str | None:
         return None
     the = "the " if question[:start].casefold().endswith("the ") else ""
     return f"{the}{question[start:thing_end].strip()}"
+
+
+_WHO_IS = LazyPattern(r"^(?i:who)\s+(?:is|was)\s+")
+
+
+def _person_asked_about(previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+    """The person ``Who is Judge Ann Lee?`` asks about, which is all it names; else None."""
+    base = split_carried(previous.question)[0]
+    opening = _WHO_IS.match(base)
+    if opening is None:
+        return None
+    spans = entity_spans(base, vocabulary)
+    if len(spans) != 1 or spans[0][2] != "person":
+        return None
+    start, end, _ = spans[0]
+    return base[start:end] if not base[opening.end() : start].strip() else None
 
 
 def _asks_for_the_subject(question: str) -> bool:

@@ -34,13 +34,17 @@ NOUN_LEADS = ("many", "much", "which", "what", "whose")
 class PreviousTurn:
     """What a follow-up may lean on: the question searched last, its answer sentences, and
     the one person an answer about the source named since (the author of ``who wrote
-    that?``), whom ``he``/``she`` then means, and the thing its ``it`` was read as, which
-    the next ``it`` means too."""
+    that?``), whom ``he``/``she`` then means, the thing its ``it`` was read as, which
+    the next ``it`` means too, the questions asked before it (the latest first), where
+    a person named earlier in the conversation is found, and the text of the passages the
+    answer was chosen from, which tells whether a name is spoken of as "he" or "she"."""
 
     question: str
     answer_sentences: Sequence[str] = ()
     person: str = ""
     thing: str = ""
+    earlier: Sequence[str] = ()
+    passages: Sequence[str] = ()
 
 
 def words_of(text: str) -> list[str]:
