@@ -377,9 +377,11 @@ def article_in_question(
     ]
     if asked.field != AUTHOR and len(by_author) == 1:
         return by_author[0]
-    if not asked.names_article:
-        return None
     described = described_article(question, articles, ranked, analyse)
+    if not asked.names_article:
+        # "Who wrote the takeaways from Trump's testimony?" names an article only by words
+        # of its title: two or more, all of them in one title.
+        return described if described is not None and _described_by(question, analyse) else None
     if described is not None:
         return described
     if not ranked or not on_topic:
@@ -387,8 +389,23 @@ def article_in_question(
     if asked.topic is None:
         return ranked[0]
     topic = set(analyse([asked.topic])[0]) - set(analyse([_ASKING_WORDS])[0])
-    holding = (a for a, terms in zip(ranked, analyse(texts), strict=True) if topic <= set(terms))
+    about = analyse([f"{a.title} {text}" for a, text in zip(ranked, texts, strict=True)])
+    holding = (a for a, terms in zip(ranked, about, strict=True) if _holds(set(terms), topic))
     return next(holding, None)
+
+
+def _described_by(question: str, analyse: Callable[[Sequence[str]], list[list[str]]]) -> bool:
+    """Whether the question has two or more words beyond those saying what is asked."""
+    return len(set(analyse([question])[0]) - set(analyse([_ASKING_WORDS])[0])) >= 2
+
+
+def _holds(terms: set[str], topic: set[str]) -> bool:
+    """Whether a passage's (and its article title's) ``terms`` hold a topic's: all of a
+    topic of one or two words, else all but a quarter ("North Korea slammed South Korea
+    for the drill" over "North Korea's newspaper blasted South Korea for the drill")."""
+    if len(topic) <= 2:
+        return topic <= terms
+    return len(topic & terms) >= 0.75 * len(topic)
 
 
 #: Words of a metadata question that say what is asked, not which article: they never
@@ -397,7 +414,8 @@ _ASKING_WORDS = (
     "who wrote written writer author authored penned published publish publisher "
     "publication outlet newspaper paper website site agency magazine journal media when "
     "date day year article piece story report analysis essay column commentary post "
-    "feature item title headline called name"
+    "feature item title headline called name about on from of in for by to that with "
+    "which what whom whose"
 )
 
 

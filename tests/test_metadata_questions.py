@@ -1,0 +1,69 @@
+"""Questions on an article's author or outlet that name the article by words of its title
+alone ("Who wrote the takeaways from …?") or by a topic told in other words than the
+article's ("Which outlet reported that gales shut …?" over "Gales closed …"), answered from
+its metadata through the real pipeline over small articles indexed once."""
+
+from __future__ import annotations
+
+import pytest
+from written_articles import asked, assistant_over
+
+from qa.search.assistant import Assistant
+
+pytestmark = pytest.mark.slow
+
+BUDGET = """\
+Takeaways From the Harbour Council's Budget Night
+
+Mara Olsen | Coast Courier | May 2, 2024
+
+The harbour council passed its budget for next year at two in the morning, after eleven \
+hours of debate and three adjournments.
+
+Spending on the ferry service rises by a tenth, while the library loses its Sunday hours.
+
+The council's leader said the town could not pay for everything it wanted this year.
+"""
+
+STORM = """\
+Storm Closes the Coastal Road
+
+PORTVIK (Reuters) - Gales closed the coastal road between Portvik and Sandnes on Friday, \
+cutting off four villages for most of the day.
+
+Road crews cleared fallen trees and rocks from the carriageway by the evening, and the road \
+opened again to cars shortly before midnight.
+"""
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("metadata-questions")
+    return assistant_over(root, {"budget.txt": BUDGET, "storm.txt": STORM})
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "cited"),
+    [
+        (
+            "Who wrote the takeaways from the council's budget night?",
+            "“Takeaways From the Harbour Council's Budget Night” was written by Mara Olsen. [1]",
+            "Mara Olsen | Coast Courier | May 2, 2024",
+        ),
+        (
+            "Which outlet reported that gales shut the coastal road?",
+            "“Storm Closes the Coastal Road” was published by Reuters. [1]",
+            "PORTVIK (Reuters)",
+        ),
+    ],
+)
+def test_an_article_named_by_its_titles_words_or_a_retold_topic_answers_from_metadata(
+    desk: Assistant, question: str, reply: str, cited: str
+) -> None:
+    answer = asked(desk, question)
+    assert answer.text == reply
+    assert [c.quote for c in answer.citations] == [cited]
+
+
+def test_one_word_of_a_title_does_not_make_a_question_about_the_article(desk: Assistant) -> None:
+    assert "was written by" not in asked(desk, "Who wrote the budget?").text
