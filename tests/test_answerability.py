@@ -378,6 +378,8 @@ def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_da
         ("What was the starting cost for a TV commercial?", []),  # how, not what
         ("What is the average salary in Almaty?", ["salary"]),
         ("How many people live in Almaty?", []),
+        ("How old is Lena Marsh?", ["age"]),
+        ("At what age did Lena Marsh retire?", ["age"]),
     ],
 )
 def test_a_quantity_question_measures_the_noun_it_names(question: str, measure: list[str]) -> None:
@@ -720,3 +722,19 @@ def test_a_figure_the_reply_gives_for_another_country_is_no_figure_for_the_asked
         "The indexed articles give no figure for Germany. "
         "Closest: Officials said 44 Italians were injured in the crash. [2]"
     )
+
+
+def test_a_how_old_reply_without_an_age_near_it_gives_no_age_figure() -> None:
+    question = "How old is Lena Marsh?"
+    asked = Constraint("name", "Lena Marsh", ("lena", "marsh"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = ["Lena Marsh beat the top seed 6-4 6-4 in the semi-final."]
+    checked = check_reply(question, said, met, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no age figure for Lena Marsh. "
+        "Closest: Lena Marsh beat the top seed 6-4 6-4 in the semi-final. [1]"
+    )
+    # An age a sentence away in the passage the reply is drawn from is there to be read.
+    near = [f"{said[0]} The 23-year-old now faces the champion."]
+    assert check_reply(question, said, met, 1, around=near) == met
+    assert reply_lacks_asked(question, ["Marsh, aged 23, beat the top seed."]) is None

@@ -131,8 +131,14 @@ def compose_answer(
     if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
         said = [c.text for c in chosen]
+        around = [_near(passages[marker - 1], snapshot) for marker in {c.marker for c in chosen}]
         assessment = check_reply(
-            question, said, assessment, chosen[0].marker, policy.answerability.reply_of_another
+            question,
+            said,
+            assessment,
+            chosen[0].marker,
+            policy.answerability.reply_of_another,
+            around,
         )
     if not assessment.met:
         closest = chosen[0]
@@ -169,6 +175,12 @@ def compose_answer(
         quotes_of=asked_speaker_name(question),
     )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def _near(hit: Hit, snapshot: Storage, reach: int = 1500) -> str:
+    """The passage's text with up to ``reach`` characters of its article either side."""
+    raw = snapshot.file_text(hit.article.path)
+    return raw[max(0, hit.chunk.start - reach) : hit.chunk.end + reach]
 
 
 def reply(

@@ -71,7 +71,8 @@ quotes that passage's sentence holding most of the question's words
 (``closest_sentence``). A question asking for a number ("how many", "what is the population
 of") whose chosen reply sentences give no figure (a number that is not a year, a decade or
 the day of a date, or a number word: ``reply_lacks_asked``), or whose figures are of
-something else than the quantity it names ("the population of": ``measured``), is
+something else than the quantity it names ("the population of", the age "How old is …?"
+asks for: ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
 only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
 "doesn't say this for “least”" (``check_reply``). So is a number or date question about a
@@ -140,6 +141,8 @@ _QUANTITY = LazyPattern(
     r"revenue|amount|size|total|sum|age|value|turnover|debt|toll)s?\b",
     re.I,
 )
+#: A question asking how old someone or something is ("How old is …?", "At what age did …?").
+_ASKS_AGE = LazyPattern(r"\bhow\s+old\b|\bwhat\s+age\b", re.I)
 #: Words of a quantity that say how it is measured, not what is measured ("the rate").
 _MEASURES = frozenset(
     "number percentage percent share proportion rate cost price amount size total sum value "
@@ -523,18 +526,24 @@ def surface_kind(question: str) -> str | None:
     asked = asked_kind(question)
     if asked in _SURFACE_KINDS:
         return asked
-    return ASKED_NUMBER if asked is None and _QUANTITY.search(question) else None
+    if asked is None and (_QUANTITY.search(question) or _ASKS_AGE.search(question)):
+        return ASKED_NUMBER
+    return None
 
 
-def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
+def reply_lacks_asked(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> str | None:
     """``number`` when the question asks for one (``surface_kind``) and no sentence of
     the reply gives a figure the question does not already name: a "how many" reply
     without a figure is no answer, whatever its passage holds elsewhere. A figure is a
     number that is not a year or the day of a date ("November 3"), or a number word.
     A figure of something else is no answer either: "What is the population of
     Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
-    counts NGOs. A decade ("the 1060s") is no figure. (Dates are not checked here: a year
-    such as 911 reads as a plain number.)"""
+    counts NGOs; an age ("How old is …?") may stand in the passages the reply is drawn from
+    (``around``: "at the age of 31" a sentence away from the one chosen), but it must stand
+    there. A decade ("the 1060s") is no figure. (Dates are not checked here: a year such as
+    911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
     if not _ASKS_TIME.search(question):  # "in the last three years" counts no people
@@ -542,7 +551,8 @@ def reply_lacks_asked(question: str, sentences: Sequence[str]) -> str | None:
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
-    words = plain_words(" ".join(sentences))
+    said = [*sentences, *around] if measured(question) == ["age"] else sentences
+    words = plain_words(" ".join(said))
     speaks_of = all(
         any(w.startswith(said) for w in words for said in _said_as(m)) for m in measured(question)
     )
@@ -622,6 +632,8 @@ def measured(question: str) -> list[str]:
     the population of Kazakhstan?", "unemployment" of "What was the unemployment rate
     …?"; not how it is measured ("rate", "total", "average") nor a participle ("the
     starting cost"). Empty for other questions."""
+    if _ASKS_AGE.search(question):
+        return ["age"]
     found = _QUANTITY.search(question)
     if found is None:
         return []
@@ -654,13 +666,14 @@ def check_reply(
     assessment: Assessment,
     marker: int,
     another: bool = True,
+    around: Sequence[str] = (),
 ) -> Assessment:
     """The assessment of passages that met the question, checked against the reply chosen
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
     what a number question asks for (``reply_lacks_asked``) "gives no figure for" the
     question's names, years and dates; one that holds the opposite of the question's
     superlative (``reply_opposes``) "doesn't say this for" it."""
-    lacks = reply_lacks_asked(question, sentences)
+    lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = named_in(assessment.constraints)
         measure = " ".join(measured(question))
