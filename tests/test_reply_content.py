@@ -1,6 +1,7 @@
 """What a reply holds, through the real pipeline over small articles written for these tests
 and indexed once with the real model: a headline is never an answer sentence, however much
-it reads like one."""
+it reads like one; the answering sentence leads even when it speaks of someone by "he",
+if the question names him."""
 
 from __future__ import annotations
 
@@ -22,11 +23,23 @@ from the pier.
 Repairs will take three weeks, harbour master Erik Dahl said.
 """
 
+RETIREMENT = """\
+Lindvik harbour master retires
+
+Lindvik, March 3, 2024
+
+Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at the port.
+
+He joined the harbour office in 1984 as a clerk and took charge of it in 1999.
+"""
+
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the articles, indexed once for this module."""
-    return assistant_over(tmp_path_factory.mktemp("reply-content"), {"ferry.txt": FERRY})
+    return assistant_over(
+        tmp_path_factory.mktemp("reply-content"), {"ferry.txt": FERRY, "retirement.txt": RETIREMENT}
+    )
 
 
 def test_a_headline_without_a_full_stop_is_no_answer_sentence(newsroom: Assistant) -> None:
@@ -34,4 +47,24 @@ def test_a_headline_without_a_full_stop_is_no_answer_sentence(newsroom: Assistan
     assert answer.text == (
         "The ferry company Nordlys stopped all sailings on Monday after waves tore two "
         "pontoons from the pier. [1]"
+    )
+
+
+def test_a_sentence_about_he_leads_when_the_question_names_him(newsroom: Assistant) -> None:
+    answer = asked(newsroom, "When did Erik Dahl join the harbour office?")
+    assert answer.text == (
+        "He joined the harbour office in 1984 as a clerk and took charge of it in 1999. [1] "
+        "Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at the "
+        "port. [1]"
+    )
+
+
+def test_the_sentence_naming_him_comes_first_when_the_question_does_not(
+    newsroom: Assistant,
+) -> None:
+    answer = asked(newsroom, "Who joined the harbour office in 1984?")
+    assert answer.text == (
+        "Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at the "
+        "port. [1] He joined the harbour office in 1984 as a clerk and took charge of it in "
+        "1999. [1]"
     )

@@ -25,7 +25,7 @@ so that every ``[n]`` in an answer is a citation marker.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -159,7 +159,8 @@ def compose_answer(
             missing=assessment.missing,
         )  # fmt: skip
     leader = chosen[0]
-    chosen = with_lead_in(chosen, snapshot)
+    named = _named_by(question, snapshot)
+    chosen = with_lead_in(chosen, snapshot, named)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
@@ -173,6 +174,7 @@ def compose_answer(
         snapshot,
         limit=policy.sentences.max_reply,
         quotes_of=asked_speaker_name(question),
+        named=named,
     )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
@@ -190,6 +192,7 @@ def reply(
     *,
     limit: int = 4,
     quotes_of: str | None = None,
+    named: Named | None = None,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence beside any that speaks for someone it does not name (before it, or
@@ -199,7 +202,9 @@ def reply(
     to hold it. After the first sentence, one that would take the reply past ``limit``
     sentences is left out. ``quotes_of``: the surname a "What did <person> say?" asks
     about; a sentence naming that person speaking brings the quote that follows it
-    (``attribution.quote_of``), cited the same way, when the reply has room."""
+    (``attribution.quote_of``), cited the same way, when the reply has room. The first
+    sentence keeps the lead, its speaker's sentence right after it, when ``named`` says the
+    question already names whom it speaks of (see ``with_lead_in``)."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     for candidate in chosen:
         if any(candidate.span == span for _, span, _ in parts):
@@ -219,8 +224,10 @@ def reply(
                 parts.append((marker, quote, without_footnotes(raw[quote.start : quote.end])))
             continue
         marker, listed = _citing(listed, candidate, raw, speaker)
-        named = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
-        parts.extend((said, named) if speaker.start > candidate.span.start else (named, said))
+        naming = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
+        leads = not parts and named is not None and named(candidate.text, [naming[2]])
+        after = leads or speaker.start > candidate.span.start
+        parts.extend((said, naming) if after else (naming, said))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
@@ -253,13 +260,21 @@ def _citing(
     return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
 
 
-def with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
+def with_lead_in(
+    chosen: Sequence[Candidate], snapshot: Storage, named: Named | None = None
+) -> list[Candidate]:
     """The chosen sentences with the first (the leader) after those of them it cannot be
     read without, in article order: from the sentence naming the leader's speaker up to
     it ("Anna Berg visited …", "She said …" before "“…,” she told the AP."), and a
     sentence just before it, or before one of those, that opens a quotation it continues
     ("“The bridge is closed." before "Nobody should try to cross it,” said Tom Price.") or
-    that it refers back to ("The report found …" before "It also noted …")."""
+    that it refers back to ("The report found …" before "It also noted …").
+
+    When the question itself names what those sentences name and the leader does not
+    (``named``: "When did Callaghan enter Downing Street?" for "He entered Downing Street
+    in 1976 …" after "Lord Callaghan, who …"), the reader knows whom the leader speaks of:
+    it keeps the lead, those sentences right after it. A quotation it continues is still
+    opened first."""
     if not chosen:
         return []
     leader = chosen[0]
@@ -269,17 +284,54 @@ def with_lead_in(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candida
     start = min(speaker.start, leader.span.start) if speaker is not None else leader.span.start
     lead_in = [c for c in same if start <= c.span.start < leader.span.start]
     opening = min(c.span.start for c in [leader, *lead_in]) if speaker is None else start
+    quoting = False
     for before in sorted(same, key=lambda c: -c.span.start):
         if before in lead_in or before.span.start > opening:
             continue
+        opens = _opens_quotation(before.text)
         if raw[before.span.end : opening].strip() or not (
-            _opens_quotation(before.text) or _REFERS_BACK.match(raw, opening)
+            opens or _REFERS_BACK.match(raw, opening)
         ):
             break
+        quoting = quoting or opens
         lead_in.append(before)
         opening = before.span.start
     lead_in.sort(key=lambda c: c.span.start)
-    return [*lead_in, leader, *(c for c in chosen[1:] if c not in lead_in)]
+    rest = [c for c in chosen[1:] if c not in lead_in]
+    if (
+        lead_in
+        and not quoting
+        and named is not None
+        and named(leader.text, [c.text for c in lead_in])
+    ):
+        return [leader, *lead_in, *rest]
+    return [*lead_in, leader, *rest]
+
+
+#: Whether the question names, beside what the leader says (first), what the sentences it
+#: is read with (second) name.
+Named = Callable[[str, Sequence[str]], bool]
+
+#: How many of a sentence's first words (as the lexical index analyses them) may name its
+#: subject, whom a pronoun in the next sentence stands for ("Lord Callaghan, who …").
+_SUBJECT_TERMS = 6
+
+
+def _named_by(question: str, snapshot: Storage) -> Named:
+    """Whether ``question`` names a word the leader lacks that stands among the first words
+    of the sentences it is read with, where their subject stands: "Callaghan" for "He
+    entered Downing Street in 1976 …" read with "Lord Callaghan, who …". Never for "Who
+    said …?", whose answer is the speaker."""
+    if asks_speaker(question):
+        return lambda leader, others: False
+    asked = set(snapshot.lexical_terms([question])[0])
+
+    def named(leader: str, others: Sequence[str]) -> bool:
+        leading, *rest = snapshot.lexical_terms([leader, *others])
+        subjects = {t for terms in rest for t in terms[:_SUBJECT_TERMS]}
+        return bool((asked - set(leading)) & subjects)
+
+    return named
 
 
 def within_limit(
