@@ -388,3 +388,25 @@ def test_the_shared_titles_tell_men_from_women() -> None:
     assert {"mr", "lord", "duke", "count", "herr"} <= MALE_TITLES
     assert {"ms", "mrs", "baroness", "duchess", "mme", "frau"} <= FEMALE_TITLES
     assert not MALE_TITLES & FEMALE_TITLES
+
+
+SURNAME_SUBJECT_ARTICLE = """\
+Barrister Takes the State's Hardest Cases
+
+Nadia Fenwick is the state's chief barrister and argues its most important cases in the high \
+court.
+
+President Omar Reyes appointed Justice Karl Obi to the high court in 2006.
+
+Fenwick, who grew up in Dunmore, studied law in Leeds and then in Edinburgh. As a student she \
+won a national debating prize in 2004. She said she spent the prize money on law books.
+"""
+
+
+def test_she_goes_back_to_a_known_surname_opening_a_sentence_not_to_a_name_before_it(
+    tmp_path: Path,
+) -> None:
+    article = _ingested(tmp_path, SURNAME_SUBJECT_ARTICLE)
+    assert speaker_of(article, "She said she spent the prize money on law books.") == (
+        "Fenwick, who grew up in Dunmore, studied law in Leeds and then in Edinburgh."
+    )

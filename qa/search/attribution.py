@@ -137,6 +137,9 @@ _SURNAME_SPEAKS = LazyPattern(
 #: A sentence opening with one capitalised word, maybe followed by an aside, then a verb of
 #: speech: "Doe said …", "Doe, 52, said …", "Doe, who chairs the union, said: …".
 _LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*({_WORD})(?:,[^,“”\"]{{1,80}},)?\s+{_VERBS}\b")
+#: The word a sentence opens with: a known surname there is the sentence's subject
+#: ("Prelogar, who grew up in Boise, graduated from …").
+_LEADING_WORD = LazyPattern(rf"^\W*({_WORD})(?![\w’'])")
 _NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
     r"He|She|His|Her|According|Ministry|Agency|Organization|Organisation|Committee|Council|"
@@ -250,7 +253,8 @@ def names_person(sentence: str, surnames: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names a person: two to four capitalised words that are not an
     organisation, a place, a month or a sentence opener ("Andrey Grozin", "S. Frederick
     Starr"), a capitalised word beside a verb of speech ("…,” Doe said."), or one of the
-    article's known ``surnames`` opening a sentence before such a verb ("Doe said …")."""
+    article's known ``surnames`` opening a sentence ("Doe said …", "Doe, who grew up in
+    Leeds, studied law …")."""
     return _first_name_at(sentence, surnames) is not None
 
 
@@ -262,7 +266,7 @@ def _first_name_at(sentence: str, surnames: frozenset[str]) -> int | None:
         for m in _SURNAME_SPEAKS.finditer(sentence)
         if not _NOT_NAME_WORDS.fullmatch(m.group(1) or m.group(2))
     ]
-    leading = _LEADING_WORD_SPEAKS.search(sentence)
+    leading = _LEADING_WORD_SPEAKS.search(sentence) or _LEADING_WORD.search(sentence)
     if leading and leading.group(1) in surnames:
         starts.append(leading.start(1))
     return min(starts, default=None)
