@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.ingest.metadata import derived_title
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article
 
@@ -154,3 +155,20 @@ def test_a_wire_dateline_opening_the_text_gives_the_agency_and_a_full_date(
     (article,) = parsed.articles
     assert (article.author, article.outlet, article.published) == ("Jane Doe", outlet, published)
     assert parsed.text[article.paragraphs[0].start :].startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        (
+            "HARBOURTON, March 3 (Reuters) - Fishermen blocked the harbour mouth with forty "
+            "boats on Monday to protest against the new quotas.",
+            "Fishermen blocked the harbour mouth with forty boats on Monday to protest…",
+        ),
+        ("WASHINGTON (AP) — Fishermen blocked the harbour.", "Fishermen blocked the harbour"),
+    ],
+)
+def test_a_title_made_from_the_first_sentence_starts_past_its_wire_dateline(
+    first: str, title: str
+) -> None:
+    assert derived_title([first]) == title

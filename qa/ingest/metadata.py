@@ -385,13 +385,17 @@ _CLAUSE_END = LazyPattern(r"[,;:—–]$")
 
 
 def derived_title(paragraphs: list[str]) -> str:
-    """A short title for an article that states none, from its first paragraph: its first
-    line when that reads as a heading (short, no closing stop), else its first sentence,
-    cut after at most ``DERIVED_TITLE_WORDS`` words (at a clause's end where there is one)."""
+    """A short title for an article that states none, from its first paragraph (past a wire
+    dateline opening it): its first line when that reads as a heading (short, no closing
+    stop), else its first sentence, cut after at most ``DERIVED_TITLE_WORDS`` words (at a
+    clause's end where there is one)."""
     from qa.index.chunking import split_sentences
     from qa.records import Span
 
     text = next((p.strip() for p in paragraphs if p.strip()), "")
+    wire = read_wire_dateline(text)
+    if wire is not None:  # "SEOUL, Aug. 20 (Yonhap) -- North Korea …" is titled from "North"
+        text = text[wire.length :].lstrip(" -–—:")
     if not text:
         return ""
     first_line = text.splitlines()[0].strip()
