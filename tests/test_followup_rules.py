@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.search.followup import SOURCE, STANDALONE, PreviousTurn, resolve
+from qa.search.followup import MORE, SOURCE, STANDALONE, PreviousTurn, resolve
 from qa.search.followup_text import searched
 
 STATEHOOD = "What was the last attempt at separate statehood for southern California?"
@@ -960,3 +960,36 @@ def test_she_is_no_name_the_passages_go_on_about_as_he() -> None:
     )
     assert resolve("what did she study?", previous).resolved == "What did Ines Moll study?"
     assert resolve("what did he study?", previous).resolved == "What did Okafor study?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tell me more",
+        "Tell me more about it.",
+        "go on",
+        "what else did he say?",
+        "what did she say next?",
+        "anything else?",
+        "ok, more please",
+    ],
+)
+def test_a_request_for_more_goes_on_from_the_last_answer(question: str) -> None:
+    previous = PreviousTurn("What did Ines Moll say about the budget?")
+    resolution = resolve(question, previous)
+    assert resolution.kind == MORE
+    assert resolution.resolved.endswith("(following: What did Ines Moll say about the budget?)")
+
+
+@pytest.mark.parametrize(
+    "question", ["How many more casinos will open?", "Is there more rain on the way?"]
+)
+def test_more_inside_a_question_asks_no_more(question: str) -> None:
+    assert resolve(question, PreviousTurn("What did Ines Moll say?")).kind != MORE
+
+
+def test_a_name_of_another_kind_takes_the_place_of_the_one_name_asked_about() -> None:
+    previous = PreviousTurn("What did Tomas Berg say about the port?")
+    assert resolve("and the Harbour Authority?", previous).resolved == (
+        "What did the Harbour Authority say about the port?"
+    )

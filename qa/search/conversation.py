@@ -7,7 +7,8 @@ set. A question about the last answer's source ("who wrote that?") is answered f
 the cited article's metadata instead of a search; one about what the last answer said
 ("who said that?", "when was that?", "where?") is asked of the article it cited first
 before the whole index. A ``why?`` that finds only sentences the last answer showed, none
-giving a reason, says the articles give no reason beyond it (``no_reason_beyond``).
+giving a reason, says the articles give no reason beyond it (``no_reason_beyond``). A
+``tell me more`` reads on in the passages the last answer cited (``more_than_shown``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
-from qa.records import Answer, Citation, Passage
+from qa.records import Answer, Citation, Passage, Span
 from qa.search.article_questions import (
     AUTHOR,
     OUTLET,
@@ -30,6 +32,7 @@ from qa.search.article_questions import (
     article_question,
 )
 from qa.search.followup import (
+    MORE,
     SOURCE,
     STANDALONE,
     PreviousTurn,
@@ -89,8 +92,11 @@ class Conversation:
         resolution = self.resolve(question)
         resolved_ms = (time.perf_counter() - began) * 1000
         source = self._last_source() if resolution.kind == SOURCE else None
+        base, shown = self._last_searched()
         if resolution.kind == SOURCE:
             answer = answer_about_source(resolution.question, source, self.assistant)
+        elif resolution.kind == MORE and base is not None and base.citations:
+            answer = more_than_shown(resolution.question, base, shown)
         else:
             followed = self._followed() if resolution.kind != STANDALONE else frozenset()
             answer = self._answer_first_from_last_article(
@@ -141,6 +147,18 @@ class Conversation:
             )
         return self._vocabulary
 
+    def _last_searched(self) -> tuple[Answer | None, list[str]]:
+        """The last answer a search gave (not a ``tell me more``), and every sentence shown
+        since it was: what a ``tell me more`` goes on from."""
+        shown: list[str] = []
+        for turn in reversed(self.turns):
+            if turn.resolution.kind == SOURCE:
+                continue
+            shown += _sentences(turn.answer.text)
+            if turn.resolution.kind != MORE:
+                return turn.answer, shown
+        return None, shown
+
     def _previous(self) -> PreviousTurn | None:
         """The last turn that searched something: what a follow-up leans on, with the author
         an answer about the source named since."""
@@ -151,8 +169,8 @@ class Conversation:
                 person = person or self._named_author(turn)
                 continue
             answer = turn.answer
-            if answer.text.startswith(NO_REASON_BEYOND):
-                continue  # "why?" added nothing: the turn before it is what follows on
+            if answer.text.startswith(NO_REASON_BEYOND) or turn.resolution.kind == MORE:
+                continue  # "why?" added nothing, "tell me more" asked nothing new
             sentences = () if answer.abstained else tuple(_sentences(answer.text))
             earlier = tuple(
                 t.resolution.resolved
@@ -233,6 +251,56 @@ def no_reason_beyond(question: str, answer: Answer, shown: Sequence[str]) -> Ans
         text=f"{NO_REASON_BEYOND} Closest: {first.group('sentence')} [{marker}]",
         abstained=True,
         citations=tuple(c for c in answer.citations if c.marker == marker),
+    )
+
+
+#: How an answer says the last answer's passages hold nothing it did not show.
+NOTHING_MORE = "The passages of the last answer say nothing more than it showed."
+#: How many sentences a ``tell me more`` shows.
+_MORE_SENTENCES = 3
+_ENDS_SENTENCE = LazyPattern(r"[.!?…][\"”’')\]]*$")
+
+
+def _plain(sentence: str) -> str:
+    return " ".join(sentence.casefold().split())
+
+
+def more_than_shown(question: str, last: Answer, shown: Sequence[str]) -> Answer:
+    """``tell me more``: the sentences of the passages the last answer cited that no answer
+    has shown since it, verbatim and cited, those after the last shown one first (reading
+    on), up to three; when there are none, says so (an abstention)."""
+    seen = {_plain(sentence) for sentence in shown}
+    # The passages in the order the last answer first cites them: its leading one first.
+    order = [int(found) for found in re.findall(r"\[(\d+)\]", last.text)]
+    cited = sorted(
+        (p for p in last.passages if p.marker in order), key=lambda p: order.index(p.marker)
+    )
+    after: list[tuple[str, int]] = []
+    before: list[tuple[str, int]] = []
+    for passage in cited:
+        spans = split_sentences(passage.quote, Span(0, len(passage.quote)))
+        reading_on = False
+        for span in spans:
+            sentence = " ".join(passage.quote[span.start : span.end].split())
+            if _plain(sentence) in seen or any(_plain(sentence) in s for s in seen):
+                reading_on = True
+                continue
+            if _ENDS_SENTENCE.search(sentence) is None:
+                continue  # a heading or a cut-off end of the passage
+            (after if reading_on else before).append((sentence, passage.marker))
+    chosen = (after + before)[:_MORE_SENTENCES]
+    if not chosen:
+        return dataclasses.replace(
+            last, question=question, text=NOTHING_MORE, abstained=True, citations=(), missing=()
+        )
+    markers = {marker for _, marker in chosen}
+    return dataclasses.replace(
+        last,
+        question=question,
+        text=" ".join(f"{sentence} [{marker}]" for sentence, marker in chosen),
+        abstained=False,
+        citations=tuple(c for c in last.citations if c.marker in markers),
+        missing=(),
     )
 
 

@@ -135,8 +135,16 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{filled}?"
         if kind == "place":
             return f"{base} {_with_preposition(fragment, kind)}?"
-        # "and about the G8?" after "What did he say about 2005?": the phrase of its shape.
-        return _same_phrase_replaced(fragment, base)
+        if words_of(fragment)[0].casefold() in PREPOSITIONS:
+            # "and about the EU?" after "What did he say about 2019?": the phrase of its shape.
+            return _same_phrase_replaced(fragment, base)
+        others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
+        if len(others) == 1 and fragment[:start].casefold().strip() in ("", "the"):
+            # "and the Salvation Army?" after "What did Richard Caborn say?": the one name
+            # the question is about, whatever its kind.
+            old_start, old_end, _ = others[0]
+            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+        return None
     if _is_bare_name(fragment):
         # "and Ford?" after "When did Holden announce …": a name in place of the first one.
         others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]

@@ -75,6 +75,17 @@ ELLIPSIS = "ellipsis"
 PRONOUN = "pronoun"
 REFERENCE = "reference"
 SOURCE = "source"
+MORE = "more"
+
+#: A request to go on with the last answer: ``tell me more``, ``go on``, ``what else did
+#: he say?``, ``what did she say next?``.
+_MORE = LazyPattern(
+    r"^(?:(?:and|so|ok(?:ay)?|please),?\s+)?(?:tell\s+me\s+more|say\s+more|more(?:\s+details)?|"
+    r"go\s+on|continue|anything\s+else|(?:what|anything)\s+else\s+did\s+(?:he|she|they)\s+"
+    r"(?:say|add)|what\s+did\s+(?:he|she|they)\s+(?:say|add)\s+next)"
+    r"(?:\s+(?:about\s+(?:it|this|that|them|him|her)|please))?[?!.\s]*$",
+    re.I,
+)
 
 _CONTINUATION = LazyPattern(
     r"^(?:and|but|also|so|or)\b\s*(?:(?:what|how)\s+about|what\s+of)?\s*"
@@ -105,8 +116,9 @@ class Resolution:
     """A question as typed, the question to search (``resolved``) and the rule that wrote it.
 
     ``kind`` is ``standalone`` (searched as typed), ``ellipsis``, ``pronoun``,
-    ``reference`` (a short question about "the …" that names nothing), or ``source``
-    (a question about the last answer's article, answered from its metadata).
+    ``reference`` (a short question about "the …" that names nothing), ``source``
+    (a question about the last answer's article, answered from its metadata), or ``more``
+    (``tell me more``: what the last answer's passages hold beyond what it showed).
     """
 
     question: str
@@ -133,6 +145,8 @@ def resolve(
         return Resolution(question, question, STANDALONE)
     vocabulary = vocabulary or Vocabulary()
     body = question.rstrip("?!. ")
+    if _MORE.match(question) is not None:
+        return Resolution(question, with_context(body, previous), MORE)
     continued = _CONTINUATION.match(body)
     if continued and continued.end() < len(body):
         rest = body[continued.end() :].strip(" ,")
