@@ -738,3 +738,27 @@ def test_a_how_old_reply_without_an_age_near_it_gives_no_age_figure() -> None:
     near = [f"{said[0]} The 23-year-old now faces the champion."]
     assert check_reply(question, said, met, 1, around=near) == met
     assert reply_lacks_asked(question, ["Marsh, aged 23, beat the top seed."]) is None
+
+
+def test_a_figure_said_of_he_or_she_belongs_to_the_last_person_named_before_it() -> None:
+    asked = Constraint("name", "Lena Marsh", ("lena", "marsh"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = ["Every time she breaks the record she gets $30,000."]
+    other = f"Anna Berg set another world record on Sunday. {said[0]}"
+    checked = check_reply(_PRIZE, said, met, 1, around=[other])
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no figure for Lena Marsh. "
+        "Closest: Every time she breaks the record she gets $30,000. [1]"
+    )
+    hers = f"Lena Marsh set another world record on Sunday. {said[0]}"
+    assert check_reply(_PRIZE, said, met, 1, around=[hers]) == met
+    # Nobody named in the three sentences before it: the figure may be hers.
+    far = f"Anna Berg won. It rained. The crowd was small. It was late. {said[0]}"
+    assert check_reply(_PRIZE, said, met, 1, around=[far]) == met
+    # An age said of another person is no age of hers.
+    question = "How old is Lena Marsh?"
+    said = ["He believes it is a chance for the 26-year-old to prove herself."]
+    text = f"Tomas Brandvold has coached Anna Berg for years. {said[0]}"
+    assert check_reply(question, said, met, 1, around=[text]).reply(said[0], 1) == (
+        f"The indexed articles give no age figure for Lena Marsh. Closest: {said[0]} [1]"
+    )

@@ -79,9 +79,10 @@ only the opposite of the question's superlative (``reply_opposes``: "most" for "
 person or a counted people ("Vahid Hashemian", "How many Germans …") whose reply gives its
 figures only in sentences that do not name them and do name someone else: another person
 (by capitals, or in text without capitals a word rare in English) or another country
-(``reply_of_another``): the figure is another's, however near the article names the asked
-one. A question that asks for two things ("both", "also") may have its constraints met by
-the passages together.
+(``reply_of_another``; "he" or "she" stands for the last person named in the three
+sentences before): the figure is another's, however near the article names the asked one.
+A question that asks for two things ("both", "also") may have its constraints met by the
+passages together.
 
 Every weight and threshold is calibrated by eval/calibrate_abstention.py on
 the tuning halves of the question sets.
@@ -560,15 +561,21 @@ def reply_lacks_asked(
 
 
 def reply_of_another(
-    question: str, sentences: Sequence[str], constraints: Sequence[Constraint]
+    question: str,
+    sentences: Sequence[str],
+    constraints: Sequence[Constraint],
+    around: Sequence[str] = (),
 ) -> Constraint | None:
     """The person or country a number or date question asks about ("How much did Iran pay
     Vahid Hashemian?", "How many Germans died?") when the reply gives its figures for
-    someone else: no sentence of the reply holding a figure (or date) names it, and each
-    such sentence names a rival of its kind (another person, another country) that the
-    question does not name. A figure "arash miresmaeili" was paid is no figure for
-    Hashemian, however near the article names him. A figure sentence that names nobody
-    ("she gets $30,000") is left to stand: it may speak of the asked one."""
+    someone else: no sentence of the reply holding a figure (or date) names it, and one
+    of them names a rival of its kind (another person, another country) that the question
+    does not name. A figure "arash miresmaeili" was paid is no figure for Hashemian,
+    however near the article names him. A figure sentence that speaks of a person only as
+    "he" or "she" speaks of the last person the text before it names (``around``: the
+    passages the reply is drawn from, with their neighbourhood): "every time she breaks
+    the record she gets $30,000" after a sentence on Isinbayeva is no figure for Kelly
+    Holmes, and one after a sentence naming the asked person is hers."""
     asked = surface_kind(question)
     if asked is None:
         return None
@@ -595,10 +602,45 @@ def reply_of_another(
     question_words = set(plain_words(fold(question)))
     for subject in subjects:
         words = [w for w in plain_words(fold(subject.text)) if len(w) > 1]
-        if any(_names_any(words, s) for s in giving):
-            continue
-        if any(_names_rival(kinds[subject], s, question_words) for s in giving):
+        kind = kinds[subject]
+        # Of each figure sentence: whether it speaks of the asked one (True), of another
+        # (False), or names nobody (None: "Britain lost 3-2" says nothing either way).
+        spoken_of: list[bool | None] = []
+        for sentence in giving:
+            if _names_any(words, sentence):
+                spoken_of.append(True)
+            elif _names_rival(kind, sentence, question_words):
+                spoken_of.append(False)
+            elif kind == PERSON and _PERSON_PRONOUN.search(sentence):
+                spoken_of.append(_named_before(sentence, around, words, question_words))
+            else:
+                spoken_of.append(None)
+        if True not in spoken_of and False in spoken_of:
             return subject
+    return None
+
+
+#: A pronoun standing for a person named before.
+_PERSON_PRONOUN = LazyPattern(r"\b(?:he|she|his|her|him)\b", re.I)
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
+
+
+def _named_before(
+    sentence: str, around: Sequence[str], words: Sequence[str], asked: set[str]
+) -> bool | None:
+    """Whether the last of the three sentences before ``sentence`` (in the text ``around``
+    it) that names a person names the asked one (True) or another (False); None when
+    none does or the sentence is not found."""
+    for text in around:
+        at = text.find(sentence)
+        if at < 0:
+            continue
+        for before in reversed(_SENTENCE_END.split(text[:at].strip())[-3:]):
+            if _names_any(words, before):
+                return True
+            if _names_rival(PERSON, before, asked):
+                return False
+        return None
     return None
 
 
@@ -679,10 +721,11 @@ def check_reply(
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
     if another:
-        other = reply_of_another(question, sentences, assessment.constraints)
+        other = reply_of_another(question, sentences, assessment.constraints, around)
         if other is not None:
             asked = surface_kind(question) or ASKED_NUMBER
-            return Assessment(assessment.constraints, (), marker, (other,), 0.0, asked)
+            measure = " ".join(measured(question))
+            return Assessment(assessment.constraints, (), marker, (other,), 0.0, asked, measure)
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
