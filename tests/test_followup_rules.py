@@ -993,3 +993,19 @@ def test_a_name_of_another_kind_takes_the_place_of_the_one_name_asked_about() ->
     assert resolve("and the Harbour Authority?", previous).resolved == (
         "What did the Harbour Authority say about the port?"
     )
+
+
+@pytest.mark.parametrize(
+    ("previous", "asked"),
+    [
+        ("Which state banned plastic straws?", "Which state banned drones?"),
+        (
+            "Which company builds the most trucks in Europe?",
+            "Which company builds the most drones in Europe?",
+        ),
+    ],
+)
+def test_a_plural_after_which_noun_replaces_the_plural_the_verb_acts_on(
+    previous: str, asked: str
+) -> None:
+    assert resolve("and drones?", PreviousTurn(previous)).resolved == asked

@@ -17,10 +17,12 @@ from qa.patterns import LazyPattern
 from qa.search.followup_text import (
     LEAD,
     NOUN_LEADS,
+    WORD,
     YEAR,
     PreviousTurn,
     capitalised,
     is_continuation,
+    is_plural,
     lead_noun,
     phrase_end,
     split_carried,
@@ -158,6 +160,15 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     words = [w.casefold() for w in words_of(fragment)]
     if noun is not None and _plural_noun_phrase(words):
         start, end = noun
+        asked = base[start:end].split()[0]
+        if (
+            base[:start].casefold().startswith(("which", "what"))
+            and not is_plural(asked)
+            and asked.casefold() not in _QUANTITIES
+        ):
+            # "and drones?" after "Which state banned shark fins?": not a state; the plural
+            # the verb acts on.
+            return _plural_object_replaced(fragment, base, start + len(asked))
         of = _OF.match(base, end)
         if base[start:end].casefold() in _QUANTITIES and of is not None:
             # "what about apples?" after "What share of Australian pears …": the pears go.
@@ -189,6 +200,26 @@ def _asks_only_about_the_answer(question: str) -> bool:
             for w in words
         )
     )
+
+
+def _plural_object_replaced(fragment: str, base: str, after: int) -> str | None:
+    """``base`` with ``fragment`` in place of its last lower-case plural after ``after`` and
+    the one modifier before it (``shark fins`` in ``Which state banned shark fins``; no word
+    ending in -ed or -s, which is likely a verb); None when it has none."""
+    words = list(WORD.finditer(base, after))
+    plurals = [i for i, w in enumerate(words) if w.group(0).islower() and is_plural(w.group(0))]
+    if not plurals:
+        return None
+    last = plurals[-1]
+    first = last
+    modifier = words[last - 1].group(0) if last > 0 else ""
+    if (
+        modifier.islower()
+        and not modifier.endswith(("ed", "s"))
+        and modifier not in STOPWORDS | AUXILIARIES | PREPOSITIONS | {"most", "least", "more"}
+    ):
+        first = last - 1
+    return f"{base[: words[first].start()]}{fragment}{base[words[last].end() :]}?"
 
 
 def _same_phrase_replaced(fragment: str, base: str) -> str | None:
