@@ -762,3 +762,16 @@ def test_a_figure_said_of_he_or_she_belongs_to_the_last_person_named_before_it()
     assert check_reply(question, said, met, 1, around=[text]).reply(said[0], 1) == (
         f"The indexed articles give no age figure for Lena Marsh. Closest: {said[0]} [1]"
     )
+
+
+def test_a_surname_alone_names_the_person_the_text_around_named_in_full() -> None:
+    question = "How far did Lena Marsh jump at the trials?"
+    asked = Constraint("name", "Lena Marsh", ("lena", "marsh"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = ["Berg landed 17.30m at the trials in Sheffield last month."]
+    around = [f"Anna Berg and Lena Marsh went to Sheffield. {said[0]}"]
+    assert check_reply(question, said, met, 1, around=around).reply(said[0], 1) == (
+        f"The indexed articles give no figure for Lena Marsh. Closest: {said[0]} [1]"
+    )
+    # Without the full name before it, "Berg" may be a place: the figure stands.
+    assert check_reply(question, said, met, 1, around=[said[0]]) == met

@@ -78,7 +78,8 @@ only the opposite of the question's superlative (``reply_opposes``: "most" for "
 "doesn't say this for “least”" (``check_reply``). So is a number or date question about a
 person or a counted people ("Vahid Hashemian", "How many Germans …") whose reply gives its
 figures only in sentences that do not name them and do name someone else: another person
-(by capitals, or in text without capitals a word rare in English) or another country
+(by capitals, a surname the text around gave with its first name before, or in text
+without capitals a word rare in English) or another country
 (``reply_of_another``; "he" or "she" stands for the last person named in the three
 sentences before): the figure is another's, however near the article names the asked one.
 A question that asks for two things ("both", "also") may have its constraints met by the
@@ -600,6 +601,7 @@ def reply_of_another(
     if not giving:
         return None
     question_words = set(plain_words(fold(question)))
+    surnames = _surnames(around)
     for subject in subjects:
         words = [w for w in plain_words(fold(subject.text)) if len(w) > 1]
         kind = kinds[subject]
@@ -609,10 +611,10 @@ def reply_of_another(
         for sentence in giving:
             if _names_any(words, sentence):
                 spoken_of.append(True)
-            elif _names_rival(kind, sentence, question_words):
+            elif _names_rival(kind, sentence, question_words, surnames):
                 spoken_of.append(False)
             elif kind == PERSON and _PERSON_PRONOUN.search(sentence):
-                spoken_of.append(_named_before(sentence, around, words, question_words))
+                spoken_of.append(_named_before(sentence, around, words, question_words, surnames))
             else:
                 spoken_of.append(None)
         if True not in spoken_of and False in spoken_of:
@@ -626,7 +628,11 @@ _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
 
 
 def _named_before(
-    sentence: str, around: Sequence[str], words: Sequence[str], asked: set[str]
+    sentence: str,
+    around: Sequence[str],
+    words: Sequence[str],
+    asked: set[str],
+    surnames: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether the last of the three sentences before ``sentence`` (in the text ``around``
     it) that names a person names the asked one (True) or another (False); None when
@@ -638,7 +644,7 @@ def _named_before(
         for before in reversed(_SENTENCE_END.split(text[:at].strip())[-3:]):
             if _names_any(words, before):
                 return True
-            if _names_rival(PERSON, before, asked):
+            if _names_rival(PERSON, before, asked, surnames):
                 return False
         return None
     return None
@@ -650,10 +656,13 @@ def _names_any(words: Sequence[str], sentence: str) -> bool:
     return any(held(w, said) or held(w.removesuffix("s"), said) for w in words)
 
 
-def _names_rival(kind: str, sentence: str, asked: set[str]) -> bool:
+def _names_rival(
+    kind: str, sentence: str, asked: set[str], surnames: frozenset[str] = frozenset()
+) -> bool:
     """Whether the sentence names a person (country) the question does not: by capitals
-    (``entity_spans``), or in text without capitals, a country's word or, for a person, a
-    word rare in English ("miresmaeili")."""
+    (``entity_spans``; or a surname alone, "Idowu", of a person ``surnames`` holds: the
+    text around named "Phillips Idowu" before), or in text without capitals, a country's
+    word or, for a person, a word rare in English ("miresmaeili")."""
     said = plain_words(fold(sentence))
     if kind == COUNTRY:
         return any(
@@ -662,11 +671,24 @@ def _names_rival(kind: str, sentence: str, asked: set[str]) -> bool:
             if w not in asked
         )
     if any(c.isupper() for c in sentence[1:]):
-        return any(
+        capitalised = {w.lower() for w in _CAPITALISED_WORD.findall(fold(sentence))}
+        return bool((capitalised & surnames) - asked) or any(
             found == PERSON and not set(plain_words(fold(sentence[start:end]))) & asked
             for start, end, found in entity_spans(sentence, Vocabulary())
         )
     return any(len(w) > 3 and w.isalpha() and w not in asked and not common_word(w) for w in said)
+
+
+def _surnames(texts: Sequence[str]) -> frozenset[str]:
+    """The last words of the people's names (``entity_spans``) in cased texts, lower-cased:
+    how later sentences name them ("Idowu" for "Phillips Idowu")."""
+    found = set()
+    for text in texts:
+        for start, end, kind in entity_spans(text, Vocabulary()):
+            words = plain_words(fold(text[start:end]))
+            if kind == PERSON and len(words) >= 2 and not _NUMBER.search(text[start:end]):
+                found.add(words[-1])
+    return frozenset(found)
 
 
 def measured(question: str) -> list[str]:
