@@ -1,7 +1,7 @@
 """What a reply holds, through the real pipeline over small articles written for these tests
 and indexed once with the real model: a headline is never an answer sentence, however much
 it reads like one; the answering sentence leads even when it speaks of someone by "he",
-if the question names him."""
+if the question names him, or opens with "But"."""
 
 from __future__ import annotations
 
@@ -33,12 +33,22 @@ Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at
 He joined the harbour office in 1984 as a clerk and took charge of it in 1999.
 """
 
+SUCCESSION = """\
+Port board names a new harbour master
+
+Lindvik, March 4, 2024
+
+The port board of Lindvik had planned to name the next harbour master in April. But the \
+board chose the deputy Maja Lund for the post at its meeting on Friday evening.
+"""
+
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the articles, indexed once for this module."""
     return assistant_over(
-        tmp_path_factory.mktemp("reply-content"), {"ferry.txt": FERRY, "retirement.txt": RETIREMENT}
+        tmp_path_factory.mktemp("reply-content"),
+        {"ferry.txt": FERRY, "retirement.txt": RETIREMENT, "succession.txt": SUCCESSION},
     )
 
 
@@ -67,4 +77,13 @@ def test_the_sentence_naming_him_comes_first_when_the_question_does_not(
         "Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at the "
         "port. [1] He joined the harbour office in 1984 as a clerk and took charge of it in "
         "1999. [1]"
+    )
+
+
+def test_a_sentence_that_only_carries_the_thought_on_leads(newsroom: Assistant) -> None:
+    answer = asked(newsroom, "Whom did the board choose as harbour master on Friday evening?")
+    assert answer.text == (
+        "But the board chose the deputy Maja Lund for the post at its meeting on Friday "
+        "evening. [1] The port board of Lindvik had planned to name the next harbour master in "
+        "April. [1]"
     )

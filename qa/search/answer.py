@@ -273,8 +273,9 @@ def with_lead_in(
     When the question itself names what those sentences name and the leader does not
     (``named``: "When did Callaghan enter Downing Street?" for "He entered Downing Street
     in 1976 …" after "Lord Callaghan, who …"), the reader knows whom the leader speaks of:
-    it keeps the lead, those sentences right after it. A quotation it continues is still
-    opened first."""
+    it keeps the lead, those sentences right after it; so does a leader that only carries
+    the thought on ("But the board chose …", a connecting word and no pronoun) and names its
+    own speaker. A quotation it continues is still opened first."""
     if not chosen:
         return []
     leader = chosen[0]
@@ -301,8 +302,10 @@ def with_lead_in(
     if (
         lead_in
         and not quoting
-        and named is not None
-        and named(leader.text, [c.text for c in lead_in])
+        and (
+            (speaker is None and _CARRIES_ON.match(leader.text))
+            or (named is not None and named(leader.text, [c.text for c in lead_in]))
+        )
     ):
         return [leader, *lead_in, *rest]
     return [*lead_in, leader, *rest]
@@ -361,6 +364,15 @@ _REFERS_BACK = LazyPattern(
     r"(?:it|its|they|their|them|this|these|that|those|such|he|she|his|her|both|also|"
     r"however|but|yet|and|so|still|meanwhile|moreover|furthermore|in\s+addition|instead|"
     r"then|thus|therefore|likewise|similarly|the\s+(?:latter|former|same))\b",
+    re.I,
+)
+
+#: A sentence that only carries a thought on ("But Gates said …", "Also in Illinois, …"):
+#: a connecting word followed by no pronoun or demonstrative, so it reads on its own.
+_CARRIES_ON = LazyPattern(
+    r"\W*(?:also|however|but|yet|and|so|still|meanwhile|moreover|furthermore|in\s+addition|"
+    r"instead|then|thus|therefore|likewise|similarly)\b,?\s+(?!(?:it|its|they|their|them|this|"
+    r"these|that|those|such|he|she|his|her|both|the\s+(?:latter|former|same))\b)",
     re.I,
 )
 
