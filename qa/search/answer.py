@@ -54,6 +54,7 @@ from qa.search.attribution import (
     names_holder,
     names_speaker,
     quote_of,
+    quotes_person,
     speaker_for,
 )
 from qa.search.lexicon import Lexicon
@@ -166,6 +167,12 @@ def compose_answer(
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
         found = candidates(question, passages, sentences, snapshot, only=only)
         chosen = _holder_first(chosen, holder, rate(found, policy.sentences))
+        leader = chosen[0]
+    elif (surname := asked_speaker_name(question)) is not None and not any(
+        quotes_person(c.text, surname) for c in chosen
+    ):  # "What did Doe say …?" answered by no words of Doe's
+        found = candidates(question, passages, sentences, snapshot, only=only)
+        chosen = _quote_first(chosen, surname, rate(found, policy.sentences))
         leader = chosen[0]
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
@@ -419,6 +426,18 @@ def _holder_first(
     if holding is None:
         return list(chosen)
     return [holding, *(c for c in chosen if c.text != holding.text)]
+
+
+def _quote_first(
+    chosen: Sequence[Candidate], surname: str, pool: Sequence[Candidate]
+) -> list[Candidate]:
+    """The chosen sentences for "What did <person> say …?", none of which gives that
+    person's words, led by the likeliest sentence of ``pool`` (the passages' sentences,
+    rated) that does; as they were when none does."""
+    quoting = next((c for c in pool if quotes_person(c.text, surname)), None)
+    if quoting is None:
+        return list(chosen)
+    return [quoting, *(c for c in chosen if c.text != quoting.text)]
 
 
 #: How far (in characters) before a quote a sentence naming its speaker may stand.

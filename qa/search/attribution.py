@@ -583,6 +583,21 @@ def asked_speaker_name(question: str) -> str | None:
     return named[-1] if named else None
 
 
+def quotes_person(sentence: str, surname: str) -> bool:
+    """Whether a sentence gives the words of the person ``surname`` in quotation marks,
+    naming them beside a verb of speech outside the quotation ("“This is a witch hunt,”
+    Trump said of James.", "“…,” said Donald Trump.")."""
+    (read,) = _read_paragraph([sentence], 0)
+    if not read.quoted:
+        return False
+    name = re.escape(surname)
+    beside = (
+        rf"\b{name}\s+(?:\w+ly\s+)?{_VERBS}\b"
+        rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b"
+    )
+    return re.search(beside, read.outside) is not None
+
+
 #: How many sentences after one naming a speaker their quote may stand.
 QUOTE_WITHIN = 3
 
