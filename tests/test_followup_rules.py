@@ -1009,3 +1009,20 @@ def test_a_plural_after_which_noun_replaces_the_plural_the_verb_acts_on(
     previous: str, asked: str
 ) -> None:
     assert resolve("and drones?", PreviousTurn(previous)).resolved == asked
+
+
+def test_he_is_no_one_named_earlier_when_the_last_question_names_someone_or_an_unnamed_he() -> None:
+    named = PreviousTurn(
+        "What did Okafor say about Lindqvist?", (), earlier=("Who is Pavel Dusek?",)
+    )
+    assert resolve("when did he say it?", named).resolved == (
+        "When did he say it? (following: What did Okafor say about Lindqvist?)"
+    )
+    unnamed = PreviousTurn(
+        "How old is he? (following: Who bought Vale Rovers?)",
+        (),
+        earlier=("Who bought Vale Rovers?",),
+    )
+    assert resolve("how big is his stake?", unnamed).resolved == (
+        "How big is his stake? (following: How old is he? Who bought Vale Rovers?)"
+    )

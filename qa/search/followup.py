@@ -742,7 +742,20 @@ def _person_named_earlier(
 ) -> str | None:
     """The person the user named in a question before the last one (the latest such), when
     the last one names nobody: ``Where did Gordon Brown go?``, ``how many people live
-    there?``, then ``what did he say?`` still asks about Gordon Brown. None when none was."""
+    there?``, then ``what did he say?`` still asks about Gordon Brown. None when none was,
+    or the last question names one who may be a person (``What did Gates say?``): then he is
+    more likely that one than anyone before; or it has a he or she of its own left unnamed
+    (``How old is he?``): then this one is that same person, still unnamed."""
+    last = split_carried(previous.question)[0]
+    if any(w.casefold() in PERSON_PRONOUNS for w in words_of(last)):
+        return None
+    if any(
+        kind in ("person", "unknown")
+        and not _after_a_place_preposition(last, a)
+        and not _spoken_of_otherwise(last[a:b], pronoun, previous)
+        for a, b, kind in entity_spans(last, vocabulary)
+    ):
+        return None
     for question in previous.earlier:
         base = split_carried(question)[0]
         people = [
