@@ -410,3 +410,25 @@ def test_she_goes_back_to_a_known_surname_opening_a_sentence_not_to_a_name_befor
     assert speaker_of(article, "She said she spent the prize money on law books.") == (
         "Fenwick, who grew up in Dunmore, studied law in Leeds and then in Edinburgh."
     )
+
+
+KNOWN_SURNAME_ARTICLE = """\
+Checkpoint Delays Grow in the Old Town
+
+Samir Haddad runs a bakery beside the checkpoint at the end of his street.
+
+A researcher, Lena Moreau, says the cameras at the gate record every face that passes.
+
+When he was 19, Haddad was detained for a night and later released without charge. He says \
+the record is still shown to the soldiers every time he crosses.
+"""
+
+
+def test_he_goes_back_to_a_known_surname_standing_as_a_subject_inside_a_sentence(
+    tmp_path: Path,
+) -> None:
+    article = _ingested(tmp_path, KNOWN_SURNAME_ARTICLE)
+    said = "He says the record is still shown to the soldiers every time he crosses."
+    assert speaker_of(article, said) == (
+        "When he was 19, Haddad was detained for a night and later released without charge."
+    )

@@ -436,6 +436,7 @@ def _resolve(
         outside = earlier.outside
         named = _first_name_at(outside, surnames)
         if kind == _PRONOUN_KIND:
+            named = _known_surname_at(outside, surnames) if named is None else named
             if (
                 named is not None
                 and _fits(earlier, named, detail, genders)
@@ -471,6 +472,15 @@ def _closing_attribution(
             return None
         if not sentence.open_at_end:
             return sentence if _first_name_at(sentence.outside, surnames) is not None else None
+    return None
+
+
+def _known_surname_at(outside: str, surnames: frozenset[str]) -> int | None:
+    """Where a surname the article gives in full elsewhere first stands alone in a
+    sentence ("When he was 16, Azza was arrested …"), or None."""
+    for word in re.finditer(_WORD, outside):
+        if word.group() in surnames:
+            return word.start()
     return None
 
 
