@@ -21,6 +21,7 @@ from qa.search.answerability import (
     check_reply,
     closest_sentence,
     describe_missing,
+    figure_of_another,
     measured,
     question_constraints,
     reply_lacks_asked,
@@ -775,3 +776,14 @@ def test_a_surname_alone_names_the_person_the_text_around_named_in_full() -> Non
     )
     # Without the full name before it, "Berg" may be a place: the figure stands.
     assert check_reply(question, said, met, 1, around=[said[0]]) == met
+
+
+def test_the_abstention_shows_the_figure_said_of_another_as_the_closest() -> None:
+    asked = Constraint("name", "Lena Marsh", ("lena", "marsh"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = [
+        "The final drew 4,000 people.",
+        "The federation paid Tomas Brandvold a bonus of $40,000.",
+    ]
+    assert figure_of_another(_PRIZE, said, (asked,)) == (asked, 1)
+    assert check_reply(_PRIZE, said, met, 1).shown == 1

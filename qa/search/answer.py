@@ -142,7 +142,7 @@ def compose_answer(
             around,
         )
     if not assessment.met:
-        closest = chosen[0]
+        closest = chosen[assessment.shown]
         if passages_fail:  # show the sentence nearest to what the question asks
             ranked = rate(
                 candidates(question, passages, sentences, snapshot, only=(closest.marker,)),

@@ -289,7 +289,9 @@ class Assessment:
     ``closest``: the marker of the passage missing the least, and ``missing``
     what it misses when every passage fails (else empty); ``lacks_asked`` the
     kind of answer asked for (``number``, ``date``) when it mentions none, and ``measure``
-    what that number measures when the question says ("population": ``measured``).
+    what that number measures when the question says ("population": ``measured``);
+    ``shown``: which sentence of a checked reply the abstention shows as the closest (the
+    figure said of another person, ``reply_of_another``).
     ``coverage``: IDF-weighted share of the question's terms in the best
     passage's window.
     """
@@ -301,6 +303,7 @@ class Assessment:
     coverage: float
     lacks_asked: str | None = None
     measure: str = ""
+    shown: int = 0
 
     @property
     def met(self) -> bool:
@@ -567,6 +570,18 @@ def reply_of_another(
     constraints: Sequence[Constraint],
     around: Sequence[str] = (),
 ) -> Constraint | None:
+    """The asked person or country whose figure the reply gives only for another
+    (``figure_of_another``), else None."""
+    found = figure_of_another(question, sentences, constraints, around)
+    return None if found is None else found[0]
+
+
+def figure_of_another(
+    question: str,
+    sentences: Sequence[str],
+    constraints: Sequence[Constraint],
+    around: Sequence[str] = (),
+) -> tuple[Constraint, int] | None:
     """The person or country a number or date question asks about ("How much did Iran pay
     Vahid Hashemian?", "How many Germans died?") when the reply gives its figures for
     someone else: no sentence of the reply holding a figure (or date) names it, and one
@@ -576,7 +591,9 @@ def reply_of_another(
     "he" or "she" speaks of the last person the text before it names (``around``: the
     passages the reply is drawn from, with their neighbourhood): "every time she breaks
     the record she gets $30,000" after a sentence on Isinbayeva is no figure for Kelly
-    Holmes, and one after a sentence naming the asked person is hers."""
+    Holmes, and one after a sentence naming the asked person is hers. With the asked
+    one, the index in ``sentences`` of the first figure said of another (what an
+    abstention shows as the closest)."""
     asked = surface_kind(question)
     if asked is None:
         return None
@@ -618,7 +635,7 @@ def reply_of_another(
             else:
                 spoken_of.append(None)
         if True not in spoken_of and False in spoken_of:
-            return subject
+            return subject, sentences.index(giving[spoken_of.index(False)])
     return None
 
 
@@ -743,11 +760,14 @@ def check_reply(
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
     if another:
-        other = reply_of_another(question, sentences, assessment.constraints, around)
-        if other is not None:
+        found = figure_of_another(question, sentences, assessment.constraints, around)
+        if found is not None:
+            other, shown = found
             asked = surface_kind(question) or ASKED_NUMBER
             measure = " ".join(measured(question))
-            return Assessment(assessment.constraints, (), marker, (other,), 0.0, asked, measure)
+            return Assessment(
+                assessment.constraints, (), marker, (other,), 0.0, asked, measure, shown
+            )
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
