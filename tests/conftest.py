@@ -113,7 +113,19 @@ def fake_corpus_copy(fake_corpus_settings: Settings, tmp_path: Path) -> Settings
 
 def _copy(settings: Settings, folder: Path) -> Settings:
     shutil.copytree(settings.corpus_dir, folder / "corpus")
-    shutil.copytree(settings.index_dir, folder / "index", symlinks=True)
+    models = settings.index_dir / "models"
+
+    def link_model_files(source: str, target: str) -> None:
+        # The model export (~400 MB) is only ever replaced whole (qa writes it atomically), so
+        # copies share its files: the suite's copies would otherwise fill gigabytes of disk.
+        if Path(source).is_relative_to(models):
+            os.link(source, target)
+        else:
+            shutil.copy2(source, target)
+
+    shutil.copytree(
+        settings.index_dir, folder / "index", symlinks=True, copy_function=link_model_files
+    )
     return Settings(corpus_dir=folder / "corpus", index_dir=folder / "index")
 
 

@@ -15,8 +15,11 @@ QUESTION = "How many beds does the shelter have?"
 
 
 def flip_one_byte(path: Path) -> None:
+    """Damage ``path`` in a new file of its own, so that a file the copy shares (a hard link
+    to the model export) stays whole where else it is linked."""
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
+    path.unlink()
     path.write_bytes(bytes(data))
 
 
