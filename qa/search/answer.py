@@ -281,8 +281,8 @@ def with_lead_in(
     (``named``: "When did Callaghan enter Downing Street?" for "He entered Downing Street
     in 1976 …" after "Lord Callaghan, who …"), the reader knows whom the leader speaks of:
     it keeps the lead, those sentences right after it; so does a leader that only carries
-    the thought on ("But the board chose …", a connecting word and no pronoun) and names its
-    own speaker. A quotation it continues is still opened first."""
+    the thought on ("But the board chose …", a connecting word and no pronoun) and needs no
+    speaker named elsewhere. A quotation it continues is still opened first."""
     if not chosen:
         return []
     leader = chosen[0]
