@@ -34,7 +34,10 @@ def test_sentences_split_after_terminal_punctuation_and_closing_quotes() -> None
 def test_a_quoted_question_or_exclamation_stays_one_sentence_with_its_speaker() -> None:
     text = (
         "“Is that right?” Justice Doe asked. “No!” The lawyer replied at once. "
-        "“Why not?” she asked. Was it over? Smith said nothing. He shouted “Stop!” Police came."
+        "“Why not?” she asked. Was it over? Smith said nothing. He shouted “Stop!” Police came. "
+        "“Why now?” Justice Jane Q. Doe Jr. asked in court. “Really?” Doe asked Smith. "
+        "Fans shouted “Goal!” Smith said later that he had not seen it. "
+        "He asked: “Why now?” Police said the suspect fled."
     )
     assert sentences_of(text) == [
         "“Is that right?” Justice Doe asked.",
@@ -44,6 +47,12 @@ def test_a_quoted_question_or_exclamation_stays_one_sentence_with_its_speaker() 
         "Smith said nothing.",
         "He shouted “Stop!”",
         "Police came.",
+        "“Why now?” Justice Jane Q. Doe Jr. asked in court.",
+        "“Really?” Doe asked Smith.",
+        "Fans shouted “Goal!”",
+        "Smith said later that he had not seen it.",
+        "He asked: “Why now?”",
+        "Police said the suspect fled.",
     ]
 
 

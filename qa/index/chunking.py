@@ -21,7 +21,7 @@ TokenCounter = Callable[[str], int]
 
 #: Raised whenever the rules below change where chunks begin and end, so that indexes
 #: built with older rules are rebuilt rather than mixed with new chunks.
-CHUNKING_VERSION = 4
+CHUNKING_VERSION = 5
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -38,9 +38,14 @@ _WORD_BEFORE = LazyPattern(r"(\S+)$")
 #: A quotation closed by "?", "!" or "…" is no sentence end when its speaker follows:
 #: "“Is that right?” Alito asked." reads as one sentence, as it does with a comma.
 _QUESTION_OR_EXCLAMATION_QUOTED = LazyPattern(r"[?!…]+[\"”’']\s*$")
+#: The speaker and the verb, then only what says where, when or to whom ("… asked in one of
+#: his queries.", "… asked Trump."), never a clause of its own ("Smith said later that …",
+#: "Police said the suspect fled …"), which opens a new sentence.
 _SPEAKER_FOLLOWS = LazyPattern(
-    r"(?:(?:The|A|An)\s+(?:[\w'’-]+\s+){0,2}|(?:[A-Z][\w.'’-]*\s+){1,3})"
-    r"(?:also\s+|then\s+|later\s+)?" + SPEECH_VERBS + r"\b"
+    r"(?:(?:The|A|An)\s+(?:[\w'’-]+\s+){0,2}|(?:[A-Z][\w.'’-]*\s+){1,5})"
+    r"(?:also\s+|then\s+)?" + SPEECH_VERBS + r"(?:\s*[.,;:]"
+    r"|\s+(?:in|on|at|during|after|before|as|from|with|while|when|to|of|for|outside)\b"
+    r"|\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*[.,;:])"
 )
 
 
