@@ -13,7 +13,7 @@ import pytest
 
 from qa.ingest.metadata import derived_title
 from qa.ingest.reader import ingest_corpus
-from qa.records import Article
+from qa.records import INFERRED, UNKNOWN, Article
 
 HEADLINE = "Dock Strike Leaves Ships Waiting"
 BODY = (
@@ -172,3 +172,22 @@ def test_a_title_made_from_the_first_sentence_starts_past_its_wire_dateline(
     first: str, title: str
 ) -> None:
     assert derived_title([first]) == title
+
+
+def test_an_authors_note_names_the_author_unless_the_text_is_about_that_person(
+    tmp_path: Path,
+) -> None:
+    note = "Ines Calder is a freelance reporter based in Portvik."
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "essay.txt").write_text(
+        "The keepers left the island in 1989, and the lamp has turned by itself ever since.\n\n"
+        f"{note}\n",
+        encoding="utf-8",
+    )
+    (corpus / "profile.txt").write_text(
+        f"Ines Calder has walked the northern coast for ten years, notebook in hand.\n\n{note}\n",
+        encoding="utf-8",
+    )
+    authors = {a.path: (a.author, a.provenance["author"]) for a in ingest_corpus(corpus).articles}
+    assert authors == {"essay.txt": ("Ines Calder", INFERRED), "profile.txt": (None, UNKNOWN)}

@@ -36,10 +36,24 @@ opened again to cars shortly before midnight.
 """
 
 
+ESSAY = """\
+Why the Lighthouse Keepers Left
+
+The last keeper of the Skarvik light locked its door in 1989, and the lamp has turned by \
+itself ever since.
+
+The island still has a school, a shop and a ferry twice a day, but the keepers' cottages \
+are empty.
+
+Ines Calder is a freelance reporter based in Portvik and the author of two books on the \
+northern coast.
+"""
+
+
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("metadata-questions")
-    return assistant_over(root, {"budget.txt": BUDGET, "storm.txt": STORM})
+    return assistant_over(root, {"budget.txt": BUDGET, "storm.txt": STORM, "essay.txt": ESSAY})
 
 
 @pytest.mark.parametrize(
@@ -67,3 +81,16 @@ def test_an_article_named_by_its_titles_words_or_a_retold_topic_answers_from_met
 
 def test_one_word_of_a_title_does_not_make_a_question_about_the_article(desk: Assistant) -> None:
     assert "was written by" not in asked(desk, "Who wrote the budget?").text
+
+
+def test_an_authors_note_closing_the_text_gives_an_inferred_author_citing_the_note(
+    desk: Assistant,
+) -> None:
+    answer = asked(desk, "Who wrote the article about the Skarvik lighthouse keepers?")
+    assert answer.text == (
+        "“Why the Lighthouse Keepers Left” was written by Ines Calder (inferred, not stated). [1]"
+    )
+    assert [c.quote for c in answer.citations] == [
+        "Ines Calder is a freelance reporter based in Portvik and the author of two books on "
+        "the northern coast."
+    ]

@@ -28,7 +28,9 @@ Articles are found by position:
 
 The title is the header's longest short line that is not a person's name
 (a Markdown ``#`` heading wins). The author comes from a byline, else a
-name-only line after the title, else a signature in the tail. The date
+name-only line after the title, else a signature in the tail; failing those,
+an author's note closing the text ("Jane Doe is a freelance reporter …", a
+person the rest of the text never names) gives an *inferred* author. The date
 comes from a date line in the header (or a date inside its byline), else
 from the tail, else from a wire dateline opening the text ("WASHINGTON,
 March 3, 2024 (AP) —"). The outlet comes from the byline ("issue of the
@@ -61,6 +63,7 @@ from qa.ingest.boilerplate import (
 )
 from qa.ingest.metadata import (
     agency_line,
+    author_from_bio,
     find_date,
     is_publication_marker,
     is_update_line,
@@ -278,6 +281,8 @@ def _draft(
         stated["published"] = published
     outlet = _outlet(header, tail, after) or (wire.outlet if wire else None)
     inferred: dict[str, object] = {}
+    if not author and (noted := _author_in_note(body)):
+        inferred["author"] = noted
     if outlet:
         stated["outlet"] = outlet
     elif guessed := _outlet_named_in_text(body):
@@ -297,6 +302,19 @@ _CREDIT = LazyPattern(
     r"illustrations?)\s+by\b|^\W*(?:source|credit|contact|copyright|tags?)\b|©|@|https?:|www\.",
     re.I,
 )
+
+
+def _author_in_note(body: list[Paragraph]) -> str | None:
+    """The author an author's note closing the body names ("Max Blumenthal is an
+    award-winning journalist …"), when the rest of the body never names that person (an
+    article about a journalist is not by them)."""
+    prose = [p for p in body if p.kind == PROSE]
+    if not prose:
+        return None
+    name = author_from_bio(prose[-1].text)
+    if name is None or any(name.split()[-1] in p.text for p in prose[:-1]):
+        return None
+    return name
 
 
 def _closing_sentence(paragraph: Paragraph) -> bool:

@@ -460,3 +460,23 @@ def authors_without_publisher(author: str, outlet: str | None, page: str) -> str
 
 def _name_words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w{3,}", text)}
+
+
+#: An author's note closing an article: "Max Blumenthal is an award-winning journalist and
+#: the author of …", "Jane Doe is a freelance reporter based in Almaty."
+_BIO = LazyPattern(
+    r"^\W*(?P<name>[^\s,]+(?:\s+[^\s,]+){1,3}?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:journalist|reporter|correspondent|writer|editor|columnist|author|contributor|"
+    r"novelist|blogger|broadcaster|commentator)s?\b"
+)
+
+
+def author_from_bio(text: str) -> str | None:
+    """The person an author's note names ("Max Blumenthal is an award-winning journalist
+    and the author of …"), or None when the text is no such note (its first words must be
+    a person's name, and it must be short: at most 80 words)."""
+    found = _BIO.match(text)
+    if found is None or len(words(text)) > 80:
+        return None
+    name = found.group("name")
+    return name if looks_like_name(name) else None

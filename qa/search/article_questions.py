@@ -281,6 +281,10 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
         wire = metadata.read_wire_dateline(raw_text[first.start : first.end])
         if wire is not None and value in (wire.outlet, wire.published):
             return Span(first.start, first.start + wire.length)
+    if field == AUTHOR and article.paragraphs:  # an author's note closing the text
+        last = max(article.paragraphs, key=lambda p: p.start)
+        if metadata.author_from_bio(raw_text[last.start : last.end]) == value:
+            return last
     if field == OUTLET:  # a reporter naming the outlet inside a paragraph
         for paragraph in article.paragraphs:
             text = raw_text[paragraph.start : paragraph.end]
