@@ -139,6 +139,12 @@ def test_constraints_are_read_from_the_question(assistant: Assistant) -> None:
     ]
     assert found[0].terms == ("islam", "movement", "uzbekistan")
     assert found[2].terms == ("3200",)
+    # The word after "how" frames the question, however rare: "old" is asked, not met.
+    for frame in ("How old is the zorblaxian minister?", "How zorblaxian is the minister?"):
+        found = question_constraints(frame, lexicon, AnswerabilityPolicy(rare_terms=1.0))
+        assert [(c.kind, c.text) for c in found] == (
+            [("unseen", "zorblaxian")] if "old" in frame else []
+        )
 
 
 @pytest.mark.parametrize(
@@ -534,6 +540,37 @@ def test_an_abstention_names_a_rare_word_no_article_uses_beside_the_unmet_name(
 
 
 @pytest.fixture(scope="module")
+def surname_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article that names a lawyer in full once, and only by her surname pages later."""
+    return _indexed(
+        tmp_path_factory.mktemp("surname"),
+        {
+            "court.txt": (
+                "The Court Hears the Case\n\n"
+                "Solicitor General Marta Quill defended the policy before the court.\n\n"
+                + f"{_FILLER}\n\n" * 12
+                + "Quill argued that the academies need officers from every background.\n"
+            ),
+        },
+    )
+
+
+def test_a_person_named_in_full_is_met_by_her_surname_where_the_article_gave_the_full_name(
+    surname_settings: Settings,
+) -> None:
+    question = "What did Marta Quill argue about the academies?"
+    hit, assistant = _passage_holding(surname_settings, question, "academies need")
+    assert "Marta" not in hit.chunk.text
+    assert assess(question, [hit], assistant.snapshot).met
+    # A surname is no full name the article never gives.
+    assessment = assess(
+        "What did Tomas Quill argue about the academies?", [hit], assistant.snapshot
+    )
+    assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Tomas Quill")]
+    assistant.close()
+
+
+@pytest.fixture(scope="module")
 def century_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article that dates an event by its century, and one that dates nothing."""
     return _indexed(
@@ -692,6 +729,12 @@ def test_a_figure_the_reply_gives_for_another_person_is_no_figure_for_the_asked_
         (_PRIZE, ["Tomas Brandvold got $20,000.", "Lena Marsh got $40,000."]),
         # "Super Bowl 50" is no person, whatever its capitals say.
         ("How many tackles did Lena Marsh make in Super Bowl 50?", ["Lena Marsh made four."]),
+        # The person a figure is told by is its source, not its owner.
+        (_PRIZE, ["The bonus was worth $40,000, federation chief Tomas Brandvold said."]),
+        (_PRIZE, ["The bonus was $40,000, Brandvold, the federation's chief, told reporters."]),
+        (_PRIZE, ["The bonus was $40,000, said federation chief Tomas Brandvold."]),
+        (_PRIZE, ["The bonus was $40,000, according to Tomas Brandvold."]),
+        (_PRIZE, ["the bonus was $40 000, said brandvold."]),
         # Not a number or date question.
         ("Who paid Lena Marsh?", ["The federation paid Tomas Brandvold."]),
     ],
@@ -739,6 +782,15 @@ def test_a_how_old_reply_without_an_age_near_it_gives_no_age_figure() -> None:
     near = [f"{said[0]} The 23-year-old now faces the champion."]
     assert check_reply(question, said, met, 1, around=near) == met
     assert reply_lacks_asked(question, ["Marsh, aged 23, beat the top seed."]) is None
+    # Ages as news writes them beside a name, and an "age" inside another word that is none.
+    for given in (
+        "Lena Marsh, 23, of Oslo, won.",
+        "Lena Marsh (23) won.",
+        "She retired in 2020 at 31.",
+    ):
+        assert reply_lacks_asked(question, [given]) is None, given
+    agency = ["Lena Marsh beat the top seed 6-4 6-4 in the semi-final at the agency's hall."]
+    assert reply_lacks_asked(question, agency) == "number"
 
 
 def test_a_figure_said_of_he_or_she_belongs_to_the_last_person_named_before_it() -> None:

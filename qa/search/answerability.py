@@ -14,7 +14,9 @@ the evidence an answer would rest on:
 - **names** of people, places and organisations (capitalised words other than
   the first, and runs of them such as ``Islamic Movement of Uzbekistan``) must
   stand in the passage window, or in the article's title or the heading of the
-  section the passage sits under (what the whole section is about). The wider
+  section the passage sits under (what the whole section is about); a person's full
+  name is met by the surname alone in the window when the article gives the full name
+  anywhere (news names people in full once: "Prelogar said …"). The wider
   article context (outlet, author, and the paragraphs around the passage within
   its section, up to ``context_characters`` away: a passage on "the country"
   often names it a paragraph earlier) may meet a name only when the window
@@ -91,6 +93,7 @@ the tuning halves of the question sets.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,6 +121,7 @@ from qa.search.term_matching import (
     plain_words,
     typo_of,
 )
+from qa.text import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
@@ -145,6 +149,19 @@ _QUANTITY = LazyPattern(
 )
 #: A question asking how old someone or something is ("How old is …?", "At what age did …?").
 _ASKS_AGE = LazyPattern(r"\bhow\s+old\b|\bwhat\s+age\b", re.I)
+_AGE_NUMBER = (
+    r"(?:1[01]\d|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
+)
+#: An age as news gives it: "the 23-year-old", "aged 23", "at the age of 23", "23 years
+#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in".
+_AGE_GIVEN = LazyPattern(
+    rf"\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
+    rf"|\b[\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
+    rf"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+{_AGE_NUMBER}\b"
+    rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b|\bborn\b",
+    re.I,
+)
 #: Words of a quantity that say how it is measured, not what is measured ("the rate").
 _MEASURES = frozenset(
     "number percentage percent share proportion rate cost price amount size total sum value "
@@ -156,7 +173,7 @@ _SAID_AS = {
     "gdp": ("gross", "econom", "output"),
     "salary": ("wage", "pay", "earn"), "wage": ("salar", "pay", "earn"),
     "income": ("earn", "wage", "salar"), "revenue": ("sales", "earn", "turnover"),
-    "age": ("aged", "old", "born"), "debt": ("owe", "borrow"), "toll": ("dead", "killed", "died"),
+    "debt": ("owe", "borrow"), "toll": ("dead", "killed", "died"),
 }  # fmt: skip
 #: A superlative and its opposite: "the least important …" is not answered by "the most
 #: important …".
@@ -355,8 +372,12 @@ def question_constraints(
         digits = _digits(match.group())
         kind = YEAR if re.fullmatch(r"1[0-9]\d\d|20\d\d", digits) else NUMBER
         add(match.start(), match.end(), kind, match.group(), (digits,))
+    # The word after "how" frames what is asked ("How old …?", "How far …?"): no constraint.
+    framing = {b for a, b in itertools.pairwise(words) if a.group().lower() == "how"}
     for match in words:
         if any(s <= match.start() < e for s, e in taken) or match.group().lower() in QUESTION_WORDS:
+            continue
+        if match in framing:
             continue
         for term in terms_of[match]:
             if term.isdigit():
@@ -547,7 +568,8 @@ def reply_lacks_asked(
     Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
     counts NGOs; an age ("How old is …?") may stand in the passages the reply is drawn from
     (``around``: "at the age of 31" a sentence away from the one chosen), but it must stand
-    there. A decade ("the 1060s") is no figure. (Dates are not checked here: a year such as
+    there, as news gives one (``_AGE_GIVEN``: "aged 31", "the 31-year-old", "Jane Doe,
+    31,"). A decade ("the 1060s") is no figure. (Dates are not checked here: a year such as
     911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
@@ -556,8 +578,9 @@ def reply_lacks_asked(
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
-    said = [*sentences, *around] if measured(question) == ["age"] else sentences
-    words = plain_words(" ".join(said))
+    if measured(question) == ["age"]:
+        return None if any(_AGE_GIVEN.search(t) for t in [*sentences, *around]) else ASKED_NUMBER
+    words = plain_words(" ".join(sentences))
     speaks_of = all(
         any(w.startswith(said) for w in words for said in _said_as(m)) for m in measured(question)
     )
@@ -673,13 +696,38 @@ def _names_any(words: Sequence[str], sentence: str) -> bool:
     return any(held(w, said) or held(w.removesuffix("s"), said) for w in words)
 
 
+#: A run of capitalised words naming someone ("Lisa Gomez", "Justice Jane Q. Doe").
+_NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
+#: Who a sentence gives as the source of what it says: "…, Lisa Gomez said.", "Gomez, the
+#: manager, told reporters", "said general manager Lisa Gomez", "according to Gomez"; in
+#: text without capitals, "… said wells".
+_SOURCE = LazyPattern(
+    rf"{_NAME_RUN}(?:,[^,“”\"]{{1,80}},)?\s+(?:also\s+|then\s+|later\s+)?{SPEECH_VERBS}\b"
+    rf"|\b(?:{SPEECH_VERBS}|according\s+to)\s+(?:[a-z][\w'’-]*\s+){{0,4}}{_NAME_RUN}"
+)
+_LOWER_CASE_SOURCE = LazyPattern(
+    rf"\b[a-z][\w'’-]*\s+(?:also\s+)?{SPEECH_VERBS}\b"
+    rf"|\b(?:{SPEECH_VERBS}|according\s+to)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
+)
+
+
+def _without_sources(sentence: str) -> str:
+    """The sentence without the people it gives as its source: "The deal is worth $48
+    million, Gomez said." gives Gomez's word for a figure, not a figure of Gomez's."""
+    source = _SOURCE if any(c.isupper() for c in sentence[1:]) else _LOWER_CASE_SOURCE
+    return source.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def _names_rival(
     kind: str, sentence: str, asked: set[str], surnames: frozenset[str] = frozenset()
 ) -> bool:
-    """Whether the sentence names a person (country) the question does not: by capitals
-    (``entity_spans``; or a surname alone, "Idowu", of a person ``surnames`` holds: the
-    text around named "Phillips Idowu" before), or in text without capitals, a country's
-    word or, for a person, a word rare in English ("miresmaeili")."""
+    """Whether the sentence names a person (country) the question does not, other than as
+    the source of what it says (``_without_sources``): by capitals (``entity_spans``; or a
+    surname alone, "Idowu", of a person ``surnames`` holds: the text around named
+    "Phillips Idowu" before), or in text without capitals, a country's word or, for a
+    person, a word rare in English ("miresmaeili")."""
+    if kind == PERSON:
+        sentence = _without_sources(sentence)
     said = plain_words(fold(sentence))
     if kind == COUNTRY:
         return any(
@@ -1027,9 +1075,25 @@ class Evidence:
             or initials_met(constraint.text, self._hit.chunk.text)
         ):
             return True
+        if self._surname_of(constraint):
+            return True
         return not self._blocked(contrast, asked) and all(
             held(t, self.context_terms()) for t in terms
         )
+
+    def _surname_of(self, constraint: Constraint) -> bool:
+        """Whether the window names a person the question names in full by the surname alone,
+        as news does after the first mention ("Prelogar said …" of "Elizabeth Prelogar"), and
+        the article gives the full name."""
+        words = constraint.text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        if not held(constraint.terms[-1], self.terms):
+            return False
+        article = self._hit.article
+        raw = self._snapshot.file_text(article.path)
+        text = fold("\n".join(raw[p.start : p.end] for p in [*article.header, *article.paragraphs]))
+        return contains_run(plain_words(text), plain_words(fold(constraint.text)))
 
     def unmet_part(self, constraint: Constraint) -> Constraint:
         """The part of a name the passage's window lacks, as the reply names it: of "GDP of
