@@ -79,8 +79,14 @@ def test_an_article_named_by_its_titles_words_or_a_retold_topic_answers_from_met
     assert [c.quote for c in answer.citations] == [cited]
 
 
-def test_one_word_of_a_title_does_not_make_a_question_about_the_article(desk: Assistant) -> None:
-    assert "was written by" not in asked(desk, "Who wrote the budget?").text
+@pytest.mark.parametrize(
+    "question",
+    ["Who wrote the budget?", "Who wrote the harbour council's budget?"],
+)
+def test_words_of_a_title_without_a_kind_of_piece_do_not_make_a_question_about_the_article(
+    desk: Assistant, question: str
+) -> None:
+    assert "was written by" not in asked(desk, question).text
 
 
 def test_an_authors_note_closing_the_text_gives_an_inferred_author_citing_the_note(

@@ -91,6 +91,13 @@ _ARTICLE_WORDS = LazyPattern(
     r"field\s+report|blog\s+post|news\s+item)s?\b",
     re.I,
 )
+#: Kinds of news piece a question may name an article by ("the takeaways from …").
+_GENRE = LazyPattern(
+    r"\b(?:takeaways?|explainer|review|obituary|editorial|interview|profile|recap|preview|"
+    r"timeline|factbox|fact\s+check|live\s+updates|opinion|analysis|report(?:age)?|"
+    r"investigation|exclusive|dispatch|account)\b",
+    re.I,
+)
 _POINTING = LazyPattern(
     r"\b(?:wrote|written|published|posted|author\s+of|title\s+of|headline\s+of|called|from|"
     r"is|was)\s+(?:it|this|that)\b|\bits\s+(?:author|outlet|publisher|title|headline)\b"
@@ -384,8 +391,12 @@ def article_in_question(
     described = described_article(question, articles, ranked, analyse)
     if not asked.names_article:
         # "Who wrote the takeaways from Trump's testimony?" names an article only by words
-        # of its title: two or more, all of them in one title.
-        return described if described is not None and _described_by(question, analyse) else None
+        # of its title: two or more, all of them in one title, and a kind of piece of
+        # writing; "Who wrote the mayor's budget?" asks about the budget, not the article.
+        named = (
+            described is not None and _GENRE.search(question) and _described_by(question, analyse)
+        )
+        return described if named else None
     if described is not None:
         return described
     if not ranked or not on_topic:
