@@ -65,6 +65,9 @@ def test_what_did_a_person_say_leads_with_their_quoted_words(council: Assistant)
         ("Okafor voted against the revised pier budget.", False),
         ("“Nobody voted for a golden harbour,” the treasurer told Okafor.", False),
         ("Okafor said the pier was too dear.", False),
+        ("“Then why build it,” Okafor countered, “at twice the price?”", True),
+        ("“And who pays for the ferry?” Okafor interjected.", True),
+        ("“That is simply not so,” retorted Councillor Hanna Okafor.", True),
     ],
 )
 def test_a_sentence_quotes_a_person_named_beside_a_verb_of_speech_outside_the_quote(

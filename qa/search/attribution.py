@@ -65,14 +65,16 @@ _VERBS = (
     r"stated|states|declared|declares|replied|replies|admitted|admits|acknowledged|"
     r"predicted|predicts|cautioned|observed|concluded|concludes|recounted|recounts|"
     r"complained|complains|pointed\s+out|points\s+out|announced|announces|"
-    r"urged|urges|described|describes|remarked|remarks|conceded|concedes)"
+    r"urged|urges|described|describes|remarked|remarks|conceded|concedes|countered|counters|"
+    r"interjected|retorted|rejoined|responded|responds|answered|pressed|quipped)"
 )
 #: Verbs after which a name is the speaker ("said Doe"); after "told" it is the listener.
 _VERBS_BEFORE_SPEAKER = (
     r"(?:said|says|added|adds|noted|notes|recalled|recalls|explained|explains|warned|"
     r"warns|stressed|insisted|insists|wrote|writes|continued|continues|stated|declared|"
     r"replied|admitted|acknowledged|predicted|cautioned|observed|concluded|recounted|"
-    r"complained|argued|argues|announced|urged|remarked|conceded)"
+    r"complained|argued|argues|announced|urged|remarked|conceded|countered|interjected|"
+    r"retorted|rejoined|responded|answered|quipped)"
 )
 _SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
