@@ -60,6 +60,8 @@ def test_a_page_title_loses_the_sites_name_and_the_authors_lose_the_publisher(
         ("Drill draws threats | Yonhap News Agency", "Yonhap News Agency", "Drill draws threats"),
         ("Rates held - example.org", None, "Rates held"),
         ("Smith — the man behind Apple", "Apple Daily", "Smith — the man behind Apple"),
+        # "The" says nothing of which outlet it is.
+        ("Election night - The key races", "The Harbour Post", "Election night - The key races"),
         (
             "Faker wins a 4th title - and a record",
             "ONE Esports",
@@ -80,6 +82,9 @@ def test_only_a_sites_name_or_address_after_a_bar_or_dash_leaves_a_title(
         ("Condé Nast; Ines Calder", "WIRED", "© Condé Nast 2023", "Ines Calder"),
         ("CNN Wire", "FOX 13 News", "", "CNN Wire"),
         ("Harbour Times", "Harbour Times", "", None),
+        # Names of short words are still people; a reporter holding her own copyright stays.
+        ("Ana Ruiz; Yu Li", "CNN", "", "Ana Ruiz; Yu Li"),
+        ("Ines Calder", "Harbour Post", "<figcaption>© Ines Calder</figcaption>", "Ines Calder"),
     ],
 )
 def test_an_author_field_keeps_people_and_drops_the_outlet_or_copyright_holder(

@@ -445,21 +445,27 @@ def authors_without_publisher(author: str, outlet: str | None, page: str) -> str
     Ford; Tom Watkins; CNN" when the outlet is CNN) or the holder of the page's copyright
     ("Condé Nast" beside "Copyright (c) Condé Nast 2023"). None when nobody is left."""
     outlet_words = _name_words(outlet or "")
-    kept = []
-    for part in (p.strip() for p in author.split(";")):
-        if not part:
-            continue
-        if outlet_words and _name_words(part) <= outlet_words:
-            continue
+    people = [
+        part
+        for part in (p.strip() for p in author.split(";"))
+        if part and not (outlet_words and set() < _name_words(part) <= outlet_words)
+    ]
+
+    def copyright_holder(part: str) -> bool:
         held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(part)}"
-        if re.search(held, page, re.I):
-            continue
-        kept.append(part)
+        return re.search(held, page, re.I) is not None
+
+    # A freelancer may hold the copyright of her own story: the last name left stays.
+    kept = [part for part in people if not copyright_holder(part)] or people
     return "; ".join(kept) or None
 
 
+#: Words that say nothing of which outlet a name is ("The Washington Post").
+_NAME_FILLERS = frozenset(("the", "and", "for"))
+
+
 def _name_words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"\w{3,}", text)}
+    return {w.casefold() for w in re.findall(r"\w{3,}", text)} - _NAME_FILLERS
 
 
 #: An author's note closing an article: "Max Blumenthal is an award-winning journalist and
