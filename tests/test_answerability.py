@@ -701,6 +701,8 @@ _PRIZE = "How much prize money did Lena Marsh receive?"
     "sentence",
     [
         "The federation paid Tomas Brandvold a bonus of $40,000 after the final.",
+        # What a speaker says of himself is his own figure.
+        "Tomas Brandvold said he was paid a bonus of $40,000 after the final.",
         # Text without capitals (as some feeds write it): a word rare in English names him.
         "the federation paid tomas brandvold a bonus of $40 000 after the final.",
     ],
@@ -734,6 +736,7 @@ def test_a_figure_the_reply_gives_for_another_person_is_no_figure_for_the_asked_
         (_PRIZE, ["The bonus was $40,000, Brandvold, the federation's chief, told reporters."]),
         (_PRIZE, ["The bonus was $40,000, said federation chief Tomas Brandvold."]),
         (_PRIZE, ["The bonus was $40,000, according to Tomas Brandvold."]),
+        (_PRIZE, ["The bonus was $40,000, federation chief Tomas Brandvold confirmed."]),
         (_PRIZE, ["the bonus was $40 000, said brandvold."]),
         # Not a number or date question.
         ("Who paid Lena Marsh?", ["The federation paid Tomas Brandvold."]),
@@ -791,6 +794,13 @@ def test_a_how_old_reply_without_an_age_near_it_gives_no_age_figure() -> None:
         assert reply_lacks_asked(question, [given]) is None, given
     agency = ["Lena Marsh beat the top seed 6-4 6-4 in the semi-final at the agency's hall."]
     assert reply_lacks_asked(question, agency) == "number"
+    # Nor is a birthplace, a list of numbers or a numbered section an age.
+    for around in (
+        "She was born in Oslo.",
+        "She scored in minutes 12, 45, 78.",
+        "See section (3).",
+    ):
+        assert reply_lacks_asked(question, said, [around]) == "number", around
 
 
 def test_a_figure_said_of_he_or_she_belongs_to_the_last_person_named_before_it() -> None:

@@ -154,13 +154,17 @@ _AGE_NUMBER = (
     r"\w+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
 )
 #: An age as news gives it: "the 23-year-old", "aged 23", "at the age of 23", "23 years
-#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in".
+#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in 1980".
 _AGE_GIVEN = LazyPattern(
-    rf"\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
-    rf"|\b[\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
+    rf"(?i:\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
     rf"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+{_AGE_NUMBER}\b"
-    rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b|\bborn\b",
-    re.I,
+    rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b"
+    rf"|\bborn\s+(?:in|on)\s+(?:\w+\s+){{0,2}}?\d{{4}}\b)"
+    rf"|\b[A-Z][\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[A-Z][\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
+    rf"|\b(?:[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:was|is|turned|turns)\s+(?:1[01]\d|\d{{1,2}})\b"
+    r"(?![.,-]\d|\s*(?:%|per\s*cent\b|percent\b|years?\s+(?:ago|later|earlier|before|after)\b|"
+    r"(?:million|billion|thousand|points?|times|minutes|seconds|days|weeks|months|metres|meters|"
+    r"miles|km|kg|feet|yards|goals|games|matches|votes|seats|people|members|of)\b))"
 )
 #: Words of a quantity that say how it is measured, not what is measured ("the rate").
 _MEASURES = frozenset(
@@ -701,13 +705,17 @@ _NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
 #: Who a sentence gives as the source of what it says: "…, Lisa Gomez said.", "Gomez, the
 #: manager, told reporters", "said general manager Lisa Gomez", "according to Gomez"; in
 #: text without capitals, "… said wells".
+_TELLS = rf"(?:{SPEECH_VERBS}|announced|announces|confirmed|confirms|stated|states|reported)"
+#: What a speaker says of themself is theirs: "Doe said he was paid $30,000" gives Doe's
+#: figure, where "Doe said the deal is worth $48 million" only tells it.
+_OF_THEMSELF = r"(?![^.,;:]{0,30}?\b(?:he|she|they|his|her|their|him|them)\b)"
 _SOURCE = LazyPattern(
-    rf"{_NAME_RUN}(?:,[^,“”\"]{{1,80}},)?\s+(?:also\s+|then\s+|later\s+)?{SPEECH_VERBS}\b"
-    rf"|\b(?:{SPEECH_VERBS}|according\s+to)\s+(?:[a-z][\w'’-]*\s+){{0,4}}{_NAME_RUN}"
+    rf"{_NAME_RUN}(?:,[^,“”\"]{{1,80}},)?\s+(?:also\s+|then\s+|later\s+)?{_TELLS}\b{_OF_THEMSELF}"
+    rf"|\b(?:{_TELLS}|according\s+to)\s+(?:[a-z][\w'’-]*\s+){{0,4}}{_NAME_RUN}"
 )
 _LOWER_CASE_SOURCE = LazyPattern(
-    rf"\b[a-z][\w'’-]*\s+(?:also\s+)?{SPEECH_VERBS}\b"
-    rf"|\b(?:{SPEECH_VERBS}|according\s+to)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
+    rf"\b[a-z][\w'’-]*\s+(?:also\s+)?{_TELLS}\b{_OF_THEMSELF}"
+    rf"|\b(?:{_TELLS}|according\s+to)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?"
 )
 
 
