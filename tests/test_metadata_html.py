@@ -55,17 +55,17 @@ def test_a_page_title_loses_the_sites_name_and_the_authors_lose_the_publisher(
 @pytest.mark.parametrize(
     ("title", "outlet", "kept"),
     [
-        ("Storm Moves East | CNN Politics", "CNN", "Storm Moves East"),
-        ("Court files expose spy plot -- Sott.net", "Sott.net", "Court files expose spy plot"),
-        ("Drill draws threats | Yonhap News Agency", "Yonhap News Agency", "Drill draws threats"),
+        ("Storm Moves East | Harbour Post Politics", "Harbour Post", "Storm Moves East"),
+        ("Court files expose a plot -- example.net", "example.net", "Court files expose a plot"),
+        ("Drill draws threats | North News Agency", "North News Agency", "Drill draws threats"),
         ("Rates held - example.org", None, "Rates held"),
         ("Smith — the man behind Apple", "Apple Daily", "Smith — the man behind Apple"),
         # "The" says nothing of which outlet it is.
         ("Election night - The key races", "The Harbour Post", "Election night - The key races"),
         (
-            "Faker wins a 4th title - and a record",
-            "ONE Esports",
-            "Faker wins a 4th title - and a record",
+            "Ana Ruiz wins a 4th title - and a record",
+            "Harbour Esports",
+            "Ana Ruiz wins a 4th title - and a record",
         ),
     ],
 )
@@ -79,8 +79,8 @@ def test_only_a_sites_name_or_address_after_a_bar_or_dash_leaves_a_title(
     ("author", "outlet", "page", "kept"),
     [
         ("Ana Ruiz; Tom Watkins; CNN", "CNN", "", "Ana Ruiz; Tom Watkins"),
-        ("Condé Nast; Ines Calder", "WIRED", "© Condé Nast 2023", "Ines Calder"),
-        ("CNN Wire", "FOX 13 News", "", "CNN Wire"),
+        ("Harbour Media; Ines Calder", "Coast Weekly", "© Harbour Media 2023", "Ines Calder"),
+        ("Coast Wire", "Harbour 13 News", "", "Coast Wire"),
         ("Harbour Times", "Harbour Times", "", None),
         # Names of short words are still people; a reporter holding her own copyright stays.
         ("Ana Ruiz; Yu Li", "CNN", "", "Ana Ruiz; Yu Li"),

@@ -36,7 +36,7 @@ _BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\
 _LOWER_CASE_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
 _WORD_BEFORE = LazyPattern(r"(\S+)$")
 #: A quotation closed by "?", "!" or "…" is no sentence end when its speaker follows:
-#: "“Is that right?” Alito asked." reads as one sentence, as it does with a comma.
+#: "“Is that right?” Justice Doe asked." reads as one sentence, as it does with a comma.
 _QUESTION_OR_EXCLAMATION_QUOTED = LazyPattern(r"[?!…]+[\"”’']\s*$")
 #: The speaker and the verb, then only what says where, when or to whom ("… asked in one of
 #: his queries.", "… asked Trump."), never a clause of its own ("Smith said later that …",
@@ -67,7 +67,7 @@ def split_sentences(raw: str, span: Span) -> list[Span]:
 
 def _speaker_follows_quote(text: str, stop: int, next_start: int) -> bool:
     """Whether a quotation ending at ``stop`` with "?", "!" or "…" is followed by its
-    speaker ("“Why not?” Alito asked."), which keeps both in one sentence."""
+    speaker ("“Why not?” Justice Doe asked."), which keeps both in one sentence."""
     return bool(
         _QUESTION_OR_EXCLAMATION_QUOTED.search(text, max(0, stop - 8), stop)
         and _SPEAKER_FOLLOWS.match(text, next_start)

@@ -10,7 +10,7 @@
 - ``.html``, ``.htm``: the main text that trafilatura extracts (one line per
   paragraph; the page's headline is usually its first line). Titles,
   authors, site names and dates from the page's markup are metadata; a
-  title loses the site's name appended to it ("… | CNN Politics") and the
+  title loses the site's name appended to it ("… | Harbour Post Politics") and the
   authors lose a publisher listed among them (the outlet, the copyright holder).
 - ``.jsonl``: the ``text`` field of every usable line, in file order,
   joined by one blank line. Each line is one article; its optional fields

@@ -305,7 +305,7 @@ _CREDIT = LazyPattern(
 
 
 def _author_in_note(body: list[Paragraph]) -> str | None:
-    """The author an author's note closing the body names ("Max Blumenthal is an
+    """The author an author's note closing the body names ("Ines Calder is an
     award-winning journalist …"), when the rest of the body never names that person (an
     article about a journalist is not by them)."""
     prose = [p for p in body if p.kind == PROSE]

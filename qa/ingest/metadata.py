@@ -394,7 +394,7 @@ def derived_title(paragraphs: list[str]) -> str:
 
     text = next((p.strip() for p in paragraphs if p.strip()), "")
     wire = read_wire_dateline(text)
-    if wire is not None:  # "SEOUL, Aug. 20 (Yonhap) -- North Korea …" is titled from "North"
+    if wire is not None:  # "OSLO, May 2 (Reuters) -- Norway's …" is titled from "Norway's"
         text = text[wire.length :].lstrip(" -–—:")
     if not text:
         return ""
@@ -416,18 +416,18 @@ def derived_title(paragraphs: list[str]) -> str:
     return " ".join(shown) + "…"
 
 
-#: The separator before a site's name at the end of a page title: "… | CNN Politics",
-#: "… -- Sott.net", "… - The Herald".
+#: The separator before a site's name at the end of a page title: "… | Harbour Post Politics",
+#: "… -- example.net", "… - The Herald".
 _TITLE_SITE = LazyPattern(r"\s+(?:\||-{1,2}|–|—|::|·)\s+([^|–—·]{2,60})$")
 _WEB_ADDRESS = LazyPattern(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 
 
 def title_without_site(title: str, outlet: str | None) -> str:
-    """A page title without the site's name the page adds after it ("Gates on Tillerson |
-    CNN Politics" → "Gates on Tillerson" when the outlet is CNN; "… -- Sott.net"): the last
-    part after a bar or a dash, when it is a web address or up to four words opening with
-    a word of the outlet's name. Anything else stays as it is ("Smith — the man behind
-    Apple" keeps its end beside the outlet Apple Daily)."""
+    """A page title without the site's name the page adds after it ("Storm moves east |
+    Harbour Post Politics" → "Storm moves east" when the outlet is Harbour Post; "… --
+    example.net"): the last part after a bar or a dash, when it is a web address or up to
+    four words opening with a word of the outlet's name. Anything else stays as it is
+    ("Smith — the man behind Apple" keeps its end beside the outlet Apple Daily)."""
     found = _TITLE_SITE.search(title)
     if found is None or found.start() == 0:
         return title
@@ -443,7 +443,7 @@ def authors_without_publisher(author: str, outlet: str | None, page: str) -> str
     """The people of a page's author field ("Jane Doe; John Roe", as trafilatura joins
     them) without the publisher it may also hold: a part that is the outlet's name ("Dana
     Ford; Tom Watkins; CNN" when the outlet is CNN) or the holder of the page's copyright
-    ("Condé Nast" beside "Copyright (c) Condé Nast 2023"). None when nobody is left."""
+    ("Harbour Media" beside "Copyright (c) Harbour Media 2023"). None when nobody is left."""
     outlet_words = _name_words(outlet or "")
     people = [
         part
@@ -468,7 +468,7 @@ def _name_words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w{3,}", text)} - _NAME_FILLERS
 
 
-#: An author's note closing an article: "Max Blumenthal is an award-winning journalist and
+#: An author's note closing an article: "Ines Calder is an award-winning journalist and
 #: the author of …", "Jane Doe is a freelance reporter based in Almaty."
 _BIO = LazyPattern(
     r"^\W*(?P<name>[^\s,]+(?:\s+[^\s,]+){1,3}?)\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?"
@@ -478,7 +478,7 @@ _BIO = LazyPattern(
 
 
 def author_from_bio(text: str) -> str | None:
-    """The person an author's note names ("Max Blumenthal is an award-winning journalist
+    """The person an author's note names ("Ines Calder is an award-winning journalist
     and the author of …"), or None when the text is no such note (its first words must be
     a person's name, and it must be short: at most 80 words)."""
     found = _BIO.match(text)

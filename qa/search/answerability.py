@@ -16,7 +16,7 @@ the evidence an answer would rest on:
   stand in the passage window, or in the article's title or the heading of the
   section the passage sits under (what the whole section is about); a person's full
   name is met by the surname alone in the window when the article gives the full name
-  anywhere (news names people in full once: "Prelogar said …"). The wider
+  anywhere (news names people in full once: "Quill said …"). The wider
   article context (outlet, author, and the paragraphs around the passage within
   its section, up to ``context_characters`` away: a passage on "the country"
   often names it a paragraph earlier) may meet a name only when the window
@@ -1091,7 +1091,7 @@ class Evidence:
 
     def _surname_of(self, constraint: Constraint) -> bool:
         """Whether the window names a person the question names in full by the surname alone,
-        as news does after the first mention ("Prelogar said …" of "Elizabeth Prelogar"), and
+        as news does after the first mention ("Quill said …" of "Marta Quill"), and
         the article gives the full name."""
         words = constraint.text.split()
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):

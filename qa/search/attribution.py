@@ -140,7 +140,7 @@ _SURNAME_SPEAKS = LazyPattern(
 #: speech: "Doe said …", "Doe, 52, said …", "Doe, who chairs the union, said: …".
 _LEADING_WORD_SPEAKS = LazyPattern(rf"^\W*({_WORD})(?:,[^,“”\"]{{1,80}},)?\s+{_VERBS}\b")
 #: The word a sentence opens with: a known surname there is the sentence's subject
-#: ("Prelogar, who grew up in Boise, graduated from …").
+#: ("Okafor, who grew up in Lagos, graduated from …").
 _LEADING_WORD = LazyPattern(rf"^\W*({_WORD})(?![\w’'])")
 _NOT_NAME_WORDS = LazyPattern(
     r"\b(?:The|A|An|In|On|At|For|But|And|This|That|These|Those|It|Its|Their|Our|We|They|"
@@ -479,7 +479,7 @@ def _closing_attribution(
 
 def _known_surname_at(outside: str, surnames: frozenset[str]) -> int | None:
     """Where a surname the article gives in full elsewhere first stands alone in a
-    sentence ("When he was 16, Azza was arrested …"), or None."""
+    sentence ("When he was 16, Dusek left school …"), or None."""
     for word in re.finditer(_WORD, outside):
         if word.group() in surnames:
             return word.start()

@@ -663,7 +663,7 @@ def _referent(
     asked = previous.question.casefold().split(" ", 1)[0]
     named = _person_asked_about(previous, vocabulary) if kind == "person" else None
     if named is not None and named.casefold() not in named_here:
-        # "Who is Judge Arthur Engoron?" then "what did he say?": the one asked about.
+        # "Who is Judge Ann Lee?" then "what did he say?": the one asked about.
         return f"{named}{suffix}", match.start(), match.end()
     if kind == "person" and asked not in ("who", "whom") and lead_noun(base) is None:
         # "What did Trump call the case?" then "is he …?": the one asked about comes before
@@ -808,7 +808,7 @@ _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
 
 def _spoken_of_otherwise(name: str, pronoun: str, previous: PreviousTurn) -> bool:
     """Whether the sentences of the last answer and its passages that name ``name`` (by its
-    last word) hold more pronouns of the other kind than of ``pronoun``'s (``Alito … he``
+    last word) hold more pronouns of the other kind than of ``pronoun``'s (``Dusek … he``
     for ``she``): then ``pronoun`` is not that name."""
     wanted, other = (_SHE, _HE) if pronoun in _SHE else (_HE, _SHE)
     surname = name.split()[-1].casefold()
@@ -821,7 +821,7 @@ def _spoken_of_otherwise(name: str, pronoun: str, previous: PreviousTurn) -> boo
         for words, following in zip(sentences, [*sentences[1:], []], strict=True):
             if surname not in words:
                 continue
-            # The pronoun opening the next sentence is most likely this one ("… Alito began
+            # The pronoun opening the next sentence is most likely this one ("… Dusek began
             # … . He held …"), one inside may be another's.
             opening = following[:1]
             counts[0] += sum(w in wanted for w in words) + 2 * sum(w in wanted for w in opening)
@@ -984,7 +984,7 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
 
 
 #: A paper, a book or a report written about in a question, with what stands before it:
-#: ``James Hansen's new paper``, ``the seminal paper``.
+#: ``Ines Moll's new paper``, ``the seminal paper``.
 _WORK_PHRASE = LazyPattern(
     rf"(?:\b(?P<article>the|a|an|this|that)\s+|(?P<owner>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
     r"(?:'s|’s))\s+)(?P<words>(?:[a-z][\w\-]*\s+){0,3}?)" + _WORKS.pattern
@@ -992,7 +992,7 @@ _WORK_PHRASE = LazyPattern(
 
 
 def _work_asked_about(previous: PreviousTurn) -> str | None:
-    """The paper, book or report the last question asked about (``What does James Hansen's
+    """The paper, book or report the last question asked about (``What does Ines Moll's
     new paper say?``), which ``it`` then means (``where was it published?`` asks about the
     paper, not the article); None when it asked about none."""
     base = split_carried(previous.question)[0]
