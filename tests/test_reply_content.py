@@ -33,6 +33,19 @@ Erik Dahl, the harbour master of Lindvik, retired on Friday after forty years at
 He joined the harbour office in 1984 as a clerk and took charge of it in 1999.
 """
 
+TRIAL = """\
+Baker charged over hidden sales
+
+Tromso, March 5, 2024
+
+Jonas Vik faces up to 20 years in prison if convicted of hiding bread sales from the tax \
+service.
+
+The baker, who opened his first shop in the town two decades ago, denies all eleven counts.
+
+Vik, 45, was charged on Tuesday after a two-year inquiry.
+"""
+
 SUCCESSION = """\
 Port board names a new harbour master
 
@@ -87,3 +100,16 @@ def test_a_sentence_that_only_carries_the_thought_on_leads(newsroom: Assistant) 
         "evening. [1] The port board of Lindvik had planned to name the next harbour master in "
         "April. [1]"
     )
+
+
+@pytest.fixture(scope="module")
+def court_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the court report alone."""
+    return assistant_over(tmp_path_factory.mktemp("reply-age"), {"trial.txt": TRIAL})
+
+
+def test_a_question_on_someones_age_leads_with_the_sentence_giving_it(
+    court_desk: Assistant,
+) -> None:
+    answer = asked(court_desk, "How old is Jonas Vik?")
+    assert answer.text.startswith("Vik, 45, was charged on Tuesday after a two-year inquiry. [1]")

@@ -203,6 +203,37 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+#: A question asking how old someone or something is ("How old is …?", "At what age did …?").
+_ASKS_AGE = LazyPattern(r"\bhow\s+old\b|\bwhat\s+age\b", re.I)
+_AGE_NUMBER = (
+    r"(?:1[01]\d|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
+)
+#: An age as news gives it: "the 23-year-old", "aged 23", "at the age of 23", "23 years
+#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in 1980".
+_AGE_GIVEN = LazyPattern(
+    rf"(?i:\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
+    rf"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+{_AGE_NUMBER}\b"
+    rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b"
+    rf"|\bborn\s+(?:in|on)\s+(?:\w+\s+){{0,2}}?\d{{4}}\b)"
+    rf"|\b[A-Z][\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[A-Z][\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
+    rf"|\b(?:[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:was|is|turned|turns)\s+(?:1[01]\d|\d{{1,2}})\b"
+    r"(?![.,-]\d|\s*(?:%|per\s*cent\b|percent\b|years?\s+(?:ago|later|earlier|before|after)\b|"
+    r"(?:million|billion|thousand|points?|times|minutes|seconds|days|weeks|months|metres|meters|"
+    r"miles|km|kg|feet|yards|goals|games|matches|votes|seats|people|members|of)\b))"
+)
+
+
+def asks_age(question: str) -> bool:
+    """Whether a question asks how old someone is ("How old is …?", "At what age …?")."""
+    return bool(_ASKS_AGE.search(question))
+
+
+def gives_age(text: str) -> bool:
+    """Whether a text gives someone's age as news writes one (``_AGE_GIVEN``)."""
+    return bool(_AGE_GIVEN.search(text))
+
+
 def asks_count(question: str) -> bool:
     """Whether a question asks how many of something there are ("How many …?", "the number
     of …"): a sum of money or a percentage does not answer it (see ``COUNT``)."""

@@ -104,7 +104,7 @@ from qa.patterns import LazyPattern
 from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
-from qa.search.answer_types import asked_kind, things
+from qa.search.answer_types import asked_kind, asks_age, gives_age, things
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
@@ -146,25 +146,6 @@ _QUANTITY = LazyPattern(
     r"percentage|percent|share|proportion|rate|cost|price|budget|gdp|salary|wage|income|"
     r"revenue|amount|size|total|sum|age|value|turnover|debt|toll)s?\b",
     re.I,
-)
-#: A question asking how old someone or something is ("How old is …?", "At what age did …?").
-_ASKS_AGE = LazyPattern(r"\bhow\s+old\b|\bwhat\s+age\b", re.I)
-_AGE_NUMBER = (
-    r"(?:1[01]\d|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
-)
-#: An age as news gives it: "the 23-year-old", "aged 23", "at the age of 23", "23 years
-#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in 1980".
-_AGE_GIVEN = LazyPattern(
-    rf"(?i:\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
-    rf"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+{_AGE_NUMBER}\b"
-    rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b"
-    rf"|\bborn\s+(?:in|on)\s+(?:\w+\s+){{0,2}}?\d{{4}}\b)"
-    rf"|\b[A-Z][\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[A-Z][\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
-    rf"|\b(?:[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:was|is|turned|turns)\s+(?:1[01]\d|\d{{1,2}})\b"
-    r"(?![.,-]\d|\s*(?:%|per\s*cent\b|percent\b|years?\s+(?:ago|later|earlier|before|after)\b|"
-    r"(?:million|billion|thousand|points?|times|minutes|seconds|days|weeks|months|metres|meters|"
-    r"miles|km|kg|feet|yards|goals|games|matches|votes|seats|people|members|of)\b))"
 )
 #: Words of a quantity that say how it is measured, not what is measured ("the rate").
 _MEASURES = frozenset(
@@ -556,7 +537,7 @@ def surface_kind(question: str) -> str | None:
     asked = asked_kind(question)
     if asked in _SURFACE_KINDS:
         return asked
-    if asked is None and (_QUANTITY.search(question) or _ASKS_AGE.search(question)):
+    if asked is None and (_QUANTITY.search(question) or asks_age(question)):
         return ASKED_NUMBER
     return None
 
@@ -572,7 +553,7 @@ def reply_lacks_asked(
     Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
     counts NGOs; an age ("How old is …?") may stand in the passages the reply is drawn from
     (``around``: "at the age of 31" a sentence away from the one chosen), but it must stand
-    there, as news gives one (``_AGE_GIVEN``: "aged 31", "the 31-year-old", "Jane Doe,
+    there, as news gives one (``gives_age``: "aged 31", "the 31-year-old", "Jane Doe,
     31,"). A decade ("the 1060s") is no figure. (Dates are not checked here: a year such as
     911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
@@ -583,7 +564,7 @@ def reply_lacks_asked(
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
     if measured(question) == ["age"]:
-        return None if any(_AGE_GIVEN.search(t) for t in [*sentences, *around]) else ASKED_NUMBER
+        return None if any(gives_age(t) for t in [*sentences, *around]) else ASKED_NUMBER
     words = plain_words(" ".join(sentences))
     speaks_of = all(
         any(w.startswith(said) for w in words for said in _said_as(m)) for m in measured(question)
@@ -769,7 +750,7 @@ def measured(question: str) -> list[str]:
     the population of Kazakhstan?", "unemployment" of "What was the unemployment rate
     …?"; not how it is measured ("rate", "total", "average") nor a participle ("the
     starting cost"). Empty for other questions."""
-    if _ASKS_AGE.search(question):
+    if asks_age(question):
         return ["age"]
     found = _QUANTITY.search(question)
     if found is None:

@@ -52,9 +52,11 @@ from qa.search.answer_types import (
     SCORE,
     anchors,
     asked_kind,
+    asks_age,
     asks_count,
     asks_score,
     contradicts,
+    gives_age,
     things,
 )
 from qa.search.lexicon import Lexicon
@@ -479,27 +481,35 @@ def choose(
     chosen: list[Candidate] = []
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
-        for candidate in select(rate(found, weights), per_part, matched_kind(part)):
+        rated = rate(found, weights)
+        for candidate in select(rated, per_part, matched_kind(part), age=asks_age(part)):
             if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
                 chosen.append(candidate)
     return chosen
 
 
 def select(
-    rated: Sequence[Candidate], weights: SentenceWeights, asked: str | None = None
+    rated: Sequence[Candidate],
+    weights: SentenceWeights,
+    asked: str | None = None,
+    *,
+    age: bool = False,
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
     When the question asks for a number, a count, a score or a date (``asked``), the first
-    is the likeliest sentence holding one the question does not name, if any does. When the
+    is the likeliest sentence holding one the question does not name, if any does; when it
+    asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"). When the
     first keeps to the question's countries and years, no sentence about other ones joins it
     (see ``qa.search.answer_types.contradicts``). The first leads the reply (``leader_first``).
     """
     if not rated:
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
-    if asked in (NUMBER, COUNT, DATE, SCORE):
-        holding = next((c for c in rated if c.signals[_KIND_MATCH]), None)
+    if asked in (NUMBER, COUNT, DATE, SCORE) or age:
+        holding = next((c for c in rated if age and gives_age(c.text)), None) or next(
+            (c for c in rated if c.signals[_KIND_MATCH]), None
+        )
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
     first = rated[0]
