@@ -737,6 +737,7 @@ def test_a_figure_the_reply_gives_for_another_person_is_no_figure_for_the_asked_
         (_PRIZE, ["The bonus was $40,000, said federation chief Tomas Brandvold."]),
         (_PRIZE, ["The bonus was $40,000, according to Tomas Brandvold."]),
         (_PRIZE, ["The bonus was $40,000, federation chief Tomas Brandvold confirmed."]),
+        (_PRIZE, ["The bonus was worth about $40,000, Tomas Brandvold estimated."]),
         (_PRIZE, ["the bonus was $40 000, said brandvold."]),
         # Not a number or date question.
         ("Who paid Lena Marsh?", ["The federation paid Tomas Brandvold."]),

@@ -686,7 +686,10 @@ _NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*"
 #: Who a sentence gives as the source of what it says: "…, Lisa Gomez said.", "Gomez, the
 #: manager, told reporters", "said general manager Lisa Gomez", "according to Gomez"; in
 #: text without capitals, "… said wells".
-_TELLS = rf"(?:{SPEECH_VERBS}|announced|announces|confirmed|confirms|stated|states|reported)"
+_TELLS = (
+    rf"(?:{SPEECH_VERBS}|announced|announces|confirmed|confirms|stated|states|reported|"
+    r"estimated|estimates|predicted|predicts|calculated|reckoned)"
+)
 #: What a speaker says of themself is theirs: "Doe said he was paid $30,000" gives Doe's
 #: figure, where "Doe said the deal is worth $48 million" only tells it.
 _OF_THEMSELF = r"(?![^.,;:]{0,30}?\b(?:he|she|they|his|her|their|him|them)\b)"
