@@ -423,6 +423,7 @@ def check_passages(
     kinds = _kinds_of(question, constraints)
     named = Asked.of(question, lexicon)
     checks = []
+    article_words: dict[str, list[str]] = {}  # passages of one article read it once
     for hit in considered:
         evidence = Evidence(
             hit,
@@ -431,6 +432,7 @@ def check_passages(
             policy.context_characters,
             policy.years_in_context,
             policy.loose_names,
+            article_words,
         )
         unmet = tuple(
             c
@@ -925,8 +927,10 @@ class Evidence:
         context_characters: int,
         years_in_context: bool = False,
         loose_names: bool = False,
+        article_words: dict[str, list[str]] | None = None,
     ):
         self._hit = hit
+        self._article_words = {} if article_words is None else article_words
         self._snapshot = snapshot
         self._around = context_characters
         self._years_in_context = years_in_context
@@ -1082,10 +1086,18 @@ class Evidence:
             return False
         if not held(constraint.terms[-1], self.terms):
             return False
+        return contains_run(self._words_of_article(), plain_words(fold(constraint.text)))
+
+    def _words_of_article(self) -> list[str]:
+        """The plain words of the passage's whole article (header and body), read once per
+        article for all the passages that share the ``article_words`` cache."""
         article = self._hit.article
-        raw = self._snapshot.file_text(article.path)
-        text = fold("\n".join(raw[p.start : p.end] for p in [*article.header, *article.paragraphs]))
-        return contains_run(plain_words(text), plain_words(fold(constraint.text)))
+        if article.article_id not in self._article_words:
+            raw = self._snapshot.file_text(article.path)
+            spans = [*article.header, *article.paragraphs]
+            text = fold("\n".join(raw[p.start : p.end] for p in spans))
+            self._article_words[article.article_id] = plain_words(text)
+        return self._article_words[article.article_id]
 
     def unmet_part(self, constraint: Constraint) -> Constraint:
         """The part of a name the passage's window lacks, as the reply names it: of "GDP of

@@ -507,9 +507,8 @@ def select(
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
     if asked in (NUMBER, COUNT, DATE, SCORE) or age:
-        holding = next((c for c in rated if age and gives_age(c.text)), None) or next(
-            (c for c in rated if c.signals[_KIND_MATCH]), None
-        )
+        giving_age = next((c for c in rated if gives_age(c.text)), None) if age else None
+        holding = giving_age or next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
     first = rated[0]
