@@ -55,6 +55,16 @@ The port board of Lindvik had planned to name the next harbour master in April. 
 board chose the deputy Maja Lund for the post at its meeting on Friday evening.
 """
 
+CRANES = """\
+Crane order put off at Lindvik
+
+Lindvik, March 6, 2024
+
+The port of Lindvik postponed its order for two new harbour cranes in January. The port \
+blamed the delay on a dispute over the tender rules. The board now hopes to sign the order in \
+May.
+"""
+
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -99,6 +109,22 @@ def test_a_sentence_that_only_carries_the_thought_on_leads(newsroom: Assistant) 
         "But the board chose the deputy Maja Lund for the post at its meeting on Friday "
         "evening. [1] The port board of Lindvik had planned to name the next harbour master in "
         "April. [1]"
+    )
+
+
+@pytest.fixture(scope="module")
+def port_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the crane order report alone."""
+    return assistant_over(tmp_path_factory.mktemp("reply-why"), {"cranes.txt": CRANES})
+
+
+def test_a_why_question_is_answered_first_by_the_sentence_giving_a_cause(
+    port_desk: Assistant,
+) -> None:
+    answer = asked(port_desk, "Why did the port of Lindvik postpone its crane order?")
+    assert answer.text == (
+        "The port blamed the delay on a dispute over the tender rules. [1] "
+        "The port of Lindvik postponed its order for two new harbour cranes in January. [1]"
     )
 
 

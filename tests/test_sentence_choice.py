@@ -8,7 +8,16 @@ import numpy as np
 import pytest
 
 from qa.records import Article, Span
-from qa.search.answer_types import COUNT, NUMBER, PERSON, SCORE, anchors, contradicts, things
+from qa.search.answer_types import (
+    COUNT,
+    NUMBER,
+    PERSON,
+    REASON,
+    SCORE,
+    anchors,
+    contradicts,
+    things,
+)
 from qa.search.assistant import Assistant
 from qa.search.sentence_choice import (
     FEATURES,
@@ -199,6 +208,45 @@ def test_a_score_question_asks_for_a_score_and_a_sentence_holding_one_answers_fi
     scored = _rated("Moya won 6-2 7-6 (7-1) to give the hosts a 3-1 lead.", 0.4, 2, True)
     chosen = select([echo, scored], SentenceWeights(), SCORE)
     assert [c.text for c in chosen] == [scored.text, echo.text]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did the port postpone the order?",
+        "And why was the match called off?",
+        "For what reason was the road closed?",
+        "What was the cause of the fire?",
+    ],
+)
+def test_a_why_question_asks_for_a_reason(question: str) -> None:
+    assert matched_kind(question) == REASON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The port blamed the delay on a dispute over the rules.", "blamed the delay on"),
+        ("The match was called off because of rain.", "because"),
+        ("The road was closed due to flooding.", "due to"),
+        ("The union said it did not want to delay the talks.", "did not want to"),
+        ("The council met in a bid to end the strike.", "in a bid to"),
+    ],
+)
+def test_a_sentence_giving_a_cause_or_purpose_holds_a_reason(sentence: str, cue: str) -> None:
+    assert things(sentence).by_kind[REASON] == {cue}
+
+
+def test_a_why_question_is_answered_first_by_the_chosen_sentence_giving_a_reason() -> None:
+    echo = _rated("The port postponed the order in January.", 0.9, 1, False)
+    cause = _rated("The port blamed the delay on a dispute over the rules.", 0.5, 2, True)
+    unlikely = _rated("The rain stopped because the wind turned.", 0.1, 3, True)
+    assert [c.text for c in select([echo, cause], SentenceWeights(), REASON)] == [
+        cause.text,
+        echo.text,
+    ]
+    # A sentence too unlikely to join the reply does not lead it.
+    assert [c.text for c in select([echo, unlikely], SentenceWeights(), REASON)] == [echo.text]
 
 
 def test_a_reply_takes_up_to_four_sentences_at_least_0_3_as_likely_as_the_first() -> None:

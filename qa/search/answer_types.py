@@ -3,7 +3,9 @@
 "How many/much …" asks for a number ("How many …" for a count: a sum of
 money or a percentage does not answer it; "What was the score …" for a score,
 ``asks_score``), "When …" for a date, "Who …" for a person,
-"Where …" for a place, "Which organisation/agency …" for an organisation. A
+"Where …" for a place, "Which organisation/agency …" for an organisation ("Why …"
+for a reason, ``asks_reason``: a sentence gives one by a cue such as "because", "due to",
+"blamed the delay on", "in a bid to", "did not want to"). A
 sentence holds the asked kind when it contains such a thing that the question
 itself does not already contain: "How many cases did IOM register in 2012?" is
 not answered by "2012" but by another number. Without a named-entity model the
@@ -29,6 +31,9 @@ KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
 COUNT = "count"
 #: A game's score or a vote's tally ("6-2 7-6", "2-2", "24–10"): what "What was the score …?" asks.
 SCORE = "score"
+#: A cause or a purpose ("because …", "blamed the delay on …", "in a bid to …"): what
+#: "Why …?" asks.
+REASON = "reason"
 
 _ASKS = (
     (
@@ -234,6 +239,32 @@ def gives_age(text: str) -> bool:
     return bool(_AGE_GIVEN.search(text))
 
 
+#: A question asking why ("Why did …?", "For what reason …?", "What was the cause of …?").
+_ASKS_REASON = LazyPattern(
+    r"^\s*(?:(?:and|but|so)\s+)?why\b|\bwhy\s+(?:did|do|does|was|were|is|are|has|have|had|"
+    r"would|should|could|will|can|won't|didn't|doesn't|isn't|wasn't)\b|\bfor\s+what\s+reasons?\b"
+    r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?)\b|\bhow\s+come\b",
+    re.I,
+)
+#: How news gives a cause or a purpose: "because", "due to", "blamed the delay on", "in a bid
+#: to", "did not want to", "for fear of", "in protest".
+_GIVES_REASON = LazyPattern(
+    r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+(?:result|consequence)\s+of|"
+    r"in\s+order\s+to|so\s+as\s+to|so\s+that|for\s+fear|fear(?:s|ed|ing)?\s+(?:of|that)|"
+    r"(?:blame[sd]?|blaming)\b[^.;]{0,60}?\bon|blamed\s+for|reasons?\b|caused\s+by|cause\s+of|"
+    r"result(?:ed|s|ing)?\s+from|aim(?:s|ed)?\s+(?:at|to)|in\s+an?\s+(?:bid|effort|attempt)\s+to|"
+    r"in\s+response\s+to|in\s+protest|(?:did|does|do)\s+not\s+want\s+to|(?:didn|doesn|don)[’']t\s+want\s+to|"
+    r"to\s+(?:avoid|prevent|protect|ensure|stop)|concerns?\s+(?:about|over|with|that)|"
+    r"out\s+of\s+(?:respect|concern|fear))\b",
+    re.I,
+)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether a question asks why ("Why did …?", "For what reason …?")."""
+    return bool(_ASKS_REASON.search(question))
+
+
 def asks_count(question: str) -> bool:
     """Whether a question asks how many of something there are ("How many …?", "the number
     of …"): a sum of money or a percentage does not answer it (see ``COUNT``)."""
@@ -282,6 +313,9 @@ def things(text: str) -> Things:
     organisations |= {m.group().lower() for m in _ACRONYM.finditer(text)}
     return Things(
         {
+            REASON: frozenset(
+                " ".join(m.group().lower().split()) for m in _GIVES_REASON.finditer(text)
+            ),
             NUMBER: frozenset(numbers),
             COUNT: frozenset(counts),
             SCORE: frozenset(" ".join(m.group().split()) for m in _SCORE.finditer(text)),

@@ -25,10 +25,12 @@ that the sentence holds the answer:
 The reply takes the most likely sentence and the few others nearly as likely
 (none about another country or year when the first keeps to the question's); a
 question asking for a number, a score or a date is answered first by the likeliest
-sentence holding one (for "How many …?", a count: not a sum of money or a share). That
-sentence leads the reply; the others follow it as they stand in the article
-(``leader_first``). A question in two parts ("Who … and when …?", "When and where …?")
-gets the best sentences for each, part by part.
+sentence holding one (for "How many …?", a count: not a sum of money or a share); a "Why …?"
+question by the likeliest of the chosen sentences that gives a cause or a purpose
+("because", "blamed the delay on", "in a bid to"). That sentence leads the reply; the
+others follow it as they stand in the article (``leader_first``). A question in two
+parts ("Who … and when …?", "When and where …?") gets the best sentences for each, part
+by part.
 """
 
 from __future__ import annotations
@@ -49,11 +51,13 @@ from qa.search.answer_types import (
     DATE,
     KINDS,
     NUMBER,
+    REASON,
     SCORE,
     anchors,
     asked_kind,
     asks_age,
     asks_count,
+    asks_reason,
     asks_score,
     contradicts,
     gives_age,
@@ -298,7 +302,9 @@ def candidates(
     asked = things(question)
     question_bigrams = set(itertools.pairwise(question_terms))
     rarest = max(weights, key=lambda t: weights[t]) if weights else None
-    named = {thing for kind_things in asked.by_kind.values() for thing in kind_things}
+    named = {
+        thing for k, kind_things in asked.by_kind.items() if k != REASON for thing in kind_things
+    }
     pinned = anchors(question)
     noun = _counted_term(question_terms) if kind == COUNT else None
     built = []
@@ -358,10 +364,12 @@ def _counts(terms: Sequence[str], noun: str) -> bool:
 def matched_kind(question: str) -> str | None:
     """The kind a sentence must hold to answer ``question`` (``asked_kind``): a number
     that counts (``COUNT``) for "How many …?", a score (``SCORE``) for "What was the
-    score …?"."""
+    score …?", a cause or a purpose (``REASON``) for "Why …?"."""
     if asks_score(question):
         return SCORE
     kind = asked_kind(question)
+    if kind is None and asks_reason(question):
+        return REASON
     return COUNT if kind == NUMBER and asks_count(question) else kind
 
 
@@ -499,7 +507,8 @@ def select(
 
     When the question asks for a number, a count, a score or a date (``asked``), the first
     is the likeliest sentence holding one the question does not name, if any does; when it
-    asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"). When the
+    asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"); when it
+    asks why (``REASON``), the likeliest of the chosen sentences giving a cause. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
     (see ``qa.search.answer_types.contradicts``). The first leads the reply (``leader_first``).
     """
@@ -522,6 +531,11 @@ def select(
             continue
         if all(other.text != c.text for c in chosen):
             chosen.append(other)
+    if asked == REASON and not first.signals[_KIND_MATCH]:
+        # "Why …?": of the sentences chosen anyway, the likeliest giving a cause leads.
+        giving = next((c for c in chosen if c.signals[_KIND_MATCH]), None)
+        if giving is not None:
+            chosen = [giving, *(c for c in chosen if c is not giving)]
     return leader_first(chosen)
 
 
