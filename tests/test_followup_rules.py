@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.search.followup import MORE, SOURCE, STANDALONE, PreviousTurn, resolve
+from qa.search.followup import MORE, SOURCE, STANDALONE, PreviousTurn, in_the_matter_shown, resolve
 from qa.search.followup_text import searched
 
 STATEHOOD = "What was the last attempt at separate statehood for southern California?"
@@ -1026,3 +1026,125 @@ def test_he_is_no_one_named_earlier_when_the_last_question_names_someone_or_an_u
     assert resolve("how big is his stake?", unnamed).resolved == (
         "How big is his stake? (following: How old is he? Who bought Vale Rovers?)"
     )
+
+
+def test_an_object_pronoun_is_never_a_name_of_its_own_clause() -> None:
+    previous = PreviousTurn("How big was the severance payment for Vantor chairman Ed Lamb?")
+    assert resolve("who told the inquiry about it?", previous).resolved == (
+        "Who told the inquiry about the severance payment?"
+    )
+
+
+def test_it_after_how_big_is_the_thing_the_question_measured() -> None:
+    previous = PreviousTurn("How big was the severance payment for Vantor chairman Ed Lamb?")
+    assert resolve("has it been paid?", previous).resolved == (
+        "Has the severance payment been paid?"
+    )
+
+
+def test_he_is_never_a_counted_group_of_people() -> None:
+    previous = PreviousTurn(
+        "how many Norwegians were injured?", earlier=("What did Tom Berg film?",)
+    )
+    assert resolve("who did he call?", previous).resolved == "Who did Tom Berg call?"
+
+
+def test_a_name_opening_with_a_count_is_no_person() -> None:
+    previous = PreviousTurn(
+        "Who will chair the new council?",
+        ("Four Dutch ministers and two aides were hurt near the border, the army said.",),
+    )
+    assert resolve("how old is he?", previous).resolved == (
+        "How old is he? (following: Who will chair the new council?)"
+    )
+
+
+def test_a_title_before_the_surname_says_whether_he_or_she_whatever_pronouns_stand_near() -> None:
+    previous = PreviousTurn(
+        "Where? (following: Who shot Sir Tom Ray?)",
+        ("Harbour official Anna Voss said she had seen the body of Sir Tom Ray.",),
+        passages=(
+            "Anna Voss spoke to reporters. He had been hit twice, Ms Voss said. He was found.",
+        ),
+        earlier=("Who shot Sir Tom Ray?",),
+    )
+    assert resolve("how old was he?", previous).resolved == "How old was Sir Tom Ray?"
+
+
+def test_she_is_the_one_the_answer_speaks_of_as_she_not_the_first_name_it_gives() -> None:
+    previous = PreviousTurn(
+        "And the women's race? (following: Who won the 400 metres?)",
+        (
+            "Tom Ray won the 400 metres race in 47 seconds.",
+            "Ann Lee won the women's 400 metres and says she will buy a bike with the prize.",
+        ),
+    )
+    assert resolve("what will she buy?", previous).resolved == "What will Ann Lee buy?"
+
+
+def test_they_is_the_plural_subject_of_its_own_phrase_not_the_phrase_before_it() -> None:
+    previous = PreviousTurn("How long is the pay freeze the Vantor unions oppose?")
+    assert resolve("how many members do they have?", previous).resolved == (
+        "How many members do the Vantor unions have?"
+    )
+
+
+def test_her_coach_is_the_coach_of_the_one_whose_coach_was_asked_about() -> None:
+    previous = PreviousTurn(
+        "Who will be Ann Lee's new coach?", ("Tom Ray will become the new coach of Ann Lee.",)
+    )
+    assert resolve("who was her coach before?", previous).resolved == (
+        "Who was Ann Lee's coach before?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "name", "expected"),
+    [
+        ("What did the club spokesman say?", "and Tom Ray?", "What did Tom Ray say?"),
+        ("What did the Opposition say?", "and Ann Lee?", "What did Ann Lee say?"),
+    ],
+)
+def test_a_name_after_what_did_the_role_say_takes_the_speakers_place(
+    last: str, name: str, expected: str
+) -> None:
+    assert resolve(name, PreviousTurn(last)).resolved == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("Where was the ferry sailing from?", "Why was the ferry sailing?"),
+        ("How many times was the vote delayed?", "Why was the vote delayed?"),
+    ],
+)
+def test_why_leaves_no_preposition_or_measure_of_the_last_question_behind(
+    last: str, expected: str
+) -> None:
+    assert resolve("why?", PreviousTurn(last)).resolved == expected
+
+
+def test_he_after_who_signed_is_the_one_the_answer_says_signed() -> None:
+    previous = PreviousTurn(
+        "Who signed the treaty?",
+        (
+            "The treaty gives Portvale a new port.",
+            "Mayor Lena Ortiz signed the document on Monday.",
+        ),
+    )
+    assert resolve("what did she say?", previous).resolved == "What did Mayor Lena Ortiz say?"
+
+
+def test_a_question_about_a_person_the_last_passages_name_can_be_read_in_their_matter() -> None:
+    previous = PreviousTurn(
+        "Who called for an inquiry into ferry fares?",
+        ("Ferry fares rose again.",),
+        passages=("Ferry fares rose again. The group's Ann Lee says fares are too high.",),
+    )
+    again = in_the_matter_shown("what did Ann Lee say?", previous)
+    assert again is not None
+    assert again.resolved == (
+        "What did Ann Lee say? (following: Who called for an inquiry into ferry fares?)"
+    )
+    assert in_the_matter_shown("what did Ann Lee say about the new bridge?", previous) is None
+    assert in_the_matter_shown("what did Tom Ray say?", previous) is None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Answer, Citation, Passage, Span
+from qa.search.answer_types import asked_kind, things
 from qa.search.article_questions import (
     AUTHOR,
     OUTLET,
@@ -33,12 +34,15 @@ from qa.search.article_questions import (
 )
 from qa.search.followup import (
     MORE,
+    REFERENCE,
     SOURCE,
     STANDALONE,
     PreviousTurn,
     Resolution,
     Vocabulary,
     asks_about_the_answer,
+    content_words,
+    in_the_matter_shown,
     resolve,
 )
 from qa.search.followup_text import searched
@@ -51,6 +55,8 @@ _MARKER = LazyPattern(r"\s*\[\d+\]")
 #: How many turns before the last one a person named there is still "he" or "she".
 _EARLIER_TURNS = 3
 _SEVERAL_PEOPLE = LazyPattern(r",|&|;|\band\b", re.I)
+#: How many first letters of a word ``_stems`` keeps.
+_STEM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,16 @@ class Conversation:
             ) or self.assistant.ask(
                 searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
+            answer = self._answer_as_typed(resolution, answer, k, filters) or answer
+        if answer.abstained and resolution.kind == STANDALONE:
+            # "what did Jane Roe say?", not found alone: asked again in the matter shown last.
+            again = in_the_matter_shown(resolution.question, previous)
+            if again is not None:
+                retried = self.assistant.ask(
+                    searched(again.resolved), k=k, filters=filters, followed=self._followed()
+                )
+                if not retried.abstained:
+                    resolution, answer = again, retried
         if resolution.kind != STANDALONE and previous is not None:
             answer = no_reason_beyond(resolution.question, answer, previous.answer_sentences)
         answer = dataclasses.replace(
@@ -123,6 +139,13 @@ class Conversation:
         answers it; None otherwise (then the whole index is searched)."""
         if resolution.kind == STANDALONE or not asks_about_the_answer(resolution.question):
             return None
+        return self._answer_from_last_article(searched(resolution.resolved), k, filters)
+
+    def _answer_from_last_article(
+        self, question: str, k: int | None, filters: SearchFilters | None
+    ) -> Answer | None:
+        """``question`` answered from the article the last answer cited first, or None when
+        that article does not answer it (or the filters already name an article)."""
         if filters is not None and filters.article_id is not None:
             return None
         cited = self._last_source()
@@ -131,10 +154,28 @@ class Conversation:
         from qa.search.retrieve import SearchFilters
 
         within = dataclasses.replace(filters or SearchFilters(), article_id=cited.article_id)
-        answer = self.assistant.ask(
-            searched(resolution.resolved), k=k, filters=within, followed=(cited.article_id,)
-        )
+        answer = self.assistant.ask(question, k=k, filters=within, followed=(cited.article_id,))
         return None if answer.abstained or not answer.citations else answer
+
+    def _answer_as_typed(
+        self,
+        resolution: Resolution,
+        answer: Answer,
+        k: int | None,
+        filters: SearchFilters | None,
+    ) -> Answer | None:
+        """A question that names nothing (``who will head the new council?``), whose answer
+        searched with the earlier questions holds none of its own words or nothing of the
+        kind it asks for, asked again as typed of the article the last answer cited first:
+        the earlier questions' words pulled the search back to what they asked. That answer
+        when its first sentence holds both; else None."""
+        question = resolution.question
+        if resolution.kind != REFERENCE or _holds_what_is_asked(question, answer.text):
+            return None
+        typed = self._answer_from_last_article(question, k, filters)
+        if typed is None or not _holds_what_is_asked(question, _first_sentence(typed.text)):
+            return None
+        return typed
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -213,6 +254,26 @@ class Conversation:
             if turn.resolution.kind != SOURCE:
                 return None
         return None
+
+
+def _holds_what_is_asked(question: str, text: str) -> bool:
+    """Whether ``text`` holds some of the question's own words and, when it asks for a kind
+    of thing (a person for ``who …?``), one of that kind the question does not name."""
+    if not _stems(question) & _stems(text):
+        return False
+    kind = asked_kind(question)
+    return kind is None or things(text).new_to(things(question), kind)
+
+
+def _first_sentence(text: str) -> str:
+    sentences = _sentences(text)
+    return sentences[0] if sentences else ""
+
+
+def _stems(text: str) -> set[str]:
+    """The first letters of the content words of ``text`` (``admin`` for "administration"),
+    which tell roughly whether a reply speaks of what a question names."""
+    return {word[:_STEM] for word in content_words(text)}
 
 
 def _sentences(text: str) -> list[str]:

@@ -145,7 +145,16 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             # "and the Salvation Army?" after "What did Richard Caborn say?": the one name
             # the question is about, whatever its kind.
             old_start, old_end, _ = others[0]
+            if kind == "person" and not fragment[:start].strip():
+                # "and Ann Lee?" after "What did the Opposition say?": no "the Ann Lee".
+                old_start = _without_article(base, old_start)
             return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+        if kind == "person" and not others and fragment[:start].strip() == "":
+            # "and Ann Lee?" after "What did the government spokesman say?": the one whose
+            # words were asked for, by role, now by name.
+            role = _SPEAKER_ROLE.match(base)
+            if role is not None:
+                return f"{base[: role.start('role')]}{fragment}{base[role.end('role') :]}?"
         return None
     if _is_bare_name(fragment):
         # "and Ford?" after "When did Holden announce …": a name in place of the first one.
@@ -182,6 +191,19 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{base[:start]}{fragment} {base[start:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
     return None
+
+
+#: "What did the government spokesman say …": the one whose words are asked for, by role.
+_SPEAKER_ROLE = LazyPattern(
+    r"^(?:what|how)\s+(?:did|does|do|has|have)\s+(?P<role>the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
+    r"\s+(?:say|said|tell|told|think|argue|claim|warn|add|announce|reply|respond|react)\b",
+    re.I,
+)
+
+
+def _without_article(base: str, start: int) -> int:
+    """Where the name at ``start`` begins with "the " before it taken in (``the Opposition``)."""
+    return start - 4 if base[:start].casefold().endswith("the ") else start
 
 
 def _asks_only_about_the_answer(question: str) -> bool:
@@ -334,7 +356,11 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
             return None
         if noun is None and not has_noun and _asks_what_something_is(old, base[cut:]):
             return None  # "why?" after "What is the capital of France?"
-        return f"{asked}{base[cut:]}?"
+        rest = base[cut:]
+        if old.group(0).casefold() == "where" and not asked.casefold().startswith("where"):
+            # "why?" after "Where was the plane flying from?": "from" asked where, not why.
+            rest = _STRANDED.sub("", rest)
+        return f"{asked}{rest}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
     # "why were people…".
     rest = base[noun[1] :].lstrip()
@@ -346,10 +372,19 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         if first and (
             is_pronoun(first.casefold()) or first in ("the", "a", "an") or first[0].isupper()
         ):
+            if subject.casefold() in _MEASURE_NOUNS:
+                # "why?" after "How many times was the launch delayed?": no "the times".
+                return f"{asked} {rest_words[0]} {tail}?"
             # "when?" after "What title did she win?": the noun asked for is the object.
             return f"{asked} {rest_words[0]} {tail} the {subject}?"
         return f"{asked} {rest_words[0]} {subject} {tail}".rstrip() + "?"
     return None  # "when?" after "Which body developed …?"
+
+
+#: A preposition ending a question, left by the question word it went with ("… from?").
+_STRANDED = LazyPattern(r"\s+(?:from|to|in|at)$", re.I)
+#: What "how many …" counts when it measures how often or how long: no thing of its own.
+_MEASURE_NOUNS = frozenset("times years days weeks months hours minutes seconds".split())
 
 
 def _asks_for_an_object(lead: re.Match[str], rest: str) -> bool:

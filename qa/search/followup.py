@@ -44,6 +44,7 @@ from qa.search.followup_text import (
     capitalised,
     is_plural,
     lead_noun,
+    measured_thing,
     names_something,
     phrase_end,
     plural_phrase,
@@ -68,6 +69,7 @@ from qa.search.name_kinds import (
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
 from qa.text import CAPITALS
 
 STANDALONE = "standalone"
@@ -177,6 +179,31 @@ def resolve(
     return Resolution(question, question, STANDALONE)
 
 
+def in_the_matter_shown(question: str, previous: PreviousTurn | None) -> Resolution | None:
+    """A question that stands alone but only asks about a person the last answer's passages
+    name (``what did Jane Roe say?`` after an answer quoting "…, Jane Roe says"), asked in the
+    matter the conversation is on: a second reading for when, asked alone, the articles did
+    not answer it. None for any other question."""
+    body = " ".join(question.split()).rstrip("?!. ")
+    if previous is None or not previous.passages:
+        return None
+    names = [
+        body[a:b]
+        for a, b, kind in entity_spans(body, Vocabulary())
+        if kind in ("person", "unknown")
+    ]
+    shown = " ".join(previous.passages)
+    if not names or not all(name in shown for name in names):
+        return None
+    named = {w.casefold() for name in names for w in words_of(name)}
+    if len([w for w in content_words(body) if w not in named]) > _FEW_WORDS:
+        return None
+    return Resolution(question, with_context(body, previous), REFERENCE)
+
+
+#: How many words besides the name a question about one the last passages named may have
+#: (``say`` in ``what did Jane Roe say?``).
+_FEW_WORDS = 1
 #: Up to how many words a question that names nothing leans on the conversation: any, and
 #: any with "the …" in it.
 _SHORT_QUESTION = 4
@@ -389,7 +416,7 @@ def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
 _AGREEING_NAMES = {
     "person": ("person", "unknown"),
     "thing": ("organisation", "place", "person", "unknown"),  # "UK Athletics … its"
-    "group": ("organisation", "place", "person", "unknown"),
+    "group": ("group", "organisation", "place", "person", "unknown"),
 }
 _SPEECH_VERBS = frozenset(
     "said says say believes believe believed thinks think thought claimed claims claim "
@@ -433,7 +460,10 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
         if words[subject].group(0).casefold() in ("the", "a", "an") and subject + 1 < i:
             opening.add(words[subject + 1].start())
         names = [n for n in names if n[0] not in opening]
-    if any(end <= words[i].start() and name_kind in wanted for _, end, name_kind in names):
+    # An object pronoun is never a name of its own clause (``who told the commission about
+    # it?``: not the commission): only what stands before the clause began can be its referent.
+    limit = _clause_start(body, words, i) if _is_object(words, i) else words[i].start()
+    if any(end <= limit and name_kind in wanted for _, end, name_kind in names):
         return True
     if _is_possessive(words, i) and any(
         start > words[i].end() and name_kind in wanted for start, _, name_kind in names
@@ -444,6 +474,8 @@ def _has_antecedent(body: str, words: Sequence[re.Match[str]], i: int, kind: str
     for j in range(i):
         if words[j].group(0).casefold() not in ("the", "a", "an") or j + 1 >= i:
             continue
+        if words[j + 1].end() > limit:
+            break
         if j == subject:
             continue  # "what did the company rename it?"
         head = _phrase_head(words, j + 1, i)
@@ -482,6 +514,25 @@ _OTHER_CLAUSE = LazyPattern(
     r"until|once)\b",
     re.I,
 )
+
+
+def _is_object(words: Sequence[re.Match[str]], i: int) -> bool:
+    """``it`` in ``who told the commission about it?``: an object pronoun after a preposition,
+    closing the question or its clause (not ``said it would …``, nor a possessive)."""
+    pronoun = words[i].group(0).casefold()
+    if pronoun not in _OBJECT_PRONOUNS or _is_possessive(words, i) or i == 0:
+        return False
+    following = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+    return words[i - 1].group(0).casefold() in PREPOSITIONS and following not in AUXILIARIES
+
+
+def _clause_start(body: str, words: Sequence[re.Match[str]], i: int) -> int:
+    """Where the clause holding ``words[i]`` begins: after the last comma or clause word
+    (``and``, ``when``, ``who`` …) before it; 0 when it is the question's only clause."""
+    before = body[: words[i].start()]
+    ends = [m.start() for m in _OTHER_CLAUSE.finditer(before)]
+    ends += [at for at, char in enumerate(before) if char == ","]
+    return max(ends, default=0)
 
 
 def _clause_subject(body: str, words: Sequence[re.Match[str]], i: int) -> int | None:
@@ -629,6 +680,11 @@ def _referent(
         relation = _FEMALE_RELATION.search(split_carried(previous.question)[0])
         if relation is not None and relation.group(0).casefold() not in named_here:
             return f"{relation.group(0)}{suffix}", match.start(), match.end()
+    if kind == "person" and word in ("his", "her") and suffix:
+        # "Who is Ann Lee's new coach?" then "who was her coach before?": the same one's coach.
+        owner = _owner_of_the_same(body[match.end() :], previous.question)
+        if owner is not None and owner.casefold() not in named_here:
+            return f"{owner}{suffix}", match.start(), match.end()
     if kind == "person" and previous.person and previous.person.casefold() not in named_here:
         return f"{previous.person}{suffix}", match.start(), match.end()
     if kind == "group":
@@ -640,7 +696,12 @@ def _referent(
     if kind == "thing":
         # "Which report found …?" then "who published it?": the report the answer names;
         # and the next "it" is still that report.
-        given = previous.thing or _name_given_for_the_asked(previous) or _work_asked_about(previous)
+        given = (
+            previous.thing
+            or _name_given_for_the_asked(previous)
+            or _work_asked_about(previous)
+            or measured_thing(previous.question)
+        )
         if given is not None and given.casefold() not in named_here:
             return f"{given}{suffix}", match.start(), match.end()
     words = list(WORD.finditer(body))
@@ -710,6 +771,16 @@ def _referent(
                 start, end, _ = spans[-1]
             else:
                 start, end, _ = _named_as_asked(source, spans, previous.question)
+                if (
+                    kind == "person"
+                    and not _asks_for_the_subject(previous.question)
+                    and not _spoken_of_so(source[start:end], word, previous)
+                ):
+                    # "she" after "and the women's race?", answered with Tom Ray first and Ann
+                    # Lee (… she trains …) next; not after "Who won …?": the one it names.
+                    spoken = _spoken_of_so_in_answer(word, previous, named_here, in_question)
+                    if spoken is not None:
+                        return f"{spoken}{suffix}", match.start(), match.end()
             if kind == "thing" and source is asked_here:
                 name = _possessed(source, start, end)
                 if name is not None:
@@ -735,6 +806,20 @@ def _referent(
     if name is not None and name.casefold() not in named_here:
         return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+def _owner_of_the_same(after: str, question: str) -> str | None:
+    """The name whose ``X``, for ``his X``, the last question asked about too (``Ann Lee's
+    new coach`` for ``her coach``); None when it asked about no one's ``X``."""
+    following = words_of(after)
+    if not following or not following[0].islower():
+        return None
+    noun = re.escape(following[0])
+    owned = re.search(
+        rf"\b(?P<owner>{_NAME_RUN})(?:'s|’s)\s+(?:[a-z][\w\-]*\s+){{0,2}}{noun}\b",
+        split_carried(question)[0],
+    )
+    return owned["owner"] if owned is not None else None
 
 
 def _person_named_earlier(
@@ -780,8 +865,6 @@ _FEMALE_RELATION = LazyPattern(
     rf"\b(?:[{CAPITALS}][\w\-]*\s+)*[{CAPITALS}][\w\-]*(?:'s|’s)\s+"
     r"(?:wife|widow|mother|daughter|sister|girlfriend|fiancée|fiancee|grandmother|aunt|niece)\b"
 )
-_MALE_TITLES = frozenset("mr lord sir king prince duke baron earl count".split())
-_FEMALE_TITLES = frozenset("mrs ms miss lady queen princess duchess baroness dame".split())
 
 
 def _single_name_asked_about(
@@ -804,16 +887,48 @@ _SHE = frozenset(("she", "her", "hers", "herself"))
 
 
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
+#: A title with the surname it stands before (``Ms Almao``, ``Mr. John Blake``).
+_TITLE_BEFORE = LazyPattern(
+    r"\b(?P<title>"
+    + "|".join(sorted(t.capitalize() for t in MALE_TITLES | FEMALE_TITLES))
+    + rf")\.?\s+(?:[{CAPITALS}][\w\-]*\s+){{0,2}}?(?P<name>[{CAPITALS}][\w\-]*)(?![\w’'\-])"
+)
 
 
 def _spoken_of_otherwise(name: str, pronoun: str, previous: PreviousTurn) -> bool:
     """Whether the sentences of the last answer and its passages that name ``name`` (by its
     last word) hold more pronouns of the other kind than of ``pronoun``'s (``Dusek … he``
     for ``she``): then ``pronoun`` is not that name."""
+    this, other = _pronoun_counts(name, pronoun, previous)
+    return other > this
+
+
+def _spoken_of_so(name: str, pronoun: str, previous: PreviousTurn) -> bool:
+    """Whether the last answer and its passages speak of ``name`` with ``pronoun``'s kind
+    (``Julia Ham … she trains``) more than with the other."""
+    this, other = _pronoun_counts(name, pronoun, previous)
+    return this > other
+
+
+def _pronoun_counts(name: str, pronoun: str, previous: PreviousTurn) -> tuple[int, int]:
+    """How strongly the last answer and its passages speak of ``name`` with ``pronoun``'s kind
+    and with the other: the titles before it (``Ms Voss``) when it has any; else the pronouns
+    in the sentences naming it (by its last word), the one opening the next sentence twice."""
     wanted, other = (_SHE, _HE) if pronoun in _SHE else (_HE, _SHE)
     surname = name.split()[-1].casefold()
     counts = [0, 0]
-    for text in [*previous.answer_sentences, *previous.passages]:
+    titles = (FEMALE_TITLES, MALE_TITLES) if pronoun in _SHE else (MALE_TITLES, FEMALE_TITLES)
+    texts = [*previous.answer_sentences, *previous.passages]
+    for text in texts:
+        for title in _TITLE_BEFORE.finditer(text):
+            if title["name"].casefold() == surname:
+                word = title["title"].casefold().rstrip(".")
+                counts[0] += word in titles[0]
+                counts[1] += word in titles[1]
+    if any(counts):
+        # "Ms Voss", "Mr Ray": the title says it outright, whatever pronouns stand near.
+        return counts[0], counts[1]
+    for text in texts:
         sentences = [
             [re.sub(r"['’]s$", "", w.casefold()) for w in words_of(sentence)]
             for sentence in _SENTENCE_END.split(text)
@@ -826,15 +941,34 @@ def _spoken_of_otherwise(name: str, pronoun: str, previous: PreviousTurn) -> boo
             opening = following[:1]
             counts[0] += sum(w in wanted for w in words) + 2 * sum(w in wanted for w in opening)
             counts[1] += sum(w in other for w in words) + 2 * sum(w in other for w in opening)
-    return counts[1] > counts[0]
+    return counts[0], counts[1]
+
+
+def _spoken_of_so_in_answer(
+    pronoun: str, previous: PreviousTurn, named_here: str, in_question: str
+) -> str | None:
+    """The first person the last answer names whom it speaks of with ``pronoun``'s kind, and
+    whom neither this question nor the last one names; None when there is none."""
+    for sentence in previous.answer_sentences:
+        for start, end, kind in entity_spans(sentence, Vocabulary(), person_cues=True):
+            name = sentence[start:end]
+            if (
+                kind == "person"
+                and name.casefold() not in named_here
+                and name.casefold() not in in_question
+                and not _after_a_place_preposition(sentence, start)
+                and _spoken_of_so(name, pronoun, previous)
+            ):
+                return name
+    return None
 
 
 def _titled_otherwise(name: str, pronoun: str) -> bool:
     """A name whose title says it is not what the pronoun is: ``Lord Callaghan`` for ``her``."""
     title = name.split()[0].casefold().rstrip(".") if name.split() else ""
     if pronoun in ("she", "her", "hers"):
-        return title in _MALE_TITLES
-    return title in _FEMALE_TITLES
+        return title in MALE_TITLES
+    return title in FEMALE_TITLES
 
 
 def _after_a_place_preposition(text: str, start: int) -> bool:
@@ -923,13 +1057,18 @@ def _answering_sentence(previous: PreviousTurn) -> list[str]:
     """The answer sentence that shares most words with the previous question's own words
     (with those of the questions it carries only when none does; the first of equals): the
     one that answers it, where the name it asked for stands."""
-    own = _content_words(split_carried(previous.question)[0])
-    asked = _content_words(previous.question)
+    base = split_carried(previous.question)[0]
+    own = content_words(base)
+    asked = content_words(previous.question)
+    words = [w.casefold() for w in words_of(base)]
+    # "Who signed the deal?": the sentence with "signed" before one that only has "deal".
+    verb = words[1] if _asks_for_the_subject(base) and words[1] not in AUXILIARIES else ""
     best = max(
         previous.answer_sentences,
         # Its own words first: "Who was their quarterback? (following: Which team won …?)".
         key=lambda sentence: (
-            len(own & _content_words(sentence)) or len(asked & _content_words(sentence)) / 100
+            (len(own & content_words(sentence)) or len(asked & content_words(sentence)) / 100)
+            + (verb in content_words(sentence)) / 2
         ),
         default=None,
     )
@@ -1007,7 +1146,9 @@ def _work_asked_about(previous: PreviousTurn) -> str | None:
     return f"{owner} {base[found.start('words') : end]}"
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that say what it is about (no pronouns, stopwords, auxiliaries or
+    question words), casefolded and without a possessive ``'s``."""
     return {
         re.sub(r"['’]s$", "", w.casefold())
         for w in words_of(text)

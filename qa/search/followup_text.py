@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from qa.patterns import LazyPattern
 from qa.search.name_kinds import AUXILIARIES, PREPOSITIONS
@@ -166,18 +167,52 @@ def _relative_clause(rest: str) -> list[str]:
     return words
 
 
+_MEASURED = LazyPattern(
+    r"^how\s+(?:much|big|large|long|high|old|far)\s+(?:is|are|was|were|will\s+be)\s+the\s+", re.I
+)
+
+
+def measured_thing(question: str) -> str | None:
+    """The one thing a "how much/big/long …" question measures (``the termination payout`` in
+    ``How big was the termination payout for …?``), which a next ``it`` means; else None."""
+    base, _ = split_carried(question)
+    the = _MEASURED.match(base)
+    if the is None:
+        return None
+    words = list(
+        takewhile(
+            lambda w: w.islower() and w not in ("the", "a", "an"),
+            words_of(base[the.end() : phrase_end(base, the.end())]),
+        )
+    )  # "the wage freeze the unions are fighting": up to the next phrase
+    if not words or is_plural(words[-1]) or words[-1] in _MEASURES:
+        return None
+    return " ".join(["the", *words])
+
+
 def _plural_subject(base: str) -> str | None:
     """A plural subject after "the" (``the protesters``, ``the Normans``), or None."""
     the = _SUBJECT.match(base)
-    if the is not None:
-        words = words_of(base[the.end() : phrase_end(base, the.end())])
-        for i, word in enumerate(words):
-            if not word[0].islower():
-                if i == 0 and is_plural(word):
-                    return f"the {word}"  # "When did the Normans invade Ireland?"
-                continue  # a name before the noun: "the Mini boxes", "the BBC journalists"
-            if is_plural(word) and word.casefold() not in _MEASURES:
-                return " ".join(["the", *words[: i + 1]])
+    if the is None:
+        return None
+    words = words_of(base[the.end() : phrase_end(base, the.end())])
+    start = 0
+    for i, word in enumerate(words):
+        if word.casefold() in ("the", "a", "an"):
+            start = i + 1  # "the wage freeze the unions …": another phrase begins
+            continue
+        if not word[0].islower():
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                i == start
+                and is_plural(word)
+                and not (following.islower() and is_plural(following))
+            ):
+                # "When did the Normans invade Ireland?"; not "the Qantas unions"
+                return f"the {word}"
+            continue  # a name before the noun: "the Mini boxes", "the BBC journalists"
+        if is_plural(word) and word.casefold() not in _MEASURES:
+            return " ".join(["the", *words[start : i + 1]])
     return None
 
 

@@ -61,6 +61,12 @@ _PLACES = (
     )
     | frozenset(("united kingdom", "united states", "great britain", "soviet union"))
 )
+#: Words that count what follows them: "14 Australians", "how many Britons", "Three US troops".
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions dozen dozens many several few some "
+    "most all both".split()
+)
 #: Capitalised at the start of a sentence, never part of a name.
 _SENTENCE_OPENERS = frozenset(
     [
@@ -73,6 +79,7 @@ _SENTENCE_OPENERS = frozenset(
         *DEMONSTRATIVES,
         *"although however meanwhile moreover yet since while after before according despite "
         "during thus therefore still even ultimately perhaps".split(),
+        *_COUNT_WORDS,
     ]
 )
 #: What follows a single name that only a person's name is followed by.
@@ -99,7 +106,8 @@ class Vocabulary:
 def entity_spans(
     text: str, vocabulary: Vocabulary, *, person_cues: bool = False
 ) -> list[tuple[int, int, str]]:
-    """Capitalised names, years excluded, each with its kind: place, person or organisation.
+    """Capitalised names, years excluded, each with its kind: place, person, organisation, or
+    group (a plural name after a count: ``how many Australians``).
 
     The first word of a question counts only when it is a name the rules recognise. With
     ``person_cues``, a single name followed by what only follows a person's (``Fatima said``,
@@ -127,7 +135,9 @@ def entity_spans(
             and before[-1].casefold() in _ORGANISATION_WORDS
         ):
             kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
-        if person_cues and kind == "unknown" and _PERSON_CUE.match(text, end):
+        if _counted(before, bare):
+            kind = "group"  # "how many Australians", "14 Britons": people counted, no one person
+        elif person_cues and kind == "unknown" and _PERSON_CUE.match(text, end):
             kind = "person"  # "Fatima said", "Fatima and her sister"
         if _starts_sentence(text, start) and kind == "unknown":
             continue
@@ -135,6 +145,15 @@ def entity_spans(
             continue
         spans.append((start, start + len(bare), kind))
     return spans
+
+
+def _counted(before: list[str], name: str) -> bool:
+    """Whether a plural name comes after a count (``how many Australians``, ``14 Britons``):
+    then it names a group of people, never one person."""
+    if not before or not name.endswith("s") or name.endswith(("'s", "’s", "ss")):
+        return False
+    word = before[-1].casefold().replace(",", "")
+    return word.isdigit() or word in _COUNT_WORDS
 
 
 def _starts_sentence(text: str, start: int) -> bool:
