@@ -51,6 +51,8 @@ from qa.search.attribution import (
     asked_holder,
     asked_speaker_name,
     asks_speaker,
+    gives_words_of,
+    holds_quote,
     names_holder,
     names_speaker,
     quote_of,
@@ -169,10 +171,10 @@ def compose_answer(
         chosen = _holder_first(chosen, holder, rate(found, policy.sentences))
         leader = chosen[0]
     elif (surname := asked_speaker_name(question)) is not None and not any(
-        quotes_person(c.text, surname) for c in chosen
+        _gives_words_of(c, surname, snapshot) for c in chosen
     ):  # "What did Doe say …?" answered by no words of Doe's
         found = candidates(question, passages, sentences, snapshot, only=only)
-        chosen = _quote_first(chosen, surname, rate(found, policy.sentences))
+        chosen = _quote_first(chosen, surname, rate(found, policy.sentences), snapshot)
         leader = chosen[0]
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
@@ -232,7 +234,12 @@ def reply(
             continue
         marker, listed = _citing(listed, candidate, raw, speaker)
         naming = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
-        leads = not parts and named is not None and named(candidate.text, [naming[2]])
+        leads = (
+            not parts
+            and named is not None
+            and not holds_quote(candidate.text)  # a quote is read after who speaks
+            and named(candidate.text, [naming[2]])
+        )
         after = leads or speaker.start > candidate.span.start
         parts.extend((said, naming) if after else (naming, said))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
@@ -429,15 +436,24 @@ def _holder_first(
 
 
 def _quote_first(
-    chosen: Sequence[Candidate], surname: str, pool: Sequence[Candidate]
+    chosen: Sequence[Candidate], surname: str, pool: Sequence[Candidate], snapshot: Storage
 ) -> list[Candidate]:
     """The chosen sentences for "What did <person> say …?", none of which gives that
     person's words, led by the likeliest sentence of ``pool`` (the passages' sentences,
-    rated) that does; as they were when none does."""
-    quoting = next((c for c in pool if quotes_person(c.text, surname)), None)
+    rated) that does (naming them, or after a sentence that does: "Doe says …" before
+    "“…,” he said."); as they were when none does."""
+    quoting = next((c for c in pool if _gives_words_of(c, surname, snapshot)), None)
     if quoting is None:
         return list(chosen)
     return [quoting, *(c for c in chosen if c.text != quoting.text)]
+
+
+def _gives_words_of(candidate: Candidate, surname: str, snapshot: Storage) -> bool:
+    """Whether the candidate sentence quotes the person ``surname`` (``gives_words_of``)."""
+    if quotes_person(candidate.text, surname):
+        return True
+    raw = snapshot.file_text(candidate.article.path)
+    return gives_words_of(raw, candidate.article, candidate.span, surname)
 
 
 #: How far (in characters) before a quote a sentence naming its speaker may stand.

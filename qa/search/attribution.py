@@ -12,6 +12,12 @@ only its words outside quotation marks:
   pattern."): in a news report that is someone's quoted words, even where the text has
   lost its quotation marks.
 
+Quotation marks are read as news sets them: a straight quote opens before a word and
+closes after one; a quotation running over several paragraphs reopens without closing
+(“… the plan works. "Nobody doubts it …"), and one whose opening mark is lost (“… we
+kept our word," he said.”) still quotes the words before its closing mark. "Doe says he
+…" names its speaker.
+
 A name inside the quoted words never names the speaker ("Nobody listens to Jane Doe,"
 says nobody called Jane Doe). A sentence that names its source ("…,” said Jane Doe,
 the minister.", "…,” Doe said.", "Doe said: “…”", "According to Dr Jane Doe, …",
@@ -23,9 +29,14 @@ said.", "…,” the ministry said.") needs nothing more.
 - for a quote, the sentence of its own paragraph where the quotation closes when that
   names the speaker (“First sentence. Second,” said Jane Doe.), else the nearest earlier
   sentence that attributes speech (at most ``LOOK_BACK`` back, across paragraphs);
-- for a pronoun, the nearest earlier sentence naming a person as its subject or as a
-  speaker, never one only mentioning a person later on ("… built by the engineer John
-  Roe."), nor a man for "she" or a woman for "he" where a title says so (Mr, Ms, Mrs …);
+- for a pronoun, the nearest earlier sentence naming a person as its subject (also after
+  an opening phrase: "In a speech on Monday, Ms Doe rejected …") or as a speaker ("Doe
+  said …", "said the minister, Jane Doe"), never one only mentioning a person later on
+  ("… built by the engineer John Roe.", "Officials say they hold Roe responsible."), nor a
+  man for "she" or a woman for "he" where a title says so (Mr, Ms, Mrs …). For quoted
+  words ("…,” he said.") it may also be an unnamed source's quote ("…,” a port official
+  told reporters.") or the one who voiced a position ("… was set out by its spokesman,
+  Anil Roe."), and an earlier "…,” he said." is followed back to its name;
 - for a role ("the mayor said"), the nearest earlier sentence naming a person of that role.
 
 An attribution by pronoun or role found on the way is followed back to its name. When
@@ -80,7 +91,7 @@ _SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
 _PRONOUN_SPEAKS = LazyPattern(
     rf"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|had\s+|has\s+)?{_VERBS}\b"
-    rf"|\b{_VERBS}\s+(?:he|she)\b",
+    rf"|\b{_VERBS}\s+(?:he|she)\b(?=\W*$|\s*[,;:.!?—–])",
     re.I,
 )
 _PRONOUN = LazyPattern(r"\b(he|she|his|her|him)\b", re.I)
@@ -92,7 +103,9 @@ _PERSON_NOUNS = (
     r"politician|deputy|lawmaker|commander|governor|mayor|judge|prosecutor|coach|manager|"
     r"captain|chairman|chairwoman|chair|secretary|senator|general|executive|founder|"
     r"owner|farmer|shopkeeper|engineer|scientist|player|striker|premier|chancellor|"
-    r"negotiator|envoy|inspector|investigator|attorney|mp|candidate)"
+    r"negotiator|envoy|inspector|investigator|attorney|mp|candidate|member|staffer|aide|"
+    r"adviser|advisor|friend|neighbou?r|relative|survivor|passenger|student|colleague|"
+    r"employee|nurse|soldier|guard)"
 )
 _ROLE_SPEAKS = LazyPattern(
     rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?({_PERSON_NOUNS})\s+{_VERBS}\b"
@@ -134,7 +147,7 @@ _NAME = LazyPattern(
 )
 _SURNAME_SPEAKS = LazyPattern(
     rf"(?<=\S\s)(?<![.!?]\s)(?<![\w’'])({_WORD})\s+{_VERBS}\b"
-    rf"|\b{_VERBS_BEFORE_SPEAKER}\s+({_WORD})(?![\w’'])"
+    rf"|\b{_VERBS_BEFORE_SPEAKER}\s+({_WORD})(?![\w’'])(?<![’']s)"  # not "said Doe's …"
 )
 #: A sentence opening with one capitalised word, maybe followed by an aside, then a verb of
 #: speech: "Doe said …", "Doe, 52, said …", "Doe, who chairs the union, said: …".
@@ -166,6 +179,25 @@ _PREPOSITIONS = LazyPattern(
     r"\b(?:by|to|with|from|of|for|at|in|on|about|against|into|than|like|over|under|"
     r"between|after|before|during|behind|via|whom|whose)\b",
     re.I,
+)
+#: A sentence's opening phrase, set off by a comma before its subject: "In a speech at the
+#: meeting, ", "Speaking in Leeds, ", "Later, ".
+_OPENING_PHRASE = LazyPattern(
+    r"\W*(?:(?:in|at|on|after|before|during|later|earlier|meanwhile|since|while|when|with|"
+    r"under|despite|following|speaking|addressing|writing)\b|\w+ing\b)[^,]*,\s*$",
+    re.I,
+)
+#: How many words may stand between a verb of speech and the speaker named after it
+#: ("said the deputy minister, Jane Doe").
+_SPEAKER_AFTER_VERB = 4
+#: Words between a verb of speech and a name that make the name what is spoken of.
+_NOT_A_SPEAKERS_GAP = LazyPattern(r"\b(?:he|she|they|it|we|i|you|that|this|there|to)\b", re.I)
+#: Who voiced a position, closing a passive sentence before the name: "The view was set
+#: out by its spokesman, " (Jane Doe.), "The plan was outlined on Monday by " (Jane Doe.).
+_AGENT_ENDS = LazyPattern(
+    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:spelt|spelled|set|laid|summed|outlined|announced|"
+    r"explained|stated|expressed|voiced|put|delivered|read|issued|echoed|defended|presented)"
+    r"\b(?:\s+\w+){0,3}?\s+by\s+(?:[a-z][\w-]*,?\s+){0,3}$"
 )
 #: How many words a quotation needs to be someone's words rather than a term.
 _QUOTED_WORDS = 4
@@ -360,8 +392,12 @@ def _sentences(raw: str, paragraphs: list[Span], numbers: range) -> list[_Senten
 
 
 def _read_paragraph(texts: list[str], number: int, *, opened: bool = False) -> list[_Sentence]:
-    """The sentences of one paragraph with their quotation state: straight quotes toggle,
-    curly and angle quotes open and close; a paragraph starts outside any quotation. A
+    """The sentences of one paragraph with their quotation state; a paragraph starts
+    outside any quotation. Curly and angle quotes open and close; a straight quote opens
+    where a word follows it after a space and closes where it follows a word, else it
+    toggles (``_quote_mark``). A quotation running on over several paragraphs, which news
+    reopens without closing ("… the plan works. "Nobody doubts it …"), stays open; a
+    closing quote with none open (its opening mark lost) makes the words before it quoted. A
     quotation of a few words is a term, and one in title case a title, not speech
     (``_spoken``)."""
     read: list[_Sentence] = []
@@ -371,16 +407,18 @@ def _read_paragraph(texts: list[str], number: int, *, opened: bool = False) -> l
         outside: list[str] = []
         quoted: list[str] = []
         speech = began_inside
-        for ch in text:
-            if ch in "“«" or (ch == '"' and not inside):
+        for at, ch in enumerate(text):
+            mark = _quote_mark(text, at, inside)
+            if mark == "open":
                 if not inside:
                     outside.append("“…")
                     quoted = []
                 inside = True
-            elif ch in "”»" or (ch == '"' and inside):
-                if inside:
-                    outside.append("”")
-                    speech = speech or _spoken("".join(quoted))
+            elif mark == "close":
+                if not inside:  # its opening mark is lost: the words before are quoted
+                    quoted, outside = outside, ["“…"]
+                outside.append("”")
+                speech = speech or _spoken("".join(quoted))
                 inside = False
             elif inside:
                 quoted.append(ch)
@@ -389,6 +427,27 @@ def _read_paragraph(texts: list[str], number: int, *, opened: bool = False) -> l
         speech = speech or inside
         read.append(_Sentence(Span(0, 0), text, "".join(outside).strip(), speech, inside, number))
     return read
+
+
+def _quote_mark(text: str, at: int, inside: bool) -> str | None:
+    """Whether the character at ``at`` opens ("open") or closes ("close") a quotation, or
+    is none (None). A straight quote opens when a space (or the start, or a bracket or
+    dash) stands before it and none after; it closes when a word or a stop stands before
+    it and a space, a stop or the end after; else it toggles."""
+    ch = text[at]
+    if ch in "“«":
+        return "open"
+    if ch in "”»":
+        return "close"
+    if ch != '"':
+        return None
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-’'")
+    if opens != closes:
+        return "open" if opens else "close"
+    return "close" if inside else "open"
 
 
 def _spoken(quoted: str) -> bool:
@@ -404,6 +463,9 @@ def _need(sentence: _Sentence, surnames: frozenset[str]) -> tuple[str, str] | No
     its speaker or needs none. The detail is the pronoun or the role noun."""
     outside = sentence.outside
     pronoun = _PRONOUN_START.search(outside) or _PRONOUN_SPEAKS.search(outside)
+    if pronoun and pronoun.start() > 0:  # "Doe said he …", "Doe … and he says …": Doe
+        named_at = _first_name_at(outside, surnames)
+        pronoun = pronoun if named_at is None or named_at > pronoun.start() else None
     if pronoun:
         word = _PRONOUN.search(pronoun.group())
         return _PRONOUN_KIND, word.group(1).lower() if word else ""
@@ -429,6 +491,7 @@ def _resolve(
     """The sentence before (or, for a quote, after) ``sentences[at]`` that names who speaks
     there, following attributions by pronoun or role back to their name."""
     kind, detail = need
+    speaking = sentences[at].quoted or bool(_PRONOUN_SPEAKS.search(sentences[at].outside))
     if kind == _QUOTE_KIND:
         closing = _closing_attribution(sentences, at, surnames)
         if closing is not None:
@@ -442,11 +505,22 @@ def _resolve(
             if (
                 named is not None
                 and _fits(earlier, named, detail, genders)
-                and (_SPEECH.search(outside) or earlier.quoted or _subject_at(outside, named))
+                and (
+                    _speaks_at(outside, named)
+                    or earlier.quoted
+                    or _subject_at(outside, named)
+                    or (speaking and _AGENT_ENDS.search(outside[:named]) is not None)
+                )
             ):
                 return earlier
-            if named is None and says_who(earlier.text):
+            if named is None and (
+                says_who(earlier.text) or (speaking and _unnamed_quoted(earlier, detail))
+            ):
                 return earlier
+            further = _need(earlier, surnames) if named is None and speaking else None
+            if further is not None and _same_person_pronoun(further, detail):
+                # "“…,” he said. … “…,” he said.": the same speaker, named further back
+                return _resolve(sentences, back, further, surnames, genders)
         elif kind == _ROLE_KIND:
             if named is not None and re.search(rf"\b{detail}\b", outside, re.I):
                 return earlier
@@ -460,6 +534,25 @@ def _resolve(
             if further is None and earlier.quoted and speaks:
                 return earlier  # "…,” a police spokesman said. “…”: the spokesman
     return None
+
+
+def _unnamed_quoted(sentence: _Sentence, pronoun: str) -> bool:
+    """Whether ``sentence`` gives quoted words of an unnamed person whom ``pronoun`` may
+    stand for ("“…,” a staff member told reporters." before "“…,” he said.")."""
+    unnamed = _UNNAMED_SPEAKS.search(sentence.outside)
+    if not (sentence.quoted and unnamed):
+        return False
+    woman = re.search(r"woman|mother|wife|daughter|sister", unnamed.group(), re.I)
+    man = re.search(r"\b(?:\w*man|father|husband|son|brother)\b", unnamed.group(), re.I)
+    male = pronoun in ("he", "his", "him")
+    return not (male and woman) and not (not male and man and not woman)
+
+
+def _same_person_pronoun(need: tuple[str, str], pronoun: str) -> bool:
+    """Whether ``need`` is for a pronoun of the same gender as ``pronoun``."""
+    kind, word = need
+    male = ("he", "his", "him")
+    return kind == _PRONOUN_KIND and (word in male) == (pronoun in male) and bool(word)
 
 
 def _closing_attribution(
@@ -486,10 +579,26 @@ def _known_surname_at(outside: str, surnames: frozenset[str]) -> int | None:
     return None
 
 
+def _speaks_at(outside: str, name_at: int) -> bool:
+    """Whether the name at ``name_at`` is who speaks in a sentence with a verb of speech:
+    it stands before the verb ("Doe, the minister, said …") or just after it ("said the
+    minister, Jane Doe", "according to Dr Doe"), not as what the speech is about ("The
+    officials say they hold Doe responsible")."""
+    verb = _SPEECH.search(outside)
+    if verb is None:
+        return False
+    if verb.start() > name_at:
+        return True
+    gap = outside[verb.end() : name_at]
+    return len(gap.split()) <= _SPEAKER_AFTER_VERB and not _NOT_A_SPEAKERS_GAP.search(gap)
+
+
 def _subject_at(outside: str, name_at: int) -> bool:
     """Whether the name at ``name_at`` is the sentence's subject: few words before it, none a
     preposition ("The regional governor, Anna Berg, visited …", not "… built by Anna Berg")."""
     before = outside[:name_at]
+    if _OPENING_PHRASE.match(before):  # "In a speech on Monday, Anna Berg said …"
+        before = before.rpartition(",")[2]
     return len(before.split()) <= _SUBJECT_WITHIN and not _PREPOSITIONS.search(before)
 
 
@@ -608,6 +717,28 @@ def quotes_person(sentence: str, surname: str) -> bool:
         rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b"
     )
     return re.search(beside, read.outside) is not None
+
+
+def holds_quote(sentence: str) -> bool:
+    """Whether a sentence holds someone's words in quotation marks (more than a term or a
+    title), or closes a quotation ("… all we had hoped for," he said.")."""
+    (read,) = _read_paragraph([sentence], 0)
+    return read.quoted
+
+
+def gives_words_of(raw: str, article: Article, sentence: Span, surname: str) -> bool:
+    """Whether ``sentence`` of ``article`` gives in quotation marks the words of the person
+    ``surname``: naming them itself (``quotes_person``) or through the sentence that says
+    who speaks there ("Jane Doe says …" before "“…,” she said.", see ``speaker_for``)."""
+    text = " ".join(raw[sentence.start : sentence.end].split())
+    if quotes_person(text, surname):
+        return True
+    if not holds_quote(text):
+        return False
+    speaker = speaker_for(raw, article, sentence)
+    return speaker is not None and bool(
+        re.search(rf"\b{re.escape(surname)}\b", raw[speaker.start : speaker.end])
+    )
 
 
 #: How many sentences after one naming a speaker their quote may stand.

@@ -1,0 +1,194 @@
+"""Who said it in broadcast copy: one paragraph per story, no title, byline or date,
+speakers introduced by role then name ("The union secretary, Maria Olsen, says …"), quotes
+running over several sentences that reopen without closing, "he said" after "he said",
+unnamed sources, and a quotation whose opening mark is lost. Stories written for these
+tests; the speakers' sentences are read one by one, then asked through the real pipeline
+(indexed once with the real model), where metadata questions must say what is unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from written_articles import asked, assistant_over
+
+from qa.ingest.reader import ingest_corpus
+from qa.records import Article, Span
+from qa.search.assistant import Assistant
+from qa.search.attribution import names_speaker, needs_speaker, speaker_for
+
+DOCKS = (
+    "Dock workers at the port of Marlow have voted to strike over a proposed pay freeze. "
+    "The harbour board's chief executive, Tomas Reyes, says he is disappointed by the vote. "
+    '"We have offered a fair deal. We will not be pushed into a pay rise we cannot afford. '
+    '"Our customers will not be affected," he said. "We have been here before. Strikes end. '
+    'Ships come back. Trade goes on. The board will still be here when it does," he said. '
+    "Harbour cranes stood idle on Tuesday afternoon. The union secretary, Maria Olsen, says "
+    "the board has left members no choice. The mediator, Ruth Adler, says both sides must "
+    "give ground. Speaking on local radio on Monday night, Ms Olsen dismissed the idea. The "
+    'union has a long record of settling disputes," she said. "We came to the table in good '
+    'faith." The transport department says it holds Mr Reyes responsible for the breakdown. '
+    "The department's view was set out by its spokesman, Anil Kapoor. \"We expect both "
+    'sides back at the table this week," he said. "We are watching the bay very closely," a '
+    'port official told reporters. "Nobody wants ships waiting at anchor," he said.\n'
+)
+
+CLINIC = (
+    "A rural clinic in the Tarrow district has run out of flu vaccine a month into the winter "
+    "season. Clinic director Hamid Nasser says orders placed in March were never filled. "
+    '"We asked for 2,000 doses and received 600," he said. The regional health board blames '
+    "a national shortage. Nurses at the clinic have started a waiting list for the next "
+    "delivery, which is expected in three weeks.\n"
+)
+
+REYES = "The harbour board's chief executive, Tomas Reyes, says he is disappointed by the vote."
+OLSEN = "Speaking on local radio on Monday night, Ms Olsen dismissed the idea."
+
+
+@pytest.fixture
+def docks(tmp_path: Path) -> tuple[str, Article]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "docks.txt").write_text(DOCKS, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    return parsed.text, parsed.articles[0]
+
+
+def speaker_of(story: tuple[str, Article], sentence: str) -> str | None:
+    raw, article = story
+    start = raw.index(sentence)
+    found = speaker_for(raw, article, Span(start, start + len(sentence)))
+    return None if found is None else raw[found.start : found.end]
+
+
+def test_a_quote_reopened_without_closing_runs_on_and_ends_where_it_closes(
+    docks: tuple[str, Article],
+) -> None:
+    assert speaker_of(docks, '"Our customers will not be affected," he said.') == REYES
+    assert speaker_of(docks, "Strikes end.") == REYES  # inside the next quotation
+    assert speaker_of(docks, "Harbour cranes stood idle on Tuesday afternoon.") is None
+
+
+def test_he_said_after_he_said_goes_back_to_the_name_of_the_first(
+    docks: tuple[str, Article],
+) -> None:
+    assert speaker_of(docks, 'The board will still be here when it does," he said.') == REYES
+
+
+def test_a_quote_whose_opening_mark_is_lost_brings_the_subject_after_an_opening_phrase(
+    docks: tuple[str, Article],
+) -> None:
+    # "she" is Ms Olsen, named after "Speaking on local radio …,", not the mediator before.
+    said = 'union has a long record of settling disputes," she said.'
+    assert speaker_of(docks, said) == OLSEN
+    assert speaker_of(docks, '"We came to the table in good faith."') == OLSEN
+
+
+def test_a_person_spoken_of_is_no_speaker_but_one_voicing_a_position_is(
+    docks: tuple[str, Article],
+) -> None:
+    assert speaker_of(docks, '"We expect both sides back at the table this week," he said.') == (
+        "The department's view was set out by its spokesman, Anil Kapoor."
+    )
+
+
+def test_he_said_after_an_unnamed_sources_quote_is_that_source(
+    docks: tuple[str, Article],
+) -> None:
+    assert speaker_of(docks, '"Nobody wants ships waiting at anchor," he said.') == (
+        '"We are watching the bay very closely," a port official told reporters.'
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        REYES,
+        "Tomas Reyes did not rule out a lockout and he says the board will not blink.",
+    ],
+)
+def test_a_named_person_saying_he_needs_no_other_speaker(sentence: str) -> None:
+    assert not needs_speaker(sentence)
+
+
+def test_says_he_closing_a_quote_still_needs_its_speaker() -> None:
+    assert needs_speaker('"It will not happen," says he.')
+
+
+def test_a_possessive_after_said_names_no_speaker() -> None:
+    assert not names_speaker("Doctors said Nasser's condition had improved overnight.")
+    assert names_speaker('"It went well," said Nasser.')
+
+
+@pytest.fixture(scope="module")
+def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the two stories, indexed once for this module."""
+    root = tmp_path_factory.mktemp("attribution-broadcast")
+    return assistant_over(root, {"docks.txt": DOCKS, "clinic.txt": CLINIC})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        (
+            "What did Hamid Nasser say about the vaccine orders?",
+            "Clinic director Hamid Nasser says orders placed in March were never filled. [1] "
+            '"We asked for 2,000 doses and received 600," he said. [1]',
+        ),
+        (
+            "What did Tomas Reyes say about customers?",
+            f'{REYES} [1] "Our customers will not be affected," he said. [1]',
+        ),
+        (
+            "What did Anil Kapoor say?",
+            "The department's view was set out by its spokesman, Anil Kapoor. [1] "
+            '"We expect both sides back at the table this week," he said. [1]',
+        ),
+        (
+            "Who said nobody wants ships waiting at anchor?",
+            '"We are watching the bay very closely," a port official told reporters. [1] '
+            '"Nobody wants ships waiting at anchor," he said. [1]',
+        ),
+    ],
+)
+def test_what_someone_said_in_broadcast_copy_comes_after_the_sentence_naming_them(
+    broadcast: Assistant, question: str, first: str
+) -> None:
+    assert asked(broadcast, question).text.startswith(first)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        (
+            "Who wrote the story about the dock strike?",
+            "“Dock workers at the port of Marlow have voted to strike over…” doesn't state its "
+            "author. [1]",
+        ),
+        (
+            "When was the story about the dock strike published?",
+            "“Dock workers at the port of Marlow have voted to strike over…” doesn't state when "
+            "it was published. [1]",
+        ),
+        (
+            "Which outlet published the story on the flu vaccine shortage?",
+            "“A rural clinic in the Tarrow district has run out of flu…” doesn't state the "
+            "outlet that published it. [1]",
+        ),
+        (
+            "What is the title of the story about the flu vaccine?",
+            "The article states no title; qa calls it “A rural clinic in the Tarrow district "
+            "has run out of flu…”. [1]",
+        ),
+    ],
+)
+def test_metadata_a_story_without_title_byline_or_date_lacks_are_said_unknown(
+    broadcast: Assistant, question: str, reply: str
+) -> None:
+    answer = asked(broadcast, question)
+    assert answer.text == reply
+    (cited,) = answer.citations
+    assert (cited.author, cited.outlet, cited.published) == (None, None, None)
+    assert cited.provenance["title"] == "derived"
