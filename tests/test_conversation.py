@@ -399,8 +399,15 @@ def test_why_answered_only_by_a_sentence_already_shown_says_the_articles_give_no
     )
 
 
-def test_why_keeps_a_sentence_already_shown_that_gives_a_reason() -> None:
-    shown = "“Happily,” Grishin continues, “as a result of the decline in the ruble, it fell.”"
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "“Happily,” Grishin continues, “as a result of the decline in the ruble, it fell.”",
+        "On May 3 the inquiry was dropped, as Stenby prosecutors found no evidence of a crime.",
+        "The ferry was delayed in a bid to let the storm pass.",
+    ],
+)
+def test_why_keeps_a_sentence_already_shown_that_gives_a_reason(shown: str) -> None:
     answer = Answer("why?", f"{shown} [1]", False, (), (), {})
     assert no_reason_beyond("why?", answer, [shown]) is answer
 

@@ -1148,3 +1148,11 @@ def test_a_question_about_a_person_the_last_passages_name_can_be_read_in_their_m
     )
     assert in_the_matter_shown("what did Ann Lee say about the new bridge?", previous) is None
     assert in_the_matter_shown("what did Tom Ray say?", previous) is None
+
+
+@pytest.mark.parametrize("question", ["and how many were wounded?", "how many were wounded?"])
+def test_a_count_of_another_verb_is_asked_of_the_same_people(question: str) -> None:
+    previous = PreviousTurn("How many ferry passengers were killed in the crash off Stenby?")
+    assert resolve(question, previous).resolved == (
+        "How many ferry passengers were wounded in the crash off Stenby?"
+    )

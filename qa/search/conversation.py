@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Answer, Citation, Passage, Span
-from qa.search.answer_types import asked_kind, things
+from qa.search.answer_types import REASON, asked_kind, things
 from qa.search.article_questions import (
     AUTHOR,
     OUTLET,
@@ -170,10 +170,10 @@ class Conversation:
         the earlier questions' words pulled the search back to what they asked. That answer
         when its first sentence holds both; else None."""
         question = resolution.question
-        if resolution.kind != REFERENCE or _holds_what_is_asked(question, answer.text):
+        if resolution.kind != REFERENCE or holds_what_is_asked(question, answer.text):
             return None
         typed = self._answer_from_last_article(question, k, filters)
-        if typed is None or not _holds_what_is_asked(question, _first_sentence(typed.text)):
+        if typed is None or not holds_what_is_asked(question, _first_sentence(typed.text)):
             return None
         return typed
 
@@ -256,7 +256,7 @@ class Conversation:
         return None
 
 
-def _holds_what_is_asked(question: str, text: str) -> bool:
+def holds_what_is_asked(question: str, text: str) -> bool:
     """Whether ``text`` holds some of the question's own words and, when it asks for a kind
     of thing (a person for ``who …?``), one of that kind the question does not name."""
     if not _stems(question) & _stems(text):
@@ -284,7 +284,9 @@ def _sentences(text: str) -> list[str]:
 _REASON = LazyPattern(
     r"\b(?:because|cause[sd]?|caused\s+by|as\s+a\s+result|result\s+of|due\s+to|owing\s+to|"
     r"thanks\s+to|since|so\s+that|in\s+order\s+to|following|after|amid|led\s+to|reasons?|"
-    r"why|blamed?|for\s+fear|to\s+avoid|in\s+response)\b",
+    r"why|blamed?|for\s+fear|to\s+avoid|in\s+response)\b"
+    # ", as prosecutors saw no evidence": "as" opening a clause after a comma gives its cause.
+    r"|,\s+as\s+(?:(?-i:[A-Z][\w\-]*)|they|he|she|it|we|the)\b",
     re.I,
 )
 #: How an answer says that the articles give no reason beyond the last answer.
@@ -304,7 +306,7 @@ def no_reason_beyond(question: str, answer: Answer, shown: Sequence[str]) -> Ans
     first = _FIRST_CITED.match(answer.text)
     if not said or first is None or not set(said) <= set(shown):
         return answer
-    if any(_REASON.search(sentence) for sentence in said):
+    if any(_REASON.search(sentence) or things(sentence).by_kind[REASON] for sentence in said):
         return answer
     marker = int(first.group("marker"))
     return dataclasses.replace(

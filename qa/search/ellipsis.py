@@ -206,6 +206,32 @@ def _without_article(base: str, start: int) -> int:
     return start - 4 if base[:start].casefold().endswith("the ") else start
 
 
+#: "how many were wounded", "how much was stolen": a count asked again of another verb.
+_COUNT_OF_A_VERB = LazyPattern(
+    r"^how\s+(?P<lead>many|much)\s+(?P<aux>were|was|are|is|have\s+been|has\s+been)\s+"
+    r"(?P<verb>[a-z]+(?:ed|en|wn|st|lt|nt))$",
+    re.I,
+)
+
+
+def parallel_count(question: str, previous: PreviousTurn) -> str | None:
+    """``and how many were wounded?`` after ``How many US troops were killed by the bomb?``:
+    the previous question with the new verb in the old one's place (``How many US troops
+    were wounded by the bomb?``); None when the two do not ask a count the same way."""
+    asked = _COUNT_OF_A_VERB.match(" ".join(question.split()).rstrip("?!. "))
+    base, carried = split_carried(previous.question)
+    if asked is None or carried:
+        return None
+    old = re.match(
+        rf"^how\s+{asked['lead']}\s+(?P<noun>.+?)\s+{asked['aux']}\s+(?P<verb>[a-z]+)\b",
+        base,
+        re.I,
+    )
+    if old is None or old["verb"].casefold() == asked["verb"].casefold():
+        return None
+    return f"{base[: old.start('verb')]}{asked['verb']}{base[old.end('verb') :]}?"
+
+
 def _asks_only_about_the_answer(question: str) -> bool:
     """A question word alone, or with ``that``/``so`` (``Why``, ``Who said that``): it names
     nothing a fragment could take the place of."""

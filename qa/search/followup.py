@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from qa.patterns import LazyPattern
-from qa.search.ellipsis import fill_slot, is_fragment
+from qa.search.ellipsis import fill_slot, is_fragment, parallel_count
 from qa.search.followup_text import (
     WORD,
     YEAR,
@@ -158,6 +158,9 @@ def resolve(
         replaced = _replace_pronoun(body, previous, vocabulary)
         if replaced is not None:
             return Resolution(question, *replaced)
+        parallel = parallel_count(rest, previous)
+        if parallel is not None:
+            return Resolution(question, capitalised(parallel), ELLIPSIS)
         if names_something(body) and not _leans_on_context(body) and _is_a_question(body):
             # "and who owns the VideoGuard system that BSkyB uses?": complete without the past.
             return Resolution(question, f"{body}?", ELLIPSIS)
@@ -165,6 +168,9 @@ def resolve(
         return Resolution(question, with_context(question, previous), ELLIPSIS)
     if is_fragment(body):
         return Resolution(question, fill_slot(body, previous, vocabulary), ELLIPSIS)
+    parallel = parallel_count(body, previous)
+    if parallel is not None:
+        return Resolution(question, capitalised(parallel), ELLIPSIS)
     replaced = _replace_pronoun(body, previous, vocabulary)
     if replaced is not None:
         return Resolution(question, *replaced)
