@@ -105,8 +105,12 @@ def test_off_topic_questions_abstain_with_the_plain_message_and_no_missing_list(
 def test_a_name_the_corpus_never_saw_counts_as_missing(assistant: Assistant) -> None:
     answer = assistant.ask("How many Zorblaxian refugees were registered in Kazakhstan?")
     assert answer.abstained
-    assert [(c.kind, c.text) for c in answer.missing] == [("name", "Zorblaxian")]
-    assert answer.text.startswith("The indexed articles don't say this for Zorblaxian. Closest: ")
+    # No article speaks of refugees either: what the question counts is missing too.
+    missing = [(c.kind, c.text) for c in answer.missing]
+    assert missing == [("name", "Zorblaxian"), ("counted", "refugees")]
+    assert answer.text.startswith(
+        "The indexed articles don't say this for Zorblaxian and “refugees”. Closest: "
+    )
 
 
 def test_a_question_asking_for_a_date_that_names_a_city_no_passage_mentions_abstains(
@@ -499,7 +503,8 @@ def test_the_closest_sentence_is_the_one_on_what_the_question_asks_not_any_figur
     answer = assistant.ask("How many mosques were closed in Turkmenistan in 2016?")
     _, marker = closest_sentence_of(answer)
     assert answer.text == (
-        "The indexed articles don't say this for Turkmenistan. Closest: In 2016–2017, many "
+        "The indexed articles don't say this for “mosques” and Turkmenistan. Closest: In "
+        "2016–2017, many "
         "extremists in the country were arrested, including those with connections to criminal "
         f"circles and illegal schemes (such as oil theft in western Kazakhstan). [{marker}]"
     )
@@ -530,7 +535,7 @@ def test_an_abstention_names_a_rare_word_no_article_uses_beside_the_unmet_name(
         f"[{marker}]"
     )
     assert answer.to_json()["missing"] == [
-        {"kind": "unseen", "text": "janitors"},
+        {"kind": "counted", "text": "janitors"},
         {"kind": "name", "text": "Tajikistan"},
     ]
     # A common word the articles never use ("vodka") is no constraint of its own: not named.
@@ -850,3 +855,139 @@ def test_the_abstention_shows_the_figure_said_of_another_as_the_closest() -> Non
     ]
     assert figure_of_another(_PRIZE, said, (asked,)) == (asked, 1)
     assert check_reply(_PRIZE, said, met, 1).shown == 1
+
+
+_WARDS = "How many patients remain at Fernhill?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The health board says 73 patients remain at Brackwater Hospital.",
+        "About 73 patients remain in and around Brackwater.",
+    ],
+)
+def test_a_figure_the_reply_puts_in_another_place_is_no_figure_for_the_asked_place(
+    sentence: str,
+) -> None:
+    asked = Constraint("name", "Fernhill", ("fernhill",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    checked = check_reply(_WARDS, [sentence], met, 1)
+    assert checked.reply(sentence, 1) == (
+        f"The indexed articles give no figure for Fernhill. Closest: {sentence} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        ["The health board says 73 patients remain at Fernhill."],
+        # A figure put nowhere may be the asked place's; a month is no place.
+        ["The health board says 73 patients remain."],
+        ["The health board says 73 patients remained in March."],
+    ],
+)
+def test_a_figure_in_the_asked_place_or_in_none_stands(said: list[str]) -> None:
+    asked = Constraint("name", "Fernhill", ("fernhill",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    assert check_reply(_WARDS, said, met, 1) == met
+
+
+def test_a_how_many_reply_is_judged_by_the_sentence_counting_the_asked_thing() -> None:
+    question = "How many ferries are sailing around Kelso?"
+    asked = Constraint("name", "Kelso", ("kelso",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = [
+        "About 12 ferries are sailing in and around Dunmore.",
+        "Three more boats were seen near Kelso on Tuesday.",
+    ]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for Kelso. "
+        "Closest: About 12 ferries are sailing in and around Dunmore. [1]"
+    )
+
+
+def test_an_age_question_reads_only_the_sentences_giving_an_age() -> None:
+    question = "How old is Mia Lund?"
+    asked = Constraint("name", "Mia Lund", ("mia", "lund"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = [
+        "The 24-year-old Tom Berg beat Ana Roy, 22, in 50 minutes.",
+        "Last year Mia Lund won the eight-nation event.",
+    ]
+    checked = check_reply(question, said, met, 1)
+    assert checked.reply(said[checked.shown], 1) == (
+        "The indexed articles give no age figure for Mia Lund. "
+        "Closest: The 24-year-old Tom Berg beat Ana Roy, 22, in 50 minutes. [1]"
+    )
+    assert check_reply(question, ["Mia Lund, 31, won the eight-nation event."], met, 1) == met
+
+
+def test_a_title_joined_by_of_is_no_person_whose_figure_another_gives() -> None:
+    question = "What was the budget of the first Song of the Sea film?"
+    named = (Constraint("name", "Song", ("song",)), Constraint("name", "Sea", ("sea",)))
+    met = Assessment(named, (1,), 1, (), 0.8)
+    said = ["The film had a budget of $20 million, New Harbour's biggest production."]
+    assert check_reply(question, said, met, 1) == met
+
+
+def test_hours_may_be_how_much_of_something_a_reply_gives() -> None:
+    question = "How much unpaid overtime do nurses work?"
+    assert reply_lacks_asked(question, ["Nurses work a million hours of overtime a year."]) is None
+    # A span of time counts no people.
+    assert reply_lacks_asked("How many nurses quit?", ["Nurses quit over two years."]) == "number"
+
+
+@pytest.fixture(scope="module")
+def wording_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article in American spelling that speaks of tourism and teachers, and one in
+    British spelling (so that both spellings are words the index holds)."""
+    return _indexed(
+        tmp_path_factory.mktemp("wording"),
+        {
+            "inland.txt": "Inland Farms\n\nInland farms and neighbouring harbours grow wheat.\n",
+            "coast.txt": (
+                "Coastal Towns Draw Visitors\n\n"
+                "Tourism along the coast depends on its harbors, and the neighboring "
+                "villages share one school with 40 teachers.\n"
+            ),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "covered"),
+    [
+        # The other spelling of a word, and another word of its family, cover it.
+        (
+            "Which neighbouring harbours do tourists visit?",
+            {"neighbouring", "harbours", "tourists"},
+        ),
+        # A preposition says nothing of what is asked.
+        ("What lies between the coastal villages?", {"between"}),
+    ],
+)
+def test_a_word_in_its_other_spelling_or_family_is_covered_and_a_preposition_needs_no_cover(
+    wording_settings: Settings, question: str, covered: set[str]
+) -> None:
+    hit, assistant = _passage_holding(wording_settings, question, "Tourism")
+    _, (check,) = check_passages(question, [hit], assistant.snapshot, AnswerabilityPolicy())
+    assert {c.text for c in check.uncovered} & covered == set()
+    assistant.close()
+
+
+def test_what_a_how_many_question_counts_is_a_constraint_when_no_article_names_it(
+    wording_settings: Settings,
+) -> None:
+    question = "How many janitors does the coastal school have?"
+    hit, assistant = _passage_holding(wording_settings, question, "teachers")
+    assessment = assess(question, [hit], assistant.snapshot)
+    assert [(c.kind, c.text) for c in assessment.missing] == [("counted", "janitors")]
+    assert assessment.reply("The school has 40 teachers.", 1) == (
+        "The indexed articles don't say this for “janitors”. "
+        "Closest: The school has 40 teachers. [1]"
+    )
+    # The same word as an aside, not what is counted, weighs as any word the articles lack.
+    aside = "How many teachers are at the coastal school with the janitors?"
+    assert assess(aside, [hit], assistant.snapshot).met
+    assistant.close()

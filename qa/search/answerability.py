@@ -84,6 +84,18 @@ figures only in sentences that do not name them and do name someone else: anothe
 without capitals a word rare in English) or another country
 (``reply_of_another``; "he" or "she" stands for the last person named in the three
 sentences before): the figure is another's, however near the article names the asked one.
+A name the question puts its thing in by a preposition of place ("remain on Nauru",
+"around Goulburn") is a place, and a reply whose figure sentences put their figure in
+another place the same way ("211 detainees remaining on Christmas Island") gives none for
+it. Of a "How many …?" reply only the sentences counting the asked thing are read when
+some do ("about 60 fire units"), and of a "How old …?" reply only those giving an age.
+What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
+index uses: no article that never names a janitor counts janitors.
+
+A question's word is covered by a window that holds it in its other spelling
+("neighbouring": "neighbors") or as another word of its family ("tourist": "tourism",
+``same_family``); prepositions such as "between" and "within" (``FUNCTION_WORDS``) need no
+cover.
 A question that asks for two things ("both", "also") may have its constraints met by the
 passages together.
 
@@ -105,10 +117,11 @@ from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import asked_kind, asks_age, gives_age, things
-from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
+from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
+    FUNCTION_WORDS,
     QUESTION_WORDS,
     YEAR_PATTERN,
     contains_run,
@@ -119,6 +132,7 @@ from qa.search.term_matching import (
     name_met_loosely,
     name_runs,
     plain_words,
+    same_family,
     typo_of,
 )
 from qa.text import SPEECH_VERBS
@@ -128,7 +142,7 @@ if TYPE_CHECKING:
 
 _CAPITALISED_WORD = LazyPattern(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
-TERM, UNSEEN = "term", "unseen"
+TERM, UNSEEN, COUNTED = "term", "unseen", "counted"
 #: The kinds of thing a window may name in contrast to the asked one (``Evidence.rival``).
 COUNTRY, PLACE, PERSON, ORGANISATION = "country", "place", "person", "organisation"
 CONTRAST_KINDS = (COUNTRY, YEAR, PLACE, PERSON, ORGANISATION)
@@ -191,6 +205,7 @@ _ASKS_TIME = LazyPattern(
     r"ages?)\b",
     re.I,
 )
+_HOW_MUCH = LazyPattern(r"\bhow\s+much\b", re.I)
 _DURATION = LazyPattern(
     rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+"
     r"(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?\b",
@@ -246,7 +261,8 @@ class AnswerabilityPolicy:
     English word weighs (``term_weight`` is for the others). ``correct_typos``: an unseen
     word one typo from a seen one stands for it. ``loose_names``: misspelt names of
     several words and names written apart or together may meet a window
-    (``name_met_loosely``).
+    (``name_met_loosely``). ``counted_weight``: what the thing a "How many …?" question
+    counts weighs when no passage of the index names it.
     """
 
     rare_terms: float = 0.6
@@ -266,6 +282,7 @@ class AnswerabilityPolicy:
     correct_typos: bool = True
     loose_names: bool = True
     reply_of_another: bool = True
+    counted_weight: float = 1.0
 
     def weight(self, constraint: Constraint) -> float:
         """How much failing this constraint counts against a passage."""
@@ -273,6 +290,8 @@ class AnswerabilityPolicy:
             return self.term_weight  # "the 2 pick", "10th week": small numbers are written out too
         if constraint.kind == TERM:
             return self.common_term_weight if common_word(constraint.text) else self.term_weight
+        if constraint.kind == COUNTED:
+            return self.counted_weight
         if constraint.kind == UNSEEN:
             word = constraint.text
             # An abbreviation ("TDs") is written many ways, a common word paraphrased, and
@@ -359,6 +378,8 @@ def question_constraints(
         add(match.start(), match.end(), kind, match.group(), (digits,))
     # The word after "how" frames what is asked ("How old …?", "How far …?"): no constraint.
     framing = {b for a, b in itertools.pairwise(words) if a.group().lower() == "how"}
+    counted = _COUNTED.search(question)
+    counted_at = counted.start(2) if counted else -1
     for match in words:
         if any(s <= match.start() < e for s, e in taken) or match.group().lower() in QUESTION_WORDS:
             continue
@@ -371,8 +392,10 @@ def question_constraints(
                 # A misspelling ("purhcased") stands for the word the articles use.
                 term = (lexicon.correction(match.group()) if policy.correct_typos else None) or term
             if not lexicon.seen(term):
+                # What "How many …?" counts, when no article names it, no article counts.
+                kind = COUNTED if match.start() == counted_at else UNSEEN
                 if len(term) > 2:  # not a prefix such as the "co" of "co-organised"
-                    add(match.start(), match.end(), UNSEEN, match.group(), (term,))
+                    add(match.start(), match.end(), kind, match.group(), (term,))
             elif lexicon.rarity(term) >= policy.rare_terms:
                 add(match.start(), match.end(), TERM, match.group(), (term,))
     return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
@@ -416,6 +439,7 @@ def check_passages(
         if not (c.kind == NAME and any(set(c.terms) <= source for source in sources))
     )
     terms = _question_terms(question, lexicon)
+    spellings = _other_spellings(terms, lexicon)
     name_terms = {t for c in constraints if c.kind == NAME for t in c.terms}
     topic_terms = [(w, t) for w, t in terms if fold(t) not in name_terms and not t.isdigit()]
     asked = surface_kind(question)
@@ -446,14 +470,14 @@ def check_passages(
         uncovered = tuple(
             Constraint(TERM, word, (term,))
             for word, term in terms
-            if fold(term) not in evidence.terms and fold(term) not in met_names
+            if not evidence.holds(term, spellings) and fold(term) not in met_names
         )
         holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
         if asked == ASKED_DATE and not holds:
             holds = bool(_periods(hit.chunk.text) - _periods(question))
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
-        coverage = evidence.coverage(terms, lexicon)
-        topic = evidence.coverage(topic_terms, lexicon)
+        coverage = evidence.coverage(terms, lexicon, spellings)
+        topic = evidence.coverage(topic_terms, lexicon, spellings)
         article = hit.article.article_id
         checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic, article))
     return constraints, checks
@@ -560,7 +584,9 @@ def reply_lacks_asked(
     911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
-    if not _ASKS_TIME.search(question):  # "in the last three years" counts no people
+    # "in the last three years" counts no people, but "a million hours" may be how much
+    # overtime is worked.
+    if not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
         sentences = [_DURATION.sub(" ", s) for s in sentences]
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
@@ -611,17 +637,33 @@ def figure_of_another(
     for c in constraints:  # "How many Germans": a people counted ("Russian activists" is not)
         if c.kind == NAME and " " not in c.text and c.text.endswith("s") and country_of(c.text):
             kinds[c] = COUNTRY
-    # "Super Bowl 50" is no person, whatever its capitals say.
+    # A name a place preposition puts the asked thing in is a place ("at Hill Top", "in
+    # Davis Cup history"), whatever its capitals say; "Super Bowl 50" and "Lord of the
+    # Rings" are no persons either.
+    slots = _place_slots(question, constraints, kinds)
     subjects = [
         c
         for c in constraints
-        if kinds.get(c) == COUNTRY or (kinds.get(c) == PERSON and not _NUMBER.search(c.text))
+        if kinds.get(c) == COUNTRY
+        or (
+            kinds.get(c) == PERSON
+            and c not in slots
+            and not _NUMBER.search(c.text)
+            and not _titled(c, question)
+        )
     ]
+    for c in slots:
+        subjects.append(c)
+        kinds[c] = PLACE
     if not subjects:
         return None
-    if asked == ASKED_NUMBER:
+    if measured(question) == ["age"]:  # a figure that is no age is no one's age
+        giving = [s for s in sentences if gives_age(s)]
+    elif asked == ASKED_NUMBER:
         known = _figures(question)
         giving = [s for s in sentences if _figures(s) - known]
+        counting = [s for s in giving if _counts(question, s)]
+        giving = counting or giving  # "60 fire units" speaks to "How many fire units …?"
     else:
         mentioned = things(question)
         giving = [s for s in sentences if things(s).new_to(mentioned, asked)]
@@ -638,6 +680,10 @@ def figure_of_another(
         for sentence in giving:
             if _names_any(words, sentence):
                 spoken_of.append(True)
+            elif kind == PLACE:
+                spoken_of.append(
+                    False if _other_in_slot(slots[subject], sentence, question_words) else None
+                )
             elif _names_rival(kind, sentence, question_words, surnames):
                 spoken_of.append(False)
             elif kind == PERSON and _PERSON_PRONOUN.search(sentence):
@@ -647,6 +693,83 @@ def figure_of_another(
         if True not in spoken_of and False in spoken_of:
             return subject, sentences.index(giving[spoken_of.index(False)])
     return None
+
+
+def _titled(name: Constraint, question: str) -> bool:
+    """Whether the name is part of a title joined by "of" or "for" ("Lord of the Rings",
+    "Bank of England"), which no person's name is."""
+    text = re.escape(name.text)
+    return bool(
+        re.search(
+            rf"{text}\s+(?:of|for)\s|[A-Z][\w’'-]*\s+(?:of|for)\s+(?:the\s+)?{text}", question
+        )
+        or re.search(r"\s(?:of|for|the)\s", name.text)
+    )
+
+
+#: Prepositions that put a thing in a place; "in", "at", "around" and "near" say one
+#: thing, "on" ("on Nauru") and "from" ("officers from Queensland") each their own.
+_LOCATIVES = {"in": "in", "at": "in", "around": "in", "near": "in", "on": "on", "from": "from"}
+_SLOT_NAME = r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+#: "How many <things>": the words between "how many" and the verb.
+_COUNTED = LazyPattern(
+    r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?))s?\s+(?:are|were|is|was|did|do|"
+    r"does|have|has|had|will|would|can|could|remain|live|died|work)\b",
+    re.I,
+)
+
+
+def _place_slots(
+    question: str, constraints: Sequence[Constraint], kinds: dict[Constraint, str]
+) -> dict[Constraint, str]:
+    """The names a number or date question puts its thing in, with the preposition that
+    does it ("remain on Nauru", "defending properties around Goulburn"): a place, whatever
+    ``name_kinds`` makes of it ("Hill Top" reads as a person's name), unless it tells an
+    organisation (or a country, which has its own rule)."""
+    slots = {}
+    for c in constraints:
+        if c.kind != NAME or kinds.get(c) in (COUNTRY, ORGANISATION) or _NUMBER.search(c.text):
+            continue  # "in Super Bowl 50" is an event
+        found = re.search(rf"\b(\w+)\s+(?:the\s+)?{re.escape(c.text)}\b", question)
+        if found and found.group(1).lower() in _LOCATIVES:
+            slots[c] = _LOCATIVES[found.group(1).lower()]
+    return slots
+
+
+def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
+    """Whether the sentence puts something in another place the same way ("211 detainees
+    remaining on Christmas Island" for "… on Nauru"), a place the question does not name."""
+    for word, group in _LOCATIVES.items():
+        if group != slot:
+            continue
+        for found in re.finditer(rf"\b{word}\s+{_SLOT_NAME}", sentence):
+            name = found.group(1)
+            if name in _MONTH_NAMES or name.split()[0] in _WEEKDAYS:
+                continue
+            if not set(plain_words(fold(name))) & asked:
+                return True
+    return False
+
+
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _counts(question: str, sentence: str) -> bool:
+    """Whether the sentence gives a count of what a "How many …?" question counts: a
+    number with the counted word within three words after it ("about 60 fire units", "a
+    28-yard punt")."""
+    found = _COUNTED.search(question)
+    if found is None:
+        return False
+    head = found.group(2).lower()
+    stem = head[:-1] if head.endswith("e") else head
+    return bool(
+        re.search(
+            rf"(?:\d[\d,.]*|{_NUMBER_WORD.pattern})(?:[\s-]+[\w’'-]+){{0,2}}?[\s-]+{re.escape(stem)}",
+            sentence,
+            re.I,
+        )
+    )
 
 
 #: A pronoun standing for a person named before.
@@ -871,9 +994,28 @@ def named_in(constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
     return tuple(c for c in constraints if c.kind in (NAME, YEAR, DATE))
 
 
+def _other_spellings(
+    terms: Sequence[tuple[str, str]], lexicon: Lexicon
+) -> dict[str, frozenset[str]]:
+    """The terms of each question word's British or American spelling ("neighbouring":
+    "neighbor"), by its term."""
+    out = {}
+    for word, term in terms:
+        variants = other_spellings(word)
+        found = {fold(t) for found in lexicon.terms(variants) for t in found} if variants else set()
+        if found - {fold(term)}:
+            out[term] = frozenset(found - {fold(term)})
+    return out
+
+
 def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
-    """(word, BM25 term) for each content word of the question, question words left out."""
-    words = [w.group() for w in _WORD.finditer(question) if w.group().lower() not in QUESTION_WORDS]
+    """(word, BM25 term) for each content word of the question, question words and
+    ``FUNCTION_WORDS`` left out."""
+    words = [
+        w.group()
+        for w in _WORD.finditer(question)
+        if w.group().lower() not in QUESTION_WORDS and w.group().lower() not in FUNCTION_WORDS
+    ]
     pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
     return list({term: (word, term) for word, term in pairs}.values())
 
@@ -884,7 +1026,7 @@ def describe_missing(missing: Sequence[Constraint]) -> str:
     table” in June 2016``; a word of the question (not a name) in quotes."""
     shown = [
         f"“{c.text}”"
-        if c.kind in (QUOTE, TERM) or (c.kind == UNSEEN and c.text.islower())
+        if c.kind in (QUOTE, TERM, COUNTED) or (c.kind == UNSEEN and c.text.islower())
         else _country_of(c.text)
         for c in missing
         if c.kind not in (YEAR, DATE)
@@ -949,12 +1091,27 @@ class Evidence:
         self._heading: set[str] | None = None
         self._entities: list[tuple[str, list[str]]] | None = None
 
-    def coverage(self, terms: Sequence[tuple[str, str]], lexicon: Lexicon) -> float:
-        """IDF-weighted share of the question's terms that the passage's window holds."""
+    def coverage(
+        self,
+        terms: Sequence[tuple[str, str]],
+        lexicon: Lexicon,
+        spellings: dict[str, frozenset[str]] | None = None,
+    ) -> float:
+        """IDF-weighted share of the question's terms that the passage's window holds
+        (``holds``)."""
         if not terms:
             return 1.0
-        weights = [(lexicon.idf(term), fold(term) in self.terms) for _, term in terms]
+        weights = [(lexicon.idf(term), self.holds(term, spellings)) for _, term in terms]
         return sum(w for w, held in weights if held) / sum(w for w, _ in weights)
+
+    def holds(self, term: str, spellings: dict[str, frozenset[str]] | None = None) -> bool:
+        """Whether the window holds a question's term, in its other spelling
+        (``spellings``: "neighbouring" and "neighbors") or as a word of its family
+        ("tourist" and "tourism": ``same_family``)."""
+        key = fold(term)
+        if key in self.terms or (spellings and spellings.get(term, frozenset()) & self.terms):
+            return True
+        return any(same_family(key, held) for held in self.terms)
 
     def context_terms(self) -> set[str]:
         """Terms of the article's title, outlet and author, and of the passage's
@@ -1058,7 +1215,7 @@ class Evidence:
             return contains_run(self.words, list(terms)) or contains_run(
                 plain_words(self._hit.article.title), list(terms)
             )
-        if kind == UNSEEN:
+        if kind in (UNSEEN, COUNTED):
             return typo_of(terms[0], self.terms)
         if kind == TERM:
             return terms[0] in self.terms

@@ -179,7 +179,7 @@ class Lexicon:
         for i, (word, terms) in enumerate(zip(words, analysed, strict=True)):
             if all(self.seen(t) for t in terms):
                 continue
-            for variant in _other_spellings(word):
+            for variant in other_spellings(word):
                 other = self._analyse([variant])[0]
                 if other and all(self.seen(t) for t in other):
                     analysed[i] = other
@@ -187,7 +187,7 @@ class Lexicon:
         return analysed
 
 
-def _other_spellings(word: str) -> list[str]:
+def other_spellings(word: str) -> list[str]:
     """British and American spellings of a word's ending (``-ise``/``-ize``, ``-our``/``-or``,
     ``-re``/``-er``), tried only for words the index has not seen as written."""
     pairs = (

@@ -24,6 +24,13 @@ QUESTION_WORDS = {
     "i", "it", "its", "this", "that", "these", "those", "there", "if", "name", "give", "list",
     "many", "much",
 }  # fmt: skip
+#: Prepositions and conjunctions a question may bring that say nothing of its topic
+#: ("between", "within", "though"): no share of what a passage must cover.
+FUNCTION_WORDS = frozenset(
+    "between within without through throughout though although among amongst across upon "
+    "toward towards via whether unless whereas despite beside beyond against along behind "
+    "below beneath above onto".split()
+)
 _NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
 #: A year as news writes it (1500–2099).
 YEAR_PATTERN = LazyPattern(r"\b(?:1[5-9]\d\d|20\d\d)\b")
@@ -223,3 +230,16 @@ def _is_short_caps(word: str) -> bool:
 
 def _is_common_opening(word: str) -> bool:
     return word.lower() in QUESTION_WORDS or word[1:].islower()
+
+
+def same_family(term: str, other: str) -> bool:
+    """Whether two analysed terms are words of one family the stemmer keeps apart: one
+    begins the other ("terror": "terrorist", "econom": "economi") or they differ only in
+    their last two letters ("tourist": "tourism"), sharing six letters or more."""
+    if term == other:
+        return True
+    pairs = zip(term, other, strict=False)
+    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(term), len(other)))
+    if shared < 6:
+        return False
+    return shared == min(len(term), len(other)) or max(len(term), len(other)) - shared <= 2
