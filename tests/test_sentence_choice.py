@@ -210,6 +210,14 @@ def test_a_score_question_asks_for_a_score_and_a_sentence_holding_one_answers_fi
     assert [c.text for c in chosen] == [scored.text, echo.text]
 
 
+def test_a_longer_form_of_a_name_the_question_gives_is_no_new_name() -> None:
+    asked = things("Who was the marshal killed at the 2001 Lindvik Grand Prix?")
+    longer = things("The coroner heard of a marshal killed at the 2001 Lindvik Summer Grand Prix.")
+    named = things("The marshal Tom Price was killed when a wheel struck him.")
+    assert not longer.new_to(asked, PERSON)
+    assert named.new_to(asked, PERSON)
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -8,9 +8,10 @@ for a reason, ``asks_reason``: a sentence gives one by a cue such as "because", 
 "blamed the delay on", "in a bid to", "did not want to"). A
 sentence holds the asked kind when it contains such a thing that the question
 itself does not already contain: "How many cases did IOM register in 2012?" is
-not answered by "2012" but by another number. Without a named-entity model the
-kinds are read from the surface: digits and number words, years and month
-names, runs of capitalised words (people: two or more words with no
+not answered by "2012" but by another number, nor "Who won the Lindvik Grand Prix?" by
+"the Lindvik Summer Grand Prix" (a name most of whose words the question gives).
+Without a named-entity model the kinds are read from the surface: digits and number
+words, years and month names, runs of capitalised words (people: two or more words with no
 organisation or place word; organisations: an organisation word or an acronym;
 places: a capitalised word after "in", "at", "from", "to", "near" or a
 country-like ending).
@@ -328,4 +329,13 @@ def things(text: str) -> Things:
 
 
 def _covered(thing: str, asked: frozenset[str]) -> bool:
-    return any(thing == other or thing in other.split() for other in asked)
+    """Whether the question names ``thing``: as it is, as a word of a longer name ("Crean" of
+    "Simon Crean"), or, for a name of several words, by most of them ("Australian Formula One
+    Grand Prix" for "Australian Grand Prix")."""
+    if any(thing == other or thing in other.split() for other in asked):
+        return True
+    words = thing.split()
+    if len(words) < 2:
+        return False
+    named = {word for other in asked for word in other.split()}
+    return 2 * sum(word in named for word in words) >= len(words)
