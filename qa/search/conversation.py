@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Answer, Citation, Passage, Span
-from qa.search.answer_types import REASON, asked_kind, things
+from qa.search.answer_types import COUNT, DATE, NUMBER, REASON, SCORE, things
 from qa.search.article_questions import (
     AUTHOR,
     OUTLET,
@@ -46,6 +46,7 @@ from qa.search.followup import (
     resolve,
 )
 from qa.search.followup_text import searched
+from qa.search.sentence_choice import matched_kind
 
 if TYPE_CHECKING:
     from qa.search.assistant import Assistant
@@ -57,6 +58,10 @@ _EARLIER_TURNS = 3
 _SEVERAL_PEOPLE = LazyPattern(r",|&|;|\band\b", re.I)
 #: How many first letters of a word ``_stems`` keeps.
 _STEM = 5
+#: The kinds of answer told reliably from the surface: numbers, dates and scores.
+_FIGURES = frozenset((NUMBER, COUNT, DATE, SCORE))
+#: How many leading sentences of an answer must hold what a question asks for.
+_LEADING = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +170,16 @@ class Conversation:
         filters: SearchFilters | None,
     ) -> Answer | None:
         """A question that names nothing (``who will head the new council?``), whose answer
-        searched with the earlier questions holds none of its own words or nothing of the
-        kind it asks for, asked again as typed of the article the last answer cited first:
-        the earlier questions' words pulled the search back to what they asked. That answer
-        when its first sentence holds both; else None."""
+        searched with the earlier questions leads with two sentences holding none of its own
+        words or nothing of the kind it asks for, asked again as typed of the article the last
+        answer cited first: the earlier questions' words pulled the search back to what they
+        asked. That answer when its first sentence holds both; else None."""
         question = resolution.question
-        if resolution.kind != REFERENCE or holds_what_is_asked(question, answer.text):
+        leading = " ".join(_sentences(answer.text)[:_LEADING])
+        if resolution.kind != REFERENCE or holds_what_is_asked(question, leading):
             return None
         typed = self._answer_from_last_article(question, k, filters)
-        if typed is None or not holds_what_is_asked(question, _first_sentence(typed.text)):
+        if typed is None or not holds_what_is_asked(question, " ".join(_sentences(typed.text)[:1])):
             return None
         return typed
 
@@ -257,17 +263,15 @@ class Conversation:
 
 
 def holds_what_is_asked(question: str, text: str) -> bool:
-    """Whether ``text`` holds some of the question's own words and, when it asks for a kind
-    of thing (a person for ``who …?``), one of that kind the question does not name."""
-    if not _stems(question) & _stems(text):
-        return False
-    kind = asked_kind(question)
-    return kind is None or things(text).new_to(things(question), kind)
-
-
-def _first_sentence(text: str) -> str:
-    sentences = _sentences(text)
-    return sentences[0] if sentences else ""
+    """Whether ``text`` holds what the question asks: a figure, date or score of the kind it
+    asks for that it does not name itself (``24–10`` for ``what was the final score?``);
+    for any other question some of its own words and, when it asks for a name (a person for
+    ``who …?``), one it does not name: capitalised words alone tell names too loosely."""
+    kind = matched_kind(question)
+    of_kind = kind is None or things(text).new_to(things(question), kind)
+    if kind in _FIGURES:
+        return of_kind
+    return of_kind and bool(_stems(question) & _stems(text))
 
 
 def _stems(text: str) -> set[str]:
