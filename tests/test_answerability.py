@@ -991,3 +991,32 @@ def test_what_a_how_many_question_counts_is_a_constraint_when_no_article_names_i
     aside = "How many teachers are at the coastal school with the janitors?"
     assert assess(aside, [hit], assistant.snapshot).met
     assistant.close()
+
+
+def test_a_reply_without_a_count_gives_none_for_what_the_question_counts() -> None:
+    question = "How many ferries were lost in the storm?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The storm hit the harbour on Tuesday night."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for “ferries”. "
+        "Closest: The storm hit the harbour on Tuesday night. [1]"
+    )
+
+
+def test_a_figure_put_nowhere_belongs_to_the_place_the_story_is_told_of() -> None:
+    question = "How many homes were lost in Dunmore?"
+    asked = Constraint("name", "Dunmore", ("dunmore",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    lede = "Crews across the Kelso Valley fought fires overnight. Rain fell in Dunmore."
+    said = ["Officials estimate that 150 homes were lost."]
+    checked = check_reply(question, said, met, 1, ledes=[lede])
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no figure for Dunmore. "
+        "Closest: Officials estimate that 150 homes were lost. [1]"
+    )
+    # A story told of the asked place, or of no place, may give its figure.
+    assert check_reply(question, said, met, 1, ledes=["Fires raged in Dunmore overnight."]) == met
+    assert check_reply(question, said, met, 1, ledes=["Fires raged overnight."]) == met
+    # "those suburbs" right after a sentence naming the asked place speak of it.
+    near = [f"The worst hit were the suburbs of Dunmore and Alby. {said[0]}"]
+    assert check_reply(question, said, met, 1, around=near, ledes=[lede]) == met

@@ -97,6 +97,7 @@ def test_a_misspelt_word_is_corrected_to_the_term_of_a_word_the_index_holds(
     [
         ("Primer League", "the rights for the Premier League"),
         ("Lev's Stadium", "the game was awarded to Levi's Stadium"),
+        ("Sand Carlos Bay", "the port of San Carlos Bay"),
         ("Sky Drive", "the use of the term SkyDrive"),
         ("Superbowl", "the opening of Super Bowl 50"),
     ],

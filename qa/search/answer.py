@@ -134,7 +134,9 @@ def compose_answer(
     if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
         said = [c.text for c in chosen]
-        around = [_near(passages[marker - 1], snapshot) for marker in {c.marker for c in chosen}]
+        markers = {c.marker for c in chosen}
+        around = [_near(passages[marker - 1], snapshot) for marker in markers]
+        ledes = [_lede(passages[marker - 1].article, snapshot) for marker in markers]
         assessment = check_reply(
             question,
             said,
@@ -142,6 +144,7 @@ def compose_answer(
             chosen[0].marker,
             policy.answerability.reply_of_another,
             around,
+            ledes,
         )
     if not assessment.met:
         closest = chosen[assessment.shown]
@@ -186,6 +189,14 @@ def compose_answer(
         named=named,
     )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def _lede(article: Article, snapshot: Storage) -> str:
+    """The article's first paragraph (its lede), where news says where the story is."""
+    if not article.paragraphs:
+        return ""
+    first = article.paragraphs[0]
+    return snapshot.file_text(article.path)[first.start : first.end]
 
 
 def _near(hit: Hit, snapshot: Storage, reach: int = 1500) -> str:

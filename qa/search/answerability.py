@@ -87,7 +87,9 @@ sentences before): the figure is another's, however near the article names the a
 A name the question puts its thing in by a preposition of place ("remain on Nauru",
 "around Goulburn") is a place, and a reply whose figure sentences put their figure in
 another place the same way ("211 detainees remaining on Christmas Island") gives none for
-it. Of a "How many …?" reply only the sentences counting the asked thing are read when
+it; nor does one whose figure sentences put their figure in no place while the first
+sentence of each story they come from puts the story in another place. Of a "How many
+…?" reply only the sentences counting the asked thing are read when
 some do ("about 60 fire units"), and of a "How old …?" reply only those giving an age.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses: no article that never names a janitor counts janitors.
@@ -617,6 +619,7 @@ def figure_of_another(
     sentences: Sequence[str],
     constraints: Sequence[Constraint],
     around: Sequence[str] = (),
+    ledes: Sequence[str] = (),
 ) -> tuple[Constraint, int] | None:
     """The person or country a number or date question asks about ("How much did Iran pay
     Vahid Hashemian?", "How many Germans died?") when the reply gives its figures for
@@ -629,7 +632,11 @@ def figure_of_another(
     the record she gets $30,000" after a sentence on Isinbayeva is no figure for Kelly
     Holmes, and one after a sentence naming the asked person is hers. With the asked
     one, the index in ``sentences`` of the first figure said of another (what an
-    abstention shows as the closest)."""
+    abstention shows as the closest). A figure (a number, not a date) that a sentence
+    puts in no place is the story's: when the first sentence of every article the reply
+    is drawn from (``ledes``) puts the story in another place than the asked one
+    ("Firefighters across New South Wales …"), "150 homes have been lost" is no figure for
+    Victoria, unless a sentence just before it names the asked place ("those suburbs")."""
     asked = surface_kind(question)
     if asked is None:
         return None
@@ -692,6 +699,14 @@ def figure_of_another(
                 spoken_of.append(None)
         if True not in spoken_of and False in spoken_of:
             return subject, sentences.index(giving[spoken_of.index(False)])
+        if (
+            kind == PLACE
+            and asked == ASKED_NUMBER
+            and set(spoken_of) == {None}
+            and _told_elsewhere(words, ledes)
+            and not any(_said_before(s, around, words) for s in giving)
+        ):
+            return subject, sentences.index(giving[0])
     return None
 
 
@@ -709,7 +724,10 @@ def _titled(name: Constraint, question: str) -> bool:
 
 #: Prepositions that put a thing in a place; "in", "at", "around" and "near" say one
 #: thing, "on" ("on Nauru") and "from" ("officers from Queensland") each their own.
-_LOCATIVES = {"in": "in", "at": "in", "around": "in", "near": "in", "on": "on", "from": "from"}
+_LOCATIVES = {
+    "in": "in", "at": "in", "around": "in", "near": "in", "across": "in", "throughout": "in",
+    "on": "on", "from": "from",
+}  # fmt: skip
 _SLOT_NAME = r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 #: "How many <things>": the words between "how many" and the verb.
 _COUNTED = LazyPattern(
@@ -751,7 +769,41 @@ def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
     return False
 
 
+def _said_before(sentence: str, around: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether one of the two sentences before ``sentence`` in the text ``around`` it names
+    the asked place: "Thousands of residents in those suburbs were evacuated" after a
+    sentence naming Engadine speaks of Engadine."""
+    for text in around:
+        at = text.find(sentence)
+        if at >= 0:
+            return any(
+                _names_any(words, before) for before in _SENTENCE_END.split(text[:at].strip())[-2:]
+            )
+    return False
+
+
+def _told_elsewhere(words: Sequence[str], ledes: Sequence[str]) -> bool:
+    """Whether the first sentence of each article (``ledes``) puts its story in a place
+    (after a preposition of place) and none names the asked place (``words``)."""
+    firsts = [_SENTENCE_END.split(lede.strip(), maxsplit=1)[0] for lede in ledes]
+    return bool(firsts) and all(
+        not _names_any(words, first)
+        and any(_other_in_slot(slot, first, set(words)) for slot in set(_LOCATIVES.values()))
+        for first in firsts
+    )
+
+
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _counted_thing(question: str) -> tuple[Constraint, ...]:
+    """What a "How many …?" question counts, as it names it ("fire units"): what a reply
+    without a figure gives none for when the question names no one."""
+    found = _COUNTED.search(question)
+    if found is None:
+        return ()
+    thing = question[found.start(1) : found.end()].rsplit(maxsplit=1)[0]
+    return (Constraint(TERM, thing, tuple(plain_words(fold(thing)))),)
 
 
 def _counts(question: str, sentence: str) -> bool:
@@ -913,6 +965,7 @@ def check_reply(
     marker: int,
     another: bool = True,
     around: Sequence[str] = (),
+    ledes: Sequence[str] = (),
 ) -> Assessment:
     """The assessment of passages that met the question, checked against the reply chosen
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
@@ -921,11 +974,11 @@ def check_reply(
     superlative (``reply_opposes``) "doesn't say this for" it."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
-        named = named_in(assessment.constraints)
+        named = named_in(assessment.constraints) or _counted_thing(question)
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
     if another:
-        found = figure_of_another(question, sentences, assessment.constraints, around)
+        found = figure_of_another(question, sentences, assessment.constraints, around, ledes)
         if found is not None:
             other, shown = found
             asked = surface_kind(question) or ASKED_NUMBER

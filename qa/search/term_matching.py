@@ -132,7 +132,8 @@ def name_met_loosely(
     the way people misspell names: one of its words stands there as written and each
     other is one typo from a word there (from five letters on; a shorter word may lack a
     last letter: "Lev's Stadium": "Levi's"), or two from six letters on with the first two
-    letters kept ("Primer League": "Premier", while "North" is never "South"); or its
+    letters kept ("Primer League": "Premier", while "North" is never "South"; a word of
+    four letters may have one too many: "Sand Bernardino": "San"); or its
     words are the window's written together or apart ("Sky Drive": "SkyDrive",
     "Superbowl": "Super Bowl"). ``terms``: the name's analysed words; ``known``: the
     window's terms; ``words``: its plain words in order."""
@@ -149,8 +150,12 @@ def name_met_loosely(
 def _near_name(term: str, known: set[str]) -> bool:
     """Whether a name's word beside one met exactly is a typo of a window's term (see
     ``name_met_loosely``)."""
-    if len(term) < 5:  # "Lev": "Levi", never "Tony": "Tory"
-        return len(term) >= 3 and any(len(k) == len(term) + 1 and k.startswith(term) for k in known)
+    if len(term) < 5:  # "Lev": "Levi", "Sand": "San", never "Tony": "Tory"
+        return len(term) >= 3 and any(
+            (len(k) == len(term) + 1 and k.startswith(term))
+            or (len(k) == len(term) - 1 >= 3 and term.startswith(k))
+            for k in known
+        )
     limit = 2 if len(term) >= 6 else 1
     return any(
         abs(len(k) - len(term)) <= limit
