@@ -1156,3 +1156,28 @@ def test_a_count_of_another_verb_is_asked_of_the_same_people(question: str) -> N
     assert resolve(question, previous).resolved == (
         "How many ferry passengers were wounded in the crash off Stenby?"
     )
+
+
+def test_he_is_the_one_a_passage_says_did_what_the_question_asks_about() -> None:
+    previous = PreviousTurn(
+        "What did the mayor say? (following: Who is seeking advice about him?)",
+        ("Portvale Mayor Lena Ortiz says the council is seeking legal advice.",),
+        passages=(
+            "Portvale Mayor Lena Ortiz says the council is seeking legal advice. Tom Ray "
+            "stabbed a Stenby teenager in 1998 and fled the clinic in May.",
+        ),
+        earlier=("Who is seeking advice about Tom Ray?", "Who is Tom Ray?"),
+    )
+    assert resolve("When did he stab the teenager?", previous).resolved == (
+        "When did Tom Ray stab the teenager?"
+    )
+    assert resolve("what did she say?", previous).resolved == (
+        "What did Portvale Mayor Lena Ortiz say?"
+    )
+
+
+def test_a_verb_after_is_is_no_subject_the_pronoun_could_not_be() -> None:
+    previous = PreviousTurn("Where is Tom Ray now?")
+    assert resolve("Who is seeking legal advice about him?", previous).resolved == (
+        "Who is seeking legal advice about Tom Ray?"
+    )

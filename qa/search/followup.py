@@ -556,6 +556,9 @@ def _clause_subject(body: str, words: Sequence[re.Match[str]], i: int) -> int | 
     between = body[words[aux + 1].start() : words[i].start()]
     if "," in between or _OTHER_CLAUSE.search(between):
         return None  # a second clause: "what did X say, and who wrote it?"
+    after = words[aux + 1].group(0)
+    if after.islower() and after not in ("the", "a", "an") and not is_pronoun(after):
+        return None  # "who is seeking advice about him?": a verb, no subject, after "is"
     return aux + 1
 
 
@@ -686,6 +689,11 @@ def _referent(
         relation = _FEMALE_RELATION.search(split_carried(previous.question)[0])
         if relation is not None and relation.group(0).casefold() not in named_here:
             return f"{relation.group(0)}{suffix}", match.start(), match.end()
+    if kind == "person" and word in ("he", "she"):
+        # "When did he stab the teenager?": the one a passage says stabbed the teenager.
+        doer = _doer_in_the_passages(body, word, previous)
+        if doer is not None and doer.casefold() not in named_here:
+            return doer, match.start(), match.end()
     if kind == "person" and word in ("his", "her") and suffix:
         # "Who is Ann Lee's new coach?" then "who was her coach before?": the same one's coach.
         owner = _owner_of_the_same(body[match.end() :], previous.question)
@@ -812,6 +820,49 @@ def _referent(
     if name is not None and name.casefold() not in named_here:
         return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+#: How many words of its own (besides the pronoun) a question needs before a passage
+#: holding them all tells who did it.
+_DEED_WORDS = 2
+
+
+def _doer_in_the_passages(body: str, pronoun: str, previous: PreviousTurn) -> str | None:
+    """The one person named in a sentence of the last answer or its passages that holds
+    every word the question has of its own (``stab``, ``teenager`` in ``When did he stab the
+    teenager?``: "…, Tom Ray stabbed to death a teenager in 1998"), whom the conversation's
+    questions or the last answer name, and whom those texts do not speak of with the other
+    pronoun; None when no sentence or more than one person fits."""
+    own = [w for w in content_words(body) if not is_pronoun(w)]
+    if len(own) < _DEED_WORDS:
+        return None
+    found: set[str] = set()
+    for text in [*previous.answer_sentences, *previous.passages]:
+        for sentence in _SENTENCE_END.split(text):
+            words = [w.casefold() for w in words_of(sentence)]
+            if not all(any(w.startswith(_stem(o)) for w in words) for o in own):
+                continue
+            found |= {
+                sentence[a:b]
+                for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
+                if kind == "person" and not _after_a_place_preposition(sentence, a)
+            }
+    # Only one the conversation has named, and no name made of what the question asks about
+    # ("Nobel Peace Prize" for "who does he share the prize with?").
+    named = " ".join([previous.question, *previous.earlier, *previous.answer_sentences])
+    people = {
+        name
+        for name in found
+        if name.split()[-1] in named
+        and not {w.casefold() for w in words_of(name)} & set(own)
+        and not _spoken_of_otherwise(name, pronoun, previous)
+    }
+    return people.pop() if len(people) == 1 else None
+
+
+def _stem(word: str) -> str:
+    """The part of a word its other forms share (``stab`` of "stabbed", ``teenag``)."""
+    return word[: max(4, len(word) - 2)]
 
 
 def _owner_of_the_same(after: str, question: str) -> str | None:
