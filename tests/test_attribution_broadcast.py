@@ -14,6 +14,7 @@ from written_articles import asked, assistant_over
 
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
+from qa.search.article_questions import article_question
 from qa.search.assistant import Assistant
 from qa.search.attribution import names_speaker, needs_speaker, speaker_for
 
@@ -120,6 +121,27 @@ def test_a_possessive_after_said_names_no_speaker() -> None:
     assert names_speaker('"It went well," said Nasser.')
 
 
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("Which news organisation published the report on the dock strike?", "outlet"),
+        ("Which network ran the story about the clinic?", "outlet"),
+        ("Who is the journalist behind the story on the dock strike?", "author"),
+        ("Who's the reporter on the story about the clinic?", "author"),
+        ("What’s the headline of the story about the clinic?", "title"),
+        # A network, a station or an organisation asked about without a story: no metadata.
+        ("Which station covered the match for the home side?", None),
+        ("What organisation runs the harbour ferries?", None),
+        ("Who is the journalist arrested at the port?", None),
+    ],
+)
+def test_a_metadata_question_is_known_by_what_it_asks_of_a_story(
+    question: str, field: str | None
+) -> None:
+    asked = article_question(question)
+    assert (asked.field if asked else None) == field
+
+
 @pytest.fixture(scope="module")
 def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two stories, indexed once for this module."""
@@ -182,9 +204,35 @@ def test_what_someone_said_in_broadcast_copy_comes_after_the_sentence_naming_the
             "The article states no title; qa calls it “A rural clinic in the Tarrow district "
             "has run out of flu…”. [1]",
         ),
+        # Other ways to ask, and topics told in other words than the story's.
+        (
+            "Who is the journalist behind the story on the dock strike?",
+            "“Dock workers at the port of Marlow have voted to strike over…” doesn't state its "
+            "author. [1]",
+        ),
+        (
+            "What's the headline of the story about the flu vaccine?",
+            "The article states no title; qa calls it “A rural clinic in the Tarrow district "
+            "has run out of flu…”. [1]",
+        ),
+        (
+            "Which news organisation published the report on the vaccine shortage?",
+            "“A rural clinic in the Tarrow district has run out of flu…” doesn't state the "
+            "outlet that published it. [1]",
+        ),
+        (
+            "Which outlet published the story on Marlow's dockers?",
+            "“Dock workers at the port of Marlow have voted to strike over…” doesn't state the "
+            "outlet that published it. [1]",
+        ),
+        (
+            "When was the story on the vaccine case published?",
+            "“A rural clinic in the Tarrow district has run out of flu…” doesn't state when it "
+            "was published. [1]",
+        ),
     ],
 )
-def test_metadata_a_story_without_title_byline_or_date_lacks_are_said_unknown(
+def test_metadata_a_story_without_title_byline_or_date_does_not_state_is_said_unknown(
     broadcast: Assistant, question: str, reply: str
 ) -> None:
     answer = asked(broadcast, question)
