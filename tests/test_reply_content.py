@@ -65,6 +65,15 @@ blamed the delay on a dispute over the tender rules. The board now hopes to sign
 May.
 """
 
+FELLING = """\
+Tree feller jailed at Lindvik
+
+Lindvik, March 7, 2024
+
+A Lindvik man, 31, pleaded guilty to cutting down 23 oak trees in the town park. \
+Conservationists welcomed the one-year jail sentence given to the man on Friday.
+"""
+
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -125,6 +134,22 @@ def test_a_why_question_is_answered_first_by_the_sentence_giving_a_cause(
     assert answer.text == (
         "The port blamed the delay on a dispute over the tender rules. [1] "
         "The port of Lindvik postponed its order for two new harbour cranes in January. [1]"
+    )
+
+
+@pytest.fixture(scope="module")
+def park_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over the tree felling report alone."""
+    return assistant_over(tmp_path_factory.mktemp("reply-how-long"), {"felling.txt": FELLING})
+
+
+def test_a_how_long_question_is_answered_first_by_the_sentence_giving_a_duration(
+    park_desk: Assistant,
+) -> None:
+    answer = asked(park_desk, "How long was the Lindvik man jailed for?")
+    assert answer.text == (
+        "Conservationists welcomed the one-year jail sentence given to the man on Friday. [2] "
+        "A Lindvik man, 31, pleaded guilty to cutting down 23 oak trees in the town park. [2]"
     )
 
 

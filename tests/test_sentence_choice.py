@@ -10,6 +10,7 @@ import pytest
 from qa.records import Article, Span
 from qa.search.answer_types import (
     COUNT,
+    DURATION,
     NUMBER,
     PERSON,
     REASON,
@@ -208,6 +209,40 @@ def test_a_score_question_asks_for_a_score_and_a_sentence_holding_one_answers_fi
     scored = _rated("Moya won 6-2 7-6 (7-1) to give the hosts a 3-1 lead.", 0.4, 2, True)
     chosen = select([echo, scored], SentenceWeights(), SCORE)
     assert [c.text for c in chosen] == [scored.text, echo.text]
+
+
+def test_a_time_of_day_is_no_count() -> None:
+    found = things("At about 4:00pm, or 16.30 pm, 500 residents left; at 11:00 the roads shut.")
+    assert found.by_kind[COUNT] == {"500"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lengths"),
+    [
+        ("He was given a one-year jail sentence.", {"one-year"}),
+        (
+            "The force will stay for six months, then two and a half years.",
+            {"six months", "two and a half years"},
+        ),
+        ("United are offering one extra year.", {"one extra year"}),
+        ("The river runs 1,230 km to the sea.", {"1,230 km"}),
+        ("The 17-year-old died two years ago.", set()),
+    ],
+)
+def test_a_length_of_time_or_distance_is_a_duration(sentence: str, lengths: set[str]) -> None:
+    assert things(sentence).by_kind[DURATION] == lengths
+
+
+def test_how_long_asks_for_a_duration_and_what_pay_rise_for_a_number() -> None:
+    assert matched_kind("How long was the man jailed for?") == DURATION
+    assert matched_kind("What pay increase is the bank offering?") == NUMBER
+    assert matched_kind("What fine did the club get?") == NUMBER
+    trees = _rated("The man, 31, of Lindvik cut down 23 trees.", 0.9, 1, False)
+    jailed = _rated("He was given a one-year jail sentence.", 0.3, 2, True)
+    assert [c.text for c in select([trees, jailed], SentenceWeights(), DURATION)] == [
+        jailed.text,
+        trees.text,
+    ]
 
 
 def test_a_longer_form_of_a_name_the_question_gives_is_no_new_name() -> None:

@@ -32,6 +32,9 @@ KINDS = (NUMBER, DATE, PERSON, PLACE, ORGANISATION)
 COUNT = "count"
 #: A game's score or a vote's tally ("6-2 7-6", "2-2", "24–10"): what "What was the score …?" asks.
 SCORE = "score"
+#: A length of time or of distance ("a one-year jail sentence", "six months", "1,230 km"):
+#: what "How long …?" asks.
+DURATION = "duration"
 #: A cause or a purpose ("because …", "blamed the delay on …", "in a bid to …"): what
 #: "Why …?" asks.
 REASON = "reason"
@@ -108,6 +111,31 @@ _SCORE = LazyPattern(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)")
 _SCORE_QUESTION = LazyPattern(
     r"\b(?:what|which)\s+(?:\w+\s+){0,2}(?:score|scoreline|tally)\b|\bby\s+what\s+(?:score|margin)\b"
     r"|\bwhat\s+was\s+the\s+(?:final\s+)?(?:score|result)\b",
+    re.I,
+)
+#: A time of day ("4:00pm", "10.30 am", "11:00"): no count of anything.
+_CLOCK = LazyPattern(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b", re.I
+)
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
+    r"centur(?:y|ies)|(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|inches|yards?)"
+)
+#: A length of time or distance as news writes one: "six months", "a one-year sentence",
+#: "two and a half years", "one extra year", "1,230 km"; not an age ("a 17-year-old") nor a
+#: time past ("two years ago").
+_DURATION = LazyPattern(
+    rf"\b(?:\d[\d,.]*|an?|{_NUMBER_WORDS}|\w+teen|several|few)"
+    r"(?:[- ](?:and[- ]a[- ]half|or\s+\w+|to\s+\w+))?"
+    rf"(?:\s+(?:extra|more|additional|further|full|long))?[- ]{_UNIT}\b(?![- ]old\b|\s+ago\b)",
+    re.I,
+)
+_ASKS_DURATION = LazyPattern(r"\bhow\s+long\b", re.I)
+#: "What pay increase …?", "What fine …?": an amount asked for by what it is, as "How much …?"
+#: asks for it.
+_ASKS_AMOUNT = LazyPattern(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:increase|rise|raise|cut|salary|wage|fee|fine|payout|"
+    r"compensation|bill|debt|deficit|surplus|profit|loss|revenue|growth|toll)\b",
     re.I,
 )
 _COUNTED_QUESTION = LazyPattern(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
@@ -266,6 +294,17 @@ def asks_reason(question: str) -> bool:
     return bool(_ASKS_REASON.search(question))
 
 
+def asks_duration(question: str) -> bool:
+    """Whether a question asks how long something lasts or measures ("How long …?")."""
+    return bool(_ASKS_DURATION.search(question))
+
+
+def asks_amount(question: str) -> bool:
+    """Whether a question asks for an amount by what it is ("What pay increase …?", "What
+    fine …?"), as "How much …?" does."""
+    return bool(_ASKS_AMOUNT.search(question))
+
+
 def asks_count(question: str) -> bool:
     """Whether a question asks how many of something there are ("How many …?", "the number
     of …"): a sum of money or a percentage does not answer it (see ``COUNT``)."""
@@ -286,6 +325,7 @@ def things(text: str) -> Things:
     numbers: set[str] = set()
     counts: set[str] = set()
     not_counted = [m.span() for m in _NOT_COUNTED.finditer(text)]
+    not_counted += [m.span() for m in _CLOCK.finditer(text)]
     for m in _NUMBER.finditer(text):
         number = m.group().lower().rstrip(".,")
         if number in dates:
@@ -314,6 +354,9 @@ def things(text: str) -> Things:
     organisations |= {m.group().lower() for m in _ACRONYM.finditer(text)}
     return Things(
         {
+            DURATION: frozenset(
+                " ".join(m.group().lower().split()) for m in _DURATION.finditer(text)
+            ),
             REASON: frozenset(
                 " ".join(m.group().lower().split()) for m in _GIVES_REASON.finditer(text)
             ),

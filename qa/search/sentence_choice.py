@@ -24,8 +24,9 @@ that the sentence holds the answer:
 
 The reply takes the most likely sentence and the few others nearly as likely
 (none about another country or year when the first keeps to the question's); a
-question asking for a number, a score or a date is answered first by the likeliest
-sentence holding one (for "How many …?", a count: not a sum of money or a share); a "Why …?"
+question asking for a number, a duration, a score or a date is answered first by the
+likeliest sentence holding one (for "How many …?", a count: not a sum of money, a share or
+a time of day; for "How long …?", a duration); a "Why …?"
 question by the likeliest of the chosen sentences that gives a cause or a purpose
 ("because", "blamed the delay on", "in a bid to"). That sentence leads the reply; the
 others follow it as they stand in the article (``leader_first``). A question in two
@@ -49,6 +50,7 @@ from qa.records import Article, Hit, Span
 from qa.search.answer_types import (
     COUNT,
     DATE,
+    DURATION,
     KINDS,
     NUMBER,
     REASON,
@@ -56,7 +58,9 @@ from qa.search.answer_types import (
     anchors,
     asked_kind,
     asks_age,
+    asks_amount,
     asks_count,
+    asks_duration,
     asks_reason,
     asks_score,
     contradicts,
@@ -136,6 +140,8 @@ FEATURES = (
 
 _CONTRADICTS = FEATURES.index("contradicts")
 _KIND_MATCH = FEATURES.index("kind_match")
+#: The kinds of things a question names that a sentence may name too (``named_things``).
+_NAMED = (*KINDS, COUNT, SCORE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,9 +308,7 @@ def candidates(
     asked = things(question)
     question_bigrams = set(itertools.pairwise(question_terms))
     rarest = max(weights, key=lambda t: weights[t]) if weights else None
-    named = {
-        thing for k, kind_things in asked.by_kind.items() if k != REASON for thing in kind_things
-    }
+    named = {thing for k in _NAMED for thing in asked.by_kind[k]}
     pinned = anchors(question)
     noun = _counted_term(question_terms) if kind == COUNT else None
     built = []
@@ -364,12 +368,17 @@ def _counts(terms: Sequence[str], noun: str) -> bool:
 def matched_kind(question: str) -> str | None:
     """The kind a sentence must hold to answer ``question`` (``asked_kind``): a number
     that counts (``COUNT``) for "How many …?", a score (``SCORE``) for "What was the
-    score …?", a cause or a purpose (``REASON``) for "Why …?"."""
+    score …?", a cause or a purpose (``REASON``) for "Why …?", a duration (``DURATION``) for
+    "How long …?", a number for "What pay increase …?" (``asks_amount``)."""
     if asks_score(question):
         return SCORE
+    if asks_duration(question):
+        return DURATION
     kind = asked_kind(question)
     if kind is None and asks_reason(question):
         return REASON
+    if kind is None and asks_amount(question):
+        return NUMBER
     return COUNT if kind == NUMBER and asks_count(question) else kind
 
 
@@ -505,8 +514,8 @@ def select(
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
-    When the question asks for a number, a count, a score or a date (``asked``), the first
-    is the likeliest sentence holding one the question does not name, if any does; when it
+    When the question asks for a number, a count, a duration, a score or a date (``asked``),
+    the first is the likeliest sentence holding one the question does not name, if any does; when it
     asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"); when it
     asks why (``REASON``), the likeliest of the chosen sentences giving a cause. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
@@ -515,7 +524,7 @@ def select(
     if not rated:
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
-    if asked in (NUMBER, COUNT, DATE, SCORE) or age:
+    if asked in (NUMBER, COUNT, DATE, SCORE, DURATION) or age:
         giving_age = next((c for c in rated if gives_age(c.text)), None) if age else None
         holding = giving_age or next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
