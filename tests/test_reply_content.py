@@ -56,12 +56,12 @@ board chose the deputy Maja Lund for the post at its meeting on Friday evening.
 """
 
 CRANES = """\
-Crane order put off at Lindvik
+Crane purchase put back at Lindvik
 
 Lindvik, March 6, 2024
 
-The port of Lindvik postponed its order for two new harbour cranes in January. The port \
-blamed the delay on a dispute over the tender rules. The board now hopes to sign the order in \
+The port of Lindvik will not buy two new harbour cranes this spring. Its board put the \
+crane purchase back by a year because the tender rules were disputed. A new tender opens in \
 May.
 """
 
@@ -130,10 +130,10 @@ def port_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def test_a_why_question_is_answered_first_by_the_sentence_giving_a_cause(
     port_desk: Assistant,
 ) -> None:
-    answer = asked(port_desk, "Why did the port of Lindvik postpone its crane order?")
+    answer = asked(port_desk, "Why did the port of Lindvik put back its crane purchase?")
     assert answer.text == (
-        "The port blamed the delay on a dispute over the tender rules. [1] "
-        "The port of Lindvik postponed its order for two new harbour cranes in January. [1]"
+        "Its board put the crane purchase back by a year because the tender rules were "
+        "disputed. [2] The port of Lindvik will not buy two new harbour cranes this spring. [2]"
     )
 
 

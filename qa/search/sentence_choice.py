@@ -28,7 +28,7 @@ question asking for a number, a duration, a score or a date is answered first by
 likeliest sentence holding one (for "How many …?", a count: not a sum of money, a share or
 a time of day; for "How long …?", a duration); a "Why …?"
 question by the likeliest of the chosen sentences that gives a cause or a purpose
-("because", "blamed the delay on", "in a bid to"). That sentence leads the reply; the
+("because", "blamed the hold-up on", "in a bid to"). That sentence leads the reply; the
 others follow it as they stand in the article (``leader_first``). A question in two
 parts ("Who … and when …?", "When and where …?") gets the best sentences for each, part
 by part.
@@ -65,6 +65,7 @@ from qa.search.answer_types import (
     asks_score,
     contradicts,
     gives_age,
+    gives_cause,
     things,
 )
 from qa.search.lexicon import Lexicon
@@ -140,6 +141,7 @@ FEATURES = (
 
 _CONTRADICTS = FEATURES.index("contradicts")
 _KIND_MATCH = FEATURES.index("kind_match")
+_RAREST = FEATURES.index("rarest_term")
 #: The kinds of things a question names that a sentence may name too (``named_things``).
 _NAMED = (*KINDS, COUNT, SCORE)
 
@@ -517,7 +519,8 @@ def select(
     When the question asks for a number, a count, a duration, a score or a date (``asked``),
     the first is the likeliest sentence holding one the question does not name, if any does; when it
     asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"); when it
-    asks why (``REASON``), the likeliest of the chosen sentences giving a cause. When the
+    asks why (``REASON``), the likeliest of the chosen sentences that says outright why
+    (``gives_cause``) and holds or stands by the question's rarest term. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
     (see ``qa.search.answer_types.contradicts``). The first leads the reply (``leader_first``).
     """
@@ -540,9 +543,10 @@ def select(
             continue
         if all(other.text != c.text for c in chosen):
             chosen.append(other)
-    if asked == REASON and not first.signals[_KIND_MATCH]:
-        # "Why …?": of the sentences chosen anyway, the likeliest giving a cause leads.
-        giving = next((c for c in chosen if c.signals[_KIND_MATCH]), None)
+    if asked == REASON and not gives_cause(first.text):
+        # "Why …?": of the sentences chosen anyway, the likeliest that says outright why, of
+        # what the question asks about (its rarest term at hand), leads.
+        giving = next((c for c in chosen if gives_cause(c.text) and c.signals[_RAREST]), None)
         if giving is not None:
             chosen = [giving, *(c for c in chosen if c is not giving)]
     return leader_first(chosen)
