@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from qa.patterns import LazyPattern
 from qa.search.followup_text import (
     LEAD,
+    MEASURES,
     NOUN_LEADS,
     WORD,
     YEAR,
@@ -215,9 +216,9 @@ _COUNT_OF_A_VERB = LazyPattern(
 
 
 def parallel_count(question: str, previous: PreviousTurn) -> str | None:
-    """``and how many were wounded?`` after ``How many US troops were killed by the bomb?``:
-    the previous question with the new verb in the old one's place (``How many US troops
-    were wounded by the bomb?``); None when the two do not ask a count the same way."""
+    """``and how many were rescued?`` after ``How many sailors were lost in the storm?``:
+    the previous question with the new verb in the old one's place (``How many sailors
+    were rescued in the storm?``); None when the two do not ask a count the same way."""
     asked = _COUNT_OF_A_VERB.match(" ".join(question.split()).rstrip("?!. "))
     base, carried = split_carried(previous.question)
     if asked is None or carried:
@@ -384,7 +385,7 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
             return None  # "why?" after "What is the capital of France?"
         rest = base[cut:]
         if old.group(0).casefold() == "where" and not asked.casefold().startswith("where"):
-            # "why?" after "Where was the plane flying from?": "from" asked where, not why.
+            # "why?" after "Where was the ferry sailing from?": "from" asked where, not why.
             rest = _STRANDED.sub("", rest)
         return f"{asked}{rest}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
@@ -398,7 +399,7 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         if first and (
             is_pronoun(first.casefold()) or first in ("the", "a", "an") or first[0].isupper()
         ):
-            if subject.casefold() in _MEASURE_NOUNS:
+            if subject.casefold() in MEASURES:
                 # "why?" after "How many times was the launch delayed?": no "the times".
                 return f"{asked} {rest_words[0]} {tail}?"
             # "when?" after "What title did she win?": the noun asked for is the object.
@@ -409,8 +410,6 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
 
 #: A preposition ending a question, left by the question word it went with ("… from?").
 _STRANDED = LazyPattern(r"\s+(?:from|to|in|at)$", re.I)
-#: What "how many …" counts when it measures how often or how long: no thing of its own.
-_MEASURE_NOUNS = frozenset("times years days weeks months hours minutes seconds".split())
 
 
 def _asks_for_an_object(lead: re.Match[str], rest: str) -> bool:

@@ -690,7 +690,7 @@ def _referent(
         if relation is not None and relation.group(0).casefold() not in named_here:
             return f"{relation.group(0)}{suffix}", match.start(), match.end()
     if kind == "person" and word in ("he", "she"):
-        # "When did he stab the teenager?": the one a passage says stabbed the teenager.
+        # "When did she paint the barn?": the one a passage says painted the barn.
         doer = _doer_in_the_passages(body, word, previous)
         if doer is not None and doer.casefold() not in named_here:
             return doer, match.start(), match.end()
@@ -829,8 +829,8 @@ _DEED_WORDS = 2
 
 def _doer_in_the_passages(body: str, pronoun: str, previous: PreviousTurn) -> str | None:
     """The one person named in a sentence of the last answer or its passages that holds
-    every word the question has of its own (``stab``, ``teenager`` in ``When did he stab the
-    teenager?``: "…, Tom Ray stabbed to death a teenager in 1998"), whom the conversation's
+    every word the question has of its own (``paint``, ``barn`` in ``When did she paint the
+    barn?``: "Ann Lee painted the old barn red"), whom the conversation's
     questions or the last answer name, and whom those texts do not speak of with the other
     pronoun; None when no sentence or more than one person fits."""
     own = [w for w in content_words(body) if not is_pronoun(w)]
@@ -861,7 +861,7 @@ def _doer_in_the_passages(body: str, pronoun: str, previous: PreviousTurn) -> st
 
 
 def _stem(word: str) -> str:
-    """The part of a word its other forms share (``stab`` of "stabbed", ``teenag``)."""
+    """The part of a word its other forms share (``paint`` of "painted", ``harbo``)."""
     return word[: max(4, len(word) - 2)]
 
 
@@ -944,7 +944,7 @@ _SHE = frozenset(("she", "her", "hers", "herself"))
 
 
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+")
-#: A title with the surname it stands before (``Ms Almao``, ``Mr. John Blake``).
+#: A title with the surname it stands before (``Ms Voss``, ``Mr. Tom Ray``).
 _TITLE_BEFORE = LazyPattern(
     r"\b(?P<title>"
     + "|".join(sorted(t.capitalize() for t in MALE_TITLES | FEMALE_TITLES))

@@ -92,7 +92,8 @@ _SUBJECT = LazyPattern(
     re.I,
 )
 _IRREGULAR_PLURALS = frozenset("people men women children police".split())
-_MEASURES = frozenset("years times days weeks months hours minutes percent".split())
+#: Plural nouns that measure (how often, how long, how much) rather than name things.
+MEASURES = frozenset("years times days weeks months hours minutes seconds percent".split())
 
 
 def is_plural(word: str) -> bool:
@@ -123,7 +124,7 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
     if noun is not None:
         start, end = noun
         head = base[start:end].split()[-1]
-        if head[0].islower() and is_plural(head) and head.casefold() not in _MEASURES:
+        if head[0].islower() and is_plural(head) and head.casefold() not in MEASURES:
             while (of := _OF.match(base, end)) is not None and phrase_end(
                 base, of.end()
             ) > of.end():
@@ -141,7 +142,7 @@ def _counted_plural(base: str) -> str | None:
     for count in _COUNTED.finditer(base):
         end = phrase_end(base, count.end())
         words = base[count.end() : end].split()
-        if not words or not is_plural(words[-1]) or words[-1].casefold() in _MEASURES:
+        if not words or not is_plural(words[-1]) or words[-1].casefold() in MEASURES:
             continue
         while (of := _OF.match(base, end)) is not None and phrase_end(base, of.end()) > of.end():
             end = phrase_end(base, of.end())
@@ -173,8 +174,8 @@ _MEASURED = LazyPattern(
 
 
 def measured_thing(question: str) -> str | None:
-    """The one thing a "how much/big/long …" question measures (``the termination payout`` in
-    ``How big was the termination payout for …?``), which a next ``it`` means; else None."""
+    """The one thing a "how much/big/long …" question measures (``the severance payment`` in
+    ``How big was the severance payment for …?``), which a next ``it`` means; else None."""
     base, _ = split_carried(question)
     the = _MEASURED.match(base)
     if the is None:
@@ -184,8 +185,8 @@ def measured_thing(question: str) -> str | None:
             lambda w: w.islower() and w not in ("the", "a", "an"),
             words_of(base[the.end() : phrase_end(base, the.end())]),
         )
-    )  # "the wage freeze the unions are fighting": up to the next phrase
-    if not words or is_plural(words[-1]) or words[-1] in _MEASURES:
+    )  # "the pay deal the nurses rejected": up to the next phrase
+    if not words or is_plural(words[-1]) or words[-1] in MEASURES:
         return None
     return " ".join(["the", *words])
 
@@ -199,7 +200,7 @@ def _plural_subject(base: str) -> str | None:
     start = 0
     for i, word in enumerate(words):
         if word.casefold() in ("the", "a", "an"):
-            start = i + 1  # "the wage freeze the unions …": another phrase begins
+            start = i + 1  # "the pay freeze the Vantor unions …": another phrase begins
             continue
         if not word[0].islower():
             following = words[i + 1] if i + 1 < len(words) else ""
@@ -208,10 +209,10 @@ def _plural_subject(base: str) -> str | None:
                 and is_plural(word)
                 and not (following.islower() and is_plural(following))
             ):
-                # "When did the Normans invade Ireland?"; not "the Qantas unions"
+                # "When did the Normans invade Ireland?"; not "the Vantor unions"
                 return f"the {word}"
             continue  # a name before the noun: "the Mini boxes", "the BBC journalists"
-        if is_plural(word) and word.casefold() not in _MEASURES:
+        if is_plural(word) and word.casefold() not in MEASURES:
             return " ".join(["the", *words[start : i + 1]])
     return None
 

@@ -61,7 +61,7 @@ _PLACES = (
     )
     | frozenset(("united kingdom", "united states", "great britain", "soviet union"))
 )
-#: Words that count what follows them: "14 Australians", "how many Britons", "Three US troops".
+#: Words that count what follows them: "12 Norwegians", "how many Britons", "Four Dutch ministers".
 _COUNT_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred hundreds thousand thousands million millions dozen dozens many several few some "
@@ -135,7 +135,7 @@ def entity_spans(
             and before[-1].casefold() in _ORGANISATION_WORDS
         ):
             kind = "organisation"  # "the charity Red Crescent", "the NGO Sana Sezim"
-        if _counted(before, bare):
+        if _counted(before, bare, text[end:]):
             kind = "group"  # "how many Australians", "14 Britons": people counted, no one person
         elif person_cues and kind == "unknown" and _PERSON_CUE.match(text, end):
             kind = "person"  # "Fatima said", "Fatima and her sister"
@@ -147,10 +147,14 @@ def entity_spans(
     return spans
 
 
-def _counted(before: list[str], name: str) -> bool:
-    """Whether a plural name comes after a count (``how many Australians``, ``14 Britons``):
-    then it names a group of people, never one person."""
+def _counted(before: list[str], name: str, after: str) -> bool:
+    """Whether a plural name comes after a count (``how many Norwegians``, ``12 Britons``):
+    then it names a group of people, never one person; not when it only qualifies the
+    plural after it (``all Vantor flights``, ``some Reuters journalists``)."""
     if not before or not name.endswith("s") or name.endswith(("'s", "’s", "ss")):
+        return False
+    following = after.split()[0].rstrip(".,;:?!") if after.split() else ""
+    if following.islower() and following not in AUXILIARIES and following.endswith("s"):
         return False
     word = before[-1].casefold().replace(",", "")
     return word.isdigit() or word in _COUNT_WORDS
