@@ -39,7 +39,17 @@ CLINIC = (
     "season. Clinic director Hamid Nasser says orders placed in March were never filled. "
     '"We asked for 2,000 doses and received 600," he said. The regional health board blames '
     "a national shortage. Nurses at the clinic have started a waiting list for the next "
-    "delivery, which is expected in three weeks.\n"
+    "delivery, which is expected in three weeks. The clinic's practice manager, Priya Raman, "
+    'says the shortfall is serious. "We have enough vaccine for one patient in seven. "We have '
+    'asked the board for an emergency delivery," Ms Raman said.\n'
+)
+
+MAYOR = (
+    "The Lord Mayor will answer questions about the flood relief fund this week. A "
+    "spokeswoman says the Lord Mayor is concerned that the fund has been slow to reach "
+    "families. Council staff have been told to process claims within ten days. The Lord Mayor "
+    "says he relied on advice from council officers when the fund was set up. Opposition "
+    "councillor Mark Bryce says the delays are unacceptable.\n"
 )
 
 REYES = "The harbour board's chief executive, Tomas Reyes, says he is disappointed by the vote."
@@ -146,7 +156,7 @@ def test_a_metadata_question_is_known_by_what_it_asks_of_a_story(
 def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two stories, indexed once for this module."""
     root = tmp_path_factory.mktemp("attribution-broadcast")
-    return assistant_over(root, {"docks.txt": DOCKS, "clinic.txt": CLINIC})
+    return assistant_over(root, {"docks.txt": DOCKS, "clinic.txt": CLINIC, "mayor.txt": MAYOR})
 
 
 @pytest.mark.slow
@@ -166,6 +176,20 @@ def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "What did Anil Kapoor say?",
             "The department's view was set out by its spokesman, Anil Kapoor. [1] "
             '"We expect both sides back at the table this week," he said. [1]',
+        ),
+        # The sentence naming a quote's speaker comes before the quote, as in the story.
+        (
+            "What did Priya Raman say about the vaccine?",
+            "The clinic's practice manager, Priya Raman, says the shortfall is serious. [1] "
+            '"We have enough vaccine for one patient in seven. [1] "We have asked the board for '
+            'an emergency delivery," Ms Raman said. [1]',
+        ),
+        # No quotation: what the person asked about says, told, leads; not what others say
+        # of them ("A spokeswoman says the Lord Mayor is concerned …").
+        (
+            "What does the Lord Mayor say about the relief fund?",
+            "The Lord Mayor says he relied on advice from council officers when the fund was set "
+            "up. [1]",
         ),
         (
             "Who said nobody wants ships waiting at anchor?",

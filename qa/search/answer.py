@@ -57,7 +57,9 @@ from qa.search.attribution import (
     names_speaker,
     quote_of,
     quotes_person,
+    reports_speech_of,
     speaker_for,
+    speaker_surname,
 )
 from qa.search.lexicon import Lexicon
 from qa.search.sentence_choice import (
@@ -179,6 +181,7 @@ def compose_answer(
         found = candidates(question, passages, sentences, snapshot, only=only)
         chosen = _quote_first(chosen, surname, rate(found, policy.sentences), snapshot)
         leader = chosen[0]
+    chosen = _speakers_before_quotes(chosen, snapshot)
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
         chosen,
@@ -362,6 +365,40 @@ def _named_by(question: str, snapshot: Storage) -> Named:
     return named
 
 
+def _speakers_before_quotes(chosen: Sequence[Candidate], snapshot: Storage) -> list[Candidate]:
+    """The chosen sentences with one naming a quote's speaker, which stands right before the
+    quote in the article ("Jane Doe says the offer is generous."), moved to just before that
+    quote when it came after it ("“We offered 8 per cent.” … Mr Doe said." first)."""
+    ordered = list(chosen)
+    for quote in list(ordered):
+        if not holds_quote(quote.text):
+            continue
+        raw = snapshot.file_text(quote.article.path)
+        speaker = speaker_for(raw, quote.article, quote.span)
+        said_by = [quote.text] + ([raw[speaker.start : speaker.end]] if speaker else [])
+        surname = next((n for t in said_by if (n := speaker_surname(t)) is not None), None)
+        if surname is None:
+            continue
+        at = ordered.index(quote)
+        naming = next(
+            (
+                c
+                for c in ordered[at + 1 :]
+                if c.article.article_id == quote.article.article_id
+                and c.span.end <= quote.span.start
+                and not raw[c.span.end : quote.span.start].strip()  # right before it
+                and not holds_quote(c.text)
+                and names_speaker(c.text)
+                and re.search(rf"\b{re.escape(surname)}\b", c.text)
+            ),
+            None,
+        )
+        if naming is not None:
+            ordered.remove(naming)
+            ordered.insert(at, naming)
+    return ordered
+
+
 def within_limit(
     chosen: Sequence[Candidate], snapshot: Storage, limit: int, leader: Candidate
 ) -> list[Candidate]:
@@ -452,8 +489,12 @@ def _quote_first(
     """The chosen sentences for "What did <person> say …?", none of which gives that
     person's words, led by the likeliest sentence of ``pool`` (the passages' sentences,
     rated) that does (naming them, or after a sentence that does: "Doe says …" before
-    "“…,” he said."); as they were when none does."""
+    "“…,” he said."), else by the first that tells what they say ("Doe says …") unless the
+    first already does; as they were when none does."""
     quoting = next((c for c in pool if _gives_words_of(c, surname, snapshot)), None)
+    if quoting is None and chosen and not reports_speech_of(chosen[0].text, surname):
+        # No words of theirs in quotation marks: what they say, told ("Doe says …").
+        quoting = next((c for c in [*chosen, *pool] if reports_speech_of(c.text, surname)), None)
     if quoting is None:
         return list(chosen)
     return [quoting, *(c for c in chosen if c.text != quoting.text)]

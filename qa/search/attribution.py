@@ -726,6 +726,31 @@ def holds_quote(sentence: str) -> bool:
     return read.quoted
 
 
+def reports_speech_of(sentence: str, surname: str) -> bool:
+    """Whether a sentence tells, outside any quotation, what the person ``surname`` says,
+    naming them beside a verb of speech ("The Governor-General says he relied on …", "Doe
+    told reporters …", "…, said Doe."), not only speaking of them ("A spokeswoman says
+    Doe is concerned …")."""
+    (read,) = _read_paragraph([sentence], 0)
+    name = re.escape(surname)
+    beside = (
+        rf"\b{name}\s+(?:\w+ly\s+|also\s+)?{_VERBS}\b"
+        rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b(?=\s*(?:[,.;:!?]|$))"
+    )
+    return re.search(beside, read.outside) is not None
+
+
+def speaker_surname(sentence: str) -> str | None:
+    """The surname of the person a sentence names outside its quotation marks ("“…,” Mr
+    Doe said." → "Doe", "Jane Doe says …" → "Doe"), or None when it names nobody."""
+    (read,) = _read_paragraph([sentence], 0)
+    at = _first_name_at(read.outside, frozenset())
+    if at is None:
+        return None
+    found = _NAME.match(read.outside, at) or re.compile(_WORD).match(read.outside, at)
+    return found.group().split()[-1] if found else None
+
+
 def gives_words_of(raw: str, article: Article, sentence: Span, surname: str) -> bool:
     """Whether ``sentence`` of ``article`` gives in quotation marks the words of the person
     ``surname``: naming them itself (``quotes_person``) or through the sentence that says
