@@ -343,10 +343,12 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         {"kind": "name", "text": "Kyrgyz"},
         {"kind": "name", "text": "ISIS"},
     ]
+    # With it on, the passage naming ISIS is set aside for speaking of something else: ISIS
+    # is in the articles, a figure of Kyrgyz citizens joining it is not.
     answer = assistant.ask(question)
     sentence, marker = closest_sentence_of(answer)
     assert answer.text == (
-        f"The indexed articles don't say this for ISIS. Closest: {sentence} [{marker}]"
+        f"The indexed articles give no figure for ISIS. Closest: {sentence} [{marker}]"
     )
 
 
@@ -454,8 +456,9 @@ def test_a_constraint_met_only_in_an_article_about_something_else_is_not_met(
     assessment = assess(question, [dairy, normans], snapshot, AnswerabilityPolicy())
     assert [(c.kind, c.text) for c in assessment.missing] == [("name", "Syria")]
     assert assessment.closest == 1
+    # Syria is in the articles; a figure of dairy cows for it is not.
     assert assessment.reply("Victoria is home to 3 million dairy cows.", 1) == (
-        "The indexed articles don't say this for Syria. "
+        "The indexed articles give no figure for Syria. "
         "Closest: Victoria is home to 3 million dairy cows. [1]"
     )
     # Ranked first, or with the rule off, the Normans' passage would meet the question.

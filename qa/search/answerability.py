@@ -153,6 +153,7 @@ _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
@@ -441,7 +442,7 @@ def check_passages(
         if not (c.kind == NAME and any(set(c.terms) <= source for source in sources))
     )
     terms = _question_terms(question, lexicon)
-    spellings = _other_spellings(terms, lexicon)
+    spellings = _spelling_variants(terms, lexicon)
     name_terms = {t for c in constraints if c.kind == NAME for t in c.terms}
     topic_terms = [(w, t) for w, t in terms if fold(t) not in name_terms and not t.isdigit()]
     asked = surface_kind(question)
@@ -511,7 +512,11 @@ def assess(
         weight += 1 if check.coverage < policy.min_coverage else 0
         weight += 1 if check.topic < policy.min_topic_coverage else 0
         weights.append(weight + (0 if check.holds_asked else policy.asked_weight))
-    weights = _off_topic_elsewhere(checks, weights, policy.elsewhere_topic)
+    sunk = _off_topic_elsewhere(checks, weights, policy.elsewhere_topic)
+    # A passage that met every constraint but speaks of something else: the names are
+    # in the articles, what is asked of them is not ("give no figure for Syria").
+    named_elsewhere = any(a < 1 <= b for a, b in zip(weights, sunk, strict=True))
+    weights = sunk
     coverage = checks[0].coverage if checks else 0.0
     meeting = tuple(i for i, weight in enumerate(weights, start=1) if weight < 1)
     if meeting or not checks:
@@ -531,7 +536,7 @@ def assess(
         missing.sort(key=lambda c: question.find(c.text))
     shown = dict(zip(check.unmet, check.named, strict=False))
     missing = [shown.get(c, c) for c in missing]
-    lacks = None if check.holds_asked else surface_kind(question)
+    lacks = None if check.holds_asked and not named_elsewhere else surface_kind(question)
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
 
 
@@ -793,9 +798,6 @@ def _told_elsewhere(words: Sequence[str], ledes: Sequence[str]) -> bool:
     )
 
 
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-
-
 def _counted_thing(question: str) -> tuple[Constraint, ...]:
     """What a "How many …?" question counts, as it names it ("fire units"): what a reply
     without a figure gives none for when the question names no one."""
@@ -1047,7 +1049,7 @@ def named_in(constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
     return tuple(c for c in constraints if c.kind in (NAME, YEAR, DATE))
 
 
-def _other_spellings(
+def _spelling_variants(
     terms: Sequence[tuple[str, str]], lexicon: Lexicon
 ) -> dict[str, frozenset[str]]:
     """The terms of each question word's British or American spelling ("neighbouring":
