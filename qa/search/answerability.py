@@ -84,20 +84,23 @@ figures only in sentences that do not name them and do name someone else: anothe
 without capitals a word rare in English) or another country
 (``reply_of_another``; "he" or "she" stands for the last person named in the three
 sentences before): the figure is another's, however near the article names the asked one.
-A name the question puts its thing in by a preposition of place ("remain on Nauru",
-"around Goulburn") is a place, and a reply whose figure sentences put their figure in
-another place the same way ("211 detainees remaining on Christmas Island") gives none for
+A name the question puts its thing in by a preposition of place ("remain on Fernholm",
+"around Kelso") is a place, and a reply whose figure sentences put their figure in
+another place the same way ("84 patients remaining on Skerry Island") gives none for
 it; nor does one whose figure sentences put their figure in no place while the first
-sentence of each story they come from puts the story in another place. Of a "How many
-…?" reply only the sentences counting the asked thing are read when
-some do ("about 60 fire units"), and of a "How old …?" reply only those giving an age.
+sentence of each story they come from puts the story in another place. A country, an
+organisation or a time after the preposition is no other place ("in Norway" holds a town
+of Norway; "on TV", "at Christmas"), and a reply any of whose figure sentences names the
+asked place or person stands. Of a "How many …?" reply the sentences counting the asked
+thing, when some do ("about 40 ferry crews"), are the ones read for a rival, and of a
+"How old …?" reply only those giving an age.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses: no article that never names a janitor counts janitors.
 
 A question's word is covered by a window that holds it in its other spelling
 ("neighbouring": "neighbors") or as another word of its family ("tourist": "tourism",
-``same_family``); prepositions such as "between" and "within" (``FUNCTION_WORDS``) need no
-cover.
+"terror": "terrorist"; ``same_family``, by known endings, not by shared first letters);
+prepositions such as "between" and "within" (``FUNCTION_WORDS``) need no cover.
 A question that asks for two things ("both", "also") may have its constraints met by the
 passages together.
 
@@ -153,7 +156,15 @@ _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+#: Capitalised words after "in", "at" or "on" that name a time, not a place.
+_NOT_PLACES = _MONTH_NAMES | frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split()
+)
+#: Places that hold others, never a rival of a town in them.
+_CONTAINING = frozenset(
+    "the united states|the us|the uk|britain|great britain|europe|asia|africa|america|"
+    "the middle east|the west|the world".split("|")
+)
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
@@ -591,8 +602,8 @@ def reply_lacks_asked(
     911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
-    # "in the last three years" counts no people, but "a million hours" may be how much
-    # overtime is worked.
+    # "in the last three years" counts no people, but "two thousand hours" may be how much
+    # leave was taken.
     if not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
         sentences = [_DURATION.sub(" ", s) for s in sentences]
     known = _figures(question)
@@ -640,8 +651,8 @@ def figure_of_another(
     abstention shows as the closest). A figure (a number, not a date) that a sentence
     puts in no place is the story's: when the first sentence of every article the reply
     is drawn from (``ledes``) puts the story in another place than the asked one
-    ("Firefighters across New South Wales …"), "150 homes have been lost" is no figure for
-    Victoria, unless a sentence just before it names the asked place ("those suburbs")."""
+    ("Crews across the Kelso Valley …"), "90 barns were lost" is no figure for Dunmore,
+    unless a sentence just before it names the asked place ("those villages")."""
     asked = surface_kind(question)
     if asked is None:
         return None
@@ -649,9 +660,9 @@ def figure_of_another(
     for c in constraints:  # "How many Germans": a people counted ("Russian activists" is not)
         if c.kind == NAME and " " not in c.text and c.text.endswith("s") and country_of(c.text):
             kinds[c] = COUNTRY
-    # A name a place preposition puts the asked thing in is a place ("at Hill Top", "in
-    # Davis Cup history"), whatever its capitals say; "Super Bowl 50" and "Lord of the
-    # Rings" are no persons either.
+    # A name a place preposition puts the asked thing in is a place ("at Mill Cross", "in
+    # Harbour Cup history"), whatever its capitals say; "Super Bowl 50" and "Song of the
+    # Sea" are no persons either.
     slots = _place_slots(question, constraints, kinds)
     subjects = [
         c
@@ -674,25 +685,26 @@ def figure_of_another(
     elif asked == ASKED_NUMBER:
         known = _figures(question)
         giving = [s for s in sentences if _figures(s) - known]
-        counting = [s for s in giving if _counts(question, s)]
-        giving = counting or giving  # "60 fire units" speaks to "How many fire units …?"
     else:
         mentioned = things(question)
         giving = [s for s in sentences if things(s).new_to(mentioned, asked)]
     if not giving:
         return None
+    # Whose figure it is: any figure sentence naming the asked one may give it; which
+    # figure is meant: of "How many boats …?", the sentences counting boats when some do.
+    counting = [s for s in giving if _counts(question, s)] or giving
     question_words = set(plain_words(fold(question)))
     surnames = _surnames(around)
     for subject in subjects:
         words = [w for w in plain_words(fold(subject.text)) if len(w) > 1]
         kind = kinds[subject]
+        if any(_names_any(words, sentence) for sentence in giving):
+            continue
         # Of each figure sentence: whether it speaks of the asked one (True), of another
         # (False), or names nobody (None: "Britain lost 3-2" says nothing either way).
         spoken_of: list[bool | None] = []
-        for sentence in giving:
-            if _names_any(words, sentence):
-                spoken_of.append(True)
-            elif kind == PLACE:
+        for sentence in counting:
+            if kind == PLACE:
                 spoken_of.append(
                     False if _other_in_slot(slots[subject], sentence, question_words) else None
                 )
@@ -703,37 +715,36 @@ def figure_of_another(
             else:
                 spoken_of.append(None)
         if True not in spoken_of and False in spoken_of:
-            return subject, sentences.index(giving[spoken_of.index(False)])
+            return subject, sentences.index(counting[spoken_of.index(False)])
         if (
             kind == PLACE
             and asked == ASKED_NUMBER
             and set(spoken_of) == {None}
             and _told_elsewhere(words, ledes)
-            and not any(_said_before(s, around, words) for s in giving)
+            and not any(_said_before(s, around, words) for s in counting)
         ):
-            return subject, sentences.index(giving[0])
+            return subject, sentences.index(counting[0])
     return None
 
 
 def _titled(name: Constraint, question: str) -> bool:
-    """Whether the name is part of a title joined by "of" or "for" ("Lord of the Rings",
-    "Bank of England"), which no person's name is."""
+    """Whether a one-word name is part of a title joined by "of the" or "for the" ("Song"
+    and "Sea" of "Song of the Sea"), which no person's name is; a name of several
+    words stays a person's ("Jane Doe of the Greens")."""
+    if " " in name.text:
+        return False
     text = re.escape(name.text)
-    return bool(
-        re.search(
-            rf"{text}\s+(?:of|for)\s|[A-Z][\w’'-]*\s+(?:of|for)\s+(?:the\s+)?{text}", question
-        )
-        or re.search(r"\s(?:of|for|the)\s", name.text)
-    )
+    joined = r"\s+(?:of|for)\s+the\s+"
+    return bool(re.search(rf"\b{text}{joined}[A-Z]|[A-Z][\w’'-]*{joined}{text}\b", question))
 
 
 #: Prepositions that put a thing in a place; "in", "at", "around" and "near" say one
-#: thing, "on" ("on Nauru") and "from" ("officers from Queensland") each their own.
+#: thing, "on" ("on Fernholm") and "from" ("crews from Alby") each their own.
 _LOCATIVES = {
     "in": "in", "at": "in", "around": "in", "near": "in", "across": "in", "throughout": "in",
     "on": "on", "from": "from",
 }  # fmt: skip
-_SLOT_NAME = r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+_SLOT_NAME = r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 #: "How many <things>": the words between "how many" and the verb.
 _COUNTED = LazyPattern(
     r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?))s?\s+(?:are|were|is|was|did|do|"
@@ -746,8 +757,8 @@ def _place_slots(
     question: str, constraints: Sequence[Constraint], kinds: dict[Constraint, str]
 ) -> dict[Constraint, str]:
     """The names a number or date question puts its thing in, with the preposition that
-    does it ("remain on Nauru", "defending properties around Goulburn"): a place, whatever
-    ``name_kinds`` makes of it ("Hill Top" reads as a person's name), unless it tells an
+    does it ("remain on Fernholm", "sailing around Kelso"): a place, whatever
+    ``name_kinds`` makes of it ("Mill Cross" reads as a person's name), unless it tells an
     organisation (or a country, which has its own rule)."""
     slots = {}
     for c in constraints:
@@ -760,24 +771,28 @@ def _place_slots(
 
 
 def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
-    """Whether the sentence puts something in another place the same way ("211 detainees
-    remaining on Christmas Island" for "… on Nauru"), a place the question does not name."""
-    for word, group in _LOCATIVES.items():
-        if group != slot:
+    """Whether the sentence puts something in another place the same way ("84 patients
+    remaining on Skerry Island" for "… on Fernholm"), a place the question does not name.
+    A country is no rival (a town lies in one: "in Kelso in Norway"), nor is an
+    organisation ("on TV", "in Parliament") or a time ("in March", "at Christmas")."""
+    for found in re.finditer(rf"\b({'|'.join(_LOCATIVES)})\s+{_SLOT_NAME}", sentence):
+        name = found.group(2)
+        bare = name.removeprefix("the ")
+        if _LOCATIVES[found.group(1).lower()] != slot or bare.split()[0] in _NOT_PLACES:
             continue
-        for found in re.finditer(rf"\b{word}\s+{_SLOT_NAME}", sentence):
-            name = found.group(1)
-            if name in _MONTH_NAMES or name.split()[0] in _WEEKDAYS:
-                continue
-            if not set(plain_words(fold(name))) & asked:
-                return True
+        if bare.startswith("New Year"):
+            continue
+        if _countries(name) or name.lower() in _CONTAINING or _kind_of_name(name) == ORGANISATION:
+            continue
+        if not set(plain_words(fold(name))) & asked:
+            return True
     return False
 
 
 def _said_before(sentence: str, around: Sequence[str], words: Sequence[str]) -> bool:
     """Whether one of the two sentences before ``sentence`` in the text ``around`` it names
-    the asked place: "Thousands of residents in those suburbs were evacuated" after a
-    sentence naming Engadine speaks of Engadine."""
+    the asked place: "Hundreds of people in those villages left" after a sentence naming
+    Dunmore speaks of Dunmore."""
     for text in around:
         at = text.find(sentence)
         if at >= 0:
@@ -799,7 +814,7 @@ def _told_elsewhere(words: Sequence[str], ledes: Sequence[str]) -> bool:
 
 
 def _counted_thing(question: str) -> tuple[Constraint, ...]:
-    """What a "How many …?" question counts, as it names it ("fire units"): what a reply
+    """What a "How many …?" question counts, as it names it ("ferry crews"): what a reply
     without a figure gives none for when the question names no one."""
     found = _COUNTED.search(question)
     if found is None:
@@ -808,9 +823,16 @@ def _counted_thing(question: str) -> tuple[Constraint, ...]:
     return (Constraint(TERM, thing, tuple(plain_words(fold(thing)))),)
 
 
+#: A cardinal number in words ("several" or "half" counts nothing exactly).
+_CARDINAL = (
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?)\b"
+)
+
+
 def _counts(question: str, sentence: str) -> bool:
     """Whether the sentence gives a count of what a "How many …?" question counts: a
-    number with the counted word within three words after it ("about 60 fire units", "a
+    number with the counted word within three words after it ("about 40 ferry crews", "a
     28-yard punt")."""
     found = _COUNTED.search(question)
     if found is None:
@@ -819,7 +841,7 @@ def _counts(question: str, sentence: str) -> bool:
     stem = head[:-1] if head.endswith("e") else head
     return bool(
         re.search(
-            rf"(?:\d[\d,.]*|{_NUMBER_WORD.pattern})(?:[\s-]+[\w’'-]+){{0,2}}?[\s-]+{re.escape(stem)}",
+            rf"(?:\d[\d,.]*|{_CARDINAL})(?:[\s-]+[\w’'-]+){{0,2}}?[\s-]+{re.escape(stem)}",
             sentence,
             re.I,
         )

@@ -237,14 +237,27 @@ def _is_common_opening(word: str) -> bool:
     return word.lower() in QUESTION_WORDS or word[1:].islower()
 
 
+#: Endings that make another word of a word's family from its stem ("terror": "terrorist").
+_DERIVED = ("ist", "ism", "ian", "ic", "al", "i", "n")
+#: Endings that make two words of one family from one base ("tourist": "tourism").
+_SWAPPED = {("ist", "ism"), ("ism", "ist"), ("ian", "ia"), ("ia", "ian")}
+
+
 def same_family(term: str, other: str) -> bool:
-    """Whether two analysed terms are words of one family the stemmer keeps apart: one
-    begins the other ("terror": "terrorist", "econom": "economi") or they differ only in
-    their last two letters ("tourist": "tourism"), sharing six letters or more."""
+    """Whether two analysed terms are words of one family the stemmer keeps apart: one is
+    the other and a derivational ending ("terror": "terrorist", "econom": "economi"), or
+    both are one base of four letters or more with two endings that go together
+    ("tourist": "tourism"). Stems that merely share their first letters are not
+    ("internet" and "internat", "concert" and "concern")."""
     if term == other:
         return True
-    pairs = zip(term, other, strict=False)
-    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(term), len(other)))
-    if shared < 6:
-        return False
-    return shared == min(len(term), len(other)) or max(len(term), len(other)) - shared <= 2
+    short, long = sorted((term, other), key=len)
+    if len(short) >= 5 and long.startswith(short) and long[len(short) :] in _DERIVED:
+        return True
+    return any(
+        term.endswith(a)
+        and other.endswith(b)
+        and term[: -len(a)] == other[: -len(b)]
+        and len(term) - len(a) >= 4
+        for a, b in _SWAPPED
+    )
