@@ -28,9 +28,9 @@ DOCKS = (
     "the board has left members no choice. The mediator, Ruth Adler, says both sides must "
     "give ground. Speaking on local radio on Monday night, Ms Olsen dismissed the idea. The "
     'union has a long record of settling disputes," she said. "We came to the table in good '
-    'faith." The transport department says it holds Mr Reyes responsible for the breakdown. '
-    "The department's view was set out by its spokesman, Anil Kapoor. \"We expect both "
-    'sides back at the table this week," he said. "We are watching the bay very closely," a '
+    "faith.\" Shipping firms say they blame Mr Reyes for the breakdown. The board's case was "
+    'presented on Tuesday by its lawyer, Anil Kapoor. "We expect both sides back at the '
+    'table this week," he said. "We are watching the bay very closely," a '
     'port official told reporters. "Nobody wants ships waiting at anchor," he said.\n'
 )
 
@@ -99,7 +99,7 @@ def test_a_person_spoken_of_is_no_speaker_but_one_voicing_a_position_is(
     docks: tuple[str, Article],
 ) -> None:
     assert speaker_of(docks, '"We expect both sides back at the table this week," he said.') == (
-        "The department's view was set out by its spokesman, Anil Kapoor."
+        "The board's case was presented on Tuesday by its lawyer, Anil Kapoor."
     )
 
 
@@ -152,6 +152,21 @@ def test_a_metadata_question_is_known_by_what_it_asks_of_a_story(
     assert (asked.field if asked else None) == field
 
 
+def test_he_told_a_channel_names_the_listener_not_the_speaker(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "visas.txt").write_text(
+        "The acting health minister, Carl Voss, says the clinic will reopen. He has told "
+        'Channel Four the repairs are nearly done. "The doors open on Monday," he said.\n',
+        encoding="utf-8",
+    )
+    (parsed,) = ingest_corpus(corpus).files
+    story = (parsed.text, parsed.articles[0])
+    assert speaker_of(story, '"The doors open on Monday," he said.') == (
+        "The acting health minister, Carl Voss, says the clinic will reopen."
+    )
+
+
 @pytest.fixture(scope="module")
 def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two stories, indexed once for this module."""
@@ -174,7 +189,7 @@ def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ),
         (
             "What did Anil Kapoor say?",
-            "The department's view was set out by its spokesman, Anil Kapoor. [1] "
+            "The board's case was presented on Tuesday by its lawyer, Anil Kapoor. [1] "
             '"We expect both sides back at the table this week," he said. [1]',
         ),
         # The sentence naming a quote's speaker comes before the quote, as in the story.
@@ -202,6 +217,14 @@ def test_what_someone_said_in_broadcast_copy_comes_after_the_sentence_naming_the
     broadcast: Assistant, question: str, first: str
 ) -> None:
     assert asked(broadcast, question).text.startswith(first)
+
+
+@pytest.mark.slow
+def test_a_story_sharing_one_word_with_the_topic_asked_is_not_the_story_asked_about(
+    broadcast: Assistant,
+) -> None:
+    answer = asked(broadcast, "Who wrote the story about the dock robbery?")
+    assert "doesn't state its author" not in answer.text
 
 
 @pytest.mark.slow
@@ -243,16 +266,6 @@ def test_what_someone_said_in_broadcast_copy_comes_after_the_sentence_naming_the
             "Which news organisation published the report on the vaccine shortage?",
             "“A rural clinic in the Tarrow district has run out of flu…” doesn't state the "
             "outlet that published it. [1]",
-        ),
-        (
-            "Which outlet published the story on Marlow's dockers?",
-            "“Dock workers at the port of Marlow have voted to strike over…” doesn't state the "
-            "outlet that published it. [1]",
-        ),
-        (
-            "When was the story on the vaccine case published?",
-            "“A rural clinic in the Tarrow district has run out of flu…” doesn't state when it "
-            "was published. [1]",
         ),
     ],
 )

@@ -413,12 +413,7 @@ def article_in_question(
     topic = set(analyse([asked.topic])[0]) - set(analyse([_ASKING_WORDS])[0])
     about = analyse([f"{a.title} {text}" for a, text in zip(ranked, texts, strict=True)])
     holding = (a for a, terms in zip(ranked, about, strict=True) if _holds(set(terms), topic))
-    found = next(holding, None)
-    if found is None and about and _held(set(about[0]), topic) >= _BEST_HOLDS * len(topic):
-        # The best passage says part of the topic in its own words ("the typhoid case" of a
-        # story on a woman diagnosed with typhoid): its article, which the reply names.
-        return ranked[0]
-    return found
+    return next(holding, None)
 
 
 def _described_by(question: str, analyse: Callable[[Sequence[str]], list[list[str]]]) -> bool:
@@ -430,8 +425,8 @@ def _holds(terms: set[str], topic: set[str]) -> bool:
     """Whether a passage's (and its article title's) ``terms`` hold a topic's: all of a
     topic of one or two words, else all but a quarter ("North Korea slammed South Korea
     for the drill" over "North Korea's newspaper blasted South Korea for the drill"). A
-    term is held by one it begins or that begins it ("Fed" by "Federal", "Australia" by
-    "Australians"), ``_SHARED_START`` letters at least."""
+    term is held by one it begins or that begins it ("Australia" by "Australians"),
+    ``_SHARED_START`` letters at least."""
     if len(topic) <= 2:
         return _held(terms, topic) == len(topic)
     return _held(terms, topic) >= 0.75 * len(topic)
@@ -451,11 +446,9 @@ def _held(terms: set[str], topic: set[str]) -> int:
     )
 
 
-#: How many letters a term and a word it begins (or that begins it) must share.
-_SHARED_START = 3
-#: The share of a topic's terms the best passage must hold to name the article asked
-#: about when no passage holds them all (``_holds``).
-_BEST_HOLDS = 0.5
+#: How many letters a term and a word it begins (or that begins it) must share: "Austral"
+#: of "Australia" and "Australians", never "ban" of "bank".
+_SHARED_START = 5
 
 
 #: Words of a metadata question that say what is asked, not which article: they never

@@ -32,11 +32,11 @@ said.", "…,” the ministry said.") needs nothing more.
 - for a pronoun, the nearest earlier sentence naming a person as its subject (also after
   an opening phrase: "In a speech on Monday, Ms Doe rejected …") or as a speaker ("Doe
   said …", "said the minister, Jane Doe"), never one only mentioning a person later on
-  ("… built by the engineer John Roe.", "Officials say they hold Roe responsible."), nor a
+  ("… built by the engineer John Roe.", "Critics say they blame Roe for the delay."), nor a
   man for "she" or a woman for "he" where a title says so (Mr, Ms, Mrs …). For quoted
   words ("…,” he said.") it may also be an unnamed source's quote ("…,” a port official
-  told reporters.") or the one who voiced a position ("… was set out by its spokesman,
-  Anil Roe."), and an earlier "…,” he said." is followed back to its name;
+  told reporters.") or the one who voiced a position ("The board's case was presented on
+  Tuesday by its lawyer, Anil Roe."), and an earlier "…,” he said." is followed back to its name;
 - for a role ("the mayor said"), the nearest earlier sentence naming a person of that role.
 
 An attribution by pronoun or role found on the way is followed back to its name. When
@@ -190,12 +190,16 @@ _OPENING_PHRASE = LazyPattern(
 #: How many words may stand between a verb of speech and the speaker named after it
 #: ("said the deputy minister, Jane Doe").
 _SPEAKER_AFTER_VERB = 4
+#: A pronoun standing as a subject before a name: the name is no subject then.
+_PRONOUN_SUBJECT = LazyPattern(r"\b(?:he|she|they|we|i)\b", re.I)
+#: Verbs of speech after which a name is the one spoken to.
+_TO_LISTENER = LazyPattern(r"told|tells|asked|asks|urged|urges|pressed", re.I)
 #: Words between a verb of speech and a name that make the name what is spoken of.
 _NOT_A_SPEAKERS_GAP = LazyPattern(r"\b(?:he|she|they|it|we|i|you|that|this|there|to)\b", re.I)
-#: Who voiced a position, closing a passive sentence before the name: "The view was set
-#: out by its spokesman, " (Jane Doe.), "The plan was outlined on Monday by " (Jane Doe.).
+#: Who voiced a position, closing a passive sentence before the name: "The case was presented
+#: on Tuesday by its lawyer, " (Jane Doe.), "The plan was outlined by " (Jane Doe.).
 _AGENT_ENDS = LazyPattern(
-    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:spelt|spelled|set|laid|summed|outlined|announced|"
+    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:set|laid|summed|outlined|announced|"
     r"explained|stated|expressed|voiced|put|delivered|read|issued|echoed|defended|presented)"
     r"\b(?:\s+\w+){0,3}?\s+by\s+(?:[a-z][\w-]*,?\s+){0,3}$"
 )
@@ -583,12 +587,14 @@ def _speaks_at(outside: str, name_at: int) -> bool:
     """Whether the name at ``name_at`` is who speaks in a sentence with a verb of speech:
     it stands before the verb ("Doe, the minister, said …") or just after it ("said the
     minister, Jane Doe", "according to Dr Doe"), not as what the speech is about ("The
-    officials say they hold Doe responsible")."""
+    critics say they blame Doe for the delay")."""
     verb = _SPEECH.search(outside)
     if verb is None:
         return False
     if verb.start() > name_at:
         return True
+    if _TO_LISTENER.fullmatch(verb.group()):  # "He has told Channel Nine …": the listener
+        return False
     gap = outside[verb.end() : name_at]
     return len(gap.split()) <= _SPEAKER_AFTER_VERB and not _NOT_A_SPEAKERS_GAP.search(gap)
 
@@ -599,7 +605,11 @@ def _subject_at(outside: str, name_at: int) -> bool:
     before = outside[:name_at]
     if _OPENING_PHRASE.match(before):  # "In a speech on Monday, Anna Berg said …"
         before = before.rpartition(",")[2]
-    return len(before.split()) <= _SUBJECT_WITHIN and not _PREPOSITIONS.search(before)
+    return (
+        len(before.split()) <= _SUBJECT_WITHIN
+        and not _PREPOSITIONS.search(before)
+        and not _PRONOUN_SUBJECT.search(before)  # "He has told Channel Four …"
+    )
 
 
 def _fits(sentence: _Sentence, name_at: int, pronoun: str, genders: dict[str, str]) -> bool:
