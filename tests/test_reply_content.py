@@ -66,12 +66,12 @@ May.
 """
 
 FELLING = """\
-Tree feller jailed at Lindvik
+Fuel thief sentenced in Tromso
 
-Lindvik, March 7, 2024
+Tromso, March 7, 2024
 
-A Lindvik man, 31, pleaded guilty to cutting down 23 oak trees in the town park. \
-Conservationists welcomed the one-year jail sentence given to the man on Friday.
+Ole Strand, who took fuel from fishing boats in Lindvik, will spend his sentence in the \
+prison at Tromso. The court gave him eight months on Friday.
 """
 
 
@@ -139,17 +139,17 @@ def test_a_why_question_is_answered_first_by_the_sentence_giving_a_cause(
 
 @pytest.fixture(scope="module")
 def park_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """An assistant over the tree felling report alone."""
+    """An assistant over the fuel theft report alone."""
     return assistant_over(tmp_path_factory.mktemp("reply-how-long"), {"felling.txt": FELLING})
 
 
 def test_a_how_long_question_is_answered_first_by_the_sentence_giving_a_duration(
     park_desk: Assistant,
 ) -> None:
-    answer = asked(park_desk, "How long was the Lindvik man jailed for?")
+    answer = asked(park_desk, "How long will Ole Strand spend in prison?")
     assert answer.text == (
-        "Conservationists welcomed the one-year jail sentence given to the man on Friday. [2] "
-        "A Lindvik man, 31, pleaded guilty to cutting down 23 oak trees in the town park. [2]"
+        "The court gave him eight months on Friday. [1] Ole Strand, who took fuel from fishing "
+        "boats in Lindvik, will spend his sentence in the prison at Tromso. [1]"
     )
 
 

@@ -227,6 +227,7 @@ def test_a_time_of_day_is_no_count() -> None:
         ("United are offering one extra year.", {"one extra year"}),
         ("The river runs 1,230 km to the sea.", {"1,230 km"}),
         ("The 17-year-old died two years ago.", set()),
+        ("The next few hours are crucial; a day later it rained.", set()),
     ],
 )
 def test_a_length_of_time_or_distance_is_a_duration(sentence: str, lengths: set[str]) -> None:
@@ -237,6 +238,7 @@ def test_how_long_asks_for_a_duration_and_what_pay_rise_for_a_number() -> None:
     assert matched_kind("How long was the man jailed for?") == DURATION
     assert matched_kind("What pay increase is the bank offering?") == NUMBER
     assert matched_kind("What fine did the club get?") == NUMBER
+    assert matched_kind("What bill is the parliament debating?") is None
     trees = _rated("The man, 31, of Lindvik cut down 23 trees.", 0.9, 1, False)
     jailed = _rated("He was given a one-year jail sentence.", 0.3, 2, True)
     assert [c.text for c in select([trees, jailed], SentenceWeights(), DURATION)] == [

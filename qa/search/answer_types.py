@@ -123,20 +123,22 @@ _UNIT = (
     r"centur(?:y|ies)|(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|inches|yards?)"
 )
 #: A length of time or distance as news writes one: "six months", "a one-year sentence",
-#: "two and a half years", "one extra year", "1,230 km"; not an age ("a 17-year-old") nor a
-#: time past ("two years ago").
+#: "two and a half years", "one extra year", "1,230 km"; not an age ("a 17-year-old"), a
+#: time past ("two years ago") nor a vague one ("the next few hours", "a day").
 _DURATION = LazyPattern(
-    rf"\b(?:\d[\d,.]*|an?|{_NUMBER_WORDS}|\w+teen|several|few)"
+    rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS}|\w+teen)"
     r"(?:[- ](?:and[- ]a[- ]half|or\s+\w+|to\s+\w+))?"
     rf"(?:\s+(?:extra|more|additional|further|full|long))?[- ]{_UNIT}\b(?![- ]old\b|\s+ago\b)",
     re.I,
 )
 _ASKS_DURATION = LazyPattern(r"\bhow\s+long\b", re.I)
 #: "What pay increase …?", "What fine …?": an amount asked for by what it is, as "How much …?"
-#: asks for it.
+#: asks for it; only by nouns that are amounts in every sense ("What bill …?" may ask for a law).
 _ASKS_AMOUNT = LazyPattern(
-    r"\b(?:what|which)\s+(?:\w+\s+)?(?:increase|rise|raise|cut|salary|wage|fee|fine|payout|"
-    r"compensation|bill|debt|deficit|surplus|profit|loss|revenue|growth|toll)\b",
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:salary|wage|fee|fine|payout|compensation|deficit|"
+    r"surplus|profit|revenue|growth|toll)\b"
+    r"|\b(?:what|which)\s+(?:pay|wage|salary|price|tax|rate|fare|rent)\s+(?:increase|rise|raise|"
+    r"cut|hike|offer)\b",
     re.I,
 )
 _COUNTED_QUESTION = LazyPattern(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
