@@ -169,9 +169,10 @@ class Citation(Passage):
 class Constraint:
     """A specific thing a question asks about, which the evidence of an answer must meet.
 
-    ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote`` or
-    ``term`` (see qa/search/answerability.py), ``text`` the words as the question
-    writes them, ``terms`` the forms they are matched by.
+    ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote``, ``term``,
+    ``unseen`` (a word no article uses) or ``counted`` (what "How many …?" counts, when no
+    article uses that word; see qa/search/answerability.py), ``text`` the words as the
+    question writes them, ``terms`` the forms they are matched by.
     """
 
     kind: str

@@ -46,9 +46,9 @@ CLINIC = (
 
 MAYOR = (
     "The Lord Mayor will answer questions about the flood relief fund this week. A "
-    "spokeswoman says the Lord Mayor is concerned that the fund has been slow to reach "
+    "press officer says the Lord Mayor is worried that the fund has been slow to reach "
     "families. Council staff have been told to process claims within ten days. The Lord Mayor "
-    "says he relied on advice from council officers when the fund was set up. Opposition "
+    "says he followed the council's legal advice when the fund was set up. Opposition "
     "councillor Mark Bryce says the delays are unacceptable.\n"
 )
 
@@ -200,10 +200,10 @@ def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             'an emergency delivery," Ms Raman said. [1]',
         ),
         # No quotation: what the person asked about says, told, leads; not what others say
-        # of them ("A spokeswoman says the Lord Mayor is concerned …").
+        # of them ("A press officer says the Lord Mayor is worried …").
         (
             "What does the Lord Mayor say about the relief fund?",
-            "The Lord Mayor says he relied on advice from council officers when the fund was set "
+            "The Lord Mayor says he followed the council's legal advice when the fund was set "
             "up. [1]",
         ),
         (

@@ -593,7 +593,7 @@ def _speaks_at(outside: str, name_at: int) -> bool:
         return False
     if verb.start() > name_at:
         return True
-    if _TO_LISTENER.fullmatch(verb.group()):  # "He has told Channel Nine …": the listener
+    if _TO_LISTENER.fullmatch(verb.group()):  # "He has told Channel Four …": the listener
         return False
     gap = outside[verb.end() : name_at]
     return len(gap.split()) <= _SPEAKER_AFTER_VERB and not _NOT_A_SPEAKERS_GAP.search(gap)
@@ -738,9 +738,9 @@ def holds_quote(sentence: str) -> bool:
 
 def reports_speech_of(sentence: str, surname: str) -> bool:
     """Whether a sentence tells, outside any quotation, what the person ``surname`` says,
-    naming them beside a verb of speech ("The Governor-General says he relied on …", "Doe
-    told reporters …", "…, said Doe."), not only speaking of them ("A spokeswoman says
-    Doe is concerned …")."""
+    naming them beside a verb of speech ("The harbour master says he followed the rules …", "Doe
+    told reporters …", "…, said Doe."), not only speaking of them ("A press officer says
+    Doe is worried …")."""
     (read,) = _read_paragraph([sentence], 0)
     name = re.escape(surname)
     beside = (
