@@ -1032,6 +1032,25 @@ def test_a_reply_without_a_count_gives_none_for_what_the_question_counts() -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("How many of the ferries were lost in the storm?", "for “ferries”"),
+        ("How many more ferries were lost in the storm?", "for “ferries”"),
+        ("How many times were ferries lost in the storm?", "for this"),
+    ],
+)
+def test_a_reply_without_a_count_names_the_counted_thing_alone_and_never_a_measure(
+    question: str, missing: str
+) -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The storm hit the harbour on Tuesday night."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no figure {missing}. "
+        "Closest: The storm hit the harbour on Tuesday night. [1]"
+    )
+
+
 def test_a_figure_put_nowhere_belongs_to_the_place_the_story_is_told_of() -> None:
     question = "How many barns were lost in Dunmore?"
     asked = Constraint("name", "Dunmore", ("dunmore",))

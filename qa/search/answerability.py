@@ -122,6 +122,7 @@ from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import asked_kind, asks_age, gives_age, things
+from qa.search.followup_text import MEASURES as UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
@@ -814,13 +815,22 @@ def _told_elsewhere(words: Sequence[str], ledes: Sequence[str]) -> bool:
 
 
 def _counted_thing(question: str) -> tuple[Constraint, ...]:
-    """What a "How many …?" question counts, as it names it ("ferry crews"): what a reply
-    without a figure gives none for when the question names no one."""
+    """What a "How many …?" question counts, as it names it ("ferry crews", "detainees" of
+    "How many of the detainees …", "people" of "How many more people …"): what a reply without
+    a figure gives none for when the question names no one. A measure ("How many times …?",
+    "How many years …?") names no thing: the reply then gives no figure "for this"."""
     found = _COUNTED.search(question)
     if found is None:
         return ()
     thing = question[found.start(1) : found.end()].rsplit(maxsplit=1)[0]
+    thing = _COUNTED_LEAD.sub("", thing)
+    if not thing or thing.lower() in UNITS:
+        return ()
     return (Constraint(TERM, thing, tuple(plain_words(fold(thing)))),)
+
+
+#: Words before the counted noun that are not part of its name ("of the", "more", "other").
+_COUNTED_LEAD = LazyPattern(r"^(?:(?:of|the|more|other|else|extra|additional)\s+)+", re.I)
 
 
 #: A cardinal number in words ("several" or "half" counts nothing exactly).
