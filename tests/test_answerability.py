@@ -1075,23 +1075,23 @@ def test_a_figure_put_nowhere_belongs_to_the_place_the_story_is_told_of() -> Non
     [
         # The country a town lies in is no other place; the sentence naming the town stands.
         (
-            "How many soldiers were killed by the stray bomb near Tarvik?",
+            "How many hikers were hurt by the rockfall near Tarvik?",
             [
-                "The three soldiers killed by the bomb in Norway served in one unit.",
-                "Three troops were killed by a stray bomb near Tarvik in Norway, officials said.",
+                "The four hikers hurt by the rockfall in Norway came from one club.",
+                "Four walkers were hurt by a rockfall near Tarvik in Norway, officials said.",
             ],
         ),
         (
-            "How many people were shot at the mill in Fenwick?",
+            "How many workers fell ill at the mill in Fenwick?",
             [
-                "Several people, as many as 35, have been shot at a mill in the United States.",
-                "“We hear as many as 35 have been shot,” said a Fenwick police dispatcher.",
+                "Several workers, perhaps 60, fell ill at a mill in the United States.",
+                "“We think 60 fell ill,” said a Fenwick fire officer.",
             ],
         ),
         # An organisation or a time after "on" or "at" is no place.
         (
-            "How many channels can the detainees watch on Fernholm?",
-            ["They watch 21 channels on TV."],
+            "How many films can the campers watch on Fernholm?",
+            ["They can watch 12 films on TV."],
         ),
         ("How many visitors were at Kelso?", ["About 400 visitors came at Christmas."]),
     ],

@@ -122,7 +122,7 @@ from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import asked_kind, asks_age, gives_age, things
-from qa.search.followup_text import MEASURES as UNITS
+from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
@@ -824,7 +824,7 @@ def _counted_thing(question: str) -> tuple[Constraint, ...]:
         return ()
     thing = question[found.start(1) : found.end()].rsplit(maxsplit=1)[0]
     thing = _COUNTED_LEAD.sub("", thing)
-    if not thing or thing.lower() in UNITS:
+    if not thing or thing.lower() in TIME_UNITS:
         return ()
     return (Constraint(TERM, thing, tuple(plain_words(fold(thing)))),)
 

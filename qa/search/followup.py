@@ -848,7 +848,7 @@ def _doer_in_the_passages(body: str, pronoun: str, previous: PreviousTurn) -> st
                 if kind == "person" and not _after_a_place_preposition(sentence, a)
             }
     # Only one the conversation has named, and no name made of what the question asks about
-    # ("Nobel Peace Prize" for "who does he share the prize with?").
+    # ("Harbour Cup Trophy" for "who does he share the trophy with?").
     named = " ".join([previous.question, *previous.earlier, *previous.answer_sentences])
     people = {
         name
