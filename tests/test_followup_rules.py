@@ -551,6 +551,20 @@ def test_it_can_be_a_name_with_a_possessive_inside() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("fragment", "resolved"),
+    [
+        ("and the Harbour Bank's?", "What was the Harbour Bank's profit?"),
+        ("and the Harbour Bank's in 2001?", "What was the Harbour Bank's profit in 2001?"),
+    ],
+)
+def test_a_possessive_fragment_takes_the_place_of_the_possessor(
+    fragment: str, resolved: str
+) -> None:
+    previous = PreviousTurn("What was the City Bank's profit?")
+    assert resolve(fragment, previous).resolved == resolved
+
+
 def test_he_after_who_said_that_is_the_one_the_answer_shows_speaking() -> None:
     previous = PreviousTurn(
         "Who said that? (following: By how much has the number of migrants in Russia declined?)",

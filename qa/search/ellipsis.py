@@ -120,6 +120,8 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     if names:
         start, end, kind = names[-1]
         name = fragment[start:end]
+        # "and the Harbour Bank's?": the possessive is the name's, no phrase after it.
+        after = end + 2 if fragment[end : end + 2] in ("'s", "’s") else end
         same = [span for span in entity_spans(base, vocabulary) if span[2] == kind]
         if same:
             old_start, old_end, _ = same[-1]
@@ -130,7 +132,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             ].casefold().endswith("the "):
                 name = f"the {name}"  # "what about the Conservatives?" after "… Labour …"
             filled = f"{base[:old_start]}{name}{base[old_end:]}"
-            rest = fragment[end:].strip()
+            rest = fragment[after:].strip()
             if rest:
                 # "and Tony Blair as prime minister?": the name, then "as …" for "as …".
                 filled = _same_phrase_replaced(rest, filled) or f"{filled} {rest}?"
