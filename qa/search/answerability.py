@@ -212,18 +212,15 @@ _ORDINAL = (
     r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|\w+teenth|\w+tieth|twenty-first)"
 )
+#: A unit of time, as ``_ASKS_TIME`` and ``_DURATION`` read it.
+_TIME_UNIT = r"(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?"
 #: A question that asks about time or age ("How many years …?", "How long …?", "How old
 #: …?"), and a span of time ("the last three years", "10 days", "30-year-old"): a figure
 #: only for such a question.
-_ASKS_TIME = LazyPattern(
-    r"\b(?:(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?|how\s+(?:long|old)|"
-    r"ages?)\b",
-    re.I,
-)
+_ASKS_TIME = LazyPattern(rf"\b(?:{_TIME_UNIT}|how\s+(?:long|old)|ages?)\b", re.I)
 _HOW_MUCH = LazyPattern(r"\bhow\s+much\b", re.I)
 _DURATION = LazyPattern(
-    rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+"
-    r"(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?\b",
+    rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+{_TIME_UNIT}\b",
     re.I,
 )
 #: A rank ("second-largest", "third most populous"): the figure of a "size" question.
