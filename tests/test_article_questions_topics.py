@@ -91,6 +91,20 @@ def test_a_topic_no_passage_mentions_gets_no_article_metadata(newsroom: Assistan
     assert "was written by" not in answer.text
 
 
+def test_an_article_topic_no_passage_fully_holds_is_said_to_be_missing(
+    newsroom: Assistant,
+) -> None:
+    answer = asked(newsroom, "Who wrote the story about the fire on the Lindvik pier?")
+    assert answer.abstained
+    assert answer.text == (
+        "No indexed article is about “the fire on the Lindvik pier” (nothing on “fire”)."
+        " Closest: “Harbour Town Votes to Rebuild Its Old Pier” [1]"
+    )
+    assert [(m.kind, m.text) for m in answer.missing] == [("term", "fire")]
+    (cited,) = answer.citations
+    assert (cited.quote, cited.path) == ("Harbour Town Votes to Rebuild Its Old Pier", "pier.txt")
+
+
 def test_who_is_an_author_the_articles_say_nothing_else_about_names_their_article(
     newsroom: Assistant,
 ) -> None:
@@ -124,6 +138,9 @@ def test_the_topic_of_a_question_about_an_article_is_what_follows_about_or_repor
     )
     assert parse("Which newspaper reported the frost?") == ArticleQuestion(
         "outlet", True, (), "the frost"
+    )
+    assert parse("When was the article on the frost published?") == ArticleQuestion(
+        "published", True, (), "the frost"
     )
     novel = parse("Who wrote the novel Pride and Prejudice?")
     assert novel is not None and not novel.names_article and novel.topic is None

@@ -30,21 +30,25 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from qa.patterns import LazyPattern
-from qa.records import Answer, Article, Citation, Hit, Passage, Span
+from qa.records import Answer, Article, Citation, Constraint, Hit, Passage, Span
 from qa.search.answerability import (
+    TERM,
     AnswerabilityPolicy,
     assess,
     check_reply,
     closest_sentence,
+    describe_missing,
     quotes_in,
 )
 from qa.search.article_questions import (
+    TITLE,
     ArticleFact,
     article_by_person_asked,
     article_fact,
     article_in_question,
     article_question,
     authorship_fact,
+    topic_not_held,
 )
 from qa.search.attribution import (
     AskedHolder,
@@ -115,9 +119,10 @@ def compose_answer(
     on_topic = bool(passages) and evidence >= policy.abstain_below
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
-        text, known, shown, listed = about_article
+        text, known, shown, listed, missing = about_article
         cited = (Citation.of(shown),)
-        return Answer(question, text, not known, cited, listed, timings_ms, notices, evidence)
+        return Answer(question, text, not known, cited, listed, timings_ms, notices, evidence,
+                      missing=missing)  # fmt: skip
     chosen: list[Candidate] = []
     if on_topic:
         # The answer may rest only on passages that meet the question's constraints.
@@ -539,14 +544,17 @@ def _article_reply(
     snapshot: Storage,
     *,
     on_topic: bool,
-) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
+) -> tuple[str, bool, Passage, tuple[Passage, ...], tuple[Constraint, ...]] | None:
     """The reply to a question about an article's author, outlet, date or title, whether
-    the article states the value, its citation and the listed passages (the cited line
-    put first unless a passage is exactly that line); None for any other question.
+    the article states the value, its citation, the listed passages (the cited line
+    put first unless a passage is exactly that line) and what the articles lack; None for
+    any other question.
 
     The article is the one the question names or describes, else the best passage's
     article when the question points at an article ("who wrote this article?") and
-    the passages are on topic (``article_in_question``).
+    the passages are on topic (``article_in_question``). When the question says what the
+    article is about and no passage's article is about it, the reply says so, naming the
+    topic's words the closest one lacks, and cites that article's title.
     """
     asked = article_question(question)
     if asked is None or any(article_question(p) is None for p in question_parts(question)):
@@ -562,11 +570,25 @@ def _article_reply(
         texts=[hit.chunk.text for hit in passages],
     )
     if article is None:
-        return None
+        if not (on_topic and asked.names_article and asked.topic):
+            return None
+        texts = [hit.chunk.text for hit in passages]
+        unmet = topic_not_held(asked, ranked, texts, snapshot.lexical_terms)
+        if unmet is None:
+            return None
+        closest, lacking = unmet
+        raw = snapshot.file_text(closest.path)
+        missing = tuple(Constraint(TERM, word, (word.casefold(),)) for word in lacking)
+        said = (
+            f"No indexed article is about “{asked.topic}” (nothing on {describe_missing(missing)})."
+            f" Closest: “{closest.title}”"
+        )
+        span = article_fact(TITLE, closest, raw).span
+        return (*_fact_reply(closest, ArticleFact(said, span, known=False), raw, listed), missing)
     raw = snapshot.file_text(article.path)
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
-    return _fact_reply(article, article_fact(asked.field, article, raw), raw, listed)
+    return (*_fact_reply(article, article_fact(asked.field, article, raw), raw, listed), ())
 
 
 def _authorship_reply(

@@ -119,6 +119,10 @@ _TOPIC = LazyPattern(
     r"|\b(?:article|piece|story|report|analysis|column|feature)\s+(?:about|on)\s+(?P<on>\w.*)",
     re.I,
 )
+# "When was the article on X published?": the verb closing the question is no part of X.
+_TOPIC_END = LazyPattern(
+    r"(?:\s+(?:first\s+)?(?:published|posted|written|printed|released))?[\s?!.]*$", re.I
+)
 _QUOTED = LazyPattern(r"[\"“”'‘’«]([^\"“”«»]{8,}?)[\"“”'‘’»](?=[\s?.!,;:)]|$)")
 _NON_WORD = LazyPattern(r"[^\w]+")
 
@@ -149,7 +153,7 @@ def article_question(question: str) -> ArticleQuestion | None:
         if pattern.search(question):
             quoted = tuple(found.group(1).strip() for found in _QUOTED.finditer(question))
             about = None if quoted else _TOPIC.search(question)
-            topic = about and (about.group("topic") or about.group("on")).rstrip("?!. ")
+            topic = about and _TOPIC_END.sub("", about.group("topic") or about.group("on"))
             names = bool(
                 quoted or topic or _ARTICLE_WORDS.search(question) or _POINTING.search(question)
             )
@@ -414,6 +418,33 @@ def article_in_question(
     about = analyse([f"{a.title} {text}" for a, text in zip(ranked, texts, strict=True)])
     holding = (a for a, terms in zip(ranked, about, strict=True) if _holds(set(terms), topic))
     return next(holding, None)
+
+
+def topic_not_held(
+    asked: ArticleQuestion,
+    ranked: Sequence[Article],
+    texts: Sequence[str],
+    analyse: Callable[[Sequence[str]], list[list[str]]],
+) -> tuple[Article, list[str]] | None:
+    """For a question naming an article by what it is about ("Who wrote the story about
+    the harbour engineers?") that no passage's article is about (``article_in_question``
+    found none): the passage's article holding most of the topic's terms (the best ranked
+    among equals) and the topic's words it lacks, as the question writes them; None when
+    the question gives no topic or that article lacks none of them."""
+    if asked.topic is None or not ranked:
+        return None
+    asking = set(analyse([_ASKING_WORDS])[0])
+    words = _NON_WORD.sub(" ", asked.topic).split()
+    stems = {w: set(analyse([w])[0]) - asking for w in words}
+    words = [w for w in words if stems[w]]
+    topic = set().union(*stems.values())
+    about = [
+        set(terms)
+        for terms in analyse([f"{a.title} {t}" for a, t in zip(ranked, texts, strict=True)])
+    ]
+    best = max(range(len(ranked)), key=lambda i: (_held(about[i], topic), -i))
+    lacking = [w for w in words if _held(about[best], stems[w]) < len(stems[w])]
+    return (ranked[best], lacking) if lacking else None
 
 
 def _described_by(question: str, analyse: Callable[[Sequence[str]], list[list[str]]]) -> bool:
