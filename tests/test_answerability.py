@@ -1104,3 +1104,118 @@ def test_a_containing_country_an_organisation_or_a_time_is_no_other_place(
     asked = Constraint("name", name.group(1), (name.group(1).lower(),))
     met = Assessment((asked,), (1,), 1, (), 0.8)
     assert check_reply(question, said, met, 1) == met
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # The age stands with another name, though the sentence names her too.
+        ["Mia Lund lost to the 24-year-old Tom Berg in the final."],
+        ["Mia Lund lost to Tom Berg, 24, in the final."],
+        # An age standing with no one is of the last person named before it.
+        ["The champion 24-year-old won again on Sunday."],
+    ],
+)
+def test_an_age_standing_with_another_person_is_no_age_of_the_asked_one(said: list[str]) -> None:
+    question = "How old is Mia Lund?"
+    asked = Constraint("name", "Mia Lund", ("mia", "lund"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    around = [f"Tom Berg is coached by Mia Lund's brother. Tom Berg trained hard. {said[0]}"]
+    assert check_reply(question, said, met, 1, around=around).reply(said[0], 1) == (
+        f"The indexed articles give no age figure for Mia Lund. Closest: {said[0]} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mia Lund was the favourite. The champion 24-year-old won again on Sunday.",
+        "Mia Lund, the 24-year-old champion, won again on Sunday.",
+        # An abbreviation beside the age names no one: the age is hers, named before.
+        "Mia Lund thanked the crowd. The 24-year-old ITF champion won again on Sunday.",
+    ],
+)
+def test_an_age_standing_with_the_asked_person_or_referring_back_to_her_stands(text: str) -> None:
+    question = "How old is Mia Lund?"
+    asked = Constraint("name", "Mia Lund", ("mia", "lund"))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = [text.split(". ")[-1]]
+    assert check_reply(question, said, met, 1, around=[text]) == met
+
+
+def test_an_age_question_about_someone_by_what_they_are_needs_their_age() -> None:
+    question = "How old was the driver hurt in the crash?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The driver survived, but a 52-year-old cyclist was taken to hospital."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no age figure for the driver. Closest: {said[0]} [1]"
+    )
+    hurt = ["A 52-year-old cyclist and the 41-year-old driver were taken to hospital."]
+    assert check_reply(question, hurt, met, 1) == met
+
+
+def test_a_place_after_the_region_holding_it_and_where_in_it_is_another_place() -> None:
+    question = "How many farms were flooded in Dunmore province?"
+    asked = Constraint("name", "Dunmore", ("dunmore",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = ["At least 24 farms were flooded in Norway's northern Kelso province on Sunday."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no figure for Dunmore. Closest: {said[0]} [1]"
+    )
+    said = ["At least 24 farms were flooded in Norway's northern Dunmore province on Sunday."]
+    assert check_reply(question, said, met, 1) == met
+
+
+def test_the_asked_place_named_otherwise_than_where_the_counted_things_are_gives_no_figure() -> (
+    None
+):
+    question = "How many patients remain on Fernholm?"
+    asked = Constraint("name", "Fernholm", ("fernholm",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    said = [
+        "There are now 84 patients remaining on Easter Island.",
+        "A second flight took 30 nurses to Fernholm.",
+    ]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no figure for Fernholm. Closest: {said[0]} [1]"
+    )
+    # Named where the question puts its thing, the place may hold the figure.
+    said[1] = "A second flight took 30 nurses to the 12 patients who remain on Fernholm."
+    assert check_reply(question, said, met, 1) == met
+
+
+def test_a_reply_naming_another_office_of_the_body_names_no_holder_of_the_asked_one() -> None:
+    question = "Who is the chairman of the Harbour Bank?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The Harbour Bank's chief executive, Jo Lind, says profits rose."]
+    checked = check_reply(question, said, met, 1)
+    assert checked.missing == (
+        Constraint(
+            "office", "chairman of the Harbour Bank", ("chairman", "of", "the", "harbour", "bank")
+        ),
+    )
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles name no chairman of the Harbour Bank. "
+        "Closest: The Harbour Bank's chief executive, Jo Lind, says profits rose. [1]"
+    )
+    # The asked office named in the text around the reply: its holder may be there.
+    around = ["Harbour Bank chairman Max Ferrand opened the meeting. " + said[0]]
+    assert check_reply(question, said, met, 1, around=around) == met
+    # A chief executive officer is the chief executive.
+    asked = "Who is the chief executive of the Harbour Bank?"
+    officer = ["The Harbour Bank's chief executive officer, Jo Lind, says profits rose."]
+    assert check_reply(asked, officer, met, 1) == met
+
+
+def test_a_figure_of_another_office_holder_is_no_figure_for_the_asked_office() -> None:
+    question = "How much was the bonus for the Harbour Bank chief executive?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The board agreed to pay Mr Ferrand a bonus of $2 million."]
+    around = [f"Harbour Bank directors, including chairman Max Ferrand, met. {said[0]}"]
+    assert check_reply(question, said, met, 1, around=around).reply(said[0], 1) == (
+        "The indexed articles give no figure for the Harbour Bank chief executive. "
+        f"Closest: {said[0]} [1]"
+    )
+    # The figure of the asked office's holder stands.
+    chairman = "How much was the bonus for the Harbour Bank chairman?"
+    assert check_reply(chairman, said, met, 1, around=around) == met

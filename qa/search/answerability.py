@@ -93,7 +93,15 @@ organisation or a time after the preposition is no other place ("in Norway" hold
 of Norway; "on TV", "at Christmas"), and a reply any of whose figure sentences names the
 asked place or person stands. Of a "How many …?" reply the sentences counting the asked
 thing, when some do ("about 40 ferry crews"), are the ones read for a rival, and of a
-"How old …?" reply only those giving an age.
+"How old …?" reply only those giving an age, each the age of whom it stands with ("the
+24-year-old Berg", "Berg, 24,", "a 24-year-old nurse"), or, standing with no one, of the
+person named before it. A place is read past the region holding it and what it is ("in
+Norway's northern Kelso province", "near the coastal town of Kelso"); a reply naming the
+asked place only otherwise than the question does ("flown to Fernholm") while its counted
+things are put in another place gives none for it. A question about an office of a body
+("Who is the chairman of the Harbour Bank?") whose reply names the holder of another of its
+offices, while no text around names the asked one, is answered "The indexed articles name no
+chairman of the Harbour Bank" (``office_of_another``).
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses: no article that never names a janitor counts janitors.
 
@@ -122,6 +130,7 @@ from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import asked_kind, asks_age, gives_age, things
+from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import Vocabulary, entity_spans
@@ -148,7 +157,7 @@ if TYPE_CHECKING:
 
 _CAPITALISED_WORD = LazyPattern(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
-TERM, UNSEEN, COUNTED = "term", "unseen", "counted"
+TERM, UNSEEN, COUNTED, OFFICE = "term", "unseen", "counted", "office"
 #: The kinds of thing a window may name in contrast to the asked one (``Evidence.rival``).
 COUNTRY, PLACE, PERSON, ORGANISATION = "country", "place", "person", "organisation"
 CONTRAST_KINDS = (COUNTRY, YEAR, PLACE, PERSON, ORGANISATION)
@@ -159,7 +168,8 @@ _MONTHS = (
 _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
 #: Capitalised words after "in", "at" or "on" that name a time, not a place.
 _NOT_PLACES = _MONTH_NAMES | frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter".split()
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Year's "
+    "Day Eve".split()
 )
 #: Places that hold others, never a rival of a town in them.
 _CONTAINING = frozenset(
@@ -347,7 +357,9 @@ class Assessment:
         """The abstention: what the articles don't give, then the closest sentence, e.g.
         "The indexed articles give no figure for Tajikistan and 2017. Closest: … [1]"."""
         missing = describe_missing(self.missing) if self.missing else "this"
-        if self.lacks_asked is not None:
+        if self.lacks_asked is None and [c.kind for c in self.missing] == [OFFICE]:
+            said = f"name no {missing}"  # "name no chairman of the Harbour Bank"
+        elif self.lacks_asked is not None:
             asked = " ".join(filter(None, (self.measure, _ASKED_WORDS[self.lacks_asked])))
             said = f"give no {asked} for {missing}"
         else:
@@ -676,9 +688,14 @@ def figure_of_another(
     for c in slots:
         subjects.append(c)
         kinds[c] = PLACE
+    ages = measured(question) == ["age"]
+    role = _AGE_OF_ROLE.search(question) if ages else None
+    if role is not None and all(kinds.get(c) != PERSON for c in subjects):  # "… the pilot …?"
+        subjects.append(Constraint(NAME, f"the {role.group(1)}", (role.group(1).lower(),)))
+        kinds[subjects[-1]] = PERSON
     if not subjects:
         return None
-    if measured(question) == ["age"]:  # a figure that is no age is no one's age
+    if ages:  # a figure that is no age is no one's age
         giving = [s for s in sentences if gives_age(s)]
     elif asked == ASKED_NUMBER:
         known = _figures(question)
@@ -690,13 +707,31 @@ def figure_of_another(
         return None
     # Whose figure it is: any figure sentence naming the asked one may give it; which
     # figure is meant: of "How many boats …?", the sentences counting boats when some do.
-    counting = [s for s in giving if _counts(question, s)] or giving
+    counting_only = [s for s in giving if _counts(question, s)]
+    counting = counting_only or giving
     question_words = set(plain_words(fold(question)))
     surnames = _surnames(around)
     for subject in subjects:
-        words = [w for w in plain_words(fold(subject.text)) if len(w) > 1]
+        words = [w for w in plain_words(fold(subject.text)) if len(w) > 1 and w != "the"]
         kind = kinds[subject]
-        if any(_names_any(words, sentence) for sentence in giving):
+        if ages and kind == PERSON:
+            # Whose age each sentence gives: the one it stands with ("the 24-year-old Berg
+            # beat Lund" gives no age of Lund's), else the person the sentence speaks of.
+            whose = [
+                _age_of(s, words, role is not None, around, question_words, surnames)
+                for s in giving
+            ]
+            if True not in whose and False in whose:
+                return subject, sentences.index(giving[whose.index(False)])
+            continue
+        if kind == PLACE and any(_in_place(slots[subject], s, words) for s in giving):
+            continue  # "remain on Fernholm"
+        naming = [s for s in giving if _names_any(words, s)]
+        if naming and not (
+            kind == PLACE
+            and not any(_mentions_counted(question, s) for s in naming)
+            and any(_other_in_slot(slots[subject], s, question_words) for s in counting_only)
+        ):  # "30 nurses flown to Fernholm" stands, unless the patients are put elsewhere
             continue
         # Of each figure sentence: whether it speaks of the asked one (True), of another
         # (False), or names nobody (None: "Britain lost 3-2" says nothing either way).
@@ -725,6 +760,63 @@ def figure_of_another(
     return None
 
 
+#: "How old was the pilot …?": the person asked about by what they are, not by name.
+_AGE_OF_ROLE = LazyPattern(r"\b[Hh]ow\s+old\s+(?:is|was|are|were)\s+the\s+([a-z]+)\b")
+#: An age and the one it stands with: "the 24-year-old Berg", "a 34-year-old nurse" …
+_AGE_THEN_HOLDER = LazyPattern(
+    r"\b(?:\d{1,3}|[a-z]+)[- ]years?[- ]old\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*|[a-z]+)"
+)
+#: … "Berg, 24,", "Berg, aged 24", "Berg (24)".
+_HOLDER_THEN_AGE = LazyPattern(
+    r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})(?:,\s+(?:aged\s+)?\d{1,3}(?=[,)]|\s+\()"
+    r"|\s+\(\d{1,3}\))"
+)
+#: Words after "the 24-year-old" that name no one: it is the subject of what follows.
+_NO_HOLDER = frozenset(
+    "to who and was is has had will would could can may might said says told made won beat "
+    "lost took became remains faces".split()
+)
+
+
+def _age_of(
+    sentence: str,
+    words: Sequence[str],
+    by_role: bool,
+    around: Sequence[str],
+    asked: set[str],
+    surnames: frozenset[str],
+) -> bool | None:
+    """Whether the sentence gives the age of the asked person (``words``: their name, or
+    what they are, ``by_role``: "pilot"): True when an age stands with them ("the
+    24-year-old Berg", "Berg, 24,", "the 54-year-old pilot"), False when every age stands
+    with another ("a 34-year-old nurse" for the pilot). An age standing with no one
+    ("The champion 19-year-old won") is of the asked person when the sentence names them,
+    else of the last one named before it (``around``), as "he" would be; an age given
+    otherwise ("died aged 72") is of the one the sentence names. None when unknown."""
+    holders = [m.group(1) for m in _AGE_THEN_HOLDER.finditer(sentence)]
+    holders += [m.group(1) for m in _HOLDER_THEN_AGE.finditer(sentence)]
+    verdicts: list[bool | None] = []
+    for holder in holders:
+        if holder[0].isupper():  # a name, unless an abbreviation ("the 63-year-old UN chief")
+            named = not all(w.isupper() for w in holder.split())
+            verdicts.append(_names_any(words, holder) if named else None)
+        elif holder in _NO_HOLDER or holder.endswith(("ed", "ing", "ly")):
+            verdicts.append(None)
+        else:  # "a 34-year-old nurse": a person by what they are
+            verdicts.append(holder in words if by_role else None)
+    if True in verdicts:
+        return True
+    if verdicts and None not in verdicts:
+        return False
+    if _names_any(words, sentence):
+        return True
+    if by_role:
+        return None
+    if not verdicts and _names_rival(PERSON, sentence, asked, surnames):
+        return False
+    return _named_before(sentence, around, words, asked, surnames)
+
+
 def _titled(name: Constraint, question: str) -> bool:
     """Whether a one-word name is part of a title joined by "of the" or "for the" ("Song"
     and "Sea" of "Song of the Sea"), which no person's name is; a name of several
@@ -743,6 +835,15 @@ _LOCATIVES = {
     "on": "on", "from": "from",
 }  # fmt: skip
 _SLOT_NAME = r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+#: What may stand between a place preposition and the place: the region holding it, where
+#: in it and what it is ("in Norway's northern Kelso province", "in the south-eastern Kelso
+#: Valley", "near the coastal town of Kelso").
+_DESCRIBED = (
+    r"(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:far\s+)?(?:north|south|east|west|central|outer|inner|remote|rural)[\w-]*\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|province|state|region|district|"
+    r"capital|island|port)\s+of\s+)?"
+)
 #: "How many <things>": the words between "how many" and the verb.
 _COUNTED = LazyPattern(
     r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?))s?\s+(?:are|were|is|was|did|do|"
@@ -768,18 +869,28 @@ def _place_slots(
     return slots
 
 
+def _in_place(slot: str, sentence: str, words: Sequence[str]) -> bool:
+    """Whether the sentence puts something in the asked place (``words``) the way the
+    question does ("84 patients remaining on Fernholm" for "… on Fernholm")."""
+    return any(_names_any(words, name) for put, name in _placed(sentence) if put == slot)
+
+
+def _placed(sentence: str) -> list[tuple[str, str]]:
+    """The names a sentence puts something in by a place preposition, each with the way
+    it does (``_LOCATIVES``): ("in", "Kelso") of "… near the coastal town of Kelso"."""
+    pattern = rf"\b({'|'.join(_LOCATIVES)})\s+{_DESCRIBED}{_SLOT_NAME}"
+    return [(_LOCATIVES[f.group(1).lower()], f.group(2)) for f in re.finditer(pattern, sentence)]
+
+
 def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
     """Whether the sentence puts something in another place the same way ("84 patients
     remaining on Skerry Island" for "… on Fernholm"), a place the question does not name.
     A country is no rival (a town lies in one: "in Kelso in Norway"), nor is an
     organisation ("on TV", "in Parliament") or a time ("in March", "at Christmas")."""
-    for found in re.finditer(rf"\b({'|'.join(_LOCATIVES)})\s+{_SLOT_NAME}", sentence):
-        name = found.group(2)
+    for put, name in _placed(sentence):
         bare = name.removeprefix("the ")
-        if _LOCATIVES[found.group(1).lower()] != slot or bare.split()[0] in _NOT_PLACES:
-            continue
-        if bare.startswith("New Year"):
-            continue
+        if put != slot or set(bare.split()) <= _NOT_PLACES:
+            continue  # "at Christmas", "on New Year's Day" (but "on Easter Island")
         if _countries(name) or name.lower() in _CONTAINING or _kind_of_name(name) == ORGANISATION:
             continue
         if not set(plain_words(fold(name))) & asked:
@@ -853,6 +964,17 @@ def _counts(question: str, sentence: str) -> bool:
             re.I,
         )
     )
+
+
+def _mentions_counted(question: str, sentence: str) -> bool:
+    """Whether the sentence names what a "How many …?" question counts, with a count or
+    none ("arresting several people")."""
+    found = _COUNTED.search(question)
+    if found is None:
+        return False
+    head = found.group(2).lower()
+    stem = head[:-1] if head.endswith("e") else head
+    return bool(re.search(rf"\b{re.escape(stem)}", sentence, re.I))
 
 
 #: A pronoun standing for a person named before.
@@ -1017,10 +1139,101 @@ def check_reply(
             return Assessment(
                 assessment.constraints, (), marker, (other,), 0.0, asked, measure, shown
             )
+    office = office_of_another(question, sentences, around)
+    if office is not None:
+        constraint, shown = office
+        kind = surface_kind(question)
+        measure = " ".join(measured(question)) if kind else ""
+        return Assessment(
+            assessment.constraints, (), marker, (constraint,), 0.0, kind, measure, shown
+        )
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
     return assessment
+
+
+#: Offices of a body, each held by another person: the chairman is not the chief
+#: executive, nor the spokesman the treasurer (as "narrowing noun", ``AskedHolder``'s parts).
+_OFFICES = (
+    "chairman", "chairwoman", "chief executive", "executive officer", "managing director",
+    "president", "vice-president", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "secretary-general", "treasurer", "director", "manager", "commissioner", "liquidator",
+    "administrator", "coach", "captain", "vice-captain", "premier", "mayor", "governor",
+    "chancellor", "editor", "founder", "deputy", "minister", "ambassador", "envoy",
+)  # fmt: skip
+_OFFICE = LazyPattern(
+    r"\b(?:(?:deputy|vice|assistant|acting|chief|general|managing|executive)[\s-]+)*"
+    r"(?:" + "|".join(sorted((o.split()[-1] for o in _OFFICES), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+#: "Who is the chairman of the Harbour Bank?", "Who was Harbour Bank's spokesman?"
+_ASKS_OFFICE = LazyPattern(
+    r"^\W*who\s+(?:is|was|are|were|has\s+been|became)\s+(?:the\s+)?(?P<what>[^?]+)", re.I
+)
+#: "… for the Harbour Bank chief executive": the office with the body it is of.
+_OFFICE_OF = LazyPattern(r"\b(?:the\s+)((?:[A-Z][\w&'’.-]*\s+)*)$")
+
+
+def office_of_another(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> tuple[Constraint, int] | None:
+    """The office a question asks about ("Who is the chairman of the Harbour Bank?", "How
+    much was the Harbour Bank chief executive paid?") when neither the reply nor the text
+    around it (``around``) names that office, and the reply names the holder of another
+    office of the same body instead ("the Harbour Bank's chief executive, Jo Lind", or for
+    a number, a figure sentence naming "Mr Lind" when the text around him calls him
+    "chairman Jo Lind"): the office, as the reply names it, and the index of that
+    sentence. None otherwise, and for a question naming a person."""
+    found = _OFFICE.search(question)
+    if found is None or any(k == PERSON for _, _, k in entity_spans(question, Vocabulary())):
+        return None
+    office = found.group().lower()
+    body = tuple(re.findall(r"(?<=\s)[A-Z][\w&-]+", question))
+    if not body:
+        return None
+    asked_words = set(re.split(r"[\s-]+", office))
+    said = " ".join([*sentences, *around])
+    if re.search(rf"\b{re.escape(office)}\b".replace(r"\ ", r"[\s-]+"), said, re.I):
+        return None
+    others = [o for o in _OFFICES if not set(re.split(r"[\s-]+", o)) & asked_words]
+    holders = [AskedHolder(o.split()[-1], o.split()[0] if " " in o else None, body) for o in others]
+    who = _ASKS_OFFICE.search(question)
+    if surface_kind(question) is None:
+        if who is None:
+            return None
+        shown = next(
+            (i for i, s in enumerate(sentences) if any(names_holder(s, h) for h in holders)), None
+        )
+        text = who.group("what").strip()
+    else:  # whose figure: a person the text around names as another office's holder
+        texts = [*around, *sentences]
+        bare = [AskedHolder(h.noun, h.narrowing, ()) for h in holders]
+        named = {name.split()[-1] for t in texts for h in bare for name in _holders_named(t, h)}
+        giving = [i for i, s in enumerate(sentences) if _figures(s) - _figures(question)]
+        shown = next(
+            (i for i in giving if named & set(re.findall(r"[A-Z][\w’'-]+", sentences[i]))), None
+        )
+        before = _OFFICE_OF.search(question[: found.start()])
+        text = f"the {before.group(1) if before else ''}{found.group()}"
+    if shown is None:
+        return None
+    return Constraint(OFFICE, text, tuple(plain_words(fold(text)))), shown
+
+
+def _holders_named(text: str, office: AskedHolder) -> list[str]:
+    """The names a text gives the holder of an office, beside the office's word
+    ("chairman Jo Lind", "Jo Lind, the bank's chairman")."""
+    role = rf"(?:{office.narrowing}\s+)?{office.noun}" if office.narrowing else office.noun
+    name = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}"
+    return [
+        m.group("a") or m.group("b")
+        for m in re.finditer(
+            rf"(?i:\b{role})\b,?\s+(?P<a>{name})|(?P<b>{name}),\s+(?:the\s+)?"
+            rf"(?:[\w-]+['’]s\s+)?(?i:{role})\b",
+            text,
+        )
+    ]
 
 
 def closest_sentence(question: str, sentences: Sequence[str], lexicon: Lexicon) -> int:
