@@ -13,10 +13,17 @@ from rich.console import Console
 
 from qa.config import Settings
 from qa.evaluation.sets import load_set
-from qa.records import Answer
+from qa.records import Answer, Constraint
 from qa.search.assistant import Assistant
-from qa.search.conversation import no_reason_beyond
-from qa.search.followup import PreviousTurn, asks_about_the_answer, resolve
+from qa.search.conversation import Turn, no_reason_beyond
+from qa.search.followup import (
+    PRONOUN,
+    STANDALONE,
+    PreviousTurn,
+    Resolution,
+    asks_about_the_answer,
+    resolve,
+)
 from qa.search.retrieve import FusionWeights, Retriever
 from qa.ui.cli import main
 from qa.ui.repl import Repl
@@ -420,3 +427,41 @@ def test_he_is_the_person_named_two_turns_back_when_the_last_turn_names_nobody(
     conversation.ask("how many victims of trafficking were assisted in 2017?")
     answer = conversation.ask("what did he propose?")
     assert answer.resolved_question == "What did Justice Minister Zhakyn Asanov propose?"
+
+
+def _turn(typed: str, resolved: str, text: str, missing: str = "") -> Turn:
+    constraints = (Constraint("name", missing),) if missing else ()
+    kind = STANDALONE if typed == resolved else PRONOUN
+    answer = Answer(typed, text, bool(missing), (), (), {}, missing=constraints)
+    return Turn(Resolution(typed, resolved, kind), answer)
+
+
+def test_a_turn_that_lacks_only_what_its_rewrite_put_in_is_not_gone_on_from(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.turns += [
+        _turn("Who leads the dock union?", "Who leads the dock union?", "Tom Ray leads it. [1]"),
+        _turn(
+            "which state is he from?",
+            "Which state is Ann Lee from?",
+            "The indexed articles don't say this for Ann Lee.",
+            missing="Ann Lee",
+        ),
+    ]
+    # Ann Lee came from a wrong reading, not from the user: "he" is still Tom Ray.
+    assert conversation.resolve("how old is he?").resolved == "How old is Tom Ray?"
+
+
+def test_a_turn_that_lacks_what_the_user_typed_is_gone_on_from(assistant: Assistant) -> None:
+    conversation = assistant.conversation()
+    conversation.turns += [
+        _turn("Who leads the dock union?", "Who leads the dock union?", "Tom Ray leads it. [1]"),
+        _turn(
+            "Which state is Ann Lee from?",
+            "Which state is Ann Lee from?",
+            "The indexed articles don't say this for Ann Lee.",
+            missing="Ann Lee",
+        ),
+    ]
+    assert conversation.resolve("how old is she?").resolved == "How old is Ann Lee?"

@@ -62,6 +62,8 @@ _STEM = 5
 _FIGURES = frozenset((NUMBER, COUNT, DATE, SCORE))
 #: How many leading sentences of an answer must hold what a question asks for.
 _LEADING = 2
+#: How many of the last answer's articles a question that names nothing is asked of alone.
+_TYPED_ARTICLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,20 +149,39 @@ class Conversation:
         return self._answer_from_last_article(searched(resolution.resolved), k, filters)
 
     def _answer_from_last_article(
-        self, question: str, k: int | None, filters: SearchFilters | None
+        self,
+        question: str,
+        k: int | None,
+        filters: SearchFilters | None,
+        article_id: str | None = None,
     ) -> Answer | None:
-        """``question`` answered from the article the last answer cited first, or None when
-        that article does not answer it (or the filters already name an article)."""
+        """``question`` answered from the article the last answer cited first (or
+        ``article_id``), or None when that article does not answer it (or the filters already
+        name an article)."""
         if filters is not None and filters.article_id is not None:
             return None
-        cited = self._last_source()
-        if cited is None:
-            return None
+        if article_id is None:
+            cited = self._last_source()
+            if cited is None:
+                return None
+            article_id = cited.article_id
         from qa.search.retrieve import SearchFilters
 
-        within = dataclasses.replace(filters or SearchFilters(), article_id=cited.article_id)
-        answer = self.assistant.ask(question, k=k, filters=within, followed=(cited.article_id,))
+        within = dataclasses.replace(filters or SearchFilters(), article_id=article_id)
+        answer = self.assistant.ask(question, k=k, filters=within, followed=(article_id,))
         return None if answer.abstained or not answer.citations else answer
+
+    def _last_cited_articles(self) -> list[str]:
+        """The articles the last answer cites, in the order of its citations, up to
+        ``_TYPED_ARTICLES``: a question that names nothing may be about any of them."""
+        source = self._last_source()
+        if source is None:
+            return []
+        for turn in reversed(self.turns):
+            if turn.answer.citations:
+                ids = dict.fromkeys(c.article_id for c in turn.answer.citations)
+                return list(ids)[:_TYPED_ARTICLES]
+        return []
 
     def _answer_as_typed(
         self,
@@ -178,10 +199,13 @@ class Conversation:
         leading = " ".join(_sentences(answer.text)[:_LEADING])
         if resolution.kind != REFERENCE or holds_what_is_asked(question, leading):
             return None
-        typed = self._answer_from_last_article(question, k, filters)
-        if typed is None or not holds_what_is_asked(question, " ".join(_sentences(typed.text)[:1])):
-            return None
-        return typed
+        for cited in self._last_cited_articles():
+            typed = self._answer_from_last_article(question, k, filters, cited)
+            if typed is not None and holds_what_is_asked(
+                question, " ".join(_sentences(typed.text)[:1])
+            ):
+                return typed
+        return None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -218,6 +242,8 @@ class Conversation:
             answer = turn.answer
             if answer.text.startswith(NO_REASON_BEYOND) or turn.resolution.kind == MORE:
                 continue  # "why?" added nothing, "tell me more" asked nothing new
+            if _lacks_only_what_was_read_in(turn):
+                continue  # its rewrite put in what the articles lack: no ground to go on from
             sentences = () if answer.abstained else tuple(_sentences(answer.text))
             earlier = tuple(
                 t.resolution.resolved
@@ -260,6 +286,20 @@ class Conversation:
             if turn.resolution.kind != SOURCE:
                 return None
         return None
+
+
+def _lacks_only_what_was_read_in(turn: Turn) -> bool:
+    """Whether the turn abstained for want of something the user did not type: a name or
+    phrase its rewrite put in (``Which state is West Tom Ray from?`` for ``which state is he
+    from?``). Gone on from, that rewrite would spoil every turn after it."""
+    if not turn.answer.abstained or not turn.resolution.rewritten:
+        return False
+    typed = turn.resolution.question.casefold()
+    resolved = turn.resolution.resolved.casefold()
+    return any(
+        c.text.casefold() in resolved and c.text.casefold() not in typed
+        for c in turn.answer.missing
+    )
 
 
 def holds_what_is_asked(question: str, text: str) -> bool:

@@ -10,6 +10,7 @@ question. The earlier questions the previous question followed stay after it, un
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -41,6 +42,7 @@ from qa.search.name_kinds import (
     entity_spans,
     is_pronoun,
 )
+from qa.text import CAPITALS
 
 
 def is_fragment(text: str) -> bool:
@@ -116,6 +118,11 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     if now is not None and then is not None:
         # "and today?" after "… in the late 1990s?": the time asked about changes.
         return f"{base[: then.start()]}{fragment}{base[then.end() :]}?"
+    owner = _POSSESSIVE_FRAGMENT.fullmatch(fragment)
+    if owner is not None:
+        replaced = _owner_replaced(owner["owner"], base, vocabulary)
+        if replaced is not None:
+            return replaced
     names = entity_spans(fragment, vocabulary)
     if names:
         start, end, kind = names[-1]
@@ -165,9 +172,21 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         if others:
             old_start, old_end, _ = others[0]
             return f"{base[:old_start]}{fragment}{base[old_end:]}?"
-    replaced = _same_phrase_replaced(fragment, base)
+    replaced = _same_phrase_replaced(fragment, base) or _other_item(fragment, base)
     if replaced is not None:
         return replaced
+    words = words_of(fragment)
+    people = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
+    if (
+        words[0].casefold() == "the"
+        and 1 < len(words) <= 4
+        and all(w.islower() for w in words)
+        and len(people) == 1
+        and people[0][2] == "person"
+    ):
+        # "and the chief executive?" after "What did Tom Ray say?": the one asked about, now
+        # by role.
+        return f"{base[: people[0][0]]}{fragment}{base[people[0][1] :]}?"
     noun = lead_noun(base)
     words = [w.casefold() for w in words_of(fragment)]
     if noun is not None and _plural_noun_phrase(words):
@@ -297,6 +316,68 @@ def _same_phrase_replaced(fragment: str, base: str) -> str | None:
         )
         if head is not None:
             return f"{base[: head.start()]}{fragment}{base[head.end() :]}?"
+    return None
+
+
+#: A fragment that names only whose it is: ``the bank's``, ``Vantor Bank's``.
+_POSSESSIVE_FRAGMENT = LazyPattern(
+    r"(?P<owner>(?:the\s+)?(?:[\w\-]+\s+){0,2}[\w\-]+)(?:'s|’s)", re.I
+)
+#: The last possessor a question names: ``the union's``, ``Vantor Bank's``, with the name of
+#: a person it may stand before (``the union's Tom Ray``).
+_OWNER_IN = LazyPattern(
+    rf"(?:\b[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}[\w\-]+|(?<![\w’'\-])(?:[{CAPITALS}][\w\-]*\s+)"
+    rf"{{0,2}}[{CAPITALS}][\w\-]*)(?:'s|’s)(?P<person>\s+[{CAPITALS}][\w’'\-]*"
+    rf"(?:\s+[{CAPITALS}][\w’'\-]*)+)?"
+)
+
+
+def _owner_replaced(owner: str, base: str, vocabulary: Vocabulary) -> str | None:
+    """``and the bank's?`` after ``Who is the union's secretary?``: the bank in the union's
+    place (``Who is the bank's secretary?``); after ``What did the union's Tom Ray say?`` the
+    union's person goes too (``What did the bank say?``). None when the question names no
+    one's anything."""
+    found = list(_OWNER_IN.finditer(base))
+    if not found:
+        return None
+    last = found[-1]
+    before = base[: last.start()]
+    if before.casefold().endswith("the ") and owner.casefold().startswith("the "):
+        owner = owner[4:]  # "the City Bank's" for "the Harbour Bank's": one "the"
+    if last["person"]:
+        return f"{before}{owner}{base[last.end() :]}?"
+    return f"{before}{owner}'s{base[last.end() :]}?"
+
+
+#: What stands for the noun of an earlier phrase: ``the online ones``.
+_ONES = frozenset(("one", "ones"))
+
+
+def _other_item(fragment: str, base: str) -> str | None:
+    """``and the online ones?`` or ``and online job ads?`` after ``How many print job ads
+    …?``: another item of what the question counted or asked for, in place of its noun
+    phrase (``How many online job ads …?``); None when the fragment is no such phrase."""
+    words = words_of(fragment)
+    if words and words[0].casefold() in ("the", "a", "an"):
+        words = words[1:]
+    closed = PREPOSITIONS | STOPWORDS | AUXILIARIES | frozenset(QUESTION_WORDS)
+    if not 1 < len(words) <= 4 or any(w.casefold() in closed for w in words):
+        return None
+    noun = lead_noun(base)
+    if noun is None:
+        return None
+    start, end = noun
+    phrase = base[start:end].split()
+    if phrase[0].casefold() in _QUANTITIES:
+        return None
+    if words[-1].casefold() in _ONES:
+        # The names before the noun stay (``Vantor workers``), the first modifier goes.
+        names = [w for w in itertools.takewhile(lambda w: w[0].isupper(), phrase)]
+        rest = phrase[len(names) :]
+        kept = rest[1:] if len(rest) > 1 else rest
+        return f"{base[:start]}{' '.join([*names, *words[:-1], *kept])}{base[end:]}?"
+    if words[-1].casefold() == phrase[-1].casefold():
+        return f"{base[:start]}{' '.join(words)}{base[end:]}?"
     return None
 
 

@@ -180,18 +180,47 @@ def resolve(
         if year is not None:
             return Resolution(question, capitalised(f"{body[: then.start()]} in {year}?"), PRONOUN)
         return Resolution(question, with_context(body, previous), PRONOUN)
-    if _names_nothing(body) or _leans_on_context(body):
+    if _names_nothing(body) or _leans_on_context(body) or _named_before(body, previous):
         return Resolution(question, with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+#: "the Tribunal", "the Senate": one capitalised word after "the".
+_THE_NAME = LazyPattern(rf"\bthe\s+(?P<name>[{CAPITALS}][a-z]+)\b(?!\s+[{CAPITALS}])")
+
+
+def _named_before(body: str, previous: PreviousTurn) -> bool:
+    """A short question whose only name is "the" and one word the last question or answer
+    used (``where is the Parliament?`` after an answer about "the Parliament building in
+    …"): that one, not any other."""
+    words = words_of(body)
+    names = [w for w in words[1:] if w[0].isupper() or w[0].isdigit()]
+    found = _THE_NAME.search(body)
+    if found is None or names != [found["name"]] or len(words) > _SHORT_QUESTION + 2:
+        return False
+    if entity_spans(body, Vocabulary()) and any(
+        kind == "place" for _, _, kind in entity_spans(body, Vocabulary())
+    ):
+        return False
+    before = " ".join([previous.question, *previous.answer_sentences])
+    return re.search(rf"\b{found['name']}\b", before) is not None
 
 
 def in_the_matter_shown(question: str, previous: PreviousTurn | None) -> Resolution | None:
     """A question that stands alone but only asks about a person the last answer's passages
     name (``what did Jane Roe say?`` after an answer quoting "…, Jane Roe says"), asked in the
     matter the conversation is on: a second reading for when, asked alone, the articles did
-    not answer it. None for any other question."""
+    not answer it. So is a question that names nothing (``what was the main reason?``): alone
+    it can only be about what was asked before. None for any other question."""
     body = " ".join(question.split()).rstrip("?!. ")
-    if previous is None or not previous.passages:
+    if previous is None:
+        return None
+    words = words_of(body)
+    if 1 < len(words) <= _LONG_QUESTION and not any(
+        w[0].isupper() or w[0].isdigit() for w in words[1:]
+    ):
+        return Resolution(question, with_context(body, previous), REFERENCE)
+    if not previous.passages:
         return None
     names = [
         body[a:b]
@@ -218,7 +247,7 @@ _LONG_QUESTION = 8
 
 _WORKS = LazyPattern(
     r"\b(?:paper|papers|book|books|report|reports|study|studies|novel|essay|thesis|survey|"
-    r"letter|memoir|song|album|film)\b",
+    r"letter|memoir|song|album|film|video|videotape|tape|recording|speech|statement)\b",
     re.I,
 )
 _CONTEXT_WORDS = LazyPattern(
@@ -269,7 +298,15 @@ def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None)
     after a question about a paper or a book asks about that work: not the article's source."""
     if question.casefold().startswith("for "):
         return True
-    return previous is not None and _WORKS.search(previous.question) is not None
+    if previous is None:
+        return False
+    if _WORKS.search(previous.question) is not None:
+        return True
+    # "who published the report?" when the last answer or its passages speak of a report:
+    # that report, not the article.
+    named = _WORKS.search(question)
+    before = " ".join([*previous.answer_sentences, *previous.passages])
+    return named is not None and re.search(rf"\b{named.group(0)}\b", before, re.I) is not None
 
 
 #: "how many" or "how much" with no noun: ``how many disagreed?``, ``how much was paid?``.
@@ -279,7 +316,10 @@ _NO_COUNTED_NOUN = LazyPattern(
     re.I,
 )
 #: What a definition asks: ``what is hijrah?``, not about anything said before.
-_DEFINITION = LazyPattern(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I)
+#: Not ``who is investigating?`` nor ``who was arrested?``: a verb asks who did it.
+_DEFINITION = LazyPattern(
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?(?![\w\-]+(?:ing|ed)$)[\w\-]+$", re.I
+)
 #: "the" before what is not one mentioned before: ``the most …``, ``the biggest …``.
 _NOT_MENTIONED = LazyPattern(r"(?:most|least|\w\westh?|only|same|first|main|whole)$", re.I)
 
@@ -733,6 +773,15 @@ def _referent(
         # "How old is he?" after "What was the score? (following: Who beat Carlos Moya?)":
         # the one the earlier question names is not the one it asked for.
         asked_here = f"{base}?"
+    elif kind == "person" and carried and _names_a_person(base, vocabulary):
+        # The one the last question names before any its carried earlier questions name.
+        asked_here = f"{base}?"
+    if kind == "person" and not _names_a_person(base, vocabulary):
+        # "What does the harbour minister say?" then "who is he?": the one the answer
+        # names with that role ("Harbour Minister Tom Ray").
+        holder = _holder_of_the_role(base, previous)
+        if holder is not None and holder.casefold() not in named_here:
+            return f"{holder}{suffix}", match.start(), match.end()
     sources = [asked_here]
     answers = _answering_sentence(previous)
     asked = previous.question.casefold().split(" ", 1)[0]
@@ -770,7 +819,14 @@ def _referent(
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
-            and not (word == "it" and _where_it_happens(source, s[0]))
+            and not (
+                word == "it"
+                and _where_it_happens(source, s[0])
+                # "how many groups are in the Harbour Council?": a body one is in, no setting
+                and not any(
+                    is_organisation_word(w.casefold()) for w in words_of(source[s[0] : s[1]])
+                )
+            )
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             and (
                 source is asked_here
@@ -1113,15 +1169,24 @@ def _named_as_asked(
 def _answering_sentence(previous: PreviousTurn) -> list[str]:
     """The answer sentence that shares most words with the previous question's own words
     (with those of the questions it carries only when none does; the first of equals): the
-    one that answers it, where the name it asked for stands."""
+    one that answers it, where the name it asked for stands. After ``who …?`` it is one
+    naming someone the question does not name, when any does; after ``who said that?``
+    the first such."""
     base = split_carried(previous.question)[0]
+    candidates = previous.answer_sentences
+    if base.casefold().startswith(("who ", "whom ")):
+        in_question = previous.question.casefold()
+        naming = [sentence for sentence in candidates if _may_name_one(sentence, in_question)]
+        if naming and asks_about_the_answer(base):
+            return naming[:1]  # "who says so?": the first to name anyone
+        candidates = naming or candidates
     own = content_words(base)
     asked = content_words(previous.question)
     words = [w.casefold() for w in words_of(base)]
     # "Who signed the deal?": the sentence with "signed" before one that only has "deal".
     verb = words[1] if _asks_for_the_subject(base) and words[1] not in AUXILIARIES else ""
     best = max(
-        previous.answer_sentences,
+        candidates,
         # Its own words first: "Who was their quarterback? (following: Which team won …?)".
         key=lambda sentence: (
             (len(own & content_words(sentence)) or len(asked & content_words(sentence)) / 100)
@@ -1214,6 +1279,66 @@ def content_words(text: str) -> set[str]:
         and w.casefold() not in AUXILIARIES
         and w.casefold() not in QUESTION_WORDS
     }
+
+
+def _may_name_one(sentence: str, in_question: str) -> bool:
+    """Whether ``sentence`` names someone ``in_question`` does not: a name of a person or of
+    no known kind, or a capitalised first word no sentence opens with (``Lee was …``)."""
+    if any(
+        kind in ("person", "unknown") and sentence[a:b].casefold() not in in_question
+        for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
+    ):
+        return True
+    first = words_of(sentence)[:1]
+    return bool(first) and (
+        first[0][0].isupper()
+        and first[0].casefold() not in STOPWORDS
+        and first[0].casefold() not in AUXILIARIES
+        and first[0].casefold() not in QUESTION_WORDS
+        and first[0].casefold() not in DEMONSTRATIVES
+        and not is_pronoun(first[0].casefold())
+        and first[0].casefold() not in ("the", "a", "an")
+        and first[0].casefold() not in in_question
+    )
+
+
+def _names_a_person(question: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``question`` names someone who may be a person (not after "in", "the" …)."""
+    return any(
+        kind in ("person", "unknown") and not _after_a_place_preposition(question, a)
+        for a, _, kind in entity_spans(question, vocabulary)
+    )
+
+
+#: A role the question names a person by: ``the harbour minister`` in ``What does the
+#: harbour minister say?`` or ``Who is the harbour minister?``.
+_ROLE_ASKED = LazyPattern(
+    r"^(?:who\s+(?:is|was|are|were)|(?:what|how)\s+(?:did|does|do|has|have))\s+the\s+"
+    r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?:\s+(?:say|said|tell|told|think|argue|"
+    r"claim|warn|add|announce|reply|respond|react)\b|$)",
+    re.I,
+)
+
+
+def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
+    """The person the last answer names with the role ``question`` asks about (``Harbour
+    Minister Tom Ray`` or ``the harbour minister, Tom Ray,`` for ``the harbour minister``);
+    None when it names none, or when the role is a pronoun's."""
+    role = _ROLE_ASKED.match(question.rstrip("?!. "))
+    if role is None or any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
+        return None
+    words = r"\s+".join(re.escape(w) for w in role["role"].split())
+    holder = re.compile(
+        rf"\b{words},?\s+(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))",
+        re.I,
+    )
+    for sentence in previous.answer_sentences:
+        for found in holder.finditer(sentence):
+            name = found["name"]
+            spans = entity_spans(name, Vocabulary(), person_cues=True)
+            if spans and spans[0][2] == "person" and spans[0][1] - spans[0][0] == len(name):
+                return name
+    return None
 
 
 def _asks_for_an_organisation(question: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from qa.patterns import LazyPattern
-from qa.search.lexicon import COUNTRIES
+from qa.search.lexicon import COUNTRIES, country_of
 from qa.text import CAPITALS
 
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
@@ -39,7 +39,7 @@ _ORGANISATION_WORDS = frozenset(
     "commission department programme program foundation fund network front army state "
     "structure body government parliament assembly bureau authority police force forces "
     "company corporation news agency journal analyst times post network ngo charity "
-    "nongovernmental non-governmental society trust mission".split()
+    "nongovernmental non-governmental society trust mission affairs".split()
 )
 
 _NAME = LazyPattern(
@@ -89,6 +89,20 @@ _PERSON_CUE = LazyPattern(
     r"continued|continues|suggested|suggests|argued|argues|noted|notes|warned|warns|insisted|"
     r"insists|escaped|fled|married|died|was\s+born)\b)",
 )
+#: Plural nouns of people that a name before them only qualifies (``Harbour Front fighters``):
+#: such a name is no one person.
+_PEOPLE_NOUNS = frozenset(
+    "forces troops soldiers fighters militants rebels guerrillas militias workers officials "
+    "members supporters employees staff players fans leaders commanders delegates "
+    "negotiators volunteers".split()
+)
+#: A role and the name of who holds it, after a name (``goalkeeper Ann Lee``, ``chief
+#: executive Tom Ray``): the name before only says whose role it is.
+_ROLE_OF_NEXT = LazyPattern(
+    r"\s+(?:(?:chief|deputy|senior|head|assistant|vice|acting|former|managing|[a-z]+(?:al|ive|ior|ary))"
+    r"\s+)?[a-z][\w\-]*(?:er|or|ist|man|woman|ant|ent|ive|ee)\s+"
+    rf"[{CAPITALS}][\w’'\-]*\s+[{CAPITALS}]"
+)
 _DIRECTIONS = frozenset(
     "central north south east west northern southern eastern western middle upper lower "
     "greater".split()
@@ -128,6 +142,14 @@ def entity_spans(
             name = text[start:end]
         bare = name[:-2] if name.endswith(("'s", "’s")) else name
         kind = _kind_of(bare, people, organisations)
+        if kind == "person":
+            # "West Australian Tom Ray": where he is from is no part of his name.
+            start, bare = _without_origin(text, start, bare)
+        following = text[start + len(bare) :].split()[:1]
+        if kind == "person" and following and following[0].casefold() in _PEOPLE_NOUNS:
+            kind = "organisation"  # "Harbour Front fighters": the name of a body, no person
+        elif kind == "person" and _ROLE_OF_NEXT.match(text, start + len(bare)):
+            kind = "organisation"  # "Harbour League goalkeeper Ann Lee": hers, no person
         before = text[:start].split()
         if (
             kind in ("person", "unknown")
@@ -145,6 +167,28 @@ def entity_spans(
             continue
         spans.append((start, start + len(bare), kind))
     return spans
+
+
+def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
+    """A person's name without the compass words and demonyms opening it (``West
+    Australian Tom Ray`` is Tom Ray), where it then starts; as it is when fewer than two
+    words would be left."""
+    words = name.split()
+    drop = 0
+    while len(words) - drop > 2 and (
+        words[drop].casefold() in _DIRECTIONS or _is_demonym(words[drop])
+    ):
+        drop += 1
+    if not drop:
+        return start, name
+    at = text.index(words[drop], start)
+    return at, text[at : start + len(name)]
+
+
+def _is_demonym(word: str) -> bool:
+    """``Australian``, ``Dutch``: a word saying where from, not a place's own name."""
+    folded = word.casefold()
+    return folded not in _PLACES and "'" not in word and "’" not in word and bool(country_of(word))
 
 
 def _counted(before: list[str], name: str, after: str) -> bool:
@@ -178,6 +222,8 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
         return "place"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
+    if all(w in _PERSON_TITLES for w in lowered):
+        return "title"  # "Prime Minister": a role, no one's name
     if lowered[0] in _PERSON_TITLES and len(words) > 1:
         return "person"
     if len(words) == 1 and lowered[0] in _PERSON_TITLES:
