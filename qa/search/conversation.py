@@ -127,8 +127,10 @@ class Conversation:
                 )
                 if not retried.abstained:
                     resolution, answer = again, retried
-        if resolution.kind != STANDALONE and previous is not None:
-            answer = no_reason_beyond(resolution.question, answer, previous.answer_sentences)
+        last = self._previous(skip_unfounded=False)
+        if resolution.kind != STANDALONE and last is not None:
+            # What the user has read last, even from a turn not gone on from.
+            answer = no_reason_beyond(resolution.question, answer, last.answer_sentences)
         answer = dataclasses.replace(
             answer,
             question=resolution.question or answer.question,
@@ -230,9 +232,10 @@ class Conversation:
                 return turn.answer, shown
         return None, shown
 
-    def _previous(self) -> PreviousTurn | None:
+    def _previous(self, *, skip_unfounded: bool = True) -> PreviousTurn | None:
         """The last turn that searched something: what a follow-up leans on, with the author
-        an answer about the source named since."""
+        an answer about the source named since; with ``skip_unfounded``, not a turn that
+        abstained for want of what only its rewrite put in."""
         person = ""
         for at in range(len(self.turns) - 1, -1, -1):
             turn = self.turns[at]
@@ -242,7 +245,7 @@ class Conversation:
             answer = turn.answer
             if answer.text.startswith(NO_REASON_BEYOND) or turn.resolution.kind == MORE:
                 continue  # "why?" added nothing, "tell me more" asked nothing new
-            if _lacks_only_what_was_read_in(turn):
+            if skip_unfounded and _lacks_only_what_was_read_in(turn):
                 continue  # its rewrite put in what the articles lack: no ground to go on from
             sentences = () if answer.abstained else tuple(_sentences(answer.text))
             earlier = tuple(
