@@ -11,14 +11,20 @@ load      write the collection through each backend: PostgreSQL (one transaction
           vector indexes, HNSW or IVFFlat by size, timed apart) and the local store
           (SQLite, FAISS, bm25s); seconds, and bytes on disk.
 latency   p50/p95 of a filtered hybrid query (``Retriever.search``: BM25 top 100,
-          both kNN top 100, exact rescoring, rows of the passages) with 1 client and
-          with 4 concurrent clients (threads, one connection each), embedding excluded;
-          the filters are a date window keeping ~1% of rows, an outlet (~5%) and none.
+          both kNN top 100, rescoring, rows of the passages), embedding excluded; the
+          filters are a date window keeping ~1% of rows, an outlet (~5%) and none.
+          Cold first, with 1 client: the backend's files dropped from the page cache
+          (``posix_fadvise``), PostgreSQL's shared buffers empty (a server just
+          started). Then warm: after the warm-up a production server would have
+          (``qa.storage.pg_prewarm``: what questions read; the local store's files read
+          once), with 1 client and with 4 concurrent clients (threads, one
+          connection each).
 recall    recall@10 of the backend's filtered kNN against exact search (the first 10
-          of the 100 asked for, as the retriever asks, and how long that kNN took), for
-          filters keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the backend runs (an
-          exact scan or the index, whichever ``pg_store.dense_plan`` finds cheaper) and
-          with the index forced. Measured first, then the latencies.
+          of the 100 asked for, as the retriever asks, and how long that kNN took,
+          warm), for filters keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the
+          backend runs (an exact scan or the index, whichever ``pg_store.dense_plan``
+          finds cheaper) and with the index forced. Measured after the cold latencies
+          and the warm-up, before the warm latencies.
 calls     where a PostgreSQL query's time goes: each storage call the retriever makes
           (1 client), its p50/p95 and share of the time.
 
@@ -312,7 +318,14 @@ def bench_size(
     if load_only:
         return result
     measure(
-        result, url, data, local, queries, backends, lambda: saved.write_text(json.dumps(result))
+        result,
+        url,
+        data,
+        local,
+        queries,
+        backends,
+        lambda: saved.write_text(json.dumps(result)),
+        work / "server" / "data",
     )
     return result
 
@@ -360,6 +373,29 @@ def upgrade_postgres(url: str) -> dict[str, Any]:
     return {"pg_upgrade_s": seconds, "pg_bytes": postgres_bytes(url)}
 
 
+def evict_page_cache(folder: Path) -> None:
+    """Drop the operating system's cached pages of every file under ``folder`` (clean
+    pages only; nothing else on the machine is touched): the next reads go to disk."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            descriptor = os.open(path, os.O_RDONLY)
+            try:
+                os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(descriptor)
+
+
+def read_files(folder: Path) -> int:
+    """Read every file under ``folder`` once (into the page cache); bytes read."""
+    total = 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as file:
+                while block := file.read(1 << 24):
+                    total += len(block)
+    return total
+
+
 def measure(
     result: dict[str, Any],
     url: str,
@@ -368,16 +404,42 @@ def measure(
     queries: Sequence[tuple[np.ndarray, str]],
     backends: Sequence[str],
     checkpoint: Callable[[], object] = lambda: None,
+    server_data: Path | None = None,
 ) -> None:
-    """Recall of filtered kNN, then latencies with 1 and 4 clients, into ``result``
-    (``checkpoint`` after each figure, so a run cut short keeps what it measured)."""
+    """Per backend: 1-client latencies cold (its files dropped from the page cache,
+    PostgreSQL's shared buffers empty), then the warm-up a production server would
+    have (``pg_prewarm`` of what questions read; the local store's files read once),
+    then recall of filtered kNN and latencies with 1 and 4 clients, warm; into
+    ``result`` (``checkpoint`` after each figure, so a run cut short keeps what it
+    measured)."""
     from qa.storage import pg_store
+    from qa.storage.pg_prewarm import prewarm
     from qa.storage.pg_store import PostgresStorage
     from qa.storage.store import open_snapshot
 
     size = len(data.chunks)
     filters = sample_filters(data)
+    latency_filters = {k: filters[k] for k in ("date 1%", "outlet 5%", "none")}
+    openers: dict[str, Callable[[], Storage]] = {
+        "pg": lambda: PostgresStorage(url),
+        "local": lambda: open_snapshot(local),
+    }
+    folders = {"pg": server_data, "local": local}
+    for backend in backends:
+        folder = folders[backend]
+        if folder is None:
+            continue
+        evict_page_cache(folder)
+        for name, chosen in latency_filters.items():
+            print(f"[{size:,}] {backend} {name} x1, cold …", file=sys.stderr, flush=True)
+            times = latencies(openers[backend], queries, chosen, 1)
+            result[f"{backend} {name} x1 cold"] = (percentile(times, 50), percentile(times, 95))
+            print(f"    p50/p95 {result[f'{backend} {name} x1 cold']}", file=sys.stderr)
+            checkpoint()
     if "pg" in backends:
+        warmed, result["pg_prewarm_s"] = timed(lambda: prewarm(url))
+        result["pg_prewarm_bytes"] = sum(w.bytes for w in warmed)
+        print(f"    prewarm {result['pg_prewarm_bytes']:,} bytes", file=sys.stderr, flush=True)
         recall_queries = np.array([vector for vector, _ in queries])
         storage = PostgresStorage(url)
         try:
@@ -395,11 +457,8 @@ def measure(
                 checkpoint()
         finally:
             storage.close()
-    latency_filters = {k: filters[k] for k in ("date 1%", "outlet 5%", "none")}
-    openers: dict[str, Callable[[], Storage]] = {
-        "pg": lambda: PostgresStorage(url),
-        "local": lambda: open_snapshot(local),
-    }
+    if "local" in backends:
+        result["local_warm_bytes"] = read_files(local)
     for backend in backends:
         opener = openers[backend]
         for clients in (1, 4):
@@ -439,36 +498,29 @@ def report(results: Sequence[dict[str, Any]]) -> str:
                 f"{r['local_load_s']:.0f} s" if "local_load_s" in r else "—",
                 f"{r['local_bytes'] / 2**20:,.0f} MiB" if "local_bytes" in r else "—",
                 f"{r['load_peak_rss_mib']:,.0f} MiB",
+                f"{r['pg_prewarm_bytes'] / 2**30:.1f} GiB in {r['pg_prewarm_s']:.0f} s"
+                if "pg_prewarm_s" in r
+                else "—",
             ]
         )
     headers = ["passages", "PG load (one transaction)", "of which indexes", "VACUUM ANALYZE"]
     headers += ["PG on disk", "local write", "local on disk", "peak RSS while loading"]
+    headers += ["PG warm-up (pg_prewarm)"]
     out.append(table(headers, rows))
     rows = []
     for r in results:
         for name in ("date 1%", "outlet 5%", "none"):
             cells = [f"{r['size']:,}", name]
-            for clients in (1, 4):
-                pg = r.get(f"pg {name} x{clients}")
-                lo = r.get(f"local {name} x{clients}")
+            for run in ("x1 cold", "x1", "x4"):
+                pg = r.get(f"pg {name} {run}")
+                lo = r.get(f"local {name} {run}")
                 cells += [f"{t[0]:.1f} / {t[1]:.1f}" if t else "—" for t in (pg, lo)]
                 cells.append(f"{pg[1] / lo[1]:.1f}×" if pg and lo else "—")
             rows.append(cells)
-    out.append(
-        table(
-            [
-                "passages",
-                "filter",
-                "PG 1 client p50/p95 ms",
-                "local 1 client",
-                "p95 PG/local",
-                "PG 4 clients p50/p95 ms",
-                "local 4 clients",
-                "p95 PG/local",
-            ],
-            rows,
-        )
-    )
+    headers = ["passages", "filter"]
+    for run in ("1 client, cold", "1 client, warm", "4 clients, warm"):
+        headers += [f"PG {run}: p50/p95 ms", "local", "p95 PG/local"]
+    out.append(table(headers, rows))
     rows = []
     for r in results:
         for name in ("date 1%", "outlet 5%", "none"):

@@ -182,16 +182,20 @@ class StorageContract:
     # -- vectors ----------------------------------------------------------------------------
 
     @pytest.mark.parametrize("field", VECTOR_FIELDS)
-    def test_returns_the_vectors_it_was_given_and_exact_cosines(
+    def test_returns_the_vectors_it_was_given_and_their_cosines_within_its_tolerance(
         self, storage: Storage, data: GenerationData, field: VectorField
     ) -> None:
         stored = self.field_vectors(data, field)
         ids = np.array([3, 0, len(data.chunks) - 1], dtype=np.int64)
         assert np.allclose(storage.vectors(field, ids), stored[ids], atol=1e-6)
-        query = stored[5]
-        cosines = storage.cosines(field, query, ids)
-        assert cosines.dtype == np.float32
-        assert np.allclose(cosines, stored[ids] @ query, atol=1e-5)
+        # Fusion weights tuned on one backend hold on another only if cosines agree.
+        assert 0 < storage.cosine_tolerance <= 1e-3
+        every = np.arange(len(data.chunks), dtype=np.int64)
+        for query in (stored[5], stored[-1]):
+            cosines = storage.cosines(field, query, every[::-1])
+            assert cosines.dtype == np.float32
+            error = np.abs(cosines - stored[every[::-1]] @ query)
+            assert error.max() <= storage.cosine_tolerance
 
     @pytest.mark.parametrize("field", VECTOR_FIELDS)
     def test_finds_the_nearest_vectors_nearest_first(

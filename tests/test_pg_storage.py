@@ -47,6 +47,20 @@ class TestPostgresStorage(StorageContract):
             assert np.isin(found, allowed).all(), filters.describe()
             assert len(set(found) & set(exact)) >= 0.9 * len(exact), filters.describe()
 
+    def test_cosines_come_from_the_half_precision_search_rows_within_their_rounding(
+        self, storage: Storage, data: GenerationData
+    ) -> None:
+        from qa.storage.pg_store import HALF_COSINE_TOLERANCE
+
+        assert storage.cosine_tolerance == HALF_COSINE_TOLERANCE == 2**-11 + 1e-5
+        every = np.arange(len(data.chunks), dtype=np.int64)
+        query = data.sentence_vectors[3]
+        cosines = storage.cosines("window", query, every)
+        halved = data.window_vectors.astype(np.float16).astype(np.float32)
+        assert np.allclose(cosines, halved @ query, rtol=0, atol=1e-6)
+        error = np.abs(cosines - data.window_vectors @ query)
+        assert 1e-5 < error.max() <= HALF_COSINE_TOLERANCE  # rounded, within the bound
+
     def test_lexical_top_by_posting_thresholds_equals_scoring_every_allowed_chunk(
         self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 VectorField = Literal["window", "sentence"]
 VECTOR_FIELDS: tuple[VectorField, ...] = ("window", "sentence")
 
+#: How far ``Storage.cosines`` of a backend that keeps the float32 vectors it was given
+#: may lie from their exact cosine: float32 arithmetic alone.
+FLOAT32_COSINE_TOLERANCE = 1e-5
 #: The end of every message about an index that cannot be used as it is.
 REBUILD = "run `qa index --rebuild` to build it again"
 
@@ -123,6 +126,13 @@ class Storage(Protocol):
         """How many chunks (passages) the index holds."""
         ...
 
+    @property
+    def cosine_tolerance(self) -> float:
+        """How far ``cosines`` may lie from the cosine of the float32 vectors the index
+        was given: the rounding of how this backend keeps them for search
+        (``FLOAT32_COSINE_TOLERANCE`` when it keeps them as they are)."""
+        ...
+
     def articles(self) -> list[Article]:
         """Every indexed article, in corpus order."""
         ...
@@ -166,7 +176,8 @@ class Storage(Protocol):
         ...
 
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
-        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""
+        """Cosine of ``query`` with the ``field`` vector of each chunk (float32), within
+        ``cosine_tolerance`` of the exact cosine of the vector given."""
         ...
 
     def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
@@ -222,6 +233,11 @@ class HeldRows:
 
     _manifest: Manifest
     _articles: dict[str, Article]
+
+    @property
+    def cosine_tolerance(self) -> float:
+        """Cosines are computed from the stored float32 vectors (``vectors``)."""
+        return FLOAT32_COSINE_TOLERANCE
 
     @property
     def manifest(self) -> Manifest:

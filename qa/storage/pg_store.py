@@ -12,7 +12,8 @@ HNSW, or IVFFlat for large tables, see ``pg_writer``) with the filters in the sa
 query and iterative scans (``relaxed_order``, set per transaction, so it reaches
 Citus workers too), so a narrow filter still yields ``n`` neighbours. It reads search
 tables that hold each vector in half precision beside the filter columns (half the
-pages of the float32 vectors, which stay for the exact cosines of the candidates).
+pages of the float32 vectors), and so do the cosines of the candidates: a question
+never reads the float32 tables, which hold the vectors an update reuses.
 The filter's share of the table picks the plan (``dense_plan``): an exact scan of the allowed rows
 when that reads fewer rows than the index would, else the index, reading more IVFFlat
 lists the narrower the filter so its recall holds.
@@ -47,6 +48,7 @@ import numpy as np
 from qa.errors import IndexIncompatibleError, IndexMissingError
 from qa.records import Chunk
 from qa.storage.contract import (
+    FLOAT32_COSINE_TOLERANCE,
     REBUILD,
     FilterScope,
     HeldRows,
@@ -68,6 +70,11 @@ PG_SCHEMA_VERSION = 5
 READABLE_SCHEMAS = (3, 4, 5)
 #: The first layout whose kNN searches read the half-precision search tables.
 SEARCH_TABLES_SCHEMA = 5
+#: How far a cosine computed from a half-precision search row may lie from the exact
+#: cosine of the float32 vector: rounding to half precision (11 significant bits) moves
+#: each component by at most 2**-11 of itself, so the inner product of two unit vectors
+#: by at most 2**-11 (Cauchy-Schwarz), plus float32 arithmetic.
+HALF_COSINE_TOLERANCE = 2**-11 + FLOAT32_COSINE_TOLERANCE
 #: Filters leaving at most this many chunks are always searched exactly (a scan of their
 #: vectors); above it the cheaper of that scan and the index is chosen (``dense_plan``).
 EXACT_LIMIT = 5_000
@@ -441,15 +448,25 @@ class PostgresStorage(HeldRows):
             found = dict(cursor.fetchall())
         return np.vstack([found[i] for i in ids]).astype(np.float32, copy=False)
 
+    @property
+    def cosine_tolerance(self) -> float:
+        """``HALF_COSINE_TOLERANCE`` where the cosines come from the half-precision
+        search rows; older layouts compute them from the float32 vectors."""
+        if self._searched == "search":
+            return HALF_COSINE_TOLERANCE
+        return FLOAT32_COSINE_TOLERANCE
+
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
-        """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32),
-        computed by the server: a float per chunk travels instead of its vector."""
+        """Cosine of ``query`` (float32) with the ``field`` vector of each chunk as its
+        search row keeps it (half precision: within ``cosine_tolerance`` of the exact
+        cosine), computed by the server: a float per chunk travels instead of its vector.
+        The rows that kNN reads anyway: the float32 tables stay off a question's path."""
         ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
         if not ids:
             return np.zeros(0, dtype=np.float32)
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         rows = self._db.execute(
-            f"SELECT chunk_id, -(vector <#> %s) FROM {VECTOR_TABLES[field]}"
+            f"SELECT chunk_id, -(vector::vector <#> %s) FROM qa.{field}_{self._searched}"
             " WHERE chunk_id = ANY(%s)",
             (vector, ids),
         ).fetchall()
