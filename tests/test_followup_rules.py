@@ -1311,6 +1311,12 @@ def test_a_name_the_last_turn_used_after_the_leans_on_that_turn() -> None:
     assert resolve("what does the Tribunal want?", PreviousTurn("Who won the race?")).kind == (
         STANDALONE
     )
+    earlier = PreviousTurn(
+        "Who heads the Harbour Rowing Council?", earlier=("How many sat in the Senate?",)
+    )
+    assert resolve("where is the Senate?", earlier).resolved == (
+        "Where is the Senate? (following: Who heads the Harbour Rowing Council?)"
+    )
 
 
 def test_a_question_naming_nothing_is_read_again_in_the_matter_asked_before() -> None:
@@ -1329,3 +1335,8 @@ def test_the_report_the_last_passages_speak_of_is_not_the_article() -> None:
     )
     assert resolve("who published the report?", previous).kind != SOURCE
     assert resolve("who published the report?", PreviousTurn("Who won the race?")).kind == SOURCE
+
+
+def test_it_is_the_work_the_last_question_named_with_a_name_before_it() -> None:
+    previous = PreviousTurn("Who released the Tom Ray videotape?")
+    assert resolve("how long is it?", previous).resolved == "How long is the Tom Ray videotape?"

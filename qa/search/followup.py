@@ -190,9 +190,9 @@ _THE_NAME = LazyPattern(rf"\bthe\s+(?P<name>[{CAPITALS}][a-z]+)\b(?!\s+[{CAPITAL
 
 
 def _named_before(body: str, previous: PreviousTurn) -> bool:
-    """A short question whose only name is "the" and one word the last question or answer
-    used (``where is the Parliament?`` after an answer about "the Parliament building in
-    …"): that one, not any other."""
+    """A short question whose only name is "the" and one word the last questions or answer
+    used (``where is the Senate?`` after a question about "the Senate vote"): that one, not
+    any other."""
     words = words_of(body)
     names = [w for w in words[1:] if w[0].isupper() or w[0].isdigit()]
     found = _THE_NAME.search(body)
@@ -202,7 +202,7 @@ def _named_before(body: str, previous: PreviousTurn) -> bool:
         kind == "place" for _, _, kind in entity_spans(body, Vocabulary())
     ):
         return False
-    before = " ".join([previous.question, *previous.answer_sentences])
+    before = " ".join([previous.question, *previous.answer_sentences, *previous.earlier])
     return re.search(rf"\b{found['name']}\b", before) is not None
 
 
@@ -1248,7 +1248,8 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
 #: ``Ines Moll's new paper``, ``the seminal paper``.
 _WORK_PHRASE = LazyPattern(
     rf"(?:\b(?P<article>the|a|an|this|that)\s+|(?P<owner>(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
-    r"(?:'s|’s))\s+)(?P<words>(?:[a-z][\w\-]*\s+){0,3}?)" + _WORKS.pattern
+    # "the Ray family videotape": names may stand among the words before the work.
+    r"(?:'s|’s))\s+)(?P<words>(?:[\w\-]+\s+){0,3}?)" + _WORKS.pattern
 )
 
 
