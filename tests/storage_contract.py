@@ -223,6 +223,17 @@ class StorageContract:
             best = np.sort(stored[allowed] @ query)[::-1][:10]
             assert np.allclose(stored[found] @ query, best, atol=1e-5), filters.describe()
 
+    def test_nearest_each_finds_for_each_field_what_nearest_finds(
+        self, storage: Storage, data: GenerationData
+    ) -> None:
+        query = data.window_vectors[4]
+        for filters in [None, *self.sample_filters(data)]:
+            found = storage.nearest_each(VECTOR_FIELDS, query, 10, filters)
+            assert list(found) == list(VECTOR_FIELDS)
+            for field in VECTOR_FIELDS:
+                alone = storage.nearest(field, query, 10, filters)
+                assert found[field].tolist() == alone.tolist(), (field, filters)
+
     # -- filters ----------------------------------------------------------------------------
 
     def test_counts_what_the_filters_leave_and_the_undated_articles_left_out(

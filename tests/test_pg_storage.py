@@ -179,6 +179,48 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
     storage.close()
 
 
+def test_nearest_each_searches_on_a_second_connection_that_reads_the_view_s_snapshot(
+    postgres_database: str,
+) -> None:
+    from storage_contract import build_contract_data
+
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_store import PostgresStorage
+    from qa.storage.pg_writer import write_index
+
+    data, manifest = build_contract_data()
+    manifest = dataclasses.replace(manifest, schema_version=2)
+    write_index(postgres_database, data, manifest)
+    view = PostgresStorage(postgres_database)
+    query = data.sentence_vectors[9]
+    before = view.nearest_each(("window", "sentence"), query, 10)
+    # An update that removes the article of the nearest sentence commits meanwhile.
+    gone = data.chunks[int(before["sentence"][0])].article_id
+    kept = [a for a in data.articles if a.article_id != gone]
+    rows = [i for i, c in enumerate(data.chunks) if c.article_id != gone]
+    smaller = dataclasses.replace(
+        data,
+        articles=kept,
+        chunks=[data.chunks[i] for i in rows],
+        window_vectors=data.window_vectors[rows],
+        sentence_vectors=data.sentence_vectors[rows],
+    )
+    write_index(postgres_database, smaller, manifest)
+    again = view.nearest_each(("window", "sentence"), query, 10)
+    assert {f: ids.tolist() for f, ids in again.items()} == {
+        f: ids.tolist() for f, ids in before.items()
+    }
+    with connect(postgres_database, autocommit=True) as db:
+        count = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        assert db.execute(count).fetchone() == (3,)  # the view's two and this one
+    view.close()
+    assert view._second is not None and view._second.closed
+    fresh = PostgresStorage(postgres_database)
+    after = fresh.nearest_each(("window", "sentence"), query, 10)
+    assert after["sentence"][0] != before["sentence"][0]
+    fresh.close()
+
+
 def test_the_filtered_knn_settings_hold_for_the_view_s_transaction(
     postgres_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

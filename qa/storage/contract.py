@@ -175,6 +175,17 @@ class Storage(Protocol):
         """
         ...
 
+    def nearest_each(
+        self,
+        fields: Sequence[VectorField],
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> dict[VectorField, np.ndarray]:
+        """``nearest`` by each of ``fields``, for one query: what a hybrid search asks.
+        A backend may answer them at once (a database on several connections)."""
+        ...
+
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
         """Cosine of ``query`` with the ``field`` vector of each chunk (float32), within
         ``cosine_tolerance`` of the exact cosine of the vector given."""
@@ -255,6 +266,26 @@ class HeldRows:
     def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
         """The stored ``field`` vectors of these chunks, one row each (float32)."""
         raise NotImplementedError
+
+    def nearest(
+        self,
+        field: VectorField,
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> np.ndarray:
+        """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first."""
+        raise NotImplementedError
+
+    def nearest_each(
+        self,
+        fields: Sequence[VectorField],
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> dict[VectorField, np.ndarray]:
+        """``nearest`` by each of ``fields``, one after the other."""
+        return {name: self.nearest(name, query, n, filters) for name in fields}
 
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
         """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""

@@ -40,6 +40,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,8 @@ from qa.storage.lexical import analyse
 from qa.storage.pg_connect import connect, describe_url, register_vector_type
 
 if TYPE_CHECKING:
+    import psycopg
+
     from qa.search.retrieve import SearchFilters
 
 #: The layout of the tables written. Readers also read the older layouts in
@@ -273,12 +276,7 @@ class PostgresStorage(HeldRows):
                 f" and {READABLE_SCHEMAS[-1]});"
                 f" {REBUILD}"
             )
-        # Each question runs short queries: compiling them (JIT) costs more than it saves.
-        db.execute("SET LOCAL jit = off")
-        db.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-        db.execute("SET LOCAL ivfflat.iterative_scan = relaxed_order")
-        db.execute(f"SET LOCAL ivfflat.probes = {IVF_PROBES}")
-        db.execute(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}")
+        _search_settings(db)
         self._generation = f"pg-{generation}"
         self._docs = int(docs)
         self._avgdl = float(total_length) / docs if docs else 1.0
@@ -300,6 +298,10 @@ class PostgresStorage(HeldRows):
         # Chunks known to pass a filter: those its last kNN searches returned.
         self._passing: tuple[SearchFilters, set[int]] | None = None
         self._indexes: dict[VectorField, VectorIndex | None] = {}
+        # A second connection on this view's snapshot, for a field's kNN that runs while
+        # this one searches another (``nearest_each``); opened when first needed.
+        self._second: psycopg.Connection[Any] | None = None
+        self._worker: ThreadPoolExecutor | None = None
         # kNN reads qa.{field}_search (half precision), or in older layouts the vectors.
         self._searched = "search" if version >= SEARCH_TABLES_SCHEMA else "vectors"
         self._cast = "halfvec" if version >= SEARCH_TABLES_SCHEMA else "vector"
@@ -381,10 +383,77 @@ class PostgresStorage(HeldRows):
         """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first:
         exactly when the filters leave few enough chunks, else through the HNSW or IVFFlat
         index with the filters in the query (``dense_plan``)."""
-        table = f"qa.{field}_{self._searched}"
-        where, params = filter_sql(filters)
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         plan = dense_plan(self._scope_count(filters), self._docs, n, self._vector_index(field))
+        found = self._search(self._db, field, plan, vector, n, filters)
+        self._note_passing(filters, found)
+        return np.array(found, dtype=np.int64)
+
+    def nearest_each(
+        self,
+        fields: Sequence[VectorField],
+        query: np.ndarray,
+        n: int,
+        filters: SearchFilters | None = None,
+    ) -> dict[VectorField, np.ndarray]:
+        """``nearest`` by each of ``fields``: the first on this view's connection while
+        the others run on a second connection that reads the same snapshot, so the
+        server searches two fields at once (on two cores) and the question waits for
+        the slower one instead of both."""
+        if len(fields) < 2:
+            return {field: self.nearest(field, query, n, filters) for field in fields}
+        vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
+        kept = self._scope_count(filters)
+        plans = {f: dense_plan(kept, self._docs, n, self._vector_index(f)) for f in fields}
+        second, worker = self._second_connection()
+        later = worker.submit(
+            lambda: {f: self._search(second, f, plans[f], vector, n, filters) for f in fields[1:]}
+        )
+        first = fields[0]
+        try:
+            found = {first: self._search(self._db, first, plans[first], vector, n, filters)}
+        finally:
+            rest = later.result()  # (waited for even when the first failed)
+        found.update(rest)
+        for ids in found.values():
+            self._note_passing(filters, ids)
+        return {field: np.array(ids, dtype=np.int64) for field, ids in found.items()}
+
+    def _second_connection(self) -> tuple[psycopg.Connection[Any], ThreadPoolExecutor]:
+        """The second connection (in a transaction on this view's snapshot, with its
+        search settings) and the thread that waits on it."""
+        if self._second is None or self._worker is None:
+            import psycopg
+            from psycopg import sql
+
+            row = self._db.execute("SELECT pg_export_snapshot()").fetchone()
+            second = connect(self.url)
+            try:
+                second.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                second.read_only = True
+                snapshot = sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(row[0]))  # type: ignore[index]
+                second.execute(snapshot)
+                register_vector_type(second)
+                _search_settings(second)
+            except BaseException:
+                second.close()
+                raise
+            self._second = second
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-pg-knn")
+        return self._second, self._worker
+
+    def _search(
+        self,
+        db: psycopg.Connection[Any],
+        field: VectorField,
+        plan: DensePlan,
+        vector: np.ndarray,
+        n: int,
+        filters: SearchFilters | None,
+    ) -> list[int]:
+        """The ids ``plan`` finds on connection ``db``, nearest first."""
+        table = f"qa.{field}_{self._searched}"
+        where, params = filter_sql(filters)
         if plan.exact:
             # "+ 0" keeps the planner off the vector index: every allowed vector is scored.
             sql = (
@@ -395,7 +464,7 @@ class PostgresStorage(HeldRows):
         else:
             # With sorting off the planner cannot swap the index for an exact scan of a
             # wide filter (it did, at 30% of a million rows: 0.5 s); on again after.
-            self._set([*plan.settings, ("enable_sort", "off")])
+            _set(db, [*plan.settings, ("enable_sort", "off")])
             # relaxed_order may return neighbours slightly out of order: sort them again.
             sql = (
                 "WITH found AS MATERIALIZED (SELECT c.chunk_id,"
@@ -404,20 +473,17 @@ class PostgresStorage(HeldRows):
                 " SELECT chunk_id FROM found ORDER BY distance + 0, chunk_id"
             )
             args = [vector, *params, n]
-        rows = self._db.execute(sql, args).fetchall()
+        rows = db.execute(sql, args).fetchall()
         if not plan.exact:  # (a failed query ends the transaction, settings with it)
-            self._set([("enable_sort", "on")])
-        found = [r[0] for r in rows]
+            _set(db, [("enable_sort", "on")])
+        return [r[0] for r in rows]
+
+    def _note_passing(self, filters: SearchFilters | None, found: Sequence[int]) -> None:
+        """Remember that these chunks pass ``filters`` (see ``lexical_scores``)."""
         if filters is not None and filters.active:
             if self._passing is None or self._passing[0] != filters:
                 self._passing = (filters, set())
             self._passing[1].update(found)
-        return np.array(found, dtype=np.int64)
-
-    def _set(self, settings: Sequence[tuple[str, object]]) -> None:
-        """Set server parameters for the rest of the view's transaction."""
-        calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
-        self._db.execute(f"SELECT {calls}", [str(v) for pair in settings for v in pair])
 
     def _vector_index(self, field: VectorField) -> VectorIndex | None:
         """The nearest-neighbour index of ``field``'s table (None when it has none)."""
@@ -729,8 +795,28 @@ class PostgresStorage(HeldRows):
         return [int(found.get(term, 0)) for term in terms]
 
     def close(self) -> None:
-        """End the read transaction and close the connection."""
+        """End the read transaction and close the connection(s)."""
+        if self._worker is not None:
+            self._worker.shutdown()
+        if self._second is not None:
+            self._second.close()
         self._db.close()
+
+
+def _search_settings(db: psycopg.Connection[Any]) -> None:
+    """What a view's searches run with, for the rest of its transaction on ``db``."""
+    # Each question runs short queries: compiling them (JIT) costs more than it saves.
+    db.execute("SET LOCAL jit = off")
+    db.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+    db.execute("SET LOCAL ivfflat.iterative_scan = relaxed_order")
+    db.execute(f"SET LOCAL ivfflat.probes = {IVF_PROBES}")
+    db.execute(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}")
+
+
+def _set(db: psycopg.Connection[Any], settings: Sequence[tuple[str, object]]) -> None:
+    """Set server parameters for the rest of the transaction on ``db``."""
+    calls = ", ".join("set_config(%s, %s, true)" for _ in settings)
+    db.execute(f"SELECT {calls}", [str(v) for pair in settings for v in pair])
 
 
 def current_generation(url: str) -> str | None:
