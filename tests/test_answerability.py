@@ -31,7 +31,7 @@ from qa.search.answerability import (
 from qa.search.assistant import Assistant
 from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
-from qa.search.term_matching import same_family
+from qa.search.term_matching import held, same_family
 
 
 def closest_sentence_of(answer: Answer) -> tuple[str, int]:
@@ -1219,3 +1219,71 @@ def test_a_figure_of_another_office_holder_is_no_figure_for_the_asked_office() -
     # The figure of the asked office's holder stands.
     chairman = "How much was the bonus for the Harbour Bank chairman?"
     assert check_reply(chairman, said, met, 1, around=around) == met
+
+
+@pytest.fixture(scope="module")
+def union_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An article naming a union in full once, and two paragraphs later giving a figure
+    without naming it."""
+    return _indexed(
+        tmp_path_factory.mktemp("union"),
+        {
+            "pay.txt": (
+                "Dockers Lodge a Pay Claim\n\n"
+                "The Harbour Metal Trades Union has lodged a pay claim for its members.\n\n"
+                f"{_FILLER}\n\n{_FILLER}\n\n"
+                "Members earn about 41,000 dollars a year, the union says.\n"
+            ),
+        },
+    )
+
+
+def test_a_body_asked_by_its_initials_is_met_by_its_full_name_in_the_article_around(
+    union_settings: Settings,
+) -> None:
+    question = "How much do members earn a year according to the HMTU?"
+    hit, assistant = _passage_holding(union_settings, question, "41,000")
+    try:
+        assert "Harbour" not in hit.chunk.text
+        _, (check,) = check_passages(question, [hit], assistant.snapshot, AnswerabilityPolicy())
+        assert check.unmet == ()
+    finally:
+        assistant.close()
+
+
+def test_a_place_name_written_short_meets_it_written_in_full() -> None:
+    assert held("mount", {"mt", "kelso"})
+    assert held("mt", {"mount", "kelso"})
+    assert held("st", {"saint", "kilda"})
+    assert not held("mt", {"kelso"})
+
+
+def test_a_people_or_a_place_named_by_capitals_is_no_person_whose_figure_another_gives() -> None:
+    question = "How many Costa Verdan fishermen did the police find?"
+    named = (Constraint("name", "Costa Verdan", ("costa", "verdan")),)
+    met = Assessment(named, (1,), 1, (), 0.8)
+    said = ["The police found 41 fishermen on a boat moored off Fernholm Islands."]
+    assert check_reply(question, said, met, 1) == met
+
+
+def test_passages_giving_no_age_say_so_for_the_asked_person(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    settings = _indexed(
+        tmp_path_factory.mktemp("envoy"),
+        {
+            "envoy.txt": (
+                "Envoy Visits Port\n\nThe envoy, Lena Marsh, visited the port to meet the crew.\n"
+            )
+        },
+    )
+    question = "How old is Lena Marsh?"
+    hit, assistant = _passage_holding(settings, question, "Lena Marsh")
+    try:
+        assessment = assess(question, [hit], assistant.snapshot)
+        assert assessment.reply("The envoy, Lena Marsh, visited the port.", 1) == (
+            "The indexed articles give no age figure for Lena Marsh. "
+            "Closest: The envoy, Lena Marsh, visited the port. [1]"
+        )
+    finally:
+        assistant.close()

@@ -45,13 +45,14 @@ one or two typos away ("Sentanta" meets "Setanta"); a name of several words one 
 stands as written meets the window's name with a typo in the others ("Primer League":
 "Premier League"), and words written apart or together meet each other ("Sky Drive":
 "SkyDrive"; ``qa.search.term_matching.name_met_loosely``), as do an abbreviation and its
-long form ("MVPs": "Most Valuable Players"; ``initials_met``) and an adjective of place
-and the place ("Asian": "Asia"). Numbers and years are
-compared as digit strings with thousands separators removed (commas, or spaces as in
-"£1 400"); a number the passage
-writes in words meets the same number in digits ("three thousand": 3,000;
-"twenty-five": 25), and "last year" ("this year", "next year") in an article dated
-2003 meets 2002 (2003, 2004) without being a rival to another year.
+long form ("MVPs": "Most Valuable Players"; ``initials_met``; in the article context only
+for a whole run of capitalised words), a word of a place's name and its short form ("Mt
+Kelso": "Mount Kelso") and an adjective of place and the place ("Asian": "Asia").
+Numbers and years are compared as digit strings with thousands separators removed
+(commas, or spaces as in "£1 400"); a number the passage writes in words meets the same
+number in digits ("three thousand": 3,000; "twenty-five": 25), and "last year" ("this
+year", "next year") in an article dated 2003 meets 2002 (2003, 2004) without being a rival
+to another year.
 
 A passage *fails* the question when the weights of what it does not meet add
 up to 1 or more (``AnswerabilityPolicy.weight``: a name, year, date, quote or
@@ -101,7 +102,9 @@ asked place only otherwise than the question does ("flown to Fernholm") while it
 things are put in another place gives none for it. A question about an office of a body
 ("Who is the chairman of the Harbour Bank?") whose reply names the holder of another of its
 offices, while no text around names the asked one, is answered "The indexed articles name no
-chairman of the Harbour Bank" (``office_of_another``).
+chairman of the Harbour Bank" (``office_of_another``). Capitals before a plural noun ("Costa
+Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
+Islands") no person either.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses: no article that never names a janitor counts janitors.
 
@@ -558,7 +561,12 @@ def assess(
     shown = dict(zip(check.unmet, check.named, strict=False))
     missing = [shown.get(c, c) for c in missing]
     lacks = None if check.holds_asked and not named_elsewhere else surface_kind(question)
-    return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks)
+    measure = ""
+    if lacks is not None:  # "give no age figure for Jo Lind", not "give no figure for this"
+        measure = " ".join(measured(question))
+        if not decisive:  # what the figure was asked for, rather than the words lacking
+            missing = list(named_in(constraints) or _counted_thing(question)) or missing
+    return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks, measure)
 
 
 def _off_topic_elsewhere(
@@ -683,6 +691,7 @@ def figure_of_another(
             and c not in slots
             and not _NUMBER.search(c.text)
             and not _titled(c, question)
+            and not _QUALIFIES.match(question, question.find(c.text) + len(c.text))
         )
     ]
     for c in slots:
@@ -1060,10 +1069,24 @@ def _names_rival(
     if any(c.isupper() for c in sentence[1:]):
         capitalised = {w.lower() for w in _CAPITALISED_WORD.findall(fold(sentence))}
         return bool((capitalised & surnames) - asked) or any(
-            found == PERSON and not set(plain_words(fold(sentence[start:end]))) & asked
+            found == PERSON
+            and not set(plain_words(fold(sentence[start:end]))) & asked
+            and not _PLACE_NOUN.search(sentence[start:end])
             for start, end, found in entity_spans(sentence, Vocabulary())
         )
     return any(len(w) > 3 and w.isalpha() and w not in asked and not common_word(w) for w in said)
+
+
+#: The last word of a place's name, which no person's name ends with ("Kelso Islands").
+_PLACE_NOUN = LazyPattern(
+    r"\b(?:Islands?|Isles?|Bay|River|Valley|Range|Mountains?|Lake|Strait|Sea|Ocean|Park|"
+    r"Street|Road|Airport|Hospital|Centre|Center|House|Place|Square|Bridge|Coast|Peninsula|"
+    r"Desert|Forest|Gulf|Harbou?r|Beach|Creek|Falls|Heights|Hills?|Plains?|Reef|Shire|"
+    r"District|Province|County|State|Territory|Region|Highway|Station)$"
+)
+#: A capitalised word qualifying a plural noun ("Kelso men", "Costa Verdan fishermen"): a
+#: people or a place, no person.
+_QUALIFIES = LazyPattern(r"\s+(?:[a-z]*men|[a-z]+s)\b")
 
 
 def _surnames(texts: Sequence[str]) -> frozenset[str]:
@@ -1385,6 +1408,7 @@ class Evidence:
         # asked: the question may name the year of the article itself ("the 2003 report").
         self.relative_years = _relative_years(window, hit.article.published)
         self._context: set[str] | None = None
+        self._context_text = ""
         self._heading: set[str] | None = None
         self._entities: list[tuple[str, list[str]]] | None = None
 
@@ -1418,7 +1442,8 @@ class Evidence:
             raw = self._snapshot.file_text(article.path)
             near = [raw[p.start : p.end] for p in self._section(raw)]
             about = [article.title, article.outlet or "", article.author or "", *near]
-            self._context = folded(self._lexicon.terms([fold("\n".join(about))])[0])
+            self._context_text = "\n".join(about)
+            self._context = folded(self._lexicon.terms([fold(self._context_text)])[0])
         return self._context
 
     def _section(self, raw: str) -> list[Span]:
@@ -1527,8 +1552,13 @@ class Evidence:
             return True
         if self._surname_of(constraint):
             return True
-        return not self._blocked(contrast, asked) and all(
-            held(t, self.context_terms()) for t in terms
+        if self._blocked(contrast, asked):
+            return False
+        # The article around may name it in full where the window gives its initials, or
+        # the other way round ("the HMTU" of the Harbour Metal Trades Union).
+        context = self.context_terms()
+        return all(held(t, context) for t in terms) or (
+            self._loose_names and initials_met(constraint.text, self._context_text, whole=True)
         )
 
     def _surname_of(self, constraint: Constraint) -> bool:

@@ -60,13 +60,23 @@ def folded(terms: Sequence[str]) -> set[str]:
     return {fold(t) for t in terms}
 
 
+#: Words of place names news writes short or in full: "Mt Kelso" is "Mount Kelso".
+_SHORT_FORMS = {
+    "mount": ("mt",), "mt": ("mount",), "saint": ("st",), "st": ("saint", "street"),
+    "street": ("st",), "fort": ("ft",), "ft": ("fort",), "point": ("pt",), "port": ("pt",),
+    "pt": ("point", "port"),
+}  # fmt: skip
+
+
 def held(term: str, terms: set[str]) -> bool:
     """Whether a name's term is among ``terms``: as it is, misspelt, as the start of a
     longer name ("Soviet" meets "Soviets"; never the other way round), or as another
     word for the same country (``country_of``: "Russian" meets "Russia", "Uzbekistan"
     meets "Uzbek", "Chinese" meets "China"), or as the place its adjective is made from
-    ("Asian" meets "Asia")."""
+    ("Asian" meets "Asia"), or in its short form or long ("Mt" and "Mount", ``_SHORT_FORMS``)."""
     if term in terms or typo_of(term, terms):
+        return True
+    if any(other in terms for other in _SHORT_FORMS.get(term, ())):
         return True
     if len(term) >= 4 and any(k.startswith(term) and len(k) - len(term) <= 4 for k in terms):
         return True
@@ -84,21 +94,22 @@ def _places_of_adjective(term: str) -> list[str]:
     return [term[:-cut] for cut in cuts if len(term) - cut >= 4]
 
 
-def initials_met(name: str, text: str) -> bool:
+def initials_met(name: str, text: str, whole: bool = False) -> bool:
     """Whether an abbreviation and its long form stand for each other between a name of
     the question and a window's text: "MVPs" and "Most Valuable Players", or "National
     Football League" and "NFL" (the initials of the capitalised words of a run, "of",
     "the" and "and" left out; a plural "s" aside), also inside a name ("Super Bowl MVPs":
-    "Super Bowl Most Valuable Players")."""
+    "Super Bowl Most Valuable Players"). ``whole``: an abbreviation stands only for a whole
+    run of capitalised words or its end, not for any part of one (for long texts)."""
     if _is_abbreviation(name):
-        return name.removesuffix("s") in _run_initials(text)
+        return name.removesuffix("s") in _run_initials(text, whole)
     words = name.split()
     shorts = [w.removesuffix("s") for w in words if _is_abbreviation(w)]
     if shorts and len(shorts) < len(words):
         # "Super Bowl MVPs": the abbreviation by its initials, the other words as written.
         said = set(plain_words(text))
         others = [w for w in words if not _is_abbreviation(w)]
-        found = _run_initials(text)
+        found = _run_initials(text, whole)
         return all(a in found for a in shorts) and all(set(plain_words(w)) <= said for w in others)
     initials = "".join(w[0] for w in name.split() if w[0].isupper())
     if not 2 <= len(initials) <= 6:
@@ -111,17 +122,15 @@ def _is_abbreviation(word: str) -> bool:
     return 2 <= len(short) <= 6 and short.isupper() and short.isalpha()
 
 
-def _run_initials(text: str) -> set[str]:
+def _run_initials(text: str, whole: bool = False) -> set[str]:
     """The initials of the runs of two to six capitalised words in ``text``, and of their
-    parts ("Super Bowl Most Valuable Players": "SBMVP", "MVP", "BMV", …)."""
+    parts ("Super Bowl Most Valuable Players": "SBMVP", "MVP", "BMV", …); ``whole``: of
+    the runs and their ends only ("The Harbour Trades Union": "THTU", "HTU", "TU")."""
     found = set()
     for run in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|the|and|for)\s+)*[A-Z][a-z]+)+", text):
         letters = "".join(w[0] for w in run.group().split() if w[0].isupper())
-        found |= {
-            letters[i:j]
-            for i in range(len(letters))
-            for j in range(i + 2, min(len(letters), i + 6) + 1)
-        }
+        ends = [len(letters)] if whole else range(2, len(letters) + 1)
+        found |= {letters[i:j] for j in ends for i in range(max(0, j - 6), j - 1)}
     return found
 
 
