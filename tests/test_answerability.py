@@ -606,7 +606,7 @@ def test_a_century_answers_a_question_asking_in_which_century(century_settings: 
     assessment = assess(question, [saxons], assistant.snapshot)
     assert assessment.lacks_asked == "date"
     assert assessment.reply("The distinct identity of the Saxons emerged slowly.", 1) == (
-        "The indexed articles give no date for this. "
+        "The indexed articles give no date for Saxons. "
         "Closest: The distinct identity of the Saxons emerged slowly. [1]"
     )
     assistant.close()
@@ -1287,3 +1287,48 @@ def test_passages_giving_no_age_say_so_for_the_asked_person(
         )
     finally:
         assistant.close()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The driver, a 41-year-old from Kelso, died at the scene.",
+        "The 41-year-old from Kelso was the driver.",
+        # "A 41-year-old man" may be anyone, the driver too.
+        "A 41-year-old man was the driver.",
+    ],
+)
+def test_an_age_in_apposition_or_said_of_anyone_may_be_the_asked_ones(said: str) -> None:
+    question = "How old was the driver killed in the crash?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    assert check_reply(question, [said], met, 1) == met
+
+
+def test_an_age_question_asks_about_the_one_it_names_first_not_a_name_after_it() -> None:
+    question = "How old was the man who trained with the Harbour Brigade?"
+    brigade = Constraint("name", "Harbour Brigade", ("harbour", "brigad"))
+    met = Assessment((brigade,), (1,), 1, (), 0.8)
+    said = ["A 41-year-old man has trained with the brigade since May."]
+    assert check_reply(question, said, met, 1) == met
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Who is the spokesman for the Harbour Bank?",
+            "A Harbour Bank spokeswoman, Jo Lind, said chairman Max Ferrand was away.",
+        ),
+        (
+            "Who is the chairman of the Harbour Bank?",
+            "Harbour Bank chair Jo Lind and managing director Max Ferrand met the union.",
+        ),
+        (
+            "Who is the chief executive of the Harbour Bank?",
+            "The Harbour Bank's CEO, Jo Lind, met the union with chairman Max Ferrand.",
+        ),
+    ],
+)
+def test_an_office_named_in_another_of_its_forms_is_named(question: str, said: str) -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    assert check_reply(question, [said], met, 1) == met

@@ -95,7 +95,7 @@ of Norway; "on TV", "at Christmas"), and a reply any of whose figure sentences n
 asked place or person stands. Of a "How many …?" reply the sentences counting the asked
 thing, when some do ("about 40 ferry crews"), are the ones read for a rival, and of a
 "How old …?" reply only those giving an age, each the age of whom it stands with ("the
-24-year-old Berg", "Berg, 24,", "a 24-year-old nurse"), or, standing with no one, of the
+24-year-old Berg", "Berg, 24,", "a 24-year-old cyclist"), or, standing with no one, of the
 person named before it. A place is read past the region holding it and what it is ("in
 Norway's northern Kelso province", "near the coastal town of Kelso"); a reply naming the
 asked place only otherwise than the question does ("flown to Fernholm") while its counted
@@ -136,7 +136,7 @@ from qa.search.answer_types import asked_kind, asks_age, gives_age, things
 from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
-from qa.search.name_kinds import Vocabulary, entity_spans
+from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -699,9 +699,20 @@ def figure_of_another(
         kinds[c] = PLACE
     ages = measured(question) == ["age"]
     role = _AGE_OF_ROLE.search(question) if ages else None
-    if role is not None and all(kinds.get(c) != PERSON for c in subjects):  # "… the pilot …?"
-        subjects.append(Constraint(NAME, f"the {role.group(1)}", (role.group(1).lower(),)))
-        kinds[subjects[-1]] = PERSON
+    if ages:  # whose age: the one right after "How old is", by name or by what they are
+        found = _ASKS_AGE_OF.search(question)
+        at = found.end() if found else -1
+        subjects = [
+            c
+            for c in constraints
+            if c.kind == NAME
+            and question.find(c.text) >= at >= 0
+            and re.fullmatch(r"(?:[\w.]+\s+)?", question[at : question.find(c.text)])
+        ]
+        kinds.update(dict.fromkeys(subjects, PERSON))
+        if role is not None:  # "How old was the driver …?"
+            subjects = [Constraint(NAME, f"the {role.group(1)}", (role.group(1).lower(),))]
+            kinds[subjects[0]] = PERSON
     if not subjects:
         return None
     if ages:  # a figure that is no age is no one's age
@@ -769,11 +780,20 @@ def figure_of_another(
     return None
 
 
-#: "How old was the pilot …?": the person asked about by what they are, not by name.
+#: "How old was the driver …?": the person asked about by what they are, not by name.
 _AGE_OF_ROLE = LazyPattern(r"\b[Hh]ow\s+old\s+(?:is|was|are|were)\s+the\s+([a-z]+)\b")
-#: An age and the one it stands with: "the 24-year-old Berg", "a 34-year-old nurse" …
-_AGE_THEN_HOLDER = LazyPattern(
-    r"\b(?:\d{1,3}|[a-z]+)[- ]years?[- ]old\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*|[a-z]+)"
+_ASKS_AGE_OF = LazyPattern(r"\b[Hh]ow\s+old\s+(?:is|was|are|were)\s+")
+_AGE = r"(?:\d{1,3}|[a-z]+)[- ]years?[- ]old\b"
+#: An age in apposition: "The driver, a 41-year-old …", "Jo Lind, the 41-year-old …".
+_HOLDER_APPOSED = LazyPattern(
+    rf"\b((?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*|[a-z]+),\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?{_AGE}"
+)
+#: An age and the one it stands with: "the 24-year-old Berg", "a 41-year-old cyclist" …
+_AGE_THEN_HOLDER = LazyPattern(rf"\b{_AGE}\s+((?:[A-Z][\w’'-]*\s+){{0,3}}[A-Z][\w’'-]*|[a-z]+)")
+#: Words after "the 24-year-old" that say who only in general ("a 41-year-old man"): the
+#: asked one may be meant.
+_ANYONE = frozenset(
+    "man woman person men women people resident local youth teenager boy girl child".split()
 )
 #: … "Berg, 24,", "Berg, aged 24", "Berg (24)".
 _HOLDER_THEN_AGE = LazyPattern(
@@ -796,23 +816,38 @@ def _age_of(
     surnames: frozenset[str],
 ) -> bool | None:
     """Whether the sentence gives the age of the asked person (``words``: their name, or
-    what they are, ``by_role``: "pilot"): True when an age stands with them ("the
-    24-year-old Berg", "Berg, 24,", "the 54-year-old pilot"), False when every age stands
-    with another ("a 34-year-old nurse" for the pilot). An age standing with no one
+    what they are, ``by_role``: "driver"): True when an age stands with them ("the
+    24-year-old Berg", "Berg, 24,", "the 41-year-old driver", "The driver, a 41-year-old
+    from Kelso"), False when every age stands with another ("a 41-year-old cyclist" for the
+    driver; "a 41-year-old man" may be anyone). An age standing with no one
     ("The champion 19-year-old won") is of the asked person when the sentence names them,
     else of the last one named before it (``around``), as "he" would be; an age given
     otherwise ("died aged 72") is of the one the sentence names. None when unknown."""
-    holders = [m.group(1) for m in _AGE_THEN_HOLDER.finditer(sentence)]
+    holders = []
+    for found in _HOLDER_APPOSED.finditer(sentence):  # "The driver, a 41-year-old from Kelso"
+        holder = found.group(1)
+        if holder[0].isupper() or holder in words:
+            holders.append(holder)
+            sentence = sentence.replace(found.group(), " ")
+    holders += [m.group(1) for m in _AGE_THEN_HOLDER.finditer(sentence)]
     holders += [m.group(1) for m in _HOLDER_THEN_AGE.finditer(sentence)]
     verdicts: list[bool | None] = []
     for holder in holders:
         if holder[0].isupper():  # a name, unless an abbreviation ("the 63-year-old UN chief")
             named = not all(w.isupper() for w in holder.split())
             verdicts.append(_names_any(words, holder) if named else None)
-        elif holder in _NO_HOLDER or holder.endswith(("ed", "ing", "ly")):
+        elif holder in words:
+            verdicts.append(True)
+        elif (
+            holder in _NO_HOLDER
+            or holder in _ANYONE
+            or holder in FUNCTION_WORDS
+            or holder in PREPOSITIONS
+            or holder.endswith(("ed", "ing", "ly"))
+        ):
             verdicts.append(None)
-        else:  # "a 34-year-old nurse": a person by what they are
-            verdicts.append(holder in words if by_role else None)
+        else:  # "a 41-year-old cyclist": a person by what they are
+            verdicts.append(False if by_role else None)
     if True in verdicts:
         return True
     if verdicts and None not in verdicts:
@@ -1179,15 +1214,20 @@ def check_reply(
 #: Offices of a body, each held by another person: the chairman is not the chief
 #: executive, nor the spokesman the treasurer (as "narrowing noun", ``AskedHolder``'s parts).
 _OFFICES = (
-    "chairman", "chairwoman", "chief executive", "executive officer", "managing director",
-    "president", "vice-president", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "secretary-general", "treasurer", "director", "manager", "commissioner", "liquidator",
-    "administrator", "coach", "captain", "vice-captain", "premier", "mayor", "governor",
-    "chancellor", "editor", "founder", "deputy", "minister", "ambassador", "envoy",
+    ("chairman", "chairwoman", "chairperson", "chair"),
+    ("chief executive", "executive officer", "ceo", "managing director"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+    ("president",), ("vice-president", "vice president"), ("secretary-general",),
+    ("secretary",), ("treasurer",), ("director",), ("manager",), ("commissioner",),
+    ("liquidator",), ("administrator",), ("coach",), ("captain",), ("vice-captain",),
+    ("premier",), ("mayor",), ("governor",), ("chancellor",), ("editor",), ("founder",),
+    ("deputy",), ("minister",), ("ambassador",), ("envoy",),
 )  # fmt: skip
 _OFFICE = LazyPattern(
     r"\b(?:(?:deputy|vice|assistant|acting|chief|general|managing|executive)[\s-]+)*"
-    r"(?:" + "|".join(sorted((o.split()[-1] for o in _OFFICES), key=len, reverse=True)) + r")\b",
+    r"(?:"
+    + "|".join(sorted({o.split()[-1] for forms in _OFFICES for o in forms}, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 #: "Who is the chairman of the Harbour Bank?", "Who was Harbour Bank's spokesman?"
@@ -1215,11 +1255,19 @@ def office_of_another(
     body = tuple(re.findall(r"(?<=\s)[A-Z][\w&-]+", question))
     if not body:
         return None
-    asked_words = set(re.split(r"[\s-]+", office))
+    # The office in any of its forms ("chair", "chairwoman"; "CEO", "chief executive").
+    forms = next((f for f in _OFFICES if office in f), (office,))
     said = " ".join([*sentences, *around])
-    if re.search(rf"\b{re.escape(office)}\b".replace(r"\ ", r"[\s-]+"), said, re.I):
+    if any(re.search(rf"\b{re.escape(f)}\b".replace(r"\ ", r"[\s-]+"), said, re.I) for f in forms):
         return None
-    others = [o for o in _OFFICES if not set(re.split(r"[\s-]+", o)) & asked_words]
+    asked_words = {w for f in forms for w in re.split(r"[\s-]+", f)}
+    others = [
+        o
+        for group in _OFFICES
+        if group is not forms
+        for o in group
+        if not set(re.split(r"[\s-]+", o)) & asked_words
+    ]
     holders = [AskedHolder(o.split()[-1], o.split()[0] if " " in o else None, body) for o in others]
     who = _ASKS_OFFICE.search(question)
     if surface_kind(question) is None:
