@@ -1340,3 +1340,48 @@ def test_the_report_the_last_passages_speak_of_is_not_the_article() -> None:
 def test_it_is_the_work_the_last_question_named_with_a_name_before_it() -> None:
     previous = PreviousTurn("Who released the Tom Ray videotape?")
     assert resolve("how long is it?", previous).resolved == "How long is the Tom Ray videotape?"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "resolved"),
+    [
+        ("and the year before?", "How many people died of flu in 1999?"),
+        ("and the previous year?", "How many people died of flu in 1999?"),
+        ("what about the year after?", "How many people died of flu in 2001?"),
+    ],
+)
+def test_the_year_before_or_after_takes_the_place_of_the_year_asked_about(
+    fragment: str, resolved: str
+) -> None:
+    previous = PreviousTurn("How many people died of flu in 2000?")
+    assert resolve(fragment, previous).resolved == resolved
+
+
+def test_a_possessive_name_in_a_persons_place_is_the_name_alone() -> None:
+    previous = PreviousTurn("What did Mr Ray say is the key issue?")
+    assert resolve("and Vantor's?", previous).resolved == "What did Vantor say is the key issue?"
+
+
+def test_a_role_fragment_takes_a_speakers_place_only() -> None:
+    previous = PreviousTurn("Which union is Tom Ray from?")
+    assert resolve("and the mine manager?", previous).resolved == (
+        "And the mine manager? (following: Which union is Tom Ray from?)"
+    )
+
+
+def test_it_is_what_a_how_heavy_question_measured() -> None:
+    previous = PreviousTurn("How heavy was the bomb dropped on the hills?")
+    assert resolve("what is it called?", previous).resolved == "What is the bomb called?"
+
+
+def test_a_demonym_names_no_one_a_who_question_asked_for() -> None:
+    previous = PreviousTurn(
+        "Who was found guilty of robbing the Portvale bank?",
+        (
+            "A Danish man has been found guilty of robbing a bank.",
+            "Tom Ray was sentenced to six years for robbing the Portvale bank.",
+        ),
+    )
+    assert resolve("what was he sentenced to?", previous).resolved == (
+        "What was Tom Ray sentenced to?"
+    )

@@ -113,6 +113,14 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             last = years[-1]
             return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
         return f"{base} in {year.group(0)}?"
+    beside = _YEAR_BESIDE.fullmatch(fragment)
+    years = list(YEAR.finditer(base))
+    if beside is not None and years:
+        # "and the year before?" after "… in 2000?": 1999 in its place.
+        last = years[-1]
+        way = (beside["way"] or beside["way2"]).casefold()
+        step = -1 if way in ("before", "earlier", "previous") else 1
+        return f"{base[: last.start()]}{int(last.group(0)) + step}{base[last.end() :]}?"
     now = _NOW.fullmatch(fragment)
     then = _TIME_PHRASE.search(base)
     if now is not None and then is not None:
@@ -158,7 +166,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             if kind == "person" and not fragment[:start].strip():
                 # "and Ann Lee?" after "What did the Opposition say?": no "the Ann Lee".
                 old_start = _without_article(base, old_start)
-            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+            return f"{base[:old_start]}{_as_placed(fragment, base, old_end)}{base[old_end:]}?"
         if kind == "person" and not others and fragment[:start].strip() == "":
             # "and Ann Lee?" after "What did the government spokesman say?": the one whose
             # words were asked for, by role, now by name.
@@ -171,7 +179,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         others = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
         if others:
             old_start, old_end, _ = others[0]
-            return f"{base[:old_start]}{fragment}{base[old_end:]}?"
+            return f"{base[:old_start]}{_as_placed(fragment, base, old_end)}{base[old_end:]}?"
     replaced = _same_phrase_replaced(fragment, base) or _other_item(fragment, base)
     if replaced is not None:
         return replaced
@@ -183,6 +191,8 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         and all(w.islower() for w in words)
         and len(people) == 1
         and people[0][2] == "person"
+        and _SPEAKER.match(base[people[0][1] :]) is not None
+        and not base[: people[0][0]].casefold().endswith("the ")
     ):
         # "and the chief executive?" after "What did Tom Ray say?": the one asked about, now
         # by role.
@@ -219,6 +229,21 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
 _SPEAKER_ROLE = LazyPattern(
     r"^(?:what|how)\s+(?:did|does|do|has|have)\s+(?P<role>the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)"
     r"\s+(?:say|said|tell|told|think|argue|claim|warn|add|announce|reply|respond|react)\b",
+    re.I,
+)
+
+
+def _as_placed(fragment: str, base: str, old_end: int) -> str:
+    """A name fragment as it goes in another name's place: ``and Vantor's?`` after ``What
+    did Tom Ray say?`` puts Vantor, not "Vantor's", where Tom Ray stood."""
+    if base[old_end : old_end + 2] in ("'s", "’s"):
+        return fragment
+    return fragment.removesuffix("'s").removesuffix("’s")
+
+
+#: A verb of saying right after a name: ``… Tom Ray say?``.
+_SPEAKER = LazyPattern(
+    r"\s+(?:say|said|says|tell|told|think|argue|claim|warn|add|announce|reply|respond|react)\b",
     re.I,
 )
 
@@ -396,6 +421,13 @@ _OF = LazyPattern(r"\s+of\s+")
 _YEARS_SPAN = LazyPattern(
     r"\b(?:(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until)\s+(?:1[89]|20)\d\d"
     r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year)\b",
+    re.I,
+)
+#: The year before or after the one asked about: ``the year before``, ``a year later``,
+#: ``the previous year``.
+_YEAR_BESIDE = LazyPattern(
+    r"(?:in\s+)?(?:the|a)\s+(?:year\s+(?P<way>before|after|earlier|later)|"
+    r"(?P<way2>previous|next|following)\s+year)",
     re.I,
 )
 _NOW = LazyPattern(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)

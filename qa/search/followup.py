@@ -63,6 +63,7 @@ from qa.search.name_kinds import (
     STOPWORDS,
     THING_PRONOUNS,
     entity_spans,
+    is_demonym,
     is_organisation_word,
     is_pronoun,
     person_cue_after,
@@ -1286,7 +1287,9 @@ def _may_name_one(sentence: str, in_question: str) -> bool:
     """Whether ``sentence`` names someone ``in_question`` does not: a name of a person or of
     no known kind, or a capitalised first word no sentence opens with (``Lee was …``)."""
     if any(
-        kind in ("person", "unknown") and sentence[a:b].casefold() not in in_question
+        kind in ("person", "unknown")
+        and sentence[a:b].casefold() not in in_question
+        and not is_demonym(sentence[a:b])  # "A British man …" names no one
         for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
     ):
         return True

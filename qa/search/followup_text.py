@@ -169,7 +169,9 @@ def _relative_clause(rest: str) -> list[str]:
 
 
 _MEASURED = LazyPattern(
-    r"^how\s+(?:much|big|large|long|high|old|far)\s+(?:is|are|was|were|will\s+be)\s+the\s+", re.I
+    r"^how\s+(?:much|big|large|long|high|old|far|heavy|tall|deep|wide|fast|costly|expensive)"
+    r"\s+(?:is|are|was|were|will\s+be)\s+the\s+",
+    re.I,
 )
 
 

@@ -176,7 +176,7 @@ def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
     words = name.split()
     drop = 0
     while len(words) - drop > 2 and (
-        words[drop].casefold() in _DIRECTIONS or _is_demonym(words[drop])
+        words[drop].casefold() in _DIRECTIONS or is_demonym(words[drop])
     ):
         drop += 1
     if not drop:
@@ -185,7 +185,7 @@ def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
     return at, text[at : start + len(name)]
 
 
-def _is_demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """``Australian``, ``Dutch``: a word saying where from, not a place's own name."""
     folded = word.casefold()
     return folded not in _PLACES and "'" not in word and "’" not in word and bool(country_of(word))
