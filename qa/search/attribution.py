@@ -187,6 +187,13 @@ _OPENING_PHRASE = LazyPattern(
     r"under|despite|following|speaking|addressing|writing)\b|\w+ing\b)[^,]*,\s*$",
     re.I,
 )
+#: A name that a verb follows, maybe after an aside: the subject of the clause a verb of
+#: speech before it reports ("Police say Gil Munro, 45, was arrested …"), not its speaker.
+_REPORTED_SUBJECT = LazyPattern(
+    rf"(?:{_WORD}|[{CAPITALS}]\.)(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{0,3}}"
+    r"(?:,[^,]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|would|could|should|can|"
+    r"may|might|must|did|does|do|\w+ed)\b"
+)
 #: How many words may stand between a verb of speech and the speaker named after it
 #: ("said the deputy minister, Jane Doe").
 _SPEAKER_AFTER_VERB = 4
@@ -327,6 +334,20 @@ def needs_speaker(sentence: str, *, inside_quote: bool = False) -> bool:
     ``inside_quote``: it stands inside a quotation opened by an earlier sentence."""
     (read,) = _read_paragraph([sentence], 0, opened=inside_quote)
     return _need(read, frozenset()) is not None
+
+
+def voices_someone(sentence: str) -> bool:
+    """Whether a sentence gives the words of someone it does not name (``needs_speaker``)
+    as words spoken: it opens with a quotation mark ("“We are ready,” …") or a pronoun
+    speaks in it ("He says …", "…, she said."); not a sentence only in the first person
+    ("So we see that …") or one quoting a term or a source within its own words."""
+    if not needs_speaker(sentence):
+        return False
+    (read,) = _read_paragraph([sentence], 0)
+    opens_quoted = read.quoted and read.outside.startswith("“…")
+    return opens_quoted or bool(
+        _PRONOUN_START.search(read.outside) or _PRONOUN_SPEAKS.search(read.outside)
+    )
 
 
 def speaker_for(raw: str, article: Article, sentence: Span) -> Span | None:
@@ -516,6 +537,8 @@ def _resolve(
                     or (speaking and _AGENT_ENDS.search(outside[:named]) is not None)
                 )
             ):
+                if speaking and _rivalled(sentences, back, at, detail, surnames, genders):
+                    return None
                 return earlier
             if named is None and (
                 says_who(earlier.text) or (speaking and _unnamed_quoted(earlier, detail))
@@ -531,6 +554,8 @@ def _resolve(
         else:
             speaks = bool(_SPEECH.search(outside)) or earlier.quoted
             if (named is not None and speaks) or says_who(earlier.text):
+                if named is not None and _rivalled(sentences, back, at, "", surnames, genders):
+                    return None
                 return earlier
             further = _need(earlier, surnames)
             if further is not None and further[0] != _QUOTE_KIND:
@@ -538,6 +563,110 @@ def _resolve(
             if further is None and earlier.quoted and speaks:
                 return earlier  # "…,” a police spokesman said. “…”: the spokesman
     return None
+
+
+def _rivalled(
+    sentences: list[_Sentence],
+    found: int,
+    at: int,
+    pronoun: str,
+    surnames: frozenset[str],
+    genders: dict[str, str],
+) -> bool:
+    """Whether the speaker of ``sentences[at]`` is in doubt although ``sentences[found]``
+    names a person who may speak there: between them another person the words
+    (``pronoun``: "he", "she", or "" for a quote) may stand for is a sentence's subject
+    ("Roe told Doe …"), or, when the found one only acts ("Gil Munro was charged
+    …"), someone else speaks before it within ``LOOK_BACK`` sentences ("Detective Tom Hale
+    says …"). The words stand for the nearest person named, and the one who speaks for one
+    who spoke: where the two differ, who speaks is not established."""
+    people = _people_named(sentences[found], surnames)
+    if not people:
+        return False
+    speaker = people[0][1]
+
+    def rival(sentence: _Sentence, *, speaking: bool) -> bool:
+        named = _people_named(sentence, surnames)
+        if not named:
+            return False
+        name_at, name = named[0]
+        outside = sentence.outside
+        speaks = _speaks_at(outside, name_at) and (
+            _subject_at(outside, name_at) or bool(_SPEECH.search(outside[:name_at]))
+        )  # not "… on Jane Doe, according to …"
+        acts = speaks or (not speaking and _subject_at(outside, name_at))
+        return acts and name != speaker and _may_stand_for(name, pronoun, genders)
+
+    if any(rival(between, speaking=False) for between in sentences[found + 1 : at]):
+        return True
+    earlier = sentences[found]
+    if not _done_to(earlier.outside, people[0][0]):
+        return False
+    return any(
+        rival(before, speaking=True) for before in sentences[max(0, found - LOOK_BACK) : found]
+    )
+
+
+def _done_to(outside: str, name_at: int) -> bool:
+    """Whether the person named at ``name_at`` is what a sentence's verb acts on, not who
+    acts: the subject of a passive verb ("Gil Munro, 45, was charged …") or the object of an
+    earlier one ("The club signed striker Jim Pell …")."""
+    before = outside[:name_at]
+    if _AGENT_ENDS.search(before):  # "The case was presented … by its lawyer, Anil Roe": acts
+        return False
+    return bool(_PASSIVE_AFTER.match(outside, name_at) or _ACTED_BEFORE.search(before))
+
+
+#: A name, maybe with an aside, then a passive verb: "Gil Munro, 45, was charged".
+_PASSIVE_AFTER = LazyPattern(
+    rf"(?:{_WORD}|[{CAPITALS}]\.)(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{0,3}}"
+    r"(?:,[^,]{1,60},|,)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be)"
+    r"\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+)
+#: A verb in the past before a name: the name is what it acted on ("signed striker Jim Pell").
+_ACTED_BEFORE = LazyPattern(r"\b[a-z]+ed\b")
+
+
+def _people_named(sentence: _Sentence, surnames: frozenset[str]) -> list[tuple[int, str]]:
+    """Where the people ``sentence`` names outside its quotation marks stand, and their
+    surnames, the first named first."""
+    outside = sentence.outside
+    found: list[tuple[int, str]] = [
+        (m.start(), m.group().split()[-1])
+        for m in _NAME.finditer(outside)
+        if not _NOT_NAME_WORDS.search(m.group())
+    ]
+    found += [
+        (m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2))
+        for m in _SURNAME_SPEAKS.finditer(outside)
+        if not _NOT_NAME_WORDS.fullmatch(m.group(1) or m.group(2))
+    ]
+    speaking = _LEADING_WORD_SPEAKS.search(outside)  # "Doe told …", known as a surname or not
+    if speaking and not _NOT_NAME_WORDS.fullmatch(speaking.group(1)):
+        found.append((speaking.start(1), speaking.group(1)))
+    leading = _LEADING_WORD.search(outside)
+    if leading and leading.group(1) in surnames:
+        found.append((leading.start(1), leading.group(1)))
+    named = sorted((at, name) for at, name in found if not _ROLE_WORD.fullmatch(name))
+    return [
+        (at, name) for i, (at, name) in enumerate(named) if name not in (n for _, n in named[:i])
+    ]
+
+
+#: A capitalised role standing where a name may ("The President said …"): no person's name.
+_ROLE_WORD = LazyPattern(
+    rf"(?i:{_PERSON_NOUNS}|prime|foreign|interior|police|detective|{'|'.join(MALE_TITLES)}|"
+    rf"{'|'.join(FEMALE_TITLES)})"
+)
+
+
+def _may_stand_for(surname: str, pronoun: str, genders: dict[str, str]) -> bool:
+    """Whether ``pronoun`` ("" for a quote without one) may stand for the person
+    ``surname``: a title elsewhere in the article may say "Mr" or "Ms"."""
+    gender = genders.get(surname)
+    if not pronoun or gender is None:
+        return True
+    return gender == ("m" if pronoun in ("he", "his", "him") else "f")
 
 
 def _unnamed_quoted(sentence: _Sentence, pronoun: str) -> bool:
@@ -596,7 +725,11 @@ def _speaks_at(outside: str, name_at: int) -> bool:
     if _TO_LISTENER.fullmatch(verb.group()):  # "He has told Channel Four …": the listener
         return False
     gap = outside[verb.end() : name_at]
-    return len(gap.split()) <= _SPEAKER_AFTER_VERB and not _NOT_A_SPEAKERS_GAP.search(gap)
+    return (
+        len(gap.split()) <= _SPEAKER_AFTER_VERB
+        and not _NOT_A_SPEAKERS_GAP.search(gap)
+        and not _REPORTED_SUBJECT.match(outside, name_at)  # "Police say Doe was arrested"
+    )
 
 
 def _subject_at(outside: str, name_at: int) -> bool:
@@ -609,6 +742,7 @@ def _subject_at(outside: str, name_at: int) -> bool:
         len(before.split()) <= _SUBJECT_WITHIN
         and not _PREPOSITIONS.search(before)
         and not _PRONOUN_SUBJECT.search(before)  # "He has told Channel Four …"
+        and not _SPEECH.search(before)  # "Police say Doe was arrested": what they say
     )
 
 
