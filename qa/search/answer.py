@@ -64,6 +64,7 @@ from qa.search.attribution import (
     reports_speech_of,
     speaker_for,
     speaker_surname,
+    voices_someone,
 )
 from qa.search.lexicon import Lexicon
 from qa.search.sentence_choice import (
@@ -73,6 +74,7 @@ from qa.search.sentence_choice import (
     choose,
     question_parts,
     rate,
+    same_sentence,
     without_footnotes,
 )
 
@@ -186,6 +188,8 @@ def compose_answer(
         found = candidates(question, passages, sentences, snapshot, only=only)
         chosen = _quote_first(chosen, surname, rate(found, policy.sentences), snapshot)
         leader = chosen[0]
+    if (surname := asked_speaker_name(question)) is not None:
+        chosen = _their_words_first(chosen, surname, snapshot)
     chosen = _speakers_before_quotes(chosen, snapshot)
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
     text, citations, listed = reply(
@@ -230,26 +234,64 @@ def reply(
     to hold it. After the first sentence, one that would take the reply past ``limit``
     sentences is left out. ``quotes_of``: the surname a "What did <person> say?" asks
     about; a sentence naming that person speaking brings the quote that follows it
-    (``attribution.quote_of``), cited the same way, when the reply has room. The first
+    (``attribution.quote_of``), cited the same way, when the reply has room beside the
+    chosen sentences still to come that give that person's words. The first
     sentence keeps the lead, its speaker's sentence right after it, when ``named`` says the
     question already names whom it speaks of (see ``with_lead_in``)."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
-    for candidate in chosen:
+    articles: list[str] = []  # the article of each part
+    for number, candidate in enumerate(chosen, start=1):
         if any(candidate.span == span for _, span, _ in parts):
             continue  # already in the reply as the speaker of an earlier sentence
+        if any(same_sentence(candidate.text, text) for _, _, text in parts):
+            continue  # told in the reply already, by another copy of its story
         raw = snapshot.file_text(candidate.article.path)
+        article_id = candidate.article.article_id
         speaker = speaker_for(raw, candidate.article, candidate.span)
-        if any(speaker == span for _, span, _ in parts):
-            speaker = None  # already said
-        if parts and len(parts) + 1 + (speaker is not None) > limit:
+        spoken = next(
+            (
+                i
+                for i, (_, span, _) in enumerate(parts)
+                if (articles[i], span) == (article_id, speaker)
+            ),
+            None,
+        )
+        if parts and len(parts) + 1 + (speaker is not None and spoken is None) > limit:
             continue
         said = (candidate.marker, candidate.span, candidate.text)
+        if speaker is not None and spoken is not None:
+            # Its speaker already said: right after what follows them in the article, and
+            # never before the first chosen sentence, which answers.
+            at = spoken + 1
+            while at < len(parts) and (
+                (
+                    articles[at] == article_id
+                    and speaker.start < parts[at][1].start < candidate.span.start
+                )
+                or any(parts[at][1] == c.span for c in chosen[:1])
+            ):
+                at += 1
+            parts.insert(at, said)
+            articles.insert(at, article_id)
+            continue
+        if speaker is None and parts and _unattributed(candidate, parts[-1], articles[-1], raw):
+            continue  # it would read as the words of whoever the sentence before names
         if speaker is None:
             parts.append(said)
+            articles.append(article_id)
             quote = _quote_asked(quotes_of, candidate, raw)
-            if quote is not None and len(parts) < limit and all(quote != p[1] for p in parts):
+            rest = [c for c in chosen[number:] if _words_of(c, quotes_of, snapshot, parts)]
+            needed = {(c.article.article_id, c.span) for c in rest} | {
+                (c.article.article_id, brought)
+                for c in rest
+                if (brought := speaker_for(snapshot.file_text(c.article.path), c.article, c.span))
+                and all(brought != p[1] for p in parts)
+            }
+            room = len(parts) + len(needed) < limit  # never in place of their chosen words
+            if quote is not None and room and all(quote != p[1] for p in parts):
                 marker, listed = _citing(listed, candidate, raw, quote)
                 parts.append((marker, quote, without_footnotes(raw[quote.start : quote.end])))
+                articles.append(article_id)
             continue
         marker, listed = _citing(listed, candidate, raw, speaker)
         naming = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
@@ -261,6 +303,7 @@ def reply(
         )
         after = leads or speaker.start > candidate.span.start
         parts.extend((said, naming) if after else (naming, said))
+        articles.extend((article_id, article_id))
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
@@ -272,6 +315,38 @@ def reply(
     )
     citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
     return text, citations, listed
+
+
+def _unattributed(
+    candidate: Candidate, before: tuple[int, Span, str], before_article: str, raw: str
+) -> bool:
+    """Whether ``candidate`` gives the words of someone it does not name
+    (``voices_someone``), whom no sentence of its article is found to name (``speaker_for``
+    found none), and the reply's sentence
+    ``before`` it is not the one standing right before it in its article: read after
+    that sentence, its words would be taken for those of whoever that sentence names."""
+    if not voices_someone(candidate.text):
+        return False
+    adjacent = (
+        before_article == candidate.article.article_id
+        and not raw[before[1].end : candidate.span.start].strip()
+    )
+    return not adjacent
+
+
+def _words_of(
+    candidate: Candidate,
+    surname: str | None,
+    snapshot: Storage,
+    parts: Sequence[tuple[int, Span, str]],
+) -> bool:
+    """Whether ``candidate``, not in the reply's ``parts`` yet, gives the words of the person
+    ``surname`` or tells what they say (``reports_speech_of``)."""
+    if surname is None or any(candidate.span == span for _, span, _ in parts):
+        return False
+    return reports_speech_of(candidate.text, surname) or _gives_words_of(
+        candidate, surname, snapshot
+    )
 
 
 def _quote_asked(surname: str | None, candidate: Candidate, raw: str) -> Span | None:
@@ -503,6 +578,21 @@ def _quote_first(
     if quoting is None:
         return list(chosen)
     return [quoting, *(c for c in chosen if c.text != quoting.text)]
+
+
+def _their_words_first(
+    chosen: Sequence[Candidate], surname: str, snapshot: Storage
+) -> list[Candidate]:
+    """The chosen sentences for "What did <person> say …?" with those after the first that
+    give that person's words or tell what they say put before the others, each group in its
+    order: a sentence about something else is the one left out when the reply is full."""
+    first, *rest = chosen
+    theirs = [
+        c
+        for c in rest
+        if reports_speech_of(c.text, surname) or _gives_words_of(c, surname, snapshot)
+    ]
+    return [first, *theirs, *(c for c in rest if c not in theirs)]
 
 
 def _gives_words_of(candidate: Candidate, surname: str, snapshot: Storage) -> bool:

@@ -36,6 +36,7 @@ by part.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Collection, Sequence
@@ -500,11 +501,59 @@ def choose(
     chosen: list[Candidate] = []
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
-        rated = rate(found, weights)
+        rated = distinct(rate(found, weights))
         for candidate in select(rated, per_part, matched_kind(part), age=asks_age(part)):
-            if len(chosen) < weights.max_reply and all(candidate.span != c.span for c in chosen):
+            if len(chosen) < weights.max_reply and not any(
+                candidate.span == c.span or same_sentence(candidate.text, c.text) for c in chosen
+            ):
                 chosen.append(candidate)
     return chosen
+
+
+#: How alike (``difflib``'s ratio of their words' letters) two sentences must be to be one
+#: sentence told twice.
+_SAME_SENTENCE_RATIO = 0.9
+
+
+def same_sentence(one: str, other: str) -> bool:
+    """Whether two sentences are one sentence told twice, as two copies of a story in two
+    articles tell it: a word or two apart at most ("says" / "said", "per cent" / "percent").
+    Their words in lower case, without marks, are at least ``_SAME_SENTENCE_RATIO`` alike,
+    and they give the same figures and the same names: "The toll rose to 12." and "The toll
+    rose to 15." tell two things."""
+    first, second = " ".join(_words(one)), " ".join(_words(other))
+    if first == second:
+        return True
+    if _facts(one) != _facts(other):
+        return False
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= _SAME_SENTENCE_RATIO
+        and matcher.quick_ratio() >= _SAME_SENTENCE_RATIO
+        and matcher.ratio() >= _SAME_SENTENCE_RATIO
+    )
+
+
+def _facts(sentence: str) -> set[str]:
+    """The figures and the capitalised words (after the first) of a sentence."""
+    words = re.findall(r"\w+", sentence)[1:]
+    return {w for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+
+
+def _words(sentence: str) -> list[str]:
+    """A sentence's words in lower case, without marks."""
+    return re.findall(r"\w+", sentence.casefold())
+
+
+def distinct(rated: Sequence[Candidate]) -> list[Candidate]:
+    """The rated candidates without the repeats of a sentence told twice (``same_sentence``),
+    each kept where it is likeliest, so that a story indexed twice fills no more of the reply
+    than once."""
+    kept: list[Candidate] = []
+    for candidate in rated:
+        if not any(same_sentence(candidate.text, k.text) for k in kept):
+            kept.append(candidate)
+    return kept
 
 
 def select(
