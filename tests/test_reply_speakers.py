@@ -57,6 +57,17 @@ def test_a_quote_whose_speaker_is_in_doubt_brings_no_sentence(tmp_path: Path, st
             'the town," he told reporters.',
             "The mayor, Ray Dunn, opened the new library on Friday.",
         ),
+        # A title holding "of" before the name; an organisation's words before the title.
+        (
+            "Warden of Fleet Commodore-Captain Ray Fenn has defended the crew. The fleet has not "
+            'commented on the report. "It is unreasonable to expect that," he said.',
+            "Warden of Fleet Commodore-Captain Ray Fenn has defended the crew.",
+        ),
+        (
+            "Port Services Minister Nora Vell has praised the volunteers. "
+            '"They gave up their holidays for us," she said.',
+            "Port Services Minister Nora Vell has praised the volunteers.",
+        ),
         # The nearest person named acts, and spoke before: her sentence, beside another's name.
         (
             "Premier Anna Lowe says the budget is balanced. Ms Lowe repeated her offer of talks "

@@ -194,6 +194,9 @@ _REPORTED_SUBJECT = LazyPattern(
     r"(?:,[^,]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|would|could|should|can|"
     r"may|might|must|did|does|do|\w+ed)\b"
 )
+#: A title in capitals right before a name, which may hold "of" or "for": "Warden of Fleet ",
+#: "Minister for the Harbour ".
+_TITLE_PHRASE = LazyPattern(r"(?:\b[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?)+$")
 #: How many words may stand between a verb of speech and the speaker named after it
 #: ("said the deputy minister, Jane Doe").
 _SPEAKER_AFTER_VERB = 4
@@ -305,7 +308,7 @@ def names_person(sentence: str, surnames: frozenset[str] = frozenset()) -> bool:
 
 def _first_name_at(sentence: str, surnames: frozenset[str]) -> int | None:
     """Where the first person's name of ``sentence`` starts, or None if it names nobody."""
-    starts = [m.start() for m in _NAME.finditer(sentence) if not _NOT_NAME_WORDS.search(m.group())]
+    starts = [at for at, _ in _names(sentence)]
     starts += [
         m.start(1) if m.group(1) else m.start(2)
         for m in _SURNAME_SPEAKS.finditer(sentence)
@@ -315,6 +318,24 @@ def _first_name_at(sentence: str, surnames: frozenset[str]) -> int | None:
     if leading and leading.group(1) in surnames:
         starts.append(leading.start(1))
     return min(starts, default=None)
+
+
+def _names(text: str) -> list[tuple[int, str]]:
+    """Where the people's names of ``text`` start, and the names: runs of capitalised words
+    (``_NAME``), each after the last word that is no name's when its run holds one ("Port
+    Services Minister Nora Vell": "Minister Nora Vell"), so that an organisation or a place
+    before a person's title does not hide the person."""
+    found: list[tuple[int, str]] = []
+    for match in _NAME.finditer(text):
+        name, at = match.group(), match.start()
+        not_names = list(_NOT_NAME_WORDS.finditer(name))
+        if not_names:
+            tail = name[not_names[-1].end() :].lstrip()
+            if len(tail.split()) < 2:
+                continue
+            at, name = at + len(name) - len(tail), tail
+        found.append((at, name))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,11 +652,7 @@ def _people_named(sentence: _Sentence, surnames: frozenset[str]) -> list[tuple[i
     """Where the people ``sentence`` names outside its quotation marks stand, and their
     surnames, the first named first."""
     outside = sentence.outside
-    found: list[tuple[int, str]] = [
-        (m.start(), m.group().split()[-1])
-        for m in _NAME.finditer(outside)
-        if not _NOT_NAME_WORDS.search(m.group())
-    ]
+    found: list[tuple[int, str]] = [(at, name.split()[-1]) for at, name in _names(outside)]
     found += [
         (m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2))
         for m in _SURNAME_SPEAKS.finditer(outside)
@@ -738,6 +755,7 @@ def _subject_at(outside: str, name_at: int) -> bool:
     before = outside[:name_at]
     if _OPENING_PHRASE.match(before):  # "In a speech on Monday, Anna Berg said …"
         before = before.rpartition(",")[2]
+    before = _TITLE_PHRASE.sub("", before)  # "Warden of Fleet Commodore-Captain Ray Fenn"
     return (
         len(before.split()) <= _SUBJECT_WITHIN
         and not _PREPOSITIONS.search(before)
@@ -762,9 +780,7 @@ def _fits(sentence: _Sentence, name_at: int, pronoun: str, genders: dict[str, st
 def _people(text: str) -> tuple[frozenset[str], dict[str, str]]:
     """The surnames of the people an article's ``text`` names in full, and the gender a
     title gives some of them ("Mr Okafor" → m)."""
-    surnames = frozenset(
-        m.group().split()[-1] for m in _NAME.finditer(text) if not _NOT_NAME_WORDS.search(m.group())
-    )
+    surnames = frozenset(name.split()[-1] for _, name in _names(text))
     genders: dict[str, str] = {}
     for titled in _TITLED.finditer(text):
         genders.setdefault(titled.group(3), "m" if titled.group(1) else "f")
