@@ -176,13 +176,12 @@ class Conversation:
     def _last_cited_articles(self) -> list[str]:
         """The articles the last answer cites, in the order of its citations, up to
         ``_TYPED_ARTICLES``: a question that names nothing may be about any of them."""
-        source = self._last_source()
-        if source is None:
-            return []
         for turn in reversed(self.turns):
             if turn.answer.citations:
                 ids = dict.fromkeys(c.article_id for c in turn.answer.citations)
                 return list(ids)[:_TYPED_ARTICLES]
+            if turn.resolution.kind != SOURCE:
+                return []
         return []
 
     def _answer_as_typed(
@@ -194,9 +193,10 @@ class Conversation:
     ) -> Answer | None:
         """A question that names nothing (``who will head the new council?``), whose answer
         searched with the earlier questions leads with two sentences holding none of its own
-        words or nothing of the kind it asks for, asked again as typed of the article the last
-        answer cited first: the earlier questions' words pulled the search back to what they
-        asked. That answer when its first sentence holds both; else None."""
+        words or nothing of the kind it asks for, asked again as typed of the articles the last
+        answer cited (up to ``_TYPED_ARTICLES``, in its order): the earlier questions' words
+        pulled the search back to what they asked. The first such answer whose first sentence
+        holds both; else None."""
         question = resolution.question
         leading = " ".join(_sentences(answer.text)[:_LEADING])
         if resolution.kind != REFERENCE or holds_what_is_asked(question, leading):

@@ -40,6 +40,7 @@ from qa.search.name_kinds import (
     STOPWORDS,
     Vocabulary,
     entity_spans,
+    is_demonym,
     is_pronoun,
 )
 from qa.text import CAPITALS
@@ -126,6 +127,11 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     if now is not None and then is not None:
         # "and today?" after "… in the late 1990s?": the time asked about changes.
         return f"{base[: then.start()]}{fragment}{base[then.end() :]}?"
+    if words_of(fragment)[-1].casefold() in _ONES:
+        # "and the Danish ones?": another item of the list, never a name in another's place.
+        other = _other_item(fragment, base)
+        if other is not None:
+            return other
     owner = _POSSESSIVE_FRAGMENT.fullmatch(fragment)
     if owner is not None:
         replaced = _owner_replaced(owner["owner"], base, vocabulary)
@@ -192,7 +198,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         and len(people) == 1
         and people[0][2] == "person"
         and _SPEAKER.match(base[people[0][1] :]) is not None
-        and not base[: people[0][0]].casefold().endswith("the ")
+        and words_of(base[: people[0][0]])[-1:] in (["did"], ["does"], ["do"], ["has"], ["have"])
     ):
         # "and the chief executive?" after "What did Tom Ray say?": the one asked about, now
         # by role.
@@ -340,7 +346,10 @@ def _same_phrase_replaced(fragment: str, base: str) -> str | None:
             rf"\b(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,3}}?{re.escape(words[-1])}\b", base, re.I
         )
         if head is not None:
-            return f"{base[: head.start()]}{fragment}{base[head.end() :]}?"
+            # "the Kelso mayor Tom Ray": the one holding the role goes with it.
+            holder = _HOLDER.match(base, head.end())
+            end = holder.end() if holder is not None else head.end()
+            return f"{base[: head.start()]}{fragment}{base[end:]}?"
     return None
 
 
@@ -397,13 +406,17 @@ def _other_item(fragment: str, base: str) -> str | None:
         return None
     if words[-1].casefold() in _ONES:
         # The names before the noun stay (``Vantor workers``), the first modifier goes.
-        names = [w for w in itertools.takewhile(lambda w: w[0].isupper(), phrase)]
+        names = list(itertools.takewhile(lambda w: w[0].isupper() and not is_demonym(w), phrase))
         rest = phrase[len(names) :]
         kept = rest[1:] if len(rest) > 1 else rest
         return f"{base[:start]}{' '.join([*names, *words[:-1], *kept])}{base[end:]}?"
     if words[-1].casefold() == phrase[-1].casefold():
         return f"{base[:start]}{' '.join(words)}{base[end:]}?"
     return None
+
+
+#: The name of who holds a role, right after it: `` Tom Ray`` in "the mayor Tom Ray".
+_HOLDER = LazyPattern(rf"\s+[{CAPITALS}][\w’'\-]*(?:\s+[{CAPITALS}][\w’'\-]*)+")
 
 
 def _phrase_with_of(base: str, start: int) -> int:

@@ -53,6 +53,7 @@ from qa.search.followup_text import (
     words_of,
 )
 from qa.search.followup_text import PreviousTurn as PreviousTurn  # part of this module's API
+from qa.search.lexicon import common_word
 from qa.search.name_kinds import (
     AUXILIARIES,
     DEMONSTRATIVES,
@@ -317,9 +318,10 @@ _NO_COUNTED_NOUN = LazyPattern(
     re.I,
 )
 #: What a definition asks: ``what is hijrah?``, not about anything said before.
-#: Not ``who is investigating?`` nor ``who was arrested?``: a verb asks who did it.
+#: Not ``who is investigating?`` nor ``who was arrested?``: a verb asks who did it (``what is
+#: rafting?`` is still a definition).
 _DEFINITION = LazyPattern(
-    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+)?(?![\w\-]+(?:ing|ed)$)[\w\-]+$", re.I
+    r"^(?:what|who(?![\w\s]+(?:ing|ed)$))\s+(?:is|are|was|were)\s+(?:an?\s+)?[\w\-]+$", re.I
 )
 #: "the" before what is not one mentioned before: ``the most …``, ``the biggest …``.
 _NOT_MENTIONED = LazyPattern(r"(?:most|least|\w\westh?|only|same|first|main|whole)$", re.I)
@@ -1285,23 +1287,21 @@ def content_words(text: str) -> set[str]:
 
 def _may_name_one(sentence: str, in_question: str) -> bool:
     """Whether ``sentence`` names someone ``in_question`` does not: a name of a person or of
-    no known kind, or a capitalised first word no sentence opens with (``Lee was …``)."""
+    no known kind, or a first word that is no common word (``Lee was …``)."""
     if any(
         kind in ("person", "unknown")
         and sentence[a:b].casefold() not in in_question
         and not is_demonym(sentence[a:b])  # "A British man …" names no one
+        and not (" " not in sentence[a:b] and common_word(sentence[a:b].casefold()))
         for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
     ):
         return True
     first = words_of(sentence)[:1]
+    # "Lee was …": a name opening the sentence, which entity_spans leaves out; "After …",
+    # "Police say …" are common words.
     return bool(first) and (
         first[0][0].isupper()
-        and first[0].casefold() not in STOPWORDS
-        and first[0].casefold() not in AUXILIARIES
-        and first[0].casefold() not in QUESTION_WORDS
-        and first[0].casefold() not in DEMONSTRATIVES
-        and not is_pronoun(first[0].casefold())
-        and first[0].casefold() not in ("the", "a", "an")
+        and not common_word(first[0].casefold())
         and first[0].casefold() not in in_question
     )
 
@@ -1331,7 +1331,9 @@ def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
     role = _ROLE_ASKED.match(question.rstrip("?!. "))
     if role is None or any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
         return None
-    words = r"\s+".join(re.escape(w) for w in role["role"].split())
+    # The whole role, or its head noun (``Minister Tom Ray`` for "the harbour minister").
+    words = r"(?:" + r"\s+".join(re.escape(w) for w in role["role"].split())
+    words += rf"|{re.escape(role['role'].split()[-1])})"
     holder = re.compile(
         rf"\b{words},?\s+(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))",
         re.I,

@@ -98,9 +98,16 @@ _PEOPLE_NOUNS = frozenset(
 )
 #: A role and the name of who holds it, after a name (``goalkeeper Ann Lee``, ``chief
 #: executive Tom Ray``): the name before only says whose role it is.
+_ROLES = frozenset(
+    "president minister chairman chairwoman chair director editor head spokesman spokeswoman "
+    "spokesperson deputy ambassador secretary governor mayor commander manager captain coach "
+    "leader executive officer chief founder owner treasurer goalkeeper striker batsman bowler "
+    "linebacker quarterback player guard tackle defender midfielder winger umpire referee "
+    "analyst economist lawyer prosecutor judge official adviser advisor".split()
+)
 _ROLE_OF_NEXT = LazyPattern(
-    r"\s+(?:(?:chief|deputy|senior|head|assistant|vice|acting|former|managing|[a-z]+(?:al|ive|ior|ary))"
-    r"\s+)?[a-z][\w\-]*(?:er|or|ist|man|woman|ant|ent|ive|ee)\s+"
+    r"\s+(?:(?:chief|deputy|senior|head|assistant|vice|acting|former|managing|general|"
+    r"defensive|offensive)\s+)?(?P<role>[a-z][\w\-]*)\s+"
     rf"[{CAPITALS}][\w’'\-]*\s+[{CAPITALS}]"
 )
 _DIRECTIONS = frozenset(
@@ -148,7 +155,7 @@ def entity_spans(
         following = text[start + len(bare) :].split()[:1]
         if kind == "person" and following and following[0].casefold() in _PEOPLE_NOUNS:
             kind = "organisation"  # "Harbour Front fighters": the name of a body, no person
-        elif kind == "person" and _ROLE_OF_NEXT.match(text, start + len(bare)):
+        elif kind == "person" and _holds_next_ones_role(text, start + len(bare)):
             kind = "organisation"  # "Harbour League goalkeeper Ann Lee": hers, no person
         before = text[:start].split()
         if (
@@ -167,6 +174,13 @@ def entity_spans(
             continue
         spans.append((start, start + len(bare), kind))
     return spans
+
+
+def _holds_next_ones_role(text: str, end: int) -> bool:
+    """Whether a role and the name of who holds it follow ``end`` (``goalkeeper Ann Lee``):
+    then the name before only says whose role it is."""
+    found = _ROLE_OF_NEXT.match(text, end)
+    return found is not None and found["role"] in _ROLES
 
 
 def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
