@@ -1331,7 +1331,7 @@ def test_a_demonym_names_no_one_a_who_question_asked_for() -> None:
 def test_a_name_before_a_plural_of_people_is_no_person() -> None:
     previous = PreviousTurn(
         "Who freed the hostage pilot?",
-        ("The pilot was freed on Sunday by Green Lake soldiers near the dam.",),
+        ("The pilot was freed on Sunday by Tarn Vale soldiers near the dam.",),
     )
     assert resolve("how long was he held?", previous).resolved == (
         "How long was he held? (following: Who freed the hostage pilot?)"
@@ -1404,8 +1404,8 @@ def test_a_name_the_last_turn_used_after_the_leans_on_that_turn() -> None:
 
 def test_another_item_of_a_list_named_by_where_it_is_from() -> None:
     previous = PreviousTurn("How many Danish sailors were hurt?")
-    assert resolve("and the Swedish ones?", previous).resolved == (
-        "How many Swedish sailors were hurt?"
+    assert resolve("and the Finnish ones?", previous).resolved == (
+        "How many Finnish sailors were hurt?"
     )
 
 
