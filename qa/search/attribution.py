@@ -141,6 +141,10 @@ _WORD = (
 )
 #: Small words inside a name: "Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle".
 _PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|dos|das|la|le|bin|bint|ibn|ben|zu|ter|ten)"
+#: One to four words of a name, maybe with particles or initials: "Jane Doe", "S. F. Starr".
+_NAME_WORDS = (
+    rf"(?:{_WORD}|[{CAPITALS}]\.)(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{0,3}}"
+)
 _NAME = LazyPattern(
     rf"(?<![\w’'])(?:{_WORD}|[{CAPITALS}]\.)"
     rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{1,3}}(?![\w’'])"
@@ -190,8 +194,8 @@ _OPENING_PHRASE = LazyPattern(
 #: A name that a verb follows, maybe after an aside: the subject of the clause a verb of
 #: speech before it reports ("Police say Gil Munro, 45, was arrested …"), not its speaker.
 _REPORTED_SUBJECT = LazyPattern(
-    rf"(?:{_WORD}|[{CAPITALS}]\.)(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{0,3}}"
-    r"(?:,[^,]{1,60},)?\s+(?:was|were|is|are|has|have|had|will|would|could|should|can|"
+    rf"{_NAME_WORDS}(?:,[^,]{{1,60}},)?\s+"
+    r"(?:was|were|is|are|has|have|had|will|would|could|should|can|"
     r"may|might|must|did|does|do|\w+ed)\b"
 )
 #: A title in capitals right before a name, which may hold "of" or "for": "Warden of Fleet ",
@@ -640,8 +644,8 @@ def _done_to(outside: str, name_at: int) -> bool:
 
 #: A name, maybe with an aside, then a passive verb: "Gil Munro, 45, was charged".
 _PASSIVE_AFTER = LazyPattern(
-    rf"(?:{_WORD}|[{CAPITALS}]\.)(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{0,3}}"
-    r"(?:,[^,]{1,60},|,)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be)"
+    rf"{_NAME_WORDS}(?:,[^,]{{1,60}},|,)?\s+"
+    r"(?:was|were|is|are|has\s+been|had\s+been|have\s+been|will\s+be)"
     r"\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
 )
 #: A verb in the past before a name: the name is what it acted on ("signed striker Jim Pell").
