@@ -223,16 +223,20 @@ class StorageContract:
             best = np.sort(stored[allowed] @ query)[::-1][:10]
             assert np.allclose(stored[found] @ query, best, atol=1e-5), filters.describe()
 
-    def test_nearest_each_finds_for_each_field_what_nearest_finds(
+    def test_first_candidates_are_the_lexical_top_and_each_field_s_nearest(
         self, storage: Storage, data: GenerationData
     ) -> None:
         query = data.window_vectors[4]
+        question = "How many women are trafficked out of Kazakhstan every year?"
         for filters in [None, *self.sample_filters(data)]:
-            found = storage.nearest_each(VECTOR_FIELDS, query, 10, filters)
-            assert list(found) == list(VECTOR_FIELDS)
+            first = storage.first_candidates(question, query, 10, VECTOR_FIELDS, filters)
+            ids, scores = storage.lexical_top(question, 10, filters)
+            assert first.lexical_ids.tolist() == ids.tolist(), filters
+            assert first.lexical_scores.tolist() == scores.tolist(), filters
+            assert list(first.nearest) == list(VECTOR_FIELDS)
             for field in VECTOR_FIELDS:
                 alone = storage.nearest(field, query, 10, filters)
-                assert found[field].tolist() == alone.tolist(), (field, filters)
+                assert first.nearest[field].tolist() == alone.tolist(), (field, filters)
 
     # -- filters ----------------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
     storage.close()
 
 
-def test_nearest_each_searches_on_a_second_connection_that_reads_the_view_s_snapshot(
+def test_first_candidates_search_on_more_connections_that_read_the_view_s_snapshot(
     postgres_database: str,
 ) -> None:
     from storage_contract import build_contract_data
@@ -193,7 +193,8 @@ def test_nearest_each_searches_on_a_second_connection_that_reads_the_view_s_snap
     write_index(postgres_database, data, manifest)
     view = PostgresStorage(postgres_database)
     query = data.sentence_vectors[9]
-    before = view.nearest_each(("window", "sentence"), query, 10)
+    question = "How many women are trafficked out of Kazakhstan every year?"
+    before = view.first_candidates(question, query, 10, ("window", "sentence")).nearest
     # An update that removes the article of the nearest sentence commits meanwhile.
     gone = data.chunks[int(before["sentence"][0])].article_id
     kept = [a for a in data.articles if a.article_id != gone]
@@ -206,17 +207,17 @@ def test_nearest_each_searches_on_a_second_connection_that_reads_the_view_s_snap
         sentence_vectors=data.sentence_vectors[rows],
     )
     write_index(postgres_database, smaller, manifest)
-    again = view.nearest_each(("window", "sentence"), query, 10)
+    again = view.first_candidates(question, query, 10, ("window", "sentence")).nearest
     assert {f: ids.tolist() for f, ids in again.items()} == {
         f: ids.tolist() for f, ids in before.items()
     }
     with connect(postgres_database, autocommit=True) as db:
         count = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-        assert db.execute(count).fetchone() == (3,)  # the view's two and this one
+        assert db.execute(count).fetchone() == (4,)  # the view's three and this one
     view.close()
-    assert view._second is not None and view._second.closed
+    assert len(view._others) == 2 and all(other.closed for other in view._others)
     fresh = PostgresStorage(postgres_database)
-    after = fresh.nearest_each(("window", "sentence"), query, 10)
+    after = fresh.first_candidates(question, query, 10, ("window", "sentence")).nearest
     assert after["sentence"][0] != before["sentence"][0]
     fresh.close()
 

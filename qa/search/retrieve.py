@@ -175,14 +175,15 @@ class Retriever:
         (with ``quoted`` added when the question quotes a phrase, see ``_quoted_signal``)."""
         storage = self.storage
         query = np.ascontiguousarray(vector.reshape(1, -1), dtype=np.float32)
-        lexical, lexical_scores = storage.lexical_top(question, CANDIDATES_PER_SIGNAL, filters)
-        pool = [lexical]
+        # In one call: a database backend searches BM25 and both fields at once.
+        first = storage.first_candidates(
+            question, query, CANDIDATES_PER_SIGNAL, VECTOR_FIELDS, filters
+        )
+        lexical_scores = first.lexical_scores
+        pool = [first.lexical_ids, *(first.nearest[field] for field in VECTOR_FIELDS)]
         runs = _quoted_runs(question)
         for run in runs:  # the passages holding a quoted phrase's words
             pool.append(storage.lexical_top(" ".join(run), QUOTED_CANDIDATES, filters)[0])
-        # Both fields' neighbours in one call: a database backend searches them at once.
-        nearest = storage.nearest_each(VECTOR_FIELDS, query, CANDIDATES_PER_SIGNAL, filters)
-        pool.extend(nearest[vector_field] for vector_field in VECTOR_FIELDS)
         # Sorted, each once; np.unique would import numpy.ma, a tenth of numpy's import time.
         candidates = np.array(sorted(set(np.concatenate(pool).tolist())), dtype=np.int64)
         bm25 = storage.lexical_scores(question, candidates)

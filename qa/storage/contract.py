@@ -101,6 +101,16 @@ class FilterScope:
     excluded_undated: int
 
 
+@dataclass(frozen=True, slots=True)
+class FirstCandidates:
+    """What a hybrid search asks first (``Storage.first_candidates``): the BM25 top
+    (ids and scores, best first) and the nearest chunks by each vector field."""
+
+    lexical_ids: np.ndarray
+    lexical_scores: np.ndarray
+    nearest: dict[VectorField, np.ndarray]
+
+
 class Storage(Protocol):
     """One consistent, read-only view of an index (a generation), whatever holds it.
 
@@ -175,15 +185,17 @@ class Storage(Protocol):
         """
         ...
 
-    def nearest_each(
+    def first_candidates(
         self,
-        fields: Sequence[VectorField],
+        question: str,
         query: np.ndarray,
         n: int,
+        fields: Sequence[VectorField],
         filters: SearchFilters | None = None,
-    ) -> dict[VectorField, np.ndarray]:
-        """``nearest`` by each of ``fields``, for one query: what a hybrid search asks.
-        A backend may answer them at once (a database on several connections)."""
+    ) -> FirstCandidates:
+        """``lexical_top(question, n, filters)`` and ``nearest(field, query, n, filters)``
+        by each of ``fields``: what a hybrid search asks first. A backend may answer
+        them at once (a database on several connections)."""
         ...
 
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
@@ -277,15 +289,24 @@ class HeldRows:
         """Ids of the (up to) ``n`` chunks nearest ``query`` by ``field``, nearest first."""
         raise NotImplementedError
 
-    def nearest_each(
+    def lexical_top(
+        self, question: str, n: int, filters: SearchFilters | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and BM25 scores of the (up to) ``n`` best chunks for ``question``."""
+        raise NotImplementedError
+
+    def first_candidates(
         self,
-        fields: Sequence[VectorField],
+        question: str,
         query: np.ndarray,
         n: int,
+        fields: Sequence[VectorField],
         filters: SearchFilters | None = None,
-    ) -> dict[VectorField, np.ndarray]:
-        """``nearest`` by each of ``fields``, one after the other."""
-        return {name: self.nearest(name, query, n, filters) for name in fields}
+    ) -> FirstCandidates:
+        """The BM25 top and each field's nearest, one after the other."""
+        ids, scores = self.lexical_top(question, n, filters)
+        nearest = {name: self.nearest(name, query, n, filters) for name in fields}
+        return FirstCandidates(ids, scores, nearest)
 
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
         """Exact cosine of ``query`` with the ``field`` vector of each chunk (float32)."""

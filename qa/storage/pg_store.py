@@ -52,6 +52,7 @@ from qa.storage.contract import (
     FLOAT32_COSINE_TOLERANCE,
     REBUILD,
     FilterScope,
+    FirstCandidates,
     HeldRows,
     Manifest,
     VectorField,
@@ -298,10 +299,12 @@ class PostgresStorage(HeldRows):
         # Chunks known to pass a filter: those its last kNN searches returned.
         self._passing: tuple[SearchFilters, set[int]] | None = None
         self._indexes: dict[VectorField, VectorIndex | None] = {}
-        # A second connection on this view's snapshot, for a field's kNN that runs while
-        # this one searches another (``nearest_each``); opened when first needed.
-        self._second: psycopg.Connection[Any] | None = None
+        # More connections on this view's snapshot, for kNN searches that run while this
+        # one computes the BM25 top (``first_candidates``); opened when first needed.
+        self._snapshot: str | None = None
+        self._others: list[psycopg.Connection[Any]] = []
         self._worker: ThreadPoolExecutor | None = None
+        self._threads = 0
         # kNN reads qa.{field}_search (half precision), or in older layouts the vectors.
         self._searched = "search" if version >= SEARCH_TABLES_SCHEMA else "vectors"
         self._cast = "halfvec" if version >= SEARCH_TABLES_SCHEMA else "vector"
@@ -389,58 +392,64 @@ class PostgresStorage(HeldRows):
         self._note_passing(filters, found)
         return np.array(found, dtype=np.int64)
 
-    def nearest_each(
+    def first_candidates(
         self,
-        fields: Sequence[VectorField],
+        question: str,
         query: np.ndarray,
         n: int,
+        fields: Sequence[VectorField],
         filters: SearchFilters | None = None,
-    ) -> dict[VectorField, np.ndarray]:
-        """``nearest`` by each of ``fields``: the first on this view's connection while
-        the others run on a second connection that reads the same snapshot, so the
-        server searches two fields at once (on two cores) and the question waits for
-        the slower one instead of both."""
-        if len(fields) < 2:
-            return {field: self.nearest(field, query, n, filters) for field in fields}
+    ) -> FirstCandidates:
+        """``lexical_top`` on this view's connection while each field's kNN runs on a
+        connection of its own that reads the same snapshot: the server answers all three
+        at once (on as many cores as it has), and the question waits for the slowest
+        instead of the sum."""
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         kept = self._scope_count(filters)
-        plans = {f: dense_plan(kept, self._docs, n, self._vector_index(f)) for f in fields}
-        second, worker = self._second_connection()
-        later = worker.submit(
-            lambda: {f: self._search(second, f, plans[f], vector, n, filters) for f in fields[1:]}
-        )
-        first = fields[0]
+        plans = [dense_plan(kept, self._docs, n, self._vector_index(f)) for f in fields]
+        connections, worker = self._helpers(len(fields))
+        later = [
+            worker.submit(self._search, db, field, plan, vector, n, filters)
+            for db, field, plan in zip(connections, fields, plans, strict=False)
+        ]
         try:
-            found = {first: self._search(self._db, first, plans[first], vector, n, filters)}
+            ids, scores = self.lexical_top(question, n, filters)
         finally:
-            rest = later.result()  # (waited for even when the first failed)
-        found.update(rest)
-        for ids in found.values():
-            self._note_passing(filters, ids)
-        return {field: np.array(ids, dtype=np.int64) for field, ids in found.items()}
+            found = [future.result() for future in later]  # (even when the top failed)
+        for each in found:
+            self._note_passing(filters, each)
+        nearest = {f: np.array(each, dtype=np.int64) for f, each in zip(fields, found, strict=True)}
+        return FirstCandidates(ids, scores, nearest)
 
-    def _second_connection(self) -> tuple[psycopg.Connection[Any], ThreadPoolExecutor]:
-        """The second connection (in a transaction on this view's snapshot, with its
-        search settings) and the thread that waits on it."""
-        if self._second is None or self._worker is None:
-            import psycopg
-            from psycopg import sql
+    def _helpers(self, count: int) -> tuple[list[psycopg.Connection[Any]], ThreadPoolExecutor]:
+        """``count`` more connections, each in a transaction on this view's snapshot with
+        its search settings, and threads to wait on them."""
+        import psycopg
+        from psycopg import sql
 
+        if len(self._others) < count and self._snapshot is None:
             row = self._db.execute("SELECT pg_export_snapshot()").fetchone()
-            second = connect(self.url)
+            self._snapshot = str(row[0])  # type: ignore[index]
+        while len(self._others) < count:
+            other = connect(self.url)
             try:
-                second.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-                second.read_only = True
-                snapshot = sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(row[0]))  # type: ignore[index]
-                second.execute(snapshot)
-                register_vector_type(second)
-                _search_settings(second)
+                other.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+                other.read_only = True
+                other.execute(
+                    sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(self._snapshot))
+                )
+                register_vector_type(other)
+                _search_settings(other)
             except BaseException:
-                second.close()
+                other.close()
                 raise
-            self._second = second
-            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-pg-knn")
-        return self._second, self._worker
+            self._others.append(other)
+        if self._worker is None or self._threads < count:
+            if self._worker is not None:
+                self._worker.shutdown()
+            self._worker = ThreadPoolExecutor(max_workers=count, thread_name_prefix="qa-pg")
+            self._threads = count
+        return self._others[:count], self._worker
 
     def _search(
         self,
@@ -798,8 +807,8 @@ class PostgresStorage(HeldRows):
         """End the read transaction and close the connection(s)."""
         if self._worker is not None:
             self._worker.shutdown()
-        if self._second is not None:
-            self._second.close()
+        for other in self._others:
+            other.close()
         self._db.close()
 
 
