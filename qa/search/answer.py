@@ -48,7 +48,7 @@ from qa.search.article_questions import (
     article_in_question,
     article_question,
     authorship_fact,
-    topic_not_held,
+    nearest_on_topic,
 )
 from qa.search.attribution import (
     AskedHolder,
@@ -123,8 +123,9 @@ def compose_answer(
     if about_article is not None:
         text, known, shown, listed, missing = about_article
         cited = (Citation.of(shown),)
-        return Answer(question, text, not known, cited, listed, timings_ms, notices, evidence,
-                      missing=missing)  # fmt: skip
+        return Answer(
+            question, text, not known, cited, listed, timings_ms, notices, evidence, missing=missing
+        )
     chosen: list[Candidate] = []
     if on_topic:
         # The answer may rest only on passages that meet the question's constraints.
@@ -663,18 +664,19 @@ def _article_reply(
         if not (on_topic and asked.names_article and asked.topic):
             return None
         texts = [hit.chunk.text for hit in passages]
-        unmet = topic_not_held(asked, ranked, texts, snapshot.lexical_terms)
-        if unmet is None:
+        nearest = nearest_on_topic(asked, ranked, texts, snapshot.lexical_terms)
+        if nearest is None:
             return None
-        closest, lacking = unmet
-        raw = snapshot.file_text(closest.path)
-        missing = tuple(Constraint(TERM, word, (word.casefold(),)) for word in lacking)
-        said = (
-            f"No indexed article is about “{asked.topic}” (nothing on {describe_missing(missing)})."
-            f" Closest: “{closest.title}”"
-        )
-        span = article_fact(TITLE, closest, raw).span
-        return (*_fact_reply(closest, ArticleFact(said, span, known=False), raw, listed), missing)
+        article, lacking = nearest
+        if lacking:
+            raw = snapshot.file_text(article.path)
+            missing = tuple(Constraint(TERM, word, (word.casefold(),)) for word in lacking)
+            said = (
+                f"None of the articles found is about “{asked.topic}”"
+                f" (nothing on {describe_missing(missing)}). Closest: “{article.title}”"
+            )
+            fact = ArticleFact(said, article_fact(TITLE, article, raw).span, known=False)
+            return (*_fact_reply(article, fact, raw, listed), missing)
     raw = snapshot.file_text(article.path)
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"

@@ -420,17 +420,19 @@ def article_in_question(
     return next(holding, None)
 
 
-def topic_not_held(
+def nearest_on_topic(
     asked: ArticleQuestion,
     ranked: Sequence[Article],
     texts: Sequence[str],
     analyse: Callable[[Sequence[str]], list[list[str]]],
 ) -> tuple[Article, list[str]] | None:
     """For a question naming an article by what it is about ("Who wrote the story about
-    the harbour engineers?") that no passage's article is about (``article_in_question``
-    found none): the passage's article holding most of the topic's terms (the best ranked
-    among equals) and the topic's words it lacks, as the question writes them; None when
-    the question gives no topic or that article lacks none of them."""
+    the harbour engineers?") whose topic no passage fully holds (``article_in_question``
+    found none): the passage's article holding most of the topic's words (the best ranked
+    among equals), with the words it lacks as the question writes them when it lacks half
+    of them or more (the articles found are not about it), else with none (a word told
+    otherwise, "fled" for "flee", does not make it another story); None when the question
+    gives no topic."""
     if asked.topic is None or not ranked:
         return None
     asking = set(analyse([_ASKING_WORDS])[0])
@@ -444,7 +446,7 @@ def topic_not_held(
     ]
     best = max(range(len(ranked)), key=lambda i: (_held(about[i], topic), -i))
     lacking = [w for w in words if _held(about[best], stems[w]) < len(stems[w])]
-    return (ranked[best], lacking) if lacking else None
+    return ranked[best], (lacking if 2 * len(lacking) >= len(words) else [])
 
 
 def _described_by(question: str, analyse: Callable[[Sequence[str]], list[list[str]]]) -> bool:
