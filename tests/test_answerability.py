@@ -1332,3 +1332,18 @@ def test_an_age_question_asks_about_the_one_it_names_first_not_a_name_after_it()
 def test_an_office_named_in_another_of_its_forms_is_named(question: str, said: str) -> None:
     met = Assessment((), (1,), 1, (), 0.8)
     assert check_reply(question, [said], met, 1) == met
+
+
+def test_a_figure_for_another_of_a_series_is_no_figure_for_the_asked_one() -> None:
+    question = "By how many runs did Kelso win the second Test?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Kelso beat Dunmore by 131 runs in the first Test at Fernhill."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no figure for the second Test. Closest: {said[0]} [1]"
+    )
+    # The asked one named, or no rank named at all: the figure may be the asked one's.
+    for stands in (
+        ["Kelso won the first Test by 131 runs and the second Test by 12 runs."],
+        ["Kelso won by 12 runs."],
+    ):
+        assert check_reply(question, stands, met, 1) == met

@@ -102,7 +102,9 @@ asked place only otherwise than the question does ("flown to Fernholm") while it
 things are put in another place gives none for it. A question about an office of a body
 ("Who is the chairman of the Harbour Bank?") whose reply names the holder of another of its
 offices, while no text around names the asked one, is answered "The indexed articles name no
-chairman of the Harbour Bank" (``office_of_another``). Capitals before a plural noun ("Costa
+chairman of the Harbour Bank" (``office_of_another``). A number question about one of a
+series ("the second Test") whose reply's figures are said only of another of it ("the first
+Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("Costa
 Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
 Islands") no person either.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
@@ -1197,6 +1199,14 @@ def check_reply(
             return Assessment(
                 assessment.constraints, (), marker, (other,), 0.0, asked, measure, shown
             )
+    rank = rank_of_another(question, sentences)
+    if rank is not None and surface_kind(question) is not None:
+        constraint, shown = rank
+        kind = surface_kind(question)
+        measure = " ".join(measured(question))
+        return Assessment(
+            assessment.constraints, (), marker, (constraint,), 0.0, kind, measure, shown
+        )
     office = office_of_another(question, sentences, around)
     if office is not None:
         constraint, shown = office
@@ -1290,6 +1300,42 @@ def office_of_another(
     if shown is None:
         return None
     return Constraint(OFFICE, text, tuple(plain_words(fold(text)))), shown
+
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth final"
+).split()
+#: "the second Test", "the 3rd round", "the final day": which of a series is asked about.
+_IN_SERIES = (
+    r"\b(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))[\s-]+((?:[\w-]+\s+)??)([A-Za-z]+)\b"
+)
+_RANKED = LazyPattern(r"\bthe\s+" + _IN_SERIES, re.I)
+
+
+def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """Which of a series a number or date question asks about ("By how many runs did Kelso
+    win the second Test?") when no figure sentence of the reply names it and one names
+    another of the series ("… won the first Test by 131 runs"): the asked one ("the second
+    Test") and the index of that sentence; else None. A sentence naming no rank may speak
+    of the asked one."""
+    found = _RANKED.search(question)
+    if found is None:
+        return None
+    rank, noun = found.group(1).lower(), found.group(3).lower()
+    known = _figures(question)
+    giving = [i for i, s in enumerate(sentences) if _figures(s) - known]
+    other = None
+    for i in giving:
+        for seen in re.finditer(_IN_SERIES, sentences[i], re.I):
+            if seen.group(3).lower() != noun:
+                continue
+            if seen.group(1).lower() == rank:
+                return None
+            other = i if other is None else other
+    if other is None:
+        return None
+    text = f"the {found.group(1)} {found.group(2)}{found.group(3)}"
+    return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
 
 
 def _holders_named(text: str, office: AskedHolder) -> list[str]:
