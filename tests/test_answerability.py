@@ -1347,3 +1347,12 @@ def test_a_figure_for_another_of_a_series_is_no_figure_for_the_asked_one() -> No
         ["Kelso won by 12 runs."],
     ):
         assert check_reply(question, stands, met, 1) == met
+
+
+def test_an_age_abstention_names_the_person_asked_about_not_their_country() -> None:
+    question = "How old is the Kelsan defector who fled in May?"
+    met = Assessment((Constraint("name", "Kelsan", ("kelsan",)),), (1,), 1, (), 0.8)
+    said = ["The defector fled to Dunmore in May."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no age figure for the Kelsan defector. Closest: {said[0]} [1]"
+    )

@@ -567,7 +567,7 @@ def assess(
     if lacks is not None:  # "give no age figure for Jo Lind", not "give no figure for this"
         measure = " ".join(measured(question))
         if not decisive:  # what the figure was asked for, rather than the words lacking
-            missing = list(named_in(constraints) or _counted_thing(question)) or missing
+            missing = list(_asked_for(question, constraints)) or missing
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks, measure)
 
 
@@ -968,6 +968,19 @@ def _told_elsewhere(words: Sequence[str], ledes: Sequence[str]) -> bool:
     )
 
 
+def _asked_for(question: str, constraints: Sequence[Constraint]) -> tuple[Constraint, ...]:
+    """What a figure was asked for, as an abstention names it: the person "How old is the
+    Kelsan defector?" asks about ("the Kelsan defector", not the country of "Kelsan"), else
+    the question's names, years and dates, else what "How many …?" counts."""
+    found = _ASKS_AGE_OF.search(question)
+    if found is not None and question[found.end() :].startswith("the "):
+        who = re.split(
+            r"\s+(?:who|that|when|after|before|in|at|on)\s+|[?,]", question[found.end() :]
+        )
+        return (Constraint(NAME, who[0], tuple(plain_words(fold(who[0])))),)
+    return named_in(constraints) or _counted_thing(question)
+
+
 def _counted_thing(question: str) -> tuple[Constraint, ...]:
     """What a "How many …?" question counts, as it names it ("ferry crews", "detainees" of
     "How many of the detainees …", "people" of "How many more people …"): what a reply without
@@ -1187,7 +1200,7 @@ def check_reply(
     superlative (``reply_opposes``) "doesn't say this for" it."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
-        named = named_in(assessment.constraints) or _counted_thing(question)
+        named = _asked_for(question, assessment.constraints)
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
     if another:
