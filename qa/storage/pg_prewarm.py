@@ -7,8 +7,9 @@ pages is a read from disk, and a question's tail latency is those reads. A serve
 large index should hold this working set in memory; ``prewarm`` reads it once with
 PostgreSQL's ``pg_prewarm`` extension (shipped with PostgreSQL, and with the
 embedded server): the relations read most per question into ``shared_buffers``, the
-postings' indexes into the operating system's page cache. The float32 vector tables,
-the files' texts and the indexes that only updates use are left out.
+chunk rows and the postings' indexes into the operating system's page cache. The
+float32 vector tables, the files' texts and the indexes that only updates use are left
+out.
 
 From a shell (an administrator may have to run ``CREATE EXTENSION pg_prewarm`` once)::
 
@@ -33,7 +34,6 @@ SEARCH_RELATIONS = (
         for field in ("window", "sentence")
         for suffix in ("", "_pkey", "_nearest", "_by_outlet", "_by_published")
     ),
-    "qa.chunks",
     "qa.chunks_pkey",
     "qa.chunks_by_published",
     "qa.chunks_by_outlet",
@@ -41,8 +41,10 @@ SEARCH_RELATIONS = (
     "qa.terms_term_key",
     "qa.articles",
 )
-#: BM25: a question reads its terms' ranges of these. Into the page cache.
+#: A question reads its results' rows of the chunks, and its terms' ranges of the
+#: postings' indexes. Into the page cache.
 POSTINGS_RELATIONS = (
+    "qa.chunks",
     "qa.postings_pkey",
     "qa.postings_by_impact",
     "qa.postings_by_date",
