@@ -107,6 +107,7 @@ def test_who_wrote_something_that_is_no_indexed_article_is_not_a_metadata_questi
         ("Which outlet published this story?", OUTLET),
         ("Where was that piece published?", OUTLET),
         ("What is the title of the article?", TITLE),
+        ("What is this article called?", TITLE),
     ],
 )
 def test_questions_about_an_article_name_the_field_they_ask_for(question: str, field: str) -> None:
@@ -121,6 +122,7 @@ def test_questions_about_an_article_name_the_field_they_ask_for(question: str, f
         "When was the Agency for Religious Affairs established?",
         "Who edits the Countries of the CIS journal?",
         "How many victims of trafficking did the IOM assist in Kazakhstan?",
+        "What is it called?",
     ],
 )
 def test_questions_about_what_articles_say_are_no_metadata_questions(question: str) -> None:

@@ -86,7 +86,8 @@ _FIELD_PATTERNS = (
         TITLE,
         LazyPattern(
             r"\bwhat(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:title|headline)\b"
-            r"|\bwhat\s+(?:is|was)\s+(?:it|this|that|the\s+article)\s+called\b"
+            # "What is it called?" asks the name of a thing far more often than a title.
+            r"|\bwhat\s+(?:is|was)\s+(?:the|this|that)\s+(?:article|story|piece|report)\s+called\b"
             r"|\bits\s+(?:title|headline)\b",
             re.I,
         ),
