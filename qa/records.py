@@ -170,9 +170,10 @@ class Constraint:
     """A specific thing a question asks about, which the evidence of an answer must meet.
 
     ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote``, ``term``,
-    ``unseen`` (a word no article uses) or ``counted`` (what "How many …?" counts, when no
-    article uses that word; see qa/search/answerability.py), ``text`` the words as the
-    question writes them, ``terms`` the forms they are matched by.
+    ``unseen`` (a word no article uses), ``counted`` (what "How many …?" counts, when no
+    article uses that word) or ``office`` (the office a question asks the holder of, when
+    the reply names another office's holder; see qa/search/answerability.py), ``text`` the
+    words as the question writes them, ``terms`` the forms they are matched by.
     """
 
     kind: str
