@@ -42,6 +42,11 @@ def speaker_in(tmp_path: Path, story: str, sentence: str) -> str | None:
         # A person named in what others say is not speaking.
         'Police say Gil Munro was arrested at his home in Ashby. "We expect further '
         'arrests," he said.',
+        # The sentence found ("official" in it) names nobody either: its "He" is the
+        # unnamed official of the sentence before.
+        "A senior union official has said the dock strike may end this week. He told the "
+        "Coastal Radio network that the new pay offer was still not official. "
+        '"We promise nothing," the official said.',
     ],
 )
 def test_a_quote_whose_speaker_is_in_doubt_brings_no_sentence(tmp_path: Path, story: str) -> None:
@@ -116,6 +121,13 @@ def test_one_sentence_told_twice_is_one_sentence() -> None:
     )
     assert not same_sentence(
         told, "The ferry service to Orran Island was cut on Friday by a strike."
+    )
+    # A statement and its negation: two stories that disagree, both to be shown.
+    assert not same_sentence(
+        "Police say the driver was armed.", "Police say the driver was not armed."
+    )
+    assert not same_sentence(
+        "Ann Lee says she will stand again.", "Ann Lee says she won't stand again."
     )
 
 

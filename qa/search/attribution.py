@@ -401,7 +401,9 @@ def speaker_for(raw: str, article: Article, sentence: Span) -> Span | None:
     if need is None:
         return None
     found = _resolve(sentences, at, need, surnames, genders)
-    return found.span if found is not None else None
+    if found is None or (_PRONOUN_START.search(found.outside) and _need(found, surnames)):
+        return None  # "He told the agency …" for "…," the official said: still nobody named
+    return found.span
 
 
 #: A sentence ending in its attribution, in text without capitals: "… he said.", "… said moya."

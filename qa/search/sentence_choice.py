@@ -520,11 +520,12 @@ def same_sentence(one: str, other: str) -> bool:
     articles tell it: a word or two apart at most ("says" / "said", "per cent" / "percent").
     Their words in lower case, without marks, are at least ``_SAME_SENTENCE_RATIO`` alike,
     and they give the same figures and the same names: "The toll rose to 12." and "The toll
-    rose to 15." tell two things."""
+    rose to 15." tell two things, and so do "The bridge will open." and "The bridge will not
+    open." (a negation one has and the other lacks)."""
     first, second = " ".join(_words(one)), " ".join(_words(other))
     if first == second:
         return True
-    if _facts(one) != _facts(other):
+    if _facts(one) != _facts(other) or _negations(one) != _negations(other):
         return False
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
     return (
@@ -538,6 +539,15 @@ def _facts(sentence: str) -> set[str]:
     """The figures and the capitalised words (after the first) of a sentence."""
     words = re.findall(r"\w+", sentence)[1:]
     return {w for w in words if w[0].isupper() or any(c.isdigit() for c in w)}
+
+
+def _negations(sentence: str) -> list[str]:
+    """The negating words of a sentence, in order ("t" is the end of "can't", "didn't")."""
+    return [w for w in _words(sentence) if w in _NEGATING]
+
+
+#: Words that turn a statement into its opposite.
+_NEGATING = frozenset("not no never without nor none nobody nothing neither t".split())
 
 
 def _words(sentence: str) -> list[str]:
