@@ -1349,6 +1349,21 @@ def test_a_figure_for_another_of_a_series_is_no_figure_for_the_asked_one() -> No
         assert check_reply(question, stands, met, 1) == met
 
 
+def test_a_count_of_another_people_is_no_count_of_the_asked_one() -> None:
+    question = "How many Chinese sailors were hurt near the Kelso reef?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Two Japanese sailors were hurt when the trawler struck the Kelso reef."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles give no figure for Chinese sailors. Closest: {said[0]} [1]"
+    )
+    # The asked people counted, or no people named with the count: it may be theirs.
+    for stands in (
+        ["Two Japanese and three Chinese sailors were hurt on the reef."],
+        ["Five sailors were hurt on the reef."],
+    ):
+        assert check_reply(question, stands, met, 1) == met
+
+
 def test_an_age_abstention_names_the_person_asked_about_not_their_country() -> None:
     question = "How old is the Kelsan defector who fled in May?"
     met = Assessment((Constraint("name", "Kelsan", ("kelsan",)),), (1,), 1, (), 0.8)

@@ -1220,6 +1220,13 @@ def check_reply(
         return Assessment(
             assessment.constraints, (), marker, (constraint,), 0.0, kind, measure, shown
         )
+    people = people_of_another(question, sentences)
+    if people is not None:
+        constraint, shown = people
+        measure = " ".join(measured(question))
+        return Assessment(
+            assessment.constraints, (), marker, (constraint,), 0.0, ASKED_NUMBER, measure, shown
+        )
     office = office_of_another(question, sentences, around)
     if office is not None:
         constraint, shown = office
@@ -1348,6 +1355,38 @@ def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
     if other is None:
         return None
     text = f"the {found.group(1)} {found.group(2)}{found.group(3)}"
+    return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
+
+
+#: "How many Kelsan fishermen …?": a people qualifying what is counted, and its noun.
+_PEOPLE_COUNTED = LazyPattern(r"\b(?i:how\s+many)\s+([A-Z][a-z]+)\s+([a-z][\w-]*?)(?:es|s)?\b")
+
+
+def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """The people a "How many <people> <things> …?" question counts ("How many Kelsan
+    fishermen were rescued?") when the reply's figures count those things of another people
+    ("12 Dravian fishermen were rescued") and never of the asked one: the asked phrase and
+    the index of the first sentence counting another's; else None. A count naming no
+    people ("12 fishermen were rescued") may be of the asked one."""
+    found = _PEOPLE_COUNTED.search(question)
+    if found is None or (asked := country_of(found.group(1))) is None:
+        return None
+    noun = found.group(2)
+    counted = rf"(?:\d[\d,.]*|{_CARDINAL})\s+(?:[a-z]+\s+)?([A-Z][a-z]+)\s+{re.escape(noun)}"
+    known = _figures(question)
+    other = None
+    for i, sentence in enumerate(sentences):
+        if not _figures(sentence) - known:
+            continue
+        for seen in re.finditer(counted, sentence, re.I):
+            people = country_of(seen.group(1))
+            if people == asked:
+                return None
+            if people is not None and other is None:
+                other = i
+    if other is None:
+        return None
+    text = question[found.start(1) : found.end()]
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
 
 
