@@ -75,8 +75,8 @@ from qa.storage.store import SCHEMA_VERSION, write_generation
 
 #: Server parameters of the benchmark's server, as a production server for a million
 #: passages should have them (the embedded server's own defaults are for tests): what
-#: a question reads stays in memory (``qa.storage.pg_prewarm``: 3.5 GiB of search tables
-#: and indexes in shared buffers, 11.8 GiB of chunk rows and postings' indexes in the
+#: a question reads stays in memory (``qa.storage.pg_prewarm``: 3.4 GiB of search tables
+#: and indexes in shared buffers, 11.5 GiB of chunk rows and postings' indexes in the
 #: page cache), and the planner knows it.
 SERVER_SETTINGS = {
     "shared_buffers": "4GB",
