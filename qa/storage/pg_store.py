@@ -14,9 +14,11 @@ Citus workers too), so a narrow filter still yields ``n`` neighbours. It reads s
 tables that hold each vector in half precision beside the filter columns (half the
 pages of the float32 vectors), and so do the cosines of the candidates: a question
 never reads the float32 tables, which hold the vectors an update reuses.
-The filter's share of the table picks the plan (``dense_plan``): an exact scan of the allowed rows
-when that reads fewer rows than the index would, else the index, reading more IVFFlat
-lists the narrower the filter so its recall holds.
+The filter's share of the table picks the plan (``dense_plan``): an exact scan of the
+allowed rows when that costs less than the index would, else the index, reading more
+IVFFlat lists the narrower the filter so its recall holds. A hybrid search's BM25 top and
+kNN searches run at once, on connections that share the view's snapshot
+(``first_candidates``).
 
 Lexical search computes BM25 from a postings table and per-term document
 frequencies, with the formula and tokenizer of ``qa.storage.lexical`` (bm25s, Lucene
@@ -200,9 +202,9 @@ def dense_plan(
     (``SCAN_ROW_COST`` each). The index reads its candidate tuples, and fetches rows in
     distance order until ``n`` pass the filter: about ``n / share`` of them. So the exact
     scan wins up to a share of the table (about 6% at 1M rows with 1,000 lists), not up
-    to a fixed count. An IVFFlat scan reads more
-    lists as the filter narrows (``IVF_PROBES``), which keeps its recall; both index
-    kinds scan on (``iterative_scan``) up to ``SCAN_MARGIN`` times what they should need.
+    to a fixed count. An IVFFlat scan reads more lists as the filter narrows
+    (``IVF_PROBES``), which keeps its recall; both index kinds scan on
+    (``iterative_scan``) up to ``SCAN_MARGIN`` times what they should need.
     ``may_scan=False`` takes the index whenever there is one (to measure it)."""
     if index is None or kept <= 0 or (may_scan and kept <= max(EXACT_LIMIT, n)):
         return DensePlan(exact=True)
@@ -418,7 +420,7 @@ class PostgresStorage(HeldRows):
         connections, worker = self._helpers(len(fields))
         later = [
             worker.submit(self._search, db, field, plan, vector, n, filters)
-            for db, field, plan in zip(connections, fields, plans, strict=False)
+            for db, field, plan in zip(connections, fields, plans, strict=True)
         ]
         try:
             ids, scores = self.lexical_top(question, n, filters)
@@ -452,11 +454,12 @@ class PostgresStorage(HeldRows):
                 other.close()
                 raise
             self._others.append(other)
-        if self._worker is None or self._threads < count:
+        threads = max(1, count)
+        if self._worker is None or self._threads < threads:
             if self._worker is not None:
                 self._worker.shutdown()
-            self._worker = ThreadPoolExecutor(max_workers=count, thread_name_prefix="qa-pg")
-            self._threads = count
+            self._worker = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="qa-pg")
+            self._threads = threads
         return self._others[:count], self._worker
 
     def _search(
