@@ -1358,8 +1358,12 @@ def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
 
 
-#: "How many Kelsan fishermen …?": a people qualifying what is counted, and its noun.
-_PEOPLE_COUNTED = LazyPattern(r"\b(?i:how\s+many)\s+([A-Z][a-z]+)\s+([a-z][\w-]*?)(?:es|s)?\b")
+#: "How many Kelsan fishermen …?": a people qualifying what is counted, and its noun
+#: ("How many Germans were …?" counts a people itself: ``figure_of_another``'s case).
+_PEOPLE_COUNTED = LazyPattern(
+    r"\b(?i:how\s+many)\s+([A-Z][a-z]+)\s+(?!(?:are|were|is|was|did|do|does|have|has|had|"
+    r"will|would|can|could|died|live|lived|work|worked)\b)([a-z][\w-]*?)(?:es|s)?\b"
+)
 
 
 def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
