@@ -1349,6 +1349,13 @@ def test_a_figure_for_another_of_a_series_is_no_figure_for_the_asked_one() -> No
         assert check_reply(question, stands, met, 1) == met
 
 
+def test_the_age_of_a_named_person_may_be_the_age_asked_of_a_man() -> None:
+    question = "How old is the man arrested in Kelso for smuggling?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Tom Ray, 41, was arrested in Kelso on Monday for smuggling."]
+    assert check_reply(question, said, met, 1) == met
+
+
 def test_a_count_of_another_people_is_no_count_of_the_asked_one() -> None:
     question = "How many Chinese sailors were hurt near the Kelso reef?"
     met = Assessment((), (1,), 1, (), 0.8)

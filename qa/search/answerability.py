@@ -701,6 +701,8 @@ def figure_of_another(
         kinds[c] = PLACE
     ages = measured(question) == ["age"]
     role = _AGE_OF_ROLE.search(question) if ages else None
+    if role is not None and role.group(1) in _ANYONE:
+        role = None  # "How old is the man arrested …?": "Tom Ray, 41, was arrested" may be his
     if ages:  # whose age: the one right after "How old is", by name or by what they are
         found = _ASKS_AGE_OF.search(question)
         at = found.end() if found else -1
