@@ -651,6 +651,7 @@ def _article_reply(
     if asked is None or any(article_question(p) is None for p in question_parts(question)):
         return None  # "Whose review …, and when was it published?" asks about the review
     ranked = [hit.article for hit in passages]
+    texts = [hit.chunk.text for hit in passages]
     article = article_in_question(
         question,
         asked,
@@ -658,26 +659,25 @@ def _article_reply(
         ranked,
         snapshot.lexical_terms,
         on_topic=on_topic,
-        texts=[hit.chunk.text for hit in passages],
+        texts=texts,
     )
+    lacking: list[str] = []
     if article is None:
         if not (on_topic and asked.names_article and asked.topic):
             return None
-        texts = [hit.chunk.text for hit in passages]
         nearest = nearest_on_topic(asked, ranked, texts, snapshot.lexical_terms)
         if nearest is None:
             return None
         article, lacking = nearest
-        if lacking:
-            raw = snapshot.file_text(article.path)
-            missing = tuple(Constraint(TERM, word, (word.casefold(),)) for word in lacking)
-            said = (
-                f"None of the articles found is about “{asked.topic}”"
-                f" (nothing on {describe_missing(missing)}). Closest: “{article.title}”"
-            )
-            fact = ArticleFact(said, article_fact(TITLE, article, raw).span, known=False)
-            return (*_fact_reply(article, fact, raw, listed), missing)
     raw = snapshot.file_text(article.path)
+    if lacking:
+        missing = tuple(Constraint(TERM, word, (word.casefold(),)) for word in lacking)
+        said = (
+            f"None of the articles found is about “{asked.topic}”"
+            f" (nothing on {describe_missing(missing)}). Closest: “{article.title}”"
+        )
+        fact = ArticleFact(said, article_fact(TITLE, article, raw).span, known=False)
+        return (*_fact_reply(article, fact, raw, listed), missing)
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
     return (*_fact_reply(article, article_fact(asked.field, article, raw), raw, listed), ())

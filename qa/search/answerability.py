@@ -1205,38 +1205,26 @@ def check_reply(
         named = _asked_for(question, assessment.constraints)
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
+
+    def of_another(found: tuple[Constraint, int], kind: str | None) -> Assessment:
+        """The reply gives its figure (or holder) for another than the one asked."""
+        other, shown = found
+        measure = " ".join(measured(question)) if kind else ""
+        return Assessment(assessment.constraints, (), marker, (other,), 0.0, kind, measure, shown)
+
     if another:
         found = figure_of_another(question, sentences, assessment.constraints, around, ledes)
         if found is not None:
-            other, shown = found
-            asked = surface_kind(question) or ASKED_NUMBER
-            measure = " ".join(measured(question))
-            return Assessment(
-                assessment.constraints, (), marker, (other,), 0.0, asked, measure, shown
-            )
+            return of_another(found, surface_kind(question) or ASKED_NUMBER)
     rank = rank_of_another(question, sentences)
     if rank is not None and surface_kind(question) is not None:
-        constraint, shown = rank
-        kind = surface_kind(question)
-        measure = " ".join(measured(question))
-        return Assessment(
-            assessment.constraints, (), marker, (constraint,), 0.0, kind, measure, shown
-        )
+        return of_another(rank, surface_kind(question))
     people = people_of_another(question, sentences)
     if people is not None:
-        constraint, shown = people
-        measure = " ".join(measured(question))
-        return Assessment(
-            assessment.constraints, (), marker, (constraint,), 0.0, ASKED_NUMBER, measure, shown
-        )
+        return of_another(people, ASKED_NUMBER)
     office = office_of_another(question, sentences, around)
     if office is not None:
-        constraint, shown = office
-        kind = surface_kind(question)
-        measure = " ".join(measured(question)) if kind else ""
-        return Assessment(
-            assessment.constraints, (), marker, (constraint,), 0.0, kind, measure, shown
-        )
+        return of_another(office, surface_kind(question))
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
