@@ -139,6 +139,7 @@ from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans
+from qa.search.person_titles import OFFICES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -1231,22 +1232,10 @@ def check_reply(
     return assessment
 
 
-#: Offices of a body, each held by another person: the chairman is not the chief
-#: executive, nor the spokesman the treasurer (as "narrowing noun", ``AskedHolder``'s parts).
-_OFFICES = (
-    ("chairman", "chairwoman", "chairperson", "chair"),
-    ("chief executive", "executive officer", "ceo", "managing director"),
-    ("spokesman", "spokeswoman", "spokesperson"),
-    ("president",), ("vice-president", "vice president"), ("secretary-general",),
-    ("secretary",), ("treasurer",), ("director",), ("manager",), ("commissioner",),
-    ("liquidator",), ("administrator",), ("coach",), ("captain",), ("vice-captain",),
-    ("premier",), ("mayor",), ("governor",), ("chancellor",), ("editor",), ("founder",),
-    ("deputy",), ("minister",), ("ambassador",), ("envoy",),
-)  # fmt: skip
 _OFFICE = LazyPattern(
     r"\b(?:(?:deputy|vice|assistant|acting|chief|general|managing|executive)[\s-]+)*"
     r"(?:"
-    + "|".join(sorted({o.split()[-1] for forms in _OFFICES for o in forms}, key=len, reverse=True))
+    + "|".join(sorted({o.split()[-1] for forms in OFFICES for o in forms}, key=len, reverse=True))
     + r")\b",
     re.I,
 )
@@ -1276,14 +1265,14 @@ def office_of_another(
     if not body:
         return None
     # The office in any of its forms ("chair", "chairwoman"; "CEO", "chief executive").
-    forms = next((f for f in _OFFICES if office in f), (office,))
+    forms = next((f for f in OFFICES if office in f), (office,))
     said = " ".join([*sentences, *around])
     if any(re.search(rf"\b{re.escape(f)}\b".replace(r"\ ", r"[\s-]+"), said, re.I) for f in forms):
         return None
     asked_words = {w for f in forms for w in re.split(r"[\s-]+", f)}
     others = [
         o
-        for group in _OFFICES
+        for group in OFFICES
         if group is not forms
         for o in group
         if not set(re.split(r"[\s-]+", o)) & asked_words

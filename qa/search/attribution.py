@@ -63,7 +63,7 @@ from functools import lru_cache
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, PERSON_NOUNS
 from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
@@ -95,18 +95,7 @@ _PRONOUN_SPEAKS = LazyPattern(
     re.I,
 )
 _PRONOUN = LazyPattern(r"\b(he|she|his|her|him)\b", re.I)
-_PERSON_NOUNS = (
-    r"(?:expert|official|spokes(?:man|woman|person)|analyst|minister|president|source|"
-    r"researcher|author|professor|scholar|diplomat|lawyer|activist|journalist|specialist|"
-    r"director|head|chief|leader|officer|woman|man|resident|witness|victim|mother|father|"
-    r"worker|migrant|teacher|doctor|economist|observer|representative|ambassador|"
-    r"politician|deputy|lawmaker|commander|governor|mayor|judge|prosecutor|coach|manager|"
-    r"captain|chairman|chairwoman|chair|secretary|senator|general|executive|founder|"
-    r"owner|farmer|shopkeeper|engineer|scientist|player|striker|premier|chancellor|"
-    r"negotiator|envoy|inspector|investigator|attorney|mp|candidate|member|staffer|aide|"
-    r"adviser|advisor|friend|neighbou?r|relative|survivor|passenger|student|colleague|"
-    r"employee|nurse|soldier|guard)"
-)
+_PERSON_NOUNS = "(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + ")"
 _ROLE_SPEAKS = LazyPattern(
     rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?({_PERSON_NOUNS})\s+{_VERBS}\b"
     rf"|\b{_VERBS}\s+the\s+(?:[\w-]+\s+){{0,2}}?({_PERSON_NOUNS})\b(?!\s*,)",

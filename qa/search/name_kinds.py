@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qa.patterns import LazyPattern
 from qa.search.lexicon import COUNTRIES, country_of
+from qa.search.person_titles import PERSON_TITLES, ROLES
 from qa.text import CAPITALS
 
 QUESTION_WORDS = ("how", "what", "which", "who", "whom", "whose", "when", "where", "why")
@@ -44,11 +45,6 @@ _ORGANISATION_WORDS = frozenset(
 
 _NAME = LazyPattern(
     rf"\b[{CAPITALS}][\w’'\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[{CAPITALS}][\w’'\-]*)*"
-)
-_PERSON_TITLES = frozenset(
-    "president minister prime mr mrs ms dr professor prof general colonel-general colonel "
-    "chairman chairwoman director editor head spokesman spokeswoman deputy ambassador "
-    "secretary king queen sheikh imam judge senator governor mayor commander".split()
 )
 _PLACE_SUFFIXES = ("stan", "ia", "land")
 _PLACES = (
@@ -95,15 +91,6 @@ _PEOPLE_NOUNS = frozenset(
     "forces troops soldiers fighters militants rebels guerrillas militias workers officials "
     "members supporters employees staff players fans leaders commanders delegates "
     "negotiators volunteers".split()
-)
-#: A role and the name of who holds it, after a name (``goalkeeper Ann Lee``, ``chief
-#: executive Tom Ray``): the name before only says whose role it is.
-_ROLES = frozenset(
-    "president minister chairman chairwoman chair director editor head spokesman spokeswoman "
-    "spokesperson deputy ambassador secretary governor mayor commander manager captain coach "
-    "leader executive officer chief founder owner treasurer goalkeeper striker batsman bowler "
-    "linebacker quarterback player guard tackle defender midfielder winger umpire referee "
-    "analyst economist lawyer prosecutor judge official adviser advisor".split()
 )
 _ROLE_OF_NEXT = LazyPattern(
     r"\s+(?:(?:chief|deputy|senior|head|assistant|vice|acting|former|managing|general|"
@@ -180,7 +167,7 @@ def _holds_next_ones_role(text: str, end: int) -> bool:
     """Whether a role and the name of who holds it follow ``end`` (``goalkeeper Ann Lee``):
     then the name before only says whose role it is."""
     found = _ROLE_OF_NEXT.match(text, end)
-    return found is not None and found["role"] in _ROLES
+    return found is not None and found["role"] in ROLES
 
 
 def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
@@ -236,11 +223,11 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
         return "place"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
-    if all(w in _PERSON_TITLES for w in lowered):
+    if all(w in PERSON_TITLES for w in lowered):
         return "title"  # "Prime Minister": a role, no one's name
-    if lowered[0] in _PERSON_TITLES and len(words) > 1:
+    if lowered[0] in PERSON_TITLES and len(words) > 1:
         return "person"
-    if len(words) == 1 and lowered[0] in _PERSON_TITLES:
+    if len(words) == 1 and lowered[0] in PERSON_TITLES:
         return "title"
     if len(words) >= 2:
         return "person"
