@@ -16,10 +16,12 @@ from qa.search.article_questions import (
     TITLE,
     answer_about_article,
     article_fact,
+    asked_fields,
     described_article,
 )
 from qa.search.article_questions import article_question as parse
 from qa.search.assistant import Assistant
+from qa.search.sentence_choice import question_parts
 
 
 def _article(assistant: Assistant, title: str) -> Article:
@@ -50,6 +52,52 @@ def test_publication_date_is_answered_from_the_dateline(assistant: Assistant) ->
         "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published on 8 October 2003. [1]"
     )
     assert answer.citations[0].quote == "Wednesday, 08 October 2003"
+
+
+def test_a_question_asking_two_fields_gets_both_each_cited_on_its_own_line(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(
+        "Which outlet published “KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING”, and when?"
+    )
+    assert not answer.abstained
+    assert answer.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published by CACI Analyst. [1] "
+        "It was published on 8 October 2003. [2]"
+    )
+    assert [(c.marker, c.quote) for c in answer.citations] == [
+        (1, "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"),
+        (2, "Wednesday, 08 October 2003"),
+    ]
+    assert [Citation.of(p) for p in answer.passages[:2]] == list(answer.citations)
+    assert [p.marker for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+
+
+def test_a_known_author_and_an_unstated_date_are_both_said(assistant: Assistant) -> None:
+    answer = assistant.ask("Who wrote “Kazakhstan: Grappling with Human Trafficking” and when?")
+    assert not answer.abstained  # the author is a fact given
+    assert answer.text == (
+        "“Kazakhstan: Grappling with Human Trafficking” was written by Joanna Lillis. [1] "
+        "It doesn't state when it was published; 2012 or later (the latest year the text "
+        "mentions). [2]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("Who wrote the harbour article and when was it published?", (AUTHOR, PUBLISHED)),
+        ("When was “Harbour Lights” published, and by whom?", (PUBLISHED, AUTHOR)),
+        ("Which outlet ran the harbour story and when?", (OUTLET, PUBLISHED)),
+        ("Who wrote it?", (AUTHOR,)),
+        ("Who founded the harbour trust and when?", ()),
+        ("Whose review of the harbour plan ran, and when was it published?", ()),
+    ],
+)
+def test_every_field_a_question_asks_is_read_in_order(
+    question: str, fields: tuple[str, ...]
+) -> None:
+    assert asked_fields(question, question_parts) == fields
 
 
 def test_an_author_nobody_states_is_said_to_be_unknown(assistant: Assistant) -> None:

@@ -47,6 +47,7 @@ from qa.search.article_questions import (
     article_fact,
     article_in_question,
     article_question,
+    asked_fields,
     authorship_fact,
     nearest_on_topic,
 )
@@ -122,7 +123,7 @@ def compose_answer(
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
         text, known, shown, listed, missing = about_article
-        cited = (Citation.of(shown),)
+        cited = tuple(Citation.of(passage) for passage in shown)
         return Answer(
             question, text, not known, cited, listed, timings_ms, notices, evidence, missing=missing
         )
@@ -136,8 +137,8 @@ def compose_answer(
     wrote = _authorship_reply(question, passages, listed, snapshot, said)
     if wrote is not None:  # "Who is <name>?" of an author whom no chosen sentence names
         text, _, shown, listed = wrote
-        return Answer(question, text, False, (Citation.of(shown),), listed, timings_ms,
-                      notices, evidence)  # fmt: skip
+        cited = tuple(Citation.of(passage) for passage in shown)
+        return Answer(question, text, False, cited, listed, timings_ms, notices, evidence)
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
     passages_fail = not assessment.met
@@ -635,11 +636,11 @@ def _article_reply(
     snapshot: Storage,
     *,
     on_topic: bool,
-) -> tuple[str, bool, Passage, tuple[Passage, ...], tuple[Constraint, ...]] | None:
-    """The reply to a question about an article's author, outlet, date or title, whether
-    the article states the value, its citation, the listed passages (the cited line
-    put first unless a passage is exactly that line) and what the articles lack; None for
-    any other question.
+) -> tuple[str, bool, tuple[Passage, ...], tuple[Passage, ...], tuple[Constraint, ...]] | None:
+    """The reply to a question about an article's author, outlet, date or title (or
+    several of them: "Who wrote it and when?"), whether the article states any value asked,
+    the passages cited, the listed passages (each cited line put first unless a passage is
+    exactly that line) and what the articles lack; None for any other question.
 
     The article is the one the question names or describes, else the best passage's
     article when the question points at an article ("who wrote this article?") and
@@ -648,7 +649,8 @@ def _article_reply(
     topic's words the closest one lacks, and cites that article's title.
     """
     asked = article_question(question)
-    if asked is None or any(article_question(p) is None for p in question_parts(question)):
+    fields = asked_fields(question, question_parts)
+    if asked is None or not fields:
         return None  # "Whose review …, and when was it published?" asks about the review
     ranked = [hit.article for hit in passages]
     texts = [hit.chunk.text for hit in passages]
@@ -677,10 +679,11 @@ def _article_reply(
             f" (nothing on {describe_missing(missing)}). Closest: “{article.title}”"
         )
         fact = ArticleFact(said, article_fact(TITLE, article, raw).span, known=False)
-        return (*_fact_reply(article, fact, raw, listed), missing)
+        return (*_fact_reply(article, [fact], raw, listed), missing)
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
-    return (*_fact_reply(article, article_fact(asked.field, article, raw), raw, listed), ())
+    facts = [article_fact(field, article, raw) for field in fields]
+    return (*_fact_reply(article, facts, raw, listed), ())
 
 
 def _authorship_reply(
@@ -689,7 +692,7 @@ def _authorship_reply(
     listed: tuple[Passage, ...],
     snapshot: Storage,
     said: Sequence[str],
-) -> tuple[str, bool, Passage, tuple[Passage, ...]] | None:
+) -> tuple[str, bool, tuple[Passage, ...], tuple[Passage, ...]] | None:
     """For "Who is <name>?" where the name is an article's author and no sentence ``said``
     names them: the reply saying they wrote it, citing the byline (as ``_article_reply``);
     None otherwise."""
@@ -698,29 +701,50 @@ def _authorship_reply(
     if article is None:
         return None
     raw = snapshot.file_text(article.path)
-    return _fact_reply(article, authorship_fact(article, raw), raw, listed)
+    return _fact_reply(article, [authorship_fact(article, raw)], raw, listed)
 
 
 def _fact_reply(
-    article: Article, fact: ArticleFact, raw: str, listed: tuple[Passage, ...]
-) -> tuple[str, bool, Passage, tuple[Passage, ...]]:
-    """The reply stating ``fact`` of ``article``, whether it is known, the passage citing
-    its line and the listed passages (that passage put first unless one is that line)."""
-    shown = next(
-        (
-            c
-            for c in listed
-            if c.article_id == article.article_id
-            and (c.start, c.end) == (fact.span.start, fact.span.end)
-        ),
-        None,
-    )
-    if shown is None:
-        # The line the value was read from is the whole answer's source: it comes first.
-        score = max((c.score for c in listed), default=1.0)
-        shown = Passage.of_span(1, article, raw, fact.span, score)
-        listed = (shown, *(replace(c, marker=c.marker + 1) for c in listed))
-    return f"{fact.sentence} [{shown.marker}]", fact.known, shown, listed
+    article: Article, facts: Sequence[ArticleFact], raw: str, listed: tuple[Passage, ...]
+) -> tuple[str, bool, tuple[Passage, ...], tuple[Passage, ...]]:
+    """The reply stating ``facts`` of ``article`` in order (after the first, "It" stands for
+    the article's title), whether any is known, the passages citing their lines and the
+    listed passages: a line no passage is exactly is listed before the passages found, in
+    the order the reply cites it."""
+    stated: list[tuple[str, Passage]] = []
+    inserted = 0
+    name = f"“{article.title}”"
+    for fact in facts:
+        shown = next(
+            (
+                c
+                for c in listed
+                if c.article_id == article.article_id
+                and (c.start, c.end) == (fact.span.start, fact.span.end)
+            ),
+            None,
+        )
+        if shown is None:
+            # The line the value was read from is the answer's source: it comes first.
+            inserted += 1
+            score = max((c.score for c in listed), default=1.0)
+            shown = Passage.of_span(inserted, article, raw, fact.span, score)
+            later = (_renumbered(c, inserted) for c in listed[inserted - 1 :])
+            listed = (*listed[: inserted - 1], shown, *later)
+            stated = [(sentence, _renumbered(passage, inserted)) for sentence, passage in stated]
+        sentence = fact.sentence
+        if stated and sentence.startswith(name):
+            sentence = f"It{sentence[len(name) :]}"
+        stated.append((sentence, shown))
+    reply = " ".join(f"{sentence} [{passage.marker}]" for sentence, passage in stated)
+    cited = tuple({passage.marker: passage for _, passage in stated}.values())
+    return reply, any(fact.known for fact in facts), cited, listed
+
+
+def _renumbered(passage: Passage, inserted: int) -> Passage:
+    """``passage`` after a passage was listed at marker ``inserted``: one marker later if
+    it stood there or after."""
+    return replace(passage, marker=passage.marker + 1) if passage.marker >= inserted else passage
 
 
 def _passage(marker: int, hit: Hit, snapshot: Storage) -> Passage:

@@ -162,6 +162,30 @@ def article_question(question: str) -> ArticleQuestion | None:
     return None
 
 
+#: "…, and when?", "… and by whom?": a last part of a few words asking one more field.
+_ALSO_ASKED = LazyPattern(r",?\s+and\s+(?P<word>when|where|by\s+whom|who)\s*[?!.]*$", re.I)
+_ALSO_FIELD = {"when": PUBLISHED, "where": OUTLET, "by whom": AUTHOR, "who": AUTHOR}
+
+
+def asked_fields(question: str, parts: Callable[[str], Sequence[str]]) -> tuple[str, ...]:
+    """Every field a question about an article asks, in the order it asks them: "Who
+    wrote X and when was it published?" asks the author and the date, "Which outlet ran X,
+    and when?" the outlet and the date. Empty when any part of the question asks something
+    else ("Whose review …, and when was it published?" asks about the review's subject).
+    ``parts`` splits a question into the questions it asks."""
+    also = _ALSO_ASKED.search(question)
+    head = f"{question[: also.start()]}?" if also else question
+    fields = []
+    for part in parts(head):
+        asked = article_question(part)
+        if asked is None:
+            return ()
+        fields.append(asked.field)
+    if also:
+        fields.append(_ALSO_FIELD[" ".join(also["word"].casefold().split())])
+    return tuple(dict.fromkeys(fields))
+
+
 def titled_article(question: str, articles: Iterable[Article]) -> Article | None:
     """The article whose title the question quotes or writes out (case and punctuation
     aside), the longest such title when several match; None when none does."""
