@@ -167,6 +167,38 @@ def test_he_told_a_channel_names_the_listener_not_the_speaker(tmp_path: Path) ->
     )
 
 
+def _story(tmp_path: Path, text: str) -> tuple[str, Article]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(text, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    return parsed.text, parsed.articles[0]
+
+
+def test_a_position_spelt_out_by_a_spokesman_names_the_speaker_of_the_quote_after_it(
+    tmp_path: Path,
+) -> None:
+    story = _story(
+        tmp_path,
+        "The island council has suspended the winter ferry timetable after a second engine "
+        "failure. The Islanders say they hold the operator responsible for years of neglect. "
+        "The council's position was spelt out by spokesman Ivo Marsh. "
+        '"Nobody will be stranded on the island this winter," he said.\n',
+    )
+    assert speaker_of(story, '"Nobody will be stranded on the island this winter," he said.') == (
+        "The council's position was spelt out by spokesman Ivo Marsh."
+    )
+
+
+def test_a_people_named_with_the_is_no_speaker_for_he_said(tmp_path: Path) -> None:
+    story = _story(
+        tmp_path,
+        "Flood water has cut the coast road for a third day. The Islanders say they were "
+        'warned too late. "We will rebuild the road before the spring," he said.\n',
+    )
+    assert speaker_of(story, '"We will rebuild the road before the spring," he said.') is None
+
+
 @pytest.fixture(scope="module")
 def broadcast(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """An assistant over the two stories, indexed once for this module."""

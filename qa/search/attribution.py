@@ -139,7 +139,7 @@ _NAME = LazyPattern(
     rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_WORD}|[{CAPITALS}]\.)){{1,3}}(?![\w’'])"
 )
 _SURNAME_SPEAKS = LazyPattern(
-    rf"(?<=\S\s)(?<![.!?]\s)(?<![\w’'])({_WORD})\s+{_VERBS}\b"
+    rf"(?<=\S\s)(?<![.!?]\s)(?<![Tt]he\s)(?<![\w’'])({_WORD})\s+{_VERBS}\b"
     rf"|\b{_VERBS_BEFORE_SPEAKER}\s+({_WORD})(?![\w’'])(?<![’']s)"  # not "said Doe's …"
 )
 #: A sentence opening with one capitalised word, maybe followed by an aside, then a verb of
@@ -203,7 +203,8 @@ _NOT_A_SPEAKERS_GAP = LazyPattern(r"\b(?:he|she|they|it|we|i|you|that|this|there
 #: on Tuesday by its lawyer, " (Jane Doe.), "The plan was outlined by " (Jane Doe.).
 _AGENT_ENDS = LazyPattern(
     r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:set|laid|summed|outlined|announced|"
-    r"explained|stated|expressed|voiced|put|delivered|read|issued|echoed|defended|presented)"
+    r"explained|stated|expressed|voiced|put|delivered|read|issued|echoed|defended|presented|"
+    r"spelt|spelled|made|given|detailed|described|articulated|conveyed|confirmed|restated)"
     r"\b(?:\s+\w+){0,3}?\s+by\s+(?:[a-z][\w-]*,?\s+){0,3}$"
 )
 #: How many words a quotation needs to be someone's words rather than a term.
