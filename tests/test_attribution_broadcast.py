@@ -16,7 +16,7 @@ from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
 from qa.search.article_questions import article_question
 from qa.search.assistant import Assistant
-from qa.search.attribution import names_speaker, needs_speaker, speaker_for
+from qa.search.attribution import names_speaker, needs_speaker, referent_for, speaker_for
 
 DOCKS = (
     "Dock workers at the port of Marlow have voted to strike over a proposed pay freeze. "
@@ -309,3 +309,42 @@ def test_metadata_a_story_without_title_byline_or_date_does_not_state_is_said_un
     (cited,) = answer.citations
     assert (cited.author, cited.outlet, cited.published) == (None, None, None)
     assert cited.provenance["title"] == "derived"
+
+
+SHELTER = (
+    "Fishing families on the northern coast lost their boats in last month's storm. "
+    '"We lost everything in one night," a skipper said in the office of the Harlow-based '
+    "charity Safe Moorings. The group houses families whose homes were damaged. Repairs to "
+    "the harbour wall will take a year. The company building the wall says work starts in "
+    "May.\n"
+)
+
+
+def test_a_sentence_naming_a_body_only_as_the_group_is_read_after_the_sentence_naming_it(
+    tmp_path: Path,
+) -> None:
+    story = _story(tmp_path, SHELTER)
+    raw, article = story
+    group = "The group houses families whose homes were damaged."
+    start = raw.index(group)
+    found = referent_for(raw, article, Span(start, start + len(group)))
+    assert found is not None and raw[found.start : found.end] == (
+        '"We lost everything in one night," a skipper said in the office of the Harlow-based '
+        "charity Safe Moorings."
+    )
+    company = "The company building the wall says work starts in May."
+    start = raw.index(company)  # the sentence before it names nothing
+    assert referent_for(raw, article, Span(start, start + len(company))) is None
+
+
+@pytest.mark.slow
+def test_which_group_is_answered_with_the_sentence_naming_the_group_before_the_group(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    shelter = assistant_over(tmp_path_factory.mktemp("shelter"), {"shelter.txt": SHELTER})
+    answer = asked(shelter, "Which group houses the fishing families?")
+    assert answer.text == (
+        '"We lost everything in one night," a skipper said in the office of the Harlow-based '
+        "charity Safe Moorings. [1] The group houses families whose homes were damaged. [1] "
+        "Fishing families on the northern coast lost their boats in last month's storm. [1]"
+    )

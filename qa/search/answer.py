@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from qa.patterns import LazyPattern
 from qa.records import Answer, Article, Citation, Constraint, Hit, Passage, Span
+from qa.search.answer_types import ORGANISATION, PERSON, PLACE
 from qa.search.answerability import (
     TERM,
     AnswerabilityPolicy,
@@ -62,6 +63,7 @@ from qa.search.attribution import (
     names_speaker,
     quote_of,
     quotes_person,
+    referent_for,
     reports_speech_of,
     speaker_for,
     speaker_surname,
@@ -73,6 +75,7 @@ from qa.search.sentence_choice import (
     SentenceWeights,
     candidates,
     choose,
+    matched_kind,
     question_parts,
     rate,
     same_sentence,
@@ -193,7 +196,8 @@ def compose_answer(
     if (surname := asked_speaker_name(question)) is not None:
         chosen = _their_words_first(chosen, surname, snapshot)
     chosen = _speakers_before_quotes(chosen, snapshot)
-    chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader)
+    names_asked = matched_kind(question) in (PERSON, PLACE, ORGANISATION)
+    chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader, names_asked)
     text, citations, listed = reply(
         chosen,
         listed,
@@ -201,6 +205,7 @@ def compose_answer(
         limit=policy.sentences.max_reply,
         quotes_of=asked_speaker_name(question),
         named=named,
+        names_asked=names_asked,
     )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
 
@@ -227,6 +232,7 @@ def reply(
     limit: int = 4,
     quotes_of: str | None = None,
     named: Named | None = None,
+    names_asked: bool = False,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence beside any that speaks for someone it does not name (before it, or
@@ -239,7 +245,10 @@ def reply(
     (``attribution.quote_of``), cited the same way, when the reply has room beside the
     chosen sentences still to come that give that person's words. The first
     sentence keeps the lead, its speaker's sentence right after it, when ``named`` says the
-    question already names whom it speaks of (see ``with_lead_in``)."""
+    question already names whom it speaks of (see ``with_lead_in``). ``names_asked``: the
+    question asks for a name (who, which organisation, where), so a sentence naming what it
+    speaks of only by a description ("The group assists …") brings the sentence before it
+    that gives the name, as a quote brings its speaker's (``attribution.referent_for``)."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     articles: list[str] = []  # the article of each part
     for number, candidate in enumerate(chosen, start=1):
@@ -249,7 +258,7 @@ def reply(
             continue  # told in the reply already, by another copy of its story
         raw = snapshot.file_text(candidate.article.path)
         article_id = candidate.article.article_id
-        speaker = speaker_for(raw, candidate.article, candidate.span)
+        speaker = _read_after(raw, candidate, names_asked)
         spoken = next(
             (
                 i
@@ -481,8 +490,22 @@ def _speakers_before_quotes(chosen: Sequence[Candidate], snapshot: Storage) -> l
     return ordered
 
 
+def _read_after(raw: str, candidate: Candidate, names_asked: bool) -> Span | None:
+    """The sentence ``candidate`` must be read after: its speaker's (``speaker_for``), or,
+    when the question asks for a name, the one naming what it speaks of by description
+    (``referent_for``); None when it reads on its own."""
+    speaker = speaker_for(raw, candidate.article, candidate.span)
+    if speaker is None and names_asked:
+        return referent_for(raw, candidate.article, candidate.span)
+    return speaker
+
+
 def within_limit(
-    chosen: Sequence[Candidate], snapshot: Storage, limit: int, leader: Candidate
+    chosen: Sequence[Candidate],
+    snapshot: Storage,
+    limit: int,
+    leader: Candidate,
+    names_asked: bool = False,
 ) -> list[Candidate]:
     """The chosen sentences that fit in ``limit`` sentences with the speakers' sentences
     they bring (``reply``), kept in their order: the leader first, then the likeliest, so
@@ -492,7 +515,7 @@ def within_limit(
     kept: set[int] = set()
     for candidate in sorted(chosen, key=lambda c: (c is not leader, -c.probability)):
         raw = snapshot.file_text(candidate.article.path)
-        speaker = speaker_for(raw, candidate.article, candidate.span)
+        speaker = _read_after(raw, candidate, names_asked)
         article_id = candidate.article.article_id
         brought = {(article_id, s) for s in (candidate.span, speaker) if s is not None}
         if kept and len(said | brought) > limit:

@@ -941,3 +941,44 @@ def quote_of(raw: str, article: Article, sentence: Span) -> Span | None:
         if speaker_for(raw, article, later.span) == sentence:
             return later.span
     return None
+
+
+#: A sentence that names what it speaks of only by a definite description standing for a
+#: name given before it: "The group assists …", "The company later denied …", "This
+#: city has …".
+_REFERS_BY_KIND = LazyPattern(
+    r"^\W*(?:The|This|That)\s+(?:same\s+)?(?:group|organi[sz]ation|company|firm|agency|"
+    r"charity|NGO|body|party|union|city|town|village|country|region|province|ministry|"
+    r"department|bank|club|school|university|hospital|fund|foundation|network|movement|team|"
+    r"court|council|institute|centre|center|airline|newspaper|broadcaster|website|"
+    r"programme|program|project|campaign|alliance|coalition|militia|army|force|unit)\b"
+)
+
+
+def referent_for(raw: str, article: Article, sentence: Span) -> Span | None:
+    """The sentence right before ``sentence`` in ``article`` when ``sentence`` names what
+    it speaks of only by a description standing for a name given there ("… in the office
+    of the harbour charity Safe Moorings." before "The group assists …"): the name a
+    "Which organisation …?" asks for stands in that sentence, not in this one. None when
+    ``sentence`` names something itself after its first words or the one before names
+    nothing."""
+    text = raw[sentence.start : sentence.end]
+    opening = _REFERS_BY_KIND.match(text)
+    if opening is None or _names(text[opening.end() :]) or _CAPITALISED.search(text, opening.end()):
+        return None
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
+        return None
+    before = [
+        s
+        for s in _sentences(raw, paragraphs, range(max(0, holding - 1), holding + 1))
+        if s.span.end <= sentence.start
+    ]
+    if not before or not _CAPITALISED.search(before[-1].outside, 1):
+        return None
+    return before[-1].span
+
+
+#: A capitalised word that is no sentence's first word: a name (of a person, a body, a place).
+_CAPITALISED = LazyPattern(rf"(?<=[\w,;:)’'”\"]\s)(?:{_WORD}|[A-Z]{{2,}})")
