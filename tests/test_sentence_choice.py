@@ -278,6 +278,10 @@ def test_a_why_question_asks_for_a_reason(question: str) -> None:
         ("The road was closed due to flooding.", "due to"),
         ("The union said it did not want to delay the talks.", "did not want to"),
         ("The council met in a bid to end the strike.", "in a bid to"),
+        ("The levy was raised to enable members to rebuild the pier.", "to enable"),
+        ("The market moved so that traders can reach the quay.", "so that traders can"),
+        ("The gate is designed to keep the tide out.", "designed to"),
+        ("The rule was changed to allow night fishing.", "to allow"),
     ],
 )
 def test_a_sentence_giving_a_cause_or_purpose_holds_a_reason(sentence: str, cue: str) -> None:
@@ -296,6 +300,9 @@ def test_a_why_question_is_answered_first_by_the_chosen_sentence_giving_a_reason
         cause.text,
         echo.text,
     ]
+    purpose = _rated("The levy was raised to enable members to rebuild the pier.", 0.5, 2, True)
+    purpose.signals[rarest] = 1.0
+    assert select([echo, purpose], SentenceWeights(), REASON)[0].text == purpose.text
     # A purpose said in passing ("to avoid") does not lead, nor a sentence too unlikely to join.
     assert select([echo, loose], SentenceWeights(), REASON)[0].text == echo.text
     assert [c.text for c in select([echo, unlikely], SentenceWeights(), REASON)] == [echo.text]

@@ -278,10 +278,19 @@ _ASKS_REASON = LazyPattern(
     r"|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?)\b|\bhow\s+come\b",
     re.I,
 )
+#: A purpose said outright: "to enable members to …", "so that families can …", "designed to",
+#: "with the aim of", "as part of a drive to".
+_PURPOSE = (
+    r"to\s+enable|enabling|so\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|would|will)\b|"
+    r"(?:intended|designed|meant)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|"
+    r"for\s+the\s+purpose\s+of|in\s+a\s+(?:move|push|drive)\s+to|"
+    r"as\s+part\s+of\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:bid|effort|drive|campaign|push|plan)\s+to"
+)
 #: How news gives a cause or a purpose: "because", "due to", "blamed the hold-up on", "in a bid
-#: to", "did not want to", "for fear of", "in protest".
+#: to", "did not want to", "for fear of", "in protest", "to enable", "to allow".
 _GIVES_REASON = LazyPattern(
-    r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+(?:result|consequence)\s+of|"
+    rf"\b(?:{_PURPOSE}|to\s+allow|"
+    r"because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+(?:result|consequence)\s+of|"
     r"in\s+order\s+to|so\s+as\s+to|so\s+that|for\s+fear|fear(?:s|ed|ing)?\s+(?:of|that)|"
     r"(?:blame[sd]?|blaming)\b[^.;]{0,60}?\bon|blamed\s+for|reasons?\b|caused\s+by|cause\s+of|"
     r"result(?:ed|s|ing)?\s+from|aim(?:s|ed)?\s+(?:at|to)|in\s+an?\s+(?:bid|effort|attempt)\s+to|"
@@ -293,9 +302,10 @@ _GIVES_REASON = LazyPattern(
 
 
 #: The cues that say outright why something happened (of ``_GIVES_REASON``; not "to avoid",
-#: "reasons", "concerns about", "so that", which ordinary sentences use for other things).
+#: "to allow", "reasons", "concerns about", which ordinary sentences use for other things).
 _GIVES_CAUSE = LazyPattern(
-    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:result|consequence)\s+of|caused\s+by|"
+    rf"\b(?:{_PURPOSE}|"
+    r"because|due\s+to|owing\s+to|as\s+a\s+(?:result|consequence)\s+of|caused\s+by|"
     r"result(?:ed|s|ing)?\s+from|(?:blame[sd]?|blaming)\b[^.;]{0,60}?\bon|blamed\s+for|"
     r"in\s+an?\s+(?:bid|effort|attempt)\s+to|in\s+protest|in\s+response\s+to|in\s+order\s+to|"
     r"(?:did|does|do)\s+not\s+want\s+to|(?:didn|doesn|don)[’']t\s+want\s+to|for\s+fear|"
