@@ -27,9 +27,10 @@ from qa.search.answerability import (
     reply_lacks_asked,
     reply_of_another,
     reply_opposes,
+    surface_kind,
 )
 from qa.search.assistant import Assistant
-from qa.search.lexicon import Lexicon
+from qa.search.lexicon import Lexicon, country_of
 from qa.search.retrieve import Retriever
 from qa.search.term_matching import held, same_family
 
@@ -1378,3 +1379,112 @@ def test_an_age_abstention_names_the_person_asked_about_not_their_country() -> N
     assert check_reply(question, said, met, 1).reply(said[0], 1) == (
         f"The indexed articles give no age figure for the Kelsan defector. Closest: {said[0]} [1]"
     )
+
+
+def test_a_count_of_another_kind_of_thing_is_no_figure_for_the_asked_one() -> None:
+    question = "How many nurses were suspended at Kelso Hospital?"
+    met = Assessment(
+        (Constraint("name", "Kelso Hospital", ("kelso", "hospital")),), (1,), 1, (), 0.8
+    )
+    said = ["Three porters have been suspended at Kelso Hospital for missing shifts."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for “nurses”. "
+        "Closest: Three porters have been suspended at Kelso Hospital for missing shifts. [1]"
+    )
+    # Money, a share or a length is another kind of figure than a count of recruits.
+    for other in ("The army spent $40 million in 2019.", "Enlistment rose 12 per cent."):
+        checked = check_reply("How many recruits joined in 2019?", [other], met, 1)
+        assert checked.reply(other, 1).startswith(
+            "The indexed articles give no figure for “recruits”."
+        )
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "around"),
+    [
+        # "people" may count anyone; a count whose counted thing cannot be read may be it.
+        ("How many nurses were hurt?", ["About 40 people were hurt in the blast."], []),
+        ("How many nurses were hurt?", ["Officials said 12 were hurt."], []),
+        # Other words for one thing, and the asked thing named or counted near the reply.
+        ("How many houses were destroyed?", ["Storms destroyed 40 homes."], []),
+        ("How many nurses were suspended?", ["Three nurses and two porters were suspended."], []),
+        (
+            "How many nurses were suspended?",
+            ["Three porters were suspended."],
+            ["Three porters were suspended. Six nurses were also suspended."],
+        ),
+        # A sum of money near the reply: which one is asked is for sentence choice.
+        ("How much bail was Tom Ray granted?", ["Ray, 41, was charged."], ["Bail was $500."]),
+    ],
+)
+def test_a_count_that_may_be_of_the_asked_thing_stands(
+    question: str, said: list[str], around: list[str]
+) -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    assert check_reply(question, said, met, 1, around=around) == met
+
+
+def test_a_sum_asked_for_and_answered_with_no_sum_gives_no_figure_for_it() -> None:
+    question = "How much bail was Tom Ray released on?"
+    met = Assessment((Constraint("name", "Tom Ray", ("tom", "ray")),), (1,), 1, (), 0.8)
+    said = ["The court refused bail for Ray, 41, who faces a 10-year term."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for “bail”. "
+        "Closest: The court refused bail for Ray, 41, who faces a 10-year term. [1]"
+    )
+
+
+def test_a_thing_of_another_country_is_no_answer_for_the_asked_countrys() -> None:
+    met = Assessment((Constraint("name", "Kelsan", ("kelsan",)),), (1,), 1, (), 0.8)
+    said = ["Dravian Foreign Minister Jo Lind warned that the dispute was growing."]
+    question = "What did the Polish Foreign Minister warn?"
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles don't say this for Polish Foreign Minister. "
+        "Closest: Dravian Foreign Minister Jo Lind warned that the dispute was growing. [1]"
+    )
+    said = ["Finnish police arrested 12 men.", "The men were held in Oslo."]
+    checked = check_reply("How many men did Danish police arrest?", said, met, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no figure for Danish police. "
+        "Closest: Finnish police arrested 12 men. [1]"
+    )
+    # The asked country's, by name, short form or possessive, stands.
+    for stands in (
+        "Finnish police arrested 12 men, and Danish police arrested three.",
+        "Police in Denmark arrested three men; Finnish police arrested 12.",
+    ):
+        assert check_reply("How many men did Danish police arrest?", [stands], met, 1) == met
+    us = "How many American soldiers were hurt?"
+    assert check_reply(us, ["Two US soldiers and three British soldiers were hurt."], met, 1) == met
+    said = ["Three British soldiers were hurt."]
+    assert check_reply(us, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for American soldiers. "
+        "Closest: Three British soldiers were hurt. [1]"
+    )
+
+
+def test_british_and_american_are_demonyms() -> None:
+    assert [country_of(w) for w in ("British", "Britons", "American")] == [
+        "britain",
+        "britain",
+        "america",
+    ]
+
+
+def test_an_age_the_article_gives_beside_the_reply_is_not_said_to_be_missing() -> None:
+    question = "How old was the cyclist hurt in the crash?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["The crash claimed the life of the 54-year-old driver."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no age figure for the cyclist. "
+        "Closest: The crash claimed the life of the 54-year-old driver. [1]"
+    )
+    around = [
+        "A 34-year-old cyclist was hurt. The crash claimed the life of the 54-year-old driver."
+    ]
+    assert check_reply(question, said, met, 1, around=around) == met
+
+
+def test_a_time_of_day_question_is_no_date_question() -> None:
+    assert surface_kind("What time did the ferry reach Kelso?") is None
+    assert surface_kind("When did the ferry reach Kelso?") == "date"

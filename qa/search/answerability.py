@@ -235,6 +235,14 @@ _TIME_UNIT = r"(?:year|month|week|day|hour|minute|decade|centur(?:y|ie))s?"
 #: only for such a question.
 _ASKS_TIME = LazyPattern(rf"\b(?:{_TIME_UNIT}|how\s+(?:long|old)|ages?)\b", re.I)
 _HOW_MUCH = LazyPattern(r"\bhow\s+much\b", re.I)
+#: A question asking for a time of day, not a date ("What time did …?").
+_CLOCK_TIME = LazyPattern(
+    r"\b(?:what|which)\s+time\s+(?:of\s+day\s+)?(?:did|does|do|was|is|will)\b", re.I
+)
+#: A time of day ("4:00pm", "10.30 am", "11:00"): no count of anything.
+_CLOCK = LazyPattern(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}:\d{2}\b", re.I
+)
 _DURATION = LazyPattern(
     rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+{_TIME_UNIT}\b",
     re.I,
@@ -600,6 +608,8 @@ def surface_kind(question: str) -> str | None:
     """The kind of answer the question asks for when a passage's surface shows it
     reliably: a number ("how many", "what is the population of") or a date; else None."""
     asked = asked_kind(question)
+    if asked == ASKED_DATE and _CLOCK_TIME.search(question):
+        return None  # "What time did …?" is answered by "at 9:30am", which is no date
     if asked in _SURFACE_KINDS:
         return asked
     if asked is None and (_QUANTITY.search(question) or asks_age(question)):
@@ -746,7 +756,7 @@ def figure_of_another(
                 _age_of(s, words, role is not None, around, question_words, surnames)
                 for s in giving
             ]
-            if True not in whose and False in whose:
+            if True not in whose and False in whose and not _age_around(words, role, around):
                 return subject, sentences.index(giving[whose.index(False)])
             continue
         if kind == PLACE and any(_in_place(slots[subject], s, words) for s in giving):
@@ -783,6 +793,35 @@ def figure_of_another(
         ):
             return subject, sentences.index(counting[0])
     return None
+
+
+def _age_around(words: Sequence[str], role: re.Match[str] | None, around: Sequence[str]) -> bool:
+    """Whether the text around the reply gives the asked one's age where the reply gives
+    another's ("a 41-year-old cyclist" a few sentences on, for "How old was the
+    cyclist …?"; "Jo Lind, 41," for "How old is Jo Lind?"): the articles hold it, so
+    the reply may not say they don't."""
+    for text in around:
+        for sentence in _SENTENCE_END.split(text):
+            if not gives_age(sentence):
+                continue
+            if role is not None and any(
+                h.group(1).lower() == role.group(1).lower()
+                for h in _AGE_THEN_HOLDER.finditer(sentence)
+            ):
+                return True
+            if (
+                role is None
+                and words
+                and any(
+                    h.group(1).split()[-1].lower() == words[-1] or h.group(1).lower() == words[-1]
+                    for h in (
+                        *_HOLDER_APPOSED.finditer(sentence),
+                        *_HOLDER_THEN_AGE.finditer(sentence),
+                    )
+                )
+            ):
+                return True
+    return False
 
 
 #: "How old was the driver …?": the person asked about by what they are, not by name.
@@ -1223,6 +1262,12 @@ def check_reply(
     people = people_of_another(question, sentences)
     if people is not None:
         return of_another(people, ASKED_NUMBER)
+    counted = counted_of_another(question, sentences, around)
+    if counted is not None:
+        return of_another(counted, ASKED_NUMBER)
+    qualified = qualified_of_another(question, sentences, around)
+    if qualified is not None:
+        return of_another(qualified, surface_kind(question))
     office = office_of_another(question, sentences, around)
     if office is not None:
         return of_another(office, surface_kind(question))
@@ -1362,7 +1407,7 @@ def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrai
         if not _figures(sentence) - known:
             continue
         for seen in re.finditer(counted, sentence, re.I):
-            people = country_of(seen.group(1))
+            people = _country_word(seen.group(1))
             if people == asked:
                 return None
             if people is not None and other is None:
@@ -1371,6 +1416,253 @@ def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrai
         return None
     text = question[found.start(1) : found.end()]
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
+
+
+#: Words a count may use for whatever a question counts ("300 people" for "users"), and
+#: the broad heads a count of something narrower may answer ("How many victims …?"): either
+#: way no count shows that another thing was counted.
+_ANY_COUNTED = frozenset(
+    "people persons individuals men women children adults others ones those residents "
+    "inhabitants citizens locals members cases incidents times things items units workers "
+    "staff employees personnel casualties victims deaths fatalities dead injured vehicles "
+    "animals buildings properties places sites groups countries nations".split()
+)
+#: Heads that count one kind of thing under several words ("homes" for "houses").
+_SAME_COUNTED = (
+    frozenset("house home dwelling property".split()),
+    frozenset("troop soldier".split()),
+    frozenset("boat ship vessel yacht craft".split()),
+    frozenset("car vehicle".split()),
+    frozenset("plane aircraft jet airliner".split()),
+    frozenset("officer police policeman policemen".split()),
+    frozenset("job position post".split()),
+    frozenset("child kid boy girl".split()),
+)
+_IRREGULAR_PLURALS = frozenset("people men women children police staff personnel aircraft".split())
+#: What may stand between a count and the thing it counts ("two dozen of the …").
+_COUNT_FILLER = frozenset(
+    "million millions billion billions thousand thousands hundred hundreds dozen dozens and "
+    "of the a an more than about some over nearly almost around up to least at".split()
+)
+_FIGURE = LazyPattern(
+    rf"(?<![\w.,])(?:\d[\d,.]*\d|\d)(?![\w.,]?\d)|{_CARDINAL.replace('one|', '')}", re.I
+)
+_MONEY_FIGURE = LazyPattern(
+    r"(?:[$£€¥]|\bUS\$|\$US)\s?\d|\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:dollars?|pounds?|"
+    r"euros?|pesos?|yen|rupees?|cents?|francs?|rand|roubles?|rubles?|p)\b",
+    re.I,
+)
+_PERCENT_AFTER = LazyPattern(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_MEASURE_UNIT = LazyPattern(
+    rf"(?:{_TIME_UNIT}|(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|inches|yards?|"
+    r"tonnes?|tons?|kilo(?:gram)?s?|kg|litres?|liters?|hectares?|acres?|degrees?|knots?|"
+    r"nautical|points?|runs?|goals?|votes?|seats?)$",
+    re.I,
+)
+_NOT_A_COUNT_STOP = LazyPattern(r"[^\w\s'’-]")
+#: "How many <things> …?": up to three words after "how many", lower case.
+_HOW_MANY_WORDS = LazyPattern(r"\b[Hh]ow\s+many\s+((?:[a-z][\w-]*\s*){1,3})")
+_AUXILIARIES = frozenset(
+    "are were is was did do does have has had will would can could may might should must "
+    "remain remained live lived died die work worked".split()
+)
+#: "How much bail/money/funding …?", "How much did it cost?": a sum of money asked for.
+_ASKS_MONEY = LazyPattern(
+    r"\bhow\s+much\s+(?:(?:[a-z]+\s+)?(money|cash|bail|fines?|funding|compensation|pay|"
+    r"salary|wages?|budget|prize\s+money|ransom|tax|fees?|bonus|payout|rent|debt|loans?|aid|"
+    r"grants?|donations?|reward|damages|profits?|revenue|spending|investment|subsid(?:y|ies)|"
+    r"pension)\b|did\s+[^?]*?\b(?:cost|pay|earn|spend|charge)\b)",
+    re.I,
+)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a lower-case word reads as a plural noun ("militants", "people")."""
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+    )
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _same_thing(one: str, other: str) -> bool:
+    a, b = _singular(one), _singular(other)
+    return a == b or any(a in group and b in group for group in _SAME_COUNTED)
+
+
+def _counted_head(question: str) -> tuple[str, str] | None:
+    """What a "How many <things> …?" question counts: its words and its head noun, lower
+    case ("police officers", "officers"); None when the words name a people or a name
+    ("How many Kelsans …"), no plural noun, or a measure ("How many kilometres …")."""
+    found = _HOW_MANY_WORDS.search(question)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in found.group(1).split():
+        if word in _AUXILIARIES or word in PREPOSITIONS or not word.isalpha():
+            break
+        words.append(word)
+    plural = [i for i, w in enumerate(words) if _plural_noun(w)]
+    if not plural:
+        return None
+    head = words[plural[0]]
+    while plural[0] + 1 < len(words) and _plural_noun(words[plural[0] + 1]):
+        plural[0] += 1
+        head = words[plural[0]]
+    if _MEASURE_UNIT.match(head) or head in _ANY_COUNTED:
+        return None
+    return " ".join(words[: words.index(head) + 1]), head
+
+
+def _what_is_counted(sentence: str, at: int) -> str | None:
+    """What the figure ending at ``at`` counts: ``money``, ``percent``, a unit or the plural
+    noun a few words after it ("eight suspected militants": militants); None when no
+    plural noun comes before a preposition, a verb or a mark ("20 have died")."""
+    if _PERCENT_AFTER.match(sentence, at):
+        return "percent"
+    words = 0
+    for word in re.split(r"\s+", sentence[at:].lstrip(" -"))[:6]:
+        bare = word.strip("“”\"'’,.;:()").lower()
+        if not bare or _CARDINAL_WORD.fullmatch(bare) or bare in _COUNT_FILLER:
+            if word.endswith((",", ";", ":", ".")):
+                return None
+            continue
+        if _MEASURE_UNIT.match(bare):
+            return bare
+        if _plural_noun(bare):
+            return bare
+        if bare in PREPOSITIONS or _NOT_A_COUNT_STOP.search(word[:-1]) or words >= 2:
+            return None
+        if word.endswith((",", ";", ":", ".")):
+            return None
+        words += 1
+    return None
+
+
+_CARDINAL_WORD = LazyPattern(_CARDINAL.replace(r"\b", ""), re.I)
+
+
+def counted_of_another(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> tuple[Constraint, int] | None:
+    """What a "How many <things> …?" or "How much <money> …?" question asks for when the
+    reply's figures count something of another kind: money, a share, a length or time, or
+    another plural noun that is no other word for the asked one ("How many doctors were
+    suspended?" answered by "Six midwives were suspended"), while no sentence of the reply
+    names the asked thing and no text around it counts it. A count of "people" (or of any
+    broad word: ``_ANY_COUNTED``) may count anything, and a figure whose counted thing
+    cannot be read ("20 have died") may be the asked one: then None. With the asked thing,
+    the index of the first sentence counting another."""
+    known = _figures(question)
+    asks_time = bool(_ASKS_TIME.search(question)) or bool(_HOW_MUCH.search(question))
+    money = _ASKS_MONEY.search(question)
+    if money is not None:
+        if _ASKS_TIME.search(question) or any(
+            _MONEY_FIGURE.search(s) for s in [*sentences, *around]
+        ):
+            return None  # the articles give a sum near the reply: which one is sentence choice
+        giving = [i for i, s in enumerate(sentences) if _figures(_DURATION.sub(" ", s)) - known]
+        if not giving:
+            return None
+        sum_of = money.group(1) or "this"
+        return Constraint(COUNTED, sum_of, tuple(plain_words(sum_of))), giving[0]
+    counted = _counted_head(question)
+    if counted is None:
+        return None
+    phrase, head = counted
+    stem = _singular(head)
+    words_of = [plain_words(s.lower()) for s in [*sentences, *around]]
+    if any(_same_thing(w, head) for words in words_of[: len(sentences)] for w in words):
+        return None  # the reply names the asked thing
+    if any(_counts(question, text) for text in around):
+        return None
+    other = None
+    for i, sentence in enumerate(sentences):
+        text = sentence if asks_time else _DURATION.sub(" ", sentence)
+        text = _DECADE.sub(" ", _DAY_OF_MONTH.sub(" ", _CLOCK.sub(" ", text)))
+        text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
+        for figure in _FIGURE.finditer(text):
+            number = figure.group()
+            if YEAR_PATTERN.fullmatch(number) or _digits(number) in known:
+                continue
+            if number.lower() in _COUNT_FILLER:
+                continue  # "hundreds" of "two hundred" is read with the count before it
+            if _MONEY_FIGURE.match(text, max(0, figure.start() - 4)) or text[
+                max(0, figure.start() - 1) : figure.start()
+            ] in ("$", "£", "€"):
+                thing: str | None = "money"
+            else:
+                thing = _what_is_counted(text, figure.end())
+            if thing is None or thing in _ANY_COUNTED or _same_thing(thing, stem):
+                return None
+            other = i if other is None else other
+    if other is None:
+        return None
+    return Constraint(COUNTED, phrase, tuple(plain_words(phrase))), other
+
+
+#: A people or country and what of theirs a question asks about ("the Kelsan foreign
+#: minister", "Dravia's coast guard", "Kelsan women").
+_QUALIFIED = LazyPattern(
+    r"\b([A-Z][a-z]+(?:[’']s)?|US|UK)\s+((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+|[a-z]+(?:\s+[a-z]+)?)\b"
+)
+
+
+def qualified_of_another(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> tuple[Constraint, int] | None:
+    """The people's or country's thing a question asks about ("What did the Kelsan Foreign
+    Minister say?", "How many boats did Kelsan police seize?") when the reply names that
+    thing only as another country's ("Dravian Foreign Minister Jo Lind said …",
+    "Dravia's police seized …") and no text around it names the asked one's: the asked
+    phrase and the index of the first sentence naming another's; else None."""
+    for found in _QUALIFIED.finditer(question):
+        asked = _country_word(found.group(1))
+        thing = found.group(2).split()
+        if thing[0].lower() in _AUXILIARIES or thing[0].lower() in PREPOSITIONS:
+            continue
+        if asked is None or any(country_of(w) for w in thing) or thing[0].lower() in _STOP:
+            continue
+        if thing[-1].islower() and len(thing) == 2 and not _plural_noun(thing[-1]):
+            thing = thing[:1]  # "Kelsan police say": the thing is "police"
+        noun = r"\s+".join(re.escape(w) for w in thing)
+        said = re.compile(
+            rf"(?<![\w.])([A-Z][a-z]+(?:[’']s)?|U\.S\.|[A-Z]{{2,3}})\s+(?:[a-z]+\s+)??"
+            rf"(?i:{noun})(?:e?s)?\b"
+            rf"|\b(?i:{noun})(?:e?s)?\s+(?:of|from|in)\s+(?:the\s+)?([A-Z][a-z]+)"
+        )
+        other = None
+        for i, text in enumerate([*sentences, *around]):
+            for seen in said.finditer(text):
+                word = seen.group(1) or seen.group(2)
+                people = _country_word(word) or (word if _DEMONYM_SHAPE.fullmatch(word) else None)
+                if people == asked:
+                    return None
+                if people is not None and other is None and i < len(sentences):
+                    other = i
+        if other is not None:
+            text = " ".join([found.group(1), *thing])
+            return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
+    return None
+
+
+_STOP = frozenset("and or but the a an who what which".split())
+#: A capitalised word shaped as a demonym the lexicon does not know ("Norman art",
+#: "Walloon painters"): another people's, beside the asked one's.
+_DEMONYM_SHAPE = LazyPattern(r"[A-Z][a-z]+(?:an|ish|ese)")
+#: Short forms of two countries, as news writes them ("US troops", "UK ministers").
+_SHORT_COUNTRIES = {"US": "america", "U.S.": "america", "USA": "america", "UK": "britain"}
+
+
+def _country_word(word: str) -> str | None:
+    """The country a word names or stands for (``country_of``), short forms included."""
+    return _SHORT_COUNTRIES.get(word) or (country_of(word) if not word.isupper() else None)
 
 
 def _holders_named(text: str, office: AskedHolder) -> list[str]:

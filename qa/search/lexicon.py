@@ -33,6 +33,8 @@ COUNTRIES = frozenset(
 )
 
 #: Demonyms no regular ending makes ("Dutch": the Netherlands); the rest come from ``_demonyms``.
+#: Britain and America stand here too (never in ``COUNTRIES``: a passage naming them is not
+#: thereby about another country), so that "British" and "American" are demonyms.
 _IRREGULAR_DEMONYMS = {
     "french": "france", "dutch": "netherlands", "swiss": "switzerland", "turkish": "turkey",
     "turk": "turkey", "polish": "poland", "spanish": "spain", "spaniard": "spain",
@@ -47,6 +49,8 @@ _IRREGULAR_DEMONYMS = {
     "laotian": "laos", "lao": "laos", "burmese": "myanmar", "ghanaian": "ghana",
     "somali": "somalia", "belgian": "belgium", "german": "germany", "azeri": "azerbaijan",
     "argentine": "argentina", "honduran": "honduras", "israeli": "israel",
+    "british": "britain", "briton": "britain", "britain": "britain", "american": "america",
+    "america": "america",
 }  # fmt: skip
 
 
