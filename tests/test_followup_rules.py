@@ -1419,3 +1419,83 @@ def test_he_after_a_role_question_may_be_named_by_the_roles_last_word() -> None:
         "What does the harbour minister say?", ("Minister Tom Ray says ships are coming.",)
     )
     assert resolve("who is he?", previous).resolved == "Who is Tom Ray?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "fragment", "resolved"),
+    [
+        # Whose role it was carries to the new role of the same body.
+        (
+            "What did Finland's prime minister say about the strike?",
+            "and the finance minister?",
+            "What did Finland's finance minister say about the strike?",
+        ),
+        (
+            "What did the Danish Prime Minister say?",
+            "and the Mayor?",
+            "What did the Danish Mayor say?",
+        ),
+        (
+            "Who is the rowing club's secretary?",
+            "and the treasurer?",
+            "Who is the rowing club's treasurer?",
+        ),
+        # A role that says itself whose it is takes the whole place.
+        (
+            "What did the Dutch Government spokesman say?",
+            "and the EU foreign minister?",
+            "What did the EU foreign minister say?",
+        ),
+        (
+            "What did the Health Minister say about waiting lists?",
+            "and the shadow Health Minister?",
+            "What did the shadow Health Minister say about waiting lists?",
+        ),
+        # The old role goes whole: no "the Mayor leader".
+        (
+            "What did the Greens leader say?",
+            "and the Mayor?",
+            "What did the Mayor say?",
+        ),
+    ],
+)
+def test_a_new_role_of_the_same_body_keeps_whose_role_the_last_one_was(
+    previous: str, fragment: str, resolved: str
+) -> None:
+    assert resolve(fragment, PreviousTurn(previous)).resolved == resolved
+
+
+def test_the_year_before_a_span_of_years_moves_both_ends() -> None:
+    previous = PreviousTurn("How much did the port earn in 2010-11?")
+    assert resolve("and the year before?", previous).resolved == (
+        "How much did the port earn in 2009-10?"
+    )
+
+
+def test_the_year_before_is_the_one_before_the_year_the_conversation_is_about() -> None:
+    previous = PreviousTurn(
+        "How much came from tolls? (following: How much did the port earn in 2012?)",
+        earlier=("How much did the port earn in 2012?",),
+    )
+    assert resolve("and the year before?", previous).resolved == (
+        "How much came from tolls in 2011? (following: How much did the port earn in 2012?)"
+    )
+
+
+def test_he_is_the_one_a_question_asks_about_as_its_subject() -> None:
+    previous = PreviousTurn("What did Tom Ray say about Peter Smith?")
+    assert resolve("who did he replace in the team?", previous).resolved == (
+        "Who did Tom Ray replace in the team?"
+    )
+
+
+def test_a_name_before_men_or_women_is_no_one_person() -> None:
+    sentence = "The group of Sea Dayak men was found aboard the yacht."
+    assert entity_spans(sentence, Vocabulary(), person_cues=True) == [(13, 22, "organisation")]
+
+
+def test_a_count_of_people_that_names_nothing_leans_on_the_last_turn() -> None:
+    previous = PreviousTurn("What did the jet strike?")
+    assert resolve("how many people were injured?", previous).resolved == (
+        "How many people were injured? (following: What did the jet strike?)"
+    )

@@ -45,7 +45,7 @@ from qa.search.followup import (
     in_the_matter_shown,
     resolve,
 )
-from qa.search.followup_text import searched
+from qa.search.followup_text import searched, split_carried
 from qa.search.sentence_choice import matched_kind
 
 if TYPE_CHECKING:
@@ -130,6 +130,8 @@ class Conversation:
         last = self._previous(skip_unfounded=False)
         if resolution.kind != STANDALONE and last is not None:
             # What the user has read last, even from a turn not gone on from.
+            answer = reason_first(resolution.question, answer, last)
+            answer = new_before_shown(resolution, answer, last.answer_sentences)
             answer = no_reason_beyond(resolution.question, answer, last.answer_sentences)
         answer = dataclasses.replace(
             answer,
@@ -362,6 +364,90 @@ def no_reason_beyond(question: str, answer: Answer, shown: Sequence[str]) -> Ans
         abstained=True,
         citations=tuple(c for c in answer.citations if c.marker == marker),
     )
+
+
+_CITED = LazyPattern(r"\s*(?P<sentence>.+?)\s*\[(?P<marker>\d+)\]", re.S)
+#: Words that tell how something was done: ``by cutting``, ``through``, ``using``.
+_MANNER = LazyPattern(r"\b(?:by\s+\w+ing|through|using|with\s+(?:a|an|the))\b", re.I)
+_ASKS_HOW = LazyPattern(r"^(?:(?:and|but|so)\s+)?how(?:\s+so|\s+exactly)?\W*$", re.I)
+#: How many words a sentence must share with the last turn to be about what it told.
+_SAME_EVENT = 1
+
+
+def _cited(text: str) -> list[tuple[str, int]]:
+    """The sentences of an answer's text, each with the marker it cites."""
+    return [(m["sentence"], int(m["marker"])) for m in _CITED.finditer(text)]
+
+
+def _with_sentences(answer: Answer, chosen: Sequence[tuple[str, int]]) -> Answer:
+    """``answer`` saying ``chosen`` (verbatim sentences of its passages, with their markers),
+    citing the passages they come from."""
+    markers = {marker for _, marker in chosen}
+    cited = {c.marker: c for c in answer.citations}
+    return dataclasses.replace(
+        answer,
+        text=" ".join(f"{sentence} [{marker}]" for sentence, marker in chosen),
+        citations=tuple(
+            cited.get(p.marker) or Citation.of(p) for p in answer.passages if p.marker in markers
+        ),
+    )
+
+
+def reason_first(question: str, answer: Answer, last: PreviousTurn) -> Answer:
+    """A ``why?`` (or a bare ``how?``) after an answer, replied to with a first sentence that
+    gives no reason (or no manner): led instead by the first of its sentences that does and
+    that speaks of what the last turn asked and answered (a word in common), else by the
+    first such sentence of its passages, in the order they were ranked (two words in
+    common). Any other answer is returned as it is."""
+    cue = _REASON if _ASKS_WHY.match(question) else _MANNER if _ASKS_HOW.match(question) else None
+    said = _cited(answer.text)
+    if cue is None or answer.abstained or not said:
+        return answer
+
+    def fits(sentence: str) -> bool:
+        return cue.search(sentence) is not None or (
+            cue is _REASON and bool(things(sentence).by_kind[REASON])
+        )
+
+    if fits(said[0][0]):
+        return answer
+    event = _stems(" ".join([split_carried(last.question)[0], *last.answer_sentences[:1]]))
+    # The reply's own sentences first; one it left out must share more with the last turn.
+    candidates = [(sentence, marker, _SAME_EVENT) for sentence, marker in said]
+    for passage in sorted(answer.passages, key=lambda p: p.marker):
+        spans = split_sentences(passage.quote, Span(0, len(passage.quote)))
+        candidates += [
+            (" ".join(passage.quote[sp.start : sp.end].split()), passage.marker, _SAME_EVENT + 1)
+            for sp in spans
+        ]
+    for sentence, marker, shared in candidates:
+        if fits(sentence) and len(_stems(sentence) & event) >= shared:
+            rest = [pair for pair in said if _plain(pair[0]) != _plain(sentence)]
+            return _with_sentences(answer, [(sentence, marker), *rest])
+    return answer
+
+
+def new_before_shown(resolution: Resolution, answer: Answer, shown: Sequence[str]) -> Answer:
+    """A follow-up that asks something new, answered by a reply that opens with what the last
+    answer showed while a sentence the user has not read holds what it asks (as written out,
+    without the questions it follows): the sentences not read lead, those read follow, each
+    part in its order. A question about the last answer itself (``who said that?``), a
+    ``why?``, and any other reply are returned as they are."""
+    said = _cited(answer.text)
+    seen = {_plain(sentence) for sentence in shown}
+    if (
+        answer.abstained
+        or not said
+        or _ASKS_WHY.match(resolution.question)
+        or asks_about_the_answer(resolution.question)
+        or _plain(said[0][0]) not in seen
+    ):
+        return answer
+    asked = split_carried(resolution.resolved)[0]
+    new = [pair for pair in said if _plain(pair[0]) not in seen]
+    if not any(holds_what_is_asked(asked, sentence) for sentence, _ in new):
+        return answer
+    return _with_sentences(answer, [*new, *(pair for pair in said if pair not in new)])
 
 
 #: How an answer says the last answer's passages hold nothing it did not show.

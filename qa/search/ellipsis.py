@@ -42,6 +42,8 @@ from qa.search.name_kinds import (
     entity_spans,
     is_demonym,
     is_pronoun,
+    is_role_word,
+    says_where_from,
 )
 from qa.text import CAPITALS
 
@@ -91,6 +93,11 @@ def fill_slot(
         # "and in the United Kingdom?" after "What about the Spanish-language broadcast?":
         # that is no question to put a place into.
         return with_context(typed or fragment, previous)
+    if _YEAR_BESIDE.fullmatch(fragment) and YEAR.search(base) is None:
+        # "and the year before?" after "how much came from gambling?", which went on from a
+        # question about 2001: the year the conversation is about.
+        year = next(filter(None, (YEAR.search(q) for q in previous.earlier)), None)
+        base = f"{base} in {year.group(0)}" if year is not None else base
     filled = _filled(fragment, base, vocabulary)
     if filled is None:
         # No constraint of its kind to replace and no place to put it: asked as typed,
@@ -121,7 +128,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         last = years[-1]
         way = (beside["way"] or beside["way2"]).casefold()
         step = -1 if way in ("before", "earlier", "previous") else 1
-        return f"{base[: last.start()]}{int(last.group(0)) + step}{base[last.end() :]}?"
+        return f"{base[: last.start()]}{_year_moved(last.group(0), step)}{base[last.end() :]}?"
     now = _NOW.fullmatch(fragment)
     then = _TIME_PHRASE.search(base)
     if now is not None and then is not None:
@@ -137,6 +144,9 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         replaced = _owner_replaced(owner["owner"], base, vocabulary)
         if replaced is not None:
             return replaced
+    by_role = _role_replaced(fragment, base)
+    if by_role is not None:
+        return by_role
     names = entity_spans(fragment, vocabulary)
     if names:
         start, end, kind = names[-1]
@@ -169,8 +179,9 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             # "and the Salvation Army?" after "What did Richard Caborn say?": the one name
             # the question is about, whatever its kind.
             old_start, old_end, _ = others[0]
-            if kind == "person" and not fragment[:start].strip():
-                # "and Ann Lee?" after "What did the Opposition say?": no "the Ann Lee".
+            if (kind == "person" and not fragment[:start].strip()) or fragment[:start].strip():
+                # "and Ann Lee?" after "What did the Greens say?": no "the Ann Lee"; one
+                # "the" for "and the Treasury?" after "What did the Kelso Council say?".
                 old_start = _without_article(base, old_start)
             return f"{base[:old_start]}{_as_placed(fragment, base, old_end)}{base[old_end:]}?"
         if kind == "person" and not others and fragment[:start].strip() == "":
@@ -194,7 +205,7 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     if (
         words[0].casefold() == "the"
         and 1 < len(words) <= 4
-        and all(w.islower() for w in words)
+        and (all(w.islower() for w in words) or _role_fragment(fragment) is not None)
         and len(people) == 1
         and people[0][2] == "person"
         and _SPEAKER.match(base[people[0][1] :]) is not None
@@ -229,6 +240,86 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{base[:start]}{fragment} {base[start:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
     return None
+
+
+#: What a role may end with: `` of State`` in "Secretary of State".
+_OF_BODY = LazyPattern(rf"\s+of\s+(?:the\s+)?[{CAPITALS}][\w\-]*(?:\s+[{CAPITALS}][\w\-]*)*")
+#: Up to how many words may stand between "the" (or whose) and the role's last word.
+_ROLE_MODIFIERS = 3
+
+
+def _role_fragment(fragment: str) -> tuple[str, bool] | None:
+    """``the finance minister``, ``the US Secretary of State``: a role, as it would stand
+    after "the" (``finance minister``), and whether it says itself whose or where it is
+    (a possessive, a place, a people or initials: ``US``); None when the fragment is no
+    role."""
+    text = fragment.strip()
+    if text.casefold().startswith("the "):
+        text = text[4:].strip()
+    of = _OF_BODY.search(text)
+    head_part = text[: of.start()] if of is not None and of.end() == len(text) else text
+    words = head_part.split()
+    if not words or len(words) > _ROLE_MODIFIERS + 1 or not is_role_word(words[-1]):
+        return None
+    closed = PREPOSITIONS | STOPWORDS | AUXILIARIES | frozenset(QUESTION_WORDS)
+    if any(w in closed for w in words):
+        return None
+    whose = any(w.endswith(("'s", "’s")) or says_where_from(w) for w in words[:-1])
+    return text, whose
+
+
+def _role_in(base: str) -> tuple[int, int, str] | None:
+    """The last role a question names after "the" or whose it is, with the name of its
+    holder right after it (``the Kelso mayor Tom Ray``): where it starts and ends, and what
+    says whose or where it is (``Finland's``, ``the Finnish``; "" for none). None when the
+    question names no such role."""
+    words = list(WORD.finditer(base))
+    heads = [at for at, word in enumerate(words) if is_role_word(word.group(0))]
+    if not heads:
+        return None
+    head = heads[-1]
+    end = words[head].end()
+    of = _OF_BODY.match(base, end)
+    end = of.end() if of is not None else end
+    holder = _HOLDER.match(base, end)
+    end = holder.end() if holder is not None else end
+    closed = PREPOSITIONS | STOPWORDS | AUXILIARIES | frozenset(QUESTION_WORDS)
+    for at in range(head - 1, max(-1, head - _ROLE_MODIFIERS - 2), -1):
+        word = words[at].group(0)
+        if word.endswith(("'s", "’s")):
+            # "Norway's Prime Minister", "the union's secretary": whose it is.
+            owner = _OWNER_BEFORE.search(base[: words[at].end()])
+            start = owner.start() if owner is not None else words[at].start()
+            return start, end, base[start : words[at].end()]
+        if word.casefold() == "the":
+            where = [w.group(0) for w in words[at + 1 : head] if says_where_from(w.group(0))]
+            return words[at].start(), end, " ".join(["the", *where]) if where else ""
+        if word in closed:
+            return None
+    return None
+
+
+#: Whose something is, ending a text: ``the union's``, ``Vantor Bank's``.
+_OWNER_BEFORE = LazyPattern(rf"(?:\b[Tt]he\s+)?(?:[{CAPITALS}][\w\-]*\s+){{0,2}}[\w\-]+(?:'s|’s)$")
+
+
+def _role_replaced(fragment: str, base: str) -> str | None:
+    """``and the finance minister?`` after ``What did Norway's Prime Minister say?``: the
+    new role in the old one's place, still Norway's (``What did Norway's finance minister
+    say?``); the old role's holder goes with it. A role that says itself whose or where it
+    is (``the US Secretary of State``) takes the whole place. None when the fragment is no
+    role or the question names none."""
+    role = _role_fragment(fragment)
+    found = _role_in(base)
+    if role is None or found is None:
+        return None
+    text, whose = role
+    start, end, qualifier = found
+    if whose or not qualifier:
+        text = f"the {text}" if not whose or fragment.casefold().startswith("the ") else text
+    else:
+        text = f"{qualifier} {text}"
+    return f"{base[:start]}{text}{base[end:]}?"
 
 
 #: "What did the government spokesman say …": the one whose words are asked for, by role.
@@ -443,6 +534,20 @@ _YEAR_BESIDE = LazyPattern(
     r"(?P<way2>previous|next|following)\s+year)",
     re.I,
 )
+
+
+def _year_moved(years: str, step: int) -> str:
+    """A year, or each end of a span of years (``2000-01``), moved by ``step`` years."""
+
+    def moved(found: re.Match[str]) -> str:
+        digits = found.group(0)
+        if len(digits) == 2:
+            return f"{(int(digits) + step) % 100:02d}"
+        return str(int(digits) + step)
+
+    return re.sub(r"\d+", moved, years)
+
+
 _NOW = LazyPattern(r"(?:today|now|currently|nowadays|these\s+days|at\s+present)", re.I)
 
 

@@ -311,10 +311,11 @@ def _asks_about_a_work_or_employer(question: str, previous: PreviousTurn | None)
     return named is not None and re.search(rf"\b{named.group(0)}\b", before, re.I) is not None
 
 
-#: "how many" or "how much" with no noun: ``how many disagreed?``, ``how much was paid?``.
+#: "how many" or "how much" with no noun, or a noun and a verb but no name: ``how many
+#: disagreed?``, ``how much was paid?``, ``how many people were injured?``.
 _NO_COUNTED_NOUN = LazyPattern(
-    r"^how\s+(?:many|much)\s+(?:(?:is|are|was|were|have|has|had|(?:will|would|could|can|"
-    r"should|might|may|must)\s+(?:have\s+been|be))\s+(?:been\s+)?)?\w+ed\b",
+    r"^how\s+(?:many|much)\s+(?:(?:[a-z]+\s+){0,2}(?:is|are|was|were|have|has|had|(?:will|would|"
+    r"could|can|should|might|may|must)\s+(?:have\s+been|be))\s+(?:been\s+)?)?\w+ed\b",
     re.I,
 )
 #: What a definition asks: ``what is hijrah?``, not about anything said before.
@@ -841,7 +842,7 @@ def _referent(
         ]
         if spans:
             if source is asked_here:
-                start, end, _ = spans[-1]
+                start, end, _ = _subject_first(source, spans)
             else:
                 start, end, _ = _named_as_asked(source, spans, previous.question)
                 if (
@@ -879,6 +880,21 @@ def _referent(
     if name is not None and name.casefold() not in named_here:
         return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+#: Auxiliaries after which a question names its subject: "What did Tom Ray say …".
+_SUBJECT_AFTER = frozenset("did does do has have had is was will would".split())
+
+
+def _subject_first(question: str, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """Of the names a question gives, the one it asks about as its subject (right after
+    its auxiliary: Tom Ray in ``What did Tom Ray say about Ann Lee?``), which a ``he`` then
+    means before any other; else its last one."""
+    for span in spans:
+        before = words_of(question[: span[0]])
+        if before[-1:] and before[-1].casefold() in _SUBJECT_AFTER:
+            return span
+    return spans[-1]
 
 
 #: How many words of its own (besides the pronoun) a question needs before a passage

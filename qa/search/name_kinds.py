@@ -85,12 +85,13 @@ _PERSON_CUE = LazyPattern(
     r"continued|continues|suggested|suggests|argued|argues|noted|notes|warned|warns|insisted|"
     r"insists|escaped|fled|married|died|was\s+born)\b)",
 )
-#: Plural nouns of people that a name before them only qualifies (``Harbour Front fighters``):
-#: such a name is no one person.
+#: Plural nouns of people that a name before them only qualifies (``Harbour Front fighters``,
+#: ``Sea Dayak men``): such a name is no one person.
 _PEOPLE_NOUNS = frozenset(
     "forces troops soldiers fighters militants rebels guerrillas militias workers officials "
     "members supporters employees staff players fans leaders commanders delegates "
-    "negotiators volunteers".split()
+    "negotiators volunteers men women people children families nationals citizens "
+    "residents".split()
 )
 _ROLE_OF_NEXT = LazyPattern(
     r"\s+(?:(?:chief|deputy|senior|head|assistant|vice|acting|former|managing|general|"
@@ -190,6 +191,19 @@ def is_demonym(word: str) -> bool:
     """``Australian``, ``Dutch``: a word saying where from, not a place's own name."""
     folded = word.casefold()
     return folded not in _PLACES and "'" not in word and "’" not in word and bool(country_of(word))
+
+
+def is_role_word(word: str) -> bool:
+    """``minister``, ``Mayor``, ``spokesman``: the last word of a role a person holds."""
+    return word.casefold() in ROLES
+
+
+def says_where_from(word: str) -> bool:
+    """``Finland``, ``Finnish``, ``US``: a word that places what it qualifies (a country or
+    place, a demonym, or initials such as a country's)."""
+    if word.isupper() and 2 <= len(word) <= 4:
+        return True
+    return word.casefold() in _PLACES or bool(country_of(word))
 
 
 def _counted(before: list[str], name: str, after: str) -> bool:
