@@ -465,3 +465,36 @@ def test_a_turn_that_lacks_what_the_user_typed_is_gone_on_from(assistant: Assist
         ),
     ]
     assert conversation.resolve("how old is she?").resolved == "How old is Ann Lee?"
+
+
+def test_who_said_that_after_a_reply_quoting_no_one_says_whose_article_it_is(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    conversation.ask("What does it say about Uzbek migrants?")
+    conversation.ask("and Tajik ones?")
+    answer = conversation.ask("who said that?")
+    assert answer.text == (
+        "“Human trafficking and IS followers in Central Asia” was written by Talgat "
+        "Mamyrayymov. [1]"
+    )
+
+
+def test_a_short_question_for_another_field_stays_on_the_article_asked_about(
+    assistant: Assistant,
+) -> None:
+    conversation = assistant.conversation()
+    first = conversation.ask("Who wrote the article about Fatima Musabayeva?")
+    assert first.text == (
+        "“Kazakhstan: Grappling with Human Trafficking” was written by Joanna Lillis. [1]"
+    )
+    assert conversation.ask("and who published it?").text == (
+        "“Kazakhstan: Grappling with Human Trafficking” was published by EurasiaNet "
+        "(inferred, not stated). [1]"
+    )
+    when = conversation.ask("and when?")
+    assert when.abstained
+    assert when.text == (
+        "“Kazakhstan: Grappling with Human Trafficking” doesn't state when it was published; "
+        "2012 or later (the latest year the text mentions). [1]"
+    )

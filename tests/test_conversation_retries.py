@@ -147,9 +147,11 @@ def test_a_question_that_finds_nothing_alone_is_asked_once_more_after_the_last_o
     assert answer.resolved_question == (
         "What was the first warning about? (following: Why was Captain Ola Brenn fined?)"
     )
+    # What the last answer showed comes after what it did not.
     assert answer.text == (
         "The court found he had ignored two warnings about the ferry's steering because he "
-        "wanted to keep to the timetable. [1]"
+        "wanted to keep to the timetable. [1] Captain Ola Brenn was fined 4,000 kroner by the "
+        "maritime court on Friday. [1]"
     )
     assert searches == [
         "what was the first warning about?",
@@ -168,3 +170,28 @@ def test_who_said_that_is_asked_once_of_the_article_the_last_answer_cited(
     )
     assert {Path(c.path).name for c in answer.citations} == {"mill.txt"}
     assert len(searches) == 1
+
+
+def test_who_said_that_names_the_speaker_the_articles_sentences_give(
+    assistant: Assistant, searches: list[str]
+) -> None:
+    answer = _chat(
+        assistant,
+        searches,
+        "How many workers will lose their jobs at the Portvale mill?",
+        "who said that?",
+    )
+    assert "its owner Vantor said on Wednesday. [1]" in answer.text
+    assert {Path(c.path).name for c in answer.citations} == {"mill.txt"}
+    assert len(searches) == 1
+
+
+def test_who_said_that_after_a_sentence_naming_its_speaker_is_that_sentence(
+    assistant: Assistant, searches: list[str]
+) -> None:
+    answer = _chat(
+        assistant, searches, "Do the workers plan to fight the mill's closure?", "who said that?"
+    )
+    assert answer.text == (
+        "The union's secretary Lena Marsh said workers would fight the closure. [1]"
+    )

@@ -41,6 +41,7 @@ from qa.search.followup import (
     Resolution,
     Vocabulary,
     asks_about_the_answer,
+    asks_who_said_it,
     content_words,
     in_the_matter_shown,
     resolve,
@@ -103,6 +104,8 @@ class Conversation:
         began = time.perf_counter()
         previous = self._previous()
         resolution = self.resolve(question)
+        if self._asks_more_of_the_article_asked_about(resolution):
+            resolution = Resolution(resolution.question, resolution.question, SOURCE)
         resolved_ms = (time.perf_counter() - began) * 1000
         source = self._last_source() if resolution.kind == SOURCE else None
         base, shown = self._last_searched()
@@ -112,9 +115,10 @@ class Conversation:
             answer = more_than_shown(resolution.question, base, shown)
         else:
             followed = self._followed() if resolution.kind != STANDALONE else frozenset()
-            answer = self._answer_first_from_last_article(
-                resolution, k, filters
-            ) or self.assistant.ask(
+            first = self._answer_first_from_last_article(resolution, k, filters)
+            if asks_who_said_it(resolution.question) and base is not None:
+                first = self._who_said_it(resolution.question, base, first)
+            answer = first or self.assistant.ask(
                 searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
             answer = self._answer_as_typed(resolution, answer, k, filters) or answer
@@ -141,6 +145,39 @@ class Conversation:
         )
         self.turns.append(Turn(resolution, answer))
         return answer
+
+    def _who_said_it(self, question: str, last: Answer, found: Answer | None) -> Answer | None:
+        """``who said that?``: the last answer's first sentence when it names who says it;
+        else ``found`` (asked of the article it cited) when one of its first two sentences
+        names a speaker; else whose article it is (its byline), never what other articles
+        say. None when the last answer cites nothing."""
+        said = _cited(last.text)
+        cited = self._last_source()
+        if not said or cited is None:
+            return found
+        if _names_a_speaker(said[0][0]):
+            return _with_sentences(dataclasses.replace(last, question=question), said[:1])
+        if found is not None and any(_names_a_speaker(s) for s, _ in _cited(found.text)[:2]):
+            return found
+        return answer_about_source(question, cited, self.assistant)
+
+    def _asks_more_of_the_article_asked_about(self, resolution: Resolution) -> bool:
+        """Whether a short question that names nothing asks for a field of an article (``and
+        when?``, ``who published it?``) right after a question about an article's metadata
+        (``Who wrote the story about …?``): the same article's, not a search."""
+        last = self.turns[-1] if self.turns else None
+        if last is None or resolution.kind in (STANDALONE, SOURCE) or not last.answer.citations:
+            return False
+        if article_question(split_carried(last.resolution.resolved)[0]) is None:
+            return False
+        question = resolution.question
+        words = question.split()
+        if len(words) > _FIELD_WORDS or any(w[0].isupper() for w in words[1:]):
+            return False
+        return any(
+            pattern.search(question) is not None
+            for pattern in (_ASKS_DATE, _ASKS_OUTLET, _ASKS_TITLE, _ASKS_WRITER)
+        )
 
     def _answer_first_from_last_article(
         self, resolution: Resolution, k: int | None, filters: SearchFilters | None
@@ -291,6 +328,21 @@ class Conversation:
             if turn.resolution.kind != SOURCE:
                 return None
         return None
+
+
+#: A verb of saying: with a name beside it, a sentence says who says what it says.
+_SAYS = LazyPattern(
+    r"\b(?:says?|said|told|tells|according\s+to|states|stated|claims?|claimed|warns?|warned|"
+    r"adds|added|insists?|insisted)\b",
+    re.I,
+)
+#: A name: a capitalised word past a sentence's first, or a first one a verb of saying follows.
+_NAME = LazyPattern(r"(?<=\s)[A-Z][a-z]+|^[A-Z][a-z]+(?=\s+(?:says?|said|told|adds|added)\b)")
+
+
+def _names_a_speaker(sentence: str) -> bool:
+    """Whether a sentence names who says what it says: a verb of saying and a name."""
+    return _SAYS.search(sentence) is not None and _NAME.search(sentence) is not None
 
 
 def _lacks_only_what_was_read_in(turn: Turn) -> bool:
@@ -501,6 +553,9 @@ def more_than_shown(question: str, last: Answer, shown: Sequence[str]) -> Answer
 
 
 _ASKS_DATE = LazyPattern(r"\b(when|date|dated|year|day)\b", re.I)
+_ASKS_WRITER = LazyPattern(r"\b(?:who\s+wrote|author|byline|written\s+by)\b", re.I)
+#: Up to how many words a question may have that asks for another field of an article.
+_FIELD_WORDS = 6
 _ASKS_TITLE = LazyPattern(r"\b(title|titled|headline)\b", re.I)
 _ASKS_OUTLET = LazyPattern(
     r"\b(outlets?|publisher|newspaper|paper|site|website|where|source|publication|"

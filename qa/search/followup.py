@@ -357,9 +357,13 @@ def _names_nothing(body: str) -> bool:
 _ABOUT_THE_ANSWER = LazyPattern(
     r"^(?:and\s+)?(?:(?:who|whom|when|where|why|how)(?:\s+\w+){0,3}\s+(?:that|this|so)"
     r"(?:\s+(?:happen|happened|occur|occurred|take\s+place|took\s+place))?"
-    r"|(?:when|where|why|how|who)\s*(?:exactly|then)?)[?!. ]*$",
+    r"|(?:when|where|why|how|who)\s*(?:exactly|then)?"
+    r"|according\s+to\s+(?:whom|who)|says\s+who|who\s+says)[?!. ]*$",
     re.I,
 )
+#: A question about who said what the last answer said: ``who said that?``, ``according to
+#: whom?``.
+_WHO_SAID = LazyPattern(r"^(?:and\s+)?(?:who|whom|according\s+to|says\s+who)\b", re.I)
 
 
 def asks_about_the_answer(question: str) -> bool:
@@ -367,6 +371,12 @@ def asks_about_the_answer(question: str) -> bool:
     reason) rather than about anything it names: ``who said that?``, ``when was this?``,
     ``where?``."""
     return _ABOUT_THE_ANSWER.match(" ".join(question.split())) is not None
+
+
+def asks_who_said_it(question: str) -> bool:
+    """Whether ``question`` asks who said what the last answer said (``who said that?``,
+    ``who says so?``, ``according to whom?``)."""
+    return asks_about_the_answer(question) and _WHO_SAID.match(question.strip()) is not None
 
 
 def asks_about_source(question: str) -> bool:
