@@ -53,3 +53,12 @@ def test_hnsw_scans_on_far_enough_for_a_filter_to_yield_its_neighbours() -> None
 
 def test_a_measurement_can_take_the_index_where_a_scan_would_be_cheaper() -> None:
     assert not dense_plan(10_000, MILLION, 100, IVFFLAT_1M, may_scan=False).exact
+
+
+def test_a_scan_of_tens_of_thousands_of_rows_rescores_only_those_closest_by_their_bits() -> None:
+    assert dense_plan(50_000, MILLION, 100, IVFFLAT_1M, binary=True) == DensePlan(
+        exact=True, candidates=800
+    )
+    assert dense_plan(15_000, MILLION, 100, IVFFLAT_1M, binary=True) == DensePlan(exact=True)
+    assert dense_plan(50_000, MILLION, 100, IVFFLAT_1M) == DensePlan(exact=True)  # no bits
+    assert not dense_plan(300_000, MILLION, 100, IVFFLAT_1M, binary=True).exact

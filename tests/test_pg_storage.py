@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from storage_contract import StorageContract
 
+from qa.search.retrieve import SearchFilters
 from qa.storage.contract import GenerationData, Manifest, Storage
 from qa.storage.pg_store import dense_plan
 
@@ -61,10 +62,29 @@ class TestPostgresStorage(StorageContract):
         error = np.abs(cosines - data.window_vectors @ query)
         assert 1e-5 < error.max() <= HALF_COSINE_TOLERANCE  # rounded, within the bound
 
+    def test_a_wide_exact_scan_rescores_the_rows_closest_by_their_sign_bits(
+        self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from qa.storage import pg_store
+
+        monkeypatch.setattr(pg_store, "BINARY_MIN_ROWS", 0)  # every scan counts as wide
+        monkeypatch.setattr(pg_store, "BINARY_CANDIDATES", 3)
+        query = data.sentence_vectors[4]
+        halves = data.window_vectors.astype(np.float16).astype(np.float64)
+        bits = halves > 0
+        for filters in [SearchFilters(), *self.sample_filters(data)]:
+            allowed = self.allowed_ids(data, filters)
+            rows = allowed
+            if filters.article_id is None and len(allowed) > 15:  # 3 rows per neighbour
+                hamming = (bits[allowed] != (query > 0)).sum(axis=1)
+                rows = allowed[np.lexsort((allowed, hamming))[:15]]
+            expected = rows[np.lexsort((rows, -(halves[rows] @ query)))][:5]
+            found = storage.nearest("window", query, 5, filters)
+            assert found.tolist() == expected.tolist(), filters.describe()
+
     def test_lexical_top_by_posting_thresholds_equals_scoring_every_allowed_chunk(
         self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from qa.search.retrieve import SearchFilters
         from qa.storage import pg_store
 
         # The contract data is small: make every term "common" and the first round short,
@@ -105,7 +125,6 @@ class TestPostgresStorage(StorageContract):
     def test_a_question_of_common_terms_takes_its_top_from_each_term_s_best_postings(
         self, storage: Storage, data: GenerationData, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from qa.search.retrieve import SearchFilters
         from qa.storage import pg_store
 
         monkeypatch.setattr(pg_store, "COMMON_TERM", 0)  # every term is "common"
@@ -177,6 +196,41 @@ def test_a_large_build_searches_through_ivfflat_under_filters(
         assert np.isin(found, allowed).all(), filters.describe()
         assert len(set(found) & set(exact)) >= 0.9 * len(exact), filters.describe()
     storage.close()
+
+
+def test_the_binary_tables_hold_the_sign_bits_of_exactly_the_chunks_stored(
+    postgres_database: str,
+) -> None:
+    from storage_contract import build_contract_data
+
+    from qa.storage.pg_connect import connect
+    from qa.storage.pg_writer import write_index
+
+    data, manifest = build_contract_data()
+    manifest = dataclasses.replace(manifest, schema_version=2)
+    write_index(postgres_database, data, manifest)
+    gone = data.articles[0].article_id
+    rows = [i for i, c in enumerate(data.chunks) if c.article_id != gone]
+    changed = dataclasses.replace(
+        data,
+        articles=data.articles[1:],
+        chunks=[data.chunks[i] for i in rows],
+        window_vectors=data.window_vectors[rows][::-1].copy(),  # changed vectors
+        sentence_vectors=data.sentence_vectors[rows],
+    )
+    manifest = dataclasses.replace(
+        manifest, articles={**manifest.articles, data.articles[1].article_id: "changed"}
+    )
+    write_index(postgres_database, changed, manifest)
+    with connect(postgres_database, autocommit=True) as db:
+        for field in ("window", "sentence"):
+            same = db.execute(
+                "SELECT count(*), count(*) FILTER (WHERE b.bits = binary_quantize(s.vector)"
+                " AND b.outlet_key = s.outlet_key AND b.published IS NOT DISTINCT FROM"
+                f" s.published) FROM qa.{field}_binary b FULL JOIN qa.{field}_search s"
+                " USING (chunk_id)"
+            ).fetchone()
+            assert same == (len(rows), len(rows)), field
 
 
 def test_first_candidates_search_on_more_connections_that_read_the_view_s_snapshot(
@@ -273,7 +327,7 @@ def test_an_index_of_an_older_layout_is_read_and_upgraded_in_place_by_the_next_u
     with connect(postgres_database, autocommit=True) as db:  # as schema 3 left it
         db.execute("DROP INDEX qa.postings_by_date, qa.postings_by_outlet")
         for field in ("window", "sentence"):
-            db.execute(f"DROP TABLE qa.{field}_search")
+            db.execute(f"DROP TABLE qa.{field}_search, qa.{field}_binary")
             db.execute(
                 f"CREATE INDEX {field}_vectors_nearest ON qa.{field}_vectors"
                 " USING hnsw (vector vector_cosine_ops)"
@@ -290,16 +344,21 @@ def test_an_index_of_an_older_layout_is_read_and_upgraded_in_place_by_the_next_u
     with connect(postgres_database, autocommit=True) as db:
         indexes = db.execute(
             "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'qa'"
-            " AND tablename IN ('postings', 'window_vectors', 'window_search') ORDER BY 1, 2"
+            " AND tablename IN ('postings', 'window_vectors', 'window_search', 'window_binary')"
+            " ORDER BY 1, 2"
         ).fetchall()
         version = db.execute("SELECT schema_version FROM qa.meta").fetchone()
         searched = db.execute("SELECT count(*) FROM qa.sentence_search").fetchone()
+        binary = db.execute("SELECT count(*) FROM qa.sentence_binary").fetchone()
     assert indexes == [
         ("postings", "postings_by_chunk"),
         ("postings", "postings_by_date"),
         ("postings", "postings_by_impact"),
         ("postings", "postings_by_outlet"),
         ("postings", "postings_pkey"),
+        ("window_binary", "window_binary_by_outlet"),
+        ("window_binary", "window_binary_by_published"),
+        ("window_binary", "window_binary_pkey"),
         ("window_search", "window_search_by_article"),
         ("window_search", "window_search_by_outlet"),
         ("window_search", "window_search_by_published"),
@@ -308,7 +367,7 @@ def test_an_index_of_an_older_layout_is_read_and_upgraded_in_place_by_the_next_u
         ("window_vectors", "window_vectors_pkey"),
     ]
     assert version == (PG_SCHEMA_VERSION,)
-    assert searched == (len(data.chunks),)
+    assert searched == binary == (len(data.chunks),)
     upgraded = PostgresStorage(postgres_database)
     after = upgraded.lexical_top(question, 5, filters)
     assert upgraded.chunks([0])[0] == data.chunks[0]  # rows kept, not written again
@@ -336,5 +395,5 @@ def test_an_index_of_an_unknown_layout_names_the_problem_and_the_fix(
         PostgresStorage(postgres_database)
     assert str(raised.value) == (
         f"the index in {describe_url(postgres_database)} was built by another version of qa"
-        " (schema 2, this qa reads 3, 4 and 5); run `qa index --rebuild` to build it again"
+        " (schema 2, this qa reads 3, 4, 5 and 6); run `qa index --rebuild` to build it again"
     )

@@ -1,7 +1,8 @@
 """Warming a server's caches with what questions read, before they come.
 
 A question reads a few pages of many relations: the half-precision search tables and
-their indexes (kNN and the candidates' cosines), the chunk rows of the results, the
+their indexes (kNN and the candidates' cosines), the covering indexes of the binary
+tables (the first pass of a wide exact kNN), the chunk rows of the results, the
 terms, and its terms' part of the postings' indexes. On a cold server each of those
 pages is a read from disk, and a question's tail latency is those reads. A server for a
 large index should hold this working set in memory; ``prewarm`` reads it once with
@@ -33,6 +34,11 @@ SEARCH_RELATIONS = (
         f"qa.{field}_search{suffix}"
         for field in ("window", "sentence")
         for suffix in ("", "_pkey", "_nearest", "_by_outlet", "_by_published")
+    ),
+    *(
+        f"qa.{field}_binary_{suffix}"
+        for field in ("window", "sentence")
+        for suffix in ("by_outlet", "by_published")
     ),
     "qa.chunks_pkey",
     "qa.chunks_by_published",

@@ -11,7 +11,8 @@ readers keep answering from the last committed update meanwhile.
 A fresh database is loaded first and indexed after (postings by term and chunk, by
 chunk, by weight for top-k, and by date and outlet for filtered BM25; the vectors are
 copied in half precision, in (outlet, date) order, to the two search tables that kNN
-reads, indexed by HNSW, or by IVFFlat above ``HNSW_MAX_ROWS``), which is much faster
+reads, indexed by HNSW, or by IVFFlat above ``HNSW_MAX_ROWS``, and as one bit a dimension
+to the two binary tables that pick the candidates of a wide exact scan), which is much faster
 than growing the indexes row by row; later updates go through the indexes as they are. A
 database of an older layout that the readers still read (``READABLE_SCHEMAS``) is
 brought up to date in place by the next update (``upgrade_schema``); any other is
@@ -44,8 +45,8 @@ LOCK_KEY = 0x71612D696E646578
 #: Stored manifest fields that must match for rows to be kept across updates.
 _KEEP_IF_EQUAL = ("model", "weights_sha256", "precision", "chunking", "dimension")
 _TABLES = (
-    "postings", "terms", "window_search", "sentence_search", "window_vectors",
-    "sentence_vectors", "chunks", "articles", "files",
+    "postings", "terms", "window_binary", "sentence_binary", "window_search",
+    "sentence_search", "window_vectors", "sentence_vectors", "chunks", "articles", "files",
 )  # fmt: skip
 _FIELDS = ("window", "sentence")
 #: HNSW build parameters (pgvector defaults; see eval/bench_postgres.py for timings).
@@ -89,6 +90,8 @@ def _schema(dimension: int) -> str:
     {_vector_table("sentence", dimension)}
     {_search_table("window", dimension)}
     {_search_table("sentence", dimension)}
+    {_binary_table("window", dimension)}
+    {_binary_table("sentence", dimension)}
     CREATE TABLE qa.terms (term_id serial PRIMARY KEY, term text UNIQUE NOT NULL,
                            df integer NOT NULL);
     CREATE TABLE qa.postings (
@@ -148,12 +151,45 @@ def _search_table(field: str, dimension: int) -> str:
     """
 
 
-def _fill_search_table(db: Any, field: str, where: str = "TRUE", args: Sequence[Any] = ()) -> None:
+def _binary_table(field: str, dimension: int) -> str:
+    """Each chunk's vector as one bit a dimension (its sign: pgvector's
+    ``binary_quantize``), ~50 bytes beside the filter columns: a filter keeping tens of
+    thousands of rows ranks them by Hamming distance, reading them from an index alone
+    (the covering indexes by outlet and by date), and rescores only the closest exactly
+    (``pg_store.BINARY_CANDIDATES``), instead of reading each one's half-precision vector."""
+    return f"""
+    CREATE TABLE qa.{field}_binary (
+        chunk_id bigint PRIMARY KEY, published date, outlet_key text NOT NULL,
+        bits bit({dimension}) NOT NULL
+    );
+    CREATE INDEX {field}_binary_by_outlet ON qa.{field}_binary (outlet_key, published)
+        INCLUDE (chunk_id, bits);
+    CREATE INDEX {field}_binary_by_published ON qa.{field}_binary (published)
+        INCLUDE (chunk_id, bits);
+    """
+
+
+def _fill_search_table(
+    db: Any, field: str, where: str = "TRUE", args: Sequence[Any] = (), *, binary: bool = True
+) -> None:
     """Copy the vectors of ``qa.{field}_vectors`` that ``where`` picks into the search
-    table, in half precision and (outlet, date) order."""
+    table, in half precision and (outlet, date) order, and (with ``binary``) their bits
+    into the binary table."""
     db.execute(
         f"INSERT INTO qa.{field}_search SELECT chunk_id, article_id, published, outlet_key,"
         f" vector::halfvec FROM qa.{field}_vectors WHERE {where}"
+        " ORDER BY outlet_key, published, chunk_id",
+        args,
+    )
+    if binary:
+        _fill_binary_table(db, field, where, args)
+
+
+def _fill_binary_table(db: Any, field: str, where: str = "TRUE", args: Sequence[Any] = ()) -> None:
+    """Copy the sign bits of the search rows that ``where`` picks into the binary table."""
+    db.execute(
+        f"INSERT INTO qa.{field}_binary SELECT chunk_id, published, outlet_key,"
+        f" binary_quantize(vector) FROM qa.{field}_search WHERE {where}"
         " ORDER BY outlet_key, published, chunk_id",
         args,
     )
@@ -179,14 +215,29 @@ def _add_search_tables(db: Any) -> None:
             f" qa.{field}_vectors_by_published, qa.{field}_vectors_by_outlet"
         )
         db.execute(_search_table(field, dimension))
-        _fill_search_table(db, field)
+        _fill_search_table(db, field, binary=False)  # (the binary tables come in schema 6)
         db.execute(vector_index_sql(field, rows))
+
+
+def _add_binary_tables(db: Any) -> None:
+    """Schema 5 → 6: the binary tables, derived from the search tables."""
+    dimension = db.execute(
+        "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'qa.window_search'::regclass"
+        " AND attname = 'vector'"
+    ).fetchone()[0]
+    for field in _FIELDS:
+        db.execute(_binary_table(field, dimension))
+        _fill_binary_table(db, field)
 
 
 #: What turns a database of an older layout into the current one in place (readers
 #: read it meanwhile): schema 3 lacked the postings' filter indexes, schema 4 the
-#: half-precision search tables.
-_UPGRADES: dict[int, Callable[[Any], None]] = {3: _add_filter_indexes, 4: _add_search_tables}
+#: half-precision search tables, schema 5 the binary tables.
+_UPGRADES: dict[int, Callable[[Any], None]] = {
+    3: _add_filter_indexes,
+    4: _add_search_tables,
+    5: _add_binary_tables,
+}
 
 
 def vector_index_sql(field: str, rows: int) -> str:
@@ -386,6 +437,7 @@ def _delete_articles_except(db: Any, keep: set[str]) -> tuple[int, int]:
     )
     for table in (
         "postings",
+        *(f"{f}_binary" for f in _FIELDS),
         *(f"{f}_search" for f in _FIELDS),
         *(f"{f}_vectors" for f in _FIELDS),
         "chunks",
