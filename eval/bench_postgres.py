@@ -22,8 +22,9 @@ latency   p50/p95 of a filtered hybrid query (``Retriever.search``: BM25 top 100
 recall    recall@10 of the backend's filtered kNN against exact search (the first 10
           of the 100 asked for, as the retriever asks, and how long that kNN took,
           warm), for filters keeping ~0.3%, 1%, 5%, 30% and 100% of rows, as the
-          backend runs (an exact scan or the index, whichever ``pg_store.dense_plan``
-          finds cheaper) and with the index forced. Measured after the cold latencies
+          backend runs (an exact scan, its first pass by sign bits from 20,000 rows,
+          or the index, whichever ``pg_store.dense_plan`` finds cheaper) and with the
+          index forced. Measured after the cold latencies
           and the warm-up, before the warm latencies.
 calls     where a PostgreSQL query's time goes: each storage call the retriever makes
           (1 client), its p50/p95 and share of the time.
@@ -75,9 +76,9 @@ from qa.storage.store import SCHEMA_VERSION, write_generation
 
 #: Server parameters of the benchmark's server, as a production server for a million
 #: passages should have them (the embedded server's own defaults are for tests): what
-#: a question reads stays in memory (``qa.storage.pg_prewarm``: 3.4 GiB of search tables
-#: and indexes in shared buffers, 11.5 GiB of chunk rows and postings' indexes in the
-#: page cache), and the planner knows it.
+#: a question reads stays in memory (``qa.storage.pg_prewarm``: 3.8 GiB of search tables
+#: and indexes and the binary tables' covering indexes in shared buffers, 11.5 GiB of chunk
+#: rows and postings' indexes in the page cache), and the planner knows it.
 SERVER_SETTINGS = {
     "shared_buffers": "4GB",
     "effective_cache_size": "16GB",
