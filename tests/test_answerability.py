@@ -1488,3 +1488,36 @@ def test_an_age_the_article_gives_beside_the_reply_is_not_said_to_be_missing() -
 def test_a_time_of_day_question_is_no_date_question() -> None:
     assert surface_kind("What time did the ferry reach Kelso?") is None
     assert surface_kind("When did the ferry reach Kelso?") == "date"
+
+
+def test_what_a_role_said_when_no_text_names_the_role_abstains() -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Police in Kelso said 40 people were held."]
+    question = "What did the Kelsan police chief say?"
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles name no Kelsan police chief. "
+        "Closest: Police in Kelso said 40 people were held. [1]"
+    )
+    # The role in another of its forms, in the reply or around it, stands.
+    assert check_reply(question, ["Police Commissioner Jo Lind said 40 were held."], met, 1) == met
+    assert check_reply("What did the spokesman say?", ["A spokeswoman said no."], met, 1) == met
+    around = ["The police chief, Jo Lind, spoke first. Police in Kelso said 40 people were held."]
+    assert check_reply(question, said, met, 1, around=around) == met
+
+
+def test_a_state_holds_the_asked_town_but_is_a_rival_of_another_state() -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["About 150 homes were lost in Nevada."]
+    town = "How many homes were lost in Dunmore?"
+    constraints = (Constraint("name", "Dunmore", ("dunmore",)),)
+    asked = Assessment(constraints, (1,), 1, (), 0.8)
+    assert check_reply(town, said, asked, 1) == asked
+    state = Constraint("name", "Ohio", ("ohio",))
+    in_state = Assessment((state,), (1,), 1, (), 0.8)
+    said = ["About 130 officers arrived from Utah."]
+    checked = check_reply("How many officers arrived from Ohio?", said, in_state, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no figure for Ohio. "
+        "Closest: About 130 officers arrived from Utah. [1]"
+    )
+    assert met.met

@@ -139,7 +139,7 @@ from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
 from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans
-from qa.search.person_titles import OFFICES
+from qa.search.person_titles import OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -182,6 +182,20 @@ _CONTAINING = frozenset(
     "the united states|the us|the uk|britain|great britain|europe|asia|africa|america|"
     "the middle east|the west|the world".split("|")
 )
+#: States, provinces and territories that hold towns: no rival of a town in them, but a
+#: rival of one another ("from Queensland" is no figure for Victoria).
+_REGIONS = frozenset(
+    "new south wales|victoria|queensland|tasmania|western australia|south australia|"
+    "northern territory|australian capital territory|the act|alabama|alaska|arizona|arkansas|"
+    "california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|indiana|iowa|"
+    "kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
+    "missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|"
+    "north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|"
+    "south dakota|tennessee|texas|utah|vermont|virginia|washington state|west virginia|"
+    "wisconsin|wyoming|ontario|quebec|british columbia|alberta|manitoba|saskatchewan|"
+    "nova scotia|new brunswick".split("|")
+)
+_REGION_NOUN = LazyPattern(r"\s(?:State|Province|Territory|County|Prefecture)$")
 #: The asked kinds a passage's surface shows reliably, and how a reply names them.
 _SURFACE_KINDS = (ASKED_NUMBER, ASKED_DATE)
 _ASKED_WORDS = {ASKED_NUMBER: "figure", ASKED_DATE: "date"}
@@ -981,9 +995,18 @@ def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
             continue  # "at Christmas", "on New Year's Day" (but "on Easter Island")
         if _countries(name) or name.lower() in _CONTAINING or _kind_of_name(name) == ORGANISATION:
             continue
+        if _is_region(bare) and not any(
+            set(plain_words(region)) <= asked for region in _REGIONS
+        ):  # "in New South Wales" holds the asked town, unless a state is asked
+            continue
         if not set(plain_words(fold(name))) & asked:
             return True
     return False
+
+
+def _is_region(name: str) -> bool:
+    """Whether a name is a state, province or territory (``_REGIONS``)."""
+    return name.lower() in _REGIONS or bool(_REGION_NOUN.search(name))
 
 
 def _said_before(sentence: str, around: Sequence[str], words: Sequence[str]) -> bool:
@@ -1271,10 +1294,47 @@ def check_reply(
     office = office_of_another(question, sentences, around)
     if office is not None:
         return of_another(office, surface_kind(question))
+    unheld = role_unheld(question, sentences, around)
+    if unheld is not None:
+        return of_another(unheld, None)
     opposed = reply_opposes(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
     return assessment
+
+
+#: "What did the Kelsan police chief say?": the one asked about by role, and the role word.
+_ASKS_WORDS_OF_ROLE = LazyPattern(
+    r"\b(?i:what|how)\s+(?:did|does|do|has|have|had|will|would)\s+(?:the\s+|an?\s+)?"
+    r"((?:[A-Z][a-z]+(?:[’']s)?\s+)?(?:[a-z]+\s+){0,2}?("
+    + "|".join(sorted(ROLES, key=len, reverse=True))
+    + r"))\s+(?:say|tell|warn|claim|announce|describe|add|call|think|argue|reply|respond|"
+    r"explain|insist|admit|deny|predict|suggest|urge|promise)\b"
+)
+#: Roles news names one holder by under several words ("the police chief", "the police
+#: commissioner").
+_HEADS = frozenset("chief head leader boss commissioner commander director superintendent".split())
+
+
+def role_unheld(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> tuple[Constraint, int] | None:
+    """The one "What did the <role> say?" asks about when neither the reply nor the text
+    around it names that role in any of its forms ("What did the Kelsan police chief
+    say?" answered with general sentences of a story that has no chief, no head, no
+    commissioner): the role phrase (an ``OFFICE`` constraint) and 0; else None."""
+    found = _ASKS_WORDS_OF_ROLE.search(question)
+    if found is None:
+        return None
+    role = found.group(2)
+    forms = {role} | next((set(f) for f in OFFICES if role in f), set())
+    if role in _HEADS:
+        forms |= _HEADS
+    text = " ".join([*sentences, *around])
+    if any(re.search(rf"\b{re.escape(form)}", text, re.I) for form in forms):
+        return None
+    phrase = found.group(1)
+    return Constraint(OFFICE, phrase, tuple(plain_words(fold(phrase)))), 0
 
 
 _OFFICE = LazyPattern(
@@ -1632,16 +1692,23 @@ def qualified_of_another(
         if thing[-1].islower() and len(thing) == 2 and not _plural_noun(thing[-1]):
             thing = thing[:1]  # "Kelsan police say": the thing is "police"
         noun = r"\s+".join(re.escape(w) for w in thing)
+        # The word right before the thing, else the one before that ("Dravia's Foreign
+        # Ministry"); or the country after it ("the police of Dravia").
         said = re.compile(
-            rf"(?<![\w.])([A-Z][a-z]+(?:[’']s)?|U\.S\.|[A-Z]{{2,3}})\s+(?:[a-z]+\s+)??"
-            rf"(?i:{noun})(?:e?s)?\b"
-            rf"|\b(?i:{noun})(?:e?s)?\s+(?:of|from|in)\s+(?:the\s+)?([A-Z][a-z]+)"
+            rf"(?<![\w.])((?:[A-Z][a-z]+(?:[’']s)?|U\.S\.|[A-Z]{{2,3}})\s+)?([A-Za-z]+(?:[’']s)?|"
+            rf"U\.S\.)\s+(?i:{noun})(?:e?s)?\b|\b(?i:{noun})(?:e?s)?\s+(?:of|from|in)\s+"
+            rf"(?:the\s+)?([A-Z][a-z]+)"
         )
         other = None
         for i, text in enumerate([*sentences, *around]):
             for seen in said.finditer(text):
-                word = seen.group(1) or seen.group(2)
-                people = _country_word(word) or (word if _DEMONYM_SHAPE.fullmatch(word) else None)
+                for word in (seen.group(2), seen.group(1), seen.group(3)):
+                    word = (word or "").strip()
+                    people = _country_word(word) or (
+                        word if _DEMONYM_SHAPE.fullmatch(word) else None
+                    )
+                    if people is not None:
+                        break
                 if people == asked:
                     return None
                 if people is not None and other is None and i < len(sentences):
