@@ -1474,13 +1474,13 @@ def test_british_and_american_are_demonyms() -> None:
 def test_an_age_the_article_gives_beside_the_reply_is_not_said_to_be_missing() -> None:
     question = "How old was the cyclist hurt in the crash?"
     met = Assessment((), (1,), 1, (), 0.8)
-    said = ["The crash claimed the life of the 54-year-old driver."]
+    said = ["Rescuers found the 61-year-old driver dead at the scene."]
     assert check_reply(question, said, met, 1).reply(said[0], 1) == (
         "The indexed articles give no age figure for the cyclist. "
-        "Closest: The crash claimed the life of the 54-year-old driver. [1]"
+        "Closest: Rescuers found the 61-year-old driver dead at the scene. [1]"
     )
     around = [
-        "A 34-year-old cyclist was hurt. The crash claimed the life of the 54-year-old driver."
+        "A 29-year-old cyclist was hurt. Rescuers found the 61-year-old driver dead at the scene."
     ]
     assert check_reply(question, said, met, 1, around=around) == met
 
