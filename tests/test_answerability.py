@@ -1432,6 +1432,12 @@ def test_a_sum_asked_for_and_answered_with_no_sum_gives_no_figure_for_it() -> No
         "The indexed articles give no figure for “bail”. "
         "Closest: The court refused bail for Ray, 41, who faces a 10-year term. [1]"
     )
+    said = ["The bridge, 40 metres long, opened in May."]
+    assert check_reply("How much did the bridge cost?", said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for the sum asked. "
+        "Closest: The bridge, 40 metres long, opened in May. [1]"
+    )
+    assert check_reply("How much did the bridge cost?", ["It cost $40 million."], met, 1) == met
 
 
 def test_a_thing_of_another_country_is_no_answer_for_the_asked_countrys() -> None:

@@ -1630,8 +1630,9 @@ def counted_of_another(
         giving = [i for i, s in enumerate(sentences) if _figures(_DURATION.sub(" ", s)) - known]
         if not giving:
             return None
-        sum_of = money.group(1) or "this"
-        return Constraint(COUNTED, sum_of, tuple(plain_words(sum_of))), giving[0]
+        if money.group(1) is None:  # "How much did the bridge cost?"
+            return Constraint(NAME, "the sum asked", ("sum",)), giving[0]
+        return Constraint(COUNTED, money.group(1), tuple(plain_words(money.group(1)))), giving[0]
     counted = _counted_head(question)
     if counted is None:
         return None
