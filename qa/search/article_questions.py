@@ -186,6 +186,74 @@ def asked_fields(question: str, parts: Callable[[str], Sequence[str]]) -> tuple[
     return tuple(dict.fromkeys(fields))
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """The indexed articles by title and by author, to find the one article a question
+    names as its source (``named_in``). Built once per index snapshot: looking a question up
+    costs a few dictionary reads, however many articles there are."""
+
+    by_title: dict[str, tuple[Article, ...]]
+    by_author: dict[str, tuple[Article, ...]]
+    by_surname: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> ArticleNames:
+        """The names of ``articles``: titles of three words or more, and stated authors of
+        two words or more (a value of ``unknown`` provenance names no one)."""
+        titles: dict[str, list[Article]] = {}
+        authors: dict[str, list[Article]] = {}
+        for article in articles:
+            title = _words(article.title)
+            if len(title.split()) >= 3:
+                titles.setdefault(title, []).append(article)
+            author = _words(article.author or "")
+            if len(author.split()) >= 2 and article.provenance.get(AUTHOR) != UNKNOWN:
+                authors.setdefault(author, []).append(article)
+        surnames: dict[str, set[str]] = {}
+        for author in authors:
+            if len(author.split()[-1]) >= _SHARED_START:
+                surnames.setdefault(author.split()[-1], set()).add(author)
+        return cls(
+            {title: tuple(found) for title, found in titles.items()},
+            {author: tuple(found) for author, found in authors.items()},
+            {surname: frozenset(names) for surname, names in surnames.items()},
+        )
+
+    def named_in(self, question: str) -> Article | None:
+        """The one article ``question`` names as its source: by its title in quotation
+        marks ("In “Harbour Lights”, who …?"), or by its author as its source ("What does
+        Jane Doe's report say about …?", "… according to Doe?", "What does Doe write about
+        …?") when that author wrote one indexed article and the question names no other
+        author. None otherwise: "Who is Jane Doe?" or "What did Doe say?" may be about her
+        as others report her."""
+        quoted = {_words(q) for q in _QUOTED_ANY.findall(question)}
+        titled = {a.article_id: a for q in quoted for a in self.by_title.get(q, ())}
+        if titled:
+            return next(iter(titled.values())) if len(titled) == 1 else None
+        words = _words(question).split()
+        named = {
+            " ".join(words[i : i + n])
+            for n in (2, 3, 4)
+            for i in range(len(words) - n + 1)
+            if " ".join(words[i : i + n]) in self.by_author
+        }
+        capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w-]*", question)}
+        for surname in capitalised:
+            named |= self.by_surname.get(surname, frozenset())
+        if len(named) != 1 or not _AS_SOURCE.search(question):
+            return None
+        (written,) = (self.by_author[author] for author in named)
+        return written[0] if len(written) == 1 else None
+
+
+#: Words that make a name in a question the source asked of, not a person asked about.
+_AS_SOURCE = LazyPattern(
+    r"\baccording\s+to\b|\b(?:writes?|wrote|written|argues?|argued|reports?|reported)\b"
+    r"|\b(?:article|piece|story|analysis|essay|column|op-ed|commentary|feature|dispatch)s?\b",
+    re.I,
+)
+
+
 def titled_article(question: str, articles: Iterable[Article]) -> Article | None:
     """The article whose title the question quotes or writes out (case and punctuation
     aside), the longest such title when several match; None when none does."""

@@ -21,7 +21,9 @@ from qa.storage.contract import Storage
 from qa.text import collapse_whitespace
 
 if TYPE_CHECKING:
+    from qa.records import Article
     from qa.search.answer import AnswerPolicy
+    from qa.search.article_questions import ArticleNames
     from qa.search.conversation import Conversation
 
 _T = TypeVar("_T")
@@ -49,6 +51,7 @@ class Assistant:
         self._loading: _InBackground[Embedder] | None = None
         self._weights = weights
         self._policy = policy
+        self._names: tuple[Storage, ArticleNames] | None = None
 
     @classmethod
     def open(cls, settings: Settings, **options: object) -> Assistant:
@@ -139,6 +142,12 @@ class Assistant:
             # Undecodable bytes of a terminal or argv arrive as lone surrogates.
             raise ConfigError("the question is not valid UTF-8 text; type it again")
         snapshot = self.snapshot
+        source = None
+        if filters is None or not filters.active:
+            # "What does Jane Doe's report say about …?" is asked of that report alone.
+            source = self._named_article(snapshot, question)
+            if source is not None:
+                filters = replace(filters or SearchFilters(), article_id=source.article_id)
         embedder = self._query_embedder()
         loaded = time.perf_counter()
         vector = embedder.encode([question])[0]
@@ -148,6 +157,8 @@ class Assistant:
         )
         searched = time.perf_counter()
         notices = list(filters.notes) if filters is not None else []
+        if source is not None:
+            notices.append(f"searched only “{source.title}”, the article the question names")
         if filters is not None and filters.by_date and result.excluded_undated:
             notices.append(
                 f"{result.excluded_undated} undated article(s) left out by the date filter"
@@ -170,6 +181,14 @@ class Assistant:
         timings["answer"] = (time.perf_counter() - searched) * 1000
         timings["total"] = (time.perf_counter() - began) * 1000
         return answer
+
+    def _named_article(self, snapshot: Storage, question: str) -> Article | None:
+        """The one article the question names as its source (``ArticleNames.named_in``)."""
+        from qa.search.article_questions import ArticleNames
+
+        if self._names is None or self._names[0] is not snapshot:
+            self._names = (snapshot, ArticleNames.of(snapshot.articles()))
+        return self._names[1].named_in(question)
 
     def newest_published(self) -> date | None:
         """The newest publication date of the indexed articles: relative dates count from it."""
