@@ -14,6 +14,7 @@ from written_articles import asked, assistant_over
 
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
+from qa.search.answer_types import ORGANISATION, PLACE
 from qa.search.article_questions import article_question
 from qa.search.assistant import Assistant
 from qa.search.attribution import names_speaker, needs_speaker, referent_for, speaker_for
@@ -335,6 +336,22 @@ def test_a_sentence_naming_a_body_only_as_the_group_is_read_after_the_sentence_n
     company = "The company building the wall says work starts in May."
     start = raw.index(company)  # the sentence before it names nothing
     assert referent_for(raw, article, Span(start, start + len(company))) is None
+
+
+def test_a_place_in_the_sentence_naming_the_group_by_description_does_not_name_the_group(
+    tmp_path: Path,
+) -> None:
+    raw, article = _story(
+        tmp_path,
+        "Boats were lost along the whole coast. A skipper spoke at the office of the charity "
+        "Safe Moorings. The group houses fishing families in Harlow.\n",
+    )
+    group = "The group houses fishing families in Harlow."
+    span = Span(raw.index(group), raw.index(group) + len(group))
+    naming = "A skipper spoke at the office of the charity Safe Moorings."
+    found = referent_for(raw, article, span, ORGANISATION)
+    assert found is not None and raw[found.start : found.end] == naming
+    assert referent_for(raw, article, span, PLACE) is None  # "Where …?": Harlow answers
 
 
 @pytest.mark.slow

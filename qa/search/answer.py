@@ -196,7 +196,8 @@ def compose_answer(
     if (surname := asked_speaker_name(question)) is not None:
         chosen = _their_words_first(chosen, surname, snapshot)
     chosen = _speakers_before_quotes(chosen, snapshot)
-    names_asked = matched_kind(question) in (PERSON, PLACE, ORGANISATION)
+    kind = matched_kind(question)
+    names_asked = kind if kind in (PERSON, PLACE, ORGANISATION) else None
     chosen = within_limit(chosen, snapshot, policy.sentences.max_reply, leader, names_asked)
     text, citations, listed = reply(
         chosen,
@@ -232,7 +233,7 @@ def reply(
     limit: int = 4,
     quotes_of: str | None = None,
     named: Named | None = None,
-    names_asked: bool = False,
+    names_asked: str | None = None,
 ) -> tuple[str, tuple[Citation, ...], tuple[Passage, ...]]:
     """The answer text of the chosen sentences, each followed by its marker, with the
     speaker's sentence beside any that speaks for someone it does not name (before it, or
@@ -246,9 +247,10 @@ def reply(
     chosen sentences still to come that give that person's words. The first
     sentence keeps the lead, its speaker's sentence right after it, when ``named`` says the
     question already names whom it speaks of (see ``with_lead_in``). ``names_asked``: the
-    question asks for a name (who, which organisation, where), so a sentence naming what it
-    speaks of only by a description ("The group assists …") brings the sentence before it
-    that gives the name, as a quote brings its speaker's (``attribution.referent_for``)."""
+    kind of name the question asks for (who, which organisation, where), if any: a sentence
+    naming what it speaks of only by a description ("The group assists …") brings the
+    sentence before it that gives the name, as a quote brings its speaker's
+    (``attribution.referent_for``)."""
     parts: list[tuple[int, Span, str]] = []  # marker, span, text
     articles: list[str] = []  # the article of each part
     for number, candidate in enumerate(chosen, start=1):
@@ -490,13 +492,13 @@ def _speakers_before_quotes(chosen: Sequence[Candidate], snapshot: Storage) -> l
     return ordered
 
 
-def _read_after(raw: str, candidate: Candidate, names_asked: bool) -> Span | None:
+def _read_after(raw: str, candidate: Candidate, names_asked: str | None) -> Span | None:
     """The sentence ``candidate`` must be read after: its speaker's (``speaker_for``), or,
-    when the question asks for a name, the one naming what it speaks of by description
-    (``referent_for``); None when it reads on its own."""
+    when the question asks for a name (of the kind ``names_asked``), the one naming what it
+    speaks of by description (``referent_for``); None when it reads on its own."""
     speaker = speaker_for(raw, candidate.article, candidate.span)
-    if speaker is None and names_asked:
-        return referent_for(raw, candidate.article, candidate.span)
+    if speaker is None and names_asked is not None:
+        return referent_for(raw, candidate.article, candidate.span, names_asked)
     return speaker
 
 
@@ -505,7 +507,7 @@ def within_limit(
     snapshot: Storage,
     limit: int,
     leader: Candidate,
-    names_asked: bool = False,
+    names_asked: str | None = None,
 ) -> list[Candidate]:
     """The chosen sentences that fit in ``limit`` sentences with the speakers' sentences
     they bring (``reply``), kept in their order: the leader first, then the likeliest, so

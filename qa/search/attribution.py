@@ -63,6 +63,7 @@ from functools import lru_cache
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
+from qa.search.answer_types import PLACE, things
 from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, PERSON_NOUNS
 from qa.text import CAPITALS, SMALL_LETTERS
 
@@ -953,19 +954,28 @@ _REFERS_BY_KIND = LazyPattern(
     r"court|council|institute|centre|center|airline|newspaper|broadcaster|website|"
     r"programme|program|project|campaign|alliance|coalition|militia|army|force|unit)\b"
 )
+#: A capitalised word that is no sentence's first word: a name (of a person, a body, a place).
+_CAPITALISED = LazyPattern(rf"(?<=[\w,;:)’'”\"]\s)(?:{_WORD}|[A-Z]{{2,}})")
 
 
-def referent_for(raw: str, article: Article, sentence: Span) -> Span | None:
+def referent_for(
+    raw: str, article: Article, sentence: Span, asked: str | None = None
+) -> Span | None:
     """The sentence right before ``sentence`` in ``article`` when ``sentence`` names what
     it speaks of only by a description standing for a name given there ("… in the office
     of the harbour charity Safe Moorings." before "The group assists …"): the name a
     "Which organisation …?" asks for stands in that sentence, not in this one. None when
-    ``sentence`` names something itself after its first words or the one before names
-    nothing."""
+    ``sentence`` names something itself after its first words (a place counts only when
+    ``asked``, the kind of name the question asks for, is a place: "The group assists
+    families in Harlow." still needs the group's name) or the one before names nothing."""
     text = raw[sentence.start : sentence.end]
     opening = _REFERS_BY_KIND.match(text)
-    if opening is None or _names(text[opening.end() :]) or _CAPITALISED.search(text, opening.end()):
+    if opening is None:
         return None
+    places = things(text).by_kind[PLACE] if asked != PLACE else frozenset()
+    for name in _CAPITALISED.finditer(text, opening.end()):
+        if not any(name.group().lower() in place for place in places):
+            return None
     paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
     holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
     if holding is None:
@@ -978,7 +988,3 @@ def referent_for(raw: str, article: Article, sentence: Span) -> Span | None:
     if not before or not _CAPITALISED.search(before[-1].outside, 1):
         return None
     return before[-1].span
-
-
-#: A capitalised word that is no sentence's first word: a name (of a person, a body, a place).
-_CAPITALISED = LazyPattern(rf"(?<=[\w,;:)’'”\"]\s)(?:{_WORD}|[A-Z]{{2,}})")
