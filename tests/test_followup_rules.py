@@ -1499,3 +1499,34 @@ def test_a_count_of_people_that_names_nothing_leans_on_the_last_turn() -> None:
     assert resolve("how many people were injured?", previous).resolved == (
         "How many people were injured? (following: What did the jet strike?)"
     )
+
+
+def test_he_after_a_role_asked_as_typed_is_the_one_the_answer_names_with_it() -> None:
+    previous = PreviousTurn(
+        "And the president of the Harbour Rowing Society? "
+        "(following: What did the Transport Minister say about the plan?)",
+        (
+            "President of the Harbour Rowing Society of Kelso, Peter Smith, says the plan is "
+            "unfair.",
+            "The Transport Minister, Tom Ray, says he is pleased with the plan.",
+        ),
+        earlier=("What did the Transport Minister say about the plan?",),
+    )
+    assert resolve("what does he accuse the council of?", previous).resolved == (
+        "What does Peter Smith accuse the council of?"
+    )
+
+
+def test_a_name_before_a_winner_and_a_titled_name_is_no_person() -> None:
+    sentence = "Kelso Cup winner Sir Tom Ray was killed in a shooting."
+    assert entity_spans(sentence, Vocabulary(), person_cues=True) == [
+        (0, 9, "organisation"),
+        (17, 28, "person"),
+    ]
+    previous = PreviousTurn(
+        "Who killed Sir Tom Ray?",
+        ("Police said Mr Ray was shot dead by robbers.", sentence),
+    )
+    assert resolve("how old was he?", previous).resolved == (
+        "How old was he? (following: Who killed Sir Tom Ray?)"
+    )

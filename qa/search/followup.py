@@ -1343,17 +1343,22 @@ def _names_a_person(question: str, vocabulary: Vocabulary) -> bool:
 #: A role the question names a person by: ``the harbour minister`` in ``What does the
 #: harbour minister say?`` or ``Who is the harbour minister?``.
 _ROLE_ASKED = LazyPattern(
-    r"^(?:who\s+(?:is|was|are|were)|(?:what|how)\s+(?:did|does|do|has|have))\s+the\s+"
-    r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?:\s+(?:say|said|tell|told|think|argue|"
-    r"claim|warn|add|announce|reply|respond|react)\b|$)",
+    r"^(?:who\s+(?:is|was|are|were)\s+|(?:what|how)\s+(?:did|does|do|has|have)\s+|"
+    r"(?:and|what\s+about)\s+)the\s+"
+    r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?:\s+of\s+[^?!.]+?)?(?:\s+(?:say|said|tell|"
+    r"told|think|argue|claim|warn|add|announce|reply|respond|react)\b|$)",
     re.I,
 )
+#: The body a role is of, between it and its holder's name: `` of the Harbour Society of Kelso``.
+_CAPITALISED = rf"(?-i:[{CAPITALS}][\w’'\-]*)"
+_OF_BODY = rf"(?:\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:of\s+)?{_CAPITALISED})*)?"
 
 
 def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
     """The person the last answer names with the role ``question`` asks about (``Harbour
-    Minister Tom Ray`` or ``the harbour minister, Tom Ray,`` for ``the harbour minister``);
-    None when it names none, or when the role is a pronoun's."""
+    Minister Tom Ray`` or ``the harbour minister, Tom Ray,`` for ``the harbour minister``;
+    ``President of the Rowing Society of Kelso, Ann Lee,`` for ``and the president of the
+    Rowing Society?``); None when it names none, or when the role is a pronoun's."""
     role = _ROLE_ASKED.match(question.rstrip("?!. "))
     if role is None or any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
         return None
@@ -1361,7 +1366,7 @@ def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
     words = r"(?:" + r"\s+".join(re.escape(w) for w in role["role"].split())
     words += rf"|{re.escape(role['role'].split()[-1])})"
     holder = re.compile(
-        rf"\b{words},?\s+(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))",
+        rf"\b{words}{_OF_BODY},?\s+(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))",
         re.I,
     )
     for sentence in previous.answer_sentences:

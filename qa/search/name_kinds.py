@@ -98,6 +98,13 @@ _ROLE_OF_NEXT = LazyPattern(
     r"defensive|offensive)\s+)?(?P<role>[a-z][\w\-]*)\s+"
     rf"[{CAPITALS}][\w’'\-]*\s+[{CAPITALS}]"
 )
+#: A noun of one who does something, then a title and a name: `` winner Sir Tom Ray``.
+_DOER_THEN_TITLED = LazyPattern(
+    rf"\s+(?P<noun>[a-z][a-z\-]{{2,}}(?:er|or|ion|ist|ant|ent))\s+(?P<title>[{CAPITALS}][a-z]+\.?)"
+    rf"\s+[{CAPITALS}]"
+)
+#: Words of that shape that are no such noun.
+_NOT_DOERS = frozenset("after ever never later rather either neither whether other another".split())
 _DIRECTIONS = frozenset(
     "central north south east west northern southern eastern western middle upper lower "
     "greater".split()
@@ -165,10 +172,18 @@ def entity_spans(
 
 
 def _holds_next_ones_role(text: str, end: int) -> bool:
-    """Whether a role and the name of who holds it follow ``end`` (``goalkeeper Ann Lee``):
-    then the name before only says whose role it is."""
+    """Whether a role and the name of who holds it follow ``end`` (``goalkeeper Ann Lee``,
+    or a noun of one who does something and a titled name: ``winner Sir Tom Ray``): then
+    the name before only says whose role or prize it is."""
     found = _ROLE_OF_NEXT.match(text, end)
-    return found is not None and found["role"] in ROLES
+    if found is not None and found["role"] in ROLES:
+        return True
+    titled = _DOER_THEN_TITLED.match(text, end)
+    return (
+        titled is not None
+        and titled["noun"] not in _NOT_DOERS
+        and titled["title"].casefold().rstrip(".") in PERSON_TITLES
+    )
 
 
 def _without_origin(text: str, start: int, name: str) -> tuple[int, str]:
