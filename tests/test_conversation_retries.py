@@ -195,3 +195,24 @@ def test_who_said_that_after_a_sentence_naming_its_speaker_is_that_sentence(
     assert answer.text == (
         "The union's secretary Lena Marsh said workers would fight the closure. [1]"
     )
+
+
+def test_a_question_that_stands_alone_still_favours_the_articles_on_screen(
+    assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    favoured: list[frozenset[str]] = []
+    ask: Callable[..., Answer] = assistant.ask
+
+    def noted(question: str, **options: Any) -> Answer:
+        favoured.append(frozenset(options.get("followed") or ()))
+        return ask(question, **options)
+
+    monkeypatch.setattr(assistant, "ask", noted)
+    conversation = assistant.conversation()
+    first = conversation.ask("How many workers will lose their jobs at the Portvale mill?")
+    answer = conversation.ask("What did Lena Marsh say?")
+    assert conversation.turns[-1].resolution.resolved == "What did Lena Marsh say?"
+    assert favoured[-1] == {c.article_id for c in first.citations}
+    assert answer.text.startswith(
+        "The union's secretary Lena Marsh said workers would fight the closure. [1]"
+    )

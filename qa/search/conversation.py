@@ -114,7 +114,7 @@ class Conversation:
         elif resolution.kind == MORE and base is not None and base.citations:
             answer = more_than_shown(resolution.question, base, shown)
         else:
-            followed = self._followed() if resolution.kind != STANDALONE else frozenset()
+            followed = self._followed()
             first = self._answer_first_from_last_article(resolution, k, filters)
             if asks_who_said_it(resolution.question) and base is not None:
                 first = self._who_said_it(resolution.question, base, first)
@@ -148,8 +148,8 @@ class Conversation:
 
     def _who_said_it(self, question: str, last: Answer, found: Answer | None) -> Answer | None:
         """``who said that?``: the last answer's first sentence when it names who says it;
-        else ``found`` (asked of the article it cited) when one of its first two sentences
-        names a speaker; else whose article it is (its byline), never what other articles
+        else ``found`` (asked of the article it cited) when one of its sentences names a
+        speaker; else whose article it is (its byline), never what other articles
         say. None when the last answer cites nothing."""
         said = _cited(last.text)
         cited = self._last_source()
@@ -157,7 +157,7 @@ class Conversation:
             return found
         if _names_a_speaker(said[0][0]):
             return _with_sentences(dataclasses.replace(last, question=question), said[:1])
-        if found is not None and any(_names_a_speaker(s) for s, _ in _cited(found.text)[:2]):
+        if found is not None and any(_names_a_speaker(s) for s, _ in _cited(found.text)):
             return found
         return answer_about_source(question, cited, self.assistant)
 
@@ -314,7 +314,7 @@ class Conversation:
         return "" if _SEVERAL_PEOPLE.search(author) else author.strip()
 
     def _followed(self) -> frozenset[str]:
-        """The articles the last searched answer cited: a follow-up is likely about them."""
+        """The articles the last searched answer cited: any later question is likely about them."""
         for turn in reversed(self.turns):
             if turn.resolution.kind != SOURCE:
                 return frozenset(c.article_id for c in turn.answer.citations)
