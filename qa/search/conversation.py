@@ -150,10 +150,10 @@ class Conversation:
         """``who said that?``: the last answer's first sentence when it names who says it;
         else ``found`` (asked of the article it cited) when one of its sentences names a
         speaker; else whose article it is (its byline), never what other articles
-        say. None when the last answer cites nothing."""
+        say. ``found`` as it is when the last answer abstained or cites nothing."""
         said = _cited(last.text)
         cited = self._last_source()
-        if not said or cited is None:
+        if not said or cited is None or last.abstained:
             return found
         if _names_a_speaker(said[0][0]):
             return _with_sentences(dataclasses.replace(last, question=question), said[:1])
