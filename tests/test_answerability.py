@@ -1527,3 +1527,18 @@ def test_a_state_holds_the_asked_town_but_is_a_rival_of_another_state() -> None:
         "Closest: About 130 officers arrived from Utah. [1]"
     )
     assert met.met
+
+
+def test_an_age_of_the_other_gender_is_no_age_of_the_asked_one() -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    question = "How old was the woman who died in the fall?"
+    said = ["A 52-year-old man died after a fall from a ladder."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        "The indexed articles give no age figure for the woman. "
+        "Closest: A 52-year-old man died after a fall from a ladder. [1]"
+    )
+    # Her age around the reply, an age with her word or with a name, may answer.
+    around = ["A 47-year-old woman was also hurt."]
+    assert check_reply(question, said, met, 1, around=around) == met
+    assert check_reply(question, ["A 47-year-old woman died."], met, 1) == met
+    assert check_reply(question, ["Jo Lind, 47, and a 52-year-old man died."], met, 1) == met

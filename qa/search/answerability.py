@@ -727,6 +727,10 @@ def figure_of_another(
     ages = measured(question) == ["age"]
     role = _AGE_OF_ROLE.search(question) if ages else None
     if role is not None and role.group(1) in _ANYONE:
+        other_gender = _age_of_other_gender(role.group(1), sentences, around)
+        if other_gender is not None:  # "How old was the woman …?": "a 45-year-old man"
+            word = role.group(1)
+            return Constraint(NAME, f"the {word}", (word,)), other_gender
         role = None  # "How old is the man arrested …?": "Tom Ray, 41, was arrested" may be his
     if ages:  # whose age: the one right after "How old is", by name or by what they are
         found = _ASKS_AGE_OF.search(question)
@@ -836,6 +840,36 @@ def _age_around(words: Sequence[str], role: re.Match[str] | None, around: Sequen
             ):
                 return True
     return False
+
+
+#: Words of one gender and the other's: "a 45-year-old man" is no age of "the woman".
+_OTHER_GENDER = {
+    "man": "woman", "woman": "man", "men": "women", "women": "men", "boy": "girl",
+    "girl": "boy",
+}  # fmt: skip
+
+
+def _age_of_other_gender(asked: str, sentences: Sequence[str], around: Sequence[str]) -> int | None:
+    """The index of the first sentence giving an age when every age of the reply stands
+    with a word of the other gender than the asked one ("How old was the woman …?" answered
+    by "a 45-year-old man died") and no age stands with the asked word or a name, in the
+    reply or around it; else None."""
+    other = _OTHER_GENDER.get(asked)
+    if other is None:
+        return None
+    first = None
+    for i, sentence in enumerate(sentences):
+        if not gives_age(sentence):
+            continue
+        holders = [m.group(1) for m in _AGE_THEN_HOLDER.finditer(sentence)]
+        holders += [m.group(1) for m in _HOLDER_APPOSED.finditer(sentence)]
+        holders += [m.group(1) for m in _HOLDER_THEN_AGE.finditer(sentence)]
+        if not holders or any(h != other for h in holders):
+            return None
+        first = i if first is None else first
+    if first is None or any(re.search(rf"{_AGE}\s+{asked}\b", text, re.I) for text in around):
+        return None
+    return first
 
 
 #: "How old was the driver …?": the person asked about by what they are, not by name.
