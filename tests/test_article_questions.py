@@ -142,6 +142,8 @@ def test_who_wrote_something_that_is_no_indexed_article_is_not_a_metadata_questi
 ) -> None:
     asked = parse("Who wrote the novel Pride and Prejudice?")
     assert asked is not None and not asked.names_article
+    letter = parse("Who wrote a letter of complaint about the harbour article?")
+    assert letter is not None and not letter.names_article
     assert assistant.ask("Who wrote the novel Pride and Prejudice?").abstained
 
 

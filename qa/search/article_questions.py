@@ -93,6 +93,14 @@ _FIELD_PATTERNS = (
         ),
     ),
 )
+#: "Who wrote a letter of complaint about the article?": a writing that is no news article.
+_OTHER_WRITING = LazyPattern(
+    r"\bwho\s+(?:wrote|authored|penned|writes)\s+(?:(?:a|an|the|this|that|his|her|their|its)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:letters?|songs?|books?|novels?|poems?|plays?|laws?|bills?|"
+    r"speech(?:es)?|e-?mails?|notes?|messages?|complaints?|petitions?|scripts?|lyrics|music|"
+    r"anthems?|constitution|code|manifesto|memo|will)\b",
+    re.I,
+)
 # Words that make the question about an article rather than about something it mentions.
 _ARTICLE_WORDS = LazyPattern(
     r"\b(?:article|piece|story|analysis|essay|column|op-ed|commentary|post|feature|"
@@ -155,7 +163,7 @@ def article_question(question: str) -> ArticleQuestion | None:
             quoted = tuple(found.group(1).strip() for found in _QUOTED.finditer(question))
             about = None if quoted else _TOPIC.search(question)
             topic = about and _TOPIC_END.sub("", about.group("topic") or about.group("on"))
-            names = bool(
+            names = not _OTHER_WRITING.search(question) and bool(
                 quoted or topic or _ARTICLE_WORDS.search(question) or _POINTING.search(question)
             )
             return ArticleQuestion(field, names, quoted, topic or None)
