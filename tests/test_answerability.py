@@ -1507,6 +1507,13 @@ def test_what_a_role_said_when_no_text_names_the_role_abstains() -> None:
     # The role in another of its forms, in the reply or around it, stands.
     assert check_reply(question, ["Police Commissioner Jo Lind said 40 were held."], met, 1) == met
     assert check_reply("What did the spokesman say?", ["A spokeswoman said no."], met, 1) == met
+    said = ["Her advisor, Jo Lind, said the talks would go on."]
+    assert check_reply("What did Vell's adviser say?", said, met, 1) == met
+    said = ["Jo Lind said the talks would go on."]
+    assert check_reply("What did Vell's adviser say?", said, met, 1).reply(said[0], 1) == (
+        "The indexed articles name no adviser of Vell. "
+        "Closest: Jo Lind said the talks would go on. [1]"
+    )
     around = ["The police chief, Jo Lind, spoke first. Police in Kelso said 40 people were held."]
     assert check_reply(question, said, met, 1, around=around) == met
 

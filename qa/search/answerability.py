@@ -1365,9 +1365,16 @@ def role_unheld(
     if role in _HEADS:
         forms |= _HEADS
     text = " ".join([*sentences, *around])
-    if any(re.search(rf"\b{re.escape(form)}", text, re.I) for form in forms):
+    # "adviser" or "advisor", "protester" or "protestor": either ending of a doer stands.
+    spelt = [
+        re.escape(f[:-2]) + "(?:er|or)" if f.endswith(("er", "or")) else re.escape(f) for f in forms
+    ]
+    if any(re.search(rf"\b{form}", text, re.I) for form in spelt):
         return None
     phrase = found.group(1)
+    whose = re.match(r"([A-Z][a-z]+)[’']s\s+(.+)$", phrase)
+    if whose is not None:  # "no adviser of Vell", not "no Vell's adviser"
+        phrase = f"{whose.group(2)} of {whose.group(1)}"
     return Constraint(OFFICE, phrase, tuple(plain_words(fold(phrase)))), 0
 
 
