@@ -26,6 +26,8 @@ _ARTICLES = [
     _written("c", "Council budget passes on second vote", "Ann Lee Park"),
     _written("d", "Council budget row deepens", "Ann Lee Park"),
     _written("e", "Lighthouse keeper retires at ninety", "Sam Vey", UNKNOWN),
+    _written("f", "Border crossings reopen after floods", "Ann Jordan"),
+    _written("g", "Treasury defends the spending cuts", "Tom Howard"),
 ]
 
 
@@ -34,8 +36,9 @@ _ARTICLES = [
     [
         ("In “Harbour town votes to rebuild its pier”, what will the pier cost?", "a"),
         ("What does Mara Quill's report say about the pier?", "a"),
-        ("What did the ferry workers win, according to O'Brien?", "b"),
+        ("What does the article by O'Brien say the ferry workers won?", "b"),
         ("How long did the strike last, according to Tom O'Brien?", "b"),
+        ("What does Jordan write about the floods?", "f"),
     ],
 )
 def test_a_question_naming_one_article_names_it(question: str, article_id: str) -> None:
@@ -46,13 +49,15 @@ def test_a_question_naming_one_article_names_it(question: str, article_id: str) 
 @pytest.mark.parametrize(
     "question",
     [
-        "What does Ann Lee Park say about the council budget?",  # she wrote two articles
-        "Do Mara Quill and Tom O'Brien agree on the ferry?",  # two authors
-        "What did Sam Vey say about the lighthouse?",  # an author nobody states
+        "What does Ann Lee Park's column say about the council budget?",  # two articles of hers
+        "Do Mara Quill's and Tom O'Brien's reports agree on the ferry?",  # two authors
+        "What does Sam Vey's story say about the lighthouse?",  # an author nobody states
         "What will the new pier cost?",
+        "Who said “the pier is the heart of the town”?",  # a quote, no title
         "Who is Mara Quill?",  # the person, as any article tells of her
         "What did Mara Quill say about the pier?",  # she may be quoted in another article
-        "Who said “the pier is the heart of the town”?",  # a quote, no title
+        "How many crossings were reported in Jordan last year?",  # a place, no Ann Jordan
+        "What did the budget cut, according to Howard?",  # a surname: more often one quoted
     ],
 )
 def test_a_question_naming_no_single_article_names_none(question: str) -> None:
@@ -67,11 +72,15 @@ def test_a_question_naming_its_author_is_answered_from_that_article_alone(
     )
     assert {p.path for p in answer.passages} == {"000_67d66000f4a56ec5.txt"}
     assert _SOURCE_NOTE in answer.notices
-    assert "sporting beards" in answer.text
+    assert answer.text == (
+        "The Tajik government has gone absurd in this matter—they introduced tax for sporting "
+        "beards and/or forcing the believers to completely shave their beards. [1]"
+    )
 
 
 def test_a_question_naming_two_authors_searches_every_article(assistant: Assistant) -> None:
     answer = assistant.ask(
-        "Where are Central Asian recruits radicalised, according to Mamyrayymov and Paul Goble?"
+        "Where are Central Asian recruits radicalised, according to Talgat Mamyrayymov and "
+        "Paul Goble?"
     )
     assert not any(note.startswith("searched only") for note in answer.notices)

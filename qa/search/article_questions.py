@@ -229,36 +229,63 @@ class ArticleNames:
 
     def named_in(self, question: str) -> Article | None:
         """The one article ``question`` names as its source: by its title in quotation
-        marks ("In “Harbour Lights”, who …?"), or by its author as its source ("What does
-        Jane Doe's report say about …?", "… according to Doe?", "What does Doe write about
-        …?") when that author wrote one indexed article and the question names no other
-        author. None otherwise: "Who is Jane Doe?" or "What did Doe say?" may be about her
-        as others report her."""
+        marks ("In “Harbour Lights”, who …?"), or by its author named as its writer ("What
+        does Jane Doe's report say about …?", "the article by Doe", "… according to Jane
+        Doe?", "What does Doe write about …?") when that author wrote one indexed article and
+        no other author is so named. None otherwise: "Who is Jane Doe?", "What did Doe say?"
+        and "… according to Doe?" may be about her as others report her, and "reported in
+        Jordan" names no Ann Jordan."""
         quoted = {_words(q) for q in _QUOTED_ANY.findall(question)}
         titled = {a.article_id: a for q in quoted for a in self.by_title.get(q, ())}
         if titled:
             return next(iter(titled.values())) if len(titled) == 1 else None
-        words = _words(question).split()
+        text = _words(question)
         named = {
+            author
+            for author in self._authors_in(text)
+            if _as_source(text, author, full=True)
+            or any(_as_source(text, surname) for surname in _surnames(author))
+        }
+        if len(named) != 1:
+            return None
+        (written,) = (self.by_author[author] for author in named)
+        return written[0] if len(written) == 1 else None
+
+    def _authors_in(self, text: str) -> set[str]:
+        """The authors whose full name or surname stands in ``text`` (a question's words)."""
+        words = text.split()
+        found = {
             " ".join(words[i : i + n])
             for n in (2, 3, 4)
             for i in range(len(words) - n + 1)
             if " ".join(words[i : i + n]) in self.by_author
         }
-        capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w-]*", question)}
-        for surname in capitalised:
-            named |= self.by_surname.get(surname, frozenset())
-        if len(named) != 1 or not _AS_SOURCE.search(question):
-            return None
-        (written,) = (self.by_author[author] for author in named)
-        return written[0] if len(written) == 1 else None
+        for word in words:
+            found |= self.by_surname.get(word, frozenset())
+        return found
 
 
-#: Words that make a name in a question the source asked of, not a person asked about.
-_AS_SOURCE = LazyPattern(
-    r"\baccording\s+to\b|\b(?:writes?|wrote|written|argues?|argued|reports?|reported)\b"
-    r"|\b(?:article|piece|story|analysis|essay|column|op-ed|commentary|feature|dispatch)s?\b",
-    re.I,
+def _as_source(text: str, name: str, *, full: bool = False) -> bool:
+    """Whether a question's words ``text`` name ``name`` as the writer of what is asked
+    ("jane doe s report", "the article by doe", "doe writes"); a full name also "according
+    to jane doe" (a surname alone after "according to" is more often a person quoted)."""
+    cue = rf"\b{re.escape(name)} s (?:{_PIECES})\b|\b(?:{_PIECES}) by {re.escape(name)}\b"
+    cue += rf"|\b{re.escape(name)} (?:writes?|wrote|argues?|argued)\b"
+    if full:
+        cue += rf"|\baccording to (?:(?:\w+ ){{1,4}}and )?{re.escape(name)}\b"
+    return re.search(cue, text) is not None
+
+
+def _surnames(author: str) -> set[str]:
+    """The ways a surname of ``author`` (in question words) may be written alone: its last
+    word, and all but the first ("o brien" of "tom o brien")."""
+    words = author.split()
+    return {words[-1], " ".join(words[1:])}
+
+
+_PIECES = (
+    "article|articles|piece|story|report|analysis|essay|column|op ed|commentary|feature|"
+    "dispatch|blog post|post"
 )
 
 
