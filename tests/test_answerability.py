@@ -1382,15 +1382,7 @@ def test_an_age_abstention_names_the_person_asked_about_not_their_country() -> N
 
 
 def test_a_count_of_another_kind_of_thing_is_no_figure_for_the_asked_one() -> None:
-    question = "How many nurses were suspended at Kelso Hospital?"
-    met = Assessment(
-        (Constraint("name", "Kelso Hospital", ("kelso", "hospital")),), (1,), 1, (), 0.8
-    )
-    said = ["Three porters have been suspended at Kelso Hospital for missing shifts."]
-    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
-        "The indexed articles give no figure for “nurses”. "
-        "Closest: Three porters have been suspended at Kelso Hospital for missing shifts. [1]"
-    )
+    met = Assessment((), (1,), 1, (), 0.8)
     # Money, a share or a length is another kind of figure than a count of recruits.
     for other in ("The army spent $40 million in 2019.", "Enlistment rose 12 per cent."):
         checked = check_reply("How many recruits joined in 2019?", [other], met, 1)
@@ -1415,6 +1407,15 @@ def test_a_count_of_another_kind_of_thing_is_no_figure_for_the_asked_one() -> No
         ),
         # A sum of money near the reply: which one is asked is for sentence choice.
         ("How much bail was Tom Ray granted?", ["Ray, 41, was charged."], ["Bail was $500."]),
+        # News counts one group under many words: another plural noun may be the asked one.
+        ("How many nurses were suspended?", ["Three porters were suspended."], []),
+        ("How many peacekeepers will go?", ["Up to 5,000 soldiers will go to Kelso."], []),
+        ("How many tourists were killed?", ["Twelve Australians were killed in the blast."], []),
+        # A sum in any currency, with or without a scale.
+        ("How much did the bridge cost?", ["The bridge cost 84 million kroner."], []),
+        ("How much aid was pledged?", ["Donors pledged 12 million yuan."], []),
+        ("How much did the pier cost?", ["The pier cost 4.2m euros."], []),
+        ("How much did the dam cost?", ["The dam cost 500 crore rupees."], []),
     ],
 )
 def test_a_count_that_may_be_of_the_asked_thing_stands(
@@ -1442,12 +1443,18 @@ def test_a_sum_asked_for_and_answered_with_no_sum_gives_no_figure_for_it() -> No
 
 def test_a_thing_of_another_country_is_no_answer_for_the_asked_countrys() -> None:
     met = Assessment((Constraint("name", "Kelsan", ("kelsan",)),), (1,), 1, (), 0.8)
-    said = ["Dravian Foreign Minister Jo Lind warned that the dispute was growing."]
+    said = ["Finnish Foreign Minister Jo Lind warned that the dispute was growing."]
     question = "What did the Polish Foreign Minister warn?"
     assert check_reply(question, said, met, 1).reply(said[0], 1) == (
         "The indexed articles don't say this for Polish Foreign Minister. "
-        "Closest: Dravian Foreign Minister Jo Lind warned that the dispute was growing. [1]"
+        "Closest: Finnish Foreign Minister Jo Lind warned that the dispute was growing. [1]"
     )
+    # Parties, churches and states have a demonym's shape but are no other country.
+    for stands in (
+        ["Republican Senator Jo Lind said the vote would fail."],
+        ["Anglican minister Tom Ray said the vote would fail."],
+    ):
+        assert check_reply("What did the American senator say?", stands, met, 1) == met
     said = ["Finnish police arrested 12 men.", "The men were held in Oslo."]
     checked = check_reply("How many men did Danish police arrest?", said, met, 1)
     assert checked.reply(said[0], 1) == (

@@ -1549,8 +1549,11 @@ _FIGURE = LazyPattern(
     rf"(?<![\w.,])(?:\d[\d,.]*\d|\d)(?![\w.,]?\d)|{_CARDINAL.replace('one|', '')}", re.I
 )
 _MONEY_FIGURE = LazyPattern(
-    r"(?:[$£€¥]|\bUS\$|\$US)\s?\d|\d[\d,.]*\s*(?:million\s+|billion\s+)?(?:dollars?|pounds?|"
-    r"euros?|pesos?|yen|rupees?|cents?|francs?|rand|roubles?|rubles?|p)\b",
+    r"(?:[$£€¥₽₹]|\bUS\$|\$US)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?(?:dollars?|pounds?|euros?|pesos?|yen|yuan|renminbi|rupees?|cents?|"
+    r"francs?|rand|roubles?|rubles?|kroner|krone|kronor|tenge|som|somoni|manat|lira|lire|"
+    r"dinars?|dirhams?|riyals?|rials?|shekels?|won|baht|ringgit|rupiah|naira|shillings?|"
+    r"zloty|forint|reais|real|leva?|lei|hryvnias?|USD|EUR|GBP|p)\b",
     re.I,
 )
 _PERCENT_AFTER = LazyPattern(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
@@ -1703,6 +1706,8 @@ def counted_of_another(
                 thing = _what_is_counted(text, figure.end())
             if thing is None or thing in _ANY_COUNTED or _same_thing(thing, stem):
                 return None
+            if thing not in ("money", "percent") and not _MEASURE_UNIT.match(thing):
+                return None  # "5,000 soldiers" may be the asked peacekeepers in other words
             other = i if other is None else other
     if other is None:
         return None
@@ -1746,9 +1751,7 @@ def qualified_of_another(
             for seen in said.finditer(text):
                 for word in (seen.group(2), seen.group(1), seen.group(3)):
                     word = (word or "").strip()
-                    people = _country_word(word) or (
-                        word if _DEMONYM_SHAPE.fullmatch(word) else None
-                    )
+                    people = _country_word(word)
                     if people is not None:
                         break
                 if people == asked:
@@ -1762,9 +1765,6 @@ def qualified_of_another(
 
 
 _STOP = frozenset("and or but the a an who what which".split())
-#: A capitalised word shaped as a demonym the lexicon does not know ("Norman art",
-#: "Walloon painters"): another people's, beside the asked one's.
-_DEMONYM_SHAPE = LazyPattern(r"[A-Z][a-z]+(?:an|ish|ese)")
 #: Short forms of two countries, as news writes them ("US troops", "UK ministers").
 _SHORT_COUNTRIES = {"US": "america", "U.S.": "america", "USA": "america", "UK": "britain"}
 
