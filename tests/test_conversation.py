@@ -22,6 +22,7 @@ from qa.search.followup import (
     PreviousTurn,
     Resolution,
     asks_about_the_answer,
+    asks_who_said_it,
     resolve,
 )
 from qa.search.retrieve import FusionWeights, Retriever
@@ -387,6 +388,24 @@ def test_a_question_about_what_the_last_answer_said_is_told_apart(
     question: str, about_the_answer: bool
 ) -> None:
     assert asks_about_the_answer(question) is about_the_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "who_said"),
+    [
+        ("who said that?", True),
+        ("Who says so?", True),
+        ("according to whom?", True),
+        ("and who told them that?", True),
+        ("who did that?", False),
+        ("who?", False),
+        ("who paid for this?", False),
+    ],
+)
+def test_only_a_question_about_saying_asks_who_said_the_last_answer(
+    question: str, who_said: bool
+) -> None:
+    assert asks_who_said_it(question) is who_said
 
 
 def test_why_answered_only_by_a_sentence_already_shown_says_the_articles_give_no_reason(

@@ -288,6 +288,18 @@ def test_a_sentence_giving_a_cause_or_purpose_holds_a_reason(sentence: str, cue:
     assert things(sentence).by_kind[REASON] == {cue}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fund has raised $2 million so far and will open in May.",
+        "The storm left so many people homeless that families could not find beds.",
+        "The enabling legislation passed on Tuesday.",
+    ],
+)
+def test_so_far_so_many_and_enabling_give_no_reason(sentence: str) -> None:
+    assert not things(sentence).by_kind[REASON]
+
+
 def test_a_why_question_is_answered_first_by_the_chosen_sentence_giving_a_reason() -> None:
     rarest = FEATURES.index("rarest_term")
     echo = _rated("The council postponed the order in January.", 0.9, 1, False)

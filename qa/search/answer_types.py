@@ -281,7 +281,7 @@ _ASKS_REASON = LazyPattern(
 #: A purpose said outright: "to enable members to …", "so that families can …", "designed to",
 #: "with the aim of", "as part of a drive to".
 _PURPOSE = (
-    r"to\s+enable|enabling|so\s+(?:that\s+)?(?:\w+\s+){1,3}?(?:can|could|would|will)\b|"
+    r"to\s+enable|so\s+that\s+(?:\w+\s+){1,3}?(?:can|could|would|will)\b|"
     r"(?:intended|designed|meant)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|"
     r"for\s+the\s+purpose\s+of|in\s+a\s+(?:move|push|drive)\s+to|"
     r"as\s+part\s+of\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:bid|effort|drive|campaign|push|plan)\s+to"

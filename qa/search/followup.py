@@ -363,7 +363,11 @@ _ABOUT_THE_ANSWER = LazyPattern(
 )
 #: A question about who said what the last answer said: ``who said that?``, ``according to
 #: whom?``.
-_WHO_SAID = LazyPattern(r"^(?:and\s+)?(?:who|whom|according\s+to|says\s+who)\b", re.I)
+_WHO_SAID = LazyPattern(
+    r"^(?:and\s+)?(?:who\s+(?:said|says|say|told|tells|claims?|claimed|stated|argues?|"
+    r"argued|thinks|believes)\b|according\s+to|says\s+who)",
+    re.I,
+)
 
 
 def asks_about_the_answer(question: str) -> bool:
