@@ -1450,11 +1450,11 @@ def test_a_thing_of_another_country_is_no_answer_for_the_asked_countrys() -> Non
         "Closest: Finnish Foreign Minister Jo Lind warned that the dispute was growing. [1]"
     )
     # Parties, churches and states have a demonym's shape but are no other country.
-    for stands in (
-        ["Republican Senator Jo Lind said the vote would fail."],
-        ["Anglican minister Tom Ray said the vote would fail."],
+    for party in (
+        "Republican Senator Jo Lind said the vote would fail.",
+        "Anglican minister Tom Ray said the vote would fail.",
     ):
-        assert check_reply("What did the American senator say?", stands, met, 1) == met
+        assert check_reply("What did the American senator say?", [party], met, 1) == met
     said = ["Finnish police arrested 12 men.", "The men were held in Oslo."]
     checked = check_reply("How many men did Danish police arrest?", said, met, 1)
     assert checked.reply(said[0], 1) == (

@@ -73,6 +73,17 @@ def test_a_question_asking_two_fields_gets_both_each_cited_on_its_own_line(
     assert [p.marker for p in answer.passages] == list(range(1, len(answer.passages) + 1))
 
 
+def test_two_fields_are_cited_in_the_order_the_reply_gives_them(assistant: Assistant) -> None:
+    answer = assistant.ask("Who wrote the CACI Analyst article and when was it published?")
+    assert answer.text == (
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was written by Marat Yermukanov. [1] "
+        "It was published on 8 October 2003. [2]"
+    )
+    assert [c.marker for c in answer.citations] == [1, 2]
+    assert [Citation.of(p) for p in answer.passages[:2]] == list(answer.citations)
+    assert [p.marker for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+
+
 def test_a_known_author_and_an_unstated_date_are_both_said(assistant: Assistant) -> None:
     answer = assistant.ask("Who wrote “Kazakhstan: Grappling with Human Trafficking” and when?")
     assert not answer.abstained  # the author is a fact given
@@ -144,6 +155,13 @@ def test_who_wrote_something_that_is_no_indexed_article_is_not_a_metadata_questi
     assert asked is not None and not asked.names_article
     letter = parse("Who wrote a letter of complaint about the harbour article?")
     assert letter is not None and not letter.names_article
+    for byline in (
+        "Who wrote the article that will change the law?",
+        "Who wrote the story about music?",
+        "Who wrote the article on letters?",
+    ):
+        asked = parse(byline)
+        assert asked is not None and asked.names_article
     assert assistant.ask("Who wrote the novel Pride and Prejudice?").abstained
 
 

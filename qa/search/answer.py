@@ -761,9 +761,22 @@ def _fact_reply(
         if stated and sentence.startswith(name):
             sentence = f"It{sentence[len(name) :]}"
         stated.append((sentence, shown))
+    if len(facts) > 1:
+        # Markers in the order the reply cites them, the passages not cited after.
+        cited_first = list(dict.fromkeys(passage.marker for _, passage in stated))
+        order = [*cited_first, *(c.marker for c in listed if c.marker not in cited_first)]
+        renumbered = {old: new for new, old in enumerate(order, start=1)}
+        listed = tuple(
+            sorted((replace(c, marker=renumbered[c.marker]) for c in listed), key=_marker)
+        )
+        stated = [(s, replace(p, marker=renumbered[p.marker])) for s, p in stated]
     reply = " ".join(f"{sentence} [{passage.marker}]" for sentence, passage in stated)
     cited = tuple({passage.marker: passage for _, passage in stated}.values())
     return reply, any(fact.known for fact in facts), cited, listed
+
+
+def _marker(passage: Passage) -> int:
+    return passage.marker
 
 
 def _renumbered(passage: Passage, inserted: int) -> Passage:

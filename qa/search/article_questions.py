@@ -96,9 +96,10 @@ _FIELD_PATTERNS = (
 #: "Who wrote a letter of complaint about the article?": a writing that is no news article.
 _OTHER_WRITING = LazyPattern(
     r"\bwho\s+(?:wrote|authored|penned|writes)\s+(?:(?:a|an|the|this|that|his|her|their|its)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:letters?|songs?|books?|novels?|poems?|plays?|laws?|bills?|"
-    r"speech(?:es)?|e-?mails?|notes?|messages?|complaints?|petitions?|scripts?|lyrics|music|"
-    r"anthems?|constitution|code|manifesto|memo|will)\b",
+    r"(?:(?!(?:article|piece|story|report|column|essay|analysis|feature|post)s?\b)[\w-]+\s+)"
+    r"{0,2}?(?:letters?|songs?|books?|novels?|poems?|plays?|laws?|bills?|speech(?:es)?|"
+    r"e-?mails?|messages?|complaints?|petitions?|scripts?|lyrics|anthems?|constitution|"
+    r"manifesto|memo)\b",
     re.I,
 )
 # Words that make the question about an article rather than about something it mentions.
