@@ -15,7 +15,7 @@ from qa.config import Settings
 from qa.evaluation.sets import load_set
 from qa.records import Answer, Constraint
 from qa.search.assistant import Assistant
-from qa.search.conversation import Turn, no_reason_beyond
+from qa.search.conversation import Turn, _names_a_speaker, no_reason_beyond
 from qa.search.followup import (
     PRONOUN,
     STANDALONE,
@@ -406,6 +406,22 @@ def test_only_a_question_about_saying_asks_who_said_the_last_answer(
     question: str, who_said: bool
 ) -> None:
     assert asks_who_said_it(question) is who_said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("“The pier is the heart of the town,” Vrey told reporters.", True),
+        ("According to the Harbour Board, 40 boats were lost.", True),
+        ("The Interior Ministry said 40 people died.", True),
+        ("He said the floods in Kelso were the worst in decades.", False),
+        ("The plan was dropped on Monday, she told reporters.", False),
+    ],
+)
+def test_who_said_that_takes_a_sentence_as_naming_its_speaker_only_when_it_does(
+    sentence: str, names: bool
+) -> None:
+    assert _names_a_speaker(sentence) is names
 
 
 def test_why_answered_only_by_a_sentence_already_shown_says_the_articles_give_no_reason(

@@ -32,6 +32,7 @@ from qa.search.article_questions import (
     article_fact,
     article_question,
 )
+from qa.search.attribution import names_speaker
 from qa.search.followup import (
     MORE,
     REFERENCE,
@@ -330,19 +331,19 @@ class Conversation:
         return None
 
 
-#: A verb of saying: with a name beside it, a sentence says who says what it says.
-_SAYS = LazyPattern(
-    r"\b(?:says?|said|told|tells|according\s+to|states|stated|claims?|claimed|warns?|warned|"
-    r"adds|added|insists?|insisted)\b",
-    re.I,
+#: A source named beside a verb of saying: "According to the Harbour Board, …", "The
+#: ministry's spokesman Tom Ray said" ("He said" and "she told" name no one).
+_SOURCE_SAYS = LazyPattern(
+    r"\b(?i:according)\s+to\s+(?:the\s+)?[A-Z]|\b(?!(?:He|She|They|It|We|I|You)\b)[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)*\s+(?:says?|said|told|tells|stated|states|claims?|claimed|warns?|"
+    r"warned|adds|added|insists?|insisted)\b"
 )
-#: A name: a capitalised word past a sentence's first, or a first one a verb of saying follows.
-_NAME = LazyPattern(r"(?<=\s)[A-Z][a-z]+|^[A-Z][a-z]+(?=\s+(?:says?|said|told|adds|added)\b)")
 
 
 def _names_a_speaker(sentence: str) -> bool:
-    """Whether a sentence names who says what it says: a verb of saying and a name."""
-    return _SAYS.search(sentence) is not None and _NAME.search(sentence) is not None
+    """Whether a sentence names who says what it says: a person who speaks
+    (``attribution.names_speaker``) or a source beside a verb of saying."""
+    return names_speaker(sentence) or _SOURCE_SAYS.search(sentence) is not None
 
 
 def _lacks_only_what_was_read_in(turn: Turn) -> bool:
