@@ -1526,12 +1526,17 @@ def test_what_a_role_said_when_no_text_names_the_role_abstains() -> None:
 
 
 def test_a_state_holds_the_asked_town_but_is_a_rival_of_another_state() -> None:
-    met = Assessment((), (1,), 1, (), 0.8)
-    said = ["About 150 homes were lost in Nevada."]
+    said = ["About 150 homes were lost in Dunmore, in Nevada."]
     town = "How many homes were lost in Dunmore?"
     constraints = (Constraint("name", "Dunmore", ("dunmore",)),)
     asked = Assessment(constraints, (1,), 1, (), 0.8)
     assert check_reply(town, said, asked, 1) == asked
+    # The state's figure alone is not the town's.
+    said = ["About 150 homes were lost in Nevada."]
+    assert check_reply(town, said, asked, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for Dunmore. "
+        "Closest: About 150 homes were lost in Nevada. [1]"
+    )
     state = Constraint("name", "Ohio", ("ohio",))
     in_state = Assessment((state,), (1,), 1, (), 0.8)
     said = ["About 130 officers arrived from Utah."]
@@ -1540,7 +1545,6 @@ def test_a_state_holds_the_asked_town_but_is_a_rival_of_another_state() -> None:
         "The indexed articles give no figure for Ohio. "
         "Closest: About 130 officers arrived from Utah. [1]"
     )
-    assert met.met
 
 
 def test_an_age_of_the_other_gender_is_no_age_of_the_asked_one() -> None:

@@ -783,7 +783,7 @@ def figure_of_another(
         if naming and not (
             kind == PLACE
             and not any(_mentions_counted(question, s) for s in naming)
-            and any(_other_in_slot(slots[subject], s, question_words) for s in counting_only)
+            and any(_other_in_slot(slots[subject], s, question_words, words) for s in counting_only)
         ):  # "30 nurses flown to Fernholm" stands, unless the patients are put elsewhere
             continue
         # Of each figure sentence: whether it speaks of the asked one (True), of another
@@ -792,7 +792,9 @@ def figure_of_another(
         for sentence in counting:
             if kind == PLACE:
                 spoken_of.append(
-                    False if _other_in_slot(slots[subject], sentence, question_words) else None
+                    False
+                    if _other_in_slot(slots[subject], sentence, question_words, words)
+                    else None
                 )
             elif _names_rival(kind, sentence, question_words, surnames):
                 spoken_of.append(False)
@@ -1018,20 +1020,24 @@ def _placed(sentence: str) -> list[tuple[str, str]]:
     return [(_LOCATIVES[f.group(1).lower()], f.group(2)) for f in re.finditer(pattern, sentence)]
 
 
-def _other_in_slot(slot: str, sentence: str, asked: set[str]) -> bool:
+def _other_in_slot(slot: str, sentence: str, asked: set[str], place: Sequence[str] = ()) -> bool:
     """Whether the sentence puts something in another place the same way ("84 patients
     remaining on Skerry Island" for "… on Fernholm"), a place the question does not name.
     A country is no rival (a town lies in one: "in Kelso in Norway"), nor is an
-    organisation ("on TV", "in Parliament") or a time ("in March", "at Christmas")."""
+    organisation ("on TV", "in Parliament") or a time ("in March", "at Christmas"), nor a
+    state or province when the sentence also names the asked ``place`` ("in Dunmore, in
+    Nevada"): alone, a state's figure is not the town's."""
     for put, name in _placed(sentence):
         bare = name.removeprefix("the ")
         if put != slot or set(bare.split()) <= _NOT_PLACES:
             continue  # "at Christmas", "on New Year's Day" (but "on Easter Island")
         if _countries(name) or name.lower() in _CONTAINING or _kind_of_name(name) == ORGANISATION:
             continue
-        if _is_region(bare) and not any(
-            set(plain_words(region)) <= asked for region in _REGIONS
-        ):  # "in New South Wales" holds the asked town, unless a state is asked
+        if (
+            _is_region(bare)
+            and not any(set(plain_words(region)) <= asked for region in _REGIONS)
+            and _names_any(place, sentence)
+        ):  # "in Dunmore, in Nevada" holds the asked town; "in Nevada" alone gives the state's
             continue
         if not set(plain_words(fold(name))) & asked:
             return True
