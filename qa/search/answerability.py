@@ -182,8 +182,8 @@ _CONTAINING = frozenset(
     "the united states|the us|the uk|britain|great britain|europe|asia|africa|america|"
     "the middle east|the west|the world".split("|")
 )
-#: States, provinces and territories that hold towns: no rival of a town in them, but a
-#: rival of one another ("from Queensland" is no figure for Victoria).
+#: States, provinces and territories that hold towns: no rival of a town named with them,
+#: but a rival of one another ("from Utah" is no figure for Ohio).
 _REGIONS = frozenset(
     "new south wales|victoria|queensland|tasmania|western australia|south australia|"
     "northern territory|australian capital territory|the act|alabama|alaska|arizona|arkansas|"
