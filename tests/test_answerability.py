@@ -1416,6 +1416,7 @@ def test_a_count_of_another_kind_of_thing_is_no_figure_for_the_asked_one() -> No
         ("How much aid was pledged?", ["Donors pledged 12 million yuan."], []),
         ("How much did the pier cost?", ["The pier cost 4.2m euros."], []),
         ("How much did the dam cost?", ["The dam cost 500 crore rupees."], []),
+        ("How much did he pay in damages?", ["Ray paid half-a-million-pounds in damages."], []),
     ],
 )
 def test_a_count_that_may_be_of_the_asked_thing_stands(
@@ -1498,8 +1499,8 @@ def test_an_age_the_article_gives_beside_the_reply_is_not_said_to_be_missing() -
     assert check_reply(question, said, met, 1, around=around) == met
 
 
-def test_a_time_of_day_question_is_no_date_question() -> None:
-    assert surface_kind("What time did the ferry reach Kelso?") is None
+def test_a_time_of_day_question_asks_for_a_figure_not_a_date() -> None:
+    assert surface_kind("What time did the ferry reach Kelso?") == "number"
     assert surface_kind("When did the ferry reach Kelso?") == "date"
 
 
@@ -1560,3 +1561,28 @@ def test_an_age_of_the_other_gender_is_no_age_of_the_asked_one() -> None:
     assert check_reply(question, said, met, 1, around=around) == met
     assert check_reply(question, ["A 47-year-old woman died."], met, 1) == met
     assert check_reply(question, ["Jo Lind, 47, and a 52-year-old man died."], met, 1) == met
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What time did the ferry leave Kelso?", "The ferry left Kelso at 9:30am on Monday."),
+        (
+            "What time did Jo Lind swim in the 50 metres butterfly?",
+            "Jo Lind won the 50 metres butterfly in 24.21 seconds.",
+        ),
+    ],
+)
+def test_what_time_is_answered_by_a_time(question: str, said: str) -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    assert check_reply(question, [said], met, 1) == met
+
+
+def test_what_time_abstains_when_the_reply_gives_no_time() -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Jo Lind won the 300 metres freestyle at the trials."]
+    checked = check_reply("What time did Jo Lind swim in the 300 metres freestyle?", said, met, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles give no figure for this. "
+        "Closest: Jo Lind won the 300 metres freestyle at the trials. [1]"
+    )

@@ -623,7 +623,8 @@ def surface_kind(question: str) -> str | None:
     reliably: a number ("how many", "what is the population of") or a date; else None."""
     asked = asked_kind(question)
     if asked == ASKED_DATE and _CLOCK_TIME.search(question):
-        return None  # "What time did …?" is answered by "at 9:30am", which is no date
+        # "What time did …?" is answered by "at 9:30am" or "in 24.21 seconds": a figure, no date
+        return ASKED_NUMBER
     if asked in _SURFACE_KINDS:
         return asked
     if asked is None and (_QUANTITY.search(question) or asks_age(question)):
@@ -1554,12 +1555,19 @@ _COUNT_FILLER = frozenset(
 _FIGURE = LazyPattern(
     rf"(?<![\w.,])(?:\d[\d,.]*\d|\d)(?![\w.,]?\d)|{_CARDINAL.replace('one|', '')}", re.I
 )
+_CURRENCY = (
+    r"(?:dollars?|pounds?|euros?|pesos?|yen|yuan|renminbi|rupees?|cents?|francs?|rand|roubles?|"
+    r"rubles?|kroner|krone|kronor|tenge|som|somoni|manat|lira|lire|dinars?|dirhams?|riyals?|"
+    r"rials?|shekels?|won|baht|ringgit|rupiah|naira|shillings?|zloty|forint|reais|real|leva?|"
+    r"lei|hryvnias?|USD|EUR|GBP|p)\b"
+)
+#: A sum: a currency sign before a figure, a currency after it (with a scale and a word
+#: between: "40 million Swiss francs"), or a scale in words before one ("half-a-million
+#: pounds", "two million dollars").
 _MONEY_FIGURE = LazyPattern(
     r"(?:[$£€¥₽₹]|\bUS\$|\$US)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
-    r"(?:[A-Z][a-z]+\s+)?(?:dollars?|pounds?|euros?|pesos?|yen|yuan|renminbi|rupees?|cents?|"
-    r"francs?|rand|roubles?|rubles?|kroner|krone|kronor|tenge|som|somoni|manat|lira|lire|"
-    r"dinars?|dirhams?|riyals?|rials?|shekels?|won|baht|ringgit|rupiah|naira|shillings?|"
-    r"zloty|forint|reais|real|leva?|lei|hryvnias?|USD|EUR|GBP|p)\b",
+    rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}|\b(?:hundred|thousand|million|billion)s?[-\s]+"
+    rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}",
     re.I,
 )
 _PERCENT_AFTER = LazyPattern(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
