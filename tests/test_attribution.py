@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from written_articles import ingested_story
 
-from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
 from qa.search.attribution import asked_holder, names_holder, needs_speaker, speaker_for
 from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
@@ -49,22 +49,14 @@ the coach was pleased with the team. byrne said: we just had to stick to our pat
 """
 
 
-def _ingested(tmp_path: Path, text: str) -> tuple[str, Article]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.txt").write_text(text, encoding="utf-8")
-    (parsed,) = ingest_corpus(corpus).files
-    return parsed.text, parsed.articles[0]
-
-
 @pytest.fixture
 def article(tmp_path: Path) -> tuple[str, Article]:
-    return _ingested(tmp_path, ARTICLE)
+    return ingested_story(tmp_path, ARTICLE)
 
 
 @pytest.fixture
 def lower_case_article(tmp_path: Path) -> tuple[str, Article]:
-    return _ingested(tmp_path, LOWER_CASE_ARTICLE)
+    return ingested_story(tmp_path, LOWER_CASE_ARTICLE)
 
 
 def speaker_of(article: tuple[str, Article], sentence: str) -> str | None:
@@ -220,7 +212,7 @@ Okoro, 52, said the talks would start on Friday. “Our members have waited long
 
 
 def test_a_known_surname_before_an_aside_and_said_names_the_speaker(tmp_path: Path) -> None:
-    article = _ingested(tmp_path, APPOSITION_ARTICLE)
+    article = ingested_story(tmp_path, APPOSITION_ARTICLE)
     said = "Okoro, who has led the union since 2019, said: “We are ready to talk, but not to wait.”"
     assert speaker_of(article, said) is None
     assert (
@@ -280,7 +272,7 @@ Erdoğan said Turkey would return to the talks in May.
 def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
     tmp_path: Path,
 ) -> None:
-    article = _ingested(tmp_path, INTERNATIONAL_ARTICLE)
+    article = ingested_story(tmp_path, INTERNATIONAL_ARTICLE)
     assert (
         speaker_of(article, "“We have kept our promises,” he told reporters.")
         == "Recep Tayyip Erdoğan arrived in Brussels on Monday for talks on migration."
@@ -357,7 +349,7 @@ the attorney general denied the claim on monday.
 def test_in_lower_case_a_sentence_after_one_ending_he_said_goes_on_with_that_quote(
     tmp_path: Path,
 ) -> None:
-    article = _ingested(tmp_path, LOWER_CASE_RUN_ON)
+    article = ingested_story(tmp_path, LOWER_CASE_RUN_ON)
     campbell = (
         "lib dem spokesman sir menzies campbell said the statement did not clear up the issues."
     )
@@ -377,7 +369,7 @@ Baroness Amos met him at the airport with the new ambassador.
 
 
 def test_a_title_of_the_shared_list_says_a_baroness_is_no_he(tmp_path: Path) -> None:
-    article = _ingested(tmp_path, TITLES_ARTICLE)
+    article = ingested_story(tmp_path, TITLES_ARTICLE)
     assert (
         speaker_of(article, "“We have much to do before the winter comes,” he said.")
         == "John Hill, the envoy, arrived in Kabul on Monday for two days of talks on the border."
@@ -406,7 +398,7 @@ won a national debating prize in 2004. She said she spent the prize money on law
 def test_she_goes_back_to_a_known_surname_opening_a_sentence_not_to_a_name_before_it(
     tmp_path: Path,
 ) -> None:
-    article = _ingested(tmp_path, SURNAME_SUBJECT_ARTICLE)
+    article = ingested_story(tmp_path, SURNAME_SUBJECT_ARTICLE)
     assert speaker_of(article, "She said she spent the prize money on law books.") == (
         "Fenwick, who grew up in Dunmore, studied law in Leeds and then in Edinburgh."
     )
@@ -427,7 +419,7 @@ the record is still shown to the soldiers every time he crosses.
 def test_he_goes_back_to_a_known_surname_standing_as_a_subject_inside_a_sentence(
     tmp_path: Path,
 ) -> None:
-    article = _ingested(tmp_path, KNOWN_SURNAME_ARTICLE)
+    article = ingested_story(tmp_path, KNOWN_SURNAME_ARTICLE)
     said = "He says the record is still shown to the soldiers every time he crosses."
     assert speaker_of(article, said) == (
         "When he was 19, Haddad was detained for a night and later released without charge."

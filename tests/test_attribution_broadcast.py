@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from written_articles import asked, assistant_over
+from written_articles import asked, assistant_over, ingested_story
 
-from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Span
 from qa.search.answer_types import ORGANISATION, PLACE
 from qa.search.article_questions import article_question
@@ -59,11 +58,7 @@ OLSEN = "Speaking on local radio on Monday night, Ms Olsen dismissed the idea."
 
 @pytest.fixture
 def docks(tmp_path: Path) -> tuple[str, Article]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "docks.txt").write_text(DOCKS, encoding="utf-8")
-    (parsed,) = ingest_corpus(corpus).files
-    return parsed.text, parsed.articles[0]
+    return ingested_story(tmp_path, DOCKS, "docks.txt")
 
 
 def speaker_of(story: tuple[str, Article], sentence: str) -> str | None:
@@ -146,7 +141,7 @@ def test_a_possessive_after_said_names_no_speaker() -> None:
         ("Who is the journalist arrested at the port?", None),
     ],
 )
-def test_a_metadata_question_is_known_by_what_it_asks_of_a_story(
+def test_a_metadata_question_is_known_by_what_it_asks_of_aingested_story(
     question: str, field: str | None
 ) -> None:
     asked = article_question(question)
@@ -154,32 +149,21 @@ def test_a_metadata_question_is_known_by_what_it_asks_of_a_story(
 
 
 def test_he_told_a_channel_names_the_listener_not_the_speaker(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "visas.txt").write_text(
+    story = ingested_story(
+        tmp_path,
         "The acting health minister, Carl Voss, says the clinic will reopen. He has told "
         'Channel Four the repairs are nearly done. "The doors open on Monday," he said.\n',
-        encoding="utf-8",
+        "visas.txt",
     )
-    (parsed,) = ingest_corpus(corpus).files
-    story = (parsed.text, parsed.articles[0])
     assert speaker_of(story, '"The doors open on Monday," he said.') == (
         "The acting health minister, Carl Voss, says the clinic will reopen."
     )
 
 
-def _story(tmp_path: Path, text: str) -> tuple[str, Article]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.txt").write_text(text, encoding="utf-8")
-    (parsed,) = ingest_corpus(corpus).files
-    return parsed.text, parsed.articles[0]
-
-
 def test_a_position_spelt_out_by_a_spokesman_names_the_speaker_of_the_quote_after_it(
     tmp_path: Path,
 ) -> None:
-    story = _story(
+    story = ingested_story(
         tmp_path,
         "The island council has suspended the winter ferry timetable after a second engine "
         "failure. The Islanders say they hold the operator responsible for years of neglect. "
@@ -192,7 +176,7 @@ def test_a_position_spelt_out_by_a_spokesman_names_the_speaker_of_the_quote_afte
 
 
 def test_a_people_named_with_the_is_no_speaker_for_he_said(tmp_path: Path) -> None:
-    story = _story(
+    story = ingested_story(
         tmp_path,
         "Flood water has cut the coast road for a third day. The Islanders say they were "
         'warned too late. "We will rebuild the road before the spring," he said.\n',
@@ -324,7 +308,7 @@ SHELTER = (
 def test_a_sentence_naming_a_body_only_as_the_group_is_read_after_the_sentence_naming_it(
     tmp_path: Path,
 ) -> None:
-    story = _story(tmp_path, SHELTER)
+    story = ingested_story(tmp_path, SHELTER)
     raw, article = story
     group = "The group houses families whose homes were damaged."
     start = raw.index(group)
@@ -341,7 +325,7 @@ def test_a_sentence_naming_a_body_only_as_the_group_is_read_after_the_sentence_n
 def test_a_place_in_the_sentence_naming_the_group_by_description_does_not_name_the_group(
     tmp_path: Path,
 ) -> None:
-    raw, article = _story(
+    raw, article = ingested_story(
         tmp_path,
         "Boats were lost along the whole coast. A skipper spoke at the office of the charity "
         "Safe Moorings. The group houses fishing families in Harlow.\n",

@@ -9,7 +9,8 @@ from pathlib import Path
 from qa.config import Settings
 from qa.evaluation.run import CorpusText, citation_problem
 from qa.index.indexing import update_index
-from qa.records import Answer
+from qa.ingest.reader import ingest_corpus
+from qa.records import Answer, Article
 from qa.search.assistant import Assistant
 
 
@@ -29,3 +30,13 @@ def asked(assistant: Assistant, question: str, k: int = 5) -> Answer:
     answer = assistant.ask(question, k=k)
     assert citation_problem(answer, CorpusText(assistant.settings.corpus_dir)) is None
     return answer
+
+
+def ingested_story(root: Path, text: str, name: str = "story.txt") -> tuple[str, Article]:
+    """The decoded text and the first article of one file ``name`` holding ``text``,
+    written and ingested (not indexed) under ``root``."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    (parsed,) = ingest_corpus(corpus).files
+    return parsed.text, parsed.articles[0]
