@@ -674,8 +674,10 @@ def _article_reply(
     topic's words the closest one lacks, and cites that article's title.
     """
     asked = article_question(question)
+    if asked is None:
+        return None
     fields = asked_fields(question, question_parts)
-    if asked is None or not fields:
+    if not fields:
         return None  # "Whose review …, and when was it published?" asks about the review
     ranked = [hit.article for hit in passages]
     texts = [hit.chunk.text for hit in passages]
@@ -734,8 +736,9 @@ def _fact_reply(
 ) -> tuple[str, bool, tuple[Passage, ...], tuple[Passage, ...]]:
     """The reply stating ``facts`` of ``article`` in order (after the first, "It" stands for
     the article's title), whether any is known, the passages citing their lines and the
-    listed passages: a line no passage is exactly is listed before the passages found, in
-    the order the reply cites it."""
+    listed passages: a line no passage is exactly is listed before the passages found; with
+    several facts, the cited passages come first, numbered in the order the reply cites
+    them."""
     stated: list[tuple[str, Passage]] = []
     inserted = 0
     name = f"“{article.title}”"
