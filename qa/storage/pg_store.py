@@ -35,9 +35,9 @@ found there whose best possible score reaches the bound are scored (``_top_k``).
 A question holding a term in more than ``COMMON_TERM`` chunks is not proved exact
 that way (it meant scoring tens of thousands of chunks): its top comes from each
 term's best postings (``_best_postings_top_k``, approximate). Under a date or outlet
-filter that keeps few postings, they are all read and summed instead, through the
-postings' indexes by date and by outlet, and when very few, every kept chunk's score
-comes back, so the candidates' scores are known without another query.
+filter that keeps few postings, they are all read instead, through the postings'
+indexes by date and by outlet, and summed by numpy (``_filtered_scores``): every kept
+chunk's score comes back, so the candidates' scores are known without another query.
 """
 
 from __future__ import annotations
@@ -129,7 +129,9 @@ FIRST_ROUND = 200
 #: A term in at most this many chunks has all its postings read in the first round.
 RARE_TERM = 2_000
 #: A filter keeping at most this many postings of the question's terms sums them all
-#: (read through the postings' date and outlet indexes) instead of the top-k rounds.
+#: (read through the postings' date and outlet indexes) instead of the top-k rounds:
+#: the server sends each term's kept postings as arrays and numpy sums them
+#: (``_filtered_scores``), so every kept chunk's score is known.
 FILTERED_POSTINGS = 200_000
 #: A question holding a term in more than this many chunks has its BM25 top-k taken from
 #: each term's best ``TERM_DEPTH`` postings (``_best_postings_top_k``), ``RESCORED × k``
@@ -138,9 +140,6 @@ FILTERED_POSTINGS = 200_000
 COMMON_TERM = 20_000
 TERM_DEPTH = 5_000
 RESCORED = 3
-#: A filter keeping at most this many postings of the question's terms has the scores of
-#: all its chunks read at once, so its candidates' scores need no more queries.
-ALL_SCORES_POSTINGS = 20_000
 #: Term frequencies below this get one posting range each above a weight threshold.
 _SPLIT_FREQUENCIES = 8
 _LONGEST = 2**31 - 1
@@ -190,19 +189,38 @@ def query_terms(question: str) -> Counter[str]:
     return Counter(analyse([question])[0])
 
 
-def best_scores(scores: dict[int, float], n: int) -> tuple[np.ndarray, np.ndarray]:
+def best_scores(ids: np.ndarray, scores: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Ids and scores (float32) of the ``n`` best chunks scoring above zero, best first,
     ties by id. In numpy: a filter's every score can be tens of thousands of them."""
-    ids = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
-    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-    above = values > 0
-    ids, values = ids[above], values[above]
+    above = scores > 0
+    ids, values = ids[above], scores[above]
     if len(ids) > n > 0:
         nth = np.partition(values, len(values) - n)[len(values) - n]
         kept = values >= nth  # the n best and whatever ties the n-th
         ids, values = ids[kept], values[kept]
     order = np.lexsort((ids, -values))[: max(n, 0)]
     return ids[order], values[order].astype(np.float32)
+
+
+def score_arrays(scores: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Chunk ids in ascending order and their scores (float64), from a dict of scores."""
+    ids = np.fromiter(scores.keys(), dtype=np.int64, count=len(scores))
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    order = np.argsort(ids)
+    return ids[order], values[order]
+
+
+def sent_array(data: bytes | None, element: str) -> np.ndarray:
+    """The elements of a one-dimensional array without nulls as PostgreSQL's
+    ``array_send`` writes it (a 20-byte header, then each element's length and
+    big-endian value), for ``element`` ``">i4"`` or ``">i8"``; empty for NULL."""
+    kind = np.dtype(element)
+    if data is None or len(data) <= 20:
+        return np.zeros(0, dtype=kind.newbyteorder("="))
+    items = np.frombuffer(data, dtype=np.dtype([("length", ">i4"), ("value", kind)]), offset=20)
+    if (items["length"] != kind.itemsize).any():
+        raise ValueError("an array of the postings holds a null")
+    return items["value"].astype(kind.newbyteorder("="))
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,12 +299,22 @@ def _exact_plan(kept: int, n: int, *, binary: bool) -> DensePlan:
 
 @dataclass(frozen=True, slots=True)
 class ScoredQuestion:
-    """What the last ``lexical_top`` scored: exact BM25 of some chunks of ``question``,
-    and the filter under which every chunk left out scores zero (None: not known)."""
+    """What the last ``lexical_top`` scored: exact BM25 of some chunks of ``question``
+    (``ids`` ascending, ``scores`` float64 beside them), and the filter under which
+    every chunk left out scores zero (None: not known)."""
 
     question: str
-    scores: dict[int, float]
+    ids: np.ndarray
+    scores: np.ndarray
     complete: SearchFilters | None
+
+    def known(self, chunk_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of ``chunk_ids`` were scored (a mask), and their scores (0 elsewhere)."""
+        if not len(self.ids):
+            return np.zeros(len(chunk_ids), dtype=bool), np.zeros(len(chunk_ids))
+        at = np.minimum(np.searchsorted(self.ids, chunk_ids), len(self.ids) - 1)
+        found = self.ids[at] == chunk_ids
+        return found, np.where(found, self.scores[at], 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -651,33 +679,37 @@ class PostgresStorage(HeldRows):
             scores = self._exact_scores(terms, [r[0] for r in rows])
             complete = filters
         elif where != "TRUE" and self._filtered_postings(filters, terms) <= FILTERED_POSTINGS:
-            # The postings' date and outlet indexes hold just what the filter keeps. When
-            # they are few, every chunk's score comes back: the candidates' are then known.
-            every = self._filtered_postings(filters, terms) <= ALL_SCORES_POSTINGS
-            scores = self._exhaustive(terms, None if every else n, *filter_sql(filters, "p"))
-            complete = filters if every else None
+            # The postings' date and outlet indexes hold just what the filter keeps: every
+            # kept chunk's score comes back, so the candidates' are known too.
+            ids, values = self._filtered_scores(terms, *filter_sql(filters, "p"))
+            self._scored = ScoredQuestion(question, ids, values, filters)
+            return best_scores(ids, values, n)
         elif max(t.df for t in terms) > COMMON_TERM:
             scores = self._best_postings_top_k(terms, n, filters)
         else:
             scores = self._top_k(terms, n, filters)
-        self._scored = ScoredQuestion(question, scores, complete)
-        return best_scores(scores, n)
+        ids, values = score_arrays(scores)
+        self._scored = ScoredQuestion(question, ids, values, complete)
+        return best_scores(ids, values, n)
 
     def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
         """BM25 score of each of these chunks, zero for one sharing no term (float32).
         Those the last ``lexical_top`` of this question scored are not scored again, nor
         those it proved to score zero: when it scored every chunk a filter keeps, a chunk
         that the filter's kNN searches returned and it did not score holds no term."""
-        ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
-        known: dict[int, float] = {}
-        zero: set[int] = set()
-        if self._scored is not None and self._scored.question == question:
-            known = self._scored.scores
-            if self._passing is not None and self._passing[0] == self._scored.complete:
-                zero = self._passing[1]
-        missing = [i for i in ids if i not in known and i not in zero]
-        found = self._exact_scores(self._term_weights(question), missing) if missing else {}
-        return np.array([known.get(i, found.get(i, 0.0)) for i in ids], dtype=np.float32)
+        ids = np.asarray(chunk_ids, dtype=np.int64).ravel()
+        known = np.zeros(len(ids), dtype=bool)
+        scores = np.zeros(len(ids))
+        scored = self._scored
+        if scored is not None and scored.question == question:
+            known, scores = scored.known(ids)
+            if self._passing is not None and self._passing[0] == scored.complete:
+                known |= np.fromiter((i in self._passing[1] for i in ids.tolist()), bool, len(ids))
+        missing = ids[~known].tolist()
+        if missing:
+            found = self._exact_scores(self._term_weights(question), missing)
+            scores[~known] = [found.get(i, 0.0) for i in missing]
+        return scores.astype(np.float32)
 
     def _term_weights(self, question: str) -> list[TermWeight]:
         """The question's terms found in the index, with their document frequency and
@@ -761,7 +793,7 @@ class PostgresStorage(HeldRows):
         ranked = sorted(scores.values(), reverse=True)
         floor = ranked[n - 1] if len(ranked) >= n else 0.0
         if floor <= 0:
-            return self._exhaustive(terms, n, where, params)
+            return self._summed_top(terms, n, where, params)
         ranges, bounds = self._ranges_below(terms, floor)
         columns = [list(column) for column in zip(*ranges, strict=True)]  # never empty
         survivors = self._db.execute(
@@ -841,31 +873,52 @@ class PostgresStorage(HeldRows):
             ranges.append((key, _SPLIT_FREQUENCIES, _LONGEST, _LONGEST, weight, bound))
         return ranges, bounds
 
-    def _exhaustive(
-        self, terms: list[TermWeight], n: int | None, where: str, params: list[Any]
+    def _summed_top(
+        self, terms: list[TermWeight], n: int, where: str, params: list[Any]
     ) -> dict[int, float]:
-        """The n best chunks by summing every posting of the terms under the filter;
-        with n None, every chunk holding a term (as two arrays in one binary row, which
-        costs less to read than a row per chunk)."""
+        """The n best chunks by summing every posting of the terms under the filter."""
         # float8 throughout: numeric arithmetic made the sum ten times slower.
-        scored = (
+        rows = self._db.execute(
             "SELECT p.chunk_id, sum(w.weight * p.tf / (p.tf + %s::float8 * (1 - %s::float8"
             " + %s::float8 * p.length / %s::float8))) AS score"
             " FROM unnest(%s::int[], %s::float8[]) AS w(term_id, weight)"
             f" JOIN qa.postings p ON p.term_id = w.term_id WHERE {where} GROUP BY p.chunk_id"
-        )
-        args = [*self._bm25_constants(), [t.term_id for t in terms], [t.weight for t in terms]]
-        if n is not None:
-            rows = self._db.execute(
-                f"{scored} ORDER BY score DESC, p.chunk_id LIMIT %s", [*args, *params, n]
-            ).fetchall()
-            return {int(chunk_id): float(score) for chunk_id, score in rows}
+            " ORDER BY score DESC, p.chunk_id LIMIT %s",
+            [
+                *self._bm25_constants(),
+                [t.term_id for t in terms],
+                [t.weight for t in terms],
+                *params,
+                n,
+            ],
+        ).fetchall()
+        return {int(chunk_id): float(score) for chunk_id, score in rows}
+
+    def _filtered_scores(
+        self, terms: list[TermWeight], where: str, params: list[Any]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Every chunk holding a term under the filter, ascending, and its BM25 score.
+
+        The server sends each term's kept postings as three arrays in one row
+        (``array_send``: read by numpy as they are), and numpy sums them: grouping tens of
+        thousands of postings by chunk and building a row a chunk cost the server more."""
         with self._db.cursor(binary=True) as cursor:
-            cursor.execute(
-                f"SELECT array_agg(chunk_id), array_agg(score) FROM ({scored}) s", [*args, *params]
-            )
-            ids, scores = cursor.fetchone() or (None, None)
-        return dict(zip(ids or [], scores or [], strict=True))
+            rows = cursor.execute(
+                "SELECT t.i, f.* FROM unnest(%s::int[]) WITH ORDINALITY AS t(term_id, i)"
+                " CROSS JOIN LATERAL (SELECT array_send(array_agg(p.chunk_id)),"
+                " array_send(array_agg(p.tf)), array_send(array_agg(p.length))"
+                f" FROM qa.postings p WHERE p.term_id = t.term_id AND {where}) f",
+                [[t.term_id for t in terms], *params],
+            ).fetchall()
+        chunk_ids, parts = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
+        for ordinal, ids, tfs, lengths in rows:
+            tf = sent_array(tfs, ">i4").astype(np.float64)
+            length = sent_array(lengths, ">i4").astype(np.float64)
+            chunk_ids.append(sent_array(ids, ">i8"))
+            normalised = BM25_K1 * (1 - BM25_B + BM25_B * length / self._avgdl)
+            parts.append(terms[ordinal - 1].weight * tf / (tf + normalised))
+        ids, where_in = np.unique(np.concatenate(chunk_ids), return_inverse=True)
+        return ids, np.bincount(where_in, weights=np.concatenate(parts), minlength=len(ids))
 
     def lexical_terms(self, texts: Sequence[str]) -> list[list[str]]:
         """The BM25 terms of each text, as the postings were made (``qa.storage.lexical``)."""
