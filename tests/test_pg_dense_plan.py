@@ -57,7 +57,7 @@ def test_a_measurement_can_take_the_index_where_a_scan_would_be_cheaper() -> Non
 
 def test_a_scan_of_tens_of_thousands_of_rows_rescores_only_those_closest_by_their_bits() -> None:
     assert dense_plan(50_000, MILLION, 100, IVFFLAT_1M, binary=True) == DensePlan(
-        exact=True, candidates=800
+        exact=True, candidates=500
     )
     assert dense_plan(15_000, MILLION, 100, IVFFLAT_1M, binary=True) == DensePlan(exact=True)
     assert dense_plan(50_000, MILLION, 100, IVFFLAT_1M) == DensePlan(exact=True)  # no bits
