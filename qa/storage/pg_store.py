@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -183,6 +183,12 @@ def _source_sql(filters: SearchFilters, alias: str) -> tuple[list[str], list[Any
 def outlet_key(outlet: str | None) -> str:
     """How an outlet is compared by filters: case-folded, none as empty."""
     return (outlet or "").casefold()
+
+
+def id_array(ids: Iterable[int]) -> str:
+    """Chunk ids as a PostgreSQL array literal, for ``= ANY(%s::bigint[])``: dumping a
+    list, psycopg checks each element's type (0.3 of 0.5 ms a query for 300 ids)."""
+    return "{" + ",".join(map(str, ids)) + "}"
 
 
 def query_terms(question: str) -> Counter[str]:
@@ -418,8 +424,8 @@ class PostgresStorage(HeldRows):
 
         with self._db.cursor(row_factory=dict_row) as cursor:
             rows = cursor.execute(
-                f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks WHERE chunk_id = ANY(%s)",
-                ([int(i) for i in chunk_ids],),
+                f"SELECT {_CHUNK_COLUMNS} FROM qa.chunks WHERE chunk_id = ANY(%s::bigint[])",
+                (id_array(int(i) for i in chunk_ids),),
             ).fetchall()
         return {row["chunk_id"]: chunk_from_row(row) for row in rows}
 
@@ -627,8 +633,9 @@ class PostgresStorage(HeldRows):
             return np.zeros((0, self._manifest.dimension), dtype=np.float32)
         with self._db.cursor(binary=True) as cursor:
             cursor.execute(
-                f"SELECT chunk_id, vector FROM {VECTOR_TABLES[field]} WHERE chunk_id = ANY(%s)",
-                (ids,),
+                f"SELECT chunk_id, vector FROM {VECTOR_TABLES[field]}"
+                " WHERE chunk_id = ANY(%s::bigint[])",
+                (id_array(ids),),
             )
             found = dict(cursor.fetchall())
         return np.vstack([found[i] for i in ids]).astype(np.float32, copy=False)
@@ -652,8 +659,8 @@ class PostgresStorage(HeldRows):
         vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         rows = self._db.execute(
             f"SELECT chunk_id, -(vector::vector <#> %s) FROM qa.{field}_{self._searched}"
-            " WHERE chunk_id = ANY(%s)",
-            (vector, ids),
+            " WHERE chunk_id = ANY(%s::bigint[])",
+            (vector, id_array(ids)),
         ).fetchall()
         found = dict(rows)
         return np.array([found[i] for i in ids], dtype=np.float32)
@@ -748,8 +755,8 @@ class PostgresStorage(HeldRows):
         weight = {t.term_id: t.weight for t in terms}
         rows = self._db.execute(
             "SELECT chunk_id, term_id, tf, length FROM qa.postings"
-            " WHERE term_id = ANY(%s) AND chunk_id = ANY(%s)",
-            (list(weight), list(chunk_ids)),
+            " WHERE term_id = ANY(%s) AND chunk_id = ANY(%s::bigint[])",
+            (list(weight), id_array(chunk_ids)),
         ).fetchall()
         scores: dict[int, float] = {}
         for chunk_id, term_id, tf, length in rows:
