@@ -147,11 +147,11 @@ def test_a_question_that_finds_nothing_alone_is_asked_once_more_after_the_last_o
     assert answer.resolved_question == (
         "What was the first warning about? (following: Why was Captain Ola Brenn fined?)"
     )
-    # What the last answer showed comes after what it did not.
+    # The sentence not read answers it, but its "he" is the captain the read one names.
     assert answer.text == (
+        "Captain Ola Brenn was fined 4,000 kroner by the maritime court on Friday. [1] "
         "The court found he had ignored two warnings about the ferry's steering because he "
-        "wanted to keep to the timetable. [1] Captain Ola Brenn was fined 4,000 kroner by the "
-        "maritime court on Friday. [1]"
+        "wanted to keep to the timetable. [1]"
     )
     assert searches == [
         "what was the first warning about?",

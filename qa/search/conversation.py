@@ -481,11 +481,14 @@ def reason_first(question: str, answer: Answer, last: PreviousTurn) -> Answer:
 
 
 def new_before_shown(resolution: Resolution, answer: Answer, shown: Sequence[str]) -> Answer:
-    """A follow-up that asks something new, answered by a reply that opens with what the last
-    answer showed while a sentence the user has not read holds what it asks (as written out,
-    without the questions it follows): the sentences not read lead, those read follow, each
-    part in its order. A question about the last answer itself (``who said that?``), a
-    ``why?``, and any other reply are returned as they are."""
+    """A follow-up answered by a reply that opens with a sentence the last answer showed,
+    while another of its sentences answers what was typed better (of the kind asked, with
+    more of the typed words: ``when did that stadium open?`` → "The stadium opened in …"):
+    that sentence leads (one not read first among equals), after the sentence before it in
+    its passage when its "he" or "she" is named there; the others follow in their order. A
+    lead that answers as well stays: a follow-up is often answered by what the last reply
+    showed. A question about the last answer itself (``who said that?``), a ``why?``, and
+    any other reply are returned as they are."""
     said = _cited(answer.text)
     seen = {_plain(sentence) for sentence in shown}
     if (
@@ -497,10 +500,68 @@ def new_before_shown(resolution: Resolution, answer: Answer, shown: Sequence[str
     ):
         return answer
     asked = split_carried(resolution.resolved)[0]
-    new = [pair for pair in said if _plain(pair[0]) not in seen]
-    if not any(holds_what_is_asked(asked, sentence) for sentence, _ in new):
+    fit = {pair: _fit(resolution.question, asked, pair[0]) for pair in said}
+    # The best fit after the lead, one not read first among equals.
+    best = max(said[1:], key=lambda pair: (fit[pair], _plain(pair[0]) not in seen), default=None)
+    if best is None or fit[best] <= fit[said[0]]:
         return answer
-    return _with_sentences(answer, [*new, *(pair for pair in said if pair not in new)])
+    lead = [best]
+    before = _sentence_before(best, said, answer.passages)
+    if before is not None and _speaks_of_someone_unnamed(best[0]):
+        lead = [before, best]  # "he" after the sentence that names him
+    return _with_sentences(answer, [*lead, *(pair for pair in said if pair not in lead)])
+
+
+#: A pronoun standing for someone: named before it, or in the sentence before.
+_PERSON_PRONOUN = LazyPattern(r"\b(?:he|she|him|his|her|they|them|their)\b", re.I)
+_CAPITALISED_WORD = LazyPattern(r"(?<!^)\b[A-Z]")
+
+
+def _speaks_of_someone_unnamed(sentence: str) -> bool:
+    """Whether a pronoun for someone comes in ``sentence`` before any name (``He was …``,
+    ``The court found he …``): who it is stands in the sentence before."""
+    pronoun = _PERSON_PRONOUN.search(sentence)
+    return pronoun is not None and not _CAPITALISED_WORD.search(sentence, 0, pronoun.start())
+
+
+#: Words a typed follow-up shares with any sentence about its matter, which tell nothing.
+_NOT_TELLING = frozenset(("that", "this", "these", "those", "many", "much"))
+
+
+def _fit(typed: str, asked: str, sentence: str) -> int:
+    """How well ``sentence`` answers a follow-up: 0 when it holds nothing of the kind the
+    question (as written out, ``asked``) asks for that the question does not name, else how
+    many of the words typed it has in some form (when the question's own words are all that
+    was typed: 1 when it shares any)."""
+    kind = matched_kind(asked)
+    if kind is not None and not things(sentence).new_to(things(asked), kind):
+        return 0
+    typed_stems = {_stem_of(word) for word in content_words(typed) - _NOT_TELLING}
+    if not typed_stems:
+        return int(bool(_stems(asked) & _stems(sentence)))
+    words = content_words(sentence)
+    return sum(any(word.startswith(stem) for word in words) for stem in typed_stems)
+
+
+def _stem_of(word: str) -> str:
+    """The part of a word its other forms share (``open`` of "opened", ``record``)."""
+    return word[: max(4, len(word) - 2)]
+
+
+def _sentence_before(
+    pair: tuple[str, int], said: Sequence[tuple[str, int]], passages: Sequence[Passage]
+) -> tuple[str, int] | None:
+    """The sentence of ``said`` that stands right before ``pair``'s sentence in its passage."""
+    sentence, marker = pair
+    for passage in passages:
+        if passage.marker != marker:
+            continue
+        spans = split_sentences(passage.quote, Span(0, len(passage.quote)))
+        texts = [_plain(passage.quote[sp.start : sp.end]) for sp in spans]
+        if _plain(sentence) in texts and texts.index(_plain(sentence)) > 0:
+            previous = texts[texts.index(_plain(sentence)) - 1]
+            return next((p for p in said if p[1] == marker and _plain(p[0]) == previous), None)
+    return None
 
 
 #: How an answer says the last answer's passages hold nothing it did not show.
