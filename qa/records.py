@@ -171,9 +171,11 @@ class Constraint:
 
     ``kind`` is one of ``name``, ``year``, ``date``, ``number``, ``quote``, ``term``,
     ``unseen`` (a word no article uses), ``counted`` (what "How many …?" counts, when no
-    article uses that word) or ``office`` (the office a question asks the holder of, when
-    the reply names another office's holder; see qa/search/answerability.py), ``text`` the
-    words as the question writes them, ``terms`` the forms they are matched by.
+    article uses that word), ``office`` (the office a question asks the holder of, when
+    the reply names another office's holder; see qa/search/answerability.py) or
+    ``speaker`` (the person a "What did <person> say?" asks about, when no article gives
+    their words); ``text`` the words as the question writes them, ``terms`` the forms
+    they are matched by.
     """
 
     kind: str

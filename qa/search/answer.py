@@ -29,12 +29,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Answer, Article, Citation, Constraint, Hit, Passage, Span
 from qa.search.answer_types import ORGANISATION, PERSON, PLACE
 from qa.search.answerability import (
+    SPEAKER,
     TERM,
     AnswerabilityPolicy,
+    Assessment,
     assess,
     check_reply,
     closest_sentence,
@@ -55,6 +58,7 @@ from qa.search.article_questions import (
 from qa.search.attribution import (
     AskedHolder,
     asked_holder,
+    asked_person,
     asked_speaker_name,
     asks_speaker,
     gives_words_of,
@@ -67,6 +71,7 @@ from qa.search.attribution import (
     reports_speech_of,
     speaker_for,
     speaker_surname,
+    speaks_in,
     voices_someone,
 )
 from qa.search.lexicon import Lexicon
@@ -144,6 +149,9 @@ def compose_answer(
         return Answer(question, text, False, cited, listed, timings_ms, notices, evidence)
     if not chosen:  # off topic, or the passages show no statement (only headings)
         return Answer(question, ABSTENTION, True, (), listed, timings_ms, notices, evidence)
+    if assessment.met and (unquoted := _unquoted_person(question, passages, snapshot)):
+        # "What did Ann Bell say?" where no article gives her words: not another's words.
+        assessment = Assessment(assessment.constraints, (), chosen[0].marker, (unquoted,), 0.0)
     passages_fail = not assessment.met
     if assessment.met and policy.answerability.reply_holds_asked:
         # A "how many" reply without a figure is no answer: say so for what was asked.
@@ -482,7 +490,7 @@ def _speakers_before_quotes(chosen: Sequence[Candidate], snapshot: Storage) -> l
                 and not raw[c.span.end : quote.span.start].strip()  # right before it
                 and not holds_quote(c.text)
                 and names_speaker(c.text)
-                and re.search(rf"\b{re.escape(surname)}\b", c.text)
+                and speaker_surname(c.text) == surname  # not one who only names them
             ),
             None,
         )
@@ -610,16 +618,47 @@ def _quote_first(
 def _their_words_first(
     chosen: Sequence[Candidate], surname: str, snapshot: Storage
 ) -> list[Candidate]:
-    """The chosen sentences for "What did <person> say …?" with those after the first that
-    give that person's words or tell what they say put before the others, each group in its
-    order: a sentence about something else is the one left out when the reply is full."""
-    first, *rest = chosen
+    """The chosen sentences for "What did <person> say …?" with those that give that
+    person's words or tell what they say put before the others, each group in its order: a
+    sentence about something else ("Doe, who has clashed with the mayor, …") is the one left
+    out when the reply is full, and never leads their words."""
     theirs = [
         c
-        for c in rest
+        for c in chosen
         if reports_speech_of(c.text, surname) or _gives_words_of(c, surname, snapshot)
     ]
-    return [first, *theirs, *(c for c in rest if c not in theirs)]
+    return [*theirs, *(c for c in chosen if c not in theirs)]
+
+
+def _unquoted_person(
+    question: str, passages: Sequence[Hit], snapshot: Storage
+) -> Constraint | None:
+    """The person a "What did <person> say …?" question names (a ``speaker`` constraint)
+    when no article of the passages tells what they said (``speaks_in``) or gives their
+    words in a quote (``gives_words_of``); None when one does, when they wrote one of the
+    articles (what they wrote is the article), or for another question."""
+    person = asked_person(question)
+    if person is None:
+        return None
+    surname = person.split()[-1]
+    articles = {hit.article.article_id: hit.article for hit in passages}.values()
+    if any(surname in (article.author or "") for article in articles):
+        return None
+    for article in articles:
+        raw = snapshot.file_text(article.path)
+        for paragraph in article.paragraphs:
+            text = " ".join(raw[paragraph.start : paragraph.end].split())
+            if surname.casefold() not in text.casefold() and not holds_quote(text):
+                continue
+            if speaks_in(text, surname):
+                return None
+            sentences = split_sentences(raw, paragraph)
+            if any(
+                holds_quote(raw[s.start : s.end]) and gives_words_of(raw, article, s, surname)
+                for s in sentences
+            ):
+                return None
+    return Constraint(SPEAKER, person, (surname,))
 
 
 def _gives_words_of(candidate: Candidate, surname: str, snapshot: Storage) -> bool:

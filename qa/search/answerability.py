@@ -164,6 +164,8 @@ if TYPE_CHECKING:
 _CAPITALISED_WORD = LazyPattern(r"\b[A-Z][a-z]+\b")
 YEAR, DATE, NUMBER, QUOTE, NAME = "year", "date", "number", "quote", "name"
 TERM, UNSEEN, COUNTED, OFFICE = "term", "unseen", "counted", "office"
+#: The person a "What did <person> say?" asks about, when no article gives their words.
+SPEAKER = "speaker"
 #: The kinds of thing a window may name in contrast to the asked one (``Evidence.rival``).
 COUNTRY, PLACE, PERSON, ORGANISATION = "country", "place", "person", "organisation"
 CONTRAST_KINDS = (COUNTRY, YEAR, PLACE, PERSON, ORGANISATION)
@@ -387,6 +389,8 @@ class Assessment:
         missing = describe_missing(self.missing) if self.missing else "this"
         if self.lacks_asked is None and [c.kind for c in self.missing] == [OFFICE]:
             said = f"name no {missing}"  # "name no chairman of the Harbour Bank"
+        elif self.lacks_asked is None and [c.kind for c in self.missing] == [SPEAKER]:
+            said = f"quote nothing {missing} said"  # "quote nothing Ann Bell said"
         elif self.lacks_asked is not None:
             asked = " ".join(filter(None, (self.measure, _ASKED_WORDS[self.lacks_asked])))
             said = f"give no {asked} for {missing}"

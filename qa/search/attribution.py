@@ -64,6 +64,7 @@ from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
 from qa.search.answer_types import PLACE, things
+from qa.search.name_kinds import is_demonym, is_organisation_word
 from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, PERSON_NOUNS
 from qa.text import CAPITALS, SMALL_LETTERS
 
@@ -861,6 +862,61 @@ def asked_speaker_name(question: str) -> str | None:
     return named[-1] if named else None
 
 
+_NAME_WORD = rf"[{CAPITALS}][\w\-]*[{SMALL_LETTERS}][\w\-]*"
+#: Lower-case words that stand inside a person's name ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset("von van der den de da del la le al bin ibn".split())
+
+
+def asked_person(question: str) -> str | None:
+    """The person a "What did <person> say (about …)?" question names, as it names them
+    ("What did Ann Bell tell the court?" → "Ann Bell"); None when it asks about a role
+    or a body ("What did the harbour master say?", "What did Bell's lawyer say?",
+    "What did Harbour Media claim?") or is another question."""
+    found = _ASKS_WHAT_SAID.search(question)
+    if found is None:
+        return None
+    words = found.group("who").split()
+    if not 1 <= len(words) <= 4 or not words[0][0].isupper():
+        return None
+    for word in words:
+        if word in _NAME_PARTICLES:
+            continue
+        plain = re.sub(r"[’']s?$", "", word)
+        if plain != word or not re.fullmatch(
+            rf"[{CAPITALS}][\w\-]*[{SMALL_LETTERS}][\w\-]*", plain
+        ):
+            return None  # a possessive ("Bell's lawyer") or no name
+        if is_organisation_word(plain.casefold()) or is_demonym(plain):
+            return None
+    return " ".join(words)
+
+
+def speaks_in(text: str, surname: str) -> bool:
+    """Whether ``text`` tells that the person ``surname`` said something, in any of the
+    ways news does: "Bell said …", "Bell, the harbour master, told …", "…, said Ann
+    Bell.", "Bell has long argued …", "according to Bell" (in any case: some corpora are
+    lower-cased)."""
+    name = rf"\b(?i:{re.escape(surname)})\b"
+    return (
+        re.search(
+            rf"{name}(?:\s+and\s+\w[\w\-]*(?:\s+\w[\w\-]*)?)?(?:,[^,.;“”\"]{{1,80}})?,?\s+"
+            rf"(?:(?:has|had|have)\s+)?(?:\w+ly\s+|also\s+|later\s+|then\s+|long\s+|again\s+)?"
+            rf"{_VERBS}\b"
+            rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:(?!{_NOT_BEFORE_SPEAKER}\b)\S+\s+){{0,4}}?{name}"
+            rf"(?!\s+(?:{_NOT_BEFORE_SPEAKER}|{_AUXILIARY}|\w+ed)\b)"
+            rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}",
+            text,
+        )
+        is not None
+    )
+
+
+#: Words between "said" and a name that make the name not the speaker's ("said of Bell").
+_NOT_BEFORE_SPEAKER = "(?:of|about|to|on|with|for|at|by|that)"
+#: A verb after "said <name>" makes the name the subject of what was said ("said Bell was").
+_AUXILIARY = "(?:was|is|were|are|had|has|have|would|will|could|can|did|does|should|may|might|must)"
+
+
 def quotes_person(sentence: str, surname: str) -> bool:
     """Whether a sentence gives the words of the person ``surname`` in quotation marks,
     naming them beside a verb of speech outside the quotation ("“This is a witch hunt,”
@@ -886,13 +942,14 @@ def holds_quote(sentence: str) -> bool:
 def reports_speech_of(sentence: str, surname: str) -> bool:
     """Whether a sentence tells, outside any quotation, what the person ``surname`` says,
     naming them beside a verb of speech ("The harbour master says he followed the rules …", "Doe
-    told reporters …", "…, said Doe."), not only speaking of them ("A press officer says
-    Doe is worried …")."""
+    told reporters …", "…, said Doe.", "…, according to Doe"), not only speaking of them ("A
+    press officer says Doe is worried …")."""
     (read,) = _read_paragraph([sentence], 0)
     name = re.escape(surname)
     beside = (
         rf"\b{name}\s+(?:\w+ly\s+|also\s+)?{_VERBS}\b"
         rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b(?=\s*(?:[,.;:!?]|$))"
+        rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}\b"
     )
     return re.search(beside, read.outside) is not None
 
@@ -918,9 +975,11 @@ def gives_words_of(raw: str, article: Article, sentence: Span, surname: str) -> 
     if not holds_quote(text):
         return False
     speaker = speaker_for(raw, article, sentence)
-    return speaker is not None and bool(
-        re.search(rf"\b{re.escape(surname)}\b", raw[speaker.start : speaker.end])
-    )
+    if speaker is None:
+        return False
+    naming = " ".join(raw[speaker.start : speaker.end].split())
+    # The person who speaks there, not one the sentence only names ("…, telling Doe to sit").
+    return speaker_surname(naming) == surname or speaks_in(naming, surname)
 
 
 #: How many sentences after one naming a speaker their quote may stand.
