@@ -160,6 +160,9 @@ def test_the_person_a_what_did_they_say_question_names(question: str, person: st
         ('"The fares are too high," said Petra Lund.', True),
         ("Lund has long argued that the fares are too high.", True),
         ("The fares are too high, according to the harbour master, Petra Lund.", True),
+        ("According to Lund, the fares are too high.", True),
+        ("A Lund spokesman said the fares were under review.", True),
+        ("In a statement from Lund, the ferry company denied it.", True),
         ('"Sit down," Sorensen said, telling Petra Lund to sit down.', False),
         ('"Shameful," Brandt said of the prosecutor, Petra Lund.', False),
         ("Lund is seeking damages from the ferry company.", False),
@@ -173,5 +176,12 @@ def test_a_sentence_tells_what_a_person_said_only_where_they_speak(
     assert speaks_in(sentence, "Lund") is speaks
 
 
-def test_according_to_a_person_reports_their_speech() -> None:
-    assert reports_speech_of("The fares rose by a third, according to Petra Lund.", "Lund")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fares rose by a third, according to Petra Lund.",
+        "According to Petra Lund, the fares rose by a third.",
+    ],
+)
+def test_according_to_a_person_reports_their_speech(sentence: str) -> None:
+    assert reports_speech_of(sentence, "Lund")

@@ -892,11 +892,11 @@ def asked_person(question: str) -> str | None:
 
 
 def speaks_in(text: str, surname: str) -> bool:
-    """Whether ``text`` tells that the person ``surname`` said something, in any of the
-    ways news does: "Bell said …", "Bell, the harbour master, told …", "…, said Ann
-    Bell.", "Bell has long argued …", "according to Bell" (in any case: some corpora are
-    lower-cased)."""
-    name = rf"\b(?i:{re.escape(surname)})\b"
+    """Whether ``text`` tells that the person (or body) ``surname`` said something, in any
+    of the ways news does: "Bell said …", "Bell, the harbour master, told …", "…, said Ann
+    Bell.", "Bell has long argued …", "according to Bell", "a Bell spokesman …", "a
+    statement from Bell" (in any case: some corpora are lower-cased)."""
+    name = rf"\b{re.escape(surname)}\b"
     return (
         re.search(
             rf"{name}(?:\s+and\s+\w[\w\-]*(?:\s+\w[\w\-]*)?)?(?:,[^,.;“”\"]{{1,80}})?,?\s+"
@@ -904,13 +904,18 @@ def speaks_in(text: str, surname: str) -> bool:
             rf"{_VERBS}\b"
             rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:(?!{_NOT_BEFORE_SPEAKER}\b)\S+\s+){{0,4}}?{name}"
             rf"(?!\s+(?:{_NOT_BEFORE_SPEAKER}|{_AUXILIARY}|\w+ed)\b)"
-            rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}",
+            rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}"
+            rf"|{name}(?:['’]s?)?\s+(?:\w+\s+)?{_VOICE}"
+            rf"|{_VOICE}\s+(?:by|from|of|for)\s+(?:\S+\s+){{0,3}}?{name}",
             text,
+            re.I,
         )
         is not None
     )
 
 
+#: Who or what speaks for a person or body: "a Bell spokesman", "a statement from Bell".
+_VOICE = r"(?:spokes(?:man|woman|person)|statement|report|official|representative)s?\b"
 #: Words between "said" and a name that make the name not the speaker's ("said of Bell").
 _NOT_BEFORE_SPEAKER = "(?:of|about|to|on|with|for|at|by|that)"
 #: A verb after "said <name>" makes the name the subject of what was said ("said Bell was").
@@ -949,7 +954,7 @@ def reports_speech_of(sentence: str, surname: str) -> bool:
     beside = (
         rf"\b{name}\s+(?:\w+ly\s+|also\s+)?{_VERBS}\b"
         rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b(?=\s*(?:[,.;:!?]|$))"
-        rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}\b"
+        rf"|\b(?i:according)\s+to\s+(?:\S+\s+){{0,4}}?{name}\b"
     )
     return re.search(beside, read.outside) is not None
 
