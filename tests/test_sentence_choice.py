@@ -65,6 +65,30 @@ def test_sentences_starting_like_a_byline_are_still_statements(line: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry company admits changing the timetable of its island route",
+        "Ports: Fares, of course, and the timetables of the island ferries",
+        "Harbour master's warning prompts an angry response from the council",
+    ],
+)
+def test_a_section_heading_without_a_full_stop_is_no_statement(line: str) -> None:
+    assert not is_statement(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- The island ferry was used more than the harbour bus this year",
+        "2) Fares on the island route rose by a third over the winter",
+        "The council said the ferry would run twice a day from the start of May",
+    ],
+)
+def test_a_list_item_or_a_long_line_without_a_full_stop_is_a_statement(line: str) -> None:
+    assert is_statement(line)
+
+
+@pytest.mark.parametrize(
     ("sentence", "kept"),
     [
         (

@@ -209,11 +209,14 @@ def is_statement(sentence: str) -> bool:
     """Whether a sentence reads as a statement rather than a heading, title or dateline.
 
     A statement has at least four words and ends like a sentence (".", "!", "?",
-    "…", maybe inside a closing quote); a long line of at least eight words that is
-    not in title case counts too (a list item). "IV Revolts in Kyrgyzstan:" is no
-    statement, nor a line in capitals, a caption ("Photo: …"), a byline ("By Jane
-    Doe and John Roe, Reuters."), a credit or timestamp line ("Reporting by …",
-    "Updated 10:32 a.m. ET, March 5, 2018.") or a link line ("Read more: …").
+    "…", maybe inside a closing quote); a line of at least eight words that is not in
+    title case counts too when it is a list item ("- Fares rose …") or as long as few
+    headings are (twelve words): "Ferry company admits changing the timetable of its
+    route" and "Ports: Fares, of course, and timetables" are section headings. "IV
+    Revolts in Kyrgyzstan:" is no statement, nor a line in capitals, a caption ("Photo:
+    …"), a byline ("By Jane Doe and John Roe, Reuters."), a credit or timestamp line
+    ("Reporting by …", "Updated 10:32 a.m. ET, March 5, 2018.") or a link line ("Read
+    more: …").
     """
     words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
     if len(words) < 4 or _CAPTION.search(sentence):
@@ -225,7 +228,14 @@ def is_statement(sentence: str) -> bool:
     if _STATEMENT_END.search(sentence.rstrip()):
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 8 and capitalised < 0.5 * len(words) and not sentence.endswith(":")
+    if len(words) < 8 or capitalised >= 0.5 * len(words) or sentence.endswith(":"):
+        return False
+    return len(words) >= _HEADING_WORDS or _LIST_ITEM.match(sentence) is not None
+
+
+#: Words a line without a full stop needs to read as a statement unless it is a list item.
+_HEADING_WORDS = 12
+_LIST_ITEM = LazyPattern(r"^\s*(?:[-•*–—]|\d+[.)])\s")
 
 
 def without_dateline(raw: str, sentence: Span) -> Span:
