@@ -18,7 +18,7 @@ By Mira Castell
 PORT ELVIN — Shipping magnate Oskar Brandt used his day on the witness stand on Tuesday to \
 attack the regional prosecutor who brought the fraud case against his company.
 
-Judge Helena Sorensen, who has clashed with Brandt throughout the trial, warned him to answer \
+Judge Maren Sorensen, who has clashed with Brandt throughout the trial, warned him to answer \
 the questions put to him.
 
 "This is a vendetta and she should be ashamed of herself," Brandt said of the prosecutor, \
