@@ -1530,3 +1530,42 @@ def test_a_name_before_a_winner_and_a_titled_name_is_no_person() -> None:
     assert resolve("how old was he?", previous).resolved == (
         "How old was he? (following: Who killed Sir Tom Ray?)"
     )
+
+
+def test_she_after_a_question_about_a_body_is_the_woman_the_answer_names_for_it() -> None:
+    # Two capitalised words read as a person's name, but "Sea Watch's director" makes it a body.
+    previous = PreviousTurn(
+        "What did Sea Watch say about the rescue?",
+        (
+            "“We saved forty people,” said Lena Holm, Sea Watch’s director.",
+            "Sea Watch runs two boats from the harbour at Kelso.",
+        ),
+    )
+    assert resolve("who is she?", previous).resolved == "Who is Lena Holm?"
+    assert resolve("what did she say about the boats?", previous).resolved == (
+        "What did Lena Holm say about the boats?"
+    )
+
+
+def test_he_after_a_question_about_a_body_is_the_first_man_the_answer_names() -> None:
+    # The answer's first sentence names no one; its passage writes "the charity Blue Anchor".
+    previous = PreviousTurn(
+        "What did Blue Anchor say about the pier?",
+        (
+            "Blue Anchor said the pier was unsafe.",
+            "Its founder, Tom Ray, said repairs would take a year.",
+        ),
+        passages=(
+            "The charity Blue Anchor said the pier was unsafe. Its founder, Tom Ray, said "
+            "repairs would take a year.",
+        ),
+    )
+    assert resolve("how old is he?", previous).resolved == "How old is Tom Ray?"
+
+
+def test_he_after_a_question_about_a_name_never_written_as_a_body_is_that_name() -> None:
+    previous = PreviousTurn(
+        "What did Tom Ray say about the pier?",
+        ("Tom Ray said the pier was unsafe.", "Harbour master Ivo Marsh said it would reopen."),
+    )
+    assert resolve("how old is he?", previous).resolved == "How old is Tom Ray?"

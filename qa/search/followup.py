@@ -71,7 +71,7 @@ from qa.search.name_kinds import (
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES
 from qa.text import CAPITALS
 
 STANDALONE = "standalone"
@@ -837,6 +837,7 @@ def _referent(
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
+            and not (kind == "person" and _named_as_a_body(source[s[0] : s[1]], previous))
             and not (
                 word == "it"
                 and _where_it_happens(source, s[0])
@@ -881,6 +882,10 @@ def _referent(
             return f"{name}{suffix}", match.start(), match.end()
     if kind != "person":
         return None
+    speaker = _person_for_the_body_asked_about(word, previous, vocabulary, named_here)
+    if speaker is not None:
+        # "What did Sea Watch say?" then "how old is she?": the woman the reply names for it.
+        return f"{speaker}{suffix}", match.start(), match.end()
     role = _ASKED_ROLE.match(split_carried(previous.question)[0])
     if role is not None and not any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
         # "Who is the judge?" then "what did he tell the lawyer?": with no name found in the
@@ -1025,7 +1030,9 @@ def _single_name_asked_about(
     if len(spans) != 1 or spans[0][2] != "unknown" or _after_a_place_preposition(base, spans[0][0]):
         return None
     name = base[spans[0][0] : spans[0][1]]
-    return None if _spoken_of_otherwise(name, pronoun, previous) else name
+    if _spoken_of_otherwise(name, pronoun, previous) or _named_as_a_body(name, previous):
+        return None
+    return name
 
 
 _HE = frozenset(("he", "him", "his", "himself"))
@@ -1115,6 +1122,64 @@ def _titled_otherwise(name: str, pronoun: str) -> bool:
     if pronoun in ("she", "her", "hers"):
         return title in MALE_TITLES
     return title in FEMALE_TITLES
+
+
+#: Offices only a body has: "Harbour Trust's chairman" says the Harbour Trust is no person.
+_BODY_OFFICES = frozenset(
+    form
+    for forms in OFFICES
+    if forms[0] in ("chairman", "chief executive", "president", "secretary-general", "director")
+    for form in forms
+)
+
+
+def _named_as_a_body(name: str, previous: PreviousTurn) -> bool:
+    """Whether the last answer or its passages write ``name`` as an organisation's: after a
+    word that makes it one (``the charity Sea Watch``, see ``entity_spans``) or with an
+    office only a body has (``Sea Watch's president``). Two capitalised words read as a
+    person's name, but "he" or "she" never stands for a body."""
+    folded = name.casefold().removesuffix("'s").removesuffix("’s")
+    office = re.compile(
+        rf"\b{re.escape(folded)}(?:'s|’s)\s+(?:[a-z\-]+\s+)?(?:"
+        + "|".join(re.escape(form) for form in sorted(_BODY_OFFICES, key=len, reverse=True))
+        + r")\b",
+        re.I,
+    )
+    for text in [*previous.answer_sentences, *previous.passages]:
+        if folded not in text.casefold():
+            continue
+        if office.search(text) or any(
+            kind == "organisation" and text[a:b].casefold() == folded
+            for a, b, kind in entity_spans(text, Vocabulary())
+        ):
+            return True
+    return False
+
+
+def _person_for_the_body_asked_about(
+    pronoun: str, previous: PreviousTurn, vocabulary: Vocabulary, named_here: str
+) -> str | None:
+    """When the last question asked about a name the reply shows to be an organisation's
+    (``What did Blue Anchor say?``), the first person the reply names, in the order it is
+    read, whom it does not speak of with the other pronoun; else None."""
+    base = split_carried(previous.question)[0]
+    if not any(_named_as_a_body(base[a:b], previous) for a, b, _ in entity_spans(base, vocabulary)):
+        return None
+    in_question = previous.question.casefold()
+    for sentence in previous.answer_sentences:
+        for a, b, kind in entity_spans(sentence, vocabulary, person_cues=True):
+            name = sentence[a:b]
+            if (
+                kind == "person"
+                and name.casefold() not in in_question
+                and name.casefold() not in named_here
+                and not _named_as_a_body(name, previous)
+                and not _after_a_place_preposition(sentence, a)
+                and not _titled_otherwise(name, pronoun)
+                and not _spoken_of_otherwise(name, pronoun, previous)
+            ):
+                return name
+    return None
 
 
 def _after_a_place_preposition(text: str, start: int) -> bool:
