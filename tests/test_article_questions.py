@@ -3,6 +3,7 @@ metadata, citing the line the value was read from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,32 @@ def test_questions_about_an_article_name_the_field_they_ask_for(question: str, f
     asked = parse(question)
     assert asked is not None
     assert (asked.field, asked.names_article) == (field, True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who are the authors of the story about the ferry strike?",
+        "Who were the reporters behind the story on the clinic?",
+        "Which journalists wrote the report on the dock strike?",
+        "Which reporters covered the harbour inquiry?",
+        "Who reported the story about the clinic?",
+        "What is the byline of the harbour article?",
+    ],
+)
+def test_asking_for_the_writers_in_other_words_asks_for_the_author(question: str) -> None:
+    asked = parse(question)
+    assert asked is not None and asked.field == AUTHOR
+
+
+def test_several_authors_are_listed_as_a_sentence_lists_them(assistant: Assistant) -> None:
+    article = _article(assistant, "Kazakhstan: Grappling with Human Trafficking")
+    several = replace(article, author="Joanna Lillis; Ann Bell; Tom Reed")
+    raw = assistant.snapshot.file_text(article.path)
+    assert article_fact(AUTHOR, several, raw).sentence.startswith(
+        "“Kazakhstan: Grappling with Human Trafficking” was written by Joanna Lillis, Ann Bell "
+        "and Tom Reed"
+    )
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,12 @@ _FIELD_PATTERNS = (
             r"|\bwhat(?:\s+is|['’]s)\s+the\s+(?:name\s+of\s+the\s+)?author\b"
             r"|\bwritten\s+by\s+whom\b|\bby\s+whom\s+(?:was|is)\b.*\bwritten\b"
             r"|\bwho\s+(?:is|was)\s+(?:it|this|that)\s+(?:written\s+)?by\b"
-            r"|\bits\s+author\b"
+            r"|\bits\s+(?:author|byline)\b|\bthe\s+byline\s+(?:of|on|for)\b"
+            r"|\bwho\s+(?:are|were)\s+the\s+(?:authors|writers|journalists|reporters|correspondents)"
+            r"\s+(?:of|behind|on|for|who)\b"
+            r"|\b(?:which|what)\s+(?:journalists?|reporters?|writers?|correspondents?)\s+"
+            r"(?:wrote|filed|reported|covered)\b"
+            r"|\bwho\s+(?:reported|filed|covered)\s+(?:the|this|that)\s+(?:article|story|piece|report)\b"
             r"|\bwho\s+(?:reported|has\s+reported|covered|has\s+written)\s+(?:on|about)\b",
             re.I,
         ),
@@ -390,9 +395,12 @@ def _unknown(field: str, name: str, article: Article) -> str:
 
 
 def _format(value: object) -> str:
+    """A field's value as a reply says it: "2 March 2024"; several authors (kept as
+    "Ann Bell; Tom Reed; Joe Hale") as "Ann Bell, Tom Reed and Joe Hale"."""
     if isinstance(value, date):
         return f"{value.day} {value:%B} {value.year}"
-    return str(value)
+    *names, last = str(value).split("; ")
+    return f"{', '.join(names)} and {last}" if names else last
 
 
 def _title_span(article: Article, raw_text: str) -> Span:
