@@ -57,9 +57,11 @@ from qa.search.article_questions import (
 )
 from qa.search.attribution import (
     AskedHolder,
+    SpeakingRole,
     asked_holder,
     asked_person,
     asked_speaker_name,
+    asked_speaking_role,
     asks_speaker,
     gives_words_of,
     holds_quote,
@@ -72,6 +74,7 @@ from qa.search.attribution import (
     speaker_for,
     speaker_surname,
     speaks_in,
+    voices_role,
     voices_someone,
 )
 from qa.search.lexicon import Lexicon
@@ -86,6 +89,7 @@ from qa.search.sentence_choice import (
     same_sentence,
     without_footnotes,
 )
+from qa.search.term_matching import fold, plain_words
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
@@ -178,15 +182,24 @@ def compose_answer(
             texts = [c.text for c in ranked]
             closest = ranked[closest_sentence(question, texts, Lexicon.of(snapshot))]
         text = assessment.reply(closest.text, closest.marker)
-        raw = snapshot.file_text(closest.article.path)
-        line = raw.count("\n", 0, closest.span.start) + 1  # the cited sentence's line
-        listed = tuple(replace(c, line=line) if c.marker == closest.marker else c for c in listed)
-        cited = (Citation.of(listed[closest.marker - 1]),)
-        return Answer(
-            question, text, True, cited, listed, timings_ms, notices, evidence,
-            missing=assessment.missing,
+        return _abstention(
+            question, text, closest, assessment.missing, listed, snapshot, timings_ms, notices,
+            evidence,
         )  # fmt: skip
     leader = chosen[0]
+    if (role := asked_speaking_role(question)) is not None and not asks_speaker(question):
+        # "What did <country>'s premier say?": the words of a holder of that role lead.
+        found = candidates(question, passages, sentences, snapshot, only=only)
+        voicing = _role_voiced(chosen, role, rate(found, policy.sentences), snapshot)
+        if voicing is None:
+            missing = (Constraint(SPEAKER, role.phrase, tuple(plain_words(fold(role.phrase)))),)
+            text = f"The indexed articles quote no {role.phrase}. Closest: {leader.text} "
+            text += f"[{leader.marker}]"
+            return _abstention(
+                question, text, leader, missing, listed, snapshot, timings_ms, notices, evidence
+            )
+        chosen = [voicing, *(c for c in chosen if c.text != voicing.text)]
+        leader = voicing
     named = _named_by(question, snapshot)
     chosen = with_lead_in(chosen, snapshot, named)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
@@ -217,6 +230,40 @@ def compose_answer(
         names_asked=names_asked,
     )
     return Answer(question, text, False, citations, listed, timings_ms, notices, evidence)
+
+
+def _abstention(
+    question: str,
+    text: str,
+    closest: Candidate,
+    missing: tuple[Constraint, ...],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    timings_ms: dict[str, float],
+    notices: tuple[str, ...],
+    evidence: float,
+) -> Answer:
+    """The abstaining answer ``text`` that cites ``closest`` (its passage's ``line`` at that
+    sentence) and lists what is ``missing``."""
+    raw = snapshot.file_text(closest.article.path)
+    line = raw.count("\n", 0, closest.span.start) + 1  # the cited sentence's line
+    listed = tuple(replace(c, line=line) if c.marker == closest.marker else c for c in listed)
+    cited = (Citation.of(listed[closest.marker - 1]),)
+    return Answer(
+        question, text, True, cited, listed, timings_ms, notices, evidence, missing=missing
+    )
+
+
+def _role_voiced(
+    chosen: Sequence[Candidate], role: SpeakingRole, pool: Sequence[Candidate], snapshot: Storage
+) -> Candidate | None:
+    """The first chosen sentence, else the likeliest of ``pool`` (the passages' sentences,
+    rated), that gives the words of a holder of ``role`` (``voices_role``), if any does."""
+    for candidate in [*chosen, *pool]:
+        raw = snapshot.file_text(candidate.article.path)
+        if voices_role(raw, candidate.article, candidate.span, role):
+            return candidate
+    return None
 
 
 def _lede(article: Article, snapshot: Storage) -> str:

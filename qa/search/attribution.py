@@ -65,7 +65,7 @@ from qa.patterns import LazyPattern
 from qa.records import Article, Span
 from qa.search.answer_types import PLACE, things
 from qa.search.name_kinds import is_demonym, is_organisation_word
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, PERSON_NOUNS
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES, PERSON_NOUNS, ROLES
 from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
@@ -854,9 +854,11 @@ _ASKS_WHAT_SAID = LazyPattern(
 
 def asked_speaker_name(question: str) -> str | None:
     """The surname a "What did <person> say (about …)?" question asks about ("What did
-    Ursula von der Leyen say?" → "Leyen"), or None for another question."""
+    Ursula von der Leyen say?" → "Leyen"), or None for another question, and for one that
+    asks for the words of a role ("What did Vell's premier say?", see
+    ``asked_speaking_role``)."""
     found = _ASKS_WHAT_SAID.search(question)
-    if found is None:
+    if found is None or asked_speaking_role(question) is not None:
         return None
     named = re.findall(rf"[{CAPITALS}][\w’'\-]*[{SMALL_LETTERS}][\w’'\-]*", found.group("who"))
     return named[-1] if named else None
@@ -1052,3 +1054,111 @@ def referent_for(
     if not before or not _CAPITALISED.search(before[-1].outside, 1):
         return None
     return before[-1].span
+
+
+#: Roles news names one holder by under several words ("the police chief", "the head of
+#: the unit").
+_HEAD_ROLES = frozenset("chief head leader boss commander director".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakingRole:
+    """The role whose words a question asks for: ``phrase`` as the reply names it ("premier
+    of Vell", "head of the harbour police unit"), ``forms`` the words that name the role,
+    ``near`` the question's other lower-case words for it, which the words' sentence (or
+    the sentence naming the holder) must hold ("harbour", "police", "unit"), and ``far``
+    its names, which the article must hold ("Vell")."""
+
+    phrase: str
+    forms: frozenset[str]
+    near: tuple[str, ...] = ()
+    far: tuple[str, ...] = ()
+
+
+#: Words of a role's phrase that qualify nothing ("the head of the unit in Vell").
+_ROLE_GLUE = frozenset("the a an of in at for from on".split())
+
+
+def asked_speaking_role(question: str) -> SpeakingRole | None:
+    """The role a "What did <role> say …?" question asks for the words of, with no holder
+    named ("What did Vell's premier say?", "What did the head of the harbour police unit
+    tell reporters?"), or None: for another question, and for one naming the person ("What
+    did Premier Ann Lee say?")."""
+    found = _ASKS_WHAT_SAID.search(question)
+    if found is None:
+        return None
+    who = re.sub(r"^(?:the|a|an)\s+", "", found.group("who").strip(), flags=re.I)
+    words = who.split()
+    at = next((i for i, w in enumerate(words) if w.casefold() in ROLES), None)
+    if at is None:
+        return None
+    after = words[at + 1 : at + 2]
+    if after and after[0][:1].isupper():
+        return None  # "Premier Ann Lee": the person is named
+    if words[-1][:1].isupper() and not any(w.casefold() in ("of", "in", "at") for w in words):
+        return None  # "the premier Lee"
+    role = words[at].casefold()
+    forms = {role} | next((set(f) for f in OFFICES if role in f), set())
+    if role in _HEAD_ROLES:
+        forms |= _HEAD_ROLES
+    others = [re.sub(r"[’']s$", "", w) for i, w in enumerate(words) if i != at]
+    near = tuple(w.casefold() for w in others if w.islower() and w not in _ROLE_GLUE)
+    far = tuple(w for w in others if w[:1].isupper())
+    whose = re.match(r"([A-Z][\w-]*)[’']s\s+(.+)$", who)
+    phrase = f"{whose.group(2)} of {whose.group(1)}" if whose else who
+    return SpeakingRole(phrase, frozenset(forms), near, far)
+
+
+def voices_role(raw: str, article: Article, sentence: Span, role: SpeakingRole) -> bool:
+    """Whether the sentence gives the words of someone holding ``role`` in an article that
+    names the role's names: it names the role beside a verb of speech ("The premier said
+    …", "…, the head of the unit told reporters."), or its speaker's sentence does, or it
+    tells the words of the role's holder whom the article names with the role ("Premier
+    Ann Lee" … "Lee said …"); the role's other words stand in the sentence that names it."""
+    if not all(_holds_word(raw, name) for name in role.far):
+        return False
+    text = raw[sentence.start : sentence.end]
+    speaker = speaker_for(raw, article, sentence)
+    for naming in (text, raw[speaker.start : speaker.end] if speaker else ""):
+        if _role_speaks(naming, role) and all(_holds_word(naming, w) for w in role.near):
+            return True
+    return any(
+        reports_speech_of(text, surname) or quotes_person(text, surname)
+        for surname in _holders(raw, role)
+    )
+
+
+def _holds_word(text: str, word: str) -> bool:
+    """Whether the text holds the word or a form of it sharing its first five letters
+    ("Vellish" for "Vell's" no, "Kelsani" for "Kelsan" yes)."""
+    stem = re.escape(word[:5] if len(word) > 5 else word)
+    return re.search(rf"\b{stem}", text, re.I) is not None
+
+
+def _role_pattern(role: SpeakingRole) -> str:
+    return "(?:" + "|".join(re.escape(f) for f in sorted(role.forms, key=len, reverse=True)) + ")"
+
+
+def _role_speaks(sentence: str, role: SpeakingRole) -> bool:
+    """Whether a sentence names the role beside a verb of speech, outside any quotation."""
+    (read,) = _read_paragraph([sentence], 0)
+    forms = _role_pattern(role)
+    beside = (
+        rf"\b{forms}\b[^.;“”\"]{{0,80}}?\b{_VERBS}\b"
+        rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,4}}?{forms}\b"
+        rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{forms}\b"
+    )
+    return re.search(beside, read.outside, re.I) is not None
+
+
+def _holders(raw: str, role: SpeakingRole) -> set[str]:
+    """The surnames the article gives the role's holders ("Premier Ann Lee", "the premier,
+    Ann Lee,"), where the role's other words stand just before ("harbour police chief Ann
+    Lee")."""
+    forms = _role_pattern(role)
+    named = rf"(?i:{forms})\s*,?\s+((?:[{CAPITALS}][\w’'\-]+\s+){{0,2}}[{CAPITALS}][\w’'\-]+)"
+    return {
+        m.group(1).split()[-1]
+        for m in re.finditer(named, raw)
+        if all(_holds_word(raw[max(0, m.start() - 60) : m.end()], w) for w in role.near)
+    }
