@@ -1548,15 +1548,15 @@ def test_she_after_a_question_about_a_body_is_the_woman_the_answer_names_for_it(
 
 
 def test_he_after_a_question_about_a_body_is_the_first_man_the_answer_names() -> None:
-    # The answer's first sentence names no one; its passage writes "the charity Blue Anchor".
+    # The answer's first sentence names no one; its passage writes "the charity Silver Gull".
     previous = PreviousTurn(
-        "What did Blue Anchor say about the pier?",
+        "What did Silver Gull say about the pier?",
         (
-            "Blue Anchor said the pier was unsafe.",
+            "Silver Gull said the pier was unsafe.",
             "Its founder, Tom Ray, said repairs would take a year.",
         ),
         passages=(
-            "The charity Blue Anchor said the pier was unsafe. Its founder, Tom Ray, said "
+            "The charity Silver Gull said the pier was unsafe. Its founder, Tom Ray, said "
             "repairs would take a year.",
         ),
     )

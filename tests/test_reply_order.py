@@ -1,13 +1,13 @@
-"""The order of a follow-up's reply: a sentence the user has not read leads when it answers
-what was typed better than the read sentence the reply opens with; a read sentence that
-answers as well keeps the lead; a sentence whose "he" stands for someone named in the
-sentence before follows that sentence."""
+"""The order of a follow-up's reply: a sentence that answers what was typed better than the
+read sentence the reply opens with leads (one not read first); a read sentence that answers
+as well keeps the lead; a ``why?`` leads with a reason about what was asked; a sentence whose
+"he" stands for someone named in the sentence before follows that sentence."""
 
 from __future__ import annotations
 
 from qa.records import Answer, Passage
-from qa.search.conversation import new_before_shown
-from qa.search.followup import REFERENCE, Resolution
+from qa.search.conversation import new_before_shown, reason_first
+from qa.search.followup import REFERENCE, PreviousTurn, Resolution
 
 STORY = (
     "The Stenby bridge was opened by the mayor on Monday. "
@@ -75,3 +75,81 @@ def test_a_sentence_whose_she_is_named_in_the_one_before_follows_it() -> None:
         shown=[OPENED, DESIGNER],
     )
     assert answer.text == f"{DESIGNER} [1] {TOWERS} [1] {OPENED} [1]"
+
+
+VOTE = (
+    "The council approved the harbour plan in May. "
+    "The plan was sent to the ministry for a vote. "
+    "The plan was never put to a vote because a court stopped it in June."
+)
+FINE = (
+    "The ferry's captain was fined on Friday. "
+    "Captain Ivo Marsh said he knew the risk. "
+    "He was fined on Friday because he ignored the warnings."
+)
+
+
+def _with_passage(quote: str, *sentences: str) -> Answer:
+    passage = Passage(1, "a1", "Harbour", None, None, None, "harbour.txt", 0, 10, quote, 1.0)
+    text = " ".join(f"{sentence} [1]" for sentence in sentences)
+    return Answer("q", text, False, (), (passage,), {})
+
+
+def test_a_why_with_words_of_its_own_leads_with_the_reason_that_holds_them() -> None:
+    last = PreviousTurn(
+        "When was the harbour plan approved?", ("The council approved the harbour plan in May.",)
+    )
+    answer = reason_first(
+        "why was it never put to a vote?",
+        _with_passage(VOTE, "The council approved the harbour plan in May."),
+        last,
+    )
+    assert answer.text == (
+        "The plan was never put to a vote because a court stopped it in June. [1] "
+        "The council approved the harbour plan in May. [1]"
+    )
+
+
+def test_a_reason_taken_from_the_passages_keeps_the_reply_within_its_limit() -> None:
+    last = PreviousTurn(
+        "When was the harbour plan approved?", ("The council approved the harbour plan in May.",)
+    )
+    answer = reason_first(
+        "why was it never put to a vote?",
+        _with_passage(
+            VOTE,
+            "The council approved the harbour plan in May.",
+            "The plan was sent to the ministry for a vote.",
+        ),
+        last,
+        limit=2,
+    )
+    assert answer.text == (
+        "The plan was never put to a vote because a court stopped it in June. [1] "
+        "The council approved the harbour plan in May. [1]"
+    )
+
+
+def test_a_reason_whose_he_is_named_in_the_sentence_before_comes_after_it() -> None:
+    last = PreviousTurn(
+        "When was the captain fined?", ("The ferry's captain was fined on Friday.",)
+    )
+    answer = reason_first(
+        "why?", _with_passage(FINE, "The ferry's captain was fined on Friday."), last, limit=4
+    )
+    assert answer.text == (
+        "Captain Ivo Marsh said he knew the risk. [1] He was fined on Friday because he ignored "
+        "the warnings. [1] The ferry's captain was fined on Friday. [1]"
+    )
+
+
+def test_meeting_with_someone_is_no_manner_a_bare_how_leads_with() -> None:
+    quote = "The minister met with the union on Tuesday. The union strike was ended by raising pay."
+    last = PreviousTurn("Did the strike end?", ("The minister met with the union on Tuesday.",))
+    answer = reason_first(
+        "how?", _with_passage(quote, "The minister met with the union on Tuesday."), last
+    )
+    assert answer.text == (
+        "The union strike was ended by raising pay. [1] "
+        "The minister met with the union on Tuesday. [1]"
+    )

@@ -135,7 +135,8 @@ class Conversation:
         last = self._previous(skip_unfounded=False)
         if resolution.kind != STANDALONE and last is not None:
             # What the user has read last, even from a turn not gone on from.
-            answer = reason_first(resolution.question, answer, last)
+            limit = self.assistant.policy.sentences.max_reply
+            answer = reason_first(resolution.question, answer, last, limit)
             answer = new_before_shown(resolution, answer, last.answer_sentences)
             answer = no_reason_beyond(resolution.question, answer, last.answer_sentences)
         answer = dataclasses.replace(
@@ -420,8 +421,8 @@ def no_reason_beyond(question: str, answer: Answer, shown: Sequence[str]) -> Ans
 
 
 _CITED = LazyPattern(r"\s*(?P<sentence>.+?)\s*\[(?P<marker>\d+)\]", re.S)
-#: Words that tell how something was done: ``by cutting``, ``through``, ``using``.
-_MANNER = LazyPattern(r"\b(?:by\s+\w+ing|through|using|with\s+(?:a|an|the))\b", re.I)
+#: Words that tell how something was done: ``by cutting``, ``using``.
+_MANNER = LazyPattern(r"\b(?:by\s+\w+ing|using)\b", re.I)
 _ASKS_HOW = LazyPattern(r"^(?:(?:and|but|so)\s+)?how(?:\s+so|\s+exactly)?\W*$", re.I)
 #: How many words a sentence must share with the last turn to be about what it told.
 _SAME_EVENT = 1
@@ -446,12 +447,17 @@ def _with_sentences(answer: Answer, chosen: Sequence[tuple[str, int]]) -> Answer
     )
 
 
-def reason_first(question: str, answer: Answer, last: PreviousTurn) -> Answer:
+def reason_first(
+    question: str, answer: Answer, last: PreviousTurn, limit: int | None = None
+) -> Answer:
     """A ``why?`` (or a bare ``how?``) after an answer, replied to with a first sentence that
     gives no reason (or no manner): led instead by the first of its sentences that does and
-    that speaks of what the last turn asked and answered (a word in common), else by the
-    first such sentence of its passages, in the order they were ranked (two words in
-    common). Any other answer is returned as it is."""
+    that speaks of what was asked (a word in common with the words typed, the last question
+    or the last answer's first sentence), else by the first such sentence of its passages,
+    in the order they were ranked (two words in common), after the sentence naming its "he"
+    or "she" when that one stands right before it. A sentence taken from the passages takes
+    the place of the reply's last ones when the reply would hold more than ``limit``
+    sentences. Any other answer is returned as it is."""
     cue = _REASON if _ASKS_WHY.match(question) else _MANNER if _ASKS_HOW.match(question) else None
     said = _cited(answer.text)
     if cue is None or answer.abstained or not said:
@@ -464,19 +470,25 @@ def reason_first(question: str, answer: Answer, last: PreviousTurn) -> Answer:
 
     if fits(said[0][0]):
         return answer
-    event = _stems(" ".join([split_carried(last.question)[0], *last.answer_sentences[:1]]))
+    asked = [question, split_carried(last.question)[0], *last.answer_sentences[:1]]
+    event = _stems(" ".join(asked))
     # The reply's own sentences first; one it left out must share more with the last turn.
-    candidates = [(sentence, marker, _SAME_EVENT) for sentence, marker in said]
+    candidates = [([(sentence, marker)], _SAME_EVENT) for sentence, marker in said]
     for passage in sorted(answer.passages, key=lambda p: p.marker):
         spans = split_sentences(passage.quote, Span(0, len(passage.quote)))
-        candidates += [
-            (" ".join(passage.quote[sp.start : sp.end].split()), passage.marker, _SAME_EVENT + 1)
-            for sp in spans
-        ]
-    for sentence, marker, shared in candidates:
+        texts = [" ".join(passage.quote[sp.start : sp.end].split()) for sp in spans]
+        for at, text in enumerate(texts):
+            named_before = at > 0 and _speaks_of_someone_unnamed(text)
+            lead = [(texts[at - 1], passage.marker)] if named_before else []
+            candidates.append(([*lead, (text, passage.marker)], _SAME_EVENT + 1))
+    for lead, shared in candidates:
+        sentence = lead[-1][0]
         if fits(sentence) and len(_stems(sentence) & event) >= shared:
-            rest = [pair for pair in said if _plain(pair[0]) != _plain(sentence)]
-            return _with_sentences(answer, [(sentence, marker), *rest])
+            led = {_plain(text) for text, _ in lead}
+            rest = [pair for pair in said if _plain(pair[0]) not in led]
+            if limit is not None:
+                rest = rest[: max(0, limit - len(lead))]
+            return _with_sentences(answer, [*lead, *rest])
     return answer
 
 
