@@ -9,8 +9,21 @@ from qa.records import Constraint
 from qa.search.answer_types import PLACE, anchors
 from qa.search.answerability import describe_missing
 from qa.search.assistant import Assistant
-from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of
-from qa.search.term_matching import held, initials_met, name_met_loosely, plain_words
+from qa.search.lexicon import (
+    COUNTRIES,
+    Lexicon,
+    common_word,
+    countries_named,
+    country_named,
+    country_of,
+)
+from qa.search.term_matching import (
+    held,
+    initials_met,
+    name_met_loosely,
+    plain_words,
+    short_form,
+)
 from qa.storage.lexical import analyse
 
 
@@ -143,3 +156,64 @@ def test_an_abbreviation_and_its_long_form_meet_each_other(name: str, window: st
 )
 def test_an_adjective_of_place_meets_the_place(adjective: str, place: str) -> None:
     assert held(analyse([adjective])[0][0], set(analyse([place])[0]))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("US", "america"),
+        ("U.S.", "america"),
+        ("USA", "america"),
+        ("United States", "america"),
+        ("American", "america"),
+        ("UK", "britain"),
+        ("U.K.", "britain"),
+        ("Great Britain", "britain"),
+        ("United Kingdom", "britain"),
+        ("British", "britain"),
+        ("Dravian", None),
+        ("us", None),
+        ("IT", None),
+    ],
+)
+def test_a_country_is_named_by_its_initials_its_long_name_or_its_demonym(
+    name: str, country: str | None
+) -> None:
+    assert country_named(name) == country
+
+
+def test_the_countries_a_text_names_include_those_named_by_initials() -> None:
+    text = "Troops from the U.S. and the UK joined Kenyan units; let us hope, said the USSR envoy."
+    assert countries_named(text) == {"america", "britain", "kenya"}
+
+
+@pytest.mark.parametrize(
+    ("name", "window"),
+    [
+        ("United States", "The shipment reached the U.S. in May."),
+        ("Ostby Rowing Union", "Rules of the O.R.U. bar such boats."),
+    ],
+)
+def test_an_abbreviation_written_with_full_stops_meets_its_long_form(
+    name: str, window: str
+) -> None:
+    assert initials_met(name, window)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "head"),
+    [
+        ("Harbour Trades Union", "The Harbour Trades Union met. Later the union voted.", "union"),
+        ("HTU", "The Harbour Trades Union (HTU) met. Later the union voted.", "union"),
+        ("Bank of Vell", "The Bank of Vell raised rates. The bank said so.", "bank"),
+        # Two unions: "the union" could be either.
+        ("Harbour Trades Union", "The Harbour Trades Union met the Dock Pilots Union.", None),
+        ("Bank of Vell", "The Bank of Vell and the Bank of Ostby said.", None),
+        # A name the text never gives in full.
+        ("Harbour Trades Union", "Later the union voted.", None),
+    ],
+)
+def test_a_name_given_in_full_may_be_spoken_of_by_its_head_noun(
+    name: str, text: str, head: str | None
+) -> None:
+    assert short_form(name, text) == head

@@ -45,9 +45,15 @@ one or two typos away ("Sentanta" meets "Setanta"); a name of several words one 
 stands as written meets the window's name with a typo in the others ("Primer League":
 "Premier League"), and words written apart or together meet each other ("Sky Drive":
 "SkyDrive"; ``qa.search.term_matching.name_met_loosely``), as do an abbreviation and its
-long form ("MVPs": "Most Valuable Players"; ``initials_met``; in the article context only
-for a whole run of capitalised words), a word of a place's name and its short form ("Mt
-Kelso": "Mount Kelso") and an adjective of place and the place ("Asian": "Asia").
+long form ("MVPs": "Most Valuable Players", "U.S.": "United States"; ``initials_met``; in
+the article context only for a whole run of capitalised words), a country's other names
+("UK", "Britain", "Great Britain": ``countries_named``), a name the article gives in full
+and its head noun after "the" ("the league" for the Vell Rowing League or its "VRL", when
+the article names no other league: ``short_form``), a word of a place's name and its short
+form ("Mt Kelso": "Mount Kelso") and an adjective of place and the place ("Asian": "Asia").
+A rare term is met by another word of its family, a plural by its singular ("women":
+"woman"; ``same_family``). A date question is answered by a decade or an early year ("in
+the 1050s", "in 911,": ``_periods``) as well as by the dates of ``things``.
 Numbers and years are compared as digit strings with thousands separators removed
 (commas, or spaces as in "£1 400"); a number the passage writes in words meets the same
 number in digits ("three thousand": 3,000; "twenty-five": 25), and "last year" ("this
@@ -134,10 +140,18 @@ from qa.patterns import LazyPattern
 from qa.records import Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
-from qa.search.answer_types import asked_kind, asks_age, gives_age, things
+from qa.search.answer_types import Things, asked_kind, asks_age, gives_age, things
 from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
-from qa.search.lexicon import COUNTRIES, Lexicon, common_word, country_of, other_spellings
+from qa.search.lexicon import (
+    COUNTRIES,
+    Lexicon,
+    common_word,
+    countries_named,
+    country_named,
+    country_of,
+    other_spellings,
+)
 from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans
 from qa.search.person_titles import OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
@@ -154,6 +168,7 @@ from qa.search.term_matching import (
     name_runs,
     plain_words,
     same_family,
+    short_form,
     typo_of,
 )
 from qa.text import SPEECH_VERBS
@@ -528,9 +543,7 @@ def check_passages(
             for word, term in terms
             if not evidence.holds(term, spellings) and fold(term) not in met_names
         )
-        holds = asked is None or things(hit.chunk.text).new_to(mentioned, asked)
-        if asked == ASKED_DATE and not holds:
-            holds = bool(_periods(hit.chunk.text) - _periods(question))
+        holds = asked is None or _gives(asked, hit.chunk.text, question, mentioned)
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
         coverage = evidence.coverage(terms, lexicon, spellings)
         topic = evidence.coverage(topic_terms, lexicon, spellings)
@@ -760,7 +773,7 @@ def figure_of_another(
         giving = [s for s in sentences if _figures(s) - known]
     else:
         mentioned = things(question)
-        giving = [s for s in sentences if things(s).new_to(mentioned, asked)]
+        giving = [s for s in sentences if _gives(asked, s, question, mentioned)]
     if not giving:
         return None
     # Whose figure it is: any figure sentence naming the asked one may give it; which
@@ -1783,13 +1796,8 @@ def qualified_of_another(
 
 
 _STOP = frozenset("and or but the a an who what which".split())
-#: Short forms of two countries, as news writes them ("US troops", "UK ministers").
-_SHORT_COUNTRIES = {"US": "america", "U.S.": "america", "USA": "america", "UK": "britain"}
-
-
-def _country_word(word: str) -> str | None:
-    """The country a word names or stands for (``country_of``), short forms included."""
-    return _SHORT_COUNTRIES.get(word) or (country_of(word) if not word.isupper() else None)
+#: The country a word names or stands for, short forms included ("US troops", "UK ministers").
+_country_word = country_named
 
 
 def _holders_named(text: str, office: AskedHolder) -> list[str]:
@@ -1836,9 +1844,29 @@ def _figures(text: str) -> set[str]:
     return found | ranks | {w.lower() for w in _NUMBER_WORD.findall(text)}
 
 
+def _gives(asked: str, text: str, question: str, mentioned: Things) -> bool:
+    """Whether a text gives a thing of the asked kind (a number, a date) that the question
+    does not name (``mentioned``: its ``things``); a date may be a century, a decade or an
+    early year ("in the 1050s", "in 911,": ``_periods``)."""
+    if things(text).new_to(mentioned, asked):
+        return True
+    return asked == ASKED_DATE and bool(_periods(text) - _periods(question))
+
+
 def _periods(text: str) -> set[str]:
-    """The centuries a text names ("10th century"), lower-cased, spaces and hyphens as one."""
-    return {re.sub(r"[\s-]+", " ", m.lower()) for m in _PERIOD.findall(text)}
+    """The centuries, decades and early years a text names as times ("10th century", "the
+    1050s", "in 911,"), lower-cased, spaces and hyphens as one: dates before the years news
+    writes (``YEAR_PATTERN``) that answer "When …?"."""
+    found = {re.sub(r"[\s-]+", " ", m.lower()) for m in _PERIOD.findall(text)}
+    found |= {m.group().lstrip("’'") for m in _DECADE.finditer(text)}
+    return found | set(_EARLY_YEAR.findall(text))
+
+
+#: A year before 1500 said as a time: "in 911,", "until 1066.", "by 1204 AD".
+_EARLY_YEAR = LazyPattern(
+    r"\b(?:in|until|till|by|since|from|around|about|c\.)\s+(\d{3,4})"
+    r"(?=\s*(?:[,.;:)–-]|AD\b|BC\b|CE\b|BCE\b|and\b|as\b|when\b|$))"
+)
 
 
 def quotes_in(question: str, text: str) -> bool:
@@ -2087,8 +2115,8 @@ class Evidence:
             )
         if kind in (UNSEEN, COUNTED):
             return typo_of(terms[0], self.terms)
-        if kind == TERM:
-            return terms[0] in self.terms
+        if kind == TERM:  # or another word of its family ("tourist": "tourism", "women")
+            return self.holds(terms[0])
         if all(held(t, self.terms) for t in terms) or all(
             held(t, self.heading_terms()) for t in terms
         ):
@@ -2098,15 +2126,21 @@ class Evidence:
             or initials_met(constraint.text, self._hit.chunk.text)
         ):
             return True
-        if self._surname_of(constraint):
+        # "the U.S." for "United States", "UK" for "Britain": one country, named otherwise.
+        country = country_named(constraint.text)
+        if country is not None and country in countries_named(self._hit.chunk.text):
+            return True
+        if self._surname_of(constraint) or self._short_form_of(constraint):
             return True
         if self._blocked(contrast, asked):
             return False
         # The article around may name it in full where the window gives its initials, or
         # the other way round ("the HMTU" of the Harbour Metal Trades Union).
         context = self.context_terms()
-        return all(held(t, context) for t in terms) or (
-            self._loose_names and initials_met(constraint.text, self._context_text, whole=True)
+        return (
+            all(held(t, context) for t in terms)
+            or (country is not None and country in countries_named(self._context_text))
+            or (self._loose_names and initials_met(constraint.text, self._context_text, whole=True))
         )
 
     def _surname_of(self, constraint: Constraint) -> bool:
@@ -2119,6 +2153,19 @@ class Evidence:
         if not held(constraint.terms[-1], self.terms):
             return False
         return contains_run(self._words_of_article(), plain_words(fold(constraint.text)))
+
+    def _short_form_of(self, constraint: Constraint) -> bool:
+        """Whether the window speaks of a name by its head noun after "the", as news does
+        once it has named it in full ("the league confirmed …" of the National Football
+        League, or of the "NFL" the article spells out; ``short_form``)."""
+        words = constraint.text.split()
+        if not all(w[:1].isupper() for w in words if w not in ("of", "the", "and", "for")):
+            return False
+        article = self._hit.article
+        raw = self._snapshot.file_text(article.path)
+        text = "\n".join(raw[p.start : p.end] for p in (*article.header, *article.paragraphs))
+        head = short_form(constraint.text, text)
+        return head is not None and contains_run(self.words, ["the", head])
 
     def _words_of_article(self) -> list[str]:
         """The plain words of the passage's whole article (header and body), read once per

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from qa.patterns import LazyPattern
+
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
 
@@ -70,6 +72,46 @@ def country_of(word: str) -> str | None:
         if key + ending in words:
             return words[key + ending]
     return words.get(key[:-1] + "y") if key.endswith("i") else None
+
+
+#: Countries news names by initials or by a name of several words: "US", "U.S.", "UK",
+#: "United States", "Great Britain". Initials count only as written, in capitals ("us"
+#: is a pronoun).
+_SHORT_COUNTRIES = {
+    "US": "america", "U.S.": "america", "USA": "america", "U.S.A.": "america",
+    "UK": "britain", "U.K.": "britain",
+}  # fmt: skip
+_LONG_COUNTRIES = {
+    "united states": "america", "united states of america": "america",
+    "united kingdom": "britain", "great britain": "britain",
+}  # fmt: skip
+_COUNTRY_FORMS = LazyPattern(
+    r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|US|UK)(?![\w.]\w)"
+    r"|\b(?i:united\s+states(?:\s+of\s+america)?|united\s+kingdom|great\s+britain)\b"
+)
+
+
+def country_named(name: str) -> str | None:
+    """The country a name stands for (lower-cased, as ``country_of`` gives it): its
+    initials as news writes them ("US", "U.S.", "UK"), its name of several words ("United
+    States", "Great Britain"), else ``country_of`` of a word not in capitals ("Kazakh",
+    "British")."""
+    name = name.strip()
+    short = _SHORT_COUNTRIES.get(name.removesuffix("'s").removesuffix("’s"))
+    if short is not None:
+        return short
+    long = _LONG_COUNTRIES.get(" ".join(name.lower().split()))
+    if long is not None:
+        return long
+    return country_of(name) if " " not in name and not name.isupper() else None
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text names by initials or by a name of several words ("U.S.",
+    "UK", "the United States"), and by any capitalised word ``country_of`` knows."""
+    found = {country_named(m.group()) for m in _COUNTRY_FORMS.finditer(text)}
+    found |= {country_of(w) for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
+    return {c for c in found if c is not None}
 
 
 @cache

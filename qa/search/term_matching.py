@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from qa.patterns import LazyPattern
-from qa.search.lexicon import country_of
+from qa.search.lexicon import common_word, country_of
 
 #: Words that ask rather than name: never a constraint of their own.
 QUESTION_WORDS = {
@@ -114,7 +114,14 @@ def initials_met(name: str, text: str, whole: bool = False) -> bool:
     initials = "".join(w[0] for w in name.split() if w[0].isupper())
     if not 2 <= len(initials) <= 6:
         return False
-    return initials in {w.removesuffix("s") for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)}
+    return initials in _abbreviations(text)
+
+
+def _abbreviations(text: str) -> set[str]:
+    """The abbreviations a text writes, as capitals alone: "NFL", "MVPs" (as "MVP"), and
+    with full stops, "U.S." (as "US")."""
+    plain = {w.removesuffix("s") for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)}
+    return plain | {w.replace(".", "") for w in re.findall(r"\b(?:[A-Z]\.){2,6}", text)}
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -132,6 +139,50 @@ def _run_initials(text: str, whole: bool = False) -> set[str]:
         ends = [len(letters)] if whole else range(2, len(letters) + 1)
         found |= {letters[i:j] for j in ends for i in range(max(0, j - 6), j - 1)}
     return found
+
+
+#: A run of capitalised words, "of", "the", "and" and "for" joining them ("Bank of Kelso").
+_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:of|the|and|for)[ \t]+)*[A-Z][a-z]+)+")
+
+
+def short_form(name: str, text: str) -> str | None:
+    """The noun by which a text may speak of a name after giving it in full: "league" for
+    the National Football League (or "NFL", when the text spells it out), "bank" for the
+    Bank of Kelso, as in "the league confirmed …". The name's head noun (its last word, or
+    the word before "of"), when it is a common word and no country, the text names the
+    name in full, and names nothing else by that noun ("Central Bank" beside "Harbour
+    Bank": "the bank" could be either); else None."""
+    if _is_abbreviation(name):
+        letters = name.removesuffix("s")
+        runs = [r.group() for r in _CAPITALISED_RUN.finditer(text)]
+        full = {_without_the(r) for r in runs if _initials(_without_the(r)) == letters}
+    else:
+        full = {" ".join(name.split())} if len(name.split()) >= 2 else set()
+        full = {f for f in full if re.search(rf"\b{re.escape(f)}\b", " ".join(text.split()))}
+    heads = {_head(f) for f in full}
+    if len(heads) != 1:
+        return None
+    head = heads.pop()
+    if len(head) < 4 or not head.isalpha() or not common_word(head) or country_of(head):
+        return None
+    named = {_without_the(r.group()) for r in _CAPITALISED_RUN.finditer(text)}
+    if any(_head(other) == head and other not in full for other in named):
+        return None
+    return head.lower()
+
+
+def _without_the(run: str) -> str:
+    return re.sub(r"^The\s+", "", " ".join(run.split()))
+
+
+def _initials(run: str) -> str:
+    return "".join(w[0] for w in run.split() if w[0].isupper())
+
+
+def _head(run: str) -> str:
+    """A name's head noun: the word before "of" ("Bank of Kelso"), else its last word."""
+    words = run.split()
+    return (words[words.index("of") - 1] if "of" in words[1:] else words[-1]).capitalize()
 
 
 def name_met_loosely(
@@ -252,13 +303,24 @@ _DERIVED = ("ist", "ism", "ian", "ic", "al", "i", "n")
 _SWAPPED = {("ist", "ism"), ("ism", "ist"), ("ian", "ia"), ("ia", "ian")}
 
 
+#: Plurals the stemmer keeps apart from their singular, as analysed terms.
+_IRREGULAR_PLURALS = {
+    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mous", "gees": "goos",
+    "criteria": "criterion", "phenomena": "phenomenon", "wive": "wife", "knive": "knife",
+}  # fmt: skip
+#: Plural endings of analysed terms and their singular's: "women" / "woman", "spokesmen" /
+#: "spokesman", "thiev" / "thief", "wolv" / "wolf".
+_PLURAL_ENDINGS = (("men", "man"), ("iev", "ief"), ("lv", "lf"))
+
+
 def same_family(term: str, other: str) -> bool:
     """Whether two analysed terms are words of one family the stemmer keeps apart: one is
     the other and a derivational ending ("terror": "terrorist", "econom": "economi"), or
     both are one base of four letters or more with two endings that go together
-    ("tourist": "tourism"). Stems that merely share their first letters are not
-    ("internet" and "internat", "concert" and "concern")."""
-    if term == other:
+    ("tourist": "tourism"), or a plural the stemmer does not make one with its singular
+    ("women": "woman", "children": "child"). Stems that merely share their first letters
+    are not ("internet" and "internat", "concert" and "concern")."""
+    if term == other or _singular(term) == _singular(other):
         return True
     short, long = sorted((term, other), key=len)
     if len(short) >= 5 and long.startswith(short) and long[len(short) :] in _DERIVED:
@@ -270,3 +332,13 @@ def same_family(term: str, other: str) -> bool:
         and len(term) - len(a) >= 4
         for a, b in _SWAPPED
     )
+
+
+def _singular(term: str) -> str:
+    """The analysed term of a plural's singular ("women": "woman"), else the term."""
+    if term in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[term]
+    for plural, single in _PLURAL_ENDINGS:
+        if term.endswith(plural):
+            return term[: -len(plural)] + single
+    return term
