@@ -1658,3 +1658,43 @@ def test_a_decade_or_an_early_year_answers_a_when_question(
     for question in ("When did Osric Penn serve the abbey?", "When was the abbey rebuilt?"):
         assert assess(question, [hit], assistant.snapshot).met
     assistant.close()
+
+
+@pytest.fixture(scope="module")
+def bylined_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Two articles by named authors: one on a harbour's ferries, one on its schools."""
+    return _indexed(
+        tmp_path_factory.mktemp("bylined"),
+        {
+            "ferries.txt": (
+                "Ferry Fares Rise Again\n\nBy Mara Quill\n\n"
+                "Mara Quill reports that the harbour board raised ferry fares by 12 percent on "
+                "Monday. Islanders say the ferries are their only link to the mainland.\n"
+            ),
+            "schools.txt": (
+                "Island Schools Merge\n\nBy Tom Ostby\n\n"
+                "Two island schools will merge next year, and the new school will hire more "
+                "teachers. Parents say the prisons of the old system are gone.\n"
+            ),
+        },
+    )
+
+
+def test_a_question_asked_of_the_article_it_names_needs_words_that_article_uses(
+    bylined_settings: Settings,
+) -> None:
+    assistant = Assistant.open(bylined_settings, embedder=FakeEmbedder())
+    answer = assistant.ask("What does Mara Quill's report say about prisons?")
+    assert answer.abstained
+    assert answer.text == (
+        "The indexed articles don't say this for “prisons”. Closest: Mara Quill reports "
+        "that the harbour board raised ferry fares by 12 percent on Monday. [1]"
+    )
+    assert "searched only “Ferry Fares Rise Again”, the article the question names" in (
+        answer.notices
+    )
+    assert [(c.kind, c.text) for c in answer.missing] == [("term", "prisons")]
+    # What the article speaks of, in another form of the word, is answered.
+    answer = assistant.ask("What does Mara Quill's report say about the ferry?")
+    assert not answer.abstained
+    assistant.close()

@@ -38,6 +38,7 @@ from qa.search.answerability import (
     TERM,
     AnswerabilityPolicy,
     Assessment,
+    absent_from_article,
     assess,
     check_reply,
     closest_sentence,
@@ -126,8 +127,11 @@ def compose_answer(
     timings_ms: dict[str, float],
     policy: AnswerPolicy | None = None,
     notices: tuple[str, ...] = (),
+    named_article: Article | None = None,
 ) -> Answer:
-    """Build the answer from the ranked passages and ranked sentences of one search."""
+    """Build the answer from the ranked passages and ranked sentences of one search;
+    ``named_article``: the one article the question names and was searched in alone, which
+    must speak of what the question asks (``absent_from_article``)."""
     policy = policy or AnswerPolicy()
     listed = tuple(_passage(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
     evidence = confidence(passages)
@@ -143,6 +147,11 @@ def compose_answer(
     if on_topic:
         # The answer may rest only on passages that meet the question's constraints.
         assessment = assess(question, passages, snapshot, policy.answerability)
+        if named_article is not None and assessment.met:
+            # Asked of one article: a word it never uses is missing, however common.
+            absent = absent_from_article(question, named_article, snapshot)
+            if absent:
+                assessment = replace(assessment, meeting=(), missing=absent)
         only = assessment.meeting or (None if assessment.met else (assessment.closest,))
         chosen = choose(question, passages, sentences, snapshot, policy.sentences, only)
     said = [c.text for c in chosen] if chosen and assessment.met else []

@@ -137,7 +137,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from qa.patterns import LazyPattern
-from qa.records import Constraint, Hit, Span
+from qa.records import Article, Constraint, Hit, Span
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
 from qa.search.answer_types import Things, asked_kind, asks_age, gives_age, things
@@ -1914,6 +1914,39 @@ def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     ]
     pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
     return list({term: (word, term) for word, term in pairs}.values())
+
+
+#: What a question asks an article about: "What does Jane Doe's report say about prisons?"
+_ABOUT = LazyPattern(r"\b(?:about|regarding|concerning)\s+(.+)", re.I)
+
+
+def absent_from_article(
+    question: str, article: Article, snapshot: Storage
+) -> tuple[Constraint, ...]:
+    """The words of what a question asks one article about (the article it names: "What
+    does Jane Doe's report say about prisons?") that the article never uses, in any form
+    (another spelling, another word of the family, a country by its demonym): a topic the
+    article does not speak of, however common its word is in the index (so no ``term``
+    constraint the passages of that one article could fail). Only the words after
+    "about", "regarding" or "concerning" are read; none for a question without them."""
+    about = _ABOUT.search(question)
+    if about is None:
+        return ()
+    lexicon = Lexicon.of(snapshot)
+    raw = snapshot.file_text(article.path)
+    spans = (*article.header, *article.paragraphs)
+    said = [article.title, article.author or "", article.outlet or ""]
+    text = fold("\n".join([*said, *(raw[s.start : s.end] for s in spans)]))
+    used = folded(lexicon.terms([text])[0])
+    terms = _question_terms(about.group(1), lexicon)
+    spellings = _spelling_variants(terms, lexicon)
+    return tuple(
+        Constraint(TERM, word, (term,))
+        for word, term in terms
+        if not held(fold(term), used)
+        and not spellings.get(term, frozenset()) & used
+        and not any(same_family(fold(term), known) for known in used)
+    )
 
 
 def describe_missing(missing: Sequence[Constraint]) -> str:

@@ -174,7 +174,14 @@ class Assistant:
         if drift is not None and drift.stale:
             notices.append(drift.notice())
         answer = compose_answer(
-            question, result.hits, result.sentences, snapshot, timings, self.policy, tuple(notices)
+            question,
+            result.hits,
+            result.sentences,
+            snapshot,
+            timings,
+            self.policy,
+            tuple(notices),
+            named_article=source,
         )
         if drift is not None and drift.stale:
             answer = mark_stale(answer, drift)
