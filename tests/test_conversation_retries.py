@@ -13,7 +13,7 @@ import pytest
 from written_articles import assistant_over
 
 from qa.evaluation.run import CorpusText, citation_problem
-from qa.records import Answer
+from qa.records import Answer, Constraint
 from qa.search.assistant import Assistant
 
 ARTICLES = {
@@ -216,3 +216,35 @@ def test_a_question_that_stands_alone_still_favours_the_articles_on_screen(
     assert answer.text.startswith(
         "The union's secretary Lena Marsh said workers would fight the closure. [1]"
     )
+
+
+def test_a_follow_up_missing_only_the_name_its_rewrite_put_in_is_asked_of_the_article_shown(
+    assistant: Assistant, searches: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The written-out question abstains for want of the name "it" was read as, as when the
+    # article says "it" where the rewrite says the name.
+    rewritten = "How many jobs will the Portvale paper cut?"
+    ask: Callable[..., Answer] = assistant.ask
+
+    def abstaining(question: str, **options: Any) -> Answer:
+        if question != rewritten:
+            return ask(question, **options)
+        missing = (Constraint("name", "Portvale paper"),)
+        text = "The indexed articles give no figure for Portvale paper."
+        return Answer(question, text, True, (), (), {}, missing=missing)
+
+    monkeypatch.setattr(assistant, "ask", abstaining)
+    answer = _chat(
+        assistant,
+        searches,
+        "Which company owns the Portvale paper mill?",
+        "how many jobs will it cut?",
+    )
+    assert answer.resolved_question == rewritten
+    assert answer.text == (
+        "About 300 workers will lose their jobs. [1] The Portvale paper mill will close in "
+        "March, its owner Vantor said on Wednesday. [1]"
+    )
+    assert {Path(c.path).name for c in answer.citations} == {"mill.txt"}
+    # Asked as typed after the last question, of the article that question's answer cited.
+    assert searches[-1] == "How many jobs will it cut (company owns the portvale paper mill)?"

@@ -47,7 +47,7 @@ from qa.search.followup import (
     in_the_matter_shown,
     resolve,
 )
-from qa.search.followup_text import searched, split_carried
+from qa.search.followup_text import searched, split_carried, with_context
 from qa.search.sentence_choice import matched_kind
 
 if TYPE_CHECKING:
@@ -123,6 +123,11 @@ class Conversation:
                 searched(resolution.resolved), k=k, filters=filters, followed=followed
             )
             answer = self._answer_as_typed(resolution, answer, k, filters) or answer
+            if answer.abstained and previous is not None:
+                in_article = self._answer_in_the_article_shown(
+                    resolution, answer, previous, k, filters
+                )
+                answer = in_article or answer
         if answer.abstained and resolution.kind == STANDALONE:
             # "what did Jane Roe say?", not found alone: asked again in the matter shown last.
             again = in_the_matter_shown(resolution.question, previous)
@@ -249,6 +254,26 @@ class Conversation:
             ):
                 return typed
         return None
+
+    def _answer_in_the_article_shown(
+        self,
+        resolution: Resolution,
+        answer: Answer,
+        previous: PreviousTurn,
+        k: int | None,
+        filters: SearchFilters | None,
+    ) -> Answer | None:
+        """A follow-up whose written-out question abstained for want of only what the rewrite
+        put in (``what share of voters approved it?`` read as "… approved the Harbour Act?",
+        which the article gives as "It was approved by 60% of voters"): asked as typed after
+        the last question, of the article the last answer cited first, whose matter the
+        rewrite named. None when that abstains too, or the rewrite put in nothing missing."""
+        if resolution.kind in (STANDALONE, SOURCE, MORE):
+            return None
+        if not _lacks_only_what_was_read_in(Turn(resolution, answer)):
+            return None
+        typed = searched(with_context(resolution.question, previous))
+        return self._answer_from_last_article(typed, k, filters)
 
     @property
     def vocabulary(self) -> Vocabulary:
