@@ -624,7 +624,9 @@ _SHARED_START = 5
 #: Words of a metadata question that say what is asked, not which article: they never
 #: count as describing an article.
 _ASKING_WORDS = (
-    "who wrote written writer author authored penned published publish publisher "
+    "who wrote written writer writers author authors authored penned byline reporter reporters "
+    "journalist journalists correspondent correspondents reported covered filed "
+    "published publish publisher "
     "publication outlet newspaper paper website site agency magazine journal media when "
     "date day year article piece story report analysis essay column commentary post "
     "feature item title headline called name about on from of in for by to that with "
