@@ -88,6 +88,32 @@ def test_a_quote_after_its_speaker_brings_the_sentence_naming_them(
     assert speaker_in(tmp_path, story, quote) == speaker
 
 
+COMMON = (
+    "Councillor Ruth Okoye has opposed the bypass from the start. In March, after the "
+    "council lost the vote, she called the scheme a folly because it cuts the common in two. "
+    "After Tom Ray won the seat, he thanked the volunteers. Work on the bypass starts in June."
+)
+
+
+def test_a_he_or_she_after_a_fronted_phrase_brings_the_sentence_naming_them(
+    tmp_path: Path,
+) -> None:
+    sentence = (
+        "In March, after the council lost the vote, she called the scheme a folly because it "
+        "cuts the common in two."
+    )
+    assert speaker_in(tmp_path, COMMON, sentence) == (
+        "Councillor Ruth Okoye has opposed the bypass from the start."
+    )
+
+
+def test_a_fronted_phrase_naming_the_person_needs_no_sentence_before(tmp_path: Path) -> None:
+    assert (
+        speaker_in(tmp_path, COMMON, "After Tom Ray won the seat, he thanked the volunteers.")
+        is None
+    )
+
+
 @pytest.mark.parametrize(
     ("sentence", "voices"),
     [

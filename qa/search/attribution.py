@@ -91,6 +91,8 @@ _VERBS_BEFORE_SPEAKER = (
 )
 _SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
+#: "In 2015, after the vote, he called …": a pronoun the subject after a fronted phrase or two.
+_FRONTED_PRONOUN = LazyPattern(r"^\W*(?:[^,;“”\"]{1,60},\s+){1,3}(he|she)\s+(?=[a-z])", re.I)
 _PRONOUN_SPEAKS = LazyPattern(
     rf"\b(?:he|she)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|had\s+|has\s+)?{_VERBS}\b"
     rf"|\b{_VERBS}\s+(?:he|she)\b(?=\W*$|\s*[,;:.!?—–])",
@@ -506,10 +508,13 @@ def _need(sentence: _Sentence, surnames: frozenset[str]) -> tuple[str, str] | No
     """What ``sentence`` needs to say who speaks: (kind, detail), or None when it names
     its speaker or needs none. The detail is the pronoun or the role noun."""
     outside = sentence.outside
-    pronoun = _PRONOUN_START.search(outside) or _PRONOUN_SPEAKS.search(outside)
-    if pronoun and pronoun.start() > 0:  # "Doe said he …", "Doe … and he says …": Doe
+    fronted = _FRONTED_PRONOUN.match(outside)
+    pronoun = _PRONOUN_START.search(outside) or fronted or _PRONOUN_SPEAKS.search(outside)
+    at = pronoun.start(1) if pronoun is not None and pronoun is fronted else 0
+    at = at or (pronoun.start() if pronoun else 0)
+    if pronoun and at > 0:  # "Doe said he …", "After Doe won, he …": Doe
         named_at = _first_name_at(outside, surnames)
-        pronoun = pronoun if named_at is None or named_at > pronoun.start() else None
+        pronoun = pronoun if named_at is None or named_at > at else None
     if pronoun:
         word = _PRONOUN.search(pronoun.group())
         return _PRONOUN_KIND, word.group(1).lower() if word else ""
