@@ -238,6 +238,22 @@ class StorageContract:
                 alone = storage.nearest(field, query, 10, filters)
                 assert first.nearest[field].tolist() == alone.tolist(), (field, filters)
 
+    def test_candidate_signals_are_the_lexical_scores_and_each_field_s_cosines(
+        self, storage: Storage, data: GenerationData
+    ) -> None:
+        query = data.window_vectors[4]
+        question = "How many women are trafficked out of Kazakhstan every year?"
+        for filters in [None, *self.sample_filters(data)]:
+            first = storage.first_candidates(question, query, 10, VECTOR_FIELDS, filters)
+            ids = np.unique(np.concatenate([first.lexical_ids, *first.nearest.values()]))
+            found = storage.candidate_signals(question, query, ids, VECTOR_FIELDS)
+            alone = storage.lexical_scores(question, ids)
+            assert found.lexical_scores.tolist() == alone.tolist(), filters
+            assert list(found.cosines) == list(VECTOR_FIELDS)
+            for field in VECTOR_FIELDS:
+                cosines = storage.cosines(field, query, ids)
+                assert found.cosines[field].tolist() == cosines.tolist(), (field, filters)
+
     # -- filters ----------------------------------------------------------------------------
 
     def test_counts_what_the_filters_leave_and_the_undated_articles_left_out(

@@ -233,7 +233,7 @@ def test_the_binary_tables_hold_the_sign_bits_of_exactly_the_chunks_stored(
             assert same == (len(rows), len(rows)), field
 
 
-def test_first_candidates_search_on_more_connections_that_read_the_view_s_snapshot(
+def test_first_candidates_and_signals_use_more_connections_that_read_the_view_s_snapshot(
     postgres_database: str,
 ) -> None:
     from storage_contract import build_contract_data
@@ -249,6 +249,7 @@ def test_first_candidates_search_on_more_connections_that_read_the_view_s_snapsh
     query = data.sentence_vectors[9]
     question = "How many women are trafficked out of Kazakhstan every year?"
     before = view.first_candidates(question, query, 10, ("window", "sentence")).nearest
+    signals = view.candidate_signals(question, query, before["sentence"], ("window", "sentence"))
     # An update that removes the article of the nearest sentence commits meanwhile.
     gone = data.chunks[int(before["sentence"][0])].article_id
     kept = [a for a in data.articles if a.article_id != gone]
@@ -264,6 +265,11 @@ def test_first_candidates_search_on_more_connections_that_read_the_view_s_snapsh
     again = view.first_candidates(question, query, 10, ("window", "sentence")).nearest
     assert {f: ids.tolist() for f, ids in again.items()} == {
         f: ids.tolist() for f, ids in before.items()
+    }
+    # The removed article's chunks still have their cosines in the view.
+    cosines = view.candidate_signals(question, query, before["sentence"], ("window", "sentence"))
+    assert {f: c.tolist() for f, c in cosines.cosines.items()} == {
+        f: c.tolist() for f, c in signals.cosines.items()
     }
     with connect(postgres_database, autocommit=True) as db:
         count = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"

@@ -186,15 +186,17 @@ class Retriever:
             pool.append(storage.lexical_top(" ".join(run), QUOTED_CANDIDATES, filters)[0])
         # Sorted, each once; np.unique would import numpy.ma, a tenth of numpy's import time.
         candidates = np.array(sorted(set(np.concatenate(pool).tolist())), dtype=np.int64)
-        bm25 = storage.lexical_scores(question, candidates)
+        # In one call too: a database backend computes these at once.
+        found = storage.candidate_signals(question, query, candidates, VECTOR_FIELDS)
+        bm25 = found.lexical_scores
         # The best BM25 score under the filters is the first of the lexical top.
         best_bm25 = float(lexical_scores[0]) if len(lexical_scores) else 0.0
         bm25_norm = bm25 / best_bm25 if best_bm25 > 0 else np.zeros(len(candidates))
         signals = {
             "bm25": bm25,
             "bm25_norm": bm25_norm,
-            "cos_window": storage.cosines("window", query, candidates),
-            "cos_sentence": storage.cosines("sentence", query, candidates),
+            "cos_window": found.cosines["window"],
+            "cos_sentence": found.cosines["sentence"],
         }
         if runs:
             signals["quoted"] = self._quoted_signal(runs, candidates)

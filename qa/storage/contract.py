@@ -111,6 +111,15 @@ class FirstCandidates:
     nearest: dict[VectorField, np.ndarray]
 
 
+@dataclass(frozen=True, slots=True)
+class CandidateSignals:
+    """What a hybrid search asks of its candidates (``Storage.candidate_signals``): the
+    BM25 score of each and its cosine by each vector field, aligned with the ids asked."""
+
+    lexical_scores: np.ndarray
+    cosines: dict[VectorField, np.ndarray]
+
+
 class Storage(Protocol):
     """One consistent, read-only view of an index (a generation), whatever holds it.
 
@@ -201,6 +210,18 @@ class Storage(Protocol):
     def cosines(self, field: VectorField, query: np.ndarray, chunk_ids: np.ndarray) -> np.ndarray:
         """Cosine of ``query`` with the ``field`` vector of each chunk (float32), within
         ``cosine_tolerance`` of the exact cosine of the vector given."""
+        ...
+
+    def candidate_signals(
+        self,
+        question: str,
+        query: np.ndarray,
+        chunk_ids: np.ndarray,
+        fields: Sequence[VectorField],
+    ) -> CandidateSignals:
+        """``lexical_scores(question, chunk_ids)`` and ``cosines(field, query, chunk_ids)``
+        by each of ``fields``: what a hybrid search asks of its candidates. A backend may
+        answer them at once (a database on several connections)."""
         ...
 
     def vectors(self, field: VectorField, chunk_ids: np.ndarray) -> np.ndarray:
@@ -313,6 +334,21 @@ class HeldRows:
         flat = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
         cosines: np.ndarray = self.vectors(field, chunk_ids) @ flat
         return cosines.astype(np.float32, copy=False)
+
+    def lexical_scores(self, question: str, chunk_ids: np.ndarray) -> np.ndarray:
+        """BM25 score of each of these chunks for ``question`` (float32)."""
+        raise NotImplementedError
+
+    def candidate_signals(
+        self,
+        question: str,
+        query: np.ndarray,
+        chunk_ids: np.ndarray,
+        fields: Sequence[VectorField],
+    ) -> CandidateSignals:
+        """The candidates' BM25 scores and each field's cosines, one after the other."""
+        cosines = {field: self.cosines(field, query, chunk_ids) for field in fields}
+        return CandidateSignals(self.lexical_scores(question, chunk_ids), cosines)
 
 
 class StoredRow(Protocol):

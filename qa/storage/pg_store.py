@@ -56,6 +56,7 @@ from qa.records import Chunk
 from qa.storage.contract import (
     FLOAT32_COSINE_TOLERANCE,
     REBUILD,
+    CandidateSignals,
     FilterScope,
     FirstCandidates,
     HeldRows,
@@ -654,10 +655,38 @@ class PostgresStorage(HeldRows):
         cosine), computed by the server: a float per chunk travels instead of its vector.
         The rows that kNN reads anyway: the float32 tables stay off a question's path."""
         ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
+        return self._cosines(self._db, field, np.ravel(query), ids)
+
+    def candidate_signals(
+        self,
+        question: str,
+        query: np.ndarray,
+        chunk_ids: np.ndarray,
+        fields: Sequence[VectorField],
+    ) -> CandidateSignals:
+        """``lexical_scores`` on this view's connection while each field's cosines are
+        computed on a connection of its own (those of ``first_candidates``, on the same
+        snapshot): the server computes them at once."""
+        ids = [int(i) for i in np.asarray(chunk_ids).ravel()]
+        connections, worker = self._helpers(len(fields))
+        later = [
+            worker.submit(self._cosines, db, field, np.ravel(query), ids)
+            for db, field in zip(connections, fields, strict=True)
+        ]
+        try:
+            scores = self.lexical_scores(question, chunk_ids)
+        finally:
+            found = [future.result() for future in later]  # (even when the scores failed)
+        return CandidateSignals(scores, dict(zip(fields, found, strict=True)))
+
+    def _cosines(
+        self, db: psycopg.Connection[Any], field: VectorField, query: np.ndarray, ids: list[int]
+    ) -> np.ndarray:
+        """``cosines`` of these chunks, computed on connection ``db``."""
         if not ids:
             return np.zeros(0, dtype=np.float32)
-        vector = np.ascontiguousarray(np.ravel(query), dtype=np.float32)
-        rows = self._db.execute(
+        vector = np.ascontiguousarray(query, dtype=np.float32)
+        rows = db.execute(
             f"SELECT chunk_id, -(vector::vector <#> %s) FROM qa.{field}_{self._searched}"
             " WHERE chunk_id = ANY(%s::bigint[])",
             (vector, id_array(ids)),
