@@ -6,7 +6,7 @@ as well keeps the lead; a ``why?`` leads with a reason about what was asked; a s
 from __future__ import annotations
 
 from qa.records import Answer, Passage
-from qa.search.conversation import new_before_shown, reason_first
+from qa.search.conversation import named_anew_first, new_before_shown, reason_first
 from qa.search.followup import REFERENCE, PreviousTurn, Resolution
 
 STORY = (
@@ -152,4 +152,35 @@ def test_meeting_with_someone_is_no_manner_a_bare_how_leads_with() -> None:
     assert answer.text == (
         "The union strike was ended by raising pay. [1] "
         "The minister met with the union on Tuesday. [1]"
+    )
+
+
+RULES = (
+    "New transport rules take effect on Monday, with fees that differ by region. "
+    "Kelmark: drivers without a permit pay a fee of 40 crowns at each toll gate. "
+    "Ostmere: ferries may not carry more than 200 passengers, and night crossings end."
+)
+
+
+def test_a_place_named_anew_leads_when_the_reply_names_it_nowhere() -> None:
+    kelmark = "Kelmark: drivers without a permit pay a fee of 40 crowns at each toll gate."
+    opening = "New transport rules take effect on Monday, with fees that differ by region."
+    resolution = Resolution(
+        "and in Ostmere, what changes?",
+        "And in Ostmere, what changes? (following: What is the fee for drivers without a permit?)",
+        REFERENCE,
+    )
+    answer = named_anew_first(
+        resolution, _with_passage(RULES, kelmark, opening), frozenset({"a1"}), limit=2
+    )
+    assert answer.text == (
+        "Ostmere: ferries may not carry more than 200 passengers, and night crossings end. [1] "
+        f"{kelmark} [1]"
+    )
+    # Not from an article the last answer did not cite.
+    assert (
+        named_anew_first(
+            resolution, _with_passage(RULES, kelmark, opening), frozenset({"b2"}), limit=2
+        ).text
+        == f"{kelmark} [1] {opening} [1]"
     )

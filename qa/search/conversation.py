@@ -48,6 +48,7 @@ from qa.search.followup import (
     resolve,
 )
 from qa.search.followup_text import searched, split_carried, with_context
+from qa.search.name_kinds import entity_spans
 from qa.search.sentence_choice import matched_kind
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ class Conversation:
             # What the user has read last, even from a turn not gone on from.
             limit = self.assistant.policy.sentences.max_reply
             answer = reason_first(resolution.question, answer, last, limit)
+            answer = named_anew_first(resolution, answer, self._followed(), limit)
             answer = new_before_shown(resolution, answer, last.answer_sentences)
             answer = no_reason_beyond(resolution.question, answer, last.answer_sentences)
         answer = dataclasses.replace(
@@ -514,6 +516,38 @@ def reason_first(
             if limit is not None:
                 rest = rest[: max(0, limit - len(lead))]
             return _with_sentences(answer, [*lead, *rest])
+    return answer
+
+
+def named_anew_first(
+    resolution: Resolution, answer: Answer, followed: frozenset[str], limit: int | None = None
+) -> Answer:
+    """A question asked after the last one (``… (following: …)``) that names something the
+    questions it follows do not (``and in Ostmark, what changes?``), answered by a reply
+    whose sentences never name it: the earlier questions' words pulled it back to the last
+    topic. It leads instead with the first sentence of its passages from the articles the
+    last answer cited (``followed``) that names it, within ``limit`` sentences. Any other
+    answer is returned as it is."""
+    base, carried = split_carried(resolution.resolved)
+    said = _cited(answer.text)
+    if not carried or answer.abstained or not said or resolution.kind in (SOURCE, MORE):
+        return answer
+    names = [
+        base[a:b]
+        for a, b, _ in entity_spans(base, Vocabulary())
+        if base[a:b].casefold() not in carried.casefold()
+    ]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+    if pattern is None or any(pattern.search(sentence) for sentence, _ in said):
+        return answer
+    for passage in answer.passages:
+        if passage.article_id not in followed:
+            continue
+        for span in split_sentences(passage.quote, Span(0, len(passage.quote))):
+            sentence = " ".join(passage.quote[span.start : span.end].split())
+            if pattern.search(sentence) and _ENDS_SENTENCE.search(sentence):
+                rest = said[: max(0, limit - 1)] if limit is not None else said
+                return _with_sentences(answer, [(sentence, passage.marker), *rest])
     return answer
 
 
