@@ -17,6 +17,7 @@ from qa.search.answer_types import (
     SCORE,
     anchors,
     contradicts,
+    gives_age_of,
     things,
 )
 from qa.search.assistant import Assistant
@@ -423,3 +424,28 @@ def test_the_likeliest_sentence_leads_then_its_passage_after_it_before_it_and_ot
         "The first sentence of the passage.",
         "A sentence of another passage.",
     ]
+
+
+def test_how_old_is_answered_first_by_the_age_on_the_asked_persons_name() -> None:
+    son = _rated("Her 29-year-old son, Tom, joined the harbour office last spring.", 0.9, 1, False)
+    lee = _rated("Ann Lee, who is about 70, has run the port for three decades.", 0.5, 2, False)
+    chosen = select([son, lee], SentenceWeights(), None, age=True, whose="Lee")
+    assert [c.text for c in chosen] == [lee.text, son.text]
+    # No name asked: the likeliest sentence giving any age leads.
+    chosen = select([son, lee], SentenceWeights(), None, age=True)
+    assert [c.text for c in chosen] == [son.text, lee.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("Ann Lee, who is about 70, has run the port since 1990.", True),
+        ("lee, 70, has run the port since 1990.", True),
+        ("The 70-year-old Ann Lee runs the port.", True),
+        ("Lee was 70 when she retired.", True),
+        ("Lee's 29-year-old son runs the port.", False),
+        ("Lee, 1,000 miles from home, runs the port.", False),
+    ],
+)
+def test_an_age_is_the_persons_only_when_it_stands_on_their_name(text: str, gives: bool) -> None:
+    assert gives_age_of(text, "Lee") is gives

@@ -271,6 +271,26 @@ def gives_age(text: str) -> bool:
     return bool(_AGE_GIVEN.search(text))
 
 
+def gives_age_of(text: str, surname: str) -> bool:
+    """Whether a text gives the age of the person ``surname`` on their name: "Lee, 70,",
+    "Lee, who is about 70,", "Lee (70)", "the 70-year-old Ann Lee", "Lee was 70", "Lee,
+    then 70,"; not an age standing elsewhere in the sentence ("Lee's 29-year-old son")."""
+    name = re.escape(surname)
+    age = _AGE_NUMBER
+    return (
+        re.search(
+            rf"\b{name},\s+(?:(?:who\s+(?:is|was|turned|turns)|then|now|aged)\s+)?"
+            rf"(?:(?:about|around|nearly|almost)\s+)?{age}\b(?!-|[.,]\d)"
+            rf"|\b{name}\s+\({age}\)"
+            rf"|\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,2}}(?:[A-Z][\w’'-]+\s+){{0,2}}{name}\b"
+            rf"|\b{name}\s+(?:was|is|turned|turns)\s+{age}\b(?![.,-]\d|\s*(?:%|years?\s+ago))",
+            text,
+            re.I,  # some corpora are lower-cased
+        )
+        is not None
+    )
+
+
 #: A question asking why ("Why did …?", "For what reason …?", "What was the cause of …?").
 _ASKS_REASON = LazyPattern(
     r"^\s*(?:(?:and|but|so)\s+)?why\b|\bwhy\s+(?:did|do|does|was|were|is|are|has|have|had|"

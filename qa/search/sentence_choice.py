@@ -66,6 +66,7 @@ from qa.search.answer_types import (
     asks_score,
     contradicts,
     gives_age,
+    gives_age_of,
     gives_cause,
     things,
 )
@@ -360,6 +361,17 @@ def candidates(
     return built
 
 
+#: A run of capitalised words: a name, or a sentence's first word.
+_CAPITALISED_RUN = LazyPattern(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*[a-z][\w’'-]*)*")
+
+
+def _asked_surname(question: str) -> str | None:
+    """The last word of the first name a question names past its first word ("How old was
+    Ann Lee when she won the Kelso Cup?" → "Lee"); None when it names none."""
+    runs = [m for m in _CAPITALISED_RUN.finditer(question) if m.start() > 0]
+    return re.sub(r"[’']s$", "", runs[0].group().split()[-1]) if runs else None
+
+
 def _counted_term(question_terms: Sequence[str]) -> str | None:
     """The term a "How many …?" question counts ("How many women …" → "women"), as the
     lexical index analyses it: the first term after "many" (or after "number")."""
@@ -512,7 +524,9 @@ def choose(
     for part in parts:
         found = candidates(part, passages, sentences, snapshot, lexicon, only)
         rated = distinct(rate(found, weights))
-        for candidate in select(rated, per_part, matched_kind(part), age=asks_age(part)):
+        age = asks_age(part)
+        whose = _asked_surname(part) if age else None
+        for candidate in select(rated, per_part, matched_kind(part), age=age, whose=whose):
             if len(chosen) < weights.max_reply and not any(
                 candidate.span == c.span or same_sentence(candidate.text, c.text) for c in chosen
             ):
@@ -582,12 +596,14 @@ def select(
     asked: str | None = None,
     *,
     age: bool = False,
+    whose: str | None = None,
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
     When the question asks for a number, a count, a duration, a score or a date (``asked``),
     the first is the likeliest sentence holding one the question does not name, if any does; when it
-    asks how old someone is (``age``), the likeliest giving an age ("Jane Doe, 45,"); when it
+    asks how old someone is (``age``), the likeliest giving an age on the name of the person
+    asked (``whose``: "Doe, who is about 45,"), else any age ("the 45-year-old"); when it
     asks why (``REASON``), the likeliest of the chosen sentences that says outright why
     (``gives_cause``) and holds or stands by the question's rarest term. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
@@ -597,7 +613,10 @@ def select(
         return []
     bar = max(weights.follow_ratio * rated[0].probability, weights.follow_floor)
     if asked in (NUMBER, COUNT, DATE, SCORE, DURATION) or age:
-        giving_age = next((c for c in rated if gives_age(c.text)), None) if age else None
+        giving_age = None
+        if age:  # the age on the asked person's name, else any age
+            giving_age = next((c for c in rated if whose and gives_age_of(c.text, whose)), None)
+            giving_age = giving_age or next((c for c in rated if gives_age(c.text)), None)
         holding = giving_age or next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
