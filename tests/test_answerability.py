@@ -430,6 +430,38 @@ def test_a_reply_holding_the_opposite_of_the_asked_superlative_says_so() -> None
     assert check_reply("What is the most important question?", said, met, 2) == met
 
 
+def test_a_question_asking_what_is_not_so_is_not_answered_by_a_reply_that_denies_nothing() -> None:
+    question = "Which ferry never sailed in the winter storms?"
+    said = ["The Lind ferry sailed through the winter storms with 40 passengers."]
+    met = Assessment((), (1,), 1, (), 0.8)
+    checked = check_reply(question, said, met, 1)
+    assert [(c.kind, c.text) for c in checked.missing] == [("term", "never")]
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles don't say this for “never”. Closest: The Lind ferry sailed "
+        "through the winter storms with 40 passengers. [1]"
+    )
+    won_t = check_reply("Why won't the ferry sail?", ["The ferry sails at noon."], met, 1)
+    assert [c.text for c in won_t.missing] == ["not"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Which ferry never sailed in the storms?", "Only the Ostby ferry stayed in port."),
+        ("Which ferry did not sail?", "Every ferry sailed except the Ostby."),
+        ("Who did not attend the talks?", "Tom Vell refused to attend the talks."),
+        ("Who said he can't sail today?", "i can t sail today said vell."),  # no apostrophes
+        ("Which ferries may or may not sail?", "Two ferries may sail."),  # asks nothing not
+        ("Which ferry sailed?", "The Ostby ferry sailed."),
+    ],
+)
+def test_a_reply_saying_what_is_not_so_or_a_question_not_asking_it_stands(
+    question: str, said: str
+) -> None:
+    met = Assessment((), (1,), 1, (), 0.8)
+    assert check_reply(question, [said], met, 1) == met
+
+
 @pytest.fixture(scope="module")
 def elsewhere_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An article on dairy farming in Victoria, and one on the Normans that names Syria."""

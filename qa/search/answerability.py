@@ -84,7 +84,9 @@ something else than the quantity it names ("the population of", the age "How old
 asks for: ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
 only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
-"doesn't say this for “least”" (``check_reply``). So is a number or date question about a
+"doesn't say this for “least”" (``check_reply``), and a reply to a question asking what
+is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
+"except", "failed" … (``reply_denies_nothing``), "doesn't say this for “never”". So is a number or date question about a
 person or a counted people ("Vahid Hashemian", "How many Germans …") whose reply gives its
 figures only in sentences that do not name them and do name someone else: another person
 (by capitals, a surname the text around gave with its first name before, or in text
@@ -1307,6 +1309,37 @@ def reply_opposes(question: str, sentences: Sequence[str]) -> Constraint | None:
     return None
 
 
+#: "What was not …?", "Who has never …?", "Why won't …?": a question asking what is not so.
+_ASKS_WHAT_IS_NOT = LazyPattern(r"\b(not|never)\b|n[’']t\b", re.I)
+#: "… or not", "whether …": a negation that asks nothing of its own.
+_NEGATION_ASKS_NOTHING = LazyPattern(r"\bor\s+(?:may\s+)?not\b|\bwhether\b", re.I)
+#: What says that something is not so, or is an exception: "not", "never", "no", "can't"
+#: (also as "can t" where a text lost its apostrophes), "without", "except", "failed",
+#: "refused", "denied", "instead", "only", "yet to" ….
+_DENIES = LazyPattern(
+    r"\b(?:not|never|no|nor|neither|none|nothing|nobody|cannot|without|except|exception|"
+    r"excluding|apart|instead|rather|only|yet|absent|fail(?:s|ed|ing|ure)?|unable|"
+    r"lack(?:s|ed|ing)?|refus\w*|den(?:y|ies|ied)|reject\w*|disagree\w*|suspend\w*)\b"
+    r"|n[’']t\b|\b(?:can|don|won|isn|wasn|didn|doesn|aren|weren|couldn|wouldn|shouldn|"
+    r"hasn|haven|hadn)\s+t\b",
+    re.I,
+)
+
+
+def reply_denies_nothing(question: str, sentences: Sequence[str]) -> Constraint | None:
+    """The "not" or "never" of a question asking what is not so ("Which channel never had
+    an HD version?") when no sentence of the reply says that anything is not so or is an
+    exception (``_DENIES``): a reply that only says what is ("… had an HD version") does
+    not answer it. A term constraint the reply does not meet, else None."""
+    asked = _ASKS_WHAT_IS_NOT.search(question)
+    if asked is None or _NEGATION_ASKS_NOTHING.search(question):
+        return None
+    if any(_DENIES.search(sentence) for sentence in sentences):
+        return None
+    word = asked.group() if asked.group(1) else "not"  # "won't": "not"
+    return Constraint(TERM, word, (word.lower(),))
+
+
 def check_reply(
     question: str,
     sentences: Sequence[str],
@@ -1355,7 +1388,7 @@ def check_reply(
     unheld = role_unheld(question, sentences, around)
     if unheld is not None:
         return of_another(unheld, None)
-    opposed = reply_opposes(question, sentences)
+    opposed = reply_opposes(question, sentences) or reply_denies_nothing(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
     return assessment
