@@ -915,6 +915,21 @@ def test_a_figure_the_reply_puts_in_another_place_is_no_figure_for_the_asked_pla
     )
 
 
+def test_a_figure_for_this_area_is_the_figure_of_the_place_the_sentence_before_names() -> None:
+    question = "How many families live in Brenmoor?"
+    figure = "Around 4,000 families and 300 fishermen live in this area, the council says."
+    asked = Constraint("name", "Brenmoor", ("brenmoor",))
+    met = Assessment((asked,), (1,), 1, (), 0.8)
+    around = [f"Jo Vell lives in Halden, a quarter of Ostmark. {figure} Brenmoor is poorer."]
+    checked = check_reply(question, [figure], met, 1, around=around)
+    assert checked.reply(figure, 1) == (
+        f"The indexed articles give no figure for Brenmoor. Closest: {figure} [1]"
+    )
+    # "This area" after a sentence placing someone in the asked place is that place.
+    around = [f"Jo Vell lives in Brenmoor, a quarter of Ostmark. {figure}"]
+    assert check_reply(question, [figure], met, 1, around=around) == met
+
+
 @pytest.mark.parametrize(
     "said",
     [

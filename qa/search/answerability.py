@@ -86,9 +86,10 @@ answered "The indexed articles give no (population) figure for …" too; a reply
 only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
 "doesn't say this for “least”" (``check_reply``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
-"except", "failed" … (``reply_denies_nothing``), "doesn't say this for “never”". So is a number or date question about a
-person or a counted people ("Vahid Hashemian", "How many Germans …") whose reply gives its
-figures only in sentences that do not name them and do name someone else: another person
+"except", "failed" … (``reply_denies_nothing``), "doesn't say this for “never”". So is a
+number or date question about a person or a counted people ("Vahid Hashemian", "How many
+Germans …") whose reply gives its figures only in sentences that do not name them and do
+name someone else: another person
 (by capitals, a surname the text around gave with its first name before, or in text
 without capitals a word rare in English) or another country
 (``reply_of_another``; "he" or "she" stands for the last person named in the three
@@ -97,7 +98,9 @@ A name the question puts its thing in by a preposition of place ("remain on Fern
 "around Kelso") is a place, and a reply whose figure sentences put their figure in
 another place the same way ("84 patients remaining on Skerry Island") gives none for
 it; nor does one whose figure sentences put their figure in no place while the first
-sentence of each story they come from puts the story in another place. A country, an
+sentence of each story they come from puts the story in another place; a figure put "in
+this area" ("there", "in the district") is put where the sentence before puts something
+("lives in Halden": ``_placed_before``). A country, an
 organisation or a time after the preposition is no other place ("in Norway" holds a town
 of Norway; "on TV", "at Christmas"), and a reply any of whose figure sentences names the
 asked place or person stands. Of a "How many …?" reply the sentences counting the asked
@@ -811,11 +814,14 @@ def figure_of_another(
         spoken_of: list[bool | None] = []
         for sentence in counting:
             if kind == PLACE:
-                spoken_of.append(
-                    False
-                    if _other_in_slot(slots[subject], sentence, question_words, words)
-                    else None
-                )
+                if _other_in_slot(slots[subject], sentence, question_words, words):
+                    spoken_of.append(False)
+                elif _PLACE_ANAPHOR.search(sentence):  # "in this area": the place before
+                    spoken_of.append(
+                        _placed_before(sentence, around, slots[subject], words, question_words)
+                    )
+                else:
+                    spoken_of.append(None)
             elif _names_rival(kind, sentence, question_words, surnames):
                 spoken_of.append(False)
             elif kind == PERSON and _PERSON_PRONOUN.search(sentence):
@@ -1184,6 +1190,34 @@ def _named_before(
             if _names_any(words, before):
                 return True
             if _names_rival(PERSON, before, asked, surnames):
+                return False
+        return None
+    return None
+
+
+#: A place spoken of by what it is, named in a sentence before: "in this area", "there".
+_PLACE_ANAPHOR = LazyPattern(
+    r"\b(?:this|that|the)\s+(?:area|district|region|city|town|village|suburb|county|"
+    r"province|neighbou?rhood|island|valley|place)\b|\bthere\b(?!\s+(?:is|are|was|were|will|"
+    r"have|has|had|would|may|might|could|should|must|seems?|appears?)\b)",
+    re.I,
+)
+
+
+def _placed_before(
+    sentence: str, around: Sequence[str], slot: str, words: Sequence[str], asked: set[str]
+) -> bool | None:
+    """Of a sentence speaking of a place by what it is ("in this area", "there"): whether
+    the last of the two sentences before it (in the text ``around`` it) that puts something
+    in a place puts it in the asked one (True) or another (False); None when none does."""
+    for text in around:
+        at = text.find(sentence)
+        if at < 0:
+            continue
+        for before in reversed(_SENTENCE_END.split(text[:at].strip())[-2:]):
+            if _in_place(slot, before, words):
+                return True
+            if _other_in_slot(slot, before, asked, words):
                 return False
         return None
     return None
