@@ -1709,7 +1709,8 @@ def test_a_decade_or_an_early_year_answers_a_when_question(
 
 @pytest.fixture(scope="module")
 def bylined_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Two articles by named authors: one on a harbour's ferries, one on its schools."""
+    """Two articles by named authors: one on a harbour's ferries, one on its schools (which
+    uses "prisons", so that the word is a common one of the index, no unseen word)."""
     return _indexed(
         tmp_path_factory.mktemp("bylined"),
         {
