@@ -510,8 +510,8 @@ def _need(sentence: _Sentence, surnames: frozenset[str]) -> tuple[str, str] | No
     outside = sentence.outside
     fronted = _FRONTED_PRONOUN.match(outside)
     pronoun = _PRONOUN_START.search(outside) or fronted or _PRONOUN_SPEAKS.search(outside)
-    at = pronoun.start(1) if pronoun is not None and pronoun is fronted else 0
-    at = at or (pronoun.start() if pronoun else 0)
+    # Where the pronoun stands: after the fronted phrases, else where the match starts.
+    at = 0 if pronoun is None else pronoun.start(1) if pronoun is fronted else pronoun.start()
     if pronoun and at > 0:  # "Doe said he …", "After Doe won, he …": Doe
         named_at = _first_name_at(outside, surnames)
         pronoun = pronoun if named_at is None or named_at > at else None
