@@ -440,7 +440,7 @@ def test_a_question_asking_what_is_not_so_is_not_answered_by_a_reply_that_denies
         "The indexed articles don't say this for “never”. Closest: The Lind ferry sailed "
         "through the winter storms with 40 passengers. [1]"
     )
-    won_t = check_reply("Why won't the ferry sail?", ["The ferry sails at noon."], met, 1)
+    won_t = check_reply("Which ferry won't sail today?", ["The Ostby sails at noon."], met, 1)
     assert [c.text for c in won_t.missing] == ["not"]
 
 
@@ -452,6 +452,8 @@ def test_a_question_asking_what_is_not_so_is_not_answered_by_a_reply_that_denies
         ("Who did not attend the talks?", "Tom Vell refused to attend the talks."),
         ("Who said he can't sail today?", "i can t sail today said vell."),  # no apostrophes
         ("Which ferries may or may not sail?", "Two ferries may sail."),  # asks nothing not
+        # A reason: "why not" is answered by what kept it from happening.
+        ("Why didn't the Ostby sail?", "The Ostby was forced to stay in port by a gale."),
         ("Which ferry sailed?", "The Ostby ferry sailed."),
     ],
 )

@@ -134,3 +134,30 @@ def test_what_a_role_said_when_no_holder_of_it_speaks_is_said_to_be_unquoted(
     assert [c.to_json() for c in answer.missing] == [
         {"kind": "speaker", "text": "head of the harbour police unit"}
     ]
+
+
+AIRFIELD = (
+    "Marines dig in near the southern airfield\n\n"
+    "More than 1,000 marines are now camped near the southern airfield, where they patrol "
+    "the perimeter day and night.\n\n"
+    "The chairman of the Joint Harbour Staff, General Tom Vell, says they are prepared for "
+    "anything.\n\n"
+    '"They are well equipped and absolutely ready to engage if that is required," he said.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def airfield(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("airfield")
+    return assistant_over(root, {"ferry.txt": FERRY, "airfield.txt": AIRFIELD})
+
+
+def test_what_a_role_said_brings_the_quote_after_its_holders_sentence(airfield: Assistant) -> None:
+    answer = asked(
+        airfield, "What did the chairman of the Joint Harbour Staff say about the marines?"
+    )
+    assert answer.text.startswith(
+        "The chairman of the Joint Harbour Staff, General Tom Vell, says they are prepared for "
+        'anything. [1] "They are well equipped and absolutely ready to engage if that is '
+        'required," he said. [1]'
+    )

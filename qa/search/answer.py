@@ -196,6 +196,7 @@ def compose_answer(
             evidence,
         )  # fmt: skip
     leader = chosen[0]
+    quoted = asked_speaker_name(question)  # whose words a quote after their sentence gives
     if (role := asked_speaking_role(question)) is not None and not asks_speaker(question):
         # "What did <country>'s premier say?": the words of a holder of that role lead.
         found = candidates(question, passages, sentences, snapshot, only=only)
@@ -209,6 +210,7 @@ def compose_answer(
             )
         chosen = [voicing, *(c for c in chosen if c.text != voicing.text)]
         leader = voicing
+        quoted = quoted or speaker_surname(voicing.text)  # the holder named speaking there
     named = _named_by(question, snapshot)
     chosen = with_lead_in(chosen, snapshot, named)
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
@@ -234,7 +236,7 @@ def compose_answer(
         listed,
         snapshot,
         limit=policy.sentences.max_reply,
-        quotes_of=asked_speaker_name(question),
+        quotes_of=quoted,
         named=named,
         names_asked=names_asked,
     )

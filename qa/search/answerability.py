@@ -1345,8 +1345,11 @@ def reply_opposes(question: str, sentences: Sequence[str]) -> Constraint | None:
 
 #: "What was not …?", "Who has never …?", "Why won't …?": a question asking what is not so.
 _ASKS_WHAT_IS_NOT = LazyPattern(r"\b(not|never)\b|n[’']t\b", re.I)
-#: "… or not", "whether …": a negation that asks nothing of its own.
-_NEGATION_ASKS_NOTHING = LazyPattern(r"\bor\s+(?:may\s+)?not\b|\bwhether\b", re.I)
+#: "… or not", "whether …": a negation that asks nothing of its own; "Why didn't …?" asks a
+#: reason, which rarely denies anything itself ("… was forced to withdraw with an injury").
+_NEGATION_ASKS_NOTHING = LazyPattern(
+    r"\bor\s+(?:may\s+)?not\b|\bwhether\b|^\W*(?:why|how\s+come)\b", re.I
+)
 #: What says that something is not so, or is an exception: "not", "never", "no", "can't"
 #: (also as "can t" where a text lost its apostrophes), "without", "except", "failed",
 #: "refused", "denied", "instead", "only", "yet to" ….
