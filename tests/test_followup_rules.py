@@ -1351,6 +1351,16 @@ def test_a_word_between_two_names_that_is_no_role_leaves_both_people(sentence: s
     assert "organisation" not in kinds
 
 
+def test_he_after_a_title_word_with_an_origin_before_it_is_the_titled_person() -> None:
+    previous = PreviousTurn(
+        "Who rejected the unity ticket?",
+        ("The little-known East Ruritanian senator Brian Vell has rejected the unity ticket.",),
+    )
+    assert resolve("which state is he from?", previous).resolved == (
+        "Which state is Brian Vell from?"
+    )
+
+
 def test_a_role_is_no_name() -> None:
     previous = PreviousTurn(
         "Who became chair of the library board?",

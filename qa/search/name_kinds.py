@@ -176,8 +176,8 @@ def _holds_next_ones_role(text: str, end: int) -> bool:
     or a noun of one who does something and a titled name: ``winner Sir Tom Ray``): then
     the name before only says whose role or prize it is."""
     found = _ROLE_OF_NEXT.match(text, end)
-    if found is not None and found["role"] in ROLES:
-        return True
+    if found is not None and (found["role"] in ROLES or found["role"] in PERSON_TITLES):
+        return True  # "West Australian senator Brian Greig": where the senator is from
     titled = _DOER_THEN_TITLED.match(text, end)
     return (
         titled is not None
