@@ -196,7 +196,8 @@ def compose_answer(
             evidence,
         )  # fmt: skip
     leader = chosen[0]
-    quoted = asked_speaker_name(question)  # whose words a quote after their sentence gives
+    asked_name = asked_speaker_name(question)  # "What did Doe say …?": Doe
+    quoted = asked_name  # whose words a quote after their sentence gives
     if (role := asked_speaking_role(question)) is not None and not asks_speaker(question):
         # "What did <country>'s premier say?": the words of a holder of that role lead.
         found = candidates(question, passages, sentences, snapshot, only=only)
@@ -219,14 +220,14 @@ def compose_answer(
         found = candidates(question, passages, sentences, snapshot, only=only)
         chosen = _holder_first(chosen, holder, rate(found, policy.sentences))
         leader = chosen[0]
-    elif (surname := asked_speaker_name(question)) is not None and not any(
-        _gives_words_of(c, surname, snapshot) for c in chosen
+    elif asked_name is not None and not any(
+        _gives_words_of(c, asked_name, snapshot) for c in chosen
     ):  # "What did Doe say …?" answered by no words of Doe's
         found = candidates(question, passages, sentences, snapshot, only=only)
-        chosen = _quote_first(chosen, surname, rate(found, policy.sentences), snapshot)
+        chosen = _quote_first(chosen, asked_name, rate(found, policy.sentences), snapshot)
         leader = chosen[0]
-    if (surname := asked_speaker_name(question)) is not None:
-        chosen = _their_words_first(chosen, surname, snapshot)
+    if asked_name is not None:
+        chosen = _their_words_first(chosen, asked_name, snapshot)
     chosen = _speakers_before_quotes(chosen, snapshot)
     kind = matched_kind(question)
     names_asked = kind if kind in (PERSON, PLACE, ORGANISATION) else None
