@@ -48,6 +48,7 @@ SECURITY = "The port's head of security said the landing stage is safe.\n"
         ("What did the Ostrian transport minister tell reporters?", "Ostrian transport minister",
          ("transport",), ("Ostrian",)),
         ("What did the spokeswoman say?", "spokeswoman", (), ()),
+        ("What did its director say about the police?", "director", (), ()),
     ],
 )  # fmt: skip
 def test_a_question_asking_for_the_words_of_a_role_is_read_with_the_roles_words(

@@ -1092,7 +1092,10 @@ def asked_speaking_role(question: str) -> SpeakingRole | None:
     found = _ASKS_WHAT_SAID.search(question)
     if found is None:
         return None
-    who = re.sub(r"^(?:the|a|an)\s+", "", found.group("who").strip(), flags=re.I)
+    # "its director" after a question on a body: the role, not the pronoun, is asked for.
+    who = re.sub(
+        r"^(?:the|a|an|its|his|her|their|our|your)\s+", "", found.group("who").strip(), flags=re.I
+    )
     words = who.split()
     at = next((i for i, w in enumerate(words) if w.casefold() in ROLES), None)
     if at is None:
