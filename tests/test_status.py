@@ -155,3 +155,41 @@ def test_a_current_index_gives_no_notice(fake_assistant: Assistant) -> None:
     answer = fake_assistant.ask(QUESTION)
     assert answer.notices == ()
     assert all(c.stale is None for c in answer.passages)
+
+
+OTHER_ARTICLE = (
+    "# Harvest festival\n\nThe town held its harvest festival on the first Sunday of "
+    "October, and farmers from the valley sold apples and cider in the square.\n"
+)
+
+
+def test_an_index_given_without_a_corpus_is_compared_with_the_corpus_it_was_built_from(
+    fake_corpus_copy: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "corpus").mkdir(parents=True)
+    (elsewhere / "corpus" / "other.md").write_text(OTHER_ARTICLE, "utf-8")
+    monkeypatch.chdir(elsewhere)  # its ./corpus is not the one the index was built from
+
+    assert main(["status", "--index", str(fake_corpus_copy.index_dir)]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        f"Corpus: {fake_corpus_copy.corpus_dir} · 5 files",
+        "Up to date: `qa index` has nothing to do.",
+    ]
+
+
+def test_a_corpus_given_on_the_command_line_wins_over_the_one_the_index_recorded(
+    fake_corpus_copy: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "other.md").write_text(OTHER_ARTICLE, "utf-8")
+
+    assert main(["status", "--corpus", str(other), "--index", str(fake_corpus_copy.index_dir)]) == 0
+
+    assert f"Corpus: {other} · 1 file" in capsys.readouterr().out

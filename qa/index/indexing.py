@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -303,6 +304,9 @@ def _update(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         precision=settings.precision,
         corpus_stamps=stamps,
+        corpus=""
+        if settings.store is not None
+        else os.path.relpath(settings.corpus_dir.absolute(), settings.index_dir.absolute()),
     )
     data = GenerationData(
         texts={s.path: (s.sha256, s.text) for s in corpus.files},

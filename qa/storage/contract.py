@@ -62,6 +62,9 @@ class Manifest:
     #: corpus-relative path → [size, mtime_ns, sha256] of every corpus file read
     #: (qa.ingest.freshness)
     corpus_stamps: dict[str, list[Any]] = field(default_factory=dict)
+    #: the corpus folder a folder index was built from, relative to the index folder (so a
+    #: moved or copied clone keeps pointing at its own corpus); "" for a database index
+    corpus: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The manifest as stored in manifest.json."""

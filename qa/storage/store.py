@@ -63,6 +63,22 @@ def current_generation(index_dir: Path) -> Path | None:
     return (index_dir / os.readlink(link)) if link.is_symlink() else link
 
 
+def recorded_corpus(index_dir: Path) -> Path | None:
+    """The corpus folder the index in ``index_dir`` was last built from, when its manifest
+    records one and it still exists; None otherwise. Reads only the manifest's JSON."""
+    generation = current_generation(index_dir)
+    if generation is None:
+        return None
+    try:
+        recorded = json.loads((generation / "manifest.json").read_text()).get("corpus")
+    except (OSError, ValueError, AttributeError):
+        return None  # opening the index reports a damaged manifest
+    if not isinstance(recorded, str) or not recorded:
+        return None
+    corpus = Path(os.path.normpath(index_dir.absolute() / recorded))
+    return corpus if corpus.is_dir() else None
+
+
 #: Files up to this size have their content hash checked every time a generation is opened
 #: (the bundled corpus's whole generation, 2 MB, takes about 2 ms); larger ones their size,
 #: and their hash with ``verify`` (``qa status --verify``).

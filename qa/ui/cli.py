@@ -97,7 +97,7 @@ def _stderr() -> Console:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(
+    settings = Settings.from_env(
         corpus_dir=getattr(args, "corpus", None),
         index_dir=getattr(args, "index", None),
         store=getattr(args, "store", None),
@@ -106,6 +106,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         precision=getattr(args, "precision", None),
         follow_symlinks=getattr(args, "follow_symlinks", None) or None,
     )
+    if getattr(args, "corpus", None) is None and "QA_CORPUS" not in os.environ:
+        # An index remembers its corpus: `qa ask --index elsewhere` checks freshness against
+        # the folder it was built from, and `qa index --index elsewhere` updates from it
+        # instead of replacing its articles with ./corpus's.
+        from qa.storage.store import recorded_corpus
+
+        recorded = recorded_corpus(settings.index_dir) if settings.store is None else None
+        if recorded is not None:
+            settings = dataclasses.replace(settings, corpus_dir=recorded)
+    return settings
 
 
 def _filters(args: argparse.Namespace, assistant: Assistant) -> SearchFilters:
