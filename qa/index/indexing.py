@@ -184,7 +184,15 @@ def _is_current(
         and previous.manifest.skipped == {s.path: s.reason for s in corpus.skipped}
         and previous.manifest.chunking == settings.chunking_signature()
         and bool(previous.manifest.corpus_stamps)  # an index from before stamps gets them once
+        and previous.manifest.corpus == _recorded_corpus(settings)  # and its corpus folder
     )
+
+
+def _recorded_corpus(settings: Settings) -> str:
+    """The corpus folder as the manifest records it (``Manifest.corpus``)."""
+    if settings.store is not None:
+        return ""
+    return os.path.relpath(settings.corpus_dir.absolute(), settings.index_dir.absolute())
 
 
 def _update(
@@ -304,9 +312,7 @@ def _update(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         precision=settings.precision,
         corpus_stamps=stamps,
-        corpus=""
-        if settings.store is not None
-        else os.path.relpath(settings.corpus_dir.absolute(), settings.index_dir.absolute()),
+        corpus=_recorded_corpus(settings),
     )
     data = GenerationData(
         texts={s.path: (s.sha256, s.text) for s in corpus.files},
