@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from qa.search.followup import MORE, SOURCE, STANDALONE, PreviousTurn, in_the_matter_shown, resolve
+from qa.search.followup import (
+    MORE,
+    SOURCE,
+    STANDALONE,
+    PreviousTurn,
+    asks_who_said_it,
+    in_the_matter_shown,
+    resolve,
+)
 from qa.search.followup_text import searched
 from qa.search.name_kinds import Vocabulary, entity_spans
 
@@ -1579,3 +1587,153 @@ def test_he_after_a_question_about_a_name_never_written_as_a_body_is_that_name()
         ("Tom Ray said the pier was unsafe.", "Harbour master Ivo Marsh said it would reopen."),
     )
     assert resolve("how old is he?", previous).resolved == "How old is Tom Ray?"
+
+
+def test_an_earlier_question_s_negation_is_not_searched_with_the_question_after_it() -> None:
+    # "doesn't" asked why, not what is not so: the next question must not ask for a denial.
+    previous = PreviousTurn("Why doesn't the quota rule apply to Kyrgyzstan?")
+    resolved = resolve("and migrants from Norland working at building sites?", previous).resolved
+    assert searched(resolved) == (
+        "And migrants from Norland working at building sites (the quota rule apply to kyrgyzstan)?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "question", "resolved"),
+    [
+        (
+            "How many counties does Southern California comprise?",
+            "what is the population of the region?",
+            "What is the population of Southern California?",
+        ),
+        (
+            "How many people were convicted of terrorism in Kyrgyzstan in 2017?",
+            "which party governs the country?",
+            "Which party governs Kyrgyzstan?",
+        ),
+        (
+            "When did the council of Stenby approve the budget?",
+            "how many people live in this town?",
+            "How many people live in Stenby?",
+        ),
+        # A country only for "the country"; the area a question asked about is not the town.
+        (
+            "When did Tom Ray visit Portvale?",
+            "what is the capital of the country?",
+            "What is the capital of the country? (following: When did Tom Ray visit Portvale?)",
+        ),
+        (
+            "Which area of the Stenby region burned?",
+            "how many people live in the region?",
+            "How many people live in the region? (following: Which area of the Stenby region "
+            "burned?)",
+        ),
+    ],
+)
+def test_the_region_is_the_place_the_last_questions_named(
+    last: str, question: str, resolved: str
+) -> None:
+    assert resolve(question, PreviousTurn(last)).resolved == resolved
+
+
+def test_a_compass_word_before_a_name_makes_a_place() -> None:
+    question = "How many counties does Southern California comprise?"
+    assert [(question[a:b], kind) for a, b, kind in entity_spans(question, Vocabulary())] == [
+        ("Southern California", "place")
+    ]
+
+
+def test_he_after_a_who_question_answered_without_capitals_is_the_titled_name() -> None:
+    previous = PreviousTurn(
+        "Who said the proposal would mean a 35% hike?",
+        ("mr holm has said the commission s proposal would mean a 35% hike in the budget.",),
+    )
+    assert resolve("what office does he hold?", previous).resolved == (
+        "What office does Mr Holm hold?"
+    )
+    # "mr" is no "she": the question is asked after the last one instead.
+    assert resolve("what office does she hold?", previous).resolved == (
+        "What office does she hold? (following: Who said the proposal would mean a 35% hike?)"
+    )
+
+
+def test_she_after_a_question_about_a_role_is_that_role_or_the_one_the_answer_names() -> None:
+    previous = PreviousTurn(
+        "Why did the mayor of Stenby resign?",
+        ("the mayor of stenby ingrid voss has resigned after a row over housing.",),
+    )
+    assert resolve("how many homes did she back?", previous).resolved == (
+        "How many homes did the mayor of Stenby back?"
+    )
+    previous = PreviousTurn(
+        "Why did the mayor resign?", ("Mayor Ingrid Voss resigned after a row over housing.",)
+    )
+    assert resolve("how many homes did she back?", previous).resolved == (
+        "How many homes did Ingrid Voss back?"
+    )
+
+
+def test_it_after_a_who_question_answered_by_a_body_is_that_body() -> None:
+    previous = PreviousTurn(
+        "Who called the ferry strike in Vell?",
+        (
+            "Ferry crews in Vell walked out on Tuesday.",
+            "The strike was called by the Seafarers' Union after talks broke down.",
+            "Transport Minister Olaf Brenner called the walkout irresponsible.",
+        ),
+    )
+    assert resolve("who leads it?", previous).resolved == "Who leads the Seafarers' Union?"
+
+
+@pytest.mark.parametrize(
+    ("question", "who_said"),
+    [
+        ("according to which organisation?", True),
+        ("which report says so?", True),
+        ("what source said that?", True),
+        ("which company makes it?", False),
+        ("which report found that?", False),
+    ],
+)
+def test_a_question_for_the_source_of_what_was_said_asks_who_said_it(
+    question: str, who_said: bool
+) -> None:
+    assert asks_who_said_it(question) is who_said
+
+
+def test_he_after_who_said_that_is_the_speaker_though_an_earlier_question_named_him() -> None:
+    previous = PreviousTurn(
+        "Who said that? (following: What did Tom Ray warn about the wind farm?)",
+        ("Fishermen's spokesman Tom Ray warned that catches could fall by a third.",),
+    )
+    assert resolve("what does he do?", previous).resolved == "What does Tom Ray do?"
+
+
+def test_her_after_a_question_about_a_place_s_role_is_that_role() -> None:
+    previous = PreviousTurn(
+        "Why did the Stenby mayor resign?",
+        ("the mayor of stenby ingrid voss has resigned after a row over housing.",),
+    )
+    assert resolve("who will choose her successor?", previous).resolved == (
+        "Who will choose the Stenby mayor's successor?"
+    )
+
+
+FERRIES = PreviousTurn(
+    "How many passengers use the Vell ferries every day?",
+    ("About 12,000 passengers use the ferries every day, according to the Vell Ferry Company.",),
+    passages=("Ferry crews walked out on Tuesday. About 12,000 passengers use the ferries.",),
+    cited=("Ferry crews walked out on Tuesday. About 12,000 passengers use the ferries.",),
+)
+
+
+def test_a_role_the_conversation_never_mentioned_changes_the_subject() -> None:
+    assert resolve("why did the mayor resign?", FERRIES).resolved == "why did the mayor resign?"
+    # Something it did mention, or no role: still about the ferries.
+    assert resolve("when did the crews walk out?", FERRIES).resolved == (
+        "When did the crews walk out? (following: How many passengers use the Vell ferries "
+        "every day?)"
+    )
+    assert resolve("what was the score?", FERRIES).resolved == (
+        "What was the score? (following: How many passengers use the Vell ferries every day?)"
+    )

@@ -65,6 +65,9 @@ _STEM = 5
 _FIGURES = frozenset((NUMBER, COUNT, DATE, SCORE))
 #: How many leading sentences of an answer must hold what a question asks for.
 _LEADING = 2
+#: "According to which organisation?", "what report says so?": a source that is no person,
+#: so not whoever wrote the article.
+_ASKS_FOR_A_BODY = LazyPattern(r"^(?:and\s+)?(?:according\s+to\s+)?(?:which|what)\b", re.I)
 #: How many of the last answer's articles a question that names nothing is asked of alone.
 _TYPED_ARTICLES = 3
 
@@ -159,7 +162,8 @@ class Conversation:
         """``who said that?``: the last answer's first sentence when it names who says it;
         else ``found`` (asked of the article it cited) when one of its sentences names a
         speaker; else whose article it is (its byline), never what other articles
-        say. ``found`` as it is when the last answer abstained or cites nothing."""
+        say, unless it asks for a body (``according to which organisation?``): then ``found``.
+        ``found`` as it is when the last answer abstained or cites nothing."""
         said = _cited(last.text)
         cited = self._last_source()
         if not said or cited is None or last.abstained:
@@ -168,6 +172,8 @@ class Conversation:
             return _with_sentences(dataclasses.replace(last, question=question), said[:1])
         if found is not None and any(_names_a_speaker(s) for s, _ in _cited(found.text)):
             return found
+        if _ASKS_FOR_A_BODY.match(question) is not None:
+            return found  # "according to which organisation?": no byline names one
         return answer_about_source(question, cited, self.assistant)
 
     def _asks_more_of_the_article_asked_about(self, resolution: Resolution) -> bool:
@@ -322,6 +328,8 @@ class Conversation:
                 if t.resolution.kind != SOURCE
             )
             passages = tuple(p.quote for p in answer.passages)
+            articles = {c.article_id for c in answer.citations}
+            cited = tuple(p.quote for p in answer.passages if p.article_id in articles)
             return PreviousTurn(
                 turn.resolution.resolved,
                 sentences,
@@ -329,6 +337,7 @@ class Conversation:
                 turn.resolution.thing,
                 earlier,
                 passages,
+                cited,
             )
         return None
 

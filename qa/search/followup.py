@@ -17,9 +17,11 @@ replaced by the last-mentioned person or organisation of the previous question; 
 person a ``who`` question asked for (or the organisation of ``which movement …?``) is
 taken from the answer sentence that answers it; ``it`` after ``which report …?`` or ``what
 was the last attempt …?`` is the name the answer gives beside that noun, and stays that name
-for the next turn's ``it``. A correction (``no, I meant in Tajikistan``, ``only 2017``) is
-filled in like a fragment. When no referent fits, the question is
-asked after the previous one, written out in full (``Who said that? (following: How many
+for the next turn's ``it``; ``the region`` or ``this town`` is the place the last questions
+named; a question about someone by a role the conversation never mentioned (``why did the
+mayor resign?`` after talk of ferries) stands alone. A correction (``no, I meant in
+Tajikistan``, ``only 2017``) is filled in like a fragment. When no referent fits, the
+question is asked after the previous one, written out in full (``Who said that? (following: How many
 people were …?)``, ``qa.search.followup_text``), which keeps the search on the same subject
 and reads as what it is.
 
@@ -53,7 +55,7 @@ from qa.search.followup_text import (
     words_of,
 )
 from qa.search.followup_text import PreviousTurn as PreviousTurn  # part of this module's API
-from qa.search.lexicon import common_word
+from qa.search.lexicon import common_word, country_of
 from qa.search.name_kinds import (
     AUXILIARIES,
     DEMONSTRATIVES,
@@ -71,7 +73,7 @@ from qa.search.name_kinds import (
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES, ROLES
 from qa.text import CAPITALS
 
 STANDALONE = "standalone"
@@ -173,6 +175,13 @@ def resolve(
     parallel = parallel_count(body, previous)
     if parallel is not None:
         return Resolution(question, capitalised(parallel), ELLIPSIS)
+    placed = _place_for_the_region(body, previous, vocabulary)
+    if placed is not None:
+        # "what is the population of the region?", "this town": the place named before.
+        replaced = _replace_pronoun(placed, previous, vocabulary)
+        if replaced is not None:
+            return Resolution(question, *replaced)
+        return Resolution(question, capitalised(f"{placed}?"), PRONOUN)
     replaced = _replace_pronoun(body, previous, vocabulary)
     if replaced is not None:
         return Resolution(question, *replaced)
@@ -182,9 +191,82 @@ def resolve(
         if year is not None:
             return Resolution(question, capitalised(f"{body[: then.start()]} in {year}?"), PRONOUN)
         return Resolution(question, with_context(body, previous), PRONOUN)
-    if _names_nothing(body) or _leans_on_context(body) or _named_before(body, previous):
+    if _leans_on_context(body) or _named_before(body, previous):
+        return Resolution(question, with_context(body, previous), REFERENCE)
+    if _names_nothing(body) and not _new_matter(body, previous):
         return Resolution(question, with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+def _new_matter(body: str, previous: PreviousTurn) -> bool:
+    """Whether a question that names nothing asks about someone by role (``why did the mayor
+    resign?``) and speaks only of what the conversation has not: none of its words (by
+    stem) is in the last questions, the last answer or the passages of the articles it cites
+    (all about ferries). Then "the mayor" is no one mentioned: the subject has changed.
+    (``what was the score?`` after a question about a match asks about that match, though
+    no passage said "score".)"""
+    own = content_words(body)
+    if not any(w in ROLES for w in own) or not previous.cited:
+        return False  # without the passages read, what was mentioned is not known
+    said = " ".join(
+        [previous.question, *previous.earlier, *previous.answer_sentences, *previous.cited]
+    )
+    stems = {_stem(w) for w in content_words(said)}
+    return not any(_stem(w) in stems or any(s.startswith(_stem(w)) for s in stems) for w in own)
+
+
+#: A place named by its kind alone: ``the region``, ``this area``, ``that country``.
+_THE_PLACE = LazyPattern(
+    r"\b(?:the|this|that)\s+(?P<noun>region|area|country|city|town|province|state|island|"
+    r"territory|village)\b(?!\s+(?:of|where|which|that|(?-i:[A-Z])))",
+    re.I,
+)
+
+
+def _place_for_the_region(body: str, previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+    """``body`` with ``the region`` (``this area``, ``the country`` …) replaced by the place
+    the last questions named (``What is the population of Southern California?`` after
+    ``How many counties does Southern California comprise?``); for ``country``, only a
+    country. None when the question names a place itself, when the last question spoke of
+    such a region itself (``which area burned?``: the area is that one, not the town), or
+    when no earlier question named a place."""
+    found = _THE_PLACE.search(body)
+    if found is None or any(k == "place" for _, _, k in entity_spans(body, vocabulary)):
+        return None
+    noun = found["noun"].casefold()
+    base, carried = split_carried(previous.question)
+    if re.search(rf"\b{noun}", base, re.I) is not None:
+        return None
+    for asked in (base, *re.split(r"(?<=\?)\s+", carried), *previous.earlier):
+        asked = split_carried(asked)[0]
+        places = [
+            asked[a:b]
+            for a, b, kind in entity_spans(asked, vocabulary)
+            if (noun != "country" or country_of(asked[a:b]) is not None)
+            # "in Portvale", "the mayor of Stenby": a name of no known kind, placed.
+            and (kind == "place" or (kind == "unknown" and _placed_by(asked, a)))
+        ]
+        if places:
+            return f"{body[: found.start()]}{places[-1]}{body[found.end() :]}"
+    return None
+
+
+def _placed_by(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "in", "at" or "near", or "of" after a role, a
+    body or a word for a place (``the mayor of Stenby``, ``the council of Stenby``, ``the
+    port of Vell``): a place."""
+    before = [w.casefold() for w in words_of(text[:start])]
+    if before[-1:] and before[-1] in ("in", "at", "near"):
+        return True
+    return (
+        len(before) >= 2
+        and before[-1] == "of"
+        and (
+            before[-2] in ROLES
+            or is_organisation_word(before[-2])
+            or _THE_PLACE.search(f"the {before[-2]}") is not None
+        )
+    )
 
 
 #: "the Tribunal", "the Senate": one capitalised word after "the".
@@ -358,14 +440,18 @@ _ABOUT_THE_ANSWER = LazyPattern(
     r"^(?:and\s+)?(?:(?:who|whom|when|where|why|how)(?:\s+\w+){0,3}\s+(?:that|this|so)"
     r"(?:\s+(?:happen|happened|occur|occurred|take\s+place|took\s+place))?"
     r"|(?:when|where|why|how|who)\s*(?:exactly|then)?"
-    r"|according\s+to\s+(?:whom|who)|says\s+who|who\s+says)[?!. ]*$",
+    r"|(?:which|what)\s+(?:[a-z]+\s+){1,2}(?:said|says|claims?|claimed|stated|reported|reports)"
+    r"\s+(?:that|this|so)"
+    r"|according\s+to\s+(?:whom|who|(?:which|what)(?:\s+[a-z]+){1,2})|says\s+who|who\s+says)"
+    r"[?!. ]*$",
     re.I,
 )
 #: A question about who said what the last answer said: ``who said that?``, ``according to
 #: whom?``.
 _WHO_SAID = LazyPattern(
     r"^(?:and\s+)?(?:who\s+(?:said|says|say|told|tells|claims?|claimed|stated|argues?|"
-    r"argued|thinks|believes)\b|according\s+to|says\s+who)",
+    r"argued|thinks|believes)\b|according\s+to|says\s+who"
+    r"|(?:which|what)\s+(?:[a-z]+\s+){1,2}(?:said|says|claims?|claimed|stated|reported|reports)\b)",
     re.I,
 )
 
@@ -808,6 +894,14 @@ def _referent(
         # "Who is Judge Ann Lee?" then "what did he say?": the one asked about.
         return f"{named}{suffix}", match.start(), match.end()
     if kind == "person" and asked not in ("who", "whom") and lead_noun(base) is None:
+        # "Why did the mayor of Stenby resign?" then "what did she back?": the mayor, the one
+        # the question is about, named by the role alone (no name of it in the answer).
+        held = _role_asked_about(base, vocabulary)
+        if held is not None:
+            # The holder the answer names ("Mayor Ingrid Voss"), else the role itself.
+            held = _holder_of_the_role(f"Who is {held}", previous) or held
+        if held is not None and held.casefold() not in named_here:
+            return f"{held}{suffix}", match.start(), match.end()
         # "What did Trump call the case?" then "is he …?": the one asked about comes before
         # anyone the answer names (not so after "which defensive tackle …?": that one).
         single = _single_name_asked_about(previous, word, vocabulary)
@@ -821,7 +915,11 @@ def _referent(
         sources = [*answers, *sources] if asked in ("who", "whom") else [*sources, *answers]
     elif _asks_for_an_organisation(previous.question):
         sources = [*answers, *sources]
-    in_question = previous.question.casefold()
+    elif kind == "thing" and _asks_for_the_subject(previous.question):
+        # "Who called the strike?" then "who leads it?": "it" is no person, so the one asked
+        # for was a body, which the answer names.
+        sources = [*_answering_with_a_body(previous, vocabulary), *sources]
+    in_question = _names_asked_of(previous.question)
     for source in sources:
         found = entity_spans(source, vocabulary, person_cues=True)
         if kind == "thing":
@@ -882,6 +980,11 @@ def _referent(
             return f"{name}{suffix}", match.start(), match.end()
     if kind != "person":
         return None
+    titled = _titled_in_lower_case(answers, word, in_question)
+    if titled is not None and titled.casefold() not in named_here:
+        # "Who said …?" answered "mr straw has said …" (a text that lost its capitals):
+        # the title still tells a name.
+        return f"{titled}{suffix}", match.start(), match.end()
     speaker = _person_for_the_body_asked_about(word, previous, vocabulary, named_here)
     if speaker is not None:
         # "What did Sea Watch say?" then "how old is she?": the woman the reply names for it.
@@ -899,6 +1002,44 @@ def _referent(
     if name is not None and name.casefold() not in named_here:
         return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+#: A title and the name after it in a text without capitals: ``mr straw``, ``lord callaghan``.
+_LOWER_TITLED = LazyPattern(
+    r"\b(?P<title>"
+    + "|".join(sorted(MALE_TITLES | FEMALE_TITLES))
+    + r")\.?\s+(?P<name>[a-z][a-z’'\-]+)\b"
+)
+
+
+def _titled_in_lower_case(sentences: Sequence[str], pronoun: str, in_question: str) -> str | None:
+    """The first titled name (``Mr Straw``) in ``sentences`` written without capitals, whose
+    title agrees with ``pronoun`` ("mr" is no "she") and which the question does not name;
+    None when there is none."""
+    titles = MALE_TITLES if pronoun in _HE else FEMALE_TITLES
+    for sentence in sentences:
+        if any(char.isupper() for char in sentence):
+            continue  # a cased text's names are told by their capitals
+        for found in _LOWER_TITLED.finditer(sentence):
+            name = found["name"]
+            if (
+                found["title"] in titles
+                and name not in STOPWORDS
+                and name not in AUXILIARIES
+                and not is_pronoun(name)
+                and name not in in_question
+            ):
+                return f"{found['title'].capitalize()} {name.capitalize()}"
+    return None
+
+
+def _names_asked_of(question: str) -> str:
+    """The text (casefolded) whose names a pronoun after ``question`` does not stand for: the
+    whole question, with the earlier ones it carries (``Who beat him? (following: Who is
+    Tom Ray?)``: not Tom Ray), except after ``who said that?``, which names no one: then
+    whoever the answer names, though an earlier question named him too."""
+    base = split_carried(question)[0]
+    return (base if asks_about_the_answer(base) else question).casefold()
 
 
 #: Auxiliaries after which a question names its subject: "What did Tom Ray say …".
@@ -1027,7 +1168,12 @@ def _single_name_asked_about(
     "from" or "the", or the answer speaks of it with the other pronoun."""
     base = split_carried(previous.question)[0]
     spans = [s for s in entity_spans(base, vocabulary) if s[2] in ("person", "unknown")]
-    if len(spans) != 1 or spans[0][2] != "unknown" or _after_a_place_preposition(base, spans[0][0]):
+    if (
+        len(spans) != 1
+        or spans[0][2] != "unknown"
+        or _after_a_place_preposition(base, spans[0][0])
+        or _placed_by(base, spans[0][0])  # "the mayor of Stenby": where, not who
+    ):
         return None
     name = base[spans[0][0] : spans[0][1]]
     if _spoken_of_otherwise(name, pronoun, previous) or _named_as_a_body(name, previous):
@@ -1273,7 +1419,7 @@ def _answering_sentence(previous: PreviousTurn) -> list[str]:
     base = split_carried(previous.question)[0]
     candidates = previous.answer_sentences
     if base.casefold().startswith(("who ", "whom ")):
-        in_question = previous.question.casefold()
+        in_question = _names_asked_of(previous.question)
         naming = [sentence for sentence in candidates if _may_name_one(sentence, in_question)]
         if naming and asks_about_the_answer(base):
             return naming[:1]  # "who says so?": the first to name anyone
@@ -1286,9 +1432,35 @@ def _answering_sentence(previous: PreviousTurn) -> list[str]:
     best = max(
         candidates,
         # Its own words first: "Who was their quarterback? (following: Which team won …?)".
+        # "Who called the strike in Vell?": the sentence saying who called it ("The strike was
+        # called by the Seafarers' Union") before one with more of its setting ("Crews in Vell
+        # walked out").
         key=lambda sentence: (
-            (len(own & content_words(sentence)) or len(asked & content_words(sentence)) / 100)
-            + (verb in content_words(sentence)) / 2
+            verb in content_words(sentence),
+            len(own & content_words(sentence)) or len(asked & content_words(sentence)) / 100,
+        ),
+        default=None,
+    )
+    return [] if best is None else [best]
+
+
+def _answering_with_a_body(previous: PreviousTurn, vocabulary: Vocabulary) -> list[str]:
+    """Of the answer sentences naming an organisation, the one that answers ``Who called
+    the strike?`` best: with its verb ("The strike was called by the Seafarers' Union"), then
+    with most of its words; none when no sentence names one."""
+    base = split_carried(previous.question)[0]
+    verb = words_of(base)[1].casefold()
+    own = content_words(base)
+    naming = [
+        sentence
+        for sentence in previous.answer_sentences
+        if any(k == "organisation" for _, _, k in entity_spans(sentence, vocabulary))
+    ]
+    best = max(
+        naming,
+        key=lambda sentence: (
+            verb in content_words(sentence),
+            len(own & content_words(sentence)),
         ),
         default=None,
     )
@@ -1421,6 +1593,35 @@ _ROLE_ASKED = LazyPattern(
 #: The body a role is of, between it and its holder's name: `` of the Harbour Society of Kelso``.
 _CAPITALISED = rf"(?-i:[{CAPITALS}][\w’'\-]*)"
 _OF_BODY = rf"(?:\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:of\s+)?{_CAPITALISED})*)?"
+
+
+#: A role, with the place or body it is of: ``the mayor of Stenby``, ``the Stenby mayor``.
+_ROLE_PHRASE = LazyPattern(
+    r"\bthe\s+(?P<role>(?:[\w\-]+\s+){0,2}?(?P<head>[a-z][\w\-]*))"
+    rf"(?:\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*)?"
+)
+
+
+def _role_asked_about(question: str, vocabulary: Vocabulary) -> str | None:
+    """The one role a question that names no person asks about (``the mayor of Stenby`` in
+    ``Why did the mayor of Stenby resign?``), which ``he``/``she`` then stands for; None
+    when it names a person, or no role, or more than one."""
+    if any(
+        kind in ("person", "unknown")
+        and not _after_a_place_preposition(question, a)
+        and not _placed_by(question, a)
+        # "the Stenby mayor": whose mayor, no one's name
+        and not (words_of(question[b:])[:1] and words_of(question[b:])[0].casefold() in ROLES)
+        for a, b, kind in entity_spans(question, vocabulary)
+    ):
+        return None
+    roles = [
+        found.group(0)
+        for found in _ROLE_PHRASE.finditer(question)
+        if found["head"].casefold() in ROLES
+        and not any(w.casefold() in _NOT_NOUNS for w in words_of(found["role"]))
+    ]
+    return roles[0] if len(roles) == 1 else None
 
 
 def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:

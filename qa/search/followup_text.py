@@ -38,7 +38,9 @@ class PreviousTurn:
     that?``), whom ``he``/``she`` then means, the thing its ``it`` was read as, which
     the next ``it`` means too, the questions asked before it (the latest first), where
     a person named earlier in the conversation is found, and the text of the passages the
-    answer was chosen from, which tells whether a name is spoken of as "he" or "she"."""
+    answer was chosen from, which tells whether a name is spoken of as "he" or "she"; of
+    those, the ones from the articles it cites (``cited``) are what the user was shown
+    of, which tells what the conversation has mentioned."""
 
     question: str
     answer_sentences: Sequence[str] = ()
@@ -46,6 +48,7 @@ class PreviousTurn:
     thing: str = ""
     earlier: Sequence[str] = ()
     passages: Sequence[str] = ()
+    cited: Sequence[str] = ()
 
 
 def words_of(text: str) -> list[str]:
@@ -297,6 +300,10 @@ def searched(question: str) -> str:
     return f"{base} ({' '.join(content.casefold().split()[:_SEARCHED_CONTEXT_WORDS])})?"
 
 
+#: A negation: ``not``, ``never`` and the auxiliaries ending in ``n't`` (``doesn't``).
+_NEGATION = LazyPattern(r"^(?:not|never|\w+n[’']t)$", re.I)
+
+
 def _subject_matter(text: str) -> str:
     lead = LEAD.match(text)
     if lead is not None:
@@ -304,4 +311,7 @@ def _subject_matter(text: str) -> str:
         first = text.split(" ", 1)
         if first and first[0].casefold() in AUXILIARIES:
             text = first[1] if len(first) > 1 else ""
-    return " ".join(text.replace("(", " ").replace(")", " ").split())
+    # What an earlier question denied ("why doesn't the rule apply …?") is its subject, not
+    # a "not" that the question asked after it asks for.
+    words = text.replace("(", " ").replace(")", " ").split()
+    return " ".join(w for w in words if _NEGATION.match(w) is None)

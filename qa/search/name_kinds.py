@@ -250,6 +250,8 @@ def _kind_of(name: str, people: set[str], organisations: set[str]) -> str:
         return "place"
     if all(w in _PLACES or w in _DIRECTIONS for w in lowered) and lowered[-1] in _PLACES:
         return "place"
+    if len(words) == 2 and lowered[0] in _DIRECTIONS and lowered[1] not in PERSON_TITLES:
+        return "place"  # "Southern California", "East Sussex": no one's name opens so
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "organisation"
     if all(w in PERSON_TITLES for w in lowered):
