@@ -9,7 +9,10 @@ SPEECH_VERBS = (
     r"(?:said|says|asked|asks|told|tells|added|adds|replied|replies|responded|responds|"
     r"answered|answers|countered|counters|rejoined|continued|continues|explained|explains|"
     r"insisted|insists|argued|argues|noted|notes|recalled|recalls|warned|warns|wrote|writes|"
-    r"wondered|wonders|demanded|demands|shouted|exclaimed|cried|pressed|quipped|joked)"
+    r"wondered|wonders|demanded|demands|shouted|exclaimed|cried|pressed|quipped|joked|"
+    r"tweeted|tweets|posted|declared|declares|stated|announced|admitted|admits|acknowledged|"
+    r"conceded|concedes|remarked|observed|stressed|stresses|suggested|suggests|claimed|"
+    r"predicted|cautioned|urged|retorted|interjected)"
 )
 
 

@@ -37,7 +37,9 @@ def test_a_quoted_question_or_exclamation_stays_one_sentence_with_its_speaker() 
         "“Why not?” she asked. Was it over? Smith said nothing. He shouted “Stop!” Police came. "
         "“Why now?” Justice Jane Q. Doe Jr. asked in court. “Really?” Doe asked Smith. "
         "Fans shouted “Goal!” Smith said later that he had not seen it. "
-        "He asked: “Why now?” Police said the suspect fled."
+        "He asked: “Why now?” Police said the suspect fled. "
+        "“Vote for Ann Lee!” Mayor Tom Ray tweeted before the election. "
+        "“Is it fair?” The minister declared on Monday."
     )
     assert sentences_of(text) == [
         "“Is that right?” Justice Doe asked.",
@@ -53,6 +55,8 @@ def test_a_quoted_question_or_exclamation_stays_one_sentence_with_its_speaker() 
         "Smith said later that he had not seen it.",
         "He asked: “Why now?”",
         "Police said the suspect fled.",
+        "“Vote for Ann Lee!” Mayor Tom Ray tweeted before the election.",
+        "“Is it fair?” The minister declared on Monday.",
     ]
 
 

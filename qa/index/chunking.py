@@ -21,7 +21,7 @@ TokenCounter = Callable[[str], int]
 
 #: Raised whenever the rules below change where chunks begin and end, so that indexes
 #: built with older rules are rebuilt rather than mixed with new chunks.
-CHUNKING_VERSION = 5
+CHUNKING_VERSION = 6
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(

@@ -79,7 +79,8 @@ _VERBS = (
     r"predicted|predicts|cautioned|observed|concluded|concludes|recounted|recounts|"
     r"complained|complains|pointed\s+out|points\s+out|announced|announces|"
     r"urged|urges|described|describes|remarked|remarks|conceded|concedes|countered|counters|"
-    r"interjected|retorted|rejoined|responded|responds|answered|pressed|quipped)"
+    r"interjected|retorted|rejoined|responded|responds|answered|pressed|quipped|"
+    r"tweeted|tweets|posted)"
 )
 #: Verbs after which a name is the speaker ("said Doe"); after "told" it is the listener.
 _VERBS_BEFORE_SPEAKER = (
@@ -87,7 +88,7 @@ _VERBS_BEFORE_SPEAKER = (
     r"warns|stressed|insisted|insists|wrote|writes|continued|continues|stated|declared|"
     r"replied|admitted|acknowledged|predicted|cautioned|observed|concluded|recounted|"
     r"complained|argued|argues|announced|urged|remarked|conceded|countered|interjected|"
-    r"retorted|rejoined|responded|answered|quipped)"
+    r"retorted|rejoined|responded|answered|quipped|tweeted|posted)"
 )
 _SPEECH = LazyPattern(rf"\b(?:{_VERBS}|according\s+to)\b", re.I)
 _PRONOUN_START = LazyPattern(r"^\W*(?:he|she|his|her|him)\b", re.I)
