@@ -79,6 +79,7 @@ from qa.search.attribution import (
     voices_someone,
 )
 from qa.search.lexicon import Lexicon
+from qa.search.name_kinds import Vocabulary, entity_spans
 from qa.search.sentence_choice import (
     Candidate,
     SentenceWeights,
@@ -90,7 +91,7 @@ from qa.search.sentence_choice import (
     same_sentence,
     without_footnotes,
 )
-from qa.search.term_matching import fold, plain_words
+from qa.search.term_matching import contains_run, fold, plain_words
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
@@ -119,6 +120,22 @@ def confidence(hits: list[Hit]) -> float:
     return max(0.5 * h.features["cos_window"] + 0.5 * h.features["cos_sentence"] for h in hits)
 
 
+def _person_found(question: str, passages: Sequence[Hit]) -> bool:
+    """Whether the question names a person in full (two words or more) whom a passage
+    names word for word: "Who is Ann Bell?" is on topic where a passage speaks of Ann
+    Bell, however little else of the question its similarity can weigh."""
+    names = [
+        plain_words(fold(question[start:end]))
+        for start, end, kind in entity_spans(question, Vocabulary())
+        if kind == PERSON
+    ]
+    names = [name for name in names if len(name) >= 2]
+    if not names:
+        return False
+    windows = [plain_words(fold(hit.chunk.text)) for hit in passages]
+    return any(contains_run(words, name) for name in names for words in windows)
+
+
 def compose_answer(
     question: str,
     passages: list[Hit],
@@ -135,7 +152,9 @@ def compose_answer(
     policy = policy or AnswerPolicy()
     listed = tuple(_passage(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
     evidence = confidence(passages)
-    on_topic = bool(passages) and evidence >= policy.abstain_below
+    on_topic = bool(passages) and (
+        evidence >= policy.abstain_below or _person_found(question, passages)
+    )
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
         text, known, shown, listed, missing = about_article
