@@ -163,6 +163,7 @@ from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
     QUESTION_WORDS,
+    REQUEST_WORDS,
     YEAR_PATTERN,
     contains_run,
     fold,
@@ -457,7 +458,9 @@ def question_constraints(
     counted = _COUNTED.search(question)
     counted_at = counted.start(2) if counted else -1
     for match in words:
-        if any(s <= match.start() < e for s, e in taken) or match.group().lower() in QUESTION_WORDS:
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        if match.group().lower() in QUESTION_WORDS or match.group().lower() in REQUEST_WORDS:
             continue
         if match in framing:
             continue
@@ -1975,12 +1978,12 @@ def _spelling_variants(
 
 
 def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
-    """(word, BM25 term) for each content word of the question, question words and
-    ``FUNCTION_WORDS`` left out."""
+    """(word, BM25 term) for each content word of the question, question words,
+    ``FUNCTION_WORDS`` and ``REQUEST_WORDS`` left out."""
     words = [
         w.group()
         for w in _WORD.finditer(question)
-        if w.group().lower() not in QUESTION_WORDS and w.group().lower() not in FUNCTION_WORDS
+        if w.group().lower() not in QUESTION_WORDS | FUNCTION_WORDS | REQUEST_WORDS
     ]
     pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
     return list({term: (word, term) for word, term in pairs}.values())

@@ -31,6 +31,14 @@ FUNCTION_WORDS = frozenset(
     "toward towards via whether unless whereas despite beside beyond against along behind "
     "below beneath above onto".split()
 )
+#: The words a question frames its request with ("Tell me about …", "Please explain …",
+#: "What do we know about …?", "Give me details on …"): no constraint an article must meet,
+#: though a small corpus may never use them.
+REQUEST_WORDS = frozenset(
+    "tell me us you i we please about explain describe know give show details detail exactly "
+    "precisely summarise summarize summary overview information anything something briefly "
+    "kindly".split()
+)
 _NAME_JOINERS = {"of", "the", "de", "and", "for", "al", "von", "van", "du", "la", "le", "bin"}
 #: A year as news writes it (1500–2099).
 YEAR_PATTERN = LazyPattern(r"\b(?:1[5-9]\d\d|20\d\d)\b")
