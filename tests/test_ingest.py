@@ -446,6 +446,11 @@ def test_publication_estimate_is_the_latest_past_year_the_text_mentions() -> Non
         "2012 or later (the latest year the text mentions)"
     )
     assert estimate_years("a plan for 2030", today=date(2024, 1, 1)) is None
+    # A year that lay ahead when the text was written bounds nothing.
+    ahead = "In 2019 the firm's 2023 bond fell; it aims to grow by 2022 and until 2021."
+    assert estimate_years(ahead, today=date(2024, 1, 1)) == (
+        "2019 or later (the latest year the text mentions)"
+    )
 
 
 def test_rule_an_all_number_date_with_dots_is_read_day_first() -> None:

@@ -364,6 +364,25 @@ def outlet_from_text(text: str) -> str | None:
     return clean_outlet(found.group(1)) if found else None
 
 
+#: A year that may lie ahead of the writing: a deadline ("by 2022", "until 2047") or what
+#: falls due then ("its 2025 bond", "the 2030 target").
+_DEADLINE_BEFORE = LazyPattern(
+    r"\b(?:by|until|till|through|before|towards?)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
+_DUE_AFTER = LazyPattern(
+    r"(?:\s+|-)(?:bonds?|notes?|targets?|goals?|deadline|plan|vision|strategy|agenda|maturity)\b",
+    re.I,
+)
+
+
+def _ahead(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is a deadline or a due date (``_DEADLINE_BEFORE``,
+    ``_DUE_AFTER``)."""
+    return bool(
+        _DEADLINE_BEFORE.search(text, max(0, start - 30), start) or _DUE_AFTER.match(text, end)
+    )
+
+
 def estimate_years(text: str, today: date | None = None) -> str | None:
     """A labelled lower bound on the publication year: the latest past year the text
     mentions ("2012 or later (the latest year the text mentions)"), or None.
@@ -372,7 +391,11 @@ def estimate_years(text: str, today: date | None = None) -> str | None:
     says nothing about when it appeared; the latest one is the best bound the text gives.
     """
     this_year = (today or date.today()).year
-    years = [int(y) for y in _YEAR.findall(text) if 1900 <= int(y) <= this_year]
+    years = [
+        int(found.group(1))
+        for found in _YEAR.finditer(text)
+        if 1900 <= int(found.group(1)) <= this_year and not _ahead(text, *found.span())
+    ]
     if not years:
         return None
     return f"{max(years)} or later (the latest year the text mentions)"
