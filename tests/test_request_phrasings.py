@@ -5,8 +5,6 @@ else its similarity can weigh. Written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from written_articles import asked, assistant_over
 
