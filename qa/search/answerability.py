@@ -728,9 +728,12 @@ def figure_of_another(
     if asked is None:
         return None
     kinds = _kinds_of(question, constraints)
+    surnames = _surnames([*around, *ledes])
     for c in constraints:  # "How many Germans": a people counted ("Russian activists" is not)
         if c.kind == NAME and " " not in c.text and c.text.endswith("s") and country_of(c.text):
             kinds[c] = COUNTRY
+        elif c.kind == NAME and c not in kinds and _one_word(c.text) in surnames:
+            kinds[c] = PERSON  # "When did Herbert …?" of the Jo Herbert the text names in full
     # A name a place preposition puts the asked thing in is a place ("at Mill Cross", "in
     # Harbour Cup history"), whatever its capitals say; "Super Bowl 50" and "Song of the
     # Sea" are no persons either.
@@ -789,7 +792,6 @@ def figure_of_another(
     counting_only = [s for s in giving if _counts(question, s)]
     counting = counting_only or giving
     question_words = set(plain_words(fold(question)))
-    surnames = _surnames(around)
     for subject in subjects:
         words = [w for w in plain_words(fold(subject.text)) if len(w) > 1 and w != "the"]
         kind = kinds[subject]
@@ -1192,7 +1194,8 @@ def _named_before(
         for before in reversed(_SENTENCE_END.split(text[:at].strip())[-3:]):
             if _names_any(words, before):
                 return True
-            if _names_rival(PERSON, before, asked, surnames):
+            # The speaker of a sentence before ("…, says Jo Mertens.") is whom "she" may be.
+            if _names_rival(PERSON, before, asked, surnames, sources=True):
                 return False
         return None
     return None
@@ -1262,14 +1265,20 @@ def _without_sources(sentence: str) -> str:
 
 
 def _names_rival(
-    kind: str, sentence: str, asked: set[str], surnames: frozenset[str] = frozenset()
+    kind: str,
+    sentence: str,
+    asked: set[str],
+    surnames: frozenset[str] = frozenset(),
+    *,
+    sources: bool = False,
 ) -> bool:
     """Whether the sentence names a person (country) the question does not, other than as
-    the source of what it says (``_without_sources``): by capitals (``entity_spans``; or a
+    the source of what it says (``_without_sources``; with ``sources``, as its source too):
+    by capitals (``entity_spans``; or a
     surname alone, "Idowu", of a person ``surnames`` holds: the text around named
     "Phillips Idowu" before), or in text without capitals, a country's word or, for a
     person, a word rare in English ("miresmaeili")."""
-    if kind == PERSON:
+    if kind == PERSON and not sources:
         sentence = _without_sources(sentence)
     said = plain_words(fold(sentence))
     if kind == COUNTRY:
@@ -1278,7 +1287,7 @@ def _names_rival(
             for w in said
             if w not in asked
         )
-    if any(c.isupper() for c in sentence[1:]):
+    if any(c.isupper() for c in sentence):  # cased text: "But in her view, …" names nobody
         capitalised = {w.lower() for w in _CAPITALISED_WORD.findall(fold(sentence))}
         return bool((capitalised & surnames) - asked) or any(
             found == PERSON
@@ -1299,6 +1308,12 @@ _PLACE_NOUN = LazyPattern(
 #: A capitalised word qualifying a plural noun ("Kelso men", "Costa Verdan fishermen"): a
 #: people or a place, no person.
 _QUALIFIES = LazyPattern(r"\s+(?:[a-z]*men|[a-z]+s)\b")
+
+
+def _one_word(name: str) -> str | None:
+    """A one-word name in lower case, without a possessive ("Herbert's": "herbert")."""
+    words = plain_words(fold(re.sub(r"[’']s$", "", name)))
+    return words[0] if len(words) == 1 else None
 
 
 def _surnames(texts: Sequence[str]) -> frozenset[str]:

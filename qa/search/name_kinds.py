@@ -40,7 +40,8 @@ _ORGANISATION_WORDS = frozenset(
     "commission department programme program foundation fund network front army state "
     "structure body government parliament assembly bureau authority police force forces "
     "company corporation news agency journal analyst times post network ngo charity "
-    "nongovernmental non-governmental society trust mission affairs".split()
+    "nongovernmental non-governmental society trust mission affairs university college "
+    "academy laboratory".split()
 )
 
 _NAME = LazyPattern(
