@@ -16,6 +16,7 @@ from qa.search.lexicon import (
     countries_named,
     country_named,
     country_of,
+    other_spellings,
 )
 from qa.search.term_matching import (
     held,
@@ -217,3 +218,13 @@ def test_a_name_given_in_full_may_be_spoken_of_by_its_head_noun(
     name: str, text: str, head: str | None
 ) -> None:
     assert short_form(name, text) == head
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [("win", ["won"]), ("wins", ["win", "won"]), ("paid", ["pay"]), ("organise", ["organize"])],
+)
+def test_an_unseen_word_is_tried_in_its_other_spelling_or_verb_form(
+    word: str, forms: list[str]
+) -> None:
+    assert other_spellings(word) == forms

@@ -233,9 +233,36 @@ class Lexicon:
         return analysed
 
 
+#: The forms of English irregular verbs news uses most (base, past, participle), so that
+#: "win" in a question meets "won" in an article and "paid" meets "pay".
+_IRREGULAR_VERBS = tuple(
+    tuple(forms.split("/"))
+    for forms in """arise/arose/arisen be/was/were/been beat/beat/beaten become/became
+    begin/began/begun bite/bit/bitten blow/blew/blown break/broke/broken bring/brought
+    build/built burn/burnt buy/bought catch/caught choose/chose/chosen come/came deal/dealt
+    do/did/done draw/drew/drawn drink/drank/drunk drive/drove/driven eat/ate/eaten
+    fall/fell/fallen feed/fed feel/felt fight/fought find/found flee/fled fly/flew/flown
+    forbid/forbade/forbidden forget/forgot/forgotten freeze/froze/frozen get/got/gotten
+    give/gave/given go/went/gone grow/grew/grown hang/hung have/had hear/heard hide/hid/hidden
+    hold/held keep/kept know/knew/known lay/laid lead/led leave/left lend/lent lie/lay/lain
+    lose/lost make/made mean/meant meet/met pay/paid ride/rode/ridden ring/rang/rung
+    rise/rose/risen run/ran say/said see/saw/seen seek/sought sell/sold send/sent
+    shake/shook/shaken shoot/shot show/showed/shown sing/sang/sung sink/sank/sunk sit/sat
+    sleep/slept speak/spoke/spoken spend/spent stand/stood steal/stole/stolen stick/stuck
+    strike/struck swear/swore/sworn swim/swam/swum take/took/taken teach/taught tear/tore/torn
+    tell/told think/thought throw/threw/thrown understand/understood wake/woke/woken
+    wear/wore/worn win/won withdraw/withdrew/withdrawn write/wrote/written
+    overthrow/overthrew/overthrown undergo/underwent/undergone oversee/oversaw/overseen""".split()
+)
+_VERB_FORMS = {form: forms for forms in _IRREGULAR_VERBS for form in forms}
+
+
 def other_spellings(word: str) -> list[str]:
     """British and American spellings of a word's ending (``-ise``/``-ize``, ``-our``/``-or``,
-    ``-re``/``-er``), tried only for words the index has not seen as written."""
+    ``-re``/``-er``), and the other forms of an irregular verb ("win": "won"; "wins" as
+    "win"), tried only for words the index has not seen as written."""
+    lower = word.lower()
+    forms = _VERB_FORMS.get(lower) or (_VERB_FORMS.get(lower[:-1]) if lower.endswith("s") else None)
     pairs = (
         (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
         (r"iz(e|ed|es|ing|ation|ations)$", r"is\1"),
@@ -245,7 +272,8 @@ def other_spellings(word: str) -> list[str]:
         (r"er(s|ed)?$", r"re\1"),
     )
     variants = [re.sub(pattern, repl, word) for pattern, repl in pairs]
-    return [v for v in variants if v != word]
+    variants += [form for form in forms or () if form != lower]
+    return [v for v in dict.fromkeys(variants) if v != word]
 
 
 _LEXICONS: WeakKeyDictionary[Storage, Lexicon] = WeakKeyDictionary()
