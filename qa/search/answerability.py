@@ -157,7 +157,7 @@ from qa.search.lexicon import (
     country_of,
     other_spellings,
 )
-from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans
+from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans, regions_named
 from qa.search.person_titles import OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
@@ -753,6 +753,10 @@ def figure_of_another(
     for c in slots:
         subjects.append(c)
         kinds[c] = PLACE
+    for c in constraints:  # "win Virginia": a place, in no slot, that another state rivals
+        if kinds.get(c) == PLACE and c not in slots:
+            subjects.append(c)
+            kinds[c] = _REGION
     ages = measured(question) == ["age"]
     role = _AGE_OF_ROLE.search(question) if ages else None
     if role is not None and role.group(1) in _ANYONE:
@@ -1264,6 +1268,11 @@ def _without_sources(sentence: str) -> str:
     return source.sub(lambda m: " " * len(m.group()), sentence)
 
 
+#: The kind of a place a question names outside a place slot ("win Virginia"), whose rivals
+#: are the states and provinces ``regions_named`` finds.
+_REGION = "region"
+
+
 def _names_rival(
     kind: str,
     sentence: str,
@@ -1287,6 +1296,8 @@ def _names_rival(
             for w in said
             if w not in asked
         )
+    if kind == _REGION:  # another state or province ("Kentucky" for "Virginia")
+        return any(not set(region.split()) <= asked for region in regions_named(sentence))
     if any(c.isupper() for c in sentence):  # cased text: "But in her view, …" names nobody
         capitalised = {w.lower() for w in _CAPITALISED_WORD.findall(fold(sentence))}
         return bool((capitalised & surnames) - asked) or any(

@@ -58,6 +58,53 @@ _PLACES = (
     )
     | frozenset(("united kingdom", "united states", "great britain", "soviet union"))
 )
+#: The states and provinces of the federations news most often names them in: each is a
+#: place, and two of them are rivals ("a state Trump won by 30 points" in Kentucky is no
+#: figure for Virginia).
+REGIONS = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin wyoming alberta manitoba
+    ontario quebec saskatchewan queensland tasmania victoria bavaria saxony""".split()
+) | frozenset(
+    (
+        "new hampshire", "new jersey", "new mexico", "new york state", "north carolina",
+        "north dakota", "rhode island", "south carolina", "south dakota", "west virginia",
+        "british columbia", "nova scotia", "new brunswick", "new south wales",
+        "western australia", "south australia", "northern territory",
+    )
+)  # fmt: skip
+_PLACES = _PLACES | REGIONS
+_REGION_RUN = LazyPattern(
+    r"\b(?:(?:New|North|South|West|Western|Northern|Rhode|British|Nova)\s+)?[A-Z][a-z]+"
+    r"(?:\s+(?:State|Island|Wales|Columbia|Scotia|Brunswick|Territory))?\b"
+)
+
+
+def regions_named(text: str) -> set[str]:
+    """The states and provinces (``REGIONS``) a cased text names, in lower case: "Kentucky
+    Democrats beat …" names "kentucky", "in New South Wales" "new south wales"."""
+    found = set()
+    for match in _REGION_RUN.finditer(text):
+        before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
+        if (
+            before
+            and before[0][:1].isupper()
+            and not before[0].endswith((".", ",", ";", ":"))
+            and before[0].casefold() not in _SENTENCE_OPENERS | STOPWORDS
+        ):
+            continue  # "Lake Victoria", "Queen Victoria": part of another name
+        if after and after[0][:1].isupper() and not after[0].rstrip(".,;:!?").endswith("s"):
+            continue  # "Victoria Beckham", "Virginia Woolf" (not "Kentucky Democrats")
+        words = match.group().lower()
+        if words in REGIONS:
+            found.add(words)
+        elif (last := words.split()[-1]) in REGIONS and " " in words and words not in _PLACES:
+            found.add(last)  # "Northern Kentucky"
+    return found
+
+
 #: Words that count what follows them: "12 Norwegians", "how many Britons", "Four Dutch ministers".
 _COUNT_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
