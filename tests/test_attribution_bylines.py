@@ -140,6 +140,7 @@ def test_a_closing_line_in_title_case_is_no_sentence_of_the_story(tmp_path: Path
             "BBC News",
             date(2024, 3, 4),
         ),
+        ("By Jane Doe", "(Reuters) — ", "Reuters", None),  # the place dropped by the page
         ("By Jane Doe", "LONDON - ", None, None),  # a dateline naming no agency
         ("By Jane Doe", "The EU (AP) said on Sunday that ", None, None),  # no place in capitals
     ],

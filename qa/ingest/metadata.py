@@ -306,7 +306,8 @@ def agency_line(text: str) -> str | None:
 @dataclass(frozen=True, slots=True)
 class WireDateline:
     """The dateline opening a wire story ("LONDON (Reuters) -", "KYIV, Ukraine (AP) —",
-    "WASHINGTON, March 3, 2024 (AFP) –"): how many characters of the paragraph it takes
+    "WASHINGTON, March 3, 2024 (AFP) –", or only "(Reuters) —" where a page dropped the
+    place): how many characters of the paragraph it takes
     (to its closing bracket), the agency and the date when it gives one with its year."""
 
     length: int
@@ -315,8 +316,8 @@ class WireDateline:
 
 
 _WIRE_DATELINE = LazyPattern(
-    rf"^\W{{0,2}}[{CAPITALS}][{CAPITALS}.'’\- ]*[{CAPITALS}.]"  # LONDON, ST. LOUIS, KYIV
-    r"(?:,\s*([^()\n]{1,40}?))?"  # ", Ukraine", ", March 3", ", March 3, 2024"
+    rf"^\W{{0,2}}(?:[{CAPITALS}][{CAPITALS}.'’\- ]*[{CAPITALS}.]"  # LONDON, ST. LOUIS, KYIV
+    r"(?:,\s*([^()\n]{1,40}?))?)?"  # ", Ukraine", ", March 3", ", March 3, 2024"; or no place
     rf"\s*\(({_WIRE.pattern}|{_AGENCY.pattern})\)(?=\s*(?:-{{1,2}}|–|—|:)\s)"
 )
 
