@@ -151,6 +151,14 @@ def test_constraints_are_read_from_the_question(assistant: Assistant) -> None:
         assert [(c.kind, c.text) for c in found] == (
             [("unseen", "zorblaxian")] if "old" in frame else []
         )
+    # A fraction is no number of its own, and what a sum of money answers is no constraint.
+    money = "How much money did a 1/2 minute zorblaxian advert cost?"
+    found = question_constraints(money, lexicon, AnswerabilityPolicy(rare_terms=1.0))
+    assert [(c.kind, c.text) for c in found] == [
+        ("unseen", "minute"),
+        ("unseen", "zorblaxian"),
+        ("unseen", "advert"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -299,6 +299,8 @@ _DECADE = LazyPattern(r"(?<![\d,.])[’']?\d{1,3}0[’']?s\b")
 _BOTH = LazyPattern(r"\b(both|also)\b", re.I)
 _QUOTED = LazyPattern(r"[\"“”]([^\"“”]{2,120})[\"“”]|(?<!\w)[‘']([^‘’']{2,120})[’'](?!\w)")
 _NUMBER = LazyPattern(r"\d+(?:[.,]\d+)*")
+#: A fraction written with a slash ("1/2", "3/4"), not a date ("3/4/2019").
+_FRACTION = LazyPattern(r"(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])")
 _WORD = LazyPattern(r"[^\W_]+(?:[’'-][^\W_]+)*")
 
 
@@ -449,12 +451,17 @@ def question_constraints(
         terms = tuple(dict.fromkeys(fold(t) for t in analysed if not t.isdigit()))
         if terms:
             add(start, end, NAME, text, terms)
+    for match in _FRACTION.finditer(question):  # "a 1/2 minute": half, neither 1 nor 2
+        taken.append(match.span())
     for match in _NUMBER.finditer(question):
         digits = _digits(match.group())
         kind = YEAR if re.fullmatch(r"1[0-9]\d\d|20\d\d", digits) else NUMBER
         add(match.start(), match.end(), kind, match.group(), (digits,))
     # The word after "how" frames what is asked ("How old …?", "How far …?"): no constraint.
     framing = {b for a, b in itertools.pairwise(words) if a.group().lower() == "how"}
+    if question.lower().startswith("how much"):
+        # "How much money did it cost?": what a sum of money answers, no constraint.
+        framing |= {w for w in words if w.group().lower() in ("money", "cost", "costs")}
     counted = _COUNTED.search(question)
     counted_at = counted.start(2) if counted else -1
     for match in words:
