@@ -58,9 +58,9 @@ _PLACES = (
     )
     | frozenset(("united kingdom", "united states", "great britain", "soviet union"))
 )
-#: The states and provinces of the federations news most often names them in: each is a
-#: place, and two of them are rivals ("a state Trump won by 30 points" in Kentucky is no
-#: figure for Virginia).
+#: The states and provinces news names most often (of the United States, Canada, Australia
+#: and Germany): each is a place, and one rivals another ("a state Trump won by 30 points"
+#: in Kentucky is no figure for Virginia).
 REGIONS = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida
     hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
