@@ -1737,3 +1737,26 @@ def test_a_role_the_conversation_never_mentioned_changes_the_subject() -> None:
     assert resolve("what was the score?", FERRIES).resolved == (
         "What was the score? (following: How many passengers use the Vell ferries every day?)"
     )
+
+
+def test_a_place_word_before_a_noun_is_no_place_named_alone() -> None:
+    previous = PreviousTurn("When will pupils move to the new school in Kelso?")
+    assert resolve("why are the village schools closing?", previous).resolved == (
+        "Why are the village schools closing? (following: When will pupils move to the new "
+        "school in Kelso?)"
+    )
+    assert resolve("what is the town's population?", previous).resolved == (
+        "What is Kelso's population?"
+    )
+
+
+def test_its_after_a_question_about_a_body_named_by_what_it_is_is_that_body() -> None:
+    previous = PreviousTurn("What did the harbour authority say about the offer?")
+    assert resolve("who is its chairman?", previous).resolved == (
+        "Who is the harbour authority's chairman?"
+    )
+    # Not a body: asked after the last question as before.
+    previous = PreviousTurn("What did the pay offer include?")
+    assert resolve("who made it?", previous).resolved == (
+        "Who made it? (following: What did the pay offer include?)"
+    )

@@ -233,6 +233,11 @@ def _place_for_the_region(body: str, previous: PreviousTurn, vocabulary: Vocabul
     found = _THE_PLACE.search(body)
     if found is None or any(k == "place" for _, _, k in entity_spans(body, vocabulary)):
         return None
+    following = words_of(body[found.end() :])[:1]
+    if following and not body[found.end() :].startswith(("'s", "’s")):
+        after = following[0].casefold()
+        if after not in AUXILIARIES and after not in PREPOSITIONS and after not in ("and", "or"):
+            return None  # "the village schools", "the region voted": no place named alone
     noun = found["noun"].casefold()
     base, carried = split_carried(previous.question)
     if re.search(rf"\b{noun}", base, re.I) is not None:
@@ -978,6 +983,12 @@ def _referent(
             else:
                 name = with_article(name)
             return f"{name}{suffix}", match.start(), match.end()
+    if kind == "thing":
+        # "What did the harbour authority say?" then "who is its chairman?": the body the
+        # last question asked about, though no name.
+        body_asked = _body_asked_about(split_carried(previous.question)[0])
+        if body_asked is not None and body_asked.casefold() not in named_here:
+            return f"{body_asked}{suffix}", match.start(), match.end()
     if kind != "person":
         return None
     titled = _titled_in_lower_case(answers, word, in_question)
@@ -1002,6 +1013,28 @@ def _referent(
     if name is not None and name.casefold() not in named_here:
         return f"{name}{suffix}", match.start(), match.end()
     return None
+
+
+#: The subject a question asks about, right after its auxiliary: ``What did the harbour
+#: authority say?``.
+_SUBJECT_ASKED = LazyPattern(
+    r"^(?i:what|how|why|when|where)\s+(?i:did|does|do|has|have|had|is|was|will|would)\s+"
+    r"(?P<the>[Tt]he)\s+(?P<words>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[a-z]"
+)
+
+
+def _body_asked_about(question: str) -> str | None:
+    """The body, named by what it is, that a question asks about as its subject (``the
+    harbour authority`` in ``What did the harbour authority say?``), which ``it`` then is;
+    None when its subject is no such body."""
+    found = _SUBJECT_ASKED.match(question)
+    if found is None:
+        return None
+    words = found["words"].split()
+    heads = [n for n, w in enumerate(words) if is_organisation_word(w)]
+    if not heads:
+        return None
+    return " ".join(["the", *words[: heads[-1] + 1]])
 
 
 #: A title and the name after it in a text without capitals: ``mr straw``, ``lord callaghan``.
