@@ -101,3 +101,30 @@ def test_a_question_about_a_role_never_mentioned_is_asked_on_its_own(desk: Assis
         "the mayor of stenby ingrid voss has resigned after a row over a housing project, "
         "the council said. [1]" in mayor.text
     )
+
+
+SCHOOL = """\
+Kelso to close its village school
+
+The education board of Kelso voted on Thursday to close the village school at Rosnes.
+About 140 pupils will move to a new school in the town centre in September.
+The new school has a gym, a library and a theatre hall.
+Mia Dahl, who has two children at the school, said the bus journey would take an hour.
+"""
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("school"), {"school.txt": SCHOOL})
+
+
+def test_who_said_that_is_never_a_speaker_of_something_else_in_the_article(
+    school: Assistant,
+) -> None:
+    conversation = school.conversation()
+    first = _asked(conversation, "When did the Kelso education board vote to close the school?")
+    assert first.text.startswith(
+        "The education board of Kelso voted on Thursday to close the village school at Rosnes. [1]"
+    )
+    said = _asked(conversation, "who said that?")
+    assert said.text == "“Kelso to close its village school” doesn't state its author. [1]"

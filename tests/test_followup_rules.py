@@ -1760,3 +1760,24 @@ def test_its_after_a_question_about_a_body_named_by_what_it_is_is_that_body() ->
     assert resolve("who made it?", previous).resolved == (
         "Who made it? (following: What did the pay offer include?)"
     )
+
+
+def test_her_name_asks_who_the_one_named_is() -> None:
+    previous = PreviousTurn(
+        "What did Nordvind's chief executive say?",
+        ("Nordvind's chief executive, Ann Lee, said the farm would power 300,000 homes.",),
+    )
+    assert resolve("what is her name?", previous).resolved == "Who is Ann Lee?"
+    assert resolve("what was his full name?", PreviousTurn("What did Tom Ray say?")).resolved == (
+        "Who was Tom Ray?"
+    )
+    # A woman named by her relation to someone: her name is still asked for.
+    previous = PreviousTurn("When did Lord Callaghan's wife die?")
+    assert resolve("what was her name?", previous).resolved == (
+        "What was Lord Callaghan's wife's name?"
+    )
+
+
+def test_when_after_a_question_ending_in_what_it_went_with_drops_that_preposition() -> None:
+    previous = PreviousTurn("What will the dock workers vote on?")
+    assert resolve("when?", previous).resolved == "When will the dock workers vote?"

@@ -161,16 +161,20 @@ class Conversation:
     def _who_said_it(self, question: str, last: Answer, found: Answer | None) -> Answer | None:
         """``who said that?``: the last answer's first sentence when it names who says it;
         else ``found`` (asked of the article it cited) when one of its sentences names a
-        speaker; else whose article it is (its byline), never what other articles
-        say, unless it asks for a body (``according to which organisation?``): then ``found``.
-        ``found`` as it is when the last answer abstained or cites nothing."""
+        speaker who may have said what the last answer said (``_speaks_of``); else whose
+        article it is (its byline), never what other articles say, unless it asks for a body
+        (``according to which organisation?``): then ``found``. ``found`` as it is when the
+        last answer abstained or cites nothing."""
         said = _cited(last.text)
         cited = self._last_source()
         if not said or cited is None or last.abstained:
             return found
         if _names_a_speaker(said[0][0]):
             return _with_sentences(dataclasses.replace(last, question=question), said[:1])
-        if found is not None and any(_names_a_speaker(s) for s, _ in _cited(found.text)):
+        if found is not None and any(
+            _names_a_speaker(s) and _speaks_of(s, said, [p.quote for p in found.passages])
+            for s, _ in _cited(found.text)
+        ):
             return found
         if _ASKS_FOR_A_BODY.match(question) is not None:
             return found  # "according to which organisation?": no byline names one
@@ -381,6 +385,29 @@ def _names_a_speaker(sentence: str) -> bool:
     """Whether a sentence names who says what it says: a person who speaks
     (``attribution.names_speaker``) or a source beside a verb of saying."""
     return names_speaker(sentence) or _SOURCE_SAYS.search(sentence) is not None
+
+
+#: How many content words a sentence naming a speaker shares with what was said: then it
+#: may be the one who said it.
+_SHARED_WITH_SAID = 2
+
+
+def _speaks_of(sentence: str, said: Sequence[tuple[str, int]], passages: Sequence[str]) -> bool:
+    """Whether ``sentence`` (naming a speaker) may be the source of one of the ``said``
+    sentences: it stands right before or after it in a passage (news names a source once for
+    the sentences around), or speaks of what it says (two content words, by their first
+    letters, in common). A speaker of something else further on ("Its chairman warned that a
+    strike …" for "Dock workers rejected the offer") did not say it."""
+    own = _stems(sentence)
+    for other, _ in said:
+        if len(own & _stems(other)) >= _SHARED_WITH_SAID:
+            return True
+        for quote in passages:
+            for first, second in ((sentence, other), (other, sentence)):
+                at = quote.find(first)
+                if at >= 0 and quote[at + len(first) :].lstrip().startswith(second):
+                    return True
+    return False
 
 
 def _lacks_only_what_was_read_in(turn: Turn) -> bool:

@@ -620,6 +620,9 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
         if old.group(0).casefold() == "where" and not asked.casefold().startswith("where"):
             # "why?" after "Where was the ferry sailing from?": "from" asked where, not why.
             rest = _STRANDED.sub("", rest)
+        elif old.group(0).casefold() in ("what", "who", "whom") and not has_noun:
+            # "when?" after "What will the workers vote on?": "on" went with "what".
+            rest = _STRANDED_OBJECT.sub("", rest)
         return f"{asked}{rest}?"
     # A bare question word keeps the old subject: "how many people were…" + "why" →
     # "why were people…".
@@ -643,6 +646,8 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
 
 #: A preposition ending a question, left by the question word it went with ("… from?").
 _STRANDED = LazyPattern(r"\s+(?:from|to|in|at)$", re.I)
+#: One left by "what" or "who" ("What will they vote on?", "Who did she work for?").
+_STRANDED_OBJECT = LazyPattern(r"\s+(?:on|about|for|with|to|from|in|at|of|by|against)$", re.I)
 
 
 def _asks_for_an_object(lead: re.Match[str], rest: str) -> bool:

@@ -773,6 +773,12 @@ def _is_possessive(words: Sequence[re.Match[str]], i: int) -> bool:
     return bool(following) and following not in _NOT_NOUNS
 
 
+#: A question for someone's name: ``what is her name?``, ``what was his full name?``.
+_ASKS_NAME = LazyPattern(
+    r"^what(?:'s|’s|\s+(?P<verb>is|was))\s+(?:his|her)\s+(?:full\s+)?name$", re.I
+)
+
+
 def _replace_pronoun(
     body: str, previous: PreviousTurn, vocabulary: Vocabulary
 ) -> tuple[str, str, str] | None:
@@ -789,6 +795,16 @@ def _replace_pronoun(
         return with_context(body, previous), PRONOUN, ""
     name, start, end = referent
     thing = name.removesuffix("'s") if kind == "thing" else ""
+    asks_name = _ASKS_NAME.match(body)
+    person = name.removesuffix("'s")
+    if (
+        asks_name is not None
+        and kind == "person"
+        and [(0, len(person), "person")] == entity_spans(person, vocabulary)
+    ):
+        # "what is her name?" read as Ann Lee: who she is, not "What is Ann Lee's name?".
+        verb = (asks_name["verb"] or "is").casefold()
+        return f"Who {verb} {person}?", PRONOUN, thing
     replaced = f"{body[:start]}{name}{body[end:]}"
     if _unresolved_pronoun(replaced) is not None:
         # "what did he say about it?": "he" named, "it" is still what the last question was
