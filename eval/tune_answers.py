@@ -44,6 +44,7 @@ from qa.evaluation.sets import load_set
 from qa.index.embed import resolve_model, sentence_transformer
 from qa.records import Answer, Hit
 from qa.search.answer import AnswerPolicy, compose_answer
+from qa.search.answer_types import asks_money
 from qa.search.answerability import assess
 from qa.search.lexicon import Lexicon
 from qa.search.retrieve import Retriever
@@ -174,7 +175,12 @@ def measure(cases: list[Case], weights: SentenceWeights) -> dict[str, float]:
         if len(question_parts(case.question)) > 1:
             chosen = choose(case.question, case.passages, case.sentences, case.snapshot, weights)
         else:
-            chosen = select(rate(case.found, weights), weights, matched_kind(case.question))
+            chosen = select(
+                rate(case.found, weights),
+                weights,
+                matched_kind(case.question),
+                money=asks_money(case.question),
+            )
         reply = " ".join(c.text for c in chosen)
         holds = contains_answer(reply, case.answers)
         in_reply += holds

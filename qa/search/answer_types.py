@@ -100,12 +100,24 @@ _NUMBER_WORDS = (
 )
 _NUMBER = LazyPattern(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-#: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
-_NOT_COUNTED = LazyPattern(
+_MONEY = (
     rf"(?:[$€£¥₽]|\b(?:US\$|USD|EUR|GBP)\s?)\d[\d,.]*{_SCALE}"
     rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
     r"somoni|manat|sums?|yuan|yen|rupees|francs)\b"
-    r"|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)",
+)
+#: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
+_NOT_COUNTED = LazyPattern(rf"{_MONEY}|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)", re.I)
+#: A sum of money as news writes one: "$80 billion", "€5m", "3000 euros", "£2 060", "4p",
+#: "50 cents".
+_GIVES_MONEY = LazyPattern(rf"{_MONEY}|\b\d[\d,.]*\s?(?:p|pence|cents?)\b", re.I)
+#: "How much did it cost?", "How much was he fined?", "How much money …?": a question asking
+#: for a sum of money, which another number (a count, a year, a share) does not answer.
+_ASKS_MONEY = LazyPattern(
+    r"\bhow\s+much\s+(?:money|cash|funding|aid|compensation)\b"
+    r"|\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|"
+    r"spending|worth|raise|raises|raised|earn|earns|earned|fined?|charge|charges|charged|"
+    r"invest|invests|invested|donate|donated|owe|owes|owed|sell|sold|bid|offer|offered|"
+    r"award|awarded|borrow|borrowed|lend|lent|budget(?:ed)?|afford)\b",
     re.I,
 )
 _SCORE = LazyPattern(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)")
@@ -326,7 +338,7 @@ _GIVES_REASON = LazyPattern(
 _GIVES_CAUSE = LazyPattern(
     rf"\b(?:{_PURPOSE}|"
     r"because|due\s+to|owing\s+to|as\s+a\s+(?:result|consequence)\s+of|caused\s+by|"
-    r"result(?:ed|s|ing)?\s+from|(?:blame[sd]?|blaming)\b[^.;]{0,60}?\bon|blamed\s+for|"
+    r"result(?:ed|s|ing)?\s+from|blame[sd]?|blaming|"
     r"in\s+an?\s+(?:bid|effort|attempt)\s+to|in\s+protest|in\s+response\s+to|in\s+order\s+to|"
     r"(?:did|does|do)\s+not\s+want\s+to|(?:didn|doesn|don)[’']t\s+want\s+to|for\s+fear|"
     r"out\s+of\s+(?:respect|concern|fear))\b",
@@ -354,6 +366,17 @@ def asks_amount(question: str) -> bool:
     """Whether a question asks for an amount by what it is ("What pay increase …?", "What
     fine …?"), as "How much …?" does."""
     return bool(_ASKS_AMOUNT.search(question))
+
+
+def asks_money(question: str) -> bool:
+    """Whether a question asks for a sum of money ("How much did the terminal cost?", "How
+    much was Aragones fined?", "How much money …?")."""
+    return bool(_ASKS_MONEY.search(question))
+
+
+def gives_money(text: str) -> bool:
+    """Whether a text gives a sum of money ("38 million euros", "$5 million", "4p")."""
+    return bool(_GIVES_MONEY.search(text))
 
 
 def asks_count(question: str) -> bool:

@@ -62,12 +62,14 @@ from qa.search.answer_types import (
     asks_amount,
     asks_count,
     asks_duration,
+    asks_money,
     asks_reason,
     asks_score,
     contradicts,
     gives_age,
     gives_age_of,
     gives_cause,
+    gives_money,
     things,
 )
 from qa.search.lexicon import Lexicon
@@ -526,12 +528,26 @@ def choose(
         rated = distinct(rate(found, weights))
         age = asks_age(part)
         whose = _asked_surname(part) if age else None
-        for candidate in select(rated, per_part, matched_kind(part), age=age, whose=whose):
+        chosen_here = select(
+            rated, per_part, matched_kind(part), age=age, whose=whose, money=asks_money(part)
+        )
+        for candidate in chosen_here:
             if len(chosen) < weights.max_reply and not any(
-                candidate.span == c.span or same_sentence(candidate.text, c.text) for c in chosen
+                _overlap(candidate, c) or same_sentence(candidate.text, c.text) for c in chosen
             ):
                 chosen.append(candidate)
     return chosen
+
+
+def _overlap(one: Candidate, other: Candidate) -> bool:
+    """Whether two candidates are one sentence of one article, told in full or past its
+    dateline (one part of a question may keep "PORT ARLEN — …" where it names the place,
+    another not)."""
+    return (
+        one.article.article_id == other.article.article_id
+        and one.span.start < other.span.end
+        and other.span.start < one.span.end
+    )
 
 
 #: How alike (``difflib``'s ratio of their words' letters) two sentences must be to be one
@@ -597,15 +613,20 @@ def select(
     *,
     age: bool = False,
     whose: str | None = None,
+    money: bool = False,
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
     When the question asks for a number, a count, a duration, a score or a date (``asked``),
-    the first is the likeliest sentence holding one the question does not name, if any does; when it
+    the first is the likeliest sentence holding one the question does not name, if any does
+    (for a sum of money, ``money``: "How much did it cost?", the likeliest giving a sum, if
+    any does); when it
     asks how old someone is (``age``), the likeliest giving an age on the name of the person
     asked (``whose``: "Doe, who is about 45,"), else any age ("the 45-year-old"); when it
     asks why (``REASON``), the likeliest of the chosen sentences that says outright why
-    (``gives_cause``) and holds or stands by the question's rarest term. When the
+    (``gives_cause``) and holds or stands by the question's rarest term, else, when none
+    does, the first keeps the lead and the sentence beside it in its article that says why
+    joins it. When the
     first keeps to the question's countries and years, no sentence about other ones joins it
     (see ``qa.search.answer_types.contradicts``). The first leads the reply (``leader_first``).
     """
@@ -617,7 +638,11 @@ def select(
         if age:  # the age on the asked person's name, else any age
             giving_age = next((c for c in rated if whose and gives_age_of(c.text, whose)), None)
             giving_age = giving_age or next((c for c in rated if gives_age(c.text)), None)
-        holding = giving_age or next((c for c in rated if c.signals[_KIND_MATCH]), None)
+        holding = giving_age or next(
+            (c for c in rated if c.signals[_KIND_MATCH] and (not money or gives_money(c.text))),
+            None,
+        )
+        holding = holding or next((c for c in rated if c.signals[_KIND_MATCH]), None)
         if holding is not None:
             rated = [holding, *(c for c in rated if c is not holding)]
     first = rated[0]
@@ -637,7 +662,32 @@ def select(
         giving = next((c for c in chosen if gives_cause(c.text) and c.signals[_RAREST]), None)
         if giving is not None:
             chosen = [giving, *(c for c in chosen if c is not giving)]
+        elif beside := [c for c in _neighbours(first, rated) if gives_cause(c.text)]:
+            # None does: news often gives the cause in the sentence beside the one that
+            # meets the question ("Clinics have no doctor." "The report blames low pay …").
+            cause = max(beside, key=lambda c: c.probability)
+            rest = [c for c in chosen[1:] if c is not cause]
+            chosen = [first, cause, *rest][: max(weights.max_sentences, 2)]
     return leader_first(chosen)
+
+
+#: How many characters (a space, a line break or two) may part two sentences that stand
+#: side by side in an article.
+_SIDE_BY_SIDE = 4
+
+
+def _neighbours(sentence: Candidate, rated: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates standing right before and right after ``sentence`` in its article,
+    nothing but a space or a line break between."""
+    return [
+        c
+        for c in rated
+        if c.article.article_id == sentence.article.article_id
+        and (
+            0 <= sentence.span.start - c.span.end <= _SIDE_BY_SIDE
+            or 0 <= c.span.start - sentence.span.end <= _SIDE_BY_SIDE
+        )
+    ]
 
 
 def leader_first(chosen: Sequence[Candidate]) -> list[Candidate]:
