@@ -227,7 +227,11 @@ _TITLED = LazyPattern(
 #: "my", "we", "our" …: a first-person sentence (in lower case or capitalised, never in
 #: capitals: "ME" is no pronoun).
 _FIRST_PERSON_WORDS = LazyPattern(
-    r"(?<![\w’'.-])(?:[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w’'.-])"
+    r"(?<![\w’'.-])(?:[Mm]y|[Mm]e|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves)(?![\w’'.-])"
+    # "mine" is the pronoun after "of", "is", "than" … ("a friend of mine", "it is mine") or
+    # leading before a verb ("Mine was the last"); "the mine", "a coal mine" is a pit.
+    r"|\b(?i:of|is|was|are|were|be|been|and|or|than|like|as|not)\s+mine\b(?![\w’'-])"
+    r"|^\W*[Mm]ine\s+(?:is|was|are|were|has|had|will|would)\b"
 )
 #: "I" with the word before it: after a capitalised word it is a numeral ("World War I").
 _CAPITAL_I = LazyPattern(r"(?:(\S+)\s+)?(?<![\w’'.-])I(?=\s+[a-z]|[’'][a-z])")
@@ -903,7 +907,8 @@ def speaks_in(text: str, surname: str) -> bool:
     """Whether ``text`` tells that the person (or body) ``surname`` said something, in any
     of the ways news does: "Bell said …", "Bell, the harbour master, told …", "…, said Ann
     Bell.", "Bell has long argued …", "according to Bell", "a Bell spokesman …", "a
-    statement from Bell" (in any case: some corpora are lower-cased)."""
+    statement from Bell", "Bell called the plan “a disgrace”" (in any case: some corpora
+    are lower-cased)."""
     name = rf"\b{re.escape(surname)}\b"
     return (
         re.search(
@@ -914,7 +919,8 @@ def speaks_in(text: str, surname: str) -> bool:
             rf"(?!\s+(?:{_NOT_BEFORE_SPEAKER}|{_AUXILIARY}|\w+ed)\b)"
             rf"|\baccording\s+to\s+(?:\S+\s+){{0,4}}?{name}"
             rf"|{name}(?:['’]s?)?\s+(?:\w+\s+)?{_VOICE}"
-            rf"|{_VOICE}\s+(?:by|from|of|for)\s+(?:\S+\s+){{0,3}}?{name}",
+            rf"|{_VOICE}\s+(?:by|from|of|for)\s+(?:\S+\s+){{0,3}}?{name}"
+            rf"|{name}(?:,[^,.;“”\"]{{1,80}})?,?\s+(?:\w+ly\s+)?{_CALLS}\s+[^.;“”\"]{{0,60}}[“\"]",
             text,
             re.I,
         )
@@ -922,6 +928,9 @@ def speaks_in(text: str, surname: str) -> bool:
     )
 
 
+#: Verbs that give someone's words by what they call a thing: "Vik called the decision “a
+#: slap in the face”" quotes Vik as much as "Vik said" does, when a quotation follows.
+_CALLS = r"(?:called|calls|branded|brands|dubbed|dubs|labell?ed|labels|termed|terms)"
 #: Who or what speaks for a person or body: "a Bell spokesman", "a statement from Bell".
 _VOICE = r"(?:spokes(?:man|woman|person)|statement|report|official|representative)s?\b"
 #: Words between "said" and a name that make the name not the speaker's ("said of Bell").
@@ -933,7 +942,8 @@ _AUXILIARY = "(?:was|is|were|are|had|has|have|would|will|could|can|did|does|shou
 def quotes_person(sentence: str, surname: str) -> bool:
     """Whether a sentence gives the words of the person ``surname`` in quotation marks,
     naming them beside a verb of speech outside the quotation ("“This is a witch hunt,”
-    Trump said of James.", "“…,” said Donald Trump.")."""
+    Trump said of James.", "“…,” said Donald Trump.") or calling something what the
+    quotation says ("Vik, the chairman, called the decision “a slap in the face”")."""
     (read,) = _read_paragraph([sentence], 0)
     if not read.quoted:
         return False
@@ -941,6 +951,7 @@ def quotes_person(sentence: str, surname: str) -> bool:
     beside = (
         rf"\b{name}\s+(?:\w+ly\s+)?{_VERBS}\b"
         rf"|\b{_VERBS_BEFORE_SPEAKER}\s+(?:\S+\s+){{0,3}}?{name}\b"
+        rf"|\b{name}(?:,[^,.;“”]{{1,80}})?,?\s+(?:\w+ly\s+)?{_CALLS}\s+[^.;“”]{{0,60}}“"
     )
     return re.search(beside, read.outside) is not None
 
@@ -1123,7 +1134,8 @@ def voices_role(raw: str, article: Article, sentence: Span, role: SpeakingRole) 
     names the role's names: it names the role beside a verb of speech ("The premier said
     …", "…, the head of the unit told reporters."), or its speaker's sentence does, or it
     tells the words of the role's holder whom the article names with the role ("Premier
-    Ann Lee" … "Lee said …"); the role's other words stand in the sentence that names it."""
+    Ann Lee" … "Lee said …", or "He said …" whose speaker's sentence names Lee); the role's
+    other words stand in the sentence that names it."""
     if not all(_holds_word(raw, name) for name in role.far):
         return False
     text = raw[sentence.start : sentence.end]
@@ -1131,9 +1143,15 @@ def voices_role(raw: str, article: Article, sentence: Span, role: SpeakingRole) 
     for naming in (text, raw[speaker.start : speaker.end] if speaker else ""):
         if _role_speaks(naming, role) and all(_holds_word(naming, w) for w in role.near):
             return True
+    holders = _holders(raw, role)
+    if speaker is not None and voices_someone(text):
+        # "He said …" after the sentence naming the holder ("The mines minister, Paul
+        # Kapata, will meet …"): the holder's words.
+        naming = raw[speaker.start : speaker.end]
+        if any(re.search(rf"\b{re.escape(surname)}\b", naming) for surname in holders):
+            return True
     return any(
-        reports_speech_of(text, surname) or quotes_person(text, surname)
-        for surname in _holders(raw, role)
+        reports_speech_of(text, surname) or quotes_person(text, surname) for surname in holders
     )
 
 

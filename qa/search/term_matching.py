@@ -15,14 +15,16 @@ from collections.abc import Sequence
 from qa.patterns import LazyPattern
 from qa.search.lexicon import common_word, country_of
 
-#: Words that ask rather than name: never a constraint of their own.
+#: Words that ask rather than name: never a constraint of their own ("What did Banda say?",
+#: "What did he tell supporters?" ask for someone's words, which a story may give with
+#: "said", "told" or in quotation marks alone).
 QUESTION_WORDS = {
     "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "is", "are", "was",
     "were", "do", "does", "did", "can", "could", "should", "would", "will", "has", "have", "had",
     "in", "on", "at", "for", "by", "to", "from", "of", "the", "a", "an", "and", "or", "according",
     "besides", "apart", "other", "than", "after", "before", "during", "since", "as", "with",
     "i", "it", "its", "this", "that", "these", "those", "there", "if", "name", "give", "list",
-    "many", "much",
+    "many", "much", "say", "says", "said", "tell", "tells", "told",
 }  # fmt: skip
 #: Prepositions and conjunctions a question may bring that say nothing of its topic
 #: ("between", "within", "though"): no share of what a passage must cover.
