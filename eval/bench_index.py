@@ -7,10 +7,12 @@
     python eval/bench_index.py --modes late    # time qa with late chunking only
     python eval/bench_index.py --stride 2      # qa's windows around every 2nd sentence
     python eval/bench_index.py --quality 1,2,late  # retrieval quality per way instead
+    python eval/bench_index.py --quality 1 --half tune  # ... on the tuning halves
 
 ``--quality`` indexes the shipped SQuAD corpus and the bundled corpus with each window
 stride (or late chunking, ``qa.index.late_chunking``) and reports hit@1/hit@5 on their
-test halves (SQuAD's odd-position questions, the bundled set's questions tagged ``test``),
+test halves (SQuAD's and the bundled set's questions tagged ``test``; ``--half tune`` for
+the tuning halves, the ones to tune on),
 the texts and tokens each way embeds, and how the top passage's two cosines
 (question–window, question–sentence: the signals abstention is calibrated on) are spread:
 their 10th/50th/90th percentiles. Texts and tokens are what is left to embed: distinct
@@ -92,7 +94,7 @@ def baseline(corpus: Path, model: object) -> tuple[float, int, int]:
     return time.perf_counter() - began, len(windows), len(articles)
 
 
-def quality(variants: list[str]) -> None:
+def quality(variants: list[str], half: str = "test") -> None:
     """Retrieval quality and cosine spread of each window stride (see the module docstring)."""
     import numpy as np
 
@@ -110,11 +112,11 @@ def quality(variants: list[str]) -> None:
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
 
     sets = {
-        "SQuAD test half": (
+        f"SQuAD {half} half": (
             PROJECT / "eval" / "squad" / "corpus",
             PROJECT / "eval" / "squad" / "questions.jsonl",
         ),
-        "bundled test half": (PROJECT / "corpus", PROJECT / "eval" / "corpus.jsonl"),
+        f"bundled {half} half": (PROJECT / "corpus", PROJECT / "eval" / "corpus.jsonl"),
     }
     columns = "stride set questions hit@1 hit@5 texts tokens cos_window cos_sentence".split()
     print("| " + " | ".join(columns) + " |")
@@ -152,11 +154,7 @@ def quality(variants: list[str]) -> None:
                     unique = {c.text for c in chunks} | {c.sentence for c in chunks}
                     read, tokens = len(unique), sum(count_tokens(t) + 2 for t in unique)
                 loaded = load_set(questions)
-                cases = (
-                    loaded.cases[1::2]
-                    if "SQuAD" in name
-                    else tuple(c for c in loaded.cases if "test" in c.tags)
-                )
+                cases = tuple(c for c in loaded.cases if half in c.tags)
                 assistant = Assistant.open(settings)
                 try:
                     run = run_set(replace(loaded, cases=cases), assistant, k=10)
@@ -204,9 +202,15 @@ def main() -> int:
     parser.add_argument(
         "--quality", help="comma-separated window strides (or 'late') to compare quality of"
     )
+    parser.add_argument(
+        "--half",
+        choices=("test", "tune"),
+        default="test",
+        help="the half of each question set --quality reports on",
+    )
     options = parser.parse_args()
     if options.quality:
-        quality(options.quality.split(","))
+        quality(options.quality.split(","), options.half)
         return 0
 
     from sentence_transformers import SentenceTransformer
