@@ -83,10 +83,17 @@ the day of a date, or a number word: ``reply_lacks_asked``), or whose figures ar
 something else than the quantity it names ("the population of", the age "How old is …?"
 asks for: ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
-only the opposite of the question's superlative (``reply_opposes``: "most" for "least")
-"doesn't say this for “least”" (``check_reply``), and a reply to a question asking what
+only the opposite of a word of the question (``reply_opposes``: "most" for "least",
+"informal" for "formal": ``qa.search.opposites``) "doesn't say this for “least”"
+(``check_reply``), a reply giving another count or rank of what the question counts and
+never its own ("two ferries" for "three ferries": ``number_of_another``) "doesn't say this
+for “three ferries”", as does one giving the asked superlative of a thing only at another
+rank, or another superlative of it ("the second busiest port" for "the busiest port", "the
+most famous work" for "the oldest work": ``superlative_of_another``), or another score than
+the asked one ("2-1" for "2-2": ``score_of_another``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
-"except", "failed" … (``reply_denies_nothing``), "doesn't say this for “never”". So is a
+"except", "failed" …, or does so only in sentences not about what the question denies
+(``reply_denies_nothing``), "doesn't say this for “never”". So is a
 number or date question about a person or a counted people ("Vahid Hashemian", "How many
 Germans …") whose reply gives its figures only in sentences that do not name them and do
 name someone else: another person
@@ -157,7 +164,15 @@ from qa.search.lexicon import (
     country_of,
     other_spellings,
 )
-from qa.search.name_kinds import PREPOSITIONS, Vocabulary, entity_spans, regions_named
+from qa.search.name_kinds import (
+    AUXILIARIES,
+    PREPOSITIONS,
+    STOPWORDS,
+    Vocabulary,
+    entity_spans,
+    regions_named,
+)
+from qa.search.opposites import opposed_word
 from qa.search.person_titles import OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
@@ -242,15 +257,6 @@ _SAID_AS = {
     "income": ("earn", "wage", "salar"), "revenue": ("sales", "earn", "turnover"),
     "debt": ("owe", "borrow"), "toll": ("dead", "killed", "died"),
 }  # fmt: skip
-#: A superlative and its opposite: "the least important …" is not answered by "the most
-#: important …".
-_OPPOSITES = {
-    "least": "most", "most": "least", "smallest": "largest", "largest": "smallest",
-    "lowest": "highest", "highest": "lowest", "fewest": "most", "worst": "best",
-    "best": "worst", "weakest": "strongest", "strongest": "weakest", "shortest": "longest",
-    "longest": "shortest", "youngest": "oldest", "oldest": "youngest", "poorest": "richest",
-    "richest": "poorest", "minimum": "maximum", "maximum": "minimum",
-}  # fmt: skip
 _DAY_OF_MONTH = LazyPattern(
     r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b",
     re.I,
@@ -285,11 +291,16 @@ _DURATION = LazyPattern(
     re.I,
 )
 #: A rank ("second-largest", "third most populous"): the figure of a "size" question.
-_RANK = LazyPattern(
-    rf"\b{_ORDINAL}[\s-]+(?:most|least|best|worst|(?:larg|bigg|small|high|low|long|short|tall|"
+_SUPERLATIVE = (
+    r"(?:most|least|best|worst|(?:larg|bigg|small|high|low|long|short|tall|"
     r"old|young|rich|poor|wealthi|busi|deadli|great|heavi|fast|slow|strong|weak|wid|deep|"
-    r"costli|hott|cold|dri|wett)est)\b",
-    re.I,
+    r"costli|hott|cold|dri|wett)est)"
+)
+_RANK = LazyPattern(rf"\b{_ORDINAL}[\s-]+{_SUPERLATIVE}\b", re.I)
+#: A superlative, the rank before it if any ("the second-busiest port", "the busiest
+#: port") and the two words after it.
+_RANKED_SUPERLATIVE = LazyPattern(
+    rf"\b(?:({_ORDINAL})[\s-]+)?({_SUPERLATIVE})\s+([\w’'-]+)(?:\s+([\w’'-]+))?", re.I
 )
 #: A period a date question may be answered with ("the 10th century", "the nineteenth
 #: century"), which the surface kinds of ``things`` count as no date of its own.
@@ -1368,15 +1379,12 @@ def _said_as(measure: str) -> tuple[str, ...]:
 
 
 def reply_opposes(question: str, sentences: Sequence[str]) -> Constraint | None:
-    """The superlative of the question ("least", "smallest") when the reply holds only its
-    opposite ("the most important …" for "the least important …"): a term constraint
-    the reply does not meet, else None."""
-    said = set(plain_words(" ".join(sentences)))
-    for match in _WORD.finditer(question):
-        word = match.group().lower()
-        if word in _OPPOSITES and word not in said and _OPPOSITES[word] in said:
-            return Constraint(TERM, match.group(), (word,))
-    return None
+    """The word of the question ("least", "formal", "modern") whose opposite the reply
+    holds while it holds the word nowhere ("the most important …" for "the least important
+    …", "the informal notion" for "the formal notion": ``qa.search.opposites``): a term
+    constraint the reply does not meet, else None."""
+    word = opposed_word(question, sentences)
+    return None if word is None else Constraint(TERM, word, (word.lower(),))
 
 
 #: "What was not …?", "Who has never …?", "Why won't …?": a question asking what is not so.
@@ -1402,15 +1410,64 @@ _DENIES = LazyPattern(
 def reply_denies_nothing(question: str, sentences: Sequence[str]) -> Constraint | None:
     """The "not" or "never" of a question asking what is not so ("Which channel never had
     an HD version?") when no sentence of the reply says that anything is not so or is an
-    exception (``_DENIES``): a reply that only says what is ("… had an HD version") does
-    not answer it. A term constraint the reply does not meet, else None."""
+    exception (``_DENIES``), or when they speak of what it denies (the "used" of "What is
+    not used for …?", ``_denied_word``) with no denial near it, whatever else they deny: a
+    reply that only says what is ("… had an HD version") does not answer it. A term
+    constraint the reply does not meet, else None."""
     asked = _ASKS_WHAT_IS_NOT.search(question)
     if asked is None or _NEGATION_ASKS_NOTHING.search(question):
         return None
     if any(_DENIES.search(sentence) for sentence in sentences):
-        return None
+        # A denial answers only where it is said of what the question denies: "What is not
+        # used for …?" is not answered by "… is used for …" beside "No one knows …".
+        denied = _denied_word(question[asked.end() :])
+        if not denied or not _said_undenied(denied, sentences):
+            return None
     word = asked.group() if asked.group(1) else "not"  # "won't": "not"
     return Constraint(TERM, word, (word.lower(),))
+
+
+#: Words between a "not" and what it denies: "is not strictly contained", "not always used".
+_BEFORE_DENIED = frozenset(
+    "be been being have has had always often generally commonly usually typically strictly "
+    "necessarily really even yet very so too as a an the".split()
+)
+
+
+def _denied_word(after: str) -> str:
+    """The word a question's "not" denies, lower-cased ("contained" of "… not strictly
+    contained in …"), from the words after it; "" when it is too short to tell."""
+    for word in _WORD.findall(after)[:4]:
+        lower = word.lower()
+        if lower in _BEFORE_DENIED or lower.endswith("ly"):
+            continue
+        return lower if len(lower) >= 4 else ""
+    return ""
+
+
+def _said_undenied(word: str, sentences: Sequence[str]) -> bool:
+    """Whether the sentences say ``word`` (or another form of it: "used", "uses") and no
+    denial stands within six words before it or two after it ("is not used", "used
+    nowhere else")."""
+    stem, said = _verb_stem(word), False
+    for sentence in sentences:
+        words = _WORD.findall(sentence)
+        for i, other in enumerate(words):
+            if _verb_stem(other) == stem:
+                said = True
+                if _DENIES.search(" ".join(words[max(0, i - 6) : i + 3])):
+                    return False
+    return said
+
+
+def _verb_stem(word: str) -> str:
+    """A word without its ending: "used", "uses" and "using": "us"; "defined": "defin"
+    (not "definitions")."""
+    lower = word.lower()
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            return lower[: -len(ending)]
+    return lower
 
 
 def check_reply(
@@ -1426,7 +1483,9 @@ def check_reply(
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
     what a number question asks for (``reply_lacks_asked``) "gives no figure for" the
     question's names, years and dates; one that holds the opposite of the question's
-    superlative (``reply_opposes``) "doesn't say this for" it."""
+    superlative or another word of it (``reply_opposes``), or that gives another count, rank,
+    score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
+    ``superlative_of_another``) "doesn't say this for" it."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1464,6 +1523,10 @@ def check_reply(
     opposed = reply_opposes(question, sentences) or reply_denies_nothing(question, sentences)
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
+    for of_other in (number_of_another, score_of_another, superlative_of_another):
+        found = of_other(question, sentences)
+        if found is not None:
+            return of_another(found, surface_kind(question))
     return assessment
 
 
@@ -1611,6 +1674,155 @@ def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
         return None
     text = f"the {found.group(1)} {found.group(2)}{found.group(3)}"
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
+
+
+#: Words that name no thing a count, rank or superlative is said of ("two of the …", "the
+#: busiest in …").
+_NO_THING = STOPWORDS | AUXILIARIES | FUNCTION_WORDS | QUESTION_WORDS
+#: A count or rank standing before what it counts ("25 diverse problems", "three integers",
+#: "the 9th century"): not a year, nor "one", "first" or "last" (a paraphrase's "the first
+#: to …"), and the next word.
+_COUNT_OR_RANK = (
+    r"\b(?!(?:1[0-9]|20)\d\d\b)(\d+(?:st|nd|rd|th)?|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth)"
+)
+_NUMBERED = LazyPattern(_COUNT_OR_RANK + r"[\s-]+([A-Za-z][\w’'-]*)", re.I)
+_NUMBER_WORDS = LazyPattern(_COUNT_OR_RANK + r"\b", re.I)
+_NUMBER_VALUES = {
+    word: str(n)
+    for n, words in enumerate(
+        (
+            "", "", "two second", "three third", "four fourth", "five fifth", "six sixth",
+            "seven seventh", "eight eighth", "nine ninth", "ten tenth", "eleven eleventh",
+            "twelve twelfth",
+        )
+    )
+    for word in words.split()
+}  # fmt: skip
+
+
+def _numbered(text: str) -> list[tuple[str, bool, str, str]]:
+    """Each count or rank of a text before a word: its value as digits, whether it is a
+    rank, the word after it (lower-cased) and the number as written."""
+    found = []
+    for match in _NUMBERED.finditer(text):
+        number, word = match.group(1).lower(), match.group(2).lower()
+        if word in _NO_THING or len(word) < 3:  # "two of the …" counts no word
+            continue
+        value = _NUMBER_VALUES.get(number) or re.sub(r"\D", "", number)
+        rank = not number.isdigit() and number not in _UNITS and number not in _TENS
+        found.append((value, rank, word, match.group(1)))
+    return found
+
+
+def number_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """A count or rank the question puts before a word ("What is the set called where three
+    integers are multiplied?", "… in the 9th century?") when no sentence of the reply gives
+    it and one gives another before the same word ("the multiplication of two integers",
+    "the 10th century"): the asked number with its word, and the index of that sentence;
+    else None. Said of another count, the reply is not said of the asked one."""
+    said = [_numbered(sentence) for sentence in sentences]
+    given = {
+        _NUMBER_VALUES.get(word.lower()) or re.sub(r"\D", "", word)
+        for sentence in sentences
+        for word in _NUMBER_WORDS.findall(sentence)
+    }  # "early in the fourth": a rank given, whatever the word after it
+    given |= {_digits(n) for sentence in sentences for n in _NUMBER.findall(sentence)}
+    given |= {n for sentence in sentences for n in _spelt_numbers(sentence)}
+    for value, rank, word, written in _numbered(question):
+        if value in given:
+            continue
+        stem = word[: max(4, len(word) - 3)]
+        for i, found in enumerate(said):
+            if any(r == rank and w.startswith(stem) for _, r, w, _ in found):
+                text = f"{written} {word}"
+                return Constraint(TERM, text, tuple(plain_words(fold(text)))), i
+    return None
+
+
+#: A score or record ("a 2-2 draw", "won 24–10", "a 15-1 record"); not a range of years.
+_SCORE = LazyPattern(r"(?<![\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d:/-]|[.,]\d|\s?(?:%|per))")
+
+
+def score_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """A score the question names ("Who scored in their 2-2 draw with Arsenal?") when no
+    sentence of the reply gives it, either way round, and one gives another ("… put Arsenal
+    2-1 ahead"): the asked score and the index of that sentence; else None."""
+    for match in _SCORE.finditer(question):
+        asked = {match.groups(), match.groups()[::-1]}
+        other = None
+        for i, sentence in enumerate(sentences):
+            scores = {m.groups() for m in _SCORE.finditer(sentence)}
+            if scores & asked:
+                return None
+            if scores and other is None:
+                other = i
+        if other is not None:
+            return Constraint(NUMBER, match.group(), (match.group(),)), other
+    return None
+
+
+def superlative_of_another(
+    question: str, sentences: Sequence[str]
+) -> tuple[Constraint, int] | None:
+    """A superlative of the question at one rank ("the busiest container port", "the
+    second-busiest commercial port", "the oldest work") when the reply gives the same
+    superlative of the same thing only at another rank ("the second busiest container
+    port", "the busiest commercial port"), or only another superlative of it ("the most
+    famous work") and never the asked one: the asked phrase and the index of the sentence;
+    else None. The second busiest is not the busiest, nor the most famous the oldest."""
+    said = " ".join(sentences).lower()
+    for match in _RANKED_SUPERLATIVE.finditer(question):
+        rank, superlative = _rank_of(match.group(1)), _superlative(match)
+        what = _superlative_of(match)
+        if not what:
+            continue
+        other = None
+        for i, sentence in enumerate(sentences):
+            for seen in _RANKED_SUPERLATIVE.finditer(sentence):
+                if _superlative_of(seen)[: len(what)] != what:
+                    continue
+                if _superlative(seen) == superlative and _rank_of(seen.group(1)) == rank:
+                    return None
+                if _superlative(seen) == superlative or superlative not in said:
+                    other = i if other is None else other
+        if other is not None:
+            words = match.group().rstrip("?.,;:!").split(" ")
+            while words[-1].lower() in _NO_THING:  # "busiest port in": "busiest port"
+                words.pop()
+            text = " ".join(words)
+            return Constraint(TERM, text, tuple(plain_words(fold(text)))), other
+    return None
+
+
+def _superlative(match: re.Match[str]) -> str:
+    """The superlative of a ``_RANKED_SUPERLATIVE`` match, lower-cased: "busiest", "most
+    famous"."""
+    word = match.group(2).lower()
+    return f"{word} {match.group(3).lower()}" if word in ("most", "least") else word
+
+
+def _rank_of(ordinal: str | None) -> str:
+    """A rank as digits: "second", "2nd": "2"; none: "1" ("the busiest" is the first)."""
+    if ordinal is None:
+        return "1"
+    lower = ordinal.lower()
+    return "1" if lower == "first" else _NUMBER_VALUES.get(lower) or re.sub(r"\D", "", lower)
+
+
+def _superlative_of(match: re.Match[str]) -> tuple[str, ...]:
+    """The stems of the words a superlative is said of ("container port" of "busiest
+    container port"; "popular" and what follows of "most popular"), up to a function word."""
+    words = [w for w in match.groups()[2:] if w]
+    if match.group(2).lower() in ("most", "least"):
+        words = words[1:]  # "most popular": the adjective is part of the superlative
+    kept = []
+    for word in words:
+        if word.lower() in _NO_THING:
+            break
+        kept.append(_singular(word.lower())[:5])
+    return tuple(kept)
 
 
 #: "How many Kelsan fishermen …?": a people qualifying what is counted, and its noun

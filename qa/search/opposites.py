@@ -1,0 +1,111 @@
+"""Words and their opposites: a reply that holds only the opposite of a word the question
+asks with ("least" for "most", "informal" for "formal", "medieval" for "modern") does not
+answer it.
+
+Two sources of opposites, both of English rather than of any corpus:
+
+- pairs of words (``OPPOSITES``): superlatives, and qualifiers whose opposite a writer
+  of a question swaps in ("modern"/"medieval", "qualitative"/"quantitative"). Words
+  whose pair is too often the same fact told from the other side are left out: "won" and
+  "lost", "before" and "after", "first" and "last", "north of" and "south of";
+- a word and its negative by prefix ("formal"/"informal", "possible"/"impossible",
+  "known"/"unknown", "deterministic"/"non-deterministic"). Of "in-", "im-", "il-", "ir-",
+  "dis-" and "non-" only a word that reads as an adjective or adverb counts ("-al",
+  "-ble", "-ent", "-ly" …): "improved" is no negative of "proved", nor "impact" of "pact".
+
+An opposite held by a sentence that denies something ("is not complex") may say the asked
+thing in other words, and so does not count; nor does one the question names itself
+("simple or complex?").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from qa.patterns import LazyPattern
+
+_PAIRS = """
+    least most|smallest largest|lowest highest|fewest most|weakest strongest|
+    shortest longest|youngest oldest|poorest richest|minimum maximum|worst best|
+    modern medieval|modern ancient|earliest latest|northern southern|eastern western|
+    upper lower|inner outer|internal external|increase decrease|increased decreased|
+    simple complex|simplicity complexity|qualitative quantitative|public private|
+    positive negative|major minor|true false|male female|fixed flexible|
+    manual automatic|manual mechanical|rural urban|domestic foreign|domestic international|
+    cheap expensive|wide narrow|fast slow|wet dry|permanent temporary|
+    voluntary compulsory|voluntary mandatory|optional mandatory|optional compulsory
+"""
+
+
+def _pairs() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for pair in _PAIRS.split("|"):
+        one, other = pair.split()
+        found.setdefault(one, set()).add(other)
+        found.setdefault(other, set()).add(one)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+#: Each word's opposites, lower-cased.
+OPPOSITES = _pairs()
+
+#: "more than" and "less than": comparatives are opposites only before "than" (elsewhere
+#: "more" and "less" tell one fact from either side as often as not).
+_THAN = {"more": ("less", "fewer"), "less": ("more",), "fewer": ("more",)}
+
+_WORD = LazyPattern(r"[^\W_]+(?:[’'-][^\W_]+)*")
+#: What denies: an opposite in such a sentence may be the asked word negated ("not complex").
+_DENIAL = LazyPattern(r"\b(?:not|never|no|nor|neither|cannot|hardly)\b|n[’']t\b", re.I)
+#: A negative prefix, and the endings of the adjectives and adverbs it makes opposites of
+#: (other than "un-", which makes them of any word: "unknown", "unable").
+_NEGATIVE_PREFIXES = ("non-", "non", "dis", "in", "im", "il", "ir")
+_ADJECTIVE = LazyPattern(r"(?:al|ble|ent|ant|ete|ect|ive|ar|ate|ite|ic|ful|ly)$")
+#: Words whose look-alike with a prefix is no negative ("invaluable", "unless").
+_FALSE_FRIENDS = frozenset("valuable flammable habitable less mediate".split())
+
+
+def _negatives(word: str) -> set[str]:
+    """The words a prefix makes the negative of ``word`` ("formal": "informal"), and the
+    word a negative one negates ("impossible": "possible")."""
+    if len(word) < 4 or word in _FALSE_FRIENDS:
+        return set()
+    found = {f"un{word}", f"un-{word}"}
+    if _ADJECTIVE.search(word):
+        found |= {prefix + word for prefix in _NEGATIVE_PREFIXES}
+    for prefix in ("un-", "un", *_NEGATIVE_PREFIXES):
+        base = word[len(prefix) :]
+        negates = prefix.startswith("un") or bool(_ADJECTIVE.search(base))
+        if word.startswith(prefix) and len(base) >= 4 and base not in _FALSE_FRIENDS and negates:
+            found.add(base)
+    return found
+
+
+def opposed_word(question: str, sentences: Sequence[str]) -> str | None:
+    """The first word of the question (as it writes it) that no sentence holds, nor a word
+    of its family, while a sentence that denies nothing holds its opposite, else None:
+    "formal" of "What captures the formal notion …?" against "It captures the informal
+    notion …"."""
+    asked = [m.group() for m in _WORD.finditer(question)]
+    named = {w.lower() for w in asked}
+    said = {w.lower() for s in sentences for w in _WORD.findall(s)}
+    plain = [s for s in sentences if not _DENIAL.search(s)]
+    # An opposite is no name: a word in lower case, or a sentence's first word if it is one
+    # of a pair ("Rural schools …"); "Crete" is no "discrete" without its "dis".
+    held = {w for s in plain for w in _WORD.findall(s) if w.islower()}
+    openers = {words[0].lower() for s in plain if (words := _WORD.findall(s))}
+    for word, following in itertools.zip_longest(asked, asked[1:], fillvalue=""):
+        lower = word.lower()
+        stem = lower[: max(5, len(lower) - 3)]  # "incomplete" is said by "incompletion"
+        if any(w.startswith(stem) for w in said):
+            continue
+        head, dash, rest = lower.partition("-")  # "best-case": "worst-case"
+        paired = set(OPPOSITES.get(lower, ()))
+        paired |= {other + dash + rest for other in OPPOSITES.get(head, ()) if dash}
+        if (paired - named) & (held | openers) or (_negatives(lower) - named) & held:
+            return word
+        compared = _THAN.get(lower, ()) if following.lower() == "than" else ()
+        if any(re.search(rf"\b{other}\s+than\b", s, re.I) for other in compared for s in plain):
+            return word
+    return None

@@ -1,0 +1,261 @@
+"""A reply said of another qualifier than the question's does not answer it: the opposite
+word ("informal" for "formal"), another count of the same thing ("two ferries" for "three
+ferries"), or what is so for a question asking what is not."""
+
+from __future__ import annotations
+
+import pytest
+from written_articles import asked, assistant_over
+
+from qa.records import Constraint
+from qa.search.answerability import (
+    Assessment,
+    check_reply,
+    number_of_another,
+    reply_opposes,
+    score_of_another,
+    superlative_of_another,
+)
+from qa.search.assistant import Assistant
+
+MET = Assessment((), (1,), 1, (), 0.8)
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "word"),
+    [
+        (
+            "Who ordered a formal review of ferry fares?",
+            "The harbour council ordered an informal review of ferry fares.",
+            "formal",
+        ),
+        (
+            "What is impossible for the ferry company?",
+            "It is possible for the ferry company to add a second crossing.",
+            "impossible",
+        ),
+        (
+            "Where will the board open a permanent training centre?",
+            "The board will open a temporary training centre in Halden.",
+            "permanent",
+        ),
+        (
+            "How many teachers have urban schools lost?",
+            "Rural schools have lost 40 teachers since 2020.",
+            "urban",
+        ),
+        ("How is best-case time written?", "The worst-case time is written T(n).", "best-case"),
+        (
+            "Which fares rose by more than 12 percent?",
+            "Fares on the Skerry route rose by less than 12 percent.",
+            "more",
+        ),
+    ],
+)
+def test_a_reply_holding_only_the_opposite_of_a_word_of_the_question_says_so(
+    question: str, said: str, word: str
+) -> None:
+    assert reply_opposes(question, [said]) == Constraint("term", word, (word.lower(),))
+    checked = check_reply(question, [said], MET, 1)
+    assert checked.reply(said, 1) == (
+        f"The indexed articles don't say this for “{word}”. Closest: {said} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # The opposite denied says the asked thing in other words.
+        ("What is possible for the ferry company?", "It is not impossible for it to add one."),
+        # The question names both.
+        ("Is the timetable simple or complex?", "The timetable is complex."),
+        # A name is no opposite, and a word of the asked one's family says it.
+        ("Where is the discrete unit?", "Crete is an island."),
+        ("Which pass was ruled incomplete?", "The pass was ruled an incompletion."),
+        ("Who ordered an informal review?", "The council ordered an informal review."),
+        # "More" and "less" away from "than" tell one fact from either side.
+        ("Which route has more ferries?", "The Skerry route has less traffic."),
+    ],
+)
+def test_a_reply_that_says_the_asked_word_or_denies_its_opposite_stands(
+    question: str, said: str
+) -> None:
+    assert reply_opposes(question, [said]) is None
+
+
+def test_a_denial_elsewhere_in_the_reply_does_not_answer_what_is_not_so() -> None:
+    question = "Which route is the new timetable not used on?"
+    said = [
+        "The new winter timetable is used on the Fernholm route.",
+        "Officials gave no date for the return of the second ferry.",
+    ]
+    checked = check_reply(question, said, MET, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles don't say this for “not”. Closest: The new winter timetable is "
+        "used on the Fernholm route. [1]"
+    )
+    denied = ["The new winter timetable is not used on the Skerry route."]
+    assert check_reply(question, [*said, *denied], MET, 1) == MET
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "asked", "shown"),
+    [
+        (
+            "Which route lost three ferries after the storm?",
+            ["The storm closed the harbour.", "Two ferries left the Skerry route after it."],
+            "three ferries",
+            1,
+        ),
+        (
+            "What treaty was signed in the 9th century?",
+            ["The treaty of Epte was signed in the 10th century."],
+            "9th century",
+            0,
+        ),
+        (
+            "Which book listed 25 diverse problems?",
+            ["Karp's paper listed 21 diverse problems."],
+            "25 diverse",
+            0,
+        ),
+    ],
+)
+def test_a_count_or_rank_given_only_for_another_of_the_same_thing_is_not_given(
+    question: str, said: list[str], asked: str, shown: int
+) -> None:
+    found = number_of_another(question, said)
+    assert found is not None
+    constraint, index = found
+    assert (constraint.text, index) == (asked, shown)
+    checked = check_reply(question, said, MET, 1)
+    assert checked.reply(said[shown], 1) == (
+        f"The indexed articles don't say this for “{asked}”. Closest: {said[shown]} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Which route lost two ferries?", "Two ferries left the Skerry route."),
+        ("Which route lost 2 ferries?", "Two ferries left the Skerry route."),
+        # "the fourth" gives the rank, whatever word follows it.
+        (
+            "Where was the ball lost in the fourth quarter?",
+            "Early in the fourth, after the third quarter.",
+        ),
+        ("Who won the first race?", "Berg won the second race."),  # "first" is no count
+        ("How many ferries sailed in 2015?", "Two ferries sailed in 2014."),  # a year is no count
+    ],
+)
+def test_a_reply_giving_the_asked_count_or_none_of_another_stands(question: str, said: str) -> None:
+    assert number_of_another(question, [said]) is None
+
+
+@pytest.fixture(scope="module")
+def ferry_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """A news article on ferries, and one on schools that uses the word "formal" (a word no
+    article uses would be missing from the passages, before any reply is read)."""
+    return assistant_over(
+        tmp_path_factory.mktemp("ferries"),
+        {
+            "ferries.txt": (
+                "Harbour council orders informal review of ferry fares\n\n"
+                "By Ann Berg\n\n"
+                "The Kelso harbour council on Tuesday ordered an informal review of ferry fares "
+                "after complaints from island residents.\n\n"
+                "Two ferries were withdrawn from the Skerry route after the January storm, "
+                "leaving islanders with one crossing a day.\n\n"
+                "The new winter timetable is used on the Fernholm route, the council's transport "
+                "officer said.\n"
+            ),
+            "schools.txt": (
+                "Parents lodge formal complaint over school closures\n\n"
+                "Parents in Dalby lodged a formal complaint with the education board on Monday "
+                "over the closure of two village schools.\n"
+            ),
+        },
+    )
+
+
+def test_questions_swapping_a_qualifier_of_an_article_are_not_answered_from_it(
+    ferry_assistant: Assistant,
+) -> None:
+    formal = asked(ferry_assistant, "Who ordered a formal review of ferry fares?")
+    assert formal.text == (
+        "The indexed articles don't say this for “formal”. Closest: The Kelso harbour council "
+        "on Tuesday ordered an informal review of ferry fares after complaints from island "
+        "residents. [1]"
+    )
+    assert formal.to_json()["missing"] == [{"kind": "term", "text": "formal"}]
+    three = asked(ferry_assistant, "Which route lost three ferries after the January storm?")
+    assert three.text == (
+        "The indexed articles don't say this for “three ferries”. Closest: Two ferries were "
+        "withdrawn from the Skerry route after the January storm, leaving islanders with one "
+        "crossing a day. [1]"
+    )
+    informal = asked(ferry_assistant, "Who ordered an informal review of ferry fares?")
+    assert not informal.abstained
+    assert informal.text.startswith("The Kelso harbour council on Tuesday ordered")
+    two = asked(ferry_assistant, "Which route lost two ferries after the January storm?")
+    assert not two.abstained
+    assert two.text.startswith("Two ferries were withdrawn from the Skerry route")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "asked"),
+    [
+        (
+            "What is the busiest container port in the country?",
+            "Kelso is the country's second busiest container port.",
+            "busiest container port",
+        ),
+        (
+            "What is the second-largest bank in Norway?",
+            "The Harbour Bank is the largest bank in Norway.",
+            "second-largest bank",
+        ),
+        (
+            "What is the oldest work of Norman art?",
+            "By far the most famous work of Norman art is the Bayeux Tapestry.",
+            "oldest work",
+        ),
+    ],
+)
+def test_a_superlative_given_only_at_another_rank_or_as_another_superlative_is_not_given(
+    question: str, said: str, asked: str
+) -> None:
+    checked = check_reply(question, [said], MET, 1)
+    assert checked.reply(said, 1) == (
+        f"The indexed articles don't say this for “{asked}”. Closest: {said} [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What is the second busiest port?", "Kelso is the second-busiest port."),
+        ("What is the busiest port?", "Kelso is the busiest port; Skerry the second busiest port."),
+        ("What is the oldest work of art?", "The oldest and most famous work of art is a cup."),
+        # Of another thing, a rank says nothing of the asked one.
+        ("What is the busiest container port?", "Skerry is the second busiest ferry port."),
+    ],
+)
+def test_a_superlative_at_the_asked_rank_or_of_another_thing_stands(
+    question: str, said: str
+) -> None:
+    assert superlative_of_another(question, [said]) is None
+
+
+def test_a_score_the_reply_does_not_give_while_it_gives_another_is_not_given() -> None:
+    question = "Who scored Chelsea's goals in their 2-2 draw with Arsenal?"
+    said = ["Henry scored the goal that put Arsenal 2-1 ahead.", "Poll gave the signal."]
+    checked = check_reply(question, said, MET, 1)
+    assert checked.reply(said[0], 1) == (
+        "The indexed articles don't say this for 2-2. Closest: Henry scored the goal that put "
+        "Arsenal 2-1 ahead. [1]"
+    )
+    assert score_of_another("Which team won 24-10?", ["Denver won 24–10."]) is None
+    assert score_of_another("Who cut the margin to 3-2?", ["Fish cut it to 3-2."]) is None
+    assert score_of_another("Who lost 3-1 at home?", ["Kelso lost 1-3 at home."]) is None
+    assert score_of_another("Who lost 3-1 at home?", ["Kelso lost at home."]) is None
