@@ -11,7 +11,9 @@ from qa.records import Constraint
 from qa.search.answerability import (
     Assessment,
     check_reply,
+    decade_for_year,
     number_of_another,
+    reply_lacks_qualifier,
     reply_opposes,
     score_of_another,
     superlative_of_another,
@@ -114,6 +116,12 @@ def test_a_denial_elsewhere_in_the_reply_does_not_answer_what_is_not_so() -> Non
             0,
         ),
         (
+            "Which storm caused $20 million in damage?",
+            ["The 1994 storm caused $20 billion in damage."],
+            "20 million",
+            0,
+        ),
+        (
             "Which book listed 25 diverse problems?",
             ["Karp's paper listed 21 diverse problems."],
             "25 diverse",
@@ -139,6 +147,7 @@ def test_a_count_or_rank_given_only_for_another_of_the_same_thing_is_not_given(
     [
         ("Which route lost two ferries?", "Two ferries left the Skerry route."),
         ("Which route lost 2 ferries?", "Two ferries left the Skerry route."),
+        ("Which storm cost $20 million?", "The storm cost $20 million, and $1 billion later."),
         # "the fourth" gives the rank, whatever word follows it.
         (
             "Where was the ball lost in the fourth quarter?",
@@ -259,3 +268,39 @@ def test_a_score_the_reply_does_not_give_while_it_gives_another_is_not_given() -
     assert score_of_another("Who cut the margin to 3-2?", ["Fish cut it to 3-2."]) is None
     assert score_of_another("Who lost 3-1 at home?", ["Kelso lost 1-3 at home."]) is None
     assert score_of_another("Who lost 3-1 at home?", ["Kelso lost at home."]) is None
+
+
+def test_a_year_the_reply_gives_only_as_its_decade_is_not_given() -> None:
+    question = "What was developed in 1980?"
+    said = ["Most of the county was developed in the 1980s and 1990s."]
+    assert check_reply(question, said, MET, 1).reply(said[0], 1) == (
+        "The indexed articles don't say this for 1980. Closest: Most of the county was "
+        "developed in the 1980s and 1990s. [1]"
+    )
+    assert decade_for_year(question, ["It was developed in 1980, early in the 1980s."]) is None
+    assert decade_for_year("What was developed in the 1980s?", said) is None
+
+
+def test_a_reply_that_does_not_state_the_asked_only_or_still_says_so() -> None:
+    question = "Which ferry is only used on the Skerry route?"
+    said = ["The Ostby ferry is used on the Skerry route."]
+    assert check_reply(question, said, MET, 1).reply(said[0], 1) == (
+        "The indexed articles don't say this for “only”. Closest: The Ostby ferry is used on "
+        "the Skerry route. [1]"
+    )
+    still = reply_lacks_qualifier("Which company still runs the ferry?", ["Lind ran the ferry."])
+    assert still == Constraint("term", "still", ("still",))
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Which ferry is only used on the Skerry route?", "Only the Ostby sails there."),
+        ("Which ferry is only used on the Skerry route?", "The Ostby is its sole ferry."),
+        ("Who scored Ireland's only try?", "O'Driscoll scored the single try of the game."),
+        ("Which company still runs the ferry?", "Lind continues to run the ferry."),
+        ("Which ferry not only sails but also flies?", "The Ostby sails."),  # no qualifier
+    ],
+)
+def test_a_reply_stating_the_asked_only_or_still_stands(question: str, said: str) -> None:
+    assert reply_lacks_qualifier(question, [said]) is None

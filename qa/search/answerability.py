@@ -90,7 +90,9 @@ never its own ("two ferries" for "three ferries": ``number_of_another``) "doesn'
 for “three ferries”", as does one giving the asked superlative of a thing only at another
 rank, or another superlative of it ("the second busiest port" for "the busiest port", "the
 most famous work" for "the oldest work": ``superlative_of_another``), or another score than
-the asked one ("2-1" for "2-2": ``score_of_another``), and a reply to a question asking what
+the asked one ("2-1" for "2-2": ``score_of_another``) or only the decade of an asked year
+("the 1980s" for "1980": ``decade_for_year``), or that does not state the "only" or "still"
+the question asks with (``reply_lacks_qualifier``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
 "except", "failed" …, or does so only in sentences not about what the question denies
 (``reply_denies_nothing``), "doesn't say this for “never”". So is a
@@ -1485,7 +1487,8 @@ def check_reply(
     question's names, years and dates; one that holds the opposite of the question's
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
-    ``superlative_of_another``) "doesn't say this for" it."""
+    ``superlative_of_another``), only the decade of its year (``decade_for_year``), or not
+    the "only" it asks with (``reply_lacks_qualifier``) "doesn't say this for" it."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1520,10 +1523,19 @@ def check_reply(
     unheld = role_unheld(question, sentences, around)
     if unheld is not None:
         return of_another(unheld, None)
-    opposed = reply_opposes(question, sentences) or reply_denies_nothing(question, sentences)
+    opposed = (
+        reply_opposes(question, sentences)
+        or reply_denies_nothing(question, sentences)
+        or reply_lacks_qualifier(question, sentences)
+    )
     if opposed is not None:
         return Assessment(assessment.constraints, (), marker, (opposed,), 0.0)
-    for of_other in (number_of_another, score_of_another, superlative_of_another):
+    for of_other in (
+        number_of_another,
+        score_of_another,
+        superlative_of_another,
+        decade_for_year,
+    ):
         found = of_other(question, sentences)
         if found is not None:
             return of_another(found, surface_kind(question))
@@ -1679,6 +1691,8 @@ def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
 #: Words that name no thing a count, rank or superlative is said of ("two of the …", "the
 #: busiest in …").
 _NO_THING = STOPWORDS | AUXILIARIES | FUNCTION_WORDS | QUESTION_WORDS
+#: An amount with its scale ("20 million", "1.5 billion").
+_SCALED = LazyPattern(r"\b(\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)\b", re.I)
 #: A count or rank standing before what it counts ("25 diverse problems", "three integers",
 #: "the 9th century"): not a year, nor "one", "first" or "last" (a paraphrase's "the first
 #: to …"), and the next word.
@@ -1720,8 +1734,19 @@ def number_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrai
     """A count or rank the question puts before a word ("What is the set called where three
     integers are multiplied?", "… in the 9th century?") when no sentence of the reply gives
     it and one gives another before the same word ("the multiplication of two integers",
-    "the 10th century"): the asked number with its word, and the index of that sentence;
+    "the 10th century"), or an amount the reply gives only at another scale ("$20 billion"
+    for "$20 million"): the asked number with its word, and the index of that sentence;
     else None. Said of another count, the reply is not said of the asked one."""
+    for amount in _SCALED.finditer(question):  # "$20 million" is no "$20 billion"
+        number, scale = amount.group(1), amount.group(2).lower()
+        scales = [
+            {(m.group(1), m.group(2).lower()) for m in _SCALED.finditer(s)} for s in sentences
+        ]
+        if any((number, scale) in pairs for pairs in scales):
+            continue
+        for i, held_scales in enumerate(scales):
+            if any(n == number for n, _ in held_scales):
+                return Constraint(TERM, amount.group(), tuple(plain_words(amount.group()))), i
     said = [_numbered(sentence) for sentence in sentences]
     given = {
         _NUMBER_VALUES.get(word.lower()) or re.sub(r"\D", "", word)
@@ -1760,6 +1785,55 @@ def score_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrain
                 other = i
         if other is not None:
             return Constraint(NUMBER, match.group(), (match.group(),)), other
+    return None
+
+
+#: Qualifiers a reply must state to answer a question asking with them, and how a reply
+#: states each: "the only …" by a word of exclusivity, "still …" by one of continuance.
+_STATED_QUALIFIERS = {
+    "only": LazyPattern(
+        r"\b(?:only|sole(?:ly)?|single|alone|unique(?:ly)?|exclusive(?:ly)?|just|no\s+other|"
+        r"none\s+other|except|unlike|unmatched|unrivalled|unrivaled)\b",
+        re.I,
+    ),
+    "still": LazyPattern(
+        r"\b(?:still|remain\w*|continu\w*|current(?:ly)?|now|today|yet|ongoing)\b", re.I
+    ),
+}
+#: "not only …", "if only …": no qualifier of the thing asked.
+_NOT_QUALIFYING = LazyPattern(r"\b(?:not|if)\s+only\b", re.I)
+
+
+def reply_lacks_qualifier(question: str, sentences: Sequence[str]) -> Constraint | None:
+    """The "only" of "Which channel is only sold by Sky?" or the "still" of "Which company
+    still offers …?" when no sentence of the reply states it ("… the sole seller", "…
+    continues to offer"): a reply saying a channel is sold by Sky says nothing of it being
+    the only one. A term constraint the reply does not meet, else None."""
+    for word, stated in _STATED_QUALIFIERS.items():
+        asked = re.search(rf"\b{word}\b", question, re.I)
+        if asked is None or (word == "only" and _NOT_QUALIFYING.search(question)):
+            continue
+        if not any(stated.search(sentence) for sentence in sentences):
+            return Constraint(TERM, asked.group(), (word,))
+    return None
+
+
+#: A year ending in 0 that is not a decade ("in 1980", not "the 1980s").
+_ROUND_YEAR = LazyPattern(r"(?<![\d’'])(1[0-9]\d0|20\d0)(?![\d’']|s\b)")
+
+
+def decade_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """A year of the question that the reply gives only as its decade ("What was developed
+    in 1980?": "… were developed in the 1980s"): the year, and the index of the sentence
+    naming the decade; else None. A decade is ten years, not the one asked."""
+    for match in _ROUND_YEAR.finditer(question):
+        year = match.group(1)
+        if any(year in _ROUND_YEAR.findall(sentence) for sentence in sentences):
+            return None
+        decade = re.compile(rf"\b{year}[’']?s\b")
+        giving = [i for i, s in enumerate(sentences) if decade.search(s)]
+        if giving:
+            return Constraint(YEAR, year, (year,)), giving[0]
     return None
 
 
