@@ -13,6 +13,7 @@ from qa.search.answerability import (
     check_reply,
     decade_for_year,
     number_of_another,
+    reply_denies_asked,
     reply_lacks_qualifier,
     reply_opposes,
     score_of_another,
@@ -304,3 +305,35 @@ def test_a_reply_that_does_not_state_the_asked_only_or_still_says_so() -> None:
 )
 def test_a_reply_stating_the_asked_only_or_still_stands(question: str, said: str) -> None:
     assert reply_lacks_qualifier(question, [said]) is None
+
+
+def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> None:
+    question = "Which council has a veto over the ferry timetable?"
+    said = ["The Kelso council has no veto over the ferry timetable, its chair said."]
+    assert check_reply(question, said, MET, 1).reply(said[0], 1) == (
+        "The indexed articles don't say this for “veto”. Closest: The Kelso council has no "
+        "veto over the ferry timetable, its chair said. [1]"
+    )
+    intended = ["The ferries are not intended as a winter service."]
+    found = reply_denies_asked("What are intended as a winter service?", intended)
+    assert found == Constraint("term", "intended", ("intended",))
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # Said as well as denied, or denied in the question too.
+        (
+            "Which council has a veto over the timetable?",
+            "Dalby has no veto. The Kelso council has a veto over the timetable.",
+        ),
+        ("Who said the council has no veto?", "Berg said the council has no veto."),
+        # A yes-or-no, "why" or "how" question may be answered by a denial.
+        ("Does the council have a veto?", "The council has no veto."),
+        ("Why did the ferry sail late?", "The ferry could not sail on time in the gale."),
+        # "No" ending a sentence denies nothing in the next one.
+        ("What is an example of a ferry route?", "It is not yes or no. Examples are Skerry."),
+    ],
+)
+def test_a_reply_saying_what_is_asked_or_asked_a_denial_stands(question: str, said: str) -> None:
+    assert reply_denies_asked(question, [said]) is None

@@ -95,7 +95,9 @@ the asked one ("2-1" for "2-2": ``score_of_another``) or only the decade of an a
 the question asks with (``reply_lacks_qualifier``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
 "except", "failed" …, or does so only in sentences not about what the question denies
-(``reply_denies_nothing``), "doesn't say this for “never”". So is a
+(``reply_denies_nothing``), "doesn't say this for “never”"; so does a reply that only
+denies what a question takes as so ("has no veto" for "Which council has a veto …?":
+``reply_denies_asked``). So is a
 number or date question about a person or a counted people ("Vahid Hashemian", "How many
 Germans …") whose reply gives its figures only in sentences that do not name them and do
 name someone else: another person
@@ -1429,6 +1431,47 @@ def reply_denies_nothing(question: str, sentences: Sequence[str]) -> Constraint 
     return Constraint(TERM, word, (word.lower(),))
 
 
+#: A word that denies what follows it: "no veto", "not intended", "never won", "can't".
+_DENYING = LazyPattern(r"(?:not|no|never|cannot|nor|neither|none|without)|\w*n[’']t", re.I)
+#: Questions that may be answered by a denial: yes-or-no questions ("Does Sky carry …?":
+#: "it does not"), and "why" and "how" (a reason or a manner may be what did not happen).
+_DENIAL_ANSWERS = LazyPattern(
+    r"^\W*(?:why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b",
+    re.I,
+)
+_SENTENCE_BREAK = LazyPattern(r"(?<=[.!?])\s+")
+
+
+def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | None:
+    """A word of a question asking what is so ("What company has veto over the channels?")
+    that the reply says only denied ("BSkyB has no veto over the channels", "… are not
+    intended as …"): every time a sentence of the reply holds the word (or another form of
+    it), "not", "no", "never" … stands just before it. A reply denying what the question
+    takes as so does not answer it. A term constraint the reply does not meet, else None.
+    Yes-or-no, "why" and "how" questions may be answered by a denial."""
+    if _DENIAL_ANSWERS.search(question) or any(
+        _DENYING.fullmatch(word) for word in _WORD.findall(question)
+    ):  # "Who said it can no longer be justified?" asks what is denied
+        return None
+    asked = {
+        _verb_stem(word): word
+        for word in _WORD.findall(question)[1:]
+        if word.islower() and len(word) >= 4 and word not in _NO_THING
+    }
+    denied: dict[str, bool] = {}
+    for sentence in sentences:
+        for part in _SENTENCE_BREAK.split(sentence):
+            words = _WORD.findall(part)
+            for i, word in enumerate(words):
+                stem = _verb_stem(word)
+                if stem in asked:
+                    before = words[max(0, i - 2) : i]
+                    no = any(_DENYING.fullmatch(w) for w in before)
+                    denied[stem] = denied.get(stem, True) and no
+    word = next((asked[stem] for stem, no in denied.items() if no), None)
+    return None if word is None else Constraint(TERM, word, (word.lower(),))
+
+
 #: Words between a "not" and what it denies: "is not strictly contained", "not always used".
 _BEFORE_DENIED = frozenset(
     "be been being have has had always often generally commonly usually typically strictly "
@@ -1488,7 +1531,8 @@ def check_reply(
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
     ``superlative_of_another``), only the decade of its year (``decade_for_year``), or not
-    the "only" it asks with (``reply_lacks_qualifier``) "doesn't say this for" it."""
+    the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
+    (``reply_denies_asked``) "doesn't say this for" it."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1526,6 +1570,7 @@ def check_reply(
     opposed = (
         reply_opposes(question, sentences)
         or reply_denies_nothing(question, sentences)
+        or reply_denies_asked(question, sentences)
         or reply_lacks_qualifier(question, sentences)
     )
     if opposed is not None:
