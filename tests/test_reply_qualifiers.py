@@ -14,6 +14,7 @@ from qa.search.answerability import (
     decade_for_year,
     number_of_another,
     reply_denies_asked,
+    reply_lacks_asked,
     reply_lacks_qualifier,
     reply_opposes,
     score_of_another,
@@ -337,3 +338,11 @@ def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> N
 )
 def test_a_reply_saying_what_is_asked_or_asked_a_denial_stands(question: str, said: str) -> None:
     assert reply_denies_asked(question, [said]) is None
+
+
+def test_a_rank_is_no_count_of_another_thing() -> None:
+    question = "How many goals has Giggs scored for Wales?"
+    said = ["Giggs will captain Wales as he wins his 50th cap on Wednesday."]
+    assert reply_lacks_asked(question, said) == "number"
+    assert reply_lacks_asked(question, ["Giggs scored his 12th goal for Wales."]) is None
+    assert reply_lacks_asked(question, ["Giggs has scored 12 goals in 50 games."]) is None

@@ -691,14 +691,19 @@ def reply_lacks_asked(
     counts NGOs; an age ("How old is …?") may stand in the passages the reply is drawn from
     (``around``: "at the age of 31" a sentence away from the one chosen), but it must stand
     there, as news gives one (``gives_age``: "aged 31", "the 31-year-old", "Jane Doe,
-    31,"). A decade ("the 1060s") is no figure. (Dates are not checked here: a year such as
-    911 reads as a plain number.)"""
+    31,"). A decade ("the 1060s") is no figure, nor, for "How many <things> …?", a rank of
+    something else ("his 50th cap" for "How many goals …?": ``_without_ranks``). (Dates are
+    not checked here: a year such as 911 reads as a plain number.)"""
     if surface_kind(question) != ASKED_NUMBER:
         return None
     # "in the last three years" counts no people, but "two thousand hours" may be how much
     # leave was taken.
     if not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
         sentences = [_DURATION.sub(" ", s) for s in sentences]
+    many = _HOW_MANY_WORDS.search(question)
+    counted = many.group(1).split()[0] if many else ""
+    if _plural_noun(counted):  # "his 50th cap" ranks a cap: it counts no goals
+        sentences = [_without_ranks(s, _singular(counted)) for s in sentences]
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
@@ -709,6 +714,20 @@ def reply_lacks_asked(
         any(w.startswith(said) for w in words for said in _said_as(m)) for m in measured(question)
     )
     return None if speaks_of else ASKED_NUMBER
+
+
+_DIGIT_RANK = LazyPattern(r"\b\d+(?:st|nd|rd|th)\b(?:[\s-]+([\w-]+))?(?:\s+([\w-]+))?", re.I)
+
+
+def _without_ranks(sentence: str, counted: str) -> str:
+    """The sentence without its ranks in digits ("his 50th cap") but those of the counted
+    thing ("his 50th goal" tells 50 goals)."""
+
+    def keep(match: re.Match[str]) -> str:
+        after = [w.lower() for w in match.groups() if w]
+        return match.group() if any(w.startswith(counted[:4]) for w in after) else " "
+
+    return _DIGIT_RANK.sub(keep, sentence)
 
 
 def reply_of_another(
