@@ -50,6 +50,11 @@ MET = Assessment((), (1,), 1, (), 0.8)
         ),
         ("How is best-case time written?", "The worst-case time is written T(n).", "best-case"),
         (
+            "What are the weekly carriage fees for the channels?",
+            "The deal includes fixed annual carriage fees of £30m for the channels.",
+            "weekly",
+        ),
+        (
             "Which fares rose by more than 12 percent?",
             "Fares on the Skerry route rose by less than 12 percent.",
             "more",

@@ -4,8 +4,9 @@ answer it.
 
 Two sources of opposites, both of English rather than of any corpus:
 
-- pairs of words (``OPPOSITES``): superlatives, and qualifiers whose opposite a writer
-  of a question swaps in ("modern"/"medieval", "qualitative"/"quantitative"). Words
+- pairs of words (``OPPOSITES``): superlatives, qualifiers whose opposite a writer
+  of a question swaps in ("modern"/"medieval", "qualitative"/"quantitative"), and words
+  of one series that exclude each other ("weekly"/"annual", "summer"/"winter"). Words
   whose pair is too often the same fact told from the other side are left out: "won" and
   "lost", "before" and "after", "first" and "last", "north of" and "south of";
 - a word and its negative by prefix ("formal"/"informal", "possible"/"impossible",
@@ -35,7 +36,10 @@ _PAIRS = """
     positive negative|major minor|true false|male female|fixed flexible|
     manual automatic|manual mechanical|rural urban|domestic foreign|domestic international|
     cheap expensive|wide narrow|fast slow|wet dry|permanent temporary|
-    voluntary compulsory|voluntary mandatory|optional mandatory|optional compulsory
+    voluntary compulsory|voluntary mandatory|optional mandatory|optional compulsory|
+    daily weekly|daily monthly|daily annual|daily yearly|weekly monthly|weekly annual|
+    weekly yearly|monthly annual|monthly yearly|spring summer|spring autumn|spring winter|
+    summer autumn|summer winter|autumn winter
 """
 
 
