@@ -1781,3 +1781,19 @@ def test_her_name_asks_who_the_one_named_is() -> None:
 def test_when_after_a_question_ending_in_what_it_went_with_drops_that_preposition() -> None:
     previous = PreviousTurn("What will the dock workers vote on?")
     assert resolve("when?", previous).resolved == "When will the dock workers vote?"
+
+
+def test_it_after_a_question_naming_a_person_and_one_other_name_is_that_other_name() -> None:
+    previous = PreviousTurn(
+        "When did Ann Lee join Nordvind?", ("Ann Lee joined Nordvind in 2015.",)
+    )
+    assert resolve("what does it make?", previous).resolved == "What does Nordvind make?"
+    previous = PreviousTurn("When did Ann Lee visit Portvale?")
+    assert resolve("what is its population?", previous).resolved == (
+        "What is Portvale's population?"
+    )
+    # An object "it" is what was said, not the one it was said to.
+    previous = PreviousTurn("What did Ann Lee tell Reuters?")
+    assert resolve("when did she say it?", previous).resolved == (
+        "When did Ann Lee say it? (following: What did Ann Lee tell Reuters?)"
+    )

@@ -1005,6 +1005,10 @@ def _referent(
         body_asked = _body_asked_about(split_carried(previous.question)[0])
         if body_asked is not None and body_asked.casefold() not in named_here:
             return f"{body_asked}{suffix}", match.start(), match.end()
+        other = _the_one_no_person(split_carried(previous.question)[0], vocabulary)
+        if other is not None and other.casefold() not in named_here and _it_is_subject(body, at):
+            # "When did Ann Lee join Nordvind?" then "what does it make?": not Ann Lee.
+            return f"{other}{suffix}", match.start(), match.end()
     if kind != "person":
         return None
     titled = _titled_in_lower_case(answers, word, in_question)
@@ -1051,6 +1055,29 @@ def _body_asked_about(question: str) -> str | None:
     if not heads:
         return None
     return " ".join(["the", *words[: heads[-1] + 1]])
+
+
+def _the_one_no_person(question: str, vocabulary: Vocabulary) -> str | None:
+    """The one name of no known kind a question gives besides the people it names
+    (``Nordvind`` in ``When did Ann Lee join Nordvind?``): what ``it`` can then only be.
+    None unless it names a person and exactly one such name, not a place it is set in."""
+    spans = entity_spans(question, vocabulary, person_cues=True)
+    others = [
+        question[a:b]
+        for a, b, kind in spans
+        if kind == "unknown" and not _after_a_place_preposition(question, a)
+    ]
+    if len(others) != 1 or not any(kind == "person" for _, _, kind in spans):
+        return None
+    return others[0]
+
+
+def _it_is_subject(body: str, at: int) -> bool:
+    """Whether the pronoun, the ``at``-th word of ``body``, is ``its`` or the subject ``it``
+    right after an auxiliary (``what does it make?``), not an object (``when did she say
+    it?``: what was said)."""
+    words = [w.casefold() for w in words_of(body)]
+    return words[at] == "its" or (at > 0 and words[at - 1] in AUXILIARIES)
 
 
 #: A title and the name after it in a text without capitals: ``mr straw``, ``lord callaghan``.
