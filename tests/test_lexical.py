@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa.storage import lexical
+from qa.storage import id_filter, lexical
 from qa.storage.lexical import LexicalIndex, _bm25s, analyse
 
 TEXTS = [
@@ -102,3 +102,16 @@ def test_an_index_saved_without_column_bounds_finds_the_same_top(tmp_path: Path)
     without = LexicalIndex.load(tmp_path)
     for question in QUESTIONS:
         assert np.array_equal(without.top(question, 10)[0], with_bounds.top(question, 10)[0])
+
+
+def test_a_read_only_filter_finds_what_a_writeable_one_finds(
+    corpus_index: LexicalIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lexical, "_DIRECT_LOOKUPS", 0)  # the filter as a mask, made once
+    allowed = np.random.default_rng(5).choice(corpus_index.size, 40, replace=False)
+    remembered = id_filter.frozen(allowed)
+    for question in QUESTIONS:
+        expected = corpus_index.top(question, 10, allowed)
+        for _ in range(2):
+            found = corpus_index.top(question, 10, remembered)
+            assert found[0].tolist() == expected[0].tolist(), question

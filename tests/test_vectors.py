@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa.storage import id_filter
 from qa.storage import vectors as vector_module
 from qa.storage.vectors import (
     COMPRESSED_CELLS,
@@ -186,3 +187,7 @@ def test_a_filter_of_many_ids_passed_as_a_bitmap_finds_what_a_set_of_ids_finds(
     as_bitmap = search_vectors(index, queries, 10, allowed=allowed, filtered_exact_limit=1_000)
     assert np.array_equal(as_bitmap[1], as_set[1])
     assert np.isin(as_bitmap[1], allowed).all()
+    remembered = id_filter.frozen(allowed)  # its bitmap made once, then reused
+    for _ in range(2):
+        again = search_vectors(index, queries, 10, allowed=remembered, filtered_exact_limit=1_000)
+        assert np.array_equal(again[1], as_set[1])

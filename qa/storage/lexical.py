@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from qa.patterns import LazyPattern
+from qa.storage import id_filter
 
 # bm25s's own splitting (scikit-learn's default): words of two or more characters.
 _TOKEN = LazyPattern(r"(?u)\b\w\w+\b")
@@ -204,12 +205,10 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         mask = None
         if allowed is not None:
-            allowed = np.asarray(allowed, dtype=np.int64)
             if len(allowed) * len(weights) <= _DIRECT_LOOKUPS:
-                allowed = np.unique(allowed)
+                allowed = id_filter.sorted_ids(allowed)
                 return _best(allowed, self._lookup(weights, allowed), n)
-            mask = np.zeros(self.size, dtype=bool)
-            mask[allowed] = True
+            mask = id_filter.mask(allowed, self.size)
         postings = sum(len(self._column(c)[0]) for c in weights)
         if postings <= _EXHAUSTIVE_POSTINGS:
             return _best(*self._union(list(weights), weights, mask), n)

@@ -18,6 +18,7 @@ import numpy as np
 
 from qa.errors import IndexIncompatibleError
 from qa.records import Article, Chunk
+from qa.storage import id_filter
 from qa.storage.contract import (
     REBUILD,
     FilterScope,
@@ -252,5 +253,7 @@ class IndexSnapshot(HeldRows):
                     f"SELECT chunk_id FROM chunks WHERE article_id IN ({marks})", ids
                 )
                 allowed = np.fromiter((r[0] for r in rows), dtype=np.int64)
+            # Read-only, so the searches convert it (mask, bitmap) once per filter.
+            allowed = id_filter.frozen(allowed)
             self._allowed = (filters, allowed)
         return allowed

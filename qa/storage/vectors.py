@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from qa.storage import id_filter
 from qa.storage.flat_file import FlatVectors
 
 #: Largest collection searched exactly. A one-thread flat search of 384-d vectors
@@ -199,17 +200,14 @@ def search_vectors(
     if allowed is None:
         scores, ids = index.search(query, k)
         return scores, ids
-    allowed = np.asarray(allowed, dtype=np.int64)
     if not isinstance(index, faiss.IndexFlat) and len(allowed) <= filtered_exact_limit:
         return _exact_over(index, query, k, allowed)
     bitmap = None
     if len(allowed) >= BITMAP_SELECTOR_MIN:
-        mask = np.zeros(index.ntotal, dtype=bool)
-        mask[allowed] = True
-        bitmap = np.packbits(mask, bitorder="little")  # kept alive until the search is done
+        bitmap = id_filter.bitmap(allowed, index.ntotal)  # kept alive until the search is done
         selector = faiss.IDSelectorBitmap(index.ntotal, faiss.swig_ptr(bitmap))
     else:
-        selector = faiss.IDSelectorBatch(allowed)
+        selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
     if isinstance(index, faiss.IndexFlat):
         params = faiss.SearchParameters(sel=selector)
     else:
@@ -236,7 +234,7 @@ def _filtered_nprobe(index: Any, allowed: np.ndarray) -> int:
 def _exact_over(
     index: Any, query: np.ndarray, k: int, allowed: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    candidates = np.unique(allowed)
+    candidates = id_filter.sorted_ids(allowed)
     similarity = query @ reconstruct(index, candidates).T
     take = min(k, len(candidates))
     top = np.argsort(-similarity, axis=1, kind="stable")[:, :take]
