@@ -4,6 +4,10 @@
     python eval/bench.py --sizes 10000,100000     # a quicker run
     python eval/bench.py --skip latency,squad     # leave sections out
     python eval/bench.py --skip latency,encode,squad --sizes 1000000,10000000   # 10M
+    python eval/bench.py --skip latency,encode,squad --sizes 10000000 --keep eval/cache/bench/keep
+                                                  # build once, search again on later runs
+    python eval/bench.py --skip latency,encode,squad --sizes 1000000 --compressed-from 1000000
+                                                  # the ten-million index kind at 1M
 
 Sections (every ratio is against a baseline measured in the same run):
 
@@ -18,11 +22,17 @@ scale     at each size: the vector index (chosen by size) and the BM25 index, bu
           and searched in fresh processes so each peak RSS (VmHWM) is that step's
           alone: build time, peak RSS and disk; then, unfiltered and under two
           filters (~1.6% and ~10% of passages), dense top-10 p50/p95 and recall@10
-          against exact search, BM25 top 100 by MaxScore against scoring every
-          document (the baseline, in its own process, with how often both agree), a
-          hybrid query's p50/p95, and the searching process's peak RSS against a
-          worker that loaded nothing. Ten million passages need ~13 GB of disk and
-          about an hour on two cores; nothing holds all the vectors in memory.
+          against exact search, BM25 top 100 (MaxScore), a hybrid query's p50/p95,
+          and the searching process's peak RSS against a worker that loaded
+          nothing. Searched twice, each from a cold page cache (the files dropped
+          from it first): "before" with a filter's ids writeable, so every search
+          makes its mask, bitmap or sorted ids anew (as qa did until they were made
+          once per filter), "after" with them read-only, as the local index hands
+          them out now. BM25 by scoring every document (in its own process) is the
+          baseline both must agree with. Ten million passages need ~13 GB of disk
+          and over an hour on two cores (two and a half under a load of 10);
+          nothing holds all the vectors in memory. --bm25-only leaves the vector
+          index out.
 
 The encode and scale sections read the BBC articles, which only a development
 checkout has (``../shared/bench/bbc``); latency and squad run from any clone.
@@ -68,6 +78,8 @@ WINDOW_WORDS = 110
 MIX_WEIGHTS = (0.3, 0.9)
 NOISE = 0.01
 QUERIES = 300
+#: Environment variable through which ``--compressed-from`` reaches the build workers.
+COMPRESSED_FROM = "QA_BENCH_COMPRESSED_FROM"
 
 
 # ---------------------------------------------------------------------------- data
@@ -390,6 +402,8 @@ FILTERS: dict[str, tuple[str, int, int] | None] = {
     "30 days (~1.6%)": ("day", 1000, 1030),
     "1 outlet (~10%)": ("outlet", 3, 4),
 }
+#: The search workers' modes, in the order they run (see :func:`worker_search`).
+SEARCH_MODES = ("before", "after")
 #: Term-list mixing for synthetic BM25 documents: each keeps every distinct term of one
 #: real window with this probability and adds those of a second with the other.
 KEEP_FIRST, ADD_SECOND = 0.9, 0.2
@@ -460,7 +474,9 @@ def worker_vectors_build(size: int, folder: Path) -> dict[str, Any]:
 
     _, queries = real_vectors()
     queries = queries[:QUERIES]
-    index = new_vector_index(size, queries.shape[1])
+    compressed = os.environ.get(COMPRESSED_FROM)
+    limits = {} if compressed is None else {"compressed_limit": int(compressed) - 1}
+    index = new_vector_index(size, queries.shape[1], **limits)
     truths = {name: ExactTop10(queries, allowed_ids(size, name), size) for name in FILTERS}
     built, waiting, held = 0.0, [], 0
     for begin, block in scaled_vector_blocks(size):
@@ -569,7 +585,7 @@ def worker_lexical_build(size: int, folder: Path) -> dict[str, float]:
         lengths += np.bincount(documents, weights=tally, minlength=size).astype(np.float32)
     indptr = np.concatenate([[0], np.cumsum(frequencies)]).astype(np.int64)
     target = folder / "bm25"
-    target.mkdir()
+    target.mkdir(exist_ok=True)  # left by an interrupted build: every file is rewritten
     data = open_memmap(target / "data.csc.index.npy", "w+", np.float32, (int(indptr[-1]),))
     indices = open_memmap(target / "indices.csc.index.npy", "w+", np.int32, (int(indptr[-1]),))
     np.save(target / "indptr.csc.index.npy", indptr)
@@ -603,31 +619,69 @@ def worker_lexical_build(size: int, folder: Path) -> dict[str, float]:
             "postings": int(indptr[-1])}  # fmt: skip
 
 
-def worker_search(folder: Path) -> dict[str, Any]:
+def index_files(folder: Path) -> list[Path]:
+    """The files a search worker reads: the vector index and the BM25 arrays."""
+    files = [folder / "vectors.faiss", *sorted((folder / "bm25").glob("*.npy"))]
+    return [path for path in files if path.is_file()]
+
+
+def evict(paths: Sequence[Path]) -> None:
+    """Drop ``paths`` from the page cache, so that a search starts from a cold cache."""
+    for path in paths:
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(descriptor)
+
+
+def worker_search(folder: Path, mode: str = "after") -> dict[str, Any]:
     """Load both indexes memory-mapped in one process and search them as qa does.
 
     Per filter: dense top 10 (latency, recall@10 against exact search), BM25 top 100
-    by MaxScore (its scores saved for :func:`worker_lexical_baseline`), and a hybrid query
-    as the retriever asks it of the storage: BM25 top 100, dense top 100, BM25 scores
-    and cosines of their union. The peak RSS is that of this searching process alone.
+    (its scores saved for :func:`worker_lexical_baseline`), and a hybrid query as the
+    retriever asks it of the storage: BM25 top 100, dense top 100, BM25 scores and
+    cosines of their union. The peak RSS is that of this searching process alone.
+    Either way the index files are first dropped from the page cache. ``before``
+    hands the searches a filter's ids as a writeable array, so each search makes its
+    mask, bitmap or sorted ids anew (as qa did until then); ``after`` hands them
+    read-only, as the local index now does, so they are made once per filter.
     """
     import faiss
 
+    from qa.storage import id_filter
     from qa.storage.lexical import LexicalIndex
     from qa.storage.vectors import load_vector_index, reconstruct, search_vectors
 
     faiss.omp_set_num_threads(1)
-    index = load_vector_index(folder / "vectors.faiss")
+    load = os.getloadavg()[0]
+    files = index_files(folder)
+    evict(files)
+    dense_too = (folder / "vectors.faiss").is_file()  # absent for --bm25-only
+    index = load_vector_index(folder / "vectors.faiss") if dense_too else None
     lexical = LexicalIndex.load(folder / "bm25")
-    size = int(index.ntotal)
+    size = lexical.size
     _, queries = real_vectors()
     queries = queries[:QUERIES]
     questions = [str(q["question"]) for q in squad_questions()[:QUERIES]]
     results: dict[str, Any] = {}
     for number, name in enumerate(FILTERS):
         allowed = allowed_ids(size, name)
-        truth = np.load(folder / f"truth-{number}.npy")
+        if allowed is not None and mode != "before":
+            allowed = id_filter.frozen(allowed)  # as the local index hands a filter's ids
         dense, recalls, top, hybrid, found = [], [], [], [], []
+        if not dense_too:
+            for question in questions:
+                began = time.perf_counter()
+                _, best = lexical.top(question, 100, allowed)
+                top.append((time.perf_counter() - began) * 1000)
+                found.append(np.pad(best, (0, 100 - len(best))))
+            np.save(folder / f"bm25-top-{mode}-{number}.npy", np.vstack(found))
+            kept = size if allowed is None else len(allowed)
+            results[name] = {"allowed": kept, "top_p50": percentile(top, 50),
+                             "top_p95": percentile(top, 95)}  # fmt: skip
+            continue
+        truth = np.load(folder / f"truth-{number}.npy")
         for query, question, expected in zip(queries, questions, truth, strict=True):
             began = time.perf_counter()
             _, ids = search_vectors(index, query, 10, allowed)
@@ -645,7 +699,7 @@ def worker_search(folder: Path) -> dict[str, Any]:
             lexical.scores_of(question, union)
             reconstruct(index, union) @ query
             hybrid.append((time.perf_counter() - began) * 1000)
-        np.save(folder / f"bm25-top-{number}.npy", np.vstack(found))
+        np.save(folder / f"bm25-top-{mode}-{number}.npy", np.vstack(found))
         results[name] = {
             "allowed": size if allowed is None else len(allowed),
             "dense_p50": percentile(dense, 50), "dense_p95": percentile(dense, 95),
@@ -654,13 +708,15 @@ def worker_search(folder: Path) -> dict[str, Any]:
             "hybrid_p50": percentile(hybrid, 50), "hybrid_p95": percentile(hybrid, 95),
         }  # fmt: skip
     results["rss_mib"] = peak_rss_mib()
+    results["load"] = [load, os.getloadavg()[0]]
     return results
 
 
 def worker_lexical_baseline(folder: Path) -> dict[str, Any]:
     """BM25 top 100 by scoring every document, as qa did before MaxScore (the baseline).
 
-    Per filter: latency, and for how many questions the 100 scores equal MaxScore's.
+    Per filter: latency, and for how many questions the 100 scores equal those the
+    search workers found (before and after).
     """
     from qa.storage.lexical import LexicalIndex
 
@@ -669,9 +725,9 @@ def worker_lexical_baseline(folder: Path) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for number, name in enumerate(FILTERS):
         allowed = allowed_ids(lexical.size, name)
-        found = np.load(folder / f"bm25-top-{number}.npy")
-        timings, same = [], 0
-        for question, theirs in zip(questions, found, strict=True):
+        found = [np.load(folder / f"bm25-top-{mode}-{number}.npy") for mode in SEARCH_MODES]
+        timings, same = [], [0] * len(found)
+        for question, *theirs in zip(questions, *found, strict=True):
             began = time.perf_counter()
             scores = lexical.scores(question)
             if allowed is not None:
@@ -683,7 +739,9 @@ def worker_lexical_baseline(folder: Path) -> dict[str, Any]:
             timings.append((time.perf_counter() - began) * 1000)
             # Synthetic documents may tie, so ids at the 100th place can differ; scores not.
             ranked = np.pad(scores[best], (0, 100 - len(best)))
-            same += bool(np.allclose(np.where(ranked > 0, ranked, 0.0), theirs, rtol=1e-5))
+            ranked = np.where(ranked > 0, ranked, 0.0)
+            for which, scores_found in enumerate(theirs):
+                same[which] += bool(np.allclose(ranked, scores_found, rtol=1e-5))
         results[name] = {"p50": percentile(timings, 50), "p95": percentile(timings, 95),
                          "same": same}  # fmt: skip
     return results
@@ -699,35 +757,86 @@ def worker_bare() -> dict[str, float]:
     return {"rss_mib": peak_rss_mib()}
 
 
-def bench_scale(sizes: Sequence[int]) -> str:
-    """Vector and BM25 indexes at each size, built and searched in fresh processes."""
+def built_once(record: Path, kind: str, size: int) -> dict[str, Any]:
+    """Run the build worker ``kind`` into ``record``'s folder unless ``record`` says it did.
+
+    The record (the worker's figures) is written last, so an interrupted build runs again.
+    """
+    if record.is_file():
+        result: dict[str, Any] = json.loads(record.read_text())
+        return result
+    result = run_worker(kind, str(size), str(record.parent))
+    record.write_text(json.dumps(result))
+    return result
+
+
+def bench_scale_bm25(sizes: Sequence[int], keep: Path | None = None) -> str:
+    """The BM25 part of :func:`bench_scale` alone: build, then top 100 before and after."""
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(dir=CACHE) as scratch:
+            folder = Path(scratch) if keep is None else keep / str(size)
+            folder.mkdir(parents=True, exist_ok=True)
+            lexical = built_once(folder / "lexical-build.json", "lexical-build", size)
+            before, after = (run_worker("search", mode, str(folder)) for mode in SEARCH_MODES)
+            baseline = run_worker("lexical-baseline", "0", str(folder))
+        for name in FILTERS:
+            b, r, e = before[name], after[name], baseline[name]
+            rows.append([f"{size:,}", name, f"{r['allowed']:,}",
+                         f"{lexical['postings']:,}",
+                         f"{e['p50']:.1f} / {e['p95']:.1f}",
+                         f"{b['top_p50']:.1f} / {b['top_p95']:.1f} → "
+                         f"{r['top_p50']:.1f} / {r['top_p95']:.1f}",
+                         " / ".join(f"{same}/{QUERIES}" for same in e["same"]),
+                         f"{before['rss_mib']:,.0f} → {after['rss_mib']:,.0f}",
+                         f"{load_cells(before)} / {load_cells(after)}"])  # fmt: skip
+        print(f"  scale (BM25) {size:,} done", file=sys.stderr, flush=True)
+    headers = ["passages", "filter", "passages kept", "postings",
+               "BM25 all docs p50 / p95 ms", "BM25 top 100 p50 / p95 ms before → after",
+               "same 100 scores as all docs before / after",
+               "search peak RSS MiB before → after", "load (1 min) before / after"]  # fmt: skip
+    return table(headers, rows)
+
+
+def bench_scale(sizes: Sequence[int], keep: Path | None = None) -> str:
+    """Vector and BM25 indexes at each size, built and searched in fresh processes.
+
+    With ``keep``, each size's indexes are built into ``keep/<size>`` and left there;
+    a later run with the same ``keep`` searches them again instead of rebuilding.
+    """
     real, queries = real_vectors()
     bare = run_worker("bare", "0", "-")
     spreads = [
         ["real vectors only", f"{len(real):,}", *spread_cells(top10(queries[:QUERIES], real)[1])]
     ]
-    builds, searches = [], []
+    builds, searches, loads = [], [], []
     for size in sizes:
         with tempfile.TemporaryDirectory(dir=CACHE) as scratch:
-            vectors = run_worker("vectors-build", str(size), scratch)
-            lexical = run_worker("lexical-build", str(size), scratch)
-            search = run_worker("search", "0", scratch)
-            baseline = run_worker("lexical-baseline", "0", scratch)
+            folder = Path(scratch) if keep is None else keep / str(size)
+            folder.mkdir(parents=True, exist_ok=True)
+            vectors = built_once(folder / "vectors-build.json", "vectors-build", size)
+            lexical = built_once(folder / "lexical-build.json", "lexical-build", size)
+            before, after = (run_worker("search", mode, str(folder)) for mode in SEARCH_MODES)
+            baseline = run_worker("lexical-baseline", "0", str(folder))
+            loads.append(f"{size:,} before " + load_cells(before) + ", after " + load_cells(after))
         spreads.append(["real + synthetic", f"{size:,}", *spread_cells(vectors)])
         builds.append([f"{size:,}", vectors["kind"], f"{vectors['build_s']:.0f}",
                        f"{vectors['rss_mib']:.0f}", f"{vectors['bytes'] / 2**20:,.0f}",
                        f"{lexical['postings']:,}", f"{lexical['build_s']:.0f}",
                        f"{lexical['rss_mib']:.0f}", f"{lexical['bytes'] / 2**20:,.0f}",
-                       f"{search['rss_mib']:,.0f}",
-                       f"{search['rss_mib'] - bare['rss_mib']:,.0f}"])  # fmt: skip
+                       f"{before['rss_mib']:,.0f} → {after['rss_mib']:,.0f}",
+                       f"{after['rss_mib'] - bare['rss_mib']:,.0f}"])  # fmt: skip
         for name in FILTERS:
-            r, e = search[name], baseline[name]
+            b, r, e = before[name], after[name], baseline[name]
             searches.append([f"{size:,}", name, f"{r['allowed']:,}",
-                             f"{r['dense_p50']:.1f} / {r['dense_p95']:.1f}", f"{r['recall']:.3f}",
+                             f"{b['dense_p50']:.1f} / {b['dense_p95']:.1f} → "
+                             f"{r['dense_p50']:.1f} / {r['dense_p95']:.1f}",
+                             f"{b['recall']:.3f} → {r['recall']:.3f}",
                              f"{e['p50']:.1f} / {e['p95']:.1f}",
+                             f"{b['top_p50']:.1f} / {b['top_p95']:.1f} → "
                              f"{r['top_p50']:.1f} / {r['top_p95']:.1f}",
-                             f"{e['p95'] / max(r['top_p95'], 1e-9):.1f}x",
-                             f"{e['same']}/{QUERIES}",
+                             " / ".join(f"{same}/{QUERIES}" for same in e["same"]),
+                             f"{b['hybrid_p50']:.1f} / {b['hybrid_p95']:.1f} → "
                              f"{r['hybrid_p50']:.1f} / {r['hybrid_p95']:.1f}"])  # fmt: skip
         print(f"  scale {size:,} done", file=sys.stderr, flush=True)
     note = (
@@ -741,7 +850,9 @@ def bench_scale(sizes: Sequence[int]) -> str:
         f"and from one of {OUTLETS} outlets at random. Search: {QUERIES} SQuAD questions "
         "one at a time, one thread, embedding and the filter's id lookup excluded, indexes "
         "loaded memory-mapped. Baselines from the same run: recall against exact search; "
-        "BM25 top 100 by scoring every document (as before) against MaxScore; search RSS "
+        "BM25 top 100 by scoring every document against MaxScore's (before and after); "
+        "before: a filter's ids writeable (its forms made per search), after: read-only "
+        "(made once per filter); search RSS "
         f"against a worker that loaded nothing ({bare['rss_mib']:.0f} MiB). Hybrid = BM25 top "
         "100 + dense top 100 under the filter + BM25 and cosines of their union, the storage "
         "calls of one retriever question for one vector field (the retriever asks two: "
@@ -749,11 +860,18 @@ def bench_scale(sizes: Sequence[int]) -> str:
     )
     build_headers = ["passages", "vector index", "build s", "build peak RSS MiB", "disk MiB",
                      "BM25 postings", "BM25 build s", "BM25 build RSS MiB", "BM25 disk MiB",
-                     "search peak RSS MiB", "over bare worker MiB"]  # fmt: skip
-    search_headers = ["passages", "filter", "passages kept", "dense p50 / p95 ms",
-                      "recall@10", "BM25 all docs p50 / p95 ms (baseline)",
-                      "BM25 MaxScore p50 / p95 ms", "p95 speed-up", "same 100 scores",
-                      "hybrid p50 / p95 ms"]  # fmt: skip
+                     "search peak RSS MiB before → after",
+                     "after, over bare worker MiB"]  # fmt: skip
+    search_headers = ["passages", "filter", "passages kept",
+                      "dense p50 / p95 ms before → after", "recall@10 before → after",
+                      "BM25 all docs p50 / p95 ms", "BM25 top 100 p50 / p95 ms before → after",
+                      "same 100 scores as all docs before / after",
+                      "hybrid p50 / p95 ms before → after"]  # fmt: skip
+    note += (
+        " Load average (1 min) at the start and end of each search worker: "
+        + "; ".join(loads)
+        + "."
+    )
     spread_headers = ["vectors", "count", "cos@1 (median)", "cos@10 (median)",
                       "cos@1 − cos@10 (median)"]  # fmt: skip
     return (
@@ -765,6 +883,11 @@ def bench_scale(sizes: Sequence[int]) -> str:
         + f"\n\nNearest-neighbour spread of the {QUERIES} queries (exact search):\n\n"
         + table(spread_headers, spreads)
     )
+
+
+def load_cells(search: dict[str, Any]) -> str:
+    """A search worker's load averages (1 min) at its start and end."""
+    return "{:.1f}–{:.1f}".format(*search["load"])
 
 
 def spread_cells(spread: dict[str, Any]) -> list[str]:
@@ -789,6 +912,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--squad-questions", type=int, default=None, help="first N questions only")
     parser.add_argument("--index", type=Path, default=PROJECT / "index")
     parser.add_argument("--corpus", type=Path, default=PROJECT / "corpus")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="scale: build each size's indexes into KEEP/<size> and reuse them when present",
+    )
+    parser.add_argument(
+        "--compressed-from",
+        type=int,
+        default=None,
+        help="scale: build the compressed vector index (IVF-SQ8) from this many vectors on",
+    )
+    parser.add_argument(
+        "--bm25-only",
+        action="store_true",
+        help="scale: build and search the BM25 index alone (no vector index)",
+    )
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -796,12 +936,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         workers: dict[str, Callable[[], dict[str, Any]]] = {
             "vectors-build": lambda: worker_vectors_build(int(size), Path(folder)),
             "lexical-build": lambda: worker_lexical_build(int(size), Path(folder)),
-            "search": lambda: worker_search(Path(folder)),
+            "search": lambda: worker_search(Path(folder), size),
             "lexical-baseline": lambda: worker_lexical_baseline(Path(folder)),
             "bare": worker_bare,
         }
         print(json.dumps(workers[kind]()))
         return 0
+    if args.compressed_from is not None:
+        os.environ[COMPRESSED_FROM] = str(args.compressed_from)
     skip = set(filter(None, args.skip.split(",")))
     CACHE.mkdir(parents=True, exist_ok=True)
     print(f"# qa speed benchmark ({os.cpu_count()} CPU cores)\n")
@@ -819,7 +961,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "scale" not in skip:
         sizes = [int(s) for s in args.sizes.split(",") if s]
         print("## Scale\n")
-        print(bench_scale(sizes) + "\n", flush=True)
+        scale = bench_scale_bm25 if args.bm25_only else bench_scale
+        print(scale(sizes, args.keep) + "\n", flush=True)
     return 0
 
 
