@@ -30,9 +30,10 @@ scale     at each size: the vector index (chosen by size) and the BM25 index, bu
           once per filter), "after" with them read-only, as the local index hands
           them out now. BM25 by scoring every document (in its own process) is the
           baseline both must agree with. Ten million passages need ~13 GB of disk
-          and over an hour on two cores (two and a half under a load of 10);
-          nothing holds all the vectors in memory. --bm25-only leaves the vector
-          index out.
+          and over an hour on two cores (the BM25 build alone took 36 minutes
+          under a load of 10-15); nothing holds all the vectors in memory.
+          --bm25-only leaves the vector index out. The last 10M figures are in
+          README, "Ten million passages on one machine".
 
 The encode and scale sections read the BBC articles, which only a development
 checkout has (``../shared/bench/bbc``); latency and squad run from any clone.
