@@ -123,8 +123,13 @@ def test_calling_a_thing_by_quoted_words_gives_the_callers_words(text: str, quot
     assert speaks_in(text, "Vik") is quoted
 
 
-def test_how_much_it_cost_leads_with_the_sum_not_another_number(assistant: Assistant) -> None:
-    answer = asked(assistant, "How much did the new terminal cost?")
+@pytest.mark.parametrize(
+    "question", ["How much did the new terminal cost?", "What was the cost of the new terminal?"]
+)
+def test_how_much_it_cost_leads_with_the_sum_not_another_number(
+    assistant: Assistant, question: str
+) -> None:
+    answer = asked(assistant, question)
     assert answer.text.startswith(
         "Its replacement, a glass building on the north quay, cost 38 million euros. [1]"
     )
@@ -136,6 +141,8 @@ def test_how_much_it_cost_leads_with_the_sum_not_another_number(assistant: Assis
         ("How much did the new terminal cost?", True),
         ("How much was Aragones fined for his remarks?", True),
         ("How much money did the appeal raise?", True),
+        ("What was the cost of the new terminal?", True),
+        ("What is the starting salary of a junior doctor?", True),
         ("How much of the farmland grows hay?", False),
         ("How much rain fell on Sunday?", False),
     ],
@@ -150,6 +157,7 @@ def test_a_question_asking_for_a_sum_of_money(question: str, money: bool) -> Non
         ("It cost 38 million euros.", True),
         ("CBS charged $5 million for a commercial.", True),
         ("He put 4p on a bottle of wine.", True),
+        ("A junior doctor earns about 180,000 naira a month.", True),
         ("It handled about 410,000 passengers last year.", False),
         ("Turnout rose to 64%.", False),
     ],

@@ -47,7 +47,9 @@ _ASKS = (
             r"\bhow\s+(?:many|much|long|old|far|large|big|high|often|tall|wide|deep)\b"
             r"|\bwhat\s+(?:percentage|percent|number|share|proportion|amount|fraction|"
             r"size|population|rate|sum|total|figure|cost|price|budget)\b"
-            r"|\b(?:what|which)\s+was\s+the\s+(?:number|amount|total)\b",
+            r"|\b(?:what|which)\s+was\s+the\s+(?:number|amount|total)\b"
+            r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?"
+            r"(?:cost|costs|price|fee|fees|salary|fine|budget|worth)\b",
             re.I,
         ),
     ),
@@ -103,17 +105,22 @@ _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
 _MONEY = (
     rf"(?:[$€£¥₽]|\b(?:US\$|USD|EUR|GBP)\s?)\d[\d,.]*{_SCALE}"
     rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
-    r"somoni|manat|sums?|yuan|yen|rupees|francs)\b"
+    r"somoni|manat|sums?|yuan|yen|rupees|francs|naira|rand|shillings|cedis|pesos|reais|"
+    r"rupiah|lira|dinars|dirhams|riyals|kroner|kronor|krona|zloty|forints?|hryvnias?|baht|"
+    r"ringgit|taka|crowns)\b"
 )
 #: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
 _NOT_COUNTED = LazyPattern(rf"{_MONEY}|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)", re.I)
 #: A sum of money as news writes one: "$80 billion", "€5m", "3000 euros", "£2 060", "4p",
 #: "50 cents".
 _GIVES_MONEY = LazyPattern(rf"{_MONEY}|\b\d[\d,.]*\s?(?:p|pence|cents?)\b", re.I)
-#: "How much did it cost?", "How much was he fined?", "How much money …?": a question asking
-#: for a sum of money, which another number (a count, a year, a share) does not answer.
+#: "How much did it cost?", "How much was he fined?", "How much money …?", "What was the cost
+#: of …?": a question asking for a sum of money, which another number (a count, a year, a
+#: share) does not answer.
 _ASKS_MONEY = LazyPattern(
     r"\bhow\s+much\s+(?:money|cash|funding|aid|compensation)\b"
+    r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?"
+    r"(?:cost|costs|price|fee|fees|salary|fine|budget|worth)\b"
     r"|\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|"
     r"spending|worth|raise|raises|raised|earn|earns|earned|fined?|charge|charges|charged|"
     r"invest|invests|invested|donate|donated|owe|owes|owed|sell|sold|bid|offer|offered|"
