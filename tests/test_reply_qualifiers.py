@@ -337,6 +337,11 @@ def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> N
         # A yes-or-no, "why" or "how" question may be answered by a denial.
         ("Does the council have a veto?", "The council has no veto."),
         ("Why did the ferry sail late?", "The ferry could not sail on time in the gale."),
+        # "not counting illegal ones" denies nothing of illegal agencies.
+        (
+            "Where do illegal agencies send young women?",
+            "There are 70 agencies, not counting illegal ones, sending women to the Gulf.",
+        ),
         # "No" ending a sentence denies nothing in the next one.
         ("What is an example of a ferry route?", "It is not yes or no. Examples are Skerry."),
     ],

@@ -1484,8 +1484,12 @@ def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | 
             for i, word in enumerate(words):
                 stem = _verb_stem(word)
                 if stem in asked:
-                    before = words[max(0, i - 2) : i]
-                    no = any(_DENYING.fullmatch(w) for w in before)
+                    # "has no veto", "not intended", "not more difficult"; "not counting
+                    # illegal ones", "not only …" deny nothing of the word.
+                    before = [w.lower() for w in words[max(0, i - 2) : i]]
+                    no = any(_DENYING.fullmatch(w) for w in before) and not any(
+                        w in ("counting", "including", "only", "just", "merely") for w in before
+                    )
                     denied[stem] = denied.get(stem, True) and no
     word = next((asked[stem] for stem, no in denied.items() if no), None)
     return None if word is None else Constraint(TERM, word, (word.lower(),))
