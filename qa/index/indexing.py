@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -43,7 +42,7 @@ from qa.ingest.reader import IngestResult, ingest_corpus
 from qa.records import Article, Chunk, IndexReport
 from qa.storage import backends
 from qa.storage.contract import GenerationData, Manifest, Storage, vectors_by_text
-from qa.storage.store import SCHEMA_VERSION
+from qa.storage.store import SCHEMA_VERSION, corpus_record
 from qa.text import counted
 
 
@@ -189,10 +188,10 @@ def _is_current(
 
 
 def _recorded_corpus(settings: Settings) -> str:
-    """The corpus folder as the manifest records it (``Manifest.corpus``)."""
-    if settings.store is not None:
-        return ""
-    return os.path.relpath(settings.corpus_dir.absolute(), settings.index_dir.absolute())
+    """The corpus folder as the manifest records it (``corpus_record``); "" for a database."""
+    return (
+        "" if settings.store is not None else corpus_record(settings.corpus_dir, settings.index_dir)
+    )
 
 
 def _update(

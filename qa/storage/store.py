@@ -63,6 +63,12 @@ def current_generation(index_dir: Path) -> Path | None:
     return (index_dir / os.readlink(link)) if link.is_symlink() else link
 
 
+def corpus_record(corpus_dir: Path, index_dir: Path) -> str:
+    """How a folder index's manifest records its corpus folder (``Manifest.corpus``):
+    relative to the index folder, so that a moved or copied clone keeps its own corpus."""
+    return os.path.relpath(corpus_dir.absolute(), index_dir.absolute())
+
+
 def recorded_corpus(index_dir: Path) -> Path | None:
     """The corpus folder the index in ``index_dir`` was last built from, when its manifest
     records one and it still exists; None otherwise. Reads only the manifest's JSON."""
