@@ -40,14 +40,14 @@ def test_it_after_a_which_organisation_question_names_the_organisation_in_the_an
     )
 
 
-def test_they_is_not_a_two_letter_acronym_of_the_answer() -> None:
+def test_they_after_which_company_is_the_company_the_answer_names_not_an_acronym() -> None:
     previous = PreviousTurn(
         "Which company had a dispute with BSkyB in 2007?",
         ("In 2007, BSkyB and Virgin Media had a dispute over channels on cable TV.",),
     )
     assert resolve("when did they remove the channels?", previous).resolved == (
-        "When did they remove the channels? (following: Which company had a dispute with BSkyB "
-        "in 2007?)"
+        "When did Virgin Media remove the channels? (following: Which company had a dispute "
+        "with BSkyB in 2007?)"
     )
 
 

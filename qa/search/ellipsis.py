@@ -153,7 +153,28 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         name = fragment[start:end]
         # "and the Harbour Bank's?": the possessive is the name's, no phrase after it.
         after = end + 2 if fragment[end : end + 2] in ("'s", "’s") else end
-        same = [span for span in entity_spans(base, vocabulary) if span[2] == kind]
+        modified = words_of(fragment[after:])[:1]
+        if (
+            modified
+            and modified[0].islower()
+            and modified[0] not in PREPOSITIONS
+            and modified[0] not in STOPWORDS
+        ):
+            # "what about the Spanish-language broadcast?": a broadcast, which no name of the
+            # last question is; "and Tony Blair as prime minister?" is a name.
+            return None
+        same = [span for span in _spans_as_written(base, vocabulary) if span[2] == kind]
+        preposition = words_of(fragment[:start])[-1:]
+        if preposition and preposition[0].casefold() in _PLACING:
+            # "and in Norway?" after "When will the Celvia plant in Lund open?": in Norway for
+            # in Lund, whatever kind each name seems of.
+            placed = [
+                span
+                for span in entity_spans(base, vocabulary)
+                if span[2] != "person"
+                and words_of(base[: span[0]])[-1:] == [preposition[0].casefold()]
+            ]
+            same = placed[-1:] or same
         if same:
             old_start, old_end, _ = same[-1]
             possessive = base[old_end : old_end + 2] in ("'s", "’s")
@@ -240,6 +261,22 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             return f"{base[:start]}{fragment} {base[start:]}?"
         return f"{base[:start]}{fragment}{base[end:]}?"
     return None
+
+
+#: Prepositions that place what a question asks about: ``in``, ``at``.
+_PLACING = frozenset(("in", "at", "near", "across", "throughout"))
+
+
+def _spans_as_written(text: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
+    """The names of ``text`` with their kinds (``entity_spans``), where two capitalised words
+    after "the" (``the Liberal Alliance``), read as a person's by default, are a body's: a
+    person's name takes no article."""
+    return [
+        (a, b, "organisation")
+        if kind == "person" and text[:a].casefold().endswith("the ") and " " in text[a:b]
+        else (a, b, kind)
+        for a, b, kind in entity_spans(text, vocabulary)
+    ]
 
 
 #: What a role may end with: `` of State`` in "Secretary of State".

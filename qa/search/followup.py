@@ -13,17 +13,20 @@ called?``). Anything else is standalone and never rewritten: a wrong rewrite is 
 none.
 
 A fragment is filled into the previous question (``qa.search.ellipsis``). A pronoun is
-replaced by the last-mentioned person or organisation of the previous question; the
-person a ``who`` question asked for (or the organisation of ``which movement …?``) is
-taken from the answer sentence that answers it; ``it`` after ``which report …?`` or ``what
-was the last attempt …?`` is the name the answer gives beside that noun, and stays that name
-for the next turn's ``it``; ``the region`` or ``this town`` is the place the last questions
-named; a question about someone by a role the conversation never mentioned (``why did the
-mayor resign?`` after talk of ferries) stands alone. A correction (``no, I meant in
-Tajikistan``, ``only 2017``) is filled in like a fragment. When no referent fits, the
-question is asked after the previous one, written out in full (``Who said that? (following: How many
-people were …?)``, ``qa.search.followup_text``), which keeps the search on the same subject
-and reads as what it is.
+replaced by the last-mentioned person or organisation of the previous question; the person a
+``who`` question asked for (or the organisation of ``which movement …?``) is taken from the
+answer sentence that answers it; ``it`` after ``which report …?`` or ``what was the last
+attempt …?`` is the name the answer gives for that noun (beside it, or as the one doing what
+was asked: ``Which firm built the bridge?``, "… built by Harbour Build",
+``qa.search.answered_name``), never the noun itself, and stays that name for the next turn's
+``it``; so is ``she`` after ``which physiologist …?`` or ``who found …?``; ``the region`` or
+``this town`` is the place the last questions named; a question about someone by a role the
+conversation never mentioned (``why did the mayor resign?`` after talk of ferries) stands
+alone. A correction (``no, I meant in Tajikistan``, ``only 2017``) is filled in like a
+fragment. When no referent fits, the question is asked after the previous one, written out
+in full (``Who said that? (following: How many people were …?)``,
+``qa.search.followup_text``), which keeps the search on the same subject and reads as what
+it is.
 
 Questions about the last answer's source (``who wrote that?``, ``which outlet?``)
 are recognised here and answered from the cited article's metadata elsewhere; ``for
@@ -39,6 +42,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from qa.patterns import LazyPattern
+from qa.search.answered_name import (
+    asked_verb,
+    doer_of,
+    name_after,
+    name_beside,
+    name_ending_in,
+)
 from qa.search.ellipsis import fill_slot, is_fragment, parallel_count
 from qa.search.followup_text import (
     WORD,
@@ -505,10 +515,13 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             following = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             ahead = [w.group(0).casefold() for w in words[i + 1 : i + 4]]
-            if (
-                before in ("is", "was", "would", "will") and {"that", "to", "for"} & set(ahead)
-            ) or (ahead and ahead[0] in ("take", "takes", "took", "cost", "costs")):
-                continue  # "is it true that…", "is it hard for … to", "did it cost": no referent
+            if word == "it" and (
+                (before in ("is", "was", "would", "will") and {"that", "to", "for"} & set(ahead))
+                or (ahead and ahead[0] in ("take", "takes", "took", "cost", "costs"))
+            ):
+                # "is it true that…", "is it hard for … to", "did it cost": no referent (but
+                # "who was its candidate for mayor?" has one)
+                continue
             kind = "thing"
         elif word in GROUP_PRONOUNS:
             kind = "group"
@@ -810,7 +823,35 @@ def _replace_pronoun(
         # "what did he say about it?": "he" named, "it" is still what the last question was
         # about, so it is asked after it.
         return with_context(replaced, previous), PRONOUN, thing
+    if _still_leans_on(body, match, name, previous):
+        return with_context(replaced, previous), PRONOUN, thing
     return capitalised(f"{replaced}?"), PRONOUN, thing
+
+
+#: "the" before a lower-case noun: ``the game``, ``the contract``.
+_THE_NOUN = LazyPattern(r"\bthe\s+(?P<noun>[a-z][\w\-]*)")
+
+
+def _still_leans_on(body: str, match: re.Match[str], name: str, previous: PreviousTurn) -> bool:
+    """Whether a question whose pronoun became the name the last answer gave for what a
+    ``which …?`` question asked (``who called the game for CBS?`` after ``Which network
+    broadcast Super Bowl 50?``) still speaks of what that question named by "the …" alone
+    and names nothing else: then it is asked after that question, which says which game."""
+    base = split_carried(previous.question)[0]
+    asked = _ASKED_THING.match(base)
+    if (
+        asked is None
+        or not _names_one(asked["noun"])
+        or name.removesuffix("'s").casefold() in base.casefold()
+    ):
+        return False
+    rest = f"{body[: match.start()]} {body[match.end() :]}"
+    if names_something(rest):
+        return False
+    return any(
+        found["noun"].casefold() not in STOPWORDS and _NOT_MENTIONED.match(found["noun"]) is None
+        for found in _THE_NOUN.finditer(rest)
+    )
 
 
 def _referent(
@@ -871,7 +912,19 @@ def _referent(
         # ("victims of trafficking") before any organisation it named ("the IOM").
         group = plural_phrase(previous.question, subject_first=word == "they")
         if group is not None and group.casefold() not in named_here:
+            owned = _owned_by(body, match.end(), group) if suffix else None
+            if owned is not None:
+                return owned[0], match.start(), owned[1]
+            if suffix and group.endswith("s"):
+                suffix = "'"  # "the protesters' names"
             return f"{group}{suffix}", match.start(), match.end()
+        asked_body = _ASKED_THING.match(split_carried(previous.question)[0])
+        if group is None and asked_body and is_organisation_word(asked_body["noun"].casefold()):
+            # "Which company will build the plant?" then "when will they open it?": the
+            # company the answer names.
+            given = previous.thing or _name_given_for_the_asked(previous)
+            if given is not None and given.casefold() not in named_here:
+                return f"{given}{suffix}", match.start(), match.end()
     if kind == "thing":
         # "Which report found …?" then "who published it?": the report the answer names;
         # and the next "it" is still that report.
@@ -880,6 +933,7 @@ def _referent(
             or _name_given_for_the_asked(previous)
             or _work_asked_about(previous)
             or measured_thing(previous.question)
+            or _body_doing_what_was_asked(previous)
         )
         if given is not None and given.casefold() not in named_here:
             return f"{given}{suffix}", match.start(), match.end()
@@ -914,6 +968,11 @@ def _referent(
     if named is not None and named.casefold() not in named_here:
         # "Who is Judge Ann Lee?" then "what did he say?": the one asked about.
         return f"{named}{suffix}", match.start(), match.end()
+    answered = _person_answering(previous, word) if kind == "person" else None
+    if answered is not None and answered.casefold() not in named_here:
+        # "Which physiologist found …?" answered "…, says Jane Roe, a physiologist …":
+        # Jane Roe; "Who found …?" answered "… Howitt found …": Howitt.
+        return f"{answered}{suffix}", match.start(), match.end()
     if kind == "person" and asked not in ("who", "whom") and lead_noun(base) is None:
         # "Why did the mayor of Stenby resign?" then "what did she back?": the mayor, the one
         # the question is about, named by the role alone (no name of it in the answer).
@@ -936,7 +995,11 @@ def _referent(
         sources = [*answers, *sources] if asked in ("who", "whom") else [*sources, *answers]
     elif _asks_for_an_organisation(previous.question):
         sources = [*answers, *sources]
-    elif kind == "thing" and _asks_for_the_subject(previous.question):
+    elif (
+        kind == "thing"
+        and _asks_for_the_subject(previous.question)
+        and not asks_about_the_answer(base)
+    ):
         # "Who called the strike?" then "who leads it?": "it" is no person, so the one asked
         # for was a body, which the answer names.
         sources = [*_answering_with_a_body(previous, vocabulary), *sources]
@@ -966,6 +1029,8 @@ def _referent(
                 )
             )
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
+            # "Which NGO helps …?": the NGO asked for is no name of one
+            and not (source is asked_here and _is_the_asked_noun(source, s[0], s[1]))
             and (
                 source is asked_here
                 or (
@@ -1451,7 +1516,9 @@ def _person_asked_about(previous: PreviousTurn, vocabulary: Vocabulary) -> str |
     if len(spans) != 1 or spans[0][2] != "person":
         return None
     start, end, _ = spans[0]
-    return base[start:end] if not base[opening.end() : start].strip() else None
+    if base[opening.end() : start].strip() or base[end:].strip():
+        return None  # "Who is Green Hands's director?" asks about the director
+    return base[start:end]
 
 
 def _asks_for_the_subject(question: str) -> bool:
@@ -1582,12 +1649,42 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
         for pattern, whole in ((after, False), (before, True)):
             for found in pattern.finditer(sentence):
                 name = found.group("name")
-                if name.casefold() in in_question or len(name) <= 2:
-                    continue
+                if name.casefold() in in_question or len(name) <= 2 or name in ("The", "This"):
+                    continue  # "The zoo had …" gives no name
                 if whole:
                     return f"the {sentence[found.start('name') : found.end()]}"
                 return with_article(name)
-    return None
+    if not _names_one(asked["noun"]):
+        return None
+    verb = asked_verb(split_carried(previous.question)[0], asked.end("noun"))
+    if split_carried(previous.question)[1]:
+        # "which court found that? (following: Which service …?)": a question about the
+        # last answer, whose "it" is still what was talked about before it.
+        return None
+    return (
+        (doer_of(verb, answering, in_question) if verb is not None else None)
+        or name_ending_in(asked.group("noun"), previous.answer_sentences, in_question)
+        or name_beside(asked.group("noun"), previous.answer_sentences, in_question)
+        or name_after(asked.group("noun"), previous.cited, previous.answer_sentences, in_question)
+    )
+
+
+def _names_one(noun: str) -> bool:
+    """Whether ``noun``, after ``which``/``what``, asks for one thing an answer names: not
+    a plural (``which countries …``), nor a word that is no noun (``what did …``, ``what the
+    …``), nor a name (``what is the Sana Sezim NGO doing?``)."""
+    folded = noun.casefold()
+    return not (
+        is_plural(folded)
+        or folded in _THE_OPENERS
+        or folded in QUESTION_WORDS
+        or folded in AUXILIARIES
+        or noun.istitle()
+    )
+
+
+#: Words after "what" that open no noun asked for: ``what the …``, ``what a …``.
+_THE_OPENERS = frozenset(("the", "a", "an", "if", "about", "of", "kind", "sort", "type"))
 
 
 #: A paper, a book or a report written about in a question, with what stands before it:
@@ -1722,6 +1819,87 @@ def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
             if spans and spans[0][2] == "person" and spans[0][1] - spans[0][0] == len(name):
                 return name
     return None
+
+
+def _owned_by(body: str, start: int, owner: str) -> tuple[str, int] | None:
+    """What ``their`` stands before at ``start`` (``mother``), written as of ``owner`` when
+    that is a phrase no "'s" can follow (``the mother of the cubs born at the zoo``, not
+    ``the cubs born at the zoo's mother``), with where it ends in ``body``; None for a short
+    owner (``the cubs's``), or when no one noun follows, closing the question or before a
+    preposition or an auxiliary."""
+    if len(owner.split()) <= 2:
+        return None
+    words = list(WORD.finditer(body, start))
+    if not words or not words[0].group(0).islower():
+        return None
+    following = words[1].group(0).casefold() if len(words) > 1 else ""
+    if following and following not in AUXILIARIES and following not in PREPOSITIONS:
+        return None  # "their parents weigh": where the noun ends is not known
+    return f"the {words[0].group(0)} of {owner}", words[0].end()
+
+
+def _person_answering(previous: PreviousTurn, pronoun: str) -> str | None:
+    """The person the last answer gives for what its question asked: the name it gives for
+    the noun of ``Which physiologist …?`` (``Jane Roe, a physiologist``), or the one doing the
+    verb of ``Who found …?`` (``Howitt found``) in the sentence answering it; None when that
+    is no person, or one the answer's texts speak of with the other pronoun."""
+    base = split_carried(previous.question)[0]
+    if _asks_for_the_subject(base) and not asks_about_the_answer(base):
+        verb = asked_verb(base, len(words_of(base)[0]))
+        name = (
+            doer_of(
+                verb,
+                _answering_sentence(previous),
+                previous.question.casefold(),
+                kinds=frozenset(("person", "unknown")),
+            )
+            if verb is not None
+            else None
+        )
+    elif _ASKED_THING.match(base) is not None and not _asks_for_an_organisation(base):
+        name = _name_given_for_the_asked(previous)
+    else:
+        return None
+    if name is None or name.startswith("the "):
+        return None
+    # A name of one word was a person's or of no known kind where the answer gave it.
+    whole = [(0, len(name), "person")]
+    if " " in name and entity_spans(name, Vocabulary(), person_cues=True) != whole:
+        return None
+    if (
+        _spoken_of_otherwise(name, pronoun, previous)
+        or _titled_otherwise(name, pronoun)
+        or _named_as_a_body(name, previous)
+    ):
+        return None
+    return name
+
+
+def _body_doing_what_was_asked(previous: PreviousTurn) -> str | None:
+    """After ``Who will build the plant?``, the name the answer gives as doing it when it is
+    no person's (``Celvia will build …``): what a next ``it`` means. None after any other
+    question, or when the one doing it may be a person (``it`` is then more likely what the
+    question spoke of)."""
+    base = split_carried(previous.question)[0]
+    if not _asks_for_the_subject(base) or asks_about_the_answer(base):
+        return None  # "who reported that?": "it" is still what was reported, not who
+    verb = asked_verb(base, len(words_of(base)[0]))
+    if verb is None:
+        return None
+    return doer_of(
+        verb,
+        _answering_sentence(previous),
+        previous.question.casefold(),
+        kinds=frozenset(("organisation", "place", "unknown")),
+    )
+
+
+def _is_the_asked_noun(question: str, start: int, end: int) -> bool:
+    """Whether the name at ``start`` is the noun a ``which``/``what`` question asks for
+    (``NGO`` in ``Which NGO helps …?``): what the answer names, not a name itself."""
+    asked = _ASKED_THING.match(split_carried(question)[0])
+    # "What is the Sana Sezim NGO doing?": a name asked about, longer than the noun.
+    return asked is not None and (asked.start("noun"), asked.end("noun")) == (start, end)
 
 
 def _asks_for_an_organisation(question: str) -> bool:

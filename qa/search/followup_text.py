@@ -178,10 +178,22 @@ _MEASURED = LazyPattern(
 )
 
 
+#: What a question asks the cost of: ``How much will the Celvia plant in Lund cost?``.
+_COSTED = LazyPattern(
+    r"^how\s+much\s+(?:will|would|does|did|do|could|might|should)\s+(?P<thing>the\s+.+?)\s+cost$",
+    re.I,
+)
+
+
 def measured_thing(question: str) -> str | None:
     """The one thing a "how much/big/long …" question measures (``the severance payment`` in
-    ``How big was the severance payment for …?``), which a next ``it`` means; else None."""
+    ``How big was the severance payment for …?``, ``the Celvia plant in Lund`` in ``How much
+    will the Celvia plant in Lund cost?``), which a next ``it`` means; else None."""
     base, _ = split_carried(question)
+    costed = _COSTED.match(base)
+    if costed is not None:
+        head = words_of(costed["thing"][: phrase_end(costed["thing"], 4)])
+        return costed["thing"] if head and not is_plural(head[-1]) else None
     the = _MEASURED.match(base)
     if the is None:
         return None
@@ -262,18 +274,44 @@ def with_context(body: str, previous: PreviousTurn) -> str:
     asked = capitalised(f"{body.rstrip('?!. ')}?")
     quoted = [f"{capitalised(base)}?"] if len(words_of(base)) > 2 else []
     own = _CONTINUATION.sub("", base)
-    if carried and (is_continuation(base) or not names_something(f"x {_subject_matter(own)}")):
+    if carried and (
+        is_continuation(base)
+        or not names_something(f"x {_subject_matter(own)}")
+        or _earlier_names_what_it_leans_on(base, carried)
+    ):
         # The previous question was a continuation ("what about the Spanish-language
         # broadcast?") or named nothing: the earlier question it followed (the first of
         # those that names something and goes on from none) keeps the subject.
         earlier = _QUESTIONS.split(carried)
         quoted.append(
             next(
-                (q for q in earlier if names_something(q) and not is_continuation(q)),
+                (
+                    q
+                    for at, q in enumerate(earlier)
+                    if names_something(q)
+                    and not is_continuation(q)
+                    # "Who called the game for CBS?": the one before it says which game
+                    and not _earlier_names_what_it_leans_on(q, " ".join(earlier[at + 1 :]))
+                ),
                 earlier[-1],
             )
         )
     return with_carried(asked, " ".join(quoted))
+
+
+#: "the" and a lower-case noun: ``the game``.
+_THE_NOUN = LazyPattern(r"\bthe\s+[a-z]")
+
+
+def _earlier_names_what_it_leans_on(base: str, carried: str) -> bool:
+    """Whether ``base`` speaks of something by "the …" alone (``Who called the game for
+    CBS?``) and the earlier question it followed names what it does not (``Which network
+    broadcast Super Bowl 50?``): then that one says which game."""
+    if _THE_NOUN.search(base) is None or not carried:
+        return False
+    named = {w for w in words_of(base) if w[0].isupper() or w[0].isdigit()}
+    earlier = _QUESTIONS.split(carried)[-1]
+    return any((w[0].isupper() or w[0].isdigit()) and w not in named for w in words_of(earlier)[1:])
 
 
 _CONTINUATION = LazyPattern(r"^(?:(?:and|but|so|or|also)\s+|(?:what|how)\s+about\s+)", re.I)
