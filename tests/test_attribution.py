@@ -309,6 +309,28 @@ def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
             "Kyrgyzstan's prime minister, Akylbek Japarov, resigned.",
             True,
         ),
+        # the head, leader or chief of a body is whoever it has at its head
+        (
+            "Who is the head of the Lakeside Rescue Trust?",
+            "“We cannot wait,” said Mara Quist, Lakeside Rescue Trust’s chairwoman.",
+            True,
+        ),
+        (
+            "Who is the leader of the Lakeside Rescue Trust?",
+            "Lakeside Rescue Trust president Mara Quist opened the shelter.",
+            True,
+        ),
+        # a deputy is not the holder
+        (
+            "Who is the head of the Lakeside Rescue Trust?",
+            "Tom Ekberg, Lakeside Rescue Trust’s vice president, opened the shelter.",
+            False,
+        ),
+        (
+            "Who is the president of Uzbekistan?",
+            "Dilnoza Karimova, the vice-president of Uzbekistan, met farmers.",
+            False,
+        ),
         # another country's president, a title with nobody named, another title
         ("Who is the president of Uzbekistan?", "President Sadyr Japarov met farmers.", False),
         ("Who is the president of Uzbekistan?", "The president of Uzbekistan met farmers.", False),

@@ -179,6 +179,12 @@ def test_metadata_questions_on_wire_copy_cite_the_byline_or_the_wire_dateline(
             "The new prime minister, Akylbek Japarov, is no relation of the president, "
             "officials said. [1] ",
         ),
+        # the leader of a body is whoever the article says heads it, whatever its title
+        (
+            "Who is the leader of the fishermen's association?",
+            '"Everyone in the room knew the fish would not wait for the politicians," said '
+            "Łukasz Wiśniewski, the head of the fishermen's association. [1] ",
+        ),
         # the place asked by its country's name, the article naming it by its demonym
         (
             "Who is the president of Kyrgyzstan?",

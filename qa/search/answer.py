@@ -236,7 +236,9 @@ def compose_answer(
     if asks_speaker(question):  # "Who said …?": the likeliest quote and its speaker lead
         chosen = _speaker_first(chosen, snapshot)
     elif (holder := asked_holder(question)) is not None:  # "Who is the president of …?"
-        found = candidates(question, passages, sentences, snapshot, only=only)
+        # Any listed passage may name the holder: naming them beside the role and the
+        # question's names (``names_holder``) is evidence enough, however low it ranks.
+        found = candidates(question, passages, sentences, snapshot)
         chosen = _holder_first(chosen, holder, rate(found, policy.sentences))
         leader = chosen[0]
     elif asked_name is not None and not any(

@@ -65,7 +65,14 @@ from qa.patterns import LazyPattern
 from qa.records import Article, Span
 from qa.search.answer_types import PLACE, things
 from qa.search.name_kinds import is_demonym, is_organisation_word
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES, PERSON_NOUNS, ROLES
+from qa.search.person_titles import (
+    FEMALE_TITLES,
+    HEADS,
+    MALE_TITLES,
+    OFFICES,
+    PERSON_NOUNS,
+    ROLES,
+)
 from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
@@ -826,15 +833,28 @@ def asked_holder(question: str) -> AskedHolder | None:
     return AskedHolder(noun.lower(), narrowing, names)
 
 
+#: Role words that say only that someone heads a body, whatever the body calls its head.
+_GENERIC_HEADS = frozenset({"head", "leader", "chief", "boss"})
+
+
 def names_holder(sentence: str, asked: AskedHolder, context: str = "") -> bool:
     """Whether ``sentence`` names the person holding the asked role beside the role's word
     ("President Shavkat Mirziyoyev", "Uzbekistan's president, Shavkat Mirziyoyev", "Shavkat
     Mirziyoyev, the president of Uzbekistan"), and the sentence or its ``context`` (the
-    article's title) names what the question names ("Uzbek", "Uzbekistan")."""
-    role = rf"(?i:{asked.narrowing}\s+{asked.noun})" if asked.narrowing else rf"(?i:{asked.noun})"
+    article's title) names what the question names ("Uzbek", "Uzbekistan"). The head,
+    leader, chief or boss of a body is whoever the sentence names as any of its ``HEADS``
+    ("Khadicha Abysheva, Sana Sezim's president"), not a deputy or vice-president."""
+    if asked.narrowing:
+        role_words = rf"{asked.narrowing}\s+{asked.noun}"
+    elif asked.noun in _GENERIC_HEADS:  # "the head of Sana Sezim": its president, its chair …
+        role_words = "|".join(sorted(HEADS))
+    else:
+        role_words = asked.noun
+    role = rf"(?<![Vv]ice )(?<![Vv]ice-)(?<![Dd]eputy )(?i:{role_words})"
     before = rf"\b{role}\b,?\s+(?P<name>{_NAME.pattern})"
     after = (
-        rf"(?P<name>{_NAME.pattern}),\s+(?:(?i:the|a|an)\s+|[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?"
+        rf"(?P<name>{_NAME.pattern}),\s+(?:(?i:the|a|an)\s+|(?:[\w-]+\s+){{0,2}}?[\w-]+['’]s\s+)?"
+        rf"(?:[\w-]+\s+){{0,3}}?"
         rf"{role}\b"
     )
     if not any(
