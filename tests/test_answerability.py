@@ -385,6 +385,12 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("How big is the port?", "It is the country's fourth-busiest port.", None),
         ("How many cows are there in Syria?", "In the 1060s, Crispin led the Normans.", "number"),
         ("How many cows are there in Syria?", "In the 1060s, 300 cows grazed there.", None),
+        # "one" that counts nothing: a superlative's "one of the", "no one", "the one who"
+        ("How many fighters joined?", "Pay is one of the most common reasons to join.", "number"),
+        ("How many fighters joined?", "No one knows who joined first.", "number"),
+        ("How many fighters joined?", "He is the one who joined first.", "number"),
+        ("How many fighters joined?", "One of them joined in May.", None),
+        ("How many years did the ban last?", "It was the one-year ban he feared.", None),
     ],
 )
 def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_days(

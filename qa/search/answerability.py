@@ -2296,9 +2296,19 @@ def closest_sentence(question: str, sentences: Sequence[str], lexicon: Lexicon) 
     return max(range(len(sentences)), key=lambda i: (round(shares[i], 6), -i), default=0)
 
 
+#: "one" that counts nothing: "one of the most crucial factors", "the one who", "no one",
+#: "one another".
+_ONE_NOT_COUNTING = LazyPattern(
+    r"\b(?:one\s+of\s+(?:the|its|their|his|her|our)\s+(?:most|least|\w+est)\b"
+    r"|(?:the|this|that|which|any|every|each|no|some)\s+one(?![\w-])"
+    r"(?!\s+(?:of|hundred|thousand|million|billion)\b)|one\s+another\b)",
+    re.I,
+)
+
+
 def _figures(text: str) -> set[str]:
     """The figures a text gives (see ``reply_lacks_asked``), lower-cased."""
-    text = _DECADE.sub(" ", _DAY_OF_MONTH.sub(" ", text))
+    text = _DECADE.sub(" ", _DAY_OF_MONTH.sub(" ", _ONE_NOT_COUNTING.sub(" ", text)))
     found = {_digits(n) for n in _NUMBER.findall(text) if not YEAR_PATTERN.fullmatch(n)}
     ranks = {" ".join(m.lower().split()) for m in _RANK.findall(text)}
     return found | ranks | {w.lower() for w in _NUMBER_WORD.findall(text)}
