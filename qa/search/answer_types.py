@@ -266,14 +266,16 @@ _AGE_NUMBER = (
     r"\w+teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)"
 )
 #: An age as news gives it: "the 23-year-old", "aged 23", "at the age of 23", "23 years
-#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "died … at 96", "born in 1980".
+#: old", "Jane Doe, 45, of …", "Jane Doe (45)", "when he was 16", "she will be 36", "who is
+#: now 34", "died … at 96", "born in 1980".
 _AGE_GIVEN = LazyPattern(
     rf"(?i:\b{_AGE_NUMBER}[- ]years?[- ]old\b|\b(?:aged|ages?(?:\s+of)?)\s+{_AGE_NUMBER}\b"
     rf"|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+{_AGE_NUMBER}\b"
     rf"|\b(?:died|dies|retired|retires)\b[^.]{{0,60}}?\bat\s+{_AGE_NUMBER}\b"
     rf"|\bborn\s+(?:in|on)\s+(?:\w+\s+){{0,2}}?\d{{4}}\b)"
     rf"|\b[A-Z][\w’'-]+,\s+(?:1[01]\d|\d{{1,2}}),|\b[A-Z][\w’'-]+\s+\((?:1[01]\d|\d{{1,2}})\)"
-    rf"|\b(?:[A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:was|is|turned|turns)\s+(?:1[01]\d|\d{{1,2}})\b"
+    rf"|\b(?:[A-Z][\w’'-]+|[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns|(?:will|would)\s+be)\s+"
+    rf"(?:(?:now|then|about|around|nearly|almost)\s+)?(?:1[01]\d|\d{{1,2}})\b"
     r"(?![.,-]\d|\s*(?:%|per\s*cent\b|percent\b|years?\s+(?:ago|later|earlier|before|after)\b|"
     r"(?:million|billion|thousand|points?|times|minutes|seconds|days|weeks|months|metres|meters|"
     r"miles|km|kg|feet|yards|goals|games|matches|votes|seats|people|members|of)\b))"

@@ -2376,11 +2376,14 @@ def _spelling_variants(
 
 def _question_terms(question: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """(word, BM25 term) for each content word of the question, question words,
-    ``FUNCTION_WORDS`` and ``REQUEST_WORDS`` left out."""
+    ``FUNCTION_WORDS``, ``REQUEST_WORDS`` and the word framing a "How …?" ("old", "far")
+    left out: "How old is Quist?" asks for an age, which no article need call "old"."""
+    found = [w.group() for w in _WORD.finditer(question)]
     words = [
-        w.group()
-        for w in _WORD.finditer(question)
-        if w.group().lower() not in QUESTION_WORDS | FUNCTION_WORDS | REQUEST_WORDS
+        word
+        for before, word in zip(["", *found], found, strict=False)
+        if word.lower() not in QUESTION_WORDS | FUNCTION_WORDS | REQUEST_WORDS
+        and before.lower() != "how"
     ]
     pairs = [(w, t) for w, ts in zip(words, lexicon.analyse(words), strict=True) for t in ts]
     return list({term: (word, term) for word, term in pairs}.values())

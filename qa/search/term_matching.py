@@ -274,9 +274,11 @@ def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]
         capital = (
             word[0].isupper() and word.lower() not in QUESTION_WORDS and not _is_short_caps(word)
         )
-        sentence_start = i == 0 or question[words[i - 1].end() : match.start()].strip() in {
-            ".", "?", "!", ":"
-        }  # fmt: skip
+        gap = question[words[i - 1].end() : match.start()] if i else ""
+        sentence_start = i == 0 or gap.strip() in {".", "?", "!", ":"}
+        if start >= 0 and _BREAKS_NAME.search(gap):  # "Quist, the Harbour captain": two
+            runs.append((start, end))
+            start, pending_joiner = -1, False
         if capital and not (sentence_start and start < 0 and _is_common_opening(word)):
             if start < 0:
                 start = match.start()
@@ -293,6 +295,10 @@ def name_runs(question: str, words: list[re.Match[str]]) -> list[tuple[int, int]
     if start >= 0:
         runs.append((start, end))
     return runs
+
+
+#: Punctuation no name runs across ("Quist, the Harbour captain" names Quist and Harbour).
+_BREAKS_NAME = LazyPattern(r"[,;:()\[\]?!\"“”]")
 
 
 def _is_year(word: str) -> bool:
