@@ -23,6 +23,7 @@ from qa.search.answerability import (
     describe_missing,
     figure_of_another,
     measured,
+    names_counted,
     question_constraints,
     reply_lacks_asked,
     reply_of_another,
@@ -1762,3 +1763,19 @@ def test_a_question_asked_of_the_article_it_names_needs_words_that_article_uses(
     answer = assistant.ask("What does Mara Quill's report say about the ferry?")
     assert not answer.abstained
     assistant.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "names"),
+    [
+        ("How many goals has Ann Berg scored?", "Berg scored 12 goals in May.", True),
+        ("How many goals has Ann Berg scored?", "Her only goal came in 2019.", True),
+        ("How many goals has Ann Berg scored?", "Berg won her first cap at 17.", False),
+        ("How many ferries sailed?", "Two ferry crews went on strike.", True),
+        ("How old is Ann Berg?", "Berg won her first cap at 17.", True),
+    ],
+)
+def test_a_figure_counts_the_asked_things_only_in_a_sentence_naming_them(
+    question: str, text: str, names: bool
+) -> None:
+    assert names_counted(question, text) is names

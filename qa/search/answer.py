@@ -25,7 +25,7 @@ so that every ``[n]`` in an answer is a citation marker.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,9 @@ from qa.search.answerability import (
     check_reply,
     closest_sentence,
     describe_missing,
+    names_counted,
     quotes_in,
+    reply_lacks_asked,
 )
 from qa.search.article_questions import (
     TITLE,
@@ -200,6 +202,11 @@ def compose_answer(
             around,
             ledes,
         )
+        if assessment.lacks_asked is not None:
+            # The reply gives no figure (or date) of what is asked; a lower passage may.
+            lower = _asked_from_lower(question, passages, sentences, snapshot, policy, only)
+            if lower is not None:
+                chosen, assessment = lower
     if not assessment.met:
         closest = chosen[assessment.shown]
         if passages_fail:  # show the sentence nearest to what the question asks
@@ -467,6 +474,57 @@ def _citing(
     if marker:
         return marker, listed
     return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
+
+
+def _asked_from_lower(
+    question: str,
+    passages: Sequence[Hit],
+    sentences: Sequence[Hit],
+    snapshot: Storage,
+    policy: AnswerPolicy,
+    searched: Collection[int] | None,
+) -> tuple[list[Candidate], Assessment] | None:
+    """A reply from the listed passages below the ones searched first (``searched``: the
+    first ``consider`` that met the question) when none of those gives the asked kind of
+    answer: the likeliest sentence of a lower passage that meets the question's constraints
+    too, gives the asked kind (of the things counted: ``names_counted``), and passes every
+    check of a reply (``check_reply``) alone, read without the text around it, with the
+    assessment it passes; None when no sentence does. "How old is Giggs …?" is answered by
+    "… at the age of 31" in passage 4."""
+    considered = policy.answerability.consider
+    if len(passages) <= considered:
+        return None
+    wide = assess(
+        question, passages, snapshot, replace(policy.answerability, consider=len(passages))
+    )
+    lower = [m for m in wide.meeting if m > considered and (searched is None or m not in searched)]
+    if not wide.met or not lower:
+        return None
+    rated = rate(candidates(question, passages, sentences, snapshot, only=lower), policy.sentences)
+    giving = [
+        c
+        for c in rated
+        if reply_lacks_asked(question, [c.text]) is None and names_counted(question, c.text)
+    ]
+    for candidate in giving[:_LOWER_TRIED]:
+        ledes = [_lede(candidate.article, snapshot)]
+        # The sentence alone must give what is asked: no age read from the text around.
+        checked = check_reply(
+            question,
+            [candidate.text],
+            wide,
+            candidate.marker,
+            policy.answerability.reply_of_another,
+            (),
+            ledes,
+        )
+        if checked.met:
+            return [candidate], checked
+    return None
+
+
+#: How many of the lower passages' likeliest sentences are tried as the reply.
+_LOWER_TRIED = 3
 
 
 def with_lead_in(

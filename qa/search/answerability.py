@@ -2071,6 +2071,18 @@ _ASKS_MONEY = LazyPattern(
 )
 
 
+def names_counted(question: str, text: str) -> bool:
+    """Whether ``text`` names the things a "How many <things> …?" question counts, in any
+    form of the word ("goal" for "How many goals …?"); True for a question counting no
+    named things. A figure in a sentence that never names them counts something else."""
+    many = _HOW_MANY_WORDS.search(question)
+    counted = many.group(1).split()[0].lower() if many else ""
+    if not _plural_noun(counted):
+        return True
+    thing = _singular(counted)
+    return any(w.startswith(thing) or same_family(thing, w) for w in plain_words(text))
+
+
 def _plural_noun(word: str) -> bool:
     """Whether a lower-case word reads as a plural noun ("militants", "people")."""
     return word in _IRREGULAR_PLURALS or (

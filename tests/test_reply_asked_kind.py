@@ -1,0 +1,101 @@
+"""Replies that give the kind of answer asked for, in a small corpus of short articles
+written for these tests: an age that only a lower-ranked passage gives answers "How old
+…?" rather than an abstention; a question's framing word ("How old") is no word the
+articles must use; "she will be 36" gives an age; a name in a question stops at a comma."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from written_articles import asked, assistant_over
+
+from qa.search.answer_types import gives_age
+from qa.search.assistant import Assistant
+from qa.search.term_matching import name_runs
+
+RACE = """\
+Quist Leads Harbour Into Her 50th Race
+
+Mara Quist will lead the Harbour cycling team in her 50th race on Sunday, the team said.
+
+Quist said reaching 50 races with Harbour had never been her goal.
+
+"I just wanted to ride," she said.
+"""
+CAPTAIN = """\
+Harbour Names Team For Coast Race
+
+Harbour named Mara Quist as captain for Sunday's coast race, her 50th race for the team.
+
+She is now 34 and rides for the team until 2027.
+"""
+ROUTE = """\
+Coast Race Route Revealed
+
+The coast race starts in Lindvik and ends on the harbour road, organisers said.
+
+Mara Quist, riding her 50th race, called the route the hardest of the season.
+"""
+CONTRACT = """\
+Quist Signs New Contract
+
+Mara Quist has signed a new two-year contract with Harbour.
+
+The contract keeps her at the team until 2027.
+"""
+SPRINT = """\
+Mara Quist Wins Lindvik Sprint
+
+Mara Quist won the Lindvik sprint on Saturday, her third win of the season.
+
+"Mara Quist was simply the strongest," said race director Jon Berg.
+"""
+FANS = """\
+Fans Cheer Mara Quist Home
+
+Hundreds of fans cheered Mara Quist as she rode into Harbour on Monday.
+
+Mara Quist thanked the fans and the team for their support.
+"""
+
+
+@pytest.fixture(scope="module")
+def cycling(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """An assistant over six short articles on one rider, only one of which gives her age
+    (and none says "old"), indexed once for this module."""
+    root = tmp_path_factory.mktemp("asked-kind")
+    stories = [RACE, CAPTAIN, ROUTE, CONTRACT, SPRINT, FANS]
+    return assistant_over(root, {f"story{i}.txt": text for i, text in enumerate(stories)})
+
+
+def test_an_age_only_a_lower_passage_gives_answers_how_old(cycling: Assistant) -> None:
+    answer = asked(cycling, "How old is Mara Quist?")
+    assert not answer.abstained
+    assert answer.text.startswith("She is now 34 and rides for the team until 2027. [")
+    # The passages ranked first give no age: the answer comes from one below them.
+    (marker,) = {int(m) for m in re.findall(r"\[(\d+)\]", answer.text)}
+    assert marker > 3
+    assert "Harbour named Mara Quist as captain" in answer.text  # whom "she" stands for
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("The contract runs until 2027, when she will be 36.", True),
+        ("Quist, who is now 34, signed again.", True),
+        ("She is 12 minutes ahead of the field.", False),
+        ("The team is now 4 games clear.", False),
+    ],
+)
+def test_an_age_said_with_is_or_will_be(text: str, gives: bool) -> None:
+    assert gives_age(text) is gives
+
+
+def test_a_name_in_a_question_stops_at_a_comma() -> None:
+    question = "How old is Quist, the Harbour captain?"
+    words = list(re.finditer(r"\w+", question))
+    assert [question[start:end] for start, end in name_runs(question, words)] == [
+        "Quist",
+        "Harbour",
+    ]
