@@ -10,7 +10,9 @@ the marker of a listed passage whose text contains it, in three cases:
 - when the passages are on topic but none meets the question's constraints
   (a place, a year, a name it asks about; ``qa.search.answerability``), the answer
   says for what the articles don't say it, lists those constraints in
-  ``missing`` and cites the closest sentence;
+  ``missing`` and cites the closest sentence; so does a reply whose sentences give no
+  figure (or date) of what is asked, unless a lower passage meeting the question gives one
+  in a sentence that passes the same checks alone (``_asked_from_lower``);
 - otherwise the sentences most likely to hold the answer are chosen
   (``qa.search.sentence_choice``), and a sentence that speaks for someone it does not
   name brings the sentence naming the speaker (``qa.search.attribution``). "Who said
