@@ -544,3 +544,47 @@ def test_a_bug_while_reading_one_file_skips_it_for_users_and_raises_under_qa_deb
         f"no usable article in {corpus} (a.txt could not be read (ValueError); "
         "please report this file)"
     )
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["November 19, 2019", "Published: 9 October 2018", "Wed, Nov 20 2019", "2019-11-18"],
+)
+def test_a_date_line_right_under_a_long_headline_is_the_date_not_part_of_the_title(
+    tmp_path: Path, dateline: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "launch.txt").write_text(
+        "Streaming launch: executive says demand and a coding glitch caused the problems\n"
+        f"{dateline}\n\n{PROSE_A}\n\n{PROSE_B}\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert article.title == (
+        "Streaming launch: executive says demand and a coding glitch caused the problems"
+    )
+    assert article.published is not None
+    assert article.provenance["published"] == STATED
+
+
+def test_a_headline_ending_as_a_sentence_over_a_date_line_is_the_title(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "smog.txt").write_text(
+        "The city's smog is a public health emergency. Here's why it's so bad.\n"
+        f"Nov 8, 2019\n\n{PROSE_A}\n\n{PROSE_B}\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert article.title == "The city's smog is a public health emergency. Here's why it's so bad."
+    assert article.published == date(2019, 11, 8)
+    assert _texts(ingest_corpus(corpus), article) == [PROSE_A, PROSE_B]
+
+
+def test_an_opening_sentence_without_a_date_line_under_it_stays_in_the_story(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "raids.txt").write_text(f"{PROSE_A}\n\n{PROSE_B}\n")
+    (article,) = ingest_corpus(corpus).articles
+    assert _texts(ingest_corpus(corpus), article) == [PROSE_A, PROSE_B]

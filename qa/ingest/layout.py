@@ -149,6 +149,26 @@ def paragraphs_of(text: str, region: Span, *, markdown: bool = False) -> list[Pa
     for block in blocks:
         for span in _join_wrapped(text, block):
             result.append(_classify(text, span, markdown))
+    return _headlines_over_datelines(result)
+
+
+#: Longest headline, in words, that may end as a sentence does ("Is it safe?").
+_HEADLINE_WORDS = 25
+
+
+def _headlines_over_datelines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A sentence-like line that opens a header and stands right over a date line or a
+    byline is the headline ("Here's why it's so bad.", "Is the bar real?"), not prose."""
+    result = list(paragraphs)
+    for i, paragraph in enumerate(result[:-1]):
+        opens = i == 0 or result[i - 1].kind != PROSE
+        if (
+            paragraph.kind == PROSE
+            and opens
+            and result[i + 1].kind in (DATE, BYLINE)
+            and len(words(paragraph.text)) <= _HEADLINE_WORDS
+        ):
+            result[i] = Paragraph(paragraph.span, paragraph.text, SHORT)
     return result
 
 
@@ -164,8 +184,20 @@ def _join_wrapped(text: str, block: list[Span]) -> list[Span]:
         and not any(_LIST_MARKER.match(text[span.start : span.end]) for span in block[1:])
         and not any(text[span.start] == "#" for span in block)
         and not _repeats(text, block)
+        and not any(_header_line(text, span) for span in block[1:])
     )
     return [Span(block[0].start, block[-1].end)] if wrapped else block
+
+
+def _header_line(text: str, span: Span) -> bool:
+    """A line that is a dateline, a byline or a publication mark on its own: the line a
+    scrape writes under its headline, never the end of a paragraph wrapped at a width."""
+    line = collapse_whitespace(text[span.start : span.end])
+    return (
+        parse_dateline(line) is not None
+        or parse_byline(line) is not None
+        or is_publication_marker(line)
+    )
 
 
 def _repeats(text: str, block: list[Span]) -> bool:
