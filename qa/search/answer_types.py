@@ -49,7 +49,8 @@ _ASKS = (
             r"size|population|rate|sum|total|figure|cost|price|budget)\b"
             r"|\b(?:what|which)\s+was\s+the\s+(?:number|amount|total)\b"
             r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?"
-            r"(?:cost|costs|price|fee|fees|salary|fine|budget|worth)\b",
+            r"(?:cost|costs|price|fee|fees|salary|fine|budget|worth)\b"
+            r"|\bwhat\s+(?:does|do|did|will|would)\b.*\bcost\b",
             re.I,
         ),
     ),
@@ -101,13 +102,16 @@ _NUMBER_WORDS = (
     "dozen|dozens|half|third|quarter|percent"
 )
 _NUMBER = LazyPattern(rf"\d[\d,.]*%?|\b(?:{_NUMBER_WORDS})\b", re.I)
-_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b)?"
-_MONEY = (
-    rf"(?:[$€£¥₽]|\b(?:US\$|USD|EUR|GBP)\s?)\d[\d,.]*{_SCALE}"
-    rf"|\b\d[\d,.]*{_SCALE}\s*(?:dollars|euros|pounds|sterling|rubles|roubles|tenge|soms?|"
+_SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m|k|lakhs?|crores?)\b)?"
+_CURRENCY = (
+    r"(?:dollars?|euros?|pounds|sterling|rubles|roubles|tenge|soms?|"
     r"somoni|manat|sums?|yuan|yen|rupees|francs|naira|rand|shillings|cedis|pesos|reais|"
     r"rupiah|lira|dinars|dirhams|riyals|kroner|kronor|krona|zloty|forints?|hryvnias?|baht|"
     r"ringgit|taka|crowns)\b"
+)
+_MONEY = (
+    rf"(?:[$€£¥₽₹₦₩]|\b(?:US\$|USD|EUR|GBP|INR|Rs\.?|HK\$|A\$|C\$|NZ\$|S\$|R\$)\s?)\d[\d,.]*{_SCALE}"
+    rf"|\b\d[\d,.]*{_SCALE}\s*{_CURRENCY}"
 )
 #: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").
 _NOT_COUNTED = LazyPattern(rf"{_MONEY}|\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)", re.I)
@@ -121,6 +125,7 @@ _ASKS_MONEY = LazyPattern(
     r"\bhow\s+much\s+(?:money|cash|funding|aid|compensation)\b"
     r"|\b(?:what|which)\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?"
     r"(?:cost|costs|price|fee|fees|salary|fine|budget|worth)\b"
+    r"|\bwhat\s+(?:does|do|did|will|would)\b.*\bcost\b"
     r"|\bhow\s+much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|"
     r"spending|worth|raise|raises|raised|earn|earns|earned|fined?|charge|charges|charged|"
     r"invest|invests|invested|donate|donated|owe|owes|owed|sell|sold|bid|offer|offered|"

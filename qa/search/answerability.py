@@ -2042,7 +2042,7 @@ _CURRENCY = (
 #: between: "40 million Swiss francs"), or a scale in words before one ("half-a-million
 #: pounds", "two million dollars").
 _MONEY_FIGURE = LazyPattern(
-    r"(?:[$£€¥₽₹]|\bUS\$|\$US)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
+    r"(?:[$£€¥₽₹]|\bUS\$|\$US|\bRs\.?|\bINR)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
     rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}|\b(?:hundred|thousand|million|billion)s?[-\s]+"
     rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}",
     re.I,
@@ -2066,7 +2066,8 @@ _ASKS_MONEY = LazyPattern(
     r"\bhow\s+much\s+(?:(?:[a-z]+\s+)?(money|cash|bail|fines?|funding|compensation|pay|"
     r"salary|wages?|budget|prize\s+money|ransom|tax|fees?|bonus|payout|rent|debt|loans?|aid|"
     r"grants?|donations?|reward|damages|profits?|revenue|spending|investment|subsid(?:y|ies)|"
-    r"pension)\b|did\s+[^?]*?\b(?:cost|pay|earn|spend|charge)\b)",
+    r"pension)\b|(?:did|does|do|will|would)\s+[^?]*?\b(?:cost|pay|earn|spend|charge)\b)"
+    r"|\bwhat\s+(?:did|does|do|will|would)\s+[^?]*?\bcost\b",
     re.I,
 )
 
