@@ -100,3 +100,37 @@ def test_an_authors_note_closing_the_text_gives_an_inferred_author_citing_the_no
         "Ines Calder is a freelance reporter based in Portvik and the author of two books on "
         "the northern coast."
     ]
+
+
+FERRY = """\
+Ferry operator to add a night crossing next spring
+
+The Skerry ferry company will add a night crossing between Portvik and Sandnes next \
+spring, according to harbour sources cited by the weekly Coast Gazette.
+
+The company has run two day crossings since the bridge closed in 2019.
+"""
+
+
+def test_which_outlet_reported_a_claim_an_article_of_no_stated_outlet_attributes_is_read_from_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    other = (
+        "Harbour fees rise for fishing boats\n\nThe harbour board reported on Monday that fees "
+        "for fishing boats will rise by a tenth, a decision first reported in its own "
+        "publication.\n"
+    )
+    ferry = assistant_over(
+        tmp_path_factory.mktemp("claim-source"), {"ferry.txt": FERRY, "fees.txt": other}
+    )
+    answer = asked(ferry, "Which publication reported that the ferry company will add a crossing?")
+    assert not answer.abstained
+    assert answer.text.startswith(
+        "The Skerry ferry company will add a night crossing between Portvik and Sandnes next "
+        "spring, according to harbour sources cited by the weekly Coast Gazette."
+    )
+    asked_of_article = asked(ferry, "Which outlet published the article about the ferry company?")
+    assert asked_of_article.text == (
+        "“Ferry operator to add a night crossing next spring” doesn't state the outlet that "
+        "published it. [1]"
+    )

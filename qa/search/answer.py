@@ -50,6 +50,7 @@ from qa.search.answerability import (
     reply_lacks_asked,
 )
 from qa.search.article_questions import (
+    OUTLET,
     TITLE,
     ArticleFact,
     article_by_person_asked,
@@ -889,7 +890,17 @@ def _article_reply(
     if not quotes_in(question, f"{article.title}\n{raw}"):
         return None  # "Who wrote 'Tajikistan under …'?" is not about "Kazakhstan under …"
     facts = [article_fact(field, article, raw) for field in fields]
+    if fields == (OUTLET,) and not facts[0].known and _CLAIM_ASKED.search(question):
+        # "Which publication reported that …?" of an article naming no outlet of its own:
+        # the text may name who reported it ("according to the Harbour Gazette").
+        return None
     return (*_fact_reply(article, facts, raw, listed), ())
+
+
+#: "… reported that <claim>": a claim whose source the text itself may name.
+_CLAIM_ASKED = LazyPattern(
+    r"\b(?:reported|reports|revealed|claimed|said|wrote|announced)\s+that\s+\w", re.I
+)
 
 
 def _authorship_reply(
