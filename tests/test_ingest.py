@@ -588,3 +588,22 @@ def test_an_opening_sentence_without_a_date_line_under_it_stays_in_the_story(
     (corpus / "raids.txt").write_text(f"{PROSE_A}\n\n{PROSE_B}\n")
     (article,) = ingest_corpus(corpus).articles
     assert _texts(ingest_corpus(corpus), article) == [PROSE_A, PROSE_B]
+
+
+def test_a_long_opening_paragraph_that_lost_its_full_stop_stays_in_the_story(
+    tmp_path: Path,
+) -> None:
+    lost = (
+        "The harbour board this morning paid the £71.6 million fee to the regional council to "
+        "secure the record purchase of the old Kelso shipyard and its two dry docks from the "
+        "navy"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "yard.txt").write_text(
+        f"Breaking News: harbour board buys the Kelso shipyard\n\n{lost}\n\n{PROSE_A}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.title == "Breaking News: harbour board buys the Kelso shipyard"
+    assert _texts(result, article) == [lost, PROSE_A]

@@ -227,7 +227,8 @@ def _classify(text: str, span: Span, markdown: bool) -> Paragraph:
         return Paragraph(span, line, MARK)
     if is_boilerplate(line):
         return Paragraph(span, line, JUNK)
-    if is_prose(line):
+    if is_prose(line) or len(words(line)) > _HEADLINE_WORDS:
+        # Longer than any headline: running text whose full stop the scrape lost.
         return Paragraph(span, line, PROSE)
     return Paragraph(span, line, SHORT)
 
