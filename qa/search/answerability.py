@@ -1555,7 +1555,8 @@ def check_reply(
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
     ``superlative_of_another``), only the decade of its year (``decade_for_year``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
-    (``reply_denies_asked``) "doesn't say this for" it."""
+    (``reply_denies_asked``) "doesn't say this for" it. A figure given to another named
+    subject of the asked verb (``subject_of_another``) "gives no figure for" the asked one."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1590,6 +1591,9 @@ def check_reply(
     unheld = role_unheld(question, sentences, around)
     if unheld is not None:
         return of_another(unheld, None)
+    subject = subject_of_another(question, sentences) if another else None
+    if subject is not None:
+        return of_another(subject, ASKED_NUMBER)
     opposed = (
         reply_opposes(question, sentences)
         or reply_denies_nothing(question, sentences)
@@ -2001,6 +2005,54 @@ def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrai
         return None
     text = question[found.start(1) : found.end()]
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
+
+
+#: "How many Dreamers does Salesforce employ?", "How much did Tencent raise?": a figure
+#: question whose verb has a name for its subject (the name, then the verb).
+_SUBJECT_ASKED = LazyPattern(
+    r"^\s*(?:[Aa]nd\s+)?(?:[Hh]ow\s+(?:many|much)\b|[Ww]hat\s+(?:number|amount|share|sum)\b)"
+    r"[^?]*?\b"
+    r"(?:does|did|do|will|would|has|have|had|can|could)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
+)
+#: A capitalised name right before a verb: the verb's subject ("Apple employs").
+_NAMED_SUBJECT = (
+    r"\b(?!(?:It|He|She|They|We|I|You|The|This|That|These|Those|Its|His|Her|Their|Our|Your|"
+    r"A|An)\s)([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+"
+)
+
+
+def subject_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """The name a figure question makes the subject of its verb ("How many Dreamers does
+    Salesforce employ?") when no sentence of the reply giving a figure names it and one of
+    them gives the verb to another name ("Apple employs about 450 Dreamers"): the asked
+    name and the index of that sentence; else None. A figure said of the asked name, in
+    full or by one of its words, or of no named subject ("It employs 450"), may be its."""
+    found = _SUBJECT_ASKED.search(question)
+    if found is None:
+        return None
+    name, verb = found.group("name"), found.group("verb")
+    if country_of(name) is not None:
+        return None  # "did Danish police arrest": a people, which other rules weigh
+    asked = {w.casefold() for w in plain_words(name)}
+    stem = verb[:-1] if verb.endswith("e") and len(verb) > 4 else verb
+    known = _figures(question)
+    other = None
+    for i, sentence in enumerate(sentences):
+        figures = _figures(sentence) - known
+        if not figures:
+            continue
+        verb_said = re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", sentence)
+        if asked & {w.casefold() for w in plain_words(sentence)} and (
+            verb_said or any(f[0].isdigit() for f in figures)
+        ):
+            return None  # "two companies …, and Nordvik sells …" tells nothing Nordvik employs
+        said = re.search(_NAMED_SUBJECT + re.escape(stem) + r"\w{0,3}\b", sentence)
+        if said is not None and other is None:
+            other = i
+    if other is None:
+        return None
+    return Constraint(NAME, name, tuple(plain_words(fold(name)))), other
 
 
 #: Words a count may use for whatever a question counts ("300 people" for "users"), and
