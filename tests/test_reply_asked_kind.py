@@ -10,7 +10,7 @@ import re
 import pytest
 from written_articles import asked, assistant_over
 
-from qa.search.answer_types import gives_age
+from qa.search.answer_types import DATE, gives_age, things
 from qa.search.assistant import Assistant
 from qa.search.term_matching import name_runs
 
@@ -50,6 +50,10 @@ Mara Quist Wins Lindvik Sprint
 Mara Quist won the Lindvik sprint on Saturday, her third win of the season.
 
 "Mara Quist was simply the strongest," said race director Jon Berg.
+
+The 2026 Lindvik sprint will again finish on the harbour road.
+
+The sprint's new trophy goes on display in the summer.
 """
 FANS = """\
 Fans Cheer Mara Quist Home
@@ -77,6 +81,26 @@ def test_an_age_only_a_lower_passage_gives_answers_how_old(cycling: Assistant) -
     (marker,) = {int(m) for m in re.findall(r"\[(\d+)\]", answer.text)}
     assert marker > 3
     assert "Harbour named Mara Quist as captain" in answer.text  # whom "she" stands for
+
+
+def test_when_is_answered_by_the_season_not_by_a_year_naming_something(
+    cycling: Assistant,
+) -> None:
+    answer = asked(cycling, "When does the sprint's new trophy go on display?")
+    assert answer.text.startswith("The sprint's new trophy goes on display in the summer. [")
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("The trophy goes on display in the summer.", {"in the summer"}),
+        ("The bridge opens later this year.", {"later this year"}),
+        ("Shares fell last week and rose on Monday.", {"last week", "monday"}),
+        ("Prices fall when the harvest is good.", set()),
+    ],
+)
+def test_a_season_or_a_time_said_from_now_is_a_time(text: str, times: set[str]) -> None:
+    assert things(text).by_kind[DATE] == times
 
 
 @pytest.mark.parametrize(

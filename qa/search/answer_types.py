@@ -167,9 +167,14 @@ _ASKS_AMOUNT = LazyPattern(
 )
 _COUNTED_QUESTION = LazyPattern(r"\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+#: A time a "When …?" is answered by: a year, a month, a day of the week, "yesterday", a
+#: season or a week, month or year said from now ("in the summer", "later this year").
 _DATE = LazyPattern(
     rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{_MONTHS})\b|\b(?:century|decade|yesterday|"
-    r"today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:in\s+(?:the\s+)?|this\s+|next\s+|last\s+|early\s+|late\s+)"
+    r"(?:spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:(?:later|earlier)\s+)?(?:this|next|last)\s+(?:week|weekend|month|year)\b",
     re.I,
 )
 _NAME_WORD = r"(?:[A-ZА-ЯЁ]\.(?=\s+[A-ZА-ЯЁ])|[A-ZА-ЯЁ][\w’'\-]*)"
