@@ -1485,6 +1485,9 @@ def test_a_count_of_another_kind_of_thing_is_no_figure_for_the_asked_one() -> No
         ("How much aid was pledged?", ["Donors pledged 12 million yuan."], []),
         ("How much did the pier cost?", ["The pier cost 4.2m euros."], []),
         ("How much did the dam cost?", ["The dam cost 500 crore rupees."], []),
+        ("How much did he pay the agent?", ["He gave Rs 25 lakh to an agent."], []),
+        ("How much did the ferry cost?", ["The ferry cost KSh 300 a trip."], []),
+        ("How much did the loan cost?", ["The loan cost ₦2 million."], []),
         ("How much did he pay in damages?", ["Ray paid half-a-million-pounds in damages."], []),
     ],
 )

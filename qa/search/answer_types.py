@@ -109,8 +109,13 @@ _CURRENCY = (
     r"rupiah|lira|dinars|dirhams|riyals|kroner|kronor|krona|zloty|forints?|hryvnias?|baht|"
     r"ringgit|taka|crowns)\b"
 )
+#: Signs and codes written before a sum: "$5", "€5m", "₹300", "Rs 25 lakh", "KSh 300".
+CURRENCY_BEFORE = (
+    r"(?:[$€£¥₽₹₦₩₱₴₺]|\b(?:US\$|USD|EUR|GBP|INR|PKR|NGN|ZAR|Rs\.?|Ksh|KSh|HK\$|A\$|C\$|NZ\$|"
+    r"S\$|R\$)\s?)"
+)
 _MONEY = (
-    rf"(?:[$€£¥₽₹₦₩]|\b(?:US\$|USD|EUR|GBP|INR|Rs\.?|HK\$|A\$|C\$|NZ\$|S\$|R\$)\s?)\d[\d,.]*{_SCALE}"
+    rf"{CURRENCY_BEFORE}\d[\d,.]*{_SCALE}"
     rf"|\b\d[\d,.]*{_SCALE}\s*{_CURRENCY}"
 )
 #: Sums of money ("$80 billion", "€5m", "3 million tenge") and shares ("12%", "40 percent").

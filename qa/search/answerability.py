@@ -154,9 +154,16 @@ from typing import TYPE_CHECKING
 
 from qa.patterns import LazyPattern
 from qa.records import Article, Constraint, Hit, Span
+from qa.search.answer_types import (
+    CURRENCY_BEFORE,
+    Things,
+    asked_kind,
+    asks_age,
+    gives_age,
+    things,
+)
 from qa.search.answer_types import DATE as ASKED_DATE
 from qa.search.answer_types import NUMBER as ASKED_NUMBER
-from qa.search.answer_types import Things, asked_kind, asks_age, gives_age, things
 from qa.search.attribution import AskedHolder, names_holder
 from qa.search.followup_text import MEASURES as TIME_UNITS
 from qa.search.lexicon import (
@@ -2094,7 +2101,7 @@ _CURRENCY = (
 #: between: "40 million Swiss francs"), or a scale in words before one ("half-a-million
 #: pounds", "two million dollars").
 _MONEY_FIGURE = LazyPattern(
-    r"(?:[$£€¥₽₹]|\bUS\$|\$US|\bRs\.?|\bINR)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
+    rf"(?:{CURRENCY_BEFORE}|\$US)\s?\d|\d[\d,.]*\s*(?:(?:million|billion|bn|m|crore|lakh)\s+)?"
     rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}|\b(?:hundred|thousand|million|billion)s?[-\s]+"
     rf"(?:[A-Z][a-z]+\s+)?{_CURRENCY}",
     re.I,
