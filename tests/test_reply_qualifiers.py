@@ -344,6 +344,11 @@ def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> N
         ),
         # "No" ending a sentence denies nothing in the next one.
         ("What is an example of a ferry route?", "It is not yes or no. Examples are Skerry."),
+        # "not … until" says when it was so.
+        (
+            "When was the wreck discovered?",
+            "Divers didn't discover the wreck until 1991, off Skerry.",
+        ),
     ],
 )
 def test_a_reply_saying_what_is_asked_or_asked_a_denial_stands(question: str, said: str) -> None:

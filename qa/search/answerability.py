@@ -1473,8 +1473,9 @@ def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | 
     that the reply says only denied ("BSkyB has no veto over the channels", "… are not
     intended as …"): every time a sentence of the reply holds the word (or another form of
     it), "not", "no", "never" … stands just before it. A reply denying what the question
-    takes as so does not answer it. A term constraint the reply does not meet, else None.
-    Yes-or-no, "why" and "how" questions may be answered by a denial."""
+    takes as so does not answer it; "not … until 1991" denies nothing (it says when). A
+    term constraint the reply does not meet, else None. Yes-or-no, "why" and "how"
+    questions may be answered by a denial."""
     if _DENIAL_ANSWERS.search(question) or any(
         _DENYING.fullmatch(word) for word in _WORD.findall(question)
     ):  # "Who said it can no longer be justified?" asks what is denied
@@ -1497,6 +1498,8 @@ def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | 
                     no = any(_DENYING.fullmatch(w) for w in before) and not any(
                         w in ("counting", "including", "only", "just", "merely") for w in before
                     )
+                    # "didn't discover the genes until 1991": they were discovered in 1991.
+                    no = no and not any(w.lower() in ("until", "till") for w in words[i + 1 :])
                     denied[stem] = denied.get(stem, True) and no
     word = next((asked[stem] for stem, no in denied.items() if no), None)
     return None if word is None else Constraint(TERM, word, (word.lower(),))
