@@ -61,6 +61,23 @@ Two giant panda cubs were born at the Arlo City Zoo on Friday, the zoo said.
 Their mother, Mei Lin, arrived from China in 2019.
 """
 
+LANTERNA = """\
+Lanterna faces inquiry
+
+The Daily Courier reported on Friday that Lanterna is facing an inquiry from regulators.
+Lanterna's bond has fallen sharply this week.
+Lanterna agreed to a rescue by its largest shareholder last month.
+The company had 9,000 employees in June, and it plans to cut 1,200 jobs.
+"""
+LAB = """\
+Parasite found in lab mice
+
+When she looked at gut tissue from the mice, Kessler found a parasite called T. vellum.
+The physiologist Dana Ruiz later found the same receptor in kidney cells.
+Ruiz said she had not trusted the data at first.
+Kessler works at Norvik University.
+"""
+
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
@@ -74,6 +91,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "vaccine.txt": VACCINE,
             "election.txt": ELECTION,
             "zoo.txt": ZOO,
+            "lanterna.txt": LANTERNA,
+            "lab.txt": LAB,
         },
     )
 
@@ -158,3 +177,55 @@ def test_and_another_body_takes_the_place_of_the_one_asked_about(desk: Assistant
     second = _asked(conversation, "and the Social Party?")
     assert second.resolved_question == "What share of the vote did the Social Party win in Varna?"
     assert second.text.startswith("The Social Party came second with 33 percent. [1]")
+
+
+def test_its_after_what_a_paper_reported_is_what_it_reported_about(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What did the Daily Courier report about Lanterna?")
+    bond = _asked(conversation, "how is its bond doing?")
+    assert bond.resolved_question == "How is Lanterna's bond doing?"
+    assert bond.text.startswith("Lanterna's bond has fallen sharply this week. [1]")
+
+
+def test_they_for_the_body_asked_about_takes_a_singular_verb(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What did Lanterna agree to?")
+    staff = _asked(conversation, "how many employees do they have?")
+    assert staff.resolved_question == "How many employees does Lanterna have?"
+    assert staff.text.startswith(
+        "The company had 9,000 employees in June, and it plans to cut 1,200 jobs. [1]"
+    )
+
+
+def test_they_after_who_reported_is_who_reported_not_what(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who reported that Lanterna is facing an inquiry?")
+    when = _asked(conversation, "when did they report it?")
+    assert when.resolved_question == (
+        "When did the Daily Courier report it? (following: Who reported that Lanterna is facing "
+        "an inquiry?)"
+    )
+    assert when.text.startswith(
+        "The Daily Courier reported on Friday that Lanterna is facing an inquiry from "
+        "regulators. [1]"
+    )
+
+
+def test_he_or_she_is_the_one_the_answer_says_did_what_was_asked(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who found a parasite in the lab mice?")
+    work = _asked(conversation, "where does she work?")
+    assert work.resolved_question == "Where does Kessler work?"
+    assert work.text.startswith("Kessler works at Norvik University. [1]")
+
+
+def test_she_after_which_physiologist_is_the_one_the_answer_names_so(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Which physiologist found the receptor in kidney cells?")
+    said = _asked(conversation, "what did she say about the data?")
+    # "the data" is still the finding's: the question it follows says which.
+    assert said.resolved_question == (
+        "What did Dana Ruiz say about the data? (following: Which physiologist found the "
+        "receptor in kidney cells?)"
+    )
+    assert said.text.startswith("Ruiz said she had not trusted the data at first. [1]")

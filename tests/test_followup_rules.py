@@ -1797,3 +1797,34 @@ def test_it_after_a_question_naming_a_person_and_one_other_name_is_that_other_na
     assert resolve("when did she say it?", previous).resolved == (
         "When did Ann Lee say it? (following: What did Ann Lee tell Reuters?)"
     )
+
+
+def test_what_is_it_called_is_never_a_name_the_answer_gave() -> None:
+    previous = PreviousTurn(
+        "Which company is rolling out an electric SUV?",
+        ("Ford is rolling out an all-new electric SUV.",),
+    )
+    assert resolve("what is it called?", previous).resolved == (
+        "What is it called? (following: Which company is rolling out an electric SUV?)"
+    )
+
+
+def test_they_of_a_plural_takes_its_possessive_after_the_s() -> None:
+    previous = PreviousTurn("What did the protesters demand?")
+    assert resolve("what were their names?", previous).resolved == (
+        "What were the protesters' names?"
+    )
+
+
+def test_a_placed_fragment_takes_the_place_of_the_placed_name() -> None:
+    previous = PreviousTurn("When will the Celvia plant in Lund open?")
+    assert resolve("and in Norway?", previous).resolved == (
+        "When will the Celvia plant in Norway open?"
+    )
+
+
+def test_a_fragment_about_a_thing_a_name_qualifies_is_no_name_to_swap() -> None:
+    previous = PreviousTurn("Who called the game for CBS?")
+    assert resolve("what about the Spanish-language broadcast?", previous).resolved == (
+        "What about the Spanish-language broadcast? (following: Who called the game for CBS?)"
+    )

@@ -25,7 +25,16 @@ from collections.abc import Sequence
 
 from qa.patterns import LazyPattern
 from qa.search.followup_text import is_plural, words_of
-from qa.search.name_kinds import AUXILIARIES, Vocabulary, entity_spans, with_article
+from qa.search.lexicon import common_word
+from qa.search.name_kinds import (
+    AUXILIARIES,
+    STOPWORDS,
+    Vocabulary,
+    entity_spans,
+    is_pronoun,
+    with_article,
+)
+from qa.text import CAPITALS
 
 #: The kinds of name that can be what a question asked for by a noun (no place, no group).
 _NAMED_KINDS = frozenset(("person", "organisation", "unknown"))
@@ -40,12 +49,20 @@ def asked_verb(question: str, noun_end: int) -> str | None:
     """The verb a ``which``/``what`` question asks about, after its noun and any
     auxiliaries (``build`` in ``Which company will build a plant?``), or None when what
     follows the noun is no lower-case word."""
+    skipped = ""
     for word in words_of(question[noun_end:]):
         folded = word.casefold()
         if folded in AUXILIARIES or folded in _BETWEEN:
+            skipped = folded if folded in AUXILIARIES else skipped
             continue
-        return folded if word.islower() else None
+        if folded in ("a", "an") and skipped in _HAVE:
+            return skipped  # "Which company had a dispute …?": "had" is the verb
+        # "Who is the head keeper?": no verb, and "the" none.
+        return folded if word.islower() and folded not in STOPWORDS else None
     return None
+
+
+_HAVE = frozenset(("have", "has", "had"))
 
 
 def name_ending_in(noun: str, sentences: Sequence[str], in_question: str) -> str | None:
@@ -117,28 +134,59 @@ def doer_of(
     question first): right before it, after any auxiliaries (``Celvia will build``, ``The
     Liberal Alliance won``), or after it with "by" (``was built by Harbour Build``); None
     when none does."""
-    if is_plural(verb) and not verb.endswith("ss"):
-        verb = verb[:-1]  # "helps": "help", "helped"
-    stem = verb[: max(_STEM, len(verb) - 2)] if len(verb) > _STEM else verb
     for sentence in sentences:
-        for start, end, kind in entity_spans(sentence, Vocabulary(), person_cues=True):
+        for start, end, kind in _names_in(sentence):
             name = sentence[start:end]
             # What does the deed is what was asked for, whatever kind its name seems of.
-            if kind not in kinds:
-                continue
-            if name.casefold() in in_question:
+            if kind not in kinds or name.casefold() in in_question:
                 continue
             following = [w.casefold() for w in words_of(sentence[end:])[:4]]
-            while following and (following[0] in AUXILIARIES or following[0] in _BETWEEN):
-                following = following[1:]
+            if verb not in _HAVE:  # "had" is the verb itself, no auxiliary before it
+                while following and (following[0] in AUXILIARIES or following[0] in _BETWEEN):
+                    following = following[1:]
             before = [w.casefold() for w in words_of(sentence[:start])[-3:]]
             if before[-1:] == ["the"]:
                 before = before[:-1]
-            doing = bool(following) and following[0].startswith(stem)
-            done_by = len(before) >= 2 and before[-1] == "by" and before[-2].startswith(stem)
+            doing = bool(following) and _same_verb(following[0], verb)
+            done_by = len(before) >= 2 and before[-1] == "by" and _same_verb(before[-2], verb)
             if doing or done_by:
                 return _as_written(sentence, start, name)
     return None
+
+
+def _same_verb(word: str, verb: str) -> bool:
+    """Whether ``word`` is a form of ``verb``: ``built`` of "build", ``helped`` of "helps",
+    ``has`` of "had"."""
+    if verb in _HAVE:
+        return word in _HAVE
+    if is_plural(verb) and not verb.endswith("ss"):
+        verb = verb[:-1]  # "helps": "help", "helped"
+    return word.startswith(verb[: max(_STEM, len(verb) - 2)] if len(verb) > _STEM else verb)
+
+
+#: Capitalised words in a row: a name, or a sentence's first word.
+_CAPITALISED_RUN = LazyPattern(rf"(?<![\w’'\-])[{CAPITALS}][\w’'\-]*(?:\s+[{CAPITALS}][\w’'\-]*)*")
+
+
+def _names_in(sentence: str) -> list[tuple[int, int, str]]:
+    """The names of ``sentence`` with their kinds (``entity_spans``), and, of no known kind,
+    the capitalised words opening a sentence or a clause that ``entity_spans`` leaves out
+    (``Trump`` in "“… !” Trump tweeted"), unless they are common words ("The", "But")."""
+    spans = [
+        # "The Daily Courier reported": two capitalised words after "the" are no person's.
+        (a, b, "organisation")
+        if kind == "person" and sentence[:a].endswith(("the ", "The ")) and " " in sentence[a:b]
+        else (a, b, kind)
+        for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
+    ]
+    for found in _CAPITALISED_RUN.finditer(sentence):
+        first = found.group(0).split()[0].casefold()
+        if common_word(first) or first in STOPWORDS or is_pronoun(first):
+            continue
+        if any(a < found.end() and found.start() < b for a, b, _ in spans):
+            continue
+        spans.append((found.start(), found.end(), "unknown"))
+    return sorted(spans)
 
 
 def _as_written(sentence: str, start: int, name: str) -> str:

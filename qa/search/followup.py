@@ -595,7 +595,12 @@ _SPEECH_VERBS = frozenset(
 #: A verb of saying after a name or a noun: that one speaks (``Arsene Wenger say``).
 _SPEAKS = LazyPattern(
     r"\s+(?:"
-    + "|".join(sorted(_SPEECH_VERBS | {"tell", "tells", "told", "warn", "argue", "admit"}))
+    + "|".join(
+        sorted(
+            _SPEECH_VERBS
+            | {"tell", "tells", "told", "warn", "argue", "admit", "report", "reports", "reported"}
+        )
+    )
     + r")\b",
     re.I,
 )
@@ -787,6 +792,11 @@ def _is_possessive(words: Sequence[re.Match[str]], i: int) -> bool:
 
 
 #: A question for someone's name: ``what is her name?``, ``what was his full name?``.
+#: A question for a thing's name: ``what is it called?``, ``what's its name?``.
+_ASKS_ITS_NAME = LazyPattern(
+    r"^what(?:'s|’s|\s+(?:is|was|will\s+be))\s+(?:it\s+(?:called|named)|its\s+(?:full\s+)?name)$",
+    re.I,
+)
 _ASKS_NAME = LazyPattern(
     r"^what(?:'s|’s|\s+(?P<verb>is|was))\s+(?:his|her)\s+(?:full\s+)?name$", re.I
 )
@@ -807,6 +817,10 @@ def _replace_pronoun(
     if referent is None:
         return with_context(body, previous), PRONOUN, ""
     name, start, end = referent
+    if kind == "thing" and _ASKS_ITS_NAME.match(body) and names_something(f"x {name}"):
+        # "what is it called?" after "Which company is rolling out an electric SUV?": not
+        # "What is Ford called?", which the answer named already; the thing it spoke of.
+        return with_context(body, previous), PRONOUN, ""
     thing = name.removesuffix("'s") if kind == "thing" else ""
     asks_name = _ASKS_NAME.match(body)
     person = name.removesuffix("'s")
@@ -819,6 +833,8 @@ def _replace_pronoun(
         verb = (asks_name["verb"] or "is").casefold()
         return f"Who {verb} {person}?", PRONOUN, thing
     replaced = f"{body[:start]}{name}{body[end:]}"
+    if word == "they" and not name.startswith("the "):
+        replaced = _in_the_singular(replaced, start, start + len(name))
     if _unresolved_pronoun(replaced) is not None:
         # "what did he say about it?": "he" named, "it" is still what the last question was
         # about, so it is asked after it.
@@ -826,6 +842,26 @@ def _replace_pronoun(
     if _still_leans_on(body, match, name, previous):
         return with_context(replaced, previous), PRONOUN, thing
     return capitalised(f"{replaced}?"), PRONOUN, thing
+
+
+#: The auxiliaries "they" takes and the ones a name of one body takes instead.
+_SINGULAR = {"do": "does", "are": "is", "were": "was", "have": "has"}
+
+
+def _in_the_singular(question: str, start: int, end: int) -> str:
+    """``question`` with the auxiliary next to the name at ``start:end``, which took the place
+    of "they", agreeing with one body: ``How many employees does WeWork have?``, ``Where is
+    Celvia based?``."""
+    before = list(WORD.finditer(question[:start]))
+    if before and before[-1].group(0) in _SINGULAR:
+        found = before[-1]
+        singular = _SINGULAR[found.group(0)]
+        return f"{question[: found.start()]}{singular}{question[found.end() :]}"
+    after = WORD.match(question, end + 1)
+    if after is not None and after.group(0) in _SINGULAR:
+        singular = _SINGULAR[after.group(0)]
+        return f"{question[: after.start()]}{singular}{question[after.end() :]}"
+    return question
 
 
 #: "the" before a lower-case noun: ``the game``, ``the contract``.
@@ -908,9 +944,20 @@ def _referent(
     if kind == "person" and previous.person and previous.person.casefold() not in named_here:
         return f"{previous.person}{suffix}", match.start(), match.end()
     if kind == "group":
+        doer = _body_doing_what_was_asked(previous) if word == "they" else None
+        if doer is not None and doer.casefold() not in named_here:
+            # "Who reported that WeWork will cut 4,000 jobs?" then "when did they report it?":
+            # the body the answer says did it, not the jobs.
+            return doer, match.start(), match.end()
         # Number agreement: "they" is the people or things the last question was about
         # ("victims of trafficking") before any organisation it named ("the IOM").
         group = plural_phrase(previous.question, subject_first=word == "they")
+        base_asked, carried_asked = split_carried(previous.question)
+        if group is None and carried_asked and asks_about_the_answer(base_asked):
+            # "who said that? (following: Where did the deportees land?)": still the deportees
+            group = plural_phrase(
+                _QUESTION_BREAK.split(carried_asked)[0], subject_first=word == "they"
+            )
         if group is not None and group.casefold() not in named_here:
             owned = _owned_by(body, match.end(), group) if suffix else None
             if owned is not None:
@@ -1017,6 +1064,7 @@ def _referent(
             for s in found
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
+            and not (kind == "person" and _after_a_time_preposition(source, s[0]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
             and not (kind == "person" and _named_as_a_body(source[s[0] : s[1]], previous))
@@ -1031,6 +1079,8 @@ def _referent(
             and source[s[0] : s[1]].casefold() not in named_here  # never a name it names itself
             # "Which NGO helps …?": the NGO asked for is no name of one
             and not (source is asked_here and _is_the_asked_noun(source, s[0], s[1]))
+            # "What did Bloomberg News report about WeWork?": who spoke is no "its"
+            and not (kind == "thing" and source is asked_here and _SPEAKS.match(source, s[1]))
             and (
                 source is asked_here
                 or (
@@ -1074,6 +1124,11 @@ def _referent(
         if other is not None and other.casefold() not in named_here and _it_is_subject(body, at):
             # "When did Ann Lee join Nordvind?" then "what does it make?": not Ann Lee.
             return f"{other}{suffix}", match.start(), match.end()
+    if kind in ("thing", "group") and (word != "it" or _it_is_subject(body, at)):
+        subject = _subject_no_one_speaks_of(previous, vocabulary)
+        if subject is not None and subject.casefold() not in named_here:
+            # "What did WeWork confirm?" then "how many employees do they have?": WeWork.
+            return f"{subject}{suffix}", match.start(), match.end()
     if kind != "person":
         return None
     titled = _titled_in_lower_case(answers, word, in_question)
@@ -1130,7 +1185,9 @@ def _the_one_no_person(question: str, vocabulary: Vocabulary) -> str | None:
     others = [
         question[a:b]
         for a, b, kind in spans
-        if kind == "unknown" and not _after_a_place_preposition(question, a)
+        if kind == "unknown"
+        and not _after_a_place_preposition(question, a)
+        and not _is_the_asked_noun(question, a, b)  # "Which Toyota model …?": a model
     ]
     if len(others) != 1 or not any(kind == "person" for _, _, kind in spans):
         return None
@@ -1477,6 +1534,13 @@ def _after_a_place_preposition(text: str, start: int) -> bool:
     return bool(before) and before[-1].casefold() in ("from", "at", "in", "the", "a", "an")
 
 
+def _after_a_time_preposition(text: str, start: int) -> bool:
+    """A name after "before", "during", "until" or "since" (``before Election Day``) is when,
+    not who."""
+    before = words_of(text[:start])
+    return bool(before) and before[-1].casefold() in ("before", "during", "until", "since")
+
+
 _SETTING_PREPOSITIONS = frozenset("in at from across throughout within inside".split())
 
 
@@ -1662,7 +1726,11 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
         # last answer, whose "it" is still what was talked about before it.
         return None
     return (
-        (doer_of(verb, answering, in_question) if verb is not None else None)
+        (
+            doer_of(verb, [*answering, *previous.answer_sentences], in_question)
+            if verb is not None
+            else None
+        )
         or name_ending_in(asked.group("noun"), previous.answer_sentences, in_question)
         or name_beside(asked.group("noun"), previous.answer_sentences, in_question)
         or name_after(asked.group("noun"), previous.cited, previous.answer_sentences, in_question)
@@ -1696,14 +1764,21 @@ _WORK_PHRASE = LazyPattern(
 )
 
 
+#: A work's word as the verb after a subject: ``What did the Daily Courier report``.
+_DID_REPORT = LazyPattern(
+    rf"^(?i:what|how|why|when|where)\s+(?i:did|does|do)\s+(?:the\s+)?"
+    rf"(?:[{CAPITALS}][\w’'\-]*\s+){{1,4}}(?i:report|film|record|tape|video|study|survey)$"
+)
+
+
 def _work_asked_about(previous: PreviousTurn) -> str | None:
     """The paper, book or report the last question asked about (``What does Ines Moll's
     new paper say?``), which ``it`` then means (``where was it published?`` asks about the
     paper, not the article); None when it asked about none."""
     base = split_carried(previous.question)[0]
     found = _WORK_PHRASE.search(base)
-    if found is None:
-        return None
+    if found is None or _DID_REPORT.match(base[: found.end()]) is not None:
+        return None  # "What did the Daily Courier report …": a paper reporting, no report
     end = found.end()
     after = re.match(r"\s+(?:on|about|of)\s+", base[end:])
     if after is not None and phrase_end(base, end + after.end()) > end + after.end():
@@ -1838,6 +1913,55 @@ def _owned_by(body: str, start: int, owner: str) -> tuple[str, int] | None:
     return f"the {words[0].group(0)} of {owner}", words[0].end()
 
 
+#: Where one question ends and the next begins in the questions a question carries.
+_QUESTION_BREAK = LazyPattern(r"(?<=\?)\s+")
+
+
+def _subject_no_one_speaks_of(previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+    """The name the last question asks about as its subject, right after its auxiliary
+    (``WeWork`` in ``What did WeWork confirm?``), when the answer and its passages never
+    speak of it as "he" or "she" nor give it a title: a body or a thing, which ``it`` and
+    ``they`` then mean. None when the subject is no name, or may be a person's."""
+    base = split_carried(previous.question)[0]
+    spans = entity_spans(base, vocabulary)
+    for at, (start, end, kind) in enumerate(spans):
+        before = words_of(base[:start])
+        if not before or before[-1].casefold() not in _SUBJECT_AFTER or len(before) > 3:
+            continue
+        if _SPEAKS.match(base, end):
+            # "What did Bloomberg News report about WeWork?": what it spoke of, not who spoke
+            spoken = [
+                s for s in spans[at + 1 :] if words_of(base[: s[0]])[-1:] in (["about"], ["on"])
+            ]
+            if not spoken:
+                return None
+            start, end, kind = spoken[0]
+        name = base[start:end]
+        if kind not in ("organisation", "unknown") or not previous.passages:
+            return None
+        titled = name.split()[0].casefold().rstrip(".") in MALE_TITLES | FEMALE_TITLES
+        if titled or not _spoken_of_as_a_thing(name, previous):
+            return None
+        return name
+    return None
+
+
+def _spoken_of_as_a_thing(name: str, previous: PreviousTurn) -> bool:
+    """Whether the sentences of the last answer and its passages that name ``name`` (by its
+    last word) hold more of "it" and "its" after it than of "he", "she" and their forms: a
+    body or a thing, no person."""
+    last = name.split()[-1].casefold()
+    thing = person = 0
+    for text in [*previous.answer_sentences, *previous.passages]:
+        for sentence in _SENTENCE_END.split(text):
+            words = [re.sub(r"['’]s$", "", w.casefold()) for w in words_of(sentence)]
+            if last in words:
+                after = words[words.index(last) + 1 :]  # "He said WeWork …": another's "he"
+                thing += sum(w in ("it", "its") for w in after)
+                person += sum(w in _HE or w in _SHE for w in after)
+    return thing > person or (thing == person == 0)
+
+
 def _person_answering(previous: PreviousTurn, pronoun: str) -> str | None:
     """The person the last answer gives for what its question asked: the name it gives for
     the noun of ``Which physiologist …?`` (``Jane Roe, a physiologist``), or the one doing the
@@ -1849,7 +1973,7 @@ def _person_answering(previous: PreviousTurn, pronoun: str) -> str | None:
         name = (
             doer_of(
                 verb,
-                _answering_sentence(previous),
+                [*_answering_sentence(previous), *previous.answer_sentences],
                 previous.question.casefold(),
                 kinds=frozenset(("person", "unknown")),
             )
@@ -1888,7 +2012,7 @@ def _body_doing_what_was_asked(previous: PreviousTurn) -> str | None:
         return None
     return doer_of(
         verb,
-        _answering_sentence(previous),
+        [*_answering_sentence(previous), *previous.answer_sentences],
         previous.question.casefold(),
         kinds=frozenset(("organisation", "place", "unknown")),
     )
@@ -1897,9 +2021,19 @@ def _body_doing_what_was_asked(previous: PreviousTurn) -> str | None:
 def _is_the_asked_noun(question: str, start: int, end: int) -> bool:
     """Whether the name at ``start`` is the noun a ``which``/``what`` question asks for
     (``NGO`` in ``Which NGO helps …?``): what the answer names, not a name itself."""
-    asked = _ASKED_THING.match(split_carried(question)[0])
+    base = split_carried(question)[0]
+    modified = _MODIFIED_NOUN.match(base)
+    if modified is not None and start < modified.end("names"):
+        return True  # "Which Toyota model …?": a model, of which Toyota only says whose
+    asked = _ASKED_THING.match(base)
     # "What is the Sana Sezim NGO doing?": a name asked about, longer than the noun.
     return asked is not None and (asked.start("noun"), asked.end("noun")) == (start, end)
+
+
+#: A noun asked for after names that say whose it is: ``Which Toyota model …?``.
+_MODIFIED_NOUN = LazyPattern(
+    rf"^(?i:which|what)\s+(?P<names>(?:[{CAPITALS}][\w’'\-]*\s+){{1,3}})[a-z][\w\-]*\b"
+)
 
 
 def _asks_for_an_organisation(question: str) -> bool:

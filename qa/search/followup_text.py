@@ -15,6 +15,7 @@ from itertools import takewhile
 
 from qa.patterns import LazyPattern
 from qa.search.name_kinds import AUXILIARIES, PREPOSITIONS
+from qa.text import CAPITALS
 
 #: A word, with inner apostrophes, dots and dashes (``Sana Sezim’s``, ``U.S``, ``15–20``).
 WORD = LazyPattern(r"[^\W_][\w'’.\-–]*[\w%]|[^\W_]", re.UNICODE)
@@ -133,7 +134,23 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
             ) > of.end():
                 end = phrase_end(base, of.end())
             return " ".join(["the", base[start:end], *_relative_clause(base[end:])])
-    return _plural_subject(base) or _counted_plural(base)
+    return _plural_subject(base) or _owned_plural(base) or _counted_plural(base)
+
+
+#: A plural someone's or something's: ``Ford's plants``, ``the council's new rules``.
+_OWNED = LazyPattern(
+    rf"(?:\bthe\s+)?(?<![\w’'\-])(?:[{CAPITALS}][\w\-]*\s+){{0,2}}[{CAPITALS}][\w\-]*['’]s"
+    r"\s+(?:[\w\-]+\s+)?(?P<noun>[a-z][\w\-]*)\b"
+)
+
+
+def _owned_plural(base: str) -> str | None:
+    """The plural a name owns in the question (``Ford's plants`` in ``Where are Ford's
+    plants?``), or None."""
+    found = _OWNED.search(base)
+    if found is None or not is_plural(found["noun"]) or found["noun"] in MEASURES:
+        return None
+    return found.group(0)
 
 
 _COUNTED = LazyPattern(r"\b(?:\d[\d,.]*|many|several|both)\s+(?=[a-z])", re.I)
