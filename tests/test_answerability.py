@@ -407,6 +407,8 @@ def test_a_reply_lacks_the_asked_figure_when_it_gives_no_number_but_years_and_da
         ("What was the unemployment rate in Kyrgyzstan in 2017?", ["unemployment"]),
         ("What was the starting cost for a TV commercial?", []),  # how, not what
         ("What is the average salary in Almaty?", ["salary"]),
+        ("What was the original budget of the bridge?", ["budget"]),
+        ("What was the final cost of the bridge?", []),
         ("How many people live in Almaty?", []),
         ("How old is Lena Marsh?", ["age"]),
         ("At what age did Lena Marsh retire?", ["age"]),

@@ -130,7 +130,9 @@ Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("
 Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
 Islands") no person either.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
-index uses: no article that never names a janitor counts janitors.
+index uses: no article that never names a janitor counts janitors; a broad word for people
+or things (``_ANY_COUNTED``: "children", "residents") weighs only as any other unseen
+word, since articles count them under their own nouns ("11,000 pupils").
 
 A question's word is covered by a window that holds it in its other spelling
 ("neighbouring": "neighbors") or as another word of its family ("tourist": "tourism",
@@ -258,7 +260,8 @@ _QUANTITY = LazyPattern(
 #: Words of a quantity that say how it is measured, not what is measured ("the rate").
 _MEASURES = frozenset(
     "number percentage percent share proportion rate cost price amount size total sum value "
-    "average annual current estimated overall approximate exact official real".split()
+    "average annual current estimated overall approximate exact official real original "
+    "initial final latest new previous".split()
 )
 #: Other words for a measured thing (starts of words), as articles give its figure.
 _SAID_AS = {
@@ -266,7 +269,8 @@ _SAID_AS = {
     "gdp": ("gross", "econom", "output"),
     "salary": ("wage", "pay", "earn"), "wage": ("salar", "pay", "earn"),
     "income": ("earn", "wage", "salar"), "revenue": ("sales", "earn", "turnover"),
-    "debt": ("owe", "borrow"), "toll": ("dead", "killed", "died"),
+    "debt": ("owe", "borrow"), "toll": ("dead", "death", "fatalit", "killed", "died"),
+    "budget": ("cost", "spen", "fund", "allocat"),
 }  # fmt: skip
 _DAY_OF_MONTH = LazyPattern(
     r"\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b",
@@ -500,8 +504,10 @@ def question_constraints(
                 # A misspelling ("purhcased") stands for the word the articles use.
                 term = (lexicon.correction(match.group()) if policy.correct_typos else None) or term
             if not lexicon.seen(term):
-                # What "How many …?" counts, when no article names it, no article counts.
-                kind = COUNTED if match.start() == counted_at else UNSEEN
+                # What "How many …?" counts, when no article names it, no article counts;
+                # but people ("children", "residents") are counted under many nouns.
+                counts = match.start() == counted_at
+                kind = COUNTED if counts and match.group().lower() not in _ANY_COUNTED else UNSEEN
                 if len(term) > 2:  # not a prefix such as the "co" of "co-organised"
                     add(match.start(), match.end(), kind, match.group(), (term,))
             elif lexicon.rarity(term) >= policy.rare_terms:
@@ -549,7 +555,8 @@ def check_passages(
     terms = _question_terms(question, lexicon)
     spellings = _spelling_variants(terms, lexicon)
     name_terms = {t for c in constraints if c.kind == NAME for t in c.terms}
-    topic_terms = [(w, t) for w, t in terms if fold(t) not in name_terms and not t.isdigit()]
+    weighed = _weighed_terms(terms, constraints, lexicon, policy)
+    topic_terms = [(w, t) for w, t in weighed if fold(t) not in name_terms and not t.isdigit()]
     asked = surface_kind(question)
     mentioned = things(question)
     kinds = _kinds_of(question, constraints)
@@ -582,11 +589,34 @@ def check_passages(
         )
         holds = asked is None or _gives(asked, hit.chunk.text, question, mentioned)
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
-        coverage = evidence.coverage(terms, lexicon, spellings)
+        coverage = evidence.coverage(weighed, lexicon, spellings)
         topic = evidence.coverage(topic_terms, lexicon, spellings)
         article = hit.article.article_id
         checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic, article))
     return constraints, checks
+
+
+def _weighed_terms(
+    terms: Sequence[tuple[str, str]],
+    constraints: Sequence[Constraint],
+    lexicon: Lexicon,
+    policy: AnswerabilityPolicy,
+) -> list[tuple[str, str]]:
+    """The question's terms as its coverage counts them, as its constraints count them: a
+    misspelling ("purhcased") as the word it stands for, and without the words no article
+    uses that weigh nothing as constraints (common words a paraphrase brings: "see",
+    "bad"), which would otherwise take the largest shares of all. A question left with no
+    term is one told wholly in other words than the articles': its meaning alone (the
+    dense score) tells whether they are on topic."""
+    paraphrased = {c.terms[0] for c in constraints if c.kind == UNSEEN and policy.weight(c) == 0}
+    weighed = []
+    for word, term in terms:
+        if term in paraphrased:
+            continue
+        if not lexicon.seen(term) and policy.correct_typos:
+            term = lexicon.correction(word) or term
+        weighed.append((word, term))
+    return list(dict.fromkeys(weighed))
 
 
 def assess(
@@ -1065,10 +1095,16 @@ _DESCRIBED = (
     r"(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|suburb|province|state|region|district|"
     r"capital|island|port)\s+of\s+)?"
 )
+#: The word a measure's unit stands before ("How many kilometres long …?", "How many years
+#: ago …?"): what it measures, not what is counted, which is the unit.
+_MEASURED_BY = (
+    r"(?:long|tall|high|wide|deep|thick|old|heavy|away|ago|apart|later|earlier|before|after)"
+)
 #: "How many <things>": the words between "how many" and the verb.
 _COUNTED = LazyPattern(
-    r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?))s?\s+(?:are|were|is|was|did|do|"
-    r"does|have|has|had|will|would|can|could|remain|live|died|work)\b",
+    r"\bhow\s+many\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*?))s?\s+"
+    rf"(?:{_MEASURED_BY}\s+)?"
+    r"(?:are|were|is|was|did|do|does|have|has|had|will|would|can|could|remain|live|died|work)\b",
     re.I,
 )
 
@@ -1390,14 +1426,16 @@ def _surnames(texts: Sequence[str]) -> frozenset[str]:
 def measured(question: str) -> list[str]:
     """What a "what is the … of" question measures, lower-cased: "population" of "What is
     the population of Kazakhstan?", "unemployment" of "What was the unemployment rate
-    …?"; not how it is measured ("rate", "total", "average") nor a participle ("the
-    starting cost"). Empty for other questions."""
+    …?", "budget" of "What was the original budget …?"; not how it is measured ("rate",
+    "total", "average") nor a participle ("the starting cost"). Empty for other questions."""
     if asks_age(question):
         return ["age"]
     found = _QUANTITY.search(question)
     if found is None:
         return []
     words = [w.lower() for w in found.groups() if w]
+    if words[-1] not in _MEASURES:  # "the original budget": a word before it qualifies it
+        words = words[-1:]
     return [w for w in words if w not in _MEASURES and not w.endswith(("ing", "ed"))]
 
 
