@@ -320,6 +320,10 @@ def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> N
         "The indexed articles don't say this for “veto”. Closest: The Kelso council has no "
         "veto over the ferry timetable, its chair said. [1]"
     )
+    zone = ["Mill Street became a no-parking zone in May."]
+    assert reply_denies_asked("Which street became a parking zone?", zone) == Constraint(
+        "term", "parking", ("parking",)
+    )
     intended = ["The ferries are not intended as a winter service."]
     found = reply_denies_asked("What are intended as a winter service?", intended)
     assert found == Constraint("term", "intended", ("intended",))
@@ -341,6 +345,11 @@ def test_a_reply_denying_what_the_question_takes_as_so_does_not_answer_it() -> N
         (
             "Where do illegal agencies send young women?",
             "There are 70 agencies, not counting illegal ones, sending women to the Gulf.",
+        ),
+        # A compound ending in the word says it: "2-point" says "point".
+        (
+            "Who scored the first points for Kelso?",
+            "Kelso had no points at the break. Vik then kicked a 2-point conversion for Kelso.",
         ),
         # "No" ending a sentence denies nothing in the next one.
         ("What is an example of a ferry route?", "It is not yes or no. Examples are Skerry."),

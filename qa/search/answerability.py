@@ -1510,10 +1510,10 @@ def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | 
     """A word of a question asking what is so ("What company has veto over the channels?")
     that the reply says only denied ("BSkyB has no veto over the channels", "… are not
     intended as …"): every time a sentence of the reply holds the word (or another form of
-    it), "not", "no", "never" … stands just before it. A reply denying what the question
-    takes as so does not answer it; "not … until 1991" denies nothing (it says when). A
-    term constraint the reply does not meet, else None. Yes-or-no, "why" and "how"
-    questions may be answered by a denial."""
+    it, or ends a compound with it: "a 2-point conversion"), "not", "no", "never" … stands
+    just before it. A reply denying what the question takes as so does not answer it; "not
+    … until 1991" denies nothing (it says when). A term constraint the reply does not meet,
+    else None. Yes-or-no, "why" and "how" questions may be answered by a denial."""
     if _DENIAL_ANSWERS.search(question) or any(
         _DENYING.fullmatch(word) for word in _WORD.findall(question)
     ):  # "Who said it can no longer be justified?" asks what is denied
@@ -1528,11 +1528,13 @@ def reply_denies_asked(question: str, sentences: Sequence[str]) -> Constraint | 
         for part in _SENTENCE_BREAK.split(sentence):
             words = _WORD.findall(part)
             for i, word in enumerate(words):
-                stem = _verb_stem(word)
+                # "a 2-point conversion" says "point": a compound says its last word.
+                *joined, last = word.split("-")
+                stem = _verb_stem(word) if _verb_stem(word) in asked else _verb_stem(last)
                 if stem in asked:
-                    # "has no veto", "not intended", "not more difficult"; "not counting
-                    # illegal ones", "not only …" deny nothing of the word.
-                    before = [w.lower() for w in words[max(0, i - 2) : i]]
+                    # "has no veto", "not intended", "not more difficult", "a no-fly zone";
+                    # "not counting illegal ones", "not only …" deny nothing of the word.
+                    before = [w.lower() for w in [*words[max(0, i - 2) : i], *joined]]
                     no = any(_DENYING.fullmatch(w) for w in before) and not any(
                         w in ("counting", "including", "only", "just", "merely") for w in before
                     )
