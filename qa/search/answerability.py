@@ -186,7 +186,7 @@ from qa.search.name_kinds import (
     regions_named,
 )
 from qa.search.opposites import opposed_word
-from qa.search.person_titles import OFFICES, ROLES
+from qa.search.person_titles import LEADS, OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -1674,7 +1674,7 @@ _ASKS_WORDS_OF_ROLE = LazyPattern(
 )
 #: Roles news names one holder by under several words ("the police chief", "the police
 #: commissioner").
-_HEADS = frozenset("chief head leader boss commissioner commander director superintendent".split())
+_HEADS = LEADS | {"commissioner", "commander", "superintendent"}
 
 
 def role_unheld(

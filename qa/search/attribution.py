@@ -68,6 +68,7 @@ from qa.search.name_kinds import is_demonym, is_organisation_word
 from qa.search.person_titles import (
     FEMALE_TITLES,
     HEADS,
+    LEADS,
     MALE_TITLES,
     OFFICES,
     PERSON_NOUNS,
@@ -834,7 +835,7 @@ def asked_holder(question: str) -> AskedHolder | None:
 
 
 #: Role words that say only that someone heads a body, whatever the body calls its head.
-_GENERIC_HEADS = frozenset({"head", "leader", "chief", "boss"})
+_GENERIC_HEADS = LEADS - {"director"}
 
 
 def names_holder(sentence: str, asked: AskedHolder, context: str = "") -> bool:
@@ -1095,7 +1096,7 @@ def referent_for(
 
 #: Roles news names one holder by under several words ("the police chief", "the head of
 #: the unit").
-_HEAD_ROLES = frozenset("chief head leader boss commander director".split())
+_HEAD_ROLES = LEADS | {"commander"}
 
 
 @dataclass(frozen=True, slots=True)

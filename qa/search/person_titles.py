@@ -38,12 +38,12 @@ ROLES = frozenset(form.split()[-1] for forms in OFFICES for form in forms) | fro
     "linebacker quarterback player guard tackle defender midfielder winger umpire referee "
     "analyst economist lawyer prosecutor judge official adviser advisor".split()
 )
+#: Words for whoever leads a body or a unit, whatever it is.
+LEADS = frozenset("chief head leader boss director".split())
 #: Words for the one who heads a body: "the head of Sana Sezim" is its president, its
 #: chairwoman or its director, so a question asking for the head, leader, chief or boss of a
 #: body is answered by a sentence naming any of them.
-HEADS = frozenset(
-    "head leader chief boss president chair chairman chairwoman chairperson director".split()
-)
+HEADS = LEADS | frozenset("president chair chairman chairwoman chairperson".split())
 #: Words that, before a name, make it a person's ("President Ann Lee", "Dr Ray") and that,
 #: alone or together ("Prime Minister"), name a role, no one.
 PERSON_TITLES = (
