@@ -831,6 +831,18 @@ def test_a_figure_the_reply_gives_for_another_country_is_no_figure_for_the_asked
         "The indexed articles give no figure for Germany. "
         "Closest: Officials said 44 Italians were injured in the crash. [2]"
     )
+    # A rank gives no amount: the sentence ranking the asked country does not stand for it.
+    peru = Constraint("name", "Peru", ("peru",))
+    exported = Assessment((peru,), (1,), 1, (), 0.8)
+    said = [
+        "Chile exported 5.8 million tonnes of copper in 2022.",
+        "Peru, the second-largest producer, did not publish its figures.",
+    ]
+    asked_peru = "How much copper did Peru export?"
+    assert check_reply(asked_peru, said, exported, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for Peru. "
+        "Closest: Chile exported 5.8 million tonnes of copper in 2022. [1]"
+    )
 
 
 def test_a_how_old_reply_without_an_age_near_it_gives_no_age_figure() -> None:

@@ -863,7 +863,9 @@ def figure_of_another(
         giving = [s for s in sentences if gives_age(s)]
     elif asked == ASKED_NUMBER:
         known = _figures(question)
-        giving = [s for s in sentences if _figures(s) - known]
+        # "Peru, the second-largest producer" ranks Peru: it gives no amount of Peru's.
+        ranks_only = _HOW_MANY_WORDS.search(question) or _HOW_MUCH.search(question)
+        giving = [s for s in sentences if _figures(s, ranks=not ranks_only) - known]
     else:
         mentioned = things(question)
         giving = [s for s in sentences if _gives(asked, s, question, mentioned)]
@@ -2421,12 +2423,13 @@ _ONE_NOT_COUNTING = LazyPattern(
 )
 
 
-def _figures(text: str) -> set[str]:
-    """The figures a text gives (see ``reply_lacks_asked``), lower-cased."""
+def _figures(text: str, ranks: bool = True) -> set[str]:
+    """The figures a text gives (see ``reply_lacks_asked``), lower-cased; without the ranks
+    ("second-largest") when ``ranks`` is False."""
     text = _DECADE.sub(" ", _DAY_OF_MONTH.sub(" ", _ONE_NOT_COUNTING.sub(" ", text)))
     found = {_digits(n) for n in _NUMBER.findall(text) if not YEAR_PATTERN.fullmatch(n)}
-    ranks = {" ".join(m.lower().split()) for m in _RANK.findall(text)}
-    return found | ranks | {w.lower() for w in _NUMBER_WORD.findall(text)}
+    ranked = {" ".join(m.lower().split()) for m in _RANK.findall(text)} if ranks else set()
+    return found | ranked | {w.lower() for w in _NUMBER_WORD.findall(text)}
 
 
 def _gives(asked: str, text: str, question: str, mentioned: Things) -> bool:
