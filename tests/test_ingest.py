@@ -607,3 +607,19 @@ def test_a_long_opening_paragraph_that_lost_its_full_stop_stays_in_the_story(
     (article,) = result.articles
     assert article.title == "Breaking News: harbour board buys the Kelso shipyard"
     assert _texts(result, article) == [lost, PROSE_A]
+
+
+def test_a_question_opening_the_page_over_running_text_is_the_headline(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bar.txt").write_text(
+        "Fact Check: Is a new oxygen bar in Portvik offering fresh air for 300 kroner?\n\n"
+        f"{PROSE_A}\n\n{PROSE_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.title == (
+        "Fact Check: Is a new oxygen bar in Portvik offering fresh air for 300 kroner?"
+    )
+    assert article.provenance["title"] == STATED
+    assert _texts(result, article) == [PROSE_A, PROSE_B]

@@ -158,15 +158,21 @@ _HEADLINE_WORDS = 25
 
 def _headlines_over_datelines(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A sentence-like line that opens a header and stands right over a date line or a
-    byline is the headline ("Here's why it's so bad.", "Is the bar real?"), not prose."""
+    byline is the headline ("Here's why it's so bad.", "Is the bar real?"), not prose; so
+    is a question opening the page over running text ("Is an oxygen bar in Delhi offering
+    fresh air?"), which no story opens with."""
     result = list(paragraphs)
     for i, paragraph in enumerate(result[:-1]):
         opens = i == 0 or result[i - 1].kind != PROSE
+        below = result[i + 1].kind
         if (
             paragraph.kind == PROSE
             and opens
-            and result[i + 1].kind in (DATE, BYLINE)
             and len(words(paragraph.text)) <= _HEADLINE_WORDS
+            and (
+                below in (DATE, BYLINE)
+                or (i == 0 and below == PROSE and paragraph.text.rstrip().endswith("?"))
+            )
         ):
             result[i] = Paragraph(paragraph.span, paragraph.text, SHORT)
     return result
