@@ -229,3 +229,22 @@ def test_she_after_which_physiologist_is_the_one_the_answer_names_so(desk: Assis
         "receptor in kidney cells?)"
     )
     assert said.text.startswith("Ruiz said she had not trusted the data at first. [1]")
+
+
+def test_their_after_who_won_is_the_winner_the_answer_names(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who won the Varna city council election?")
+    candidate = _asked(conversation, "who was their candidate for mayor?")
+    assert candidate.resolved_question == "Who was the Liberal Alliance's candidate for mayor?"
+    assert candidate.text.startswith(
+        "The Liberal Alliance candidate for mayor, Tomas Reyes, promised to build 5,000 "
+        "affordable homes. [1]"
+    )
+
+
+def test_she_is_the_mother_the_last_question_asked_about(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Where did the panda cubs' mother come from?")
+    arrived = _asked(conversation, "when did she arrive?")
+    assert arrived.resolved_question == "When did the panda cubs' mother arrive?"
+    assert arrived.text.startswith("Their mother, Mei Lin, arrived from China in 2019. [1]")

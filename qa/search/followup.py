@@ -944,7 +944,9 @@ def _referent(
     if kind == "person" and previous.person and previous.person.casefold() not in named_here:
         return f"{previous.person}{suffix}", match.start(), match.end()
     if kind == "group":
-        doer = _body_doing_what_was_asked(previous) if word == "they" else None
+        doer = _body_doing_what_was_asked(previous) if word in ("they", "their") else None
+        if doer is not None and suffix:
+            doer = f"{doer}{suffix}"  # "Who won the election?" then "their candidate"
         if doer is not None and doer.casefold() not in named_here:
             # "Who reported that WeWork will cut 4,000 jobs?" then "when did they report it?":
             # the body the answer says did it, not the jobs.
@@ -1352,7 +1354,9 @@ _ASKED_ROLE = LazyPattern(
 _POSSESSIVE_INSIDE = LazyPattern(rf"(?:'s|’s)\s+[{CAPITALS}]")
 #: A woman named by her relation to someone: ``Lord Callaghan's wife``.
 _FEMALE_RELATION = LazyPattern(
-    rf"\b(?:[{CAPITALS}][\w\-]*\s+)*[{CAPITALS}][\w\-]*(?:'s|’s)\s+"
+    rf"(?:\b(?:[{CAPITALS}][\w\-]*\s+)*[{CAPITALS}][\w\-]*(?:'s|’s)"
+    # "the panda cubs' mother": whose, in lower case
+    r"|\bthe\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*(?:'s|’s|(?<=s)'|(?<=s)’))\s+"
     r"(?:wife|widow|mother|daughter|sister|girlfriend|fiancée|fiancee|grandmother|aunt|niece)\b"
 )
 
