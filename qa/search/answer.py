@@ -85,6 +85,7 @@ from qa.search.attribution import (
 )
 from qa.search.lexicon import Lexicon
 from qa.search.name_kinds import Vocabulary, entity_spans
+from qa.search.person_titles import COURTESY_TITLES
 from qa.search.sentence_choice import (
     Candidate,
     SentenceWeights,
@@ -127,13 +128,24 @@ def confidence(hits: list[Hit]) -> float:
 
 def _person_found(question: str, passages: Sequence[Hit]) -> bool:
     """Whether the question names a person in full (two words or more) whom a passage
-    names word for word: "Who is Ann Bell?" is on topic where a passage speaks of Ann
-    Bell, however little else of the question its similarity can weigh."""
-    names = [
-        plain_words(fold(question[start:end]))
+    names word for word, or by a courtesy title and a surname the passage writes: "Who is
+    Ann Bell?" is on topic where a passage speaks of Ann Bell, "What did Dr Park say?"
+    where one speaks of Helen Park, however little else of the question its similarity
+    can weigh."""
+    spans = [
+        question[start:end]
         for start, end, kind in entity_spans(question, Vocabulary())
         if kind == PERSON
     ]
+    # "Mr Mezzour", "Dr. Park": a title and a surname name one as surely as a full name.
+    titled = [
+        words[-1]
+        for words in (span.split() for span in spans)
+        if len(words) == 2 and words[0].rstrip(".").lower() in COURTESY_TITLES
+    ]
+    if any(re.search(rf"\b{re.escape(n)}\b", hit.chunk.text) for n in titled for hit in passages):
+        return True
+    names = [plain_words(fold(span)) for span in spans]
     names = [name for name in names if len(name) >= 2]
     if not names:
         return False

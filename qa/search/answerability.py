@@ -186,7 +186,7 @@ from qa.search.name_kinds import (
     regions_named,
 )
 from qa.search.opposites import opposed_word
-from qa.search.person_titles import LEADS, OFFICES, ROLES
+from qa.search.person_titles import COURTESY_TITLES, LEADS, OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -473,6 +473,7 @@ def question_constraints(
         text = question[start:end]
         # "Bowl-related": only the capitalised parts of a hyphenated word name something.
         parts = [p for p in re.split(r"[\s-]+", fold(text)) if p[:1].isupper() or p.isdigit()]
+        parts = _without_titles(parts)
         analysed = lexicon.terms([" ".join(parts)])[0]
         terms = tuple(dict.fromkeys(fold(t) for t in analysed if not t.isdigit()))
         if terms:
@@ -513,6 +514,32 @@ def question_constraints(
             elif lexicon.rarity(term) >= policy.rare_terms:
                 add(match.start(), match.end(), TERM, match.group(), (term,))
     return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
+
+
+#: The last words of offices ("CEO", "Chairman", "Minister"), as a name run may end in one.
+_OFFICE_WORDS = frozenset(form.split()[-1] for forms in OFFICES for form in forms)
+
+
+def _without_titles(parts: list[str]) -> list[str]:
+    """The words of a name run that name someone or something: without a courtesy title
+    before them ("Mr Mezzour", "Dr. Park": the article may write "Ryad Mezzour") or an
+    office after them ("Renault's CEO", "the Harbour Bank Chairman": Renault, whose office
+    the rules on offices and speakers read), when other words remain."""
+    while len(parts) > 1 and _courtesy(parts[0]):
+        parts = parts[1:]
+    while len(parts) > 1 and _office_word(parts[-1]):
+        parts = parts[:-1]
+    return parts
+
+
+def _courtesy(word: str) -> bool:
+    """Whether a word is a courtesy or academic title ("Mr", "Dr.")."""
+    return word.rstrip(".").lower() in COURTESY_TITLES
+
+
+def _office_word(word: str) -> bool:
+    """Whether a word is the last word of an office ("CEO", "Chairman's")."""
+    return re.sub(r"[’']s$", "", word).lower() in _OFFICE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,13 +632,16 @@ def _weighed_terms(
     """The question's terms as its coverage counts them, as its constraints count them: a
     misspelling ("purhcased") as the word it stands for, and without the words no article
     uses that weigh nothing as constraints (common words a paraphrase brings: "see",
-    "bad"), which would otherwise take the largest shares of all. A question left with no
+    "bad") or that are titles and offices ("Mr", "CEO": ``_without_titles``), which would
+    otherwise take the largest shares of all. A question left with no
     term is one told wholly in other words than the articles': its meaning alone (the
     dense score) tells whether they are on topic."""
     paraphrased = {c.terms[0] for c in constraints if c.kind == UNSEEN and policy.weight(c) == 0}
     weighed = []
     for word, term in terms:
-        if term in paraphrased:
+        if term in paraphrased or (
+            not lexicon.seen(term) and (_courtesy(word) or _office_word(word))
+        ):  # "Mr", "CEO" no article writes: what names and offices are read by
             continue
         if not lexicon.seen(term) and policy.correct_typos:
             term = lexicon.correction(word) or term

@@ -19,6 +19,12 @@ FEMALE_TITLES = frozenset(
     "ms mrs miss madam madame lady dame queen princess duchess baroness countess sister mme "
     "senora señora frau".split()
 )
+#: Courtesy and academic titles before a name ("Mr Okafor", "Dr. Park", "Prof Lind"), which
+#: many articles never write: the name is the words after them.
+COURTESY_TITLES = frozenset(
+    "mr mrs ms miss mister dr prof professor sir dame madam madame mme monsieur herr frau "
+    "senor señor senora señora".split()
+)
 #: Offices of a body, each held by another person, with the other forms of each: the
 #: chairman is not the chief executive, nor the spokesman the treasurer.
 OFFICES = (
