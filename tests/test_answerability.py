@@ -1789,6 +1789,9 @@ def test_a_question_asked_of_the_article_it_names_needs_words_that_article_uses(
         ("How many goals has Ann Berg scored?", "Her only goal came in 2019.", True),
         ("How many goals has Ann Berg scored?", "Berg won her first cap at 17.", False),
         ("How many ferries sailed?", "Two ferry crews went on strike.", True),
+        ("How many staff does the charity employ?", "It helped 858 victims.", False),
+        ("How many staff does the charity employ?", "It has 12 staff.", True),
+        ("How many times did she win?", "She won twice.", True),
         ("How old is Ann Berg?", "Berg won her first cap at 17.", True),
     ],
 )

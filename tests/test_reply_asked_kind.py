@@ -103,6 +103,12 @@ def test_a_season_or_a_time_said_from_now_is_a_time(text: str, times: set[str]) 
     assert things(text).by_kind[DATE] == times
 
 
+def test_an_age_a_lower_passage_gives_of_someone_else_is_no_answer(cycling: Assistant) -> None:
+    answer = asked(cycling, "How old is Jon Berg?")
+    assert answer.abstained
+    assert answer.text.startswith("The indexed articles give no age figure for Jon Berg.")
+
+
 @pytest.mark.parametrize(
     ("text", "gives"),
     [

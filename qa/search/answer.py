@@ -36,6 +36,7 @@ from qa.patterns import LazyPattern
 from qa.records import Answer, Article, Citation, Constraint, Hit, Passage, Span
 from qa.search.answer_types import ORGANISATION, PERSON, PLACE
 from qa.search.answerability import (
+    NAME,
     SPEAKER,
     TERM,
     AnswerabilityPolicy,
@@ -48,6 +49,7 @@ from qa.search.answerability import (
     names_counted,
     quotes_in,
     reply_lacks_asked,
+    surface_kind,
 )
 from qa.search.article_questions import (
     OUTLET,
@@ -217,8 +219,9 @@ def compose_answer(
             around,
             ledes,
         )
-        if assessment.lacks_asked is not None:
-            # The reply gives no figure (or date) of what is asked; a lower passage may.
+        if not assessment.met and surface_kind(question) is not None:
+            # The reply gives no figure (or date) of what is asked, or one of another's; a
+            # lower passage may give the asked one.
             lower = _asked_from_lower(question, passages, sentences, snapshot, policy, only)
             if lower is not None:
                 chosen, assessment = lower
@@ -512,7 +515,14 @@ def _asked_from_lower(
     wide = assess(
         question, passages, snapshot, replace(policy.answerability, consider=len(passages))
     )
-    lower = [m for m in wide.meeting if m > considered and (searched is None or m not in searched)]
+    names = [c for c in wide.constraints if c.kind == NAME]
+    lower = [
+        m
+        for m in wide.meeting
+        if m > considered
+        and (searched is None or m not in searched)
+        and _names_all(passages[m - 1], names, snapshot)
+    ]
     if not wide.met or not lower:
         return None
     rated = rate(candidates(question, passages, sentences, snapshot, only=lower), policy.sentences)
@@ -536,6 +546,15 @@ def _asked_from_lower(
         if checked.met:
             return [candidate], checked
     return None
+
+
+def _names_all(hit: Hit, names: Sequence[Constraint], snapshot: Storage) -> bool:
+    """Whether a passage's own text or its article's title holds every name the question
+    gives (a term of each, as the index analyses words): a lower passage answers only of
+    what it names, not of what its article's wider text may be matched to."""
+    text = fold(f"{hit.article.title}\n{hit.chunk.text}")
+    held = {fold(term) for term in snapshot.lexical_terms([text])[0]}
+    return all(any(fold(term) in held for term in name.terms) for name in names)
 
 
 #: How many of the lower passages' likeliest sentences are tried as the reply.

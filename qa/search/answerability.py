@@ -2208,14 +2208,20 @@ _ASKS_MONEY = LazyPattern(
 
 def names_counted(question: str, text: str) -> bool:
     """Whether ``text`` names the things a "How many <things> …?" question counts, in any
-    form of the word ("goal" for "How many goals …?"); True for a question counting no
-    named things. A figure in a sentence that never names them counts something else."""
+    form of the word ("goal" for "How many goals …?", "staff" for "How many staff …?");
+    True for a question counting no named things. A figure in a sentence that never names
+    them counts something else."""
     many = _HOW_MANY_WORDS.search(question)
     counted = many.group(1).split()[0].lower() if many else ""
-    if not _plural_noun(counted):
+    if not counted or counted in _NOT_COUNTED_WORDS:
         return True
-    thing = _singular(counted)
+    thing = _singular(counted) if _plural_noun(counted) else counted  # "staff", "police"
     return any(w.startswith(thing) or same_family(thing, w) for w in plain_words(text))
+
+
+#: Words after "How many" that name no counted thing ("How many of them …?", "How many
+#: more …?", "How many times …?" is answered by "twice").
+_NOT_COUNTED_WORDS = frozenset("of more times other different such".split())
 
 
 def _plural_noun(word: str) -> bool:
