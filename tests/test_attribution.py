@@ -320,6 +320,12 @@ def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
             "Lakeside Rescue Trust president Mara Quist opened the shelter.",
             True,
         ),
+        # the body named before the role, in several words
+        (
+            "Who is Lakeside Rescue Trust's chairwoman?",
+            "“We cannot wait,” said Mara Quist, Lakeside Rescue Trust’s chairwoman.",
+            True,
+        ),
         # a deputy is not the holder
         (
             "Who is the head of the Lakeside Rescue Trust?",

@@ -805,7 +805,7 @@ def _people(text: str) -> tuple[frozenset[str], dict[str, str]]:
 
 #: "Who is the president of Uzbekistan?", "Who was Kyrgyzstan's prime minister?": the role.
 _ASKS_HOLDER = LazyPattern(
-    r"^\W*who\s+(?:is|was|'s|are|were|has\s+been|became)\s+(?:the\s+|[\w-]+['’]s\s+)?"
+    r"^\W*who\s+(?:is|was|'s|are|were|has\s+been|became)\s+(?:the\s+|(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?"
     rf"(?P<role>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUNS})\b(?!\s*(?:who|that)\b)",
     re.I,
 )
