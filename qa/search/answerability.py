@@ -616,7 +616,14 @@ def check_passages(
         )
         holds = asked is None or _gives(asked, hit.chunk.text, question, mentioned)
         named_parts = tuple(evidence.unmet_part(c) for c in unmet)
-        coverage = evidence.coverage(weighed, lexicon, spellings)
+        # A name met otherwise than word for word ("America": "United States") is covered.
+        shares = [
+            (lexicon.idf(t), fold(t) in met_names or evidence.holds(t, spellings))
+            for _, t in weighed
+        ]
+        coverage = (
+            sum(w for w, held in shares if held) / sum(w for w, _ in shares) if shares else 1.0
+        )
         topic = evidence.coverage(topic_terms, lexicon, spellings)
         article = hit.article.article_id
         checks.append(PassageCheck(unmet, uncovered, coverage, holds, named_parts, topic, article))
@@ -1174,7 +1181,8 @@ def _placed(sentence: str) -> list[tuple[str, str]]:
 def _other_in_slot(slot: str, sentence: str, asked: set[str], place: Sequence[str] = ()) -> bool:
     """Whether the sentence puts something in another place the same way ("84 patients
     remaining on Skerry Island" for "… on Fernholm"), a place the question does not name.
-    A country is no rival (a town lies in one: "in Kelso in Norway"), nor is an
+    A country is no rival (a town lies in one: "in Kelso in Norway", "across the United
+    States' north-east"), nor is an
     organisation ("on TV", "in Parliament") or a time ("in March", "at Christmas"), nor a
     state or province when the sentence also names the asked ``place`` ("in Dunmore, in
     Nevada"): alone, a state's figure is not the town's."""
@@ -1182,7 +1190,9 @@ def _other_in_slot(slot: str, sentence: str, asked: set[str], place: Sequence[st
         bare = name.removeprefix("the ")
         if put != slot or set(bare.split()) <= _NOT_PLACES:
             continue  # "at Christmas", "on New Year's Day" (but "on Easter Island")
-        if _countries(name) or name.lower() in _CONTAINING or _kind_of_name(name) == ORGANISATION:
+        if _countries(name) or countries_named(name) or name.lower() in _CONTAINING:
+            continue  # a country, in one word or several ("the United States"), holds places
+        if _kind_of_name(name) == ORGANISATION:
             continue
         if (
             _is_region(bare)
