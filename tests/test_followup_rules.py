@@ -1828,3 +1828,11 @@ def test_a_fragment_about_a_thing_a_name_qualifies_is_no_name_to_swap() -> None:
     assert resolve("what about the Spanish-language broadcast?", previous).resolved == (
         "What about the Spanish-language broadcast? (following: Who called the game for CBS?)"
     )
+
+
+def test_it_after_who_is_the_body_named_in_full_not_its_acronym() -> None:
+    previous = PreviousTurn(
+        "Who is investigating the Harbour Fund?",
+        ("The State Audit Office (SAO) is investigating the Harbour Fund, officials said.",),
+    )
+    assert resolve("who heads it?", previous).resolved == "Who heads the State Audit Office?"

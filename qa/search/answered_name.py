@@ -150,7 +150,20 @@ def doer_of(
             doing = bool(following) and _same_verb(following[0], verb)
             done_by = len(before) >= 2 and before[-1] == "by" and _same_verb(before[-2], verb)
             if doing or done_by:
-                return _as_written(sentence, start, name)
+                return _spelled_out(sentence, start, end) or _as_written(sentence, start, name)
+    return None
+
+
+def _spelled_out(sentence: str, start: int, end: int) -> str | None:
+    """The name an acronym in brackets stands after (``the New York State Attorney General``
+    for ``NYAG`` in "The New York State Attorney General (NYAG) is investigating"), or None
+    when the name at ``start:end`` is no such acronym."""
+    if not sentence[:start].endswith("(") or not sentence[end:].startswith(")"):
+        return None
+    before = sentence[: start - 1].rstrip()
+    for a, b, _ in _names_in(before):
+        if b == len(before):
+            return _as_written(before, a, before[a:b])
     return None
 
 
