@@ -130,9 +130,7 @@ Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("
 Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
 Islands") no person either.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
-index uses: no article that never names a janitor counts janitors; a broad word for people
-or things (``_ANY_COUNTED``: "children", "residents") weighs only as any other unseen
-word, since articles count them under their own nouns ("11,000 pupils").
+index uses: no article that never names a janitor counts janitors.
 
 A question's word is covered by a window that holds it in its other spelling
 ("neighbouring": "neighbors") or as another word of its family ("tourist": "tourism",
@@ -505,10 +503,8 @@ def question_constraints(
                 # A misspelling ("purhcased") stands for the word the articles use.
                 term = (lexicon.correction(match.group()) if policy.correct_typos else None) or term
             if not lexicon.seen(term):
-                # What "How many …?" counts, when no article names it, no article counts;
-                # but people ("children", "residents") are counted under many nouns.
-                counts = match.start() == counted_at
-                kind = COUNTED if counts and match.group().lower() not in _ANY_COUNTED else UNSEEN
+                # What "How many …?" counts, when no article names it, no article counts.
+                kind = COUNTED if match.start() == counted_at else UNSEEN
                 if len(term) > 2:  # not a prefix such as the "co" of "co-organised"
                     add(match.start(), match.end(), kind, match.group(), (term,))
             elif lexicon.rarity(term) >= policy.rare_terms:
