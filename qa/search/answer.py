@@ -11,8 +11,9 @@ the marker of a listed passage whose text contains it, in three cases:
   (a place, a year, a name it asks about; ``qa.search.answerability``), the answer
   says for what the articles don't say it, lists those constraints in
   ``missing`` and cites the closest sentence; so does a reply whose sentences give no
-  figure (or date) of what is asked, unless a lower passage meeting the question gives one
-  in a sentence that passes the same checks alone (``_asked_from_lower``);
+  figure (or date) of what is asked, or another's, unless a lower passage naming what the
+  question names gives one in a sentence that passes the same checks alone
+  (``_asked_from_lower``);
 - otherwise the sentences most likely to hold the answer are chosen
   (``qa.search.sentence_choice``), and a sentence that speaks for someone it does not
   name brings the sentence naming the speaker (``qa.search.attribution``). "Who said
@@ -503,12 +504,13 @@ def _asked_from_lower(
     searched: Collection[int] | None,
 ) -> tuple[list[Candidate], Assessment] | None:
     """A reply from the listed passages below the ones searched first (``searched``: the
-    first ``consider`` that met the question) when none of those gives the asked kind of
-    answer: the likeliest sentence of a lower passage that meets the question's constraints
-    too, gives the asked kind (of the things counted: ``names_counted``), and passes every
-    check of a reply (``check_reply``) alone, read without the text around it, with the
-    assessment it passes; None when no sentence does. "How old is Giggs …?" is answered by
-    "… at the age of 31" in passage 4."""
+    first ``consider`` that met the question) when the reply drawn from those fails its
+    checks (no figure of the asked kind, or another's): the likeliest sentence of a lower
+    passage that meets the question's constraints too, names its names in the passage's
+    own text or title (``_names_all``), gives the asked kind (of the things counted:
+    ``names_counted``), and passes every check of a reply (``check_reply``) alone, read
+    without the text around it, with the assessment it passes; None when no sentence does.
+    "How old is Giggs …?" is answered by "… at the age of 31" in passage 4."""
     considered = policy.answerability.consider
     if len(passages) <= considered:
         return None
