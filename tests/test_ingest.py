@@ -441,6 +441,61 @@ def test_an_outlet_named_only_as_the_interviewer_is_inferred(tmp_path: Path) -> 
     assert (article.outlet, article.provenance["outlet"]) == ("Kazinform", INFERRED)
 
 
+_REPUBLISHED_THEN_A_WIRE_STORY = """Lake levels fall for a third summer in the valley
+
+Engineers measured the reservoir at its lowest level in twenty years, the water board said.
+
+Farmers downstream have been told to expect shorter irrigation rounds until the autumn rains.
+
+This article was originally published by Valley Courier. Read the original article.
+
+Ferry service to the islands resumes after repairs
+
+PORT ELLEN (Reuters) - The island ferry returned to service on Monday after six weeks of repairs.
+
+Operators said the boat would run twice a day through the end of the season.
+"""
+
+
+def test_a_title_over_a_wire_dateline_opens_another_article(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text(_REPUBLISHED_THEN_A_WIRE_STORY)
+    result = ingest_corpus(corpus)
+    assert [(a.title, a.outlet, a.published) for a in result.articles] == [
+        ("Lake levels fall for a third summer in the valley", "Valley Courier", None),
+        ("Ferry service to the islands resumes after repairs", "Reuters", None),
+    ]
+    first, second = (_texts(result, a) for a in result.articles)
+    assert first[-1] == (
+        "Farmers downstream have been told to expect shorter irrigation rounds until the "
+        "autumn rains."
+    )
+    assert second[0].startswith("PORT ELLEN (Reuters) - The island ferry returned")
+
+
+def test_a_section_heading_inside_a_story_opens_no_article() -> None:
+    text = "Council approves the new bus depot\n\n" + PROSE_A + "\n\nCosts and Timing\n\n" + PROSE_B
+    assert _drafts(text) == [
+        ("Council approves the new bus depot", {}, [PROSE_A, "Costs and Timing", PROSE_B])
+    ]
+
+
+def test_a_sentence_opening_like_a_credit_stays_in_the_story() -> None:
+    closing = "Via a spokesperson, the company said it would appeal the ruling next month."
+    text = "Court fines the port operator\n\n" + PROSE_A + "\n\n" + closing
+    ((_, _, paragraphs),) = _drafts(text)
+    assert paragraphs == [PROSE_A, closing]
+
+
+def test_a_credit_line_names_the_outlet_without_the_call_to_read_on() -> None:
+    assert (
+        outlet_from_credit("This article was originally published by Futurism. Read the original.")
+        == "Futurism"
+    )
+    assert outlet_from_credit("First appeared on U.S. News. Read more") == "U.S. News"
+
+
 def test_publication_estimate_is_the_latest_past_year_the_text_mentions() -> None:
     assert estimate_years("in 2012 and earlier in 2004", today=date(2024, 1, 1)) == (
         "2012 or later (the latest year the text mentions)"

@@ -12,8 +12,10 @@ Articles are found by position:
 - A *header* is a run of non-prose paragraphs followed by prose. The first
   header of a region opens its first article; a later one opens another
   article only when it carries a date, a byline or a publication mark and
-  a title. So a page of four articles splits in four, while a sidebar of
-  teasers (no prose, no dates) after the last article opens nothing.
+  a title, or a title over prose opening with a wire dateline ("LONDON
+  (Reuters) -"). So a page of four articles splits in four, while a sidebar
+  of teasers (no prose, no dates) after the last article opens nothing, and
+  a section heading inside a story ("Range and Charging") opens nothing.
 - The *body* runs from the header to the first end marker (or the next
   article). Trailing non-prose paragraphs of the body are its *tail*:
   signatures and credit lines, read for metadata and not indexed, except
@@ -284,7 +286,12 @@ def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]
         ends = [i for i in range(run_start, index) if paragraphs[i].kind == END]
         head = ends[-1] + 1 if ends else run_start
         part = paragraphs[head:index]
-        if any(p.kind in _HEADER_SIGNALS for p in part) and any(p.kind == SHORT for p in part):
+        signalled = any(p.kind in _HEADER_SIGNALS for p in part)
+        # A wire dateline ("LONDON (Reuters) -") only ever opens a story, so a title over
+        # one starts another article even with no date line or byline of its own.
+        if (signalled or read_wire_dateline(paragraphs[index].text)) and any(
+            p.kind == SHORT for p in part
+        ):
             found.append((head, index))
     return found
 
@@ -302,7 +309,14 @@ def _draft(
             cut = i
             break
     body, after = segment[:cut], segment[cut:]
-    last_prose = max(i for i, p in enumerate(body) if p.kind == PROSE)
+    # A credit closing the story ("This article was originally published by X.") is the
+    # page speaking about the article, not its text: it goes to the tail, read for the outlet.
+    last_prose = max(
+        (i for i, p in enumerate(body) if p.kind == PROSE and not _credit_sentence(p.text)),
+        default=None,
+    )
+    if last_prose is None:
+        return None
     body, tail = body[: last_prose + 1], body[last_prose + 1 :]
     closing = next((i for i, p in enumerate(tail) if not _closing_sentence(p)), len(tail))
     body = body + tail[:closing]
@@ -341,6 +355,14 @@ _CREDIT = LazyPattern(
     r"illustrations?)\s+by\b|^\W*(?:source|credit|contact|copyright|tags?)\b|©|@|https?:|www\.",
     re.I,
 )
+
+
+def _credit_sentence(text: str) -> bool:
+    """A full sentence that only credits an outlet ("This article was originally published by
+    Futurism."); a sentence that merely opens like a credit ("Via a spokesperson, the firm
+    said …") names no outlet of a few words and stays prose."""
+    outlet = outlet_from_credit(text)
+    return outlet is not None and len(words(outlet)) <= 5 and "," not in outlet
 
 
 def _author_in_note(body: list[Paragraph]) -> str | None:

@@ -231,7 +231,8 @@ _CREDITS = (
     LazyPattern(r"^(?:source|via|courtesy of)\s*:?\s+(.+)$", re.I),
     LazyPattern(
         r"^(?:this (?:article|story|piece) )?(?:was )?(?:originally|first) "
-        r"(?:published|appeared) (?:by|in|on|at)\s+(.+)$",
+        r"(?:published|appeared) (?:by|in|on|at)\s+(.+?)"
+        r"(?:[.!]\s+(?:read|view|see|visit|click)\b.*)?$",  # "… by X. Read the original article."
         re.I,
     ),
     LazyPattern(r"^(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(.+)$", re.I),
