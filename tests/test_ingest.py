@@ -430,6 +430,17 @@ def test_an_outlet_someone_spoke_to_is_not_the_articles_outlet(tmp_path: Path) -
     assert (article.outlet, article.provenance["outlet"]) == (None, UNKNOWN)
 
 
+def test_a_note_on_wire_material_is_not_the_articles_outlet(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plague.txt").write_text(
+        "Two cases of plague confirmed in the capital\n\n" + PROSE_A + "\n\nWith Post wires\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.outlet, article.provenance["outlet"]) == (None, UNKNOWN)
+    assert outlet_from_name_line("Kabar news agency") == "Kabar news agency"
+
+
 def test_an_outlet_named_only_as_the_interviewer_is_inferred(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

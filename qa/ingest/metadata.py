@@ -215,6 +215,9 @@ def parse_signature(text: str) -> str | None:
     return head if looks_like_name(head) else None
 
 
+# "With Post wires", "With files from the Canadian Press", "Additional reporting by AP": a note
+# on whose material went into the story, not the name of the outlet that published it.
+_CONTRIBUTION = LazyPattern(r"^(?:with|and|plus|additional|including)\b", re.I)
 _MEDIA_WORDS = LazyPattern(
     r"\b(?:agency|agence|news|times|post|journal|analyst|review|magazine|gazette|gazeta|radio"
     r"|tv|television|broadcasting|press|media|tribune|herald|daily|weekly|monitor|observer"
@@ -350,7 +353,7 @@ def outlet_from_name_line(text: str) -> str | None:
     """A short line that is only an outlet's name: "Fergana international information agency."."""
     line = text.strip()
     count = len(words(line))
-    if not 1 <= count <= 6 or looks_like_name(line.rstrip(".")):
+    if not 1 <= count <= 6 or looks_like_name(line.rstrip(".")) or _CONTRIBUTION.match(line):
         return None
     if line.rstrip(".").count(".") == 0 and not _MEDIA_WORDS.search(line):
         return None
