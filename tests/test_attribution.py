@@ -10,7 +10,13 @@ import pytest
 from written_articles import ingested_story
 
 from qa.records import Article, Span
-from qa.search.attribution import asked_holder, names_holder, needs_speaker, speaker_for
+from qa.search.attribution import (
+    asked_holder,
+    holder_search_text,
+    names_holder,
+    needs_speaker,
+    speaker_for,
+)
 from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES
 
 ARTICLE = """\
@@ -320,6 +326,22 @@ def test_he_and_she_bring_speakers_named_in_other_alphabets_and_with_particles(
             "Lakeside Rescue Trust president Mara Quist opened the shelter.",
             True,
         ),
+        (
+            "Who heads the Lakeside Rescue Trust?",
+            "“We cannot wait,” said Mara Quist, Lakeside Rescue Trust’s chairwoman.",
+            True,
+        ),
+        # a head coach is a coach, not the club's head
+        (
+            "Who is the head coach of the Harbour Hawks?",
+            "Harbour Hawks head coach Jan Berg praised the defence.",
+            True,
+        ),
+        (
+            "Who is the head coach of the Harbour Hawks?",
+            "Harbour Hawks president Ola Lund praised the defence.",
+            False,
+        ),
         # the body named before the role, in several words
         (
             "Who is Lakeside Rescue Trust's chairwoman?",
@@ -353,6 +375,20 @@ def test_a_sentence_names_a_titles_holder_beside_the_title_for_the_place_asked(
     asked = asked_holder(question)
     assert asked is not None
     assert names_holder(sentence, asked) is holds
+
+
+def test_a_question_for_a_bodys_head_is_searched_by_the_titles_of_heads_too() -> None:
+    assert holder_search_text("Who heads the Lakeside Rescue Trust?") == (
+        "Who heads the Lakeside Rescue Trust? boss chair chairman chairperson chairwoman chief "
+        "director leader president"
+    )
+    for question in (
+        "Who is the president of Uzbekistan?",
+        "Who is the head coach of the Harbour Hawks?",
+        "Who led the Hawks in rushing?",
+        "Who directed Wild Rose?",
+    ):
+        assert holder_search_text(question) == question
 
 
 def test_who_said_and_who_did_questions_ask_for_no_titles_holder() -> None:

@@ -185,6 +185,16 @@ def test_metadata_questions_on_wire_copy_cite_the_byline_or_the_wire_dateline(
             '"Everyone in the room knew the fish would not wait for the politicians," said '
             "Łukasz Wiśniewski, the head of the fishermen's association. [1] ",
         ),
+        # "Who leads/runs/heads X?" asks for X's head, whatever X calls it
+        (
+            "Who leads Uzbekistan?",
+            "Uzbekistan's president, Shavkat Mirziyoyev, said on Monday that tourism could "
+            "bring in two billion dollars a year by 2025. [1] ",
+        ),
+        (
+            "Who runs Kyrgyzstan?",
+            "President Sadyr Japarov signed the decree within hours, his office said. [2] ",
+        ),
         # the place asked by its country's name, the article naming it by its demonym
         (
             "Who is the president of Kyrgyzstan?",

@@ -133,6 +133,7 @@ class Assistant:
         ``followed`` article ids (a conversation's last cited articles) rank a little higher."""
         # Imported on first use: while a model loaded ahead is still loading, if it is.
         from qa.search.answer import compose_answer
+        from qa.search.attribution import holder_search_text
 
         began = time.perf_counter()
         question = collapse_whitespace(question)
@@ -153,7 +154,7 @@ class Assistant:
         vector = embedder.encode([question])[0]
         embedded = time.perf_counter()
         result = Retriever(snapshot, self._weights).search(
-            vector, question, k or self.settings.k, filters, followed
+            vector, holder_search_text(question), k or self.settings.k, filters, followed
         )
         searched = time.perf_counter()
         notices = list(filters.notes) if filters is not None else []

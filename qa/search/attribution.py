@@ -806,8 +806,16 @@ def _people(text: str) -> tuple[frozenset[str], dict[str, str]]:
 #: "Who is the president of Uzbekistan?", "Who was Kyrgyzstan's prime minister?": the role.
 _ASKS_HOLDER = LazyPattern(
     r"^\W*who\s+(?:is|was|'s|are|were|has\s+been|became)\s+(?:the\s+|(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+)?"
-    rf"(?P<role>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUNS})\b(?!\s*(?:who|that)\b)",
+    rf"(?P<role>(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUNS})\b(?!\s*(?:who|that)\b)"
+    rf"(?!\s+{_PERSON_NOUNS}\b)",  # "head coach" asks for a coach
     re.I,
+)
+
+
+#: "Who heads Sana Sezim?", "Who runs the Harbour Trust?": the head of a body named next.
+_ASKS_HEAD_BY_VERB = LazyPattern(
+    r"^\W*(?i:who)\s+(?:(?i:currently|now)\s+)?(?i:heads|headed|leads|runs|chairs|chaired)\s+"
+    rf"(?:(?i:the)\s+)?(?=[{CAPITALS}])"
 )
 
 
@@ -825,13 +833,25 @@ class AskedHolder:
 def asked_holder(question: str) -> AskedHolder | None:
     """What a "Who is the <role> (of <place>)?" question asks, or None for another
     question (a "Who said …?" asks for a speaker, see ``asks_speaker``)."""
+    names = tuple(re.findall(rf"(?<=\s)[{CAPITALS}][\w\-]+", question))
+    if _ASKS_HEAD_BY_VERB.search(question):  # "Who heads X?" asks what "Who is the head of X?" does
+        return AskedHolder("head", None, names)
     found = _ASKS_HOLDER.search(question)
     if found is None or asks_speaker(question):
         return None
     *before, noun = found.group("role").split()
     narrowing = before[-1] if before and before[-1].islower() else None
-    names = tuple(re.findall(rf"(?<=\s)[{CAPITALS}][\w\-]+", question))
     return AskedHolder(noun.lower(), narrowing, names)
+
+
+def holder_search_text(question: str) -> str:
+    """The text to search the index by for ``question``: itself, with the titles a body
+    gives its head ("president", "chair", …) added when it asks for the head, leader or
+    chief of a body, since those words, not "head", are what the answer's sentence holds."""
+    asked = asked_holder(question)
+    if asked is None or asked.narrowing or asked.noun not in _GENERIC_HEADS:
+        return question
+    return " ".join([question, *sorted(HEADS - {asked.noun})])
 
 
 #: Role words that say only that someone heads a body, whatever the body calls its head.
