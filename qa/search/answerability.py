@@ -84,7 +84,8 @@ something else than the quantity it names ("the population of", the age "How old
 asks for: ``measured``), is
 answered "The indexed articles give no (population) figure for …" too; a reply holding
 only the opposite of a word of the question (``reply_opposes``: "most" for "least",
-"informal" for "formal": ``qa.search.opposites``) "doesn't say this for “least”"
+"informal" for "formal", the neighbouring relation "born" for "die" or "bought" for "sell":
+``qa.search.opposites``) "doesn't say this for “least”"
 (``check_reply``), a reply giving another count or rank of what the question counts and
 never its own ("two ferries" for "three ferries": ``number_of_another``) "doesn't say this
 for “three ferries”", as does one giving the asked superlative of a thing only at another
