@@ -121,6 +121,11 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             last = years[-1]
             return f"{base[: last.start()]}{year.group(0)}{base[last.end() :]}?"
         return f"{base} in {year.group(0)}?"
+    relative = _RELATIVE_YEAR.fullmatch(fragment.strip())
+    span = _YEARS_SPAN.search(base)
+    if relative is not None and span is not None:
+        # "and last year?" after "How much did the council give this year?"
+        return f"{base[: span.start()]}{fragment.strip()}{base[span.end() :]}?"
     beside = _YEAR_BESIDE.fullmatch(fragment)
     years = list(YEAR.finditer(base))
     if beside is not None and years:
@@ -161,7 +166,10 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
             and modified[0] not in STOPWORDS
         ):
             # "what about the Spanish-language broadcast?": a broadcast, which no name of the
-            # last question is; "and Tony Blair as prime minister?" is a name.
+            # last question is; "and Tony Blair as prime minister?" is a name. "and in the
+            # Reuters poll?" still takes the place of the phrase of its shape.
+            if words_of(fragment)[0].casefold() in PREPOSITIONS:
+                return _same_phrase_replaced(fragment, base)
             return None
         same = [span for span in _spans_as_written(base, vocabulary) if span[2] == kind]
         preposition = words_of(fragment[:start])[-1:]
@@ -564,6 +572,10 @@ _YEARS_SPAN = LazyPattern(
     r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year)\b",
     re.I,
 )
+#: A year named relatively: ``last year``, ``in the same year``.
+_RELATIVE_YEAR = LazyPattern(
+    r"(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year", re.I
+)
 #: The year before or after the one asked about: ``the year before``, ``a year later``,
 #: ``the previous year``.
 _YEAR_BESIDE = LazyPattern(
@@ -669,6 +681,15 @@ def _ask_again(fragment: str, lead: re.Match[str], base: str) -> str | None:
     if rest_words and rest_words[0].casefold() in AUXILIARIES:
         tail = rest_words[1] if len(rest_words) > 1 else ""
         first = tail.split(" ", 1)[0]
+        if (
+            old.group(0).casefold().split()[0] in ("which", "what")
+            and first.islower()
+            and not is_pronoun(first)
+            and first not in ("the", "a", "an")
+        ):
+            # "how many?" after "Which company will employ people in Skellvik?": the company
+            # was what it asked for, no subject to keep ("How many will company employ …").
+            return None
         if first and (
             is_pronoun(first.casefold()) or first in ("the", "a", "an") or first[0].isupper()
         ):

@@ -266,6 +266,42 @@ def _place_for_the_region(body: str, previous: PreviousTurn, vocabulary: Vocabul
     return None
 
 
+#: A name after a preposition of place in an answer, through "the town of" and the like:
+#: ``evacuated from the town of Ashby Cross``.
+_PLACE_GIVEN = LazyPattern(
+    r"\b(?P<preposition>in|at|from|to|near|into)\s+(?:(?P<the>the)\s+)?"
+    r"(?:(?:town|city|village|region|province|county|district|port|state)\s+of\s+)?$"
+)
+#: A lower-case word after a name that makes the name only say whose or which (``the Delhi
+#: airport``): then the name is no place given.
+_QUALIFIED = LazyPattern(r"\s+(?!(?:in|on|at|of|for|to|from|by|and|with|where|when)\b)[a-z]")
+
+
+def _place_answered(previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+    """After ``Where …?``, the first name the sentence answering it gives after a preposition
+    of place (``from the town of Ashby Cross``) that the question does not name, with the
+    preposition it then takes (``in Ashby Cross``, ``at the Ashby Cross Leisure Centre``): what
+    a next ``there`` means. None after any other question, or when no such name stands
+    there."""
+    base = split_carried(previous.question)[0]
+    if not base.casefold().startswith("where "):
+        return None
+    in_question = base.casefold()
+    for sentence in _answering_sentence(previous):
+        for start, end, kind in entity_spans(sentence, vocabulary):
+            name = sentence[start:end]
+            if kind == "group" or name.casefold() in in_question:
+                continue
+            given = _PLACE_GIVEN.search(sentence[:start])
+            if given is None or _QUALIFIED.match(sentence, end) is not None:
+                continue
+            if given["preposition"] == "at" or (given["preposition"] == "near"):
+                the = "the " if given["the"] and not given.group(0).endswith("of ") else ""
+                return f"{given['preposition']} {the}{name}"
+            return f"in {name}"
+    return None
+
+
 def _placed_by(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "in", "at" or "near", or "of" after a role, a
     body or a word for a place (``the mayor of Stenby``, ``the council of Stenby``, ``the
@@ -543,6 +579,8 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
             before = words[i - 1].group(0).casefold() if i > 0 else ""
             last = i == len(words) - 1
             following = words[i + 1].group(0).casefold() if not last else ""
+            if word == "this" and following in _PRESENT_PERIODS:
+                continue  # "this year": the present the articles speak of, no earlier turn's
             if word == "that" and before in _SPEECH_VERBS and following in AUXILIARIES:
                 return match, "demonstrative"  # "who said that would mean a hike?"
             if (
@@ -567,6 +605,9 @@ def _unresolved_pronoun(body: str) -> tuple[re.Match[str], str] | None:
 
 
 _ADVERBS = frozenset("always still also never often usually really now".split())
+#: ``this year``, ``this week``: periods a question places in the present, never in a year
+#: an earlier turn named.
+_PRESENT_PERIODS = frozenset("year week month season weekend".split())
 
 
 def _refers_to_place(words: Sequence[re.Match[str]], i: int) -> bool:
@@ -900,6 +941,11 @@ def _referent(
 ) -> tuple[str, int, int] | None:
     wanted = {"person": ("person",), "thing": ("organisation",), "group": ("organisation",)}
     if kind == "place":
+        answered = _place_answered(previous, vocabulary)
+        if answered is not None and answered.split(" ", 1)[1].casefold() not in body.casefold():
+            # "Where were residents evacuated from?" then "where was a shelter opened there?":
+            # the place the answer gave, not the question's wider one.
+            return answered, match.start(), match.end()
         for source in (previous.question, *previous.answer_sentences[:1]):
             places = [s for s in entity_spans(source, vocabulary) if s[2] == "place"]
             if places:
@@ -1004,7 +1050,7 @@ def _referent(
     elif kind == "person" and carried and _names_a_person(base, vocabulary):
         # The one the last question names before any its carried earlier questions name.
         asked_here = f"{base}?"
-    if kind == "person" and not _names_a_person(base, vocabulary):
+    if kind == "person" and not _names_a_person(base, vocabulary, besides_whose_role=True):
         # "What does the harbour minister say?" then "who is he?": the one the answer
         # names with that role ("Harbour Minister Tom Ray").
         holder = _holder_of_the_role(base, previous)
@@ -1035,6 +1081,18 @@ def _referent(
         # anyone the answer names (not so after "which defensive tackle …?": that one).
         single = _single_name_asked_about(previous, word, vocabulary)
         if single is not None and single.casefold() not in named_here:
+            return f"{single}{suffix}", match.start(), match.end()
+    lead = lead_noun(base) if kind == "person" and asked in ("what", "which") else None
+    if lead is not None and base[lead[0] : lead[1]].split()[-1].casefold() not in ROLES:
+        # "What parasite did the mice in Howitt's study carry?" then "where is he now?": no
+        # person was asked for, so he is the one the question names, when the texts call
+        # that one "he".
+        single = _single_name_asked_about(previous, word, vocabulary)
+        if (
+            single is not None
+            and single.casefold() not in named_here
+            and _spoken_of_so(single, word, previous)
+        ):
             return f"{single}{suffix}", match.start(), match.end()
     if kind == "person" and _asks_for_the_subject(previous.question):
         # "Who beat Andy Roddick?" then "how old is he?": he is the one the answer names,
@@ -1126,7 +1184,9 @@ def _referent(
         if other is not None and other.casefold() not in named_here and _it_is_subject(body, at):
             # "When did Ann Lee join Nordvind?" then "what does it make?": not Ann Lee.
             return f"{other}{suffix}", match.start(), match.end()
-    if kind in ("thing", "group") and (word != "it" or _it_is_subject(body, at)):
+    if kind in ("thing", "group") and (
+        word != "it" or _it_is_subject(body, at) or _done_to_it(body, at)
+    ):
         subject = _subject_no_one_speaks_of(previous, vocabulary)
         if subject is not None and subject.casefold() not in named_here:
             # "What did WeWork confirm?" then "how many employees do they have?": WeWork.
@@ -1202,6 +1262,26 @@ def _it_is_subject(body: str, at: int) -> bool:
     it?``: what was said)."""
     words = [w.casefold() for w in words_of(body)]
     return words[at] == "its" or (at > 0 and words[at - 1] in AUXILIARIES)
+
+
+#: Verbs whose ``it`` is what was said or told, not a thing named before.
+_TELLING_VERBS = _SPEECH_VERBS | frozenset(
+    "say tell tells told report reports reported write wrote writes announce announced "
+    "announces confirm confirmed confirms deny denied denies reveal revealed reveals".split()
+)
+
+
+def _done_to_it(body: str, at: int) -> bool:
+    """Whether ``it``, the ``at``-th word of ``body``, is what a ``Who <verb> it?`` asks who
+    did something to (``who founded it?``, ``who owns it?``): a thing, as the subject ``it``
+    is; not what was said (``who said it?``, ``who reported it?``)."""
+    words = [w.casefold() for w in words_of(body)]
+    return (
+        at == 2 == len(words) - 1
+        and words[0] == "who"
+        and words[1] not in AUXILIARIES
+        and words[1] not in _TELLING_VERBS
+    )
 
 
 #: A title and the name after it in a text without capitals: ``mr straw``, ``lord callaghan``.
@@ -1370,10 +1450,12 @@ def _single_name_asked_about(
     "from" or "the", or the answer speaks of it with the other pronoun."""
     base = split_carried(previous.question)[0]
     spans = [s for s in entity_spans(base, vocabulary) if s[2] in ("person", "unknown")]
-    if (
-        len(spans) != 1
-        or spans[0][2] != "unknown"
-        or _after_a_place_preposition(base, spans[0][0])
+    if len(spans) != 1 or spans[0][2] != "unknown":
+        return None
+    # "in Howitt's study": whose study, not where
+    owner = base[spans[0][1] : spans[0][1] + 2] in ("'s", "’s")
+    if not owner and (
+        _after_a_place_preposition(base, spans[0][0])
         or _placed_by(base, spans[0][0])  # "the mayor of Stenby": where, not who
     ):
         return None
@@ -1825,10 +1907,16 @@ def _may_name_one(sentence: str, in_question: str) -> bool:
     )
 
 
-def _names_a_person(question: str, vocabulary: Vocabulary) -> bool:
-    """Whether ``question`` names someone who may be a person (not after "in", "the" …)."""
+def _names_a_person(
+    question: str, vocabulary: Vocabulary, *, besides_whose_role: bool = False
+) -> bool:
+    """Whether ``question`` names someone who may be a person (not after "in", "the" …);
+    ``besides_whose_role``: nor the body or place a role is of (``the chief executive of
+    Norlite``)."""
     return any(
-        kind in ("person", "unknown") and not _after_a_place_preposition(question, a)
+        kind in ("person", "unknown")
+        and not _after_a_place_preposition(question, a)
+        and not (besides_whose_role and _placed_by(question, a))
         for a, _, kind in entity_spans(question, vocabulary)
     )
 
@@ -1929,8 +2017,12 @@ def _subject_no_one_speaks_of(previous: PreviousTurn, vocabulary: Vocabulary) ->
     base = split_carried(previous.question)[0]
     spans = entity_spans(base, vocabulary)
     for at, (start, end, kind) in enumerate(spans):
-        before = words_of(base[:start])
-        if not before or before[-1].casefold() not in _SUBJECT_AFTER or len(before) > 3:
+        before = [w.casefold() for w in words_of(base[:start])]
+        the = bool(before) and before[-1] == "the"
+        if the and kind == "person":
+            kind = "unknown"  # "the River Tamsin", "the Mavic Mini": no one's name takes "the"
+        words = _subject_words(before[:-1] if the else before)
+        if words is None or len(words) > 3:
             continue
         if _SPEAKS.match(base, end):
             # "What did Bloomberg News report about WeWork?": what it spoke of, not who spoke
@@ -1944,10 +2036,56 @@ def _subject_no_one_speaks_of(previous: PreviousTurn, vocabulary: Vocabulary) ->
         if kind not in ("organisation", "unknown") or not previous.passages:
             return None
         titled = name.split()[0].casefold().rstrip(".") in MALE_TITLES | FEMALE_TITLES
+        owned = _owned_subject(base, start, end, words[-1], the)
+        if owned is not None:
+            # "When did the Indians' aircraft land?": what they own is the subject, no person
+            return None if titled else owned
         if titled or not _spoken_of_as_a_thing(name, previous):
             return None
-        return name
+        return f"the {name}" if the and base[start:end] == name else name
     return None
+
+
+#: Auxiliaries a question's subject follows: ``how far can the RAV4 Prime go?``.
+_SUBJECT_AUXILIARIES = _SUBJECT_AFTER | frozenset("are were can could should may might".split())
+#: ``What is the range of …?``: the noun a question asks about that belongs to its name.
+_OF_NAME = LazyPattern(r"^(?:is|was|are|were)\s+the\s+[a-z][\w\-]*\s+of$")
+
+
+def _subject_words(before: list[str]) -> list[str] | None:
+    """The words of a question before its subject name (``before``, "the" left off), up to
+    its auxiliary, when the name is that subject (``How far can [the RAV4 Prime]``) or what
+    the subject asked about belongs to (``What is the range of [the Mavic Mini]``); else
+    None."""
+    if before and before[-1] in _SUBJECT_AUXILIARIES:
+        return before
+    if len(before) >= 5 and _OF_NAME.match(" ".join(before[-4:])) is not None:
+        return before[:-3]
+    return None
+
+
+#: Auxiliaries after which the question's own verb follows its subject (``did X land``).
+_VERB_FOLLOWS = frozenset("did does do will would can could should may might".split())
+
+
+def _owned_subject(question: str, start: int, end: int, auxiliary: str, the: bool) -> str | None:
+    """What the name at ``start:end`` owns when the question's subject is that
+    (``the Indians' aircraft`` in ``Where did the Indians' aircraft land?``): the words after
+    its possessive, without the verb an ``auxiliary`` such as "did" leaves after them; None
+    when the name owns nothing there."""
+    if question[end : end + 2] in ("'s", "’s"):
+        after = end + 2
+    elif question[end - 1 : end] in ("'", "’"):
+        after = end
+    else:
+        return None
+    stop = phrase_end(question, after)
+    owned = question[after:stop].split()
+    if auxiliary in _VERB_FOLLOWS and len(owned) > 1:
+        owned = owned[:-1]  # "aircraft land": the verb is no part of what it owns
+    if not owned:
+        return None
+    return f"{'the ' if the else ''}{question[start:after]} {' '.join(owned)}"
 
 
 def _spoken_of_as_a_thing(name: str, previous: PreviousTurn) -> bool:
