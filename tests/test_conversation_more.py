@@ -60,3 +60,15 @@ def test_tell_me_more_when_everything_was_shown_says_so(bridge: Assistant) -> No
     follow = conversation.ask("who designed it?")
     # Still what the last searched question asked about, whatever "go on" found.
     assert follow.resolved_question == "Who designed the Harbour Bridge?"
+
+
+def test_what_else_did_she_say_reads_on_only_to_what_she_said(bridge: Assistant) -> None:
+    conversation = bridge.conversation()
+    said = conversation.ask("What did Lena Ortiz say about the bridge?")
+    assert said.text.startswith(
+        "Ortiz said the bridge would cut the drive to the airport by twenty minutes. [1]"
+    )
+    more = conversation.ask("what else did she say?")
+    # The passage holds more sentences, none of them hers: no other sentence stands in.
+    assert more.text == "The passages of the last answer quote nothing more than it showed."
+    assert more.abstained

@@ -21,6 +21,7 @@ Velta unveils long-range scooter
 Velta is showing its new electric scooter, the Orbit X2, at the Milan motor show this week.
 The Orbit X2 will be able to go 140 kilometres on a single charge, Velta said.
 It goes on sale in the spring, priced at 4,900 euros.
+The best-selling scooter in Milan in 2019 was the Velta Orbit 2, with 9,400 sales.
 """
 DRONE = """\
 Small drones for beginners
@@ -201,3 +202,13 @@ def test_how_many_after_which_company_is_asked_after_it_never_garbled(desk: Assi
         "How many? (following: Which company will employ people in Skellvik?)"
     )
     assert "1,800 people" in count.text
+
+
+def test_it_after_what_was_the_best_selling_one_is_the_one_the_answer_says_it_was(
+    desk: Assistant,
+) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What was the best-selling scooter in Milan in 2019?")
+    sold = _asked(conversation, "how many did it sell?")
+    assert sold.resolved_question == "How many did the Velta Orbit 2 sell?"
+    assert "9,400 sales" in sold.text

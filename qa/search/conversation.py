@@ -673,6 +673,19 @@ def _sentence_before(
 
 #: How an answer says the last answer's passages hold nothing it did not show.
 NOTHING_MORE = "The passages of the last answer say nothing more than it showed."
+NOTHING_MORE_SAID = "The passages of the last answer quote nothing more than it showed."
+#: ``what else did she say?``, ``anything else he added?``: more of what one person said.
+_ASKS_WHAT_ELSE_SAID = LazyPattern(
+    r"^(?:(?:and|so|ok(?:ay)?),?\s+)?(?:(?:what|anything)\s+else\s+did|what\s+did)\s+"
+    r"(?P<pronoun>he|she|they)\s+(?:say|add)(?:\s+next)?\b",
+    re.I,
+)
+#: A verb that reports speech in a sentence read on (``… ," Okafor said.``).
+_REPORTED_SPEECH = LazyPattern(
+    r"\b(?:said|says|added|adds|told|tells|warned|warns|recalled|recalls|explained|explains|"
+    r"noted|notes|argued|argues|insisted|insists|asked|asks|stressed|stresses|promised)\b",
+    re.I,
+)
 #: How many sentences a ``tell me more`` shows.
 _MORE_SENTENCES = 3
 _ENDS_SENTENCE = LazyPattern(r"[.!?…][\"”’')\]]*$")
@@ -705,10 +718,20 @@ def more_than_shown(question: str, last: Answer, shown: Sequence[str]) -> Answer
             if _ENDS_SENTENCE.search(sentence) is None:
                 continue  # a heading or a cut-off end of the passage
             (after if reading_on else before).append((sentence, passage.marker))
-    chosen = (after + before)[:_MORE_SENTENCES]
+    unseen = after + before
+    nothing = NOTHING_MORE
+    asked_of = _ASKS_WHAT_ELSE_SAID.match(question)
+    if asked_of is not None:
+        # "what else did she say?": only what someone is said to have said, by that pronoun
+        # or a name the last answer and its question gave; never other sentences read on.
+        speakers = _surnames(f"{last.resolved_question or last.question} {last.text}")
+        pronoun = asked_of["pronoun"].casefold()
+        unseen = [(s, m) for s, m in unseen if _said_by(s, pronoun, speakers)]
+        nothing = NOTHING_MORE_SAID
+    chosen = unseen[:_MORE_SENTENCES]
     if not chosen:
         return dataclasses.replace(
-            last, question=question, text=NOTHING_MORE, abstained=True, citations=(), missing=()
+            last, question=question, text=nothing, abstained=True, citations=(), missing=()
         )
     markers = {marker for _, marker in chosen}
     return dataclasses.replace(
@@ -719,6 +742,25 @@ def more_than_shown(question: str, last: Answer, shown: Sequence[str]) -> Answer
         citations=tuple(c for c in last.citations if c.marker in markers),
         missing=(),
     )
+
+
+def _surnames(text: str) -> set[str]:
+    """The last words of the people ``text`` names (``lindqvist`` for Maria Lindqvist), in
+    lower case: whose words a ``what else did she say?`` may read on to."""
+    return {
+        text[a:b].split()[-1].casefold()
+        for a, b, kind in entity_spans(text, Vocabulary(), person_cues=True)
+        if kind == "person"
+    }
+
+
+def _said_by(sentence: str, pronoun: str, speakers: set[str]) -> bool:
+    """Whether ``sentence`` reports what the one asked about said: a verb of speech, and
+    that one's ``pronoun`` or one of the ``speakers``' surnames beside it."""
+    if _REPORTED_SPEECH.search(sentence) is None:
+        return False
+    words = {re.sub(r"['’]s$", "", w.casefold()) for w in re.findall(r"[\w’'\-]+", sentence)}
+    return pronoun in words or bool(words & speakers)
 
 
 _ASKS_DATE = LazyPattern(r"\b(when|date|dated|year|day)\b", re.I)

@@ -1804,6 +1804,9 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
                 if whole:
                     return f"the {sentence[found.start('name') : found.end()]}"
                 return with_article(name)
+    named = _name_said_to_be_the_asked(previous, [*answering, *previous.answer_sentences])
+    if named is not None:
+        return named
     if not _names_one(asked["noun"]):
         return None
     verb = asked_verb(split_carried(previous.question)[0], asked.end("noun"))
@@ -1821,6 +1824,36 @@ def _name_given_for_the_asked(previous: PreviousTurn) -> str | None:
         or name_beside(asked.group("noun"), previous.answer_sentences, in_question)
         or name_after(asked.group("noun"), previous.cited, previous.answer_sentences, in_question)
     )
+
+
+#: ``What was the best-selling electric car in Europe in 2019?``: the phrase it asks what
+#: is, up to its first preposition.
+_WHAT_IS_THE = LazyPattern(
+    r"^(?:which|what)\s+(?:is|was)\s+the\s+(?P<phrase>(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*)"
+    r"(?=\s+(?:in|of|for|on|at|to|from|by|with|that|since)\b|\s*[?.!]?$)",
+    re.I,
+)
+
+
+def _name_said_to_be_the_asked(previous: PreviousTurn, sentences: Sequence[str]) -> str | None:
+    """After ``What was the best-selling electric car …?``, the name a sentence holding that
+    phrase says it was (``… in 2019 was the Tesla Model 3``, a model's number with it); None
+    when none does."""
+    asked = _WHAT_IS_THE.match(split_carried(previous.question)[0])
+    if asked is None:
+        return None
+    phrase = re.escape(asked["phrase"])
+    said = re.compile(
+        rf"(?i:\b{phrase}\b[^.;]*?\s(?:is|was)\s+(?P<the>the\s+)?)"
+        rf"(?P<name>{_NAME_RUN}(?:\s+\d{{1,3}}(?![\d,.]\d))?)"
+    )
+    in_question = previous.question.casefold()
+    for sentence in sentences:
+        found = said.search(sentence)
+        if found is not None and found["name"].casefold() not in in_question:
+            name = found["name"]
+            return f"the {name}" if found["the"] else name
+    return None
 
 
 def _names_one(noun: str) -> bool:
