@@ -68,6 +68,13 @@ Mayor Aisha Rahman opened the festival on Friday in Victoria Park.
 The city council gave the festival a grant of 120,000 pounds this year, compared with 90,000 \
 pounds last year.
 """
+ROWING = """\
+Kelso crew wins the Tarn regatta
+
+The Kelso Rowing Club won the Tarn regatta on Saturday, beating Grenwick by two lengths.
+Kelso's coach, Ines Moreau, said the crew had trained twice a day since January.
+She said the club would race in Lyon in June.
+"""
 POLLS = """\
 Voters back the harbour plan
 
@@ -90,6 +97,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
             "lab.txt": LAB,
             "festival.txt": FESTIVAL,
             "polls.txt": POLLS,
+            "rowing.txt": ROWING,
         },
     )
 
@@ -212,3 +220,13 @@ def test_it_after_what_was_the_best_selling_one_is_the_one_the_answer_says_it_wa
     sold = _asked(conversation, "how many did it sell?")
     assert sold.resolved_question == "How many did the Velta Orbit 2 sell?"
     assert "9,400 sales" in sold.text
+
+
+def test_she_after_who_holds_a_role_someone_has_is_the_one_named_with_it(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who is the Kelso Rowing Club's coach?")
+    said = _asked(conversation, "what did she say about the crew?")
+    assert said.resolved_question == "What did Ines Moreau say about the crew?"
+    assert said.text.startswith(
+        "Kelso's coach, Ines Moreau, said the crew had trained twice a day since January. [1]"
+    )

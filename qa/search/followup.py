@@ -1966,6 +1966,11 @@ _ROLE_ASKED = LazyPattern(
 #: The body a role is of, between it and its holder's name: `` of the Harbour Society of Kelso``.
 _CAPITALISED = rf"(?-i:[{CAPITALS}][\w’'\-]*)"
 _OF_BODY = rf"(?:\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:of\s+)?{_CAPITALISED})*)?"
+#: A role asked about by whose it is: ``Who is the Kelso Rowing Club's coach?``.
+_OWNED_ROLE_ASKED = LazyPattern(
+    rf"^(?i:who\s+(?:is|was))\s+(?:the\s+)?(?:{_CAPITALISED}\s+){{0,4}}{_CAPITALISED}(?:'s|’s)\s+"
+    r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})$"
+)
 
 
 #: A role, with the place or body it is of: ``the mayor of Stenby``, ``the Stenby mayor``.
@@ -2002,7 +2007,8 @@ def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
     Minister Tom Ray`` or ``the harbour minister, Tom Ray,`` for ``the harbour minister``;
     ``President of the Rowing Society of Kelso, Ann Lee,`` for ``and the president of the
     Rowing Society?``); None when it names none, or when the role is a pronoun's."""
-    role = _ROLE_ASKED.match(question.rstrip("?!. "))
+    asked = question.rstrip("?!. ")
+    role = _ROLE_ASKED.match(asked) or _OWNED_ROLE_ASKED.match(asked)
     if role is None or any(is_pronoun(w.casefold()) for w in words_of(role["role"])):
         return None
     # The whole role, or its head noun (``Minister Tom Ray`` for "the harbour minister").
