@@ -230,3 +230,22 @@ def test_she_after_who_holds_a_role_someone_has_is_the_one_named_with_it(desk: A
     assert said.text.startswith(
         "Kelso's coach, Ines Moreau, said the crew had trained twice a day since January. [1]"
     )
+
+
+def test_a_correction_naming_what_it_replaces_asks_the_last_question_again(
+    desk: Assistant,
+) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "How many visitors did the Harrowgate Jazz Festival have in 2017?")
+    now = _asked(conversation, "I meant this year, not 2017.")
+    assert now.resolved_question == (
+        "How many visitors did the Harrowgate Jazz Festival have this year?"
+    )
+    assert "48,000 visitors this year" in now.text
+
+
+def test_a_correction_of_what_was_asked_about_takes_its_place(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What did Ines Moreau say about the crew?")
+    club = _asked(conversation, "No, I mean about the club.")
+    assert club.resolved_question == "What did Ines Moreau say about the club?"

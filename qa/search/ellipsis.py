@@ -47,6 +47,9 @@ from qa.search.name_kinds import (
 )
 from qa.text import CAPITALS
 
+#: Periods ``this`` names in the present: ``this year``.
+_PERIODS = frozenset(("year", "week", "month", "season"))
+
 
 def is_fragment(text: str) -> bool:
     """A short piece with no verb of its own: ``in 2015``, ``how many women``, ``why``."""
@@ -54,7 +57,13 @@ def is_fragment(text: str) -> bool:
     if not words or len(words) > 5:
         return False
     lowered = [w.casefold() for w in words]
-    if any(w in AUXILIARIES or w in DEMONSTRATIVES for w in lowered):
+    # "this year" names a time, as "in 2017" does; other demonstratives point back
+    pointing = [
+        w
+        for w, following in zip(lowered, [*lowered[1:], ""], strict=True)
+        if w in DEMONSTRATIVES and not (w == "this" and following in _PERIODS)
+    ]
+    if pointing or any(w in AUXILIARIES for w in lowered):
         return False
     if "there" in lowered[1:]:
         return False  # "what happens there": a clause whose "there" points back
@@ -123,8 +132,11 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
         return f"{base} in {year.group(0)}?"
     relative = _RELATIVE_YEAR.fullmatch(fragment.strip())
     span = _YEARS_SPAN.search(base)
+    if relative is not None and relative["now"] is not None:
+        span = span or _IN_A_YEAR.search(base)  # "the previous year": the year beside it
     if relative is not None and span is not None:
-        # "and last year?" after "How much did the council give this year?"
+        # "and last year?" after "How much did the council give this year?"; "I meant this
+        # year" after "… in 2017?"
         return f"{base[: span.start()]}{fragment.strip()}{base[span.end() :]}?"
     beside = _YEAR_BESIDE.fullmatch(fragment)
     years = list(YEAR.finditer(base))
@@ -198,6 +210,12 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
                 filled = _same_phrase_replaced(rest, filled) or f"{filled} {rest}?"
                 return filled
             return f"{filled}?"
+        if words_of(fragment)[0].casefold() in _TOPIC_PREPOSITIONS:
+            # "no, I meant about Virginia" after "What did Trump tweet about Matt Bevin?":
+            # what it was about changes, whatever kind each name seems of.
+            replaced = _same_phrase_replaced(fragment, base)
+            if replaced is not None:
+                return replaced
         if kind == "place":
             return f"{base} {_with_preposition(fragment, kind)}?"
         if words_of(fragment)[0].casefold() in PREPOSITIONS:
@@ -271,6 +289,8 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+#: Prepositions that say what a question is about, never a time: ``about Virginia``.
+_TOPIC_PREPOSITIONS = frozenset(("about", "against", "with"))
 #: Prepositions that place what a question asks about: ``in``, ``at``.
 _PLACING = frozenset(("in", "at", "near", "across", "throughout"))
 
@@ -572,9 +592,11 @@ _YEARS_SPAN = LazyPattern(
     r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year)\b",
     re.I,
 )
+#: The last year a question names, with its "in": ``in 2017``.
+_IN_A_YEAR = LazyPattern(r"\b(?:in\s+)?(?:1[89]|20)\d\d\b(?!.*\b(?:1[89]|20)\d\d\b)")
 #: A year named relatively: ``last year``, ``in the same year``.
 _RELATIVE_YEAR = LazyPattern(
-    r"(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year", re.I
+    r"(?:(?:in|during)\s+)?(?:(?P<now>last|this|next)|the\s+previous|the\s+same)\s+year", re.I
 )
 #: The year before or after the one asked about: ``the year before``, ``a year later``,
 #: ``the previous year``.

@@ -112,6 +112,10 @@ _CONTINUATION = LazyPattern(
     r"(?:(?:only|just)\b\s*)?(?<=\s)",
     re.I,
 )
+#: The opening of a correction: ``no, I meant``, ``sorry``.
+_CORRECTS = LazyPattern(r"^(?:no|nope|sorry|I\s+mean)", re.I)
+#: What a correction says it replaces: ``, not 2017``, ``instead of Kazakhstan``.
+_INSTEAD = LazyPattern(r",?\s+(?:not|instead\s+of|rather\s+than)\s+[^,]+$", re.I)
 _DEMONSTRATIVE_NOUNS = frozenset(
     "year time day month decade period event case report group organisation organization body "
     "agency programme program law country city man woman person people attack meeting "
@@ -166,6 +170,9 @@ def resolve(
     continued = _CONTINUATION.match(body)
     if continued and continued.end() < len(body):
         rest = body[continued.end() :].strip(" ,")
+        if _CORRECTS.match(continued.group(0)) is not None:
+            # "I meant this year, not 2017": what it is instead of says only what goes.
+            rest = _INSTEAD.sub("", rest).strip(" ,") or rest
         if is_fragment(rest):
             return Resolution(question, fill_slot(rest, previous, vocabulary, body), ELLIPSIS)
         body = rest[0].upper() + rest[1:]
