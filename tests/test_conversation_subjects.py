@@ -21,6 +21,8 @@ Velta unveils long-range scooter
 Velta is showing its new electric scooter, the Orbit X2, at the Milan motor show this week.
 The Orbit X2 will be able to go 140 kilometres on a single charge, Velta said.
 It goes on sale in the spring, priced at 4,900 euros.
+Velta's concept van, the Velta ID. Space Wagon, will go 300 kilometres on a charge.
+It has a 275-horsepower rear motor.
 The best-selling scooter in Milan in 2019 was the Velta Orbit 2, with 9,400 sales.
 """
 DRONE = """\
@@ -249,3 +251,14 @@ def test_a_correction_of_what_was_asked_about_takes_its_place(desk: Assistant) -
     _asked(conversation, "What did Ines Moreau say about the crew?")
     club = _asked(conversation, "No, I mean about the club.")
     assert club.resolved_question == "What did Ines Moreau say about the club?"
+
+
+def test_its_is_never_part_of_a_name_with_a_full_stop_inside(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "How far can the Velta ID. Space Wagon go on a charge?")
+    motor = _asked(conversation, "how powerful is its rear motor?")
+    assert motor.resolved_question == (
+        "How powerful is its rear motor? (following: How far can the Velta ID. Space Wagon go "
+        "on a charge?)"
+    )
+    assert "It has a 275-horsepower rear motor. [1]" in motor.text

@@ -2081,6 +2081,8 @@ def _subject_no_one_speaks_of(previous: PreviousTurn, vocabulary: Vocabulary) ->
         name = base[start:end]
         if kind not in ("organisation", "unknown") or not previous.passages:
             return None
+        if _NAME_GOES_ON.match(base, end) is not None:
+            return None  # "the Volkswagen ID. Space Vizzion": only part of the name was read
         titled = name.split()[0].casefold().rstrip(".") in MALE_TITLES | FEMALE_TITLES
         owned = _owned_subject(base, start, end, words[-1], the)
         if owned is not None:
@@ -2110,6 +2112,8 @@ def _subject_words(before: list[str]) -> list[str] | None:
     return None
 
 
+#: A full stop inside a name, a capitalised word after it: ``ID. Space Vizzion``.
+_NAME_GOES_ON = LazyPattern(rf"\.\s+[{CAPITALS}]")
 #: Auxiliaries after which the question's own verb follows its subject (``did X land``).
 _VERB_FOLLOWS = frozenset("did does do will would can could should may might".split())
 
