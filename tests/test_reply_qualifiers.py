@@ -50,6 +50,21 @@ MET = Assessment((), (1,), 1, (), 0.8)
         ),
         ("How is best-case time written?", "The worst-case time is written T(n).", "best-case"),
         (
+            "Which ferry company had a short legal battle with the council?",
+            "Kelso Lines ended a lengthy legal battle with the council in May.",
+            "short",
+        ),
+        (
+            "Which of the two skippers was convicted of smuggling?",
+            "Both skippers were acquitted of smuggling on Friday.",
+            "convicted",
+        ),
+        (
+            "Which islanders buy their ferry tickets online?",
+            "Most islanders buy their ferry tickets offline, at the harbour.",
+            "online",
+        ),
+        (
             "What are the weekly carriage fees for the channels?",
             "The deal includes fixed annual carriage fees of £30m for the channels.",
             "weekly",

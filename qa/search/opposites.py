@@ -5,7 +5,8 @@ answer it.
 Three sources of opposites, all of English rather than of any corpus:
 
 - pairs of words (``OPPOSITES``): superlatives, qualifiers whose opposite a writer
-  of a question swaps in ("modern"/"medieval", "qualitative"/"quantitative"), and words
+  of a question swaps in ("modern"/"medieval", "qualitative"/"quantitative", "short"/
+  "lengthy", "convicted"/"acquitted", "online"/"offline"), and words
   of one series that exclude each other ("weekly"/"annual", "summer"/"winter"). Words
   whose pair is too often the same fact told from the other side are left out: "won" and
   "lost", "before" and "after", "first" and "last", "north of" and "south of";
@@ -46,7 +47,9 @@ _PAIRS = """
     voluntary compulsory|voluntary mandatory|optional mandatory|optional compulsory|
     daily weekly|daily monthly|daily annual|daily yearly|weekly monthly|weekly annual|
     weekly yearly|monthly annual|monthly yearly|spring summer|spring autumn|spring winter|
-    summer autumn|summer winter|autumn winter
+    summer autumn|summer winter|autumn winter|short lengthy|guilty innocent|
+    convicted acquitted|indoor outdoor|online offline|inbound outbound|upstream downstream|
+    full-time part-time|wholesale retail|amateur professional
 """
 
 
