@@ -77,6 +77,7 @@ from qa.search.attribution import (
     names_holder,
     names_speaker,
     quote_of,
+    quote_opening,
     quotes_person,
     referent_for,
     reports_speech_of,
@@ -398,6 +399,16 @@ def reply(
                 or any(parts[at][1] == c.span for c in chosen[:1])
             ):
                 at += 1
+            if spoken > 0 and speaker.start > candidate.span.start:
+                # The quotation it stands in closes later, naming them: inside it, before
+                # its close and any of its later words the reply shows.
+                at = spoken
+                while (
+                    at > 1
+                    and articles[at - 1] == article_id
+                    and candidate.span.start < parts[at - 1][1].start < speaker.start
+                ):
+                    at -= 1
             parts.insert(at, said)
             articles.insert(at, article_id)
             continue
@@ -675,10 +686,14 @@ def _speakers_before_quotes(chosen: Sequence[Candidate], snapshot: Storage) -> l
 
 
 def _read_after(raw: str, candidate: Candidate, names_asked: str | None) -> Span | None:
-    """The sentence ``candidate`` must be read after: its speaker's (``speaker_for``), or,
-    when the question asks for a name (of the kind ``names_asked``), the one naming what it
-    speaks of by description (``referent_for``); None when it reads on its own."""
+    """The sentence ``candidate`` must be read after: its speaker's (``speaker_for``), else
+    the one opening the quotation it closes or goes on with (``quote_opening``: no closing
+    quotation mark without its opening one), else, when the question asks for a name (of
+    the kind ``names_asked``), the one naming what it speaks of by description
+    (``referent_for``); None when it reads on its own."""
     speaker = speaker_for(raw, candidate.article, candidate.span)
+    if speaker is None:
+        speaker = quote_opening(raw, candidate.article, candidate.span)
     if speaker is None and names_asked is not None:
         return referent_for(raw, candidate.article, candidate.span, names_asked)
     return speaker

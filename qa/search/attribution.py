@@ -1047,6 +1047,26 @@ def gives_words_of(raw: str, article: Article, sentence: Span, surname: str) -> 
     return speaker_surname(naming) == surname or speaks_in(naming, surname)
 
 
+def quote_opening(raw: str, article: Article, sentence: Span) -> Span | None:
+    """The sentence of ``sentence``'s paragraph that opens the quotation ``sentence``
+    closes or goes on with ("“When we started, nobody believed us." before "… it is work
+    for a group,” commented Jane Doe."): shown alone, its words would have a closing mark
+    and no opening one. None when ``sentence`` stands inside no quotation opened before it
+    in its paragraph."""
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
+        return None
+    read = _sentences(raw, paragraphs, range(holding, holding + 1))
+    at = next((i for i, s in enumerate(read) if s.span.start <= sentence.start < s.span.end), None)
+    if at is None or at == 0 or not read[at - 1].open_at_end:
+        return None
+    opening = at - 1
+    while opening > 0 and read[opening - 1].open_at_end:
+        opening -= 1
+    return read[opening].span
+
+
 #: How many sentences after one naming a speaker their quote may stand.
 QUOTE_WITHIN = 3
 
