@@ -97,3 +97,12 @@ def test_a_quotation_is_shown_in_its_order_up_to_its_close(assistant: Assistant)
         "first carpet after a year. [1] It is not a job for one person, it is work for a "
         'group," commented Nodira Karimova, who chairs the cooperative. [1]'
     )
+
+
+def test_who_did_it_is_answered_with_the_people_they_stands_for(assistant: Assistant) -> None:
+    answer = asked(assistant, "Who discovered the fungus that protects wheat?")
+    assert answer.text == (
+        "Two students at the agricultural university, Aida Nurlan and Timur Bek, spent a "
+        "summer testing soil in the steppe. [1] They discovered a fungus that protects wheat "
+        "roots from drought. [1]"
+    )

@@ -63,7 +63,7 @@ from functools import lru_cache
 from qa.index.chunking import split_sentences
 from qa.patterns import LazyPattern
 from qa.records import Article, Span
-from qa.search.answer_types import PLACE, things
+from qa.search.answer_types import PERSON, PLACE, things
 from qa.search.name_kinds import is_demonym, is_organisation_word
 from qa.search.person_titles import (
     FEMALE_TITLES,
@@ -1111,8 +1111,12 @@ def referent_for(
     "Which organisation …?" asks for stands in that sentence, not in this one. None when
     ``sentence`` names something itself after its first words (a place counts only when
     ``asked``, the kind of name the question asks for, is a place: "The group assists
-    families in Harlow." still needs the group's name) or the one before names nothing."""
+    families in Harlow." still needs the group's name) or the one before names nothing.
+    When a person is asked, a sentence whose subject is "they" ("They discovered …") brings
+    the nearest one before it naming two people side by side (``_people_before``)."""
     text = raw[sentence.start : sentence.end]
+    if asked == PERSON and _REFERS_TO_PEOPLE.match(text):
+        return _people_before(raw, article, sentence)
     opening = _REFERS_BY_KIND.match(text)
     if opening is None:
         return None
@@ -1132,6 +1136,41 @@ def referent_for(
     if not before or not _CAPITALISED.search(before[-1].outside, 1):
         return None
     return before[-1].span
+
+
+#: A sentence whose subject is "they" ("They discovered a fungus …"): the people it speaks
+#: of are named before it.
+_REFERS_TO_PEOPLE = LazyPattern(r"^\W*They\s+(?!said|say|told|tell)[a-z]")
+
+
+def _people_before(raw: str, article: Article, sentence: Span) -> Span | None:
+    """The nearest sentence before ``sentence`` (in its paragraph or the one before, at most
+    ``LOOK_BACK`` back) that names two people side by side, each in full, outside quotation
+    marks ("Two students, Aida Nurlan and Timur Bek, spent …" before "They discovered …";
+    not "NFL and Atlanta Braves field director Ed Mangan …", one person), unless
+    ``sentence`` names a person itself; None when none does."""
+    if _names(raw[sentence.start : sentence.end]):
+        return None
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
+        return None
+    before = [
+        s
+        for s in _sentences(raw, paragraphs, range(max(0, holding - 1), holding + 1))
+        if s.span.end <= sentence.start
+    ]
+    for earlier in reversed(before[-LOOK_BACK:]):
+        named = {at: name for at, name in _names(earlier.outside) if len(name.split()) >= 2}
+        for at, name in named.items():
+            joined = _JOINED_NAME.match(earlier.outside, at + len(name))
+            if joined is not None and joined.end() in named:
+                return earlier.span
+    return None
+
+
+#: What joins two people named side by side ("Aida Nurlan and Timur Bek").
+_JOINED_NAME = LazyPattern(r",?\s+(?:and|&)\s+")
 
 
 #: Roles news names one holder by under several words ("the police chief", "the head of
