@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from written_articles import asked, assistant_over
 
+from qa.search.answer_types import asks_length
 from qa.search.assistant import Assistant
 
 WEAVERS = """Women weavers win orders from abroad
@@ -106,3 +107,35 @@ def test_who_did_it_is_answered_with_the_people_they_stands_for(assistant: Assis
         "summer testing soil in the steppe. [1] They discovered a fungus that protects wheat "
         "roots from drought. [1]"
     )
+
+
+def test_how_long_a_thing_is_is_answered_by_its_length(assistant: Assistant) -> None:
+    answer = asked(assistant, "How long is the border?")
+    assert answer.text.startswith(
+        "The frontier runs for 1,700 kilometres through mountains and desert. [1]"
+    )
+
+
+def test_how_long_a_thing_stayed_so_is_answered_by_a_time(assistant: Assistant) -> None:
+    answer = asked(assistant, "How long was the border closed?")
+    assert answer.text == (
+        "The border between the two countries reopened on Monday after being closed for "
+        "three years. [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "length"),
+    [
+        ("How long is the runway at the new airport?", True),
+        ("How tall is the tower?", True),
+        ("How deep is the lake?", True),
+        ("How long was the strike?", False),
+        ("How long is the sentence?", False),
+        ("How long did the bridge take to build?", False),
+        ("How long was the border closed?", False),
+        ("How long is it?", False),
+    ],
+)
+def test_how_long_a_thing_asks_a_length_and_an_event_a_time(question: str, length: bool) -> None:
+    assert asks_length(question) is length

@@ -161,6 +161,46 @@ _DURATION = LazyPattern(
     re.I,
 )
 _ASKS_DURATION = LazyPattern(r"\bhow\s+long\b", re.I)
+_LENGTH_UNIT = (
+    r"(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|kms|cm|mm|miles?|feet|foot|ft|inches|yards?)"
+)
+#: A distance as news writes one: "2.4 kilometres", "a 1,500-km border", "300ft", "120m tall"
+#: (a bare "m" only before a dimension: "£120m" is a sum).
+_LENGTH = LazyPattern(
+    rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS}|\w+teen)(?:\s+(?:thousand|million))?[- ]?{_LENGTH_UNIT}\b"
+    r"|\b\d[\d,.]*[- ]?m\b(?=[- ](?:tall|high|long|deep|wide|in\s+(?:length|height)))",
+    re.I,
+)
+#: "How tall/deep/wide/high/far …?", and "How long is <a thing>?": a question of size.
+_ASKS_SIZE = LazyPattern(r"\bhow\s+(?:tall|deep|wide|high|far)\b", re.I)
+_ASKS_LONG_THING = LazyPattern(
+    r"\bhow\s+long\s+(?:is|are|was|were|will\s+be|would\s+be)\s+((?:[\w’'-]+\s*){1,6})", re.I
+)
+#: Where the head of "the runway at the new airport" ends: before a preposition or clause.
+_AFTER_HEAD = LazyPattern(
+    r"\s+(?:of|between|at|in|on|from|to|across|over|under|along|near|that|which|when|after|"
+    r"before|since|for|with|by)\b.*$",
+    re.I,
+)
+#: A word after the thing that tells a state it was in, not the thing: "closed", "open",
+#: "shut", "in force", "missing", "away".
+_STATE = LazyPattern(
+    r"\w+(?:ed|en)|open|shut|closed|away|gone|missing|down|out|off|up|alive|held|kept|left|"
+    r"stuck|there|here|ago|underway|abroad|free|empty|idle|apart",
+    re.I,
+)
+#: What lasts rather than stretches: spells of time, events, terms and sentences. "How
+#: long was the strike?" asks a time; "How long is the border?" a length.
+_LASTING = frozenset(
+    "sentence term ban trial strike war wait delay visit trip flight journey voyage stay "
+    "season contract lockdown process mission course programme program holiday break "
+    "shift meeting session hearing debate game match race speech film movie show concert "
+    "reign career life lifespan tenure leave period deadline suspension ceasefire truce "
+    "campaign recession drought siege occupation shutdown closure curfew quarantine "
+    "treatment detention imprisonment spell stint tour marriage lease warranty pregnancy "
+    "procedure outage blackout embargo moratorium freeze sanction hiatus "
+    "interval gap pause commute drive ride walk time".split()
+)
 #: "What pay increase …?", "What fine …?": an amount asked for by what it is, as "How much …?"
 #: asks for it; only by nouns that are amounts in every sense ("What bill …?" may ask for a law).
 _ASKS_AMOUNT = LazyPattern(
@@ -384,6 +424,30 @@ def asks_reason(question: str) -> bool:
 def asks_duration(question: str) -> bool:
     """Whether a question asks how long something lasts or measures ("How long …?")."""
     return bool(_ASKS_DURATION.search(question))
+
+
+def asks_length(question: str) -> bool:
+    """Whether a question asks a size in distance: "How tall/deep/wide/high/far …?", or "How
+    long is/was <a thing>?" where the thing stretches rather than lasts ("How long is the
+    border?", not "How long was the strike?" nor "How long did it take?")."""
+    if _ASKS_SIZE.search(question):
+        return True
+    thing = _ASKS_LONG_THING.search(question)
+    if thing is None:
+        return False
+    words = _AFTER_HEAD.sub("", thing.group(1)).split()
+    if not words or words[-1].lower() in ("it", "this", "that", "they", "he", "she"):
+        return False
+    head = words[-1].lower()
+    if _STATE.fullmatch(head):  # "How long was the border closed?": how long a state lasted
+        return False
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return head not in _LASTING and singular not in _LASTING
+
+
+def gives_length(text: str) -> bool:
+    """Whether a text gives a distance ("2.4 kilometres", "a 1,500-km border", "120m tall")."""
+    return bool(_LENGTH.search(text))
 
 
 def asks_amount(question: str) -> bool:

@@ -26,7 +26,8 @@ The reply takes the most likely sentence and the few others nearly as likely
 (none about another country or year when the first keeps to the question's); a
 question asking for a number, a duration, a score or a date is answered first by the
 likeliest sentence holding one (for "How many …?", a count: not a sum of money, a share or
-a time of day; for "How long …?", a duration); a "Why …?"
+a time of day; for "How long …?", a duration, and for "How tall …?" or "How long is the
+border?", a distance); a "Why …?"
 question by the likeliest of the chosen sentences that gives a cause or a purpose
 ("because", "blamed the hold-up on", "in a bid to"). That sentence leads the reply; the
 others follow it as they stand in the article (``leader_first``). A question in two
@@ -62,6 +63,7 @@ from qa.search.answer_types import (
     asks_amount,
     asks_count,
     asks_duration,
+    asks_length,
     asks_money,
     asks_reason,
     asks_score,
@@ -69,6 +71,7 @@ from qa.search.answer_types import (
     gives_age,
     gives_age_of,
     gives_cause,
+    gives_length,
     gives_money,
     things,
 )
@@ -529,7 +532,13 @@ def choose(
         age = asks_age(part)
         whose = _asked_surname(part) if age else None
         chosen_here = select(
-            rated, per_part, matched_kind(part), age=age, whose=whose, money=asks_money(part)
+            rated,
+            per_part,
+            matched_kind(part),
+            age=age,
+            whose=whose,
+            money=asks_money(part),
+            length=asks_length(part),
         )
         for candidate in chosen_here:
             if len(chosen) < weights.max_reply and not any(
@@ -614,13 +623,15 @@ def select(
     age: bool = False,
     whose: str | None = None,
     money: bool = False,
+    length: bool = False,
 ) -> list[Candidate]:
     """From rated candidates (likeliest first): the first and those nearly as likely.
 
     When the question asks for a number, a count, a duration, a score or a date (``asked``),
     the first is the likeliest sentence holding one the question does not name, if any does
     (for a sum of money, ``money``: "How much did it cost?", the likeliest giving a sum, if
-    any does); when it
+    any does; for a size in distance, ``length``: "How tall is the tower?", "How long is the
+    border?", the likeliest giving a distance, if any does); when it
     asks how old someone is (``age``), the likeliest giving an age on the name of the person
     asked (``whose``: "Doe, who is about 45,"), else any age ("the 45-year-old"); when it
     asks why (``REASON``), the likeliest of the chosen sentences that says outright why
@@ -639,7 +650,13 @@ def select(
             giving_age = next((c for c in rated if whose and gives_age_of(c.text, whose)), None)
             giving_age = giving_age or next((c for c in rated if gives_age(c.text)), None)
         holding = giving_age or next(
-            (c for c in rated if c.signals[_KIND_MATCH] and (not money or gives_money(c.text))),
+            (
+                c
+                for c in rated
+                if c.signals[_KIND_MATCH]
+                and (not money or gives_money(c.text))
+                and (not length or gives_length(c.text))
+            ),
             None,
         )
         holding = holding or next((c for c in rated if c.signals[_KIND_MATCH]), None)
