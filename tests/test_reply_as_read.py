@@ -124,6 +124,20 @@ def test_how_long_a_thing_stayed_so_is_answered_by_a_time(assistant: Assistant) 
     )
 
 
+def test_a_count_of_children_is_answered_by_a_count_of_pupils(assistant: Assistant) -> None:
+    answer = asked(assistant, "How many children will the new schools take?")
+    assert not answer.abstained
+    assert answer.text.startswith(
+        "The new buildings will take in about 11,000 pupils from September, officials said. [1]"
+    )
+
+
+def test_a_count_of_what_no_article_names_still_abstains(assistant: Assistant) -> None:
+    answer = asked(assistant, "How many janitors work at the new schools?")
+    assert answer.abstained
+    assert answer.text.startswith("The indexed articles don't say this for “janitors”.")
+
+
 @pytest.mark.parametrize(
     ("question", "length"),
     [

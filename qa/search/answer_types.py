@@ -21,6 +21,7 @@ country-like ending).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qa.patterns import LazyPattern
@@ -304,6 +305,52 @@ def contradicts(question: Anchors, sentence: Anchors, asked: str | None = None) 
         and not question.mentioned[kind] & sentence.mentioned[kind]
         for kind in question.named
     )
+
+
+#: Heads that count one kind of thing under several words ("homes" for "houses", "pupils"
+#: for "children"): news names the people or things it counts by the word its story uses
+#: (the pupils of a school, the residents of a town, the soldiers of an army), and a reader
+#: asks by the everyday word. Each group holds words a count of one may answer the other
+#: by, never a wider class ("people" for "pupils" stays a guess: ``answerability._ANY_COUNTED``).
+SAME_COUNTED = (
+    frozenset("house home dwelling property".split()),
+    frozenset("troop soldier serviceman servicemen".split()),
+    frozenset("boat ship vessel yacht craft".split()),
+    frozenset("car vehicle".split()),
+    frozenset("plane aircraft jet airliner".split()),
+    frozenset("officer police policeman policemen".split()),
+    frozenset("job position post".split()),
+    frozenset("child children kid boy girl pupil schoolchild schoolchildren student".split()),
+    frozenset("people person resident inhabitant citizen local".split()),
+    frozenset("worker employee staff personnel".split()),
+    frozenset("doctor physician".split()),
+    frozenset("lawyer attorney".split()),
+)
+#: The words of the groups above, for a quick look-up.
+_ALIKE_WORDS = frozenset(word for group in SAME_COUNTED for word in group)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def same_thing(one: str, other: str) -> bool:
+    """Whether two nouns name one kind of thing: one word in two forms, or two words of a
+    group of ``SAME_COUNTED`` ("pupils" and "children")."""
+    a, b = _singular(one), _singular(other)
+    return a == b or any(a in group and b in group for group in SAME_COUNTED)
+
+
+def alike_held(term: str, held: Iterable[str]) -> bool:
+    """Whether ``held`` (a text's words or terms) holds another word for the thing ``term``
+    names (``same_thing``): "pupil" for "children", "soldier" for "troops"."""
+    if _singular(term) not in _ALIKE_WORDS:
+        return False
+    return any(_singular(other) in _ALIKE_WORDS and same_thing(term, other) for other in held)
 
 
 def asked_kind(question: str) -> str | None:

@@ -131,10 +131,13 @@ Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("
 Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
 Islands") no person either.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
-index uses: no article that never names a janitor counts janitors.
+index uses, or another word for the same people or things (``answer_types.SAME_COUNTED``: "pupils"
+for "children", "soldiers" for "troops"): no article that never names a janitor counts
+janitors.
 
 A question's word is covered by a window that holds it in its other spelling
-("neighbouring": "neighbors") or as another word of its family ("tourist": "tourism",
+("neighbouring": "neighbors"), as another word for the same people or things ("pupils" for
+"children"), or as another word of its family ("tourist": "tourism",
 "terror": "terrorist"; ``same_family``, by known endings, not by shared first letters);
 prepositions such as "between" and "within" (``FUNCTION_WORDS``) need no cover.
 A question that asks for two things ("both", "also") may have its constraints met by the
@@ -158,9 +161,11 @@ from qa.records import Article, Constraint, Hit, Span
 from qa.search.answer_types import (
     CURRENCY_BEFORE,
     Things,
+    alike_held,
     asked_kind,
     asks_age,
     gives_age,
+    same_thing,
     things,
 )
 from qa.search.answer_types import DATE as ASKED_DATE
@@ -2153,17 +2158,6 @@ _ANY_COUNTED = frozenset(
     "staff employees personnel casualties victims deaths fatalities dead injured vehicles "
     "animals buildings properties places sites groups countries nations".split()
 )
-#: Heads that count one kind of thing under several words ("homes" for "houses").
-_SAME_COUNTED = (
-    frozenset("house home dwelling property".split()),
-    frozenset("troop soldier".split()),
-    frozenset("boat ship vessel yacht craft".split()),
-    frozenset("car vehicle".split()),
-    frozenset("plane aircraft jet airliner".split()),
-    frozenset("officer police policeman policemen".split()),
-    frozenset("job position post".split()),
-    frozenset("child kid boy girl".split()),
-)
 _IRREGULAR_PLURALS = frozenset("people men women children police staff personnel aircraft".split())
 #: What may stand between a count and the thing it counts ("two dozen of the …").
 _COUNT_FILLER = frozenset(
@@ -2244,11 +2238,6 @@ def _singular(word: str) -> str:
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _same_thing(one: str, other: str) -> bool:
-    a, b = _singular(one), _singular(other)
-    return a == b or any(a in group and b in group for group in _SAME_COUNTED)
 
 
 def _counted_head(question: str) -> tuple[str, str] | None:
@@ -2334,7 +2323,7 @@ def counted_of_another(
     phrase, head = counted
     stem = _singular(head)
     words_of = [plain_words(s.lower()) for s in [*sentences, *around]]
-    if any(_same_thing(w, head) for words in words_of[: len(sentences)] for w in words):
+    if any(same_thing(w, head) for words in words_of[: len(sentences)] for w in words):
         return None  # the reply names the asked thing
     if any(_counts(question, text) for text in around):
         return None
@@ -2355,7 +2344,7 @@ def counted_of_another(
                 thing: str | None = "money"
             else:
                 thing = _what_is_counted(text, figure.end())
-            if thing is None or thing in _ANY_COUNTED or _same_thing(thing, stem):
+            if thing is None or thing in _ANY_COUNTED or same_thing(thing, stem):
                 return None
             if thing not in ("money", "percent") and not _MEASURE_UNIT.match(thing):
                 return None  # "5,000 soldiers" may be the asked peacekeepers in other words
@@ -2675,7 +2664,7 @@ class Evidence:
         key = fold(term)
         if key in self.terms or (spellings and spellings.get(term, frozenset()) & self.terms):
             return True
-        return any(same_family(key, held) for held in self.terms)
+        return any(same_family(key, held) for held in self.terms) or alike_held(key, self.terms)
 
     def context_terms(self) -> set[str]:
         """Terms of the article's title, outlet and author, and of the passage's
@@ -2781,7 +2770,7 @@ class Evidence:
                 plain_words(self._hit.article.title), list(terms)
             )
         if kind in (UNSEEN, COUNTED):
-            return typo_of(terms[0], self.terms)
+            return typo_of(terms[0], self.terms) or alike_held(terms[0], self.terms)
         if kind == TERM:  # or another word of its family ("tourist": "tourism", "women")
             return self.holds(terms[0])
         if all(held(t, self.terms) for t in terms) or all(

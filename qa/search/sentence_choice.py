@@ -57,6 +57,7 @@ from qa.search.answer_types import (
     NUMBER,
     REASON,
     SCORE,
+    alike_held,
     anchors,
     asked_kind,
     asks_age,
@@ -387,10 +388,12 @@ def _counted_term(question_terms: Sequence[str]) -> str | None:
 
 
 def _counts(terms: Sequence[str], noun: str) -> bool:
-    """Whether a number stands just before ``noun`` in the terms ("up to 7000 women",
+    """Whether a number stands just before ``noun``, or another word for what it names
+    (``same_thing``: "11,000 pupils" for "children"), in the terms ("up to 7000 women",
     "559 of them women"): the sentence counts what the question counts."""
     return any(
-        term == noun and any(_NUMERIC.fullmatch(t) for t in terms[max(0, i - 3) : i])
+        (term == noun or alike_held(noun, (term,)))
+        and any(_NUMERIC.fullmatch(t) for t in terms[max(0, i - 3) : i])
         for i, term in enumerate(terms)
     )
 
