@@ -138,6 +138,24 @@ def test_a_count_of_what_no_article_names_still_abstains(assistant: Assistant) -
     assert answer.text.startswith("The indexed articles don't say this for “janitors”.")
 
 
+def test_a_short_question_a_sentence_says_together_is_on_topic(assistant: Assistant) -> None:
+    answer = asked(assistant, "What is the name of the opposition leader?")
+    assert answer.text == (
+        "At a rally in the capital on Wednesday, Dilnoza Karimova, the opposition leader, "
+        "asked why the contracts had gone to a firm owned by a minister's brother, and the "
+        "ministry declined to comment. [1]"
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the name of the bank?", "What is the capital of France?"]
+)
+def test_a_short_question_no_sentence_says_stays_off_topic(
+    assistant: Assistant, question: str
+) -> None:
+    assert asked(assistant, question).text == "The indexed articles don't answer this."
+
+
 @pytest.mark.parametrize(
     ("question", "length"),
     [

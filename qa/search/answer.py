@@ -101,7 +101,13 @@ from qa.search.sentence_choice import (
     same_sentence,
     without_footnotes,
 )
-from qa.search.term_matching import contains_run, fold, plain_words
+from qa.search.term_matching import (
+    QUESTION_WORDS,
+    REQUEST_WORDS,
+    contains_run,
+    fold,
+    plain_words,
+)
 
 if TYPE_CHECKING:
     from qa.storage.contract import Storage
@@ -157,6 +163,42 @@ def _person_found(question: str, passages: Sequence[Hit]) -> bool:
     return any(contains_run(words, name) for name in names for words in windows)
 
 
+#: A sentence of a passage's text, as ``_said_together`` reads one.
+_SENTENCE = LazyPattern(r"[^.!?\n]+")
+#: How many other terms may stand among the question's own in the sentence that says them.
+_TOGETHER_GAP = 3
+
+
+def _said_together(question: str, passages: Sequence[Hit], snapshot: Storage) -> bool:
+    """Whether the words a short question asks with, two or more once its framing words are
+    set aside ("What is the name of the opposition leader?": opposition, leader), all stand
+    close together in one sentence of a passage ("Aziz Rahmonov, the leader of the
+    opposition, …"): a question of few words weighs little in a long passage's similarity,
+    yet a passage saying all of them at once is on topic."""
+    words = [
+        w
+        for w in re.findall(r"[\w’'-]+", question)
+        if w.lower() not in QUESTION_WORDS and w.lower() not in REQUEST_WORDS
+    ]
+    asked = set(snapshot.lexical_terms([" ".join(words)])[0]) if words else set()
+    if len(asked) < 2:
+        return False
+    texts = [m.group() for hit in passages for m in _SENTENCE.finditer(hit.chunk.text)]
+    for terms in snapshot.lexical_terms(texts):
+        at = [i for i, term in enumerate(terms) if term in asked]
+        if {terms[i] for i in at} != asked:
+            continue
+        for j in range(len(at)):
+            k = next(
+                (k for k in range(j, len(at)) if {terms[i] for i in at[j : k + 1]} == asked), None
+            )
+            if k is None:
+                break  # what follows ``j`` no longer holds them all
+            if at[k] - at[j] < len(asked) + _TOGETHER_GAP:
+                return True
+    return False
+
+
 def compose_answer(
     question: str,
     passages: list[Hit],
@@ -174,7 +216,9 @@ def compose_answer(
     listed = tuple(_passage(i, hit, snapshot) for i, hit in enumerate(passages, start=1))
     evidence = confidence(passages)
     on_topic = bool(passages) and (
-        evidence >= policy.abstain_below or _person_found(question, passages)
+        evidence >= policy.abstain_below
+        or _person_found(question, passages)
+        or _said_together(question, passages, snapshot)
     )
     about_article = _article_reply(question, passages, listed, snapshot, on_topic=on_topic)
     if about_article is not None:
