@@ -170,16 +170,17 @@ _TOGETHER_GAP = 3
 
 
 def _said_together(question: str, passages: Sequence[Hit], snapshot: Storage) -> bool:
-    """Whether the words a short question asks with, two or more once its framing words are
-    set aside ("What is the name of the opposition leader?": opposition, leader), all stand
-    close together in one sentence of a passage ("Aziz Rahmonov, the leader of the
-    opposition, …"): a question of few words weighs little in a long passage's similarity,
-    yet a passage saying all of them at once is on topic."""
-    words = [
-        w
-        for w in re.findall(r"[\w’'-]+", question)
-        if w.lower() not in QUESTION_WORDS and w.lower() not in REQUEST_WORDS
-    ]
+    """Whether the words a short question naming nothing (no name, no figure) asks with, two
+    or more once its framing words are set aside ("What is the name of the opposition
+    leader?": opposition, leader), all stand close together in one sentence of a passage
+    ("Aziz Rahmonov, the leader of the opposition, …"): a question of few words weighs little
+    in a long passage's similarity, yet a passage saying all of them at once is on topic. Names
+    are left to ``_person_found``: "Who are Rob Curran and Tim Machado?" is not met by "Rob
+    Machado, Tim Curran"."""
+    found = re.findall(r"[\w’'-]+", question)
+    if any(w[:1].isupper() or w[:1].isdigit() for w in found[1:]):
+        return False  # a name or a figure is met as such (``_person_found``), not word by word
+    words = [w for w in found if w.lower() not in QUESTION_WORDS and w.lower() not in REQUEST_WORDS]
     asked = set(snapshot.lexical_terms([" ".join(words)])[0]) if words else set()
     if len(asked) < 2:
         return False
