@@ -54,6 +54,16 @@ The regional government opened 25 new schools this year to cope with a growing p
 The new buildings will take in about 11,000 pupils from September, officials said. Some \
 800 teachers have been hired to staff them.
 """
+HARBOUR = """Stranded sailors find a bed ashore
+
+By Tom Ellis
+
+"They locked the doors at night. We had no phones and no pay for months. It was a prison," \
+said Anna Roe, a cook, speaking at the office of the harbour charity Safe Moorings. The group \
+shelters seafarers left unpaid by their employers.
+
+The port authority says it will inspect the ship next week.
+"""
 ROADS = """Government promises new roads before winter
 
 By Erik Lund
@@ -78,6 +88,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         "border.txt": BORDER,
         "schools.txt": SCHOOLS,
         "roads.txt": ROADS,
+        "harbour.txt": HARBOUR,
     }
     return assistant_over(tmp_path_factory.mktemp("reader"), articles)
 
@@ -97,6 +108,17 @@ def test_a_quotation_is_shown_in_its_order_up_to_its_close(assistant: Assistant)
         '"When we started, nobody believed that carpets could feed a family. [1] We sold our '
         "first carpet after a year. [1] It is not a job for one person, it is work for a "
         'group," commented Nodira Karimova, who chairs the cooperative. [1]'
+    )
+
+
+def test_a_sentence_brought_beside_the_answer_has_its_quotation_opened(
+    assistant: Assistant,
+) -> None:
+    answer = asked(assistant, "Which group gives seafarers a bed?")
+    assert answer.text == (
+        '"They locked the doors at night. [1] It was a prison," said Anna Roe, a cook, speaking '
+        "at the office of the harbour charity Safe Moorings. [1] The group shelters seafarers "
+        "left unpaid by their employers. [1]"
     )
 
 

@@ -487,6 +487,7 @@ def reply(
         after = leads or speaker.start > candidate.span.start
         parts.extend((said, naming) if after else (naming, said))
         articles.extend((article_id, article_id))
+    parts, listed = _quotations_opened(parts, articles, chosen, listed, snapshot, limit)
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
@@ -498,6 +499,52 @@ def reply(
     )
     citations = tuple(Citation.of(listed[m - 1]) for m in sorted(first_line))
     return text, citations, listed
+
+
+def _quotations_opened(
+    parts: list[tuple[int, Span, str]],
+    articles: list[str],
+    chosen: Sequence[Candidate],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    limit: int,
+) -> tuple[list[tuple[int, Span, str]], tuple[Passage, ...]]:
+    """The reply's sentences with the opening sentence of each quotation that one of them
+    closes or goes on with (``quote_opening``) put right before the first of them that
+    stands inside it, when the sentence before that in the reply is not of the same
+    quotation: a sentence brought to name a speaker or a referent may itself close a
+    quotation ("“They beat us. … It was terrible,” Fatima recalled …"), and one whose
+    speaker is named elsewhere may go on with one. Left out when the reply is full
+    (``limit``), unless the quotation's sentence leads it."""
+    by_article = {c.article.article_id: c for c in chosen}
+    at = 0
+    while at < len(parts):
+        marker, span, _ = parts[at]
+        candidate = by_article.get(articles[at])
+        if candidate is None:
+            at += 1
+            continue
+        raw = snapshot.file_text(candidate.article.path)
+        opening = quote_opening(raw, candidate.article, span)
+        if (
+            opening is None
+            or any((articles[i], parts[i][1]) == (articles[at], opening) for i in range(len(parts)))
+            or (
+                at > 0
+                and articles[at - 1] == articles[at]
+                and opening.start <= parts[at - 1][1].start < span.start
+            )
+            or (len(parts) >= limit and at > 0)
+        ):
+            at += 1
+            continue
+        shown = _shown_by(articles[at], opening, listed)
+        if not shown:
+            shown, listed = marker, _extended(listed, marker, candidate.article, raw, opening)
+        parts.insert(at, (shown, opening, without_footnotes(raw[opening.start : opening.end])))
+        articles.insert(at, articles[at])
+        at += 2
+    return parts, listed
 
 
 def _unattributed(
@@ -752,16 +799,19 @@ def within_limit(
     names_asked: str | None = None,
 ) -> list[Candidate]:
     """The chosen sentences that fit in ``limit`` sentences with the speakers' sentences
-    they bring (``reply``), kept in their order: the leader first, then the likeliest, so
-    that a speaker's sentence brought along leaves out the least likely chosen sentence,
-    not the one that happens to come last."""
+    they bring (``reply``) and the openings of the quotations those close, kept in their
+    order: the leader first, then the likeliest, so that a speaker's sentence brought along
+    leaves out the least likely chosen sentence, not the one that happens to come last."""
     said: set[tuple[str, Span]] = set()
     kept: set[int] = set()
     for candidate in sorted(chosen, key=lambda c: (c is not leader, -c.probability)):
         raw = snapshot.file_text(candidate.article.path)
         speaker = _read_after(raw, candidate, names_asked)
         article_id = candidate.article.article_id
-        brought = {(article_id, s) for s in (candidate.span, speaker) if s is not None}
+        shown = [s for s in (candidate.span, speaker) if s is not None]
+        # The openings of quotations they close (``_quotations_opened``) take room too.
+        shown += [o for s in shown if (o := quote_opening(raw, candidate.article, s)) is not None]
+        brought = {(article_id, s) for s in shown}
         if kept and len(said | brought) > limit:
             continue
         said |= brought
