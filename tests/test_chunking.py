@@ -68,6 +68,27 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_date_opening_a_bracket_does_not_end_a_sentence() -> None:
+    text = (
+        "The study, published today (Oct. 28) in a journal, found links. "
+        'The answer is (in this case "no"). It ends.'
+    )
+    assert sentences_of(text) == [
+        "The study, published today (Oct. 28) in a journal, found links.",
+        'The answer is (in this case "no").',
+        "It ends.",
+    ]
+
+
+def test_initials_run_together_do_not_end_a_sentence_unless_they_close_a_place() -> None:
+    text = "It stars J.C. Doe and Ann Lee. She moved to Washington, D.C. The move was quick."
+    assert sentences_of(text) == [
+        "It stars J.C. Doe and Ann Lee.",
+        "She moved to Washington, D.C.",
+        "The move was quick.",
+    ]
+
+
 def test_text_written_all_in_lower_case_is_still_split_into_sentences() -> None:
     text = "leicester say they will not be rushed. the club met on monday. talks go on."
     assert sentences_of(text) == [

@@ -21,7 +21,7 @@ TokenCounter = Callable[[str], int]
 
 #: Raised whenever the rules below change where chunks begin and end, so that indexes
 #: built with older rules are rebuilt rather than mixed with new chunks.
-CHUNKING_VERSION = 6
+CHUNKING_VERSION = 7
 
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -35,6 +35,9 @@ _BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\
 # Text written all in lower case (some feeds and archives) has no capital to start a sentence.
 _LOWER_CASE_BOUNDARY = LazyPattern(r"[.!?…]+[\"'”’)\]]*(?:\[\d+\])?\s+(?=[\"'“‘(\[]?[a-z0-9а-яё])")
 _WORD_BEFORE = LazyPattern(r"(\S+)$")
+_RUN_OF_INITIALS = LazyPattern(r"[a-z](?:\.[a-z]){1,2}")
+_CLOSED = LazyPattern(r"[\"'”’)\]]")
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: A quotation closed by "?", "!" or "…" is no sentence end when its speaker follows:
 #: "“Is that right?” Justice Doe asked." reads as one sentence, as it does with a comma.
 _QUESTION_OR_EXCLAMATION_QUOTED = LazyPattern(r"[?!…]+[\"”’']\s*$")
@@ -79,10 +82,18 @@ def _is_abbreviation(sentence: str) -> bool:
     if not found:
         return False
     word = found.group(1).rstrip(".!?…\"'”’)]").lower()
+    opened = word.lstrip("(\"'“‘[")
+    if opened in _MONTHS and not _CLOSED.search(found.group(1)):
+        return True  # a date opening a bracket or quotation: "published today (Oct. 28)"
     if word in _ABBREVIATIONS:
         return True
     # An initial such as the "S." of "S. Frederick Starr".
-    return len(word) == 1 and word.isalpha() and sentence.rstrip().endswith(".")
+    if len(word) == 1 and word.isalpha() and sentence.rstrip().endswith("."):
+        return True
+    # Initials run together ("J.C. Chandor"), unless after a comma, where they are a place's
+    # ("… in Washington, D.C. The …").
+    before = sentence[: found.start()].rstrip()
+    return _RUN_OF_INITIALS.fullmatch(word) is not None and not before.endswith(",")
 
 
 def _trim(raw: str, span: Span) -> Span | None:
