@@ -128,3 +128,28 @@ def test_who_said_that_is_never_a_speaker_of_something_else_in_the_article(
     )
     said = _asked(conversation, "who said that?")
     assert said.text == "“Kelso to close its village school” doesn't state its author. [1]"
+
+
+FILM = """\
+Tomas Berg has a busy year ahead
+
+Tomas Berg has had a busy year.
+Next year Berg will also appear in “Moon Raiders: Chapter IV”, the secret film of the season.
+In the drama he works alongside his longtime friend Lena Varga, who plays his wife.
+Varga, 41, trained with him at a drama school in Oslo.
+"""
+
+
+@pytest.fixture(scope="module")
+def film_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("film"), {"film.txt": FILM})
+
+
+def test_she_never_stands_for_a_title_written_in_quotation_marks(film_desk: Assistant) -> None:
+    conversation = film_desk.conversation()
+    _asked(conversation, "Who stars with Tomas Berg in the drama?")
+    age = _asked(conversation, "how old is she?")
+    assert age.resolved_question == (
+        "How old is she? (following: Who stars with Tomas Berg in the drama?)"
+    )
+    assert age.text == "Varga, 41, trained with him at a drama school in Oslo. [1]"

@@ -1132,6 +1132,7 @@ def _referent(
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _after_a_time_preposition(source, s[0]))
+            and not (kind == "person" and _inside_a_quoted_title(source, s[0], s[1]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
             and not (kind == "person" and _named_as_a_body(source[s[0] : s[1]], previous))
@@ -1625,6 +1626,22 @@ def _after_a_place_preposition(text: str, start: int) -> bool:
     Open``, ``a Super Bowl``): a person's name takes no article."""
     before = words_of(text[:start])
     return bool(before) and before[-1].casefold() in ("from", "at", "in", "the", "a", "an")
+
+
+#: A short stretch in quotation marks that opens with a capital: the title of a film, book or
+#: show (“Moon Raiders: Chapter IV”), never someone's words, which run longer.
+_QUOTED_TITLE = LazyPattern(r"[“\"](?P<title>[A-Z][^“”\"\n]{0,60}?)[”\"]")
+
+
+def _inside_a_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` of ``text`` is part of a title written in quotation
+    marks (``“Moon Raiders: Chapter IV”``): a work, which "he" or "she" never stands for."""
+    return any(
+        found.start("title") <= start
+        and end <= found.end("title")
+        and len(found["title"].split()) <= 8
+        for found in _QUOTED_TITLE.finditer(text)
+    )
 
 
 def _after_a_time_preposition(text: str, start: int) -> bool:
