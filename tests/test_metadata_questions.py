@@ -134,3 +134,17 @@ def test_which_outlet_reported_a_claim_an_article_of_no_stated_outlet_attributes
         "“Ferry operator to add a night crossing next spring” doesn't state the outlet that "
         "published it. [1]"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What headline did the paper give its story on the gales?",
+        "What was the report on the closed coastal road headlined?",
+    ],
+)
+def test_a_headline_asked_for_in_other_words_is_the_articles_title(
+    desk: Assistant, question: str
+) -> None:
+    reply = asked(desk, question).text
+    assert reply == "The article's title is “Storm Closes the Coastal Road”. [1]"

@@ -91,6 +91,10 @@ _FIELD_PATTERNS = (
         TITLE,
         LazyPattern(
             r"\bwhat(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:title|headline)\b"
+            # "What headline did the paper give its report?", "Which title ran over it?"
+            r"|\b(?:what|which)\s+(?:title|headline)\s+(?:did|does|do|was|is|has|had|ran)\b"
+            r"|\bwhat\s+(?:is|was)\s+(?:the|this|that)\s+(?:[\w.-]+\s+)?(?:article|story|piece|"
+            r"report)\b(?:\s+[\w.'’-]+){0,8}?\s+(?:titled|headlined)\b"
             # "What is it called?" asks the name of a thing far more often than a title.
             r"|\bwhat\s+(?:is|was)\s+(?:the|this|that)\s+(?:article|story|piece|report)\s+called\b"
             r"|\bits\s+(?:title|headline)\b",
