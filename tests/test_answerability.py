@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fake_embedder import FakeEmbedder
+from written_articles import assistant_over
 
 from qa.config import Settings
 from qa.index.indexing import update_index
@@ -1799,3 +1800,28 @@ def test_a_figure_counts_the_asked_things_only_in_a_sentence_naming_them(
     question: str, text: str, names: bool
 ) -> None:
     assert names_counted(question, text) is names
+
+
+MEETING = """\
+Genealogists gather in Portvik
+
+The Harbour Society of Genealogists will meet Feb. 11-14 in Portvik, in the old customs house.
+About 900 members are expected, the society said.
+"""
+
+
+@pytest.fixture(scope="module")
+def meeting_desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("meeting"), {"meeting.txt": MEETING})
+
+
+def test_a_month_asked_for_is_met_by_its_short_form_in_the_passage(
+    meeting_desk: Assistant,
+) -> None:
+    met = meeting_desk.ask("Where will the Harbour Society of Genealogists meet in February?")
+    assert met.text.startswith(
+        "The Harbour Society of Genealogists will meet Feb. 11-14 in Portvik, in the old "
+        "customs house. [1]"
+    )
+    other = meeting_desk.ask("Where will the Harbour Society of Genealogists meet in March?")
+    assert other.text.startswith("The indexed articles don't say this for March. Closest: ")

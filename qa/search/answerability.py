@@ -227,6 +227,20 @@ _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH_NAMES = frozenset(m.title() for m in _MONTHS)
+#: How news text shortens each month ("Feb. 11-14"): a month asked for is met by either form.
+_MONTH_SHORT_FORMS = {
+    "january": ("jan",),
+    "february": ("feb",),
+    "march": ("mar",),
+    "april": ("apr",),
+    "june": ("jun",),
+    "july": ("jul",),
+    "august": ("aug",),
+    "september": ("sep", "sept"),
+    "october": ("oct",),
+    "november": ("nov",),
+    "december": ("dec",),
+}
 #: Capitalised words after "in", "at" or "on" that name a time, not a place.
 _NOT_PLACES = _MONTH_NAMES | frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter New Year Year's "
@@ -471,7 +485,14 @@ def question_constraints(
     words = list(_WORD.finditer(question))
     for match in words:
         if match.group().lower() in _MONTHS and match.group()[0].isupper():
-            add(match.start(), match.end(), DATE, match.group(), (match.group().lower(),))
+            month = match.group().lower()
+            add(
+                match.start(),
+                match.end(),
+                DATE,
+                match.group(),
+                (month, *_MONTH_SHORT_FORMS.get(month, ())),
+            )
     terms_of = dict(zip(words, lexicon.analyse([w.group() for w in words]), strict=True))
     for start, end in name_runs(question, words):
         text = question[start:end]
@@ -2764,7 +2785,7 @@ class Evidence:
         if kind == NUMBER:
             return terms[0] in self.digits
         if kind == DATE:
-            return terms[0] in self.words
+            return any(term in self.words for term in terms)
         if kind == QUOTE:
             return contains_run(self.words, list(terms)) or contains_run(
                 plain_words(self._hit.article.title), list(terms)
