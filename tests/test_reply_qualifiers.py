@@ -322,6 +322,8 @@ def test_a_reply_that_does_not_state_the_asked_only_or_still_says_so() -> None:
         ("Who scored Ireland's only try?", "O'Driscoll scored the single try of the game."),
         ("Which company still runs the ferry?", "Lind continues to run the ferry."),
         ("Which ferry not only sails but also flies?", "The Ostby sails."),  # no qualifier
+        # "only a deckhand": merely one, no exclusivity asked
+        ("Who said the captain was only a deckhand once?", "Lind said he began as a deckhand."),
     ],
 )
 def test_a_reply_stating_the_asked_only_or_still_stands(question: str, said: str) -> None:

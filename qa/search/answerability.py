@@ -1987,8 +1987,8 @@ _STATED_QUALIFIERS = {
         r"\b(?:still|remain\w*|continu\w*|current(?:ly)?|now|today|yet|ongoing)\b", re.I
     ),
 }
-#: "not only …", "if only …": no qualifier of the thing asked.
-_NOT_QUALIFYING = LazyPattern(r"\b(?:not|if)\s+only\b", re.I)
+#: "not only …", "if only …", "only a player" (merely one): no qualifier of the thing asked.
+_NOT_QUALIFYING = LazyPattern(r"\b(?:not|if)\s+only\b|\bonly\s+an?\b", re.I)
 
 
 def reply_lacks_qualifier(question: str, sentences: Sequence[str]) -> Constraint | None:
