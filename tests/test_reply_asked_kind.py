@@ -129,3 +129,25 @@ def test_a_name_in_a_question_stops_at_a_comma() -> None:
         "Quist",
         "Harbour",
     ]
+
+
+CHAT = """\
+Shops turn to live chat
+
+Small shops are adding live chat to their websites.
+Shops that answer buyers in real time see more sales, the top ten sellers in the survey said.
+Lund Outfitters added live chat in May.
+"""
+
+
+@pytest.fixture(scope="module")
+def shops(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("shops"), {"chat.txt": CHAT})
+
+
+def test_a_percentage_asked_for_is_not_answered_by_a_count(shops: Assistant) -> None:
+    answer = asked(shops, "By what percentage does live chat raise sales at small shops?")
+    assert answer.text == (
+        "The indexed articles give no figure for this. Closest: Shops that answer buyers in "
+        "real time see more sales, the top ten sellers in the survey said. [1]"
+    )

@@ -804,6 +804,8 @@ def reply_lacks_asked(
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
+    if _ASKS_PERCENTAGE.search(question) and not any(_PERCENTAGE.search(s) for s in sentences):
+        return ASKED_NUMBER  # "By what percentage …?" is not answered by "the top ten reasons"
     if measured(question) == ["age"]:
         return None if any(gives_age(t) for t in [*sentences, *around]) else ASKED_NUMBER
     words = plain_words(" ".join(sentences))
@@ -813,6 +815,15 @@ def reply_lacks_asked(
     return None if speaks_of else ASKED_NUMBER
 
 
+#: A question asking for a percentage, which only a share answers ("12%", "a third").
+_ASKS_PERCENTAGE = LazyPattern(
+    r"\b(?:what|which|by\s+what|how\s+many)\s+(?:percentage|percent|per\s+cent)\b", re.I
+)
+_PERCENTAGE = LazyPattern(
+    r"%|\bper\s*cent|\bpercent|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b"
+    r"|\bone\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
 _DIGIT_RANK = LazyPattern(r"\b\d+(?:st|nd|rd|th)\b(?:[\s-]+([\w-]+))?(?:\s+([\w-]+))?", re.I)
 
 
