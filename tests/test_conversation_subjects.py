@@ -39,6 +39,7 @@ The plant will employ 1,800 people by 2023.
 Chief executive Maria Lindqvist said the factory would make cells for 300,000 cars a year.
 Norlite was founded in 2016 by Lindqvist and Peter Aarts, a former Tesla executive.
 The company chose Skellvik because of its cheap hydroelectric power.
+Volvo and BMW have both signed contracts to buy its cells, starting in 2024.
 """
 FLOODS = """\
 Floods in the Marlow Valley
@@ -262,3 +263,14 @@ def test_its_is_never_part_of_a_name_with_a_full_stop_inside(desk: Assistant) ->
         "on a charge?)"
     )
     assert "It has a 275-horsepower rear motor. [1]" in motor.text
+
+
+def test_they_after_which_ones_did_something_are_those_that_did_it(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Which carmakers have signed contracts to buy Norlite's cells?")
+    start = _asked(conversation, "when do they start buying?")
+    # "the carmakers signed contracts …" would read as contracts signed by someone else.
+    assert start.resolved_question == (
+        "When do the carmakers that have signed contracts to buy Norlite's cells start buying?"
+    )
+    assert "starting in 2024" in start.text

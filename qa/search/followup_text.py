@@ -170,6 +170,15 @@ def _counted_plural(base: str) -> str | None:
     return None
 
 
+#: An auxiliary whose noun before it does what follows (``have signed``, ``will ban``), not
+#: one before another subject (``did the IOM assist``) nor a passive (``were opened``).
+_DOES_IT_ITSELF = LazyPattern(
+    r"^(?i:have|has|had|will|would|can|could|should|may|might|must|do|does|did)\s+"
+    r"(?![Tt]he\b|[Aa]n?\b|[A-Z]|(?i:he|she|it|they|we|you|i|his|her|its|their|this|that)\b)"
+    r"[a-z]"
+)
+
+
 def _relative_clause(rest: str) -> list[str]:
     """What a question says of the noun it asks about, as words after that noun: its first
     auxiliary dropped where a participle or a subject follows it (``… were opened in
@@ -178,10 +187,16 @@ def _relative_clause(rest: str) -> list[str]:
     words = rest.split(",", 1)[0].split()
     for i, word in enumerate(words):
         if word.casefold() not in AUXILIARIES:
+            if i == 0 and word.islower() and word not in PREPOSITIONS:
+                return ["that", *words]  # "Which automakers signed contracts?": they did
             continue
         following = words[i + 1].casefold() if i + 1 < len(words) else ""
         if following == "there":
             return words[:i] + words[i + 2 :]
+        if i == 0 and _DOES_IT_ITSELF.match(f"{word} {words[i + 1] if i + 1 < len(words) else ''}"):
+            # "Which automakers have signed …?": the noun does it, so "that" keeps it a
+            # clause ("the automakers that have signed …", not "… signed …", read passive).
+            return ["that", *words]
         if i == 0 or following.endswith(("ed", "en", "wn")):
             return words[:i] + words[i + 1 :]
         break
