@@ -18,6 +18,7 @@ from qa.search.answerability import (
     reply_lacks_qualifier,
     reply_opposes,
     score_of_another,
+    span_for_year,
     superlative_of_another,
 )
 from qa.search.assistant import Assistant
@@ -301,6 +302,19 @@ def test_a_year_the_reply_gives_only_as_its_decade_is_not_given() -> None:
     )
     assert decade_for_year(question, ["It was developed in 1980, early in the 1980s."]) is None
     assert decade_for_year("What was developed in the 1980s?", said) is None
+
+
+def test_a_year_the_reply_gives_only_as_the_end_of_a_span_is_not_given() -> None:
+    question = "How many tonnes of fish did Kelso land in 2004?"
+    said = ["Kelso boats landed 90,000 tonnes of fish in 1995–2004, a record."]
+    assert check_reply(question, said, MET, 1).reply(said[0], 1) == (
+        "The indexed articles give no figure for 2004. Closest: Kelso boats landed 90,000 "
+        "tonnes of fish in 1995–2004, a record. [1]"
+    )
+    # The year said alone as well, or a span asked about, stands.
+    both = ["Kelso landed 9,000 tonnes in 2004 and 90,000 in 1995–2004."]
+    assert span_for_year(question, both) is None
+    assert span_for_year("How much fish was landed in 2003-04?", ["In 2003–04, 9,000 t."]) is None
 
 
 def test_a_reply_that_does_not_state_the_asked_only_or_still_says_so() -> None:

@@ -92,7 +92,8 @@ for “three ferries”", as does one giving the asked superlative of a thing on
 rank, or another superlative of it ("the second busiest port" for "the busiest port", "the
 most famous work" for "the oldest work": ``superlative_of_another``), or another score than
 the asked one ("2-1" for "2-2": ``score_of_another``) or only the decade of an asked year
-("the 1980s" for "1980": ``decade_for_year``), or that does not state the "only" or "still"
+("the 1980s" for "1980": ``decade_for_year``) or only a span of years it begins or ends
+("1851–1860" for "1860": ``span_for_year``), or that does not state the "only" or "still"
 the question asks with (``reply_lacks_qualifier``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
 "except", "failed" …, or does so only in sentences not about what the question denies
@@ -1679,7 +1680,8 @@ def check_reply(
     question's names, years and dates; one that holds the opposite of the question's
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
-    ``superlative_of_another``), only the decade of its year (``decade_for_year``), or not
+    ``superlative_of_another``), only the decade of its year (``decade_for_year``) or a
+    span of years it begins or ends (``span_for_year``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
     (``reply_denies_asked``) "doesn't say this for" it. A figure given to another named
     subject of the asked verb (``subject_of_another``) "gives no figure for" the asked one."""
@@ -1733,6 +1735,7 @@ def check_reply(
         score_of_another,
         superlative_of_another,
         decade_for_year,
+        span_for_year,
     ):
         found = of_other(question, sentences)
         if found is not None:
@@ -2030,6 +2033,26 @@ def decade_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint
             return None
         decade = re.compile(rf"\b{year}[’']?s\b")
         giving = [i for i, s in enumerate(sentences) if decade.search(s)]
+        if giving:
+            return Constraint(YEAR, year, (year,)), giving[0]
+    return None
+
+
+#: A year of the question, not written in a span there ("in 2003-04").
+_LONE_YEAR = LazyPattern(r"(?<![\d’'–-])(1[5-9]\d\d|20\d\d)(?![\d’']|\s?[–-]\s?\d)")
+
+
+def span_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """A year of the question that the reply gives only as the first or last year of a
+    span ("How much gold was produced in 1860?": "… produced in the decade 1851–1860 20
+    million ounces"): the year, and the index of the sentence giving the span; else None.
+    A span's figure is of all its years, not of the one asked."""
+    for match in _LONE_YEAR.finditer(question):
+        year = match.group(1)
+        if any(year in _LONE_YEAR.findall(sentence) for sentence in sentences):
+            return None
+        span = re.compile(rf"\b\d{{2,4}}\s?[–-]\s?{year}\b|\b{year}\s?[–-]\s?\d{{2,4}}\b")
+        giving = [i for i, s in enumerate(sentences) if span.search(s)]
         if giving:
             return Constraint(YEAR, year, (year,)), giving[0]
     return None
