@@ -507,6 +507,23 @@ def test_a_credit_line_names_the_outlet_without_the_call_to_read_on() -> None:
     assert outlet_from_credit("First appeared on U.S. News. Read more") == "U.S. News"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 2, 2023 3:53 PM EDT",
+        "November 2, 2023 at 3:53 pm",
+        "Published 3.53pm GMT, 2 November 2023",
+        "02.11.2023 15:53",
+    ],
+)
+def test_a_date_line_with_the_time_of_day_gives_the_date(tmp_path: Path, line: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "vote.txt").write_text(f"Council backs the harbour plan\n\n{line}\n\n{PROSE_A}\n")
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.published, article.provenance["published"]) == (date(2023, 11, 2), STATED)
+
+
 def test_publication_estimate_is_the_latest_past_year_the_text_mentions() -> None:
     assert estimate_years("in 2012 and earlier in 2004", today=date(2024, 1, 1)) == (
         "2012 or later (the latest year the text mentions)"

@@ -68,6 +68,14 @@ def is_update_line(text: str) -> bool:
     return bool(_UPDATE_LINE.match(text))
 
 
+#: A time of day beside a date ("3:53 PM EDT", "at 15:53 GMT"): it says nothing of the day,
+#: and the date parser reads none of the line when a time zone's letters follow it.
+_TIME_OF_DAY = LazyPattern(
+    r"(?:\bat\s+)?\b(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\b\.?)?"
+    r"|\d{1,2}(?:\.\d{2})?\s*[AaPp]\.?[Mm]\b\.?)(?:\s*\(?[A-Z]{2,4}\)?(?![\w-]))?"
+)
+
+
 def parse_dateline(text: str) -> date | None:
     """The date of a line that is only a date, maybe after "Published on" and the like.
 
@@ -80,7 +88,8 @@ def parse_dateline(text: str) -> date | None:
         if shorter == line:
             break
         line = shorter
-    line = _UPDATE_AFTER.split(line, maxsplit=1)[0].strip(" |·•-–—")
+    line = _UPDATE_AFTER.split(line, maxsplit=1)[0]
+    line = _TIME_OF_DAY.sub(" ", line).strip(" ,|·•-–—")
     if not line or len(words(line)) > 6 or not _YEAR.search(line):
         return None
     return _parse(line)
@@ -90,6 +99,7 @@ def find_date(text: str) -> date | None:
     """The first full date written inside a short line, e.g. "(10/8/2003 issue of …)"."""
     if not _YEAR.search(text) or len(words(text)) > 25:
         return None
+    text = _TIME_OF_DAY.sub(" ", text)
     from dateparser.search import search_dates
 
     try:
