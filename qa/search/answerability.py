@@ -152,7 +152,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -2027,15 +2027,7 @@ def decade_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint
     """A year of the question that the reply gives only as its decade ("What was developed
     in 1980?": "… were developed in the 1980s"): the year, and the index of the sentence
     naming the decade; else None. A decade is ten years, not the one asked."""
-    for match in _ROUND_YEAR.finditer(question):
-        year = match.group(1)
-        if any(year in _ROUND_YEAR.findall(sentence) for sentence in sentences):
-            return None
-        decade = re.compile(rf"\b{year}[’']?s\b")
-        giving = [i for i, s in enumerate(sentences) if decade.search(s)]
-        if giving:
-            return Constraint(YEAR, year, (year,)), giving[0]
-    return None
+    return _year_only_as(question, sentences, _ROUND_YEAR, lambda year: rf"\b{year}[’']?s\b")
 
 
 #: A year of the question, not written in a span there ("in 2003-04").
@@ -2047,12 +2039,26 @@ def span_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint, 
     span ("How much gold was produced in 1860?": "… produced in the decade 1851–1860 20
     million ounces"): the year, and the index of the sentence giving the span; else None.
     A span's figure is of all its years, not of the one asked."""
-    for match in _LONE_YEAR.finditer(question):
+    return _year_only_as(
+        question,
+        sentences,
+        _LONE_YEAR,
+        lambda year: rf"\b\d{{2,4}}\s?[–-]\s?{year}\b|\b{year}\s?[–-]\s?\d{{2,4}}\b",
+    )
+
+
+def _year_only_as(
+    question: str, sentences: Sequence[str], years: LazyPattern[str], form: Callable[[str], str]
+) -> tuple[Constraint, int] | None:
+    """A year of the question (found by ``years``) that no sentence gives as such while one
+    gives it in another ``form`` (a pattern made for the year): the year, and the index of
+    the first sentence giving that form; else None."""
+    for match in years.finditer(question):
         year = match.group(1)
-        if any(year in _LONE_YEAR.findall(sentence) for sentence in sentences):
+        if any(year in years.findall(sentence) for sentence in sentences):
             return None
-        span = re.compile(rf"\b\d{{2,4}}\s?[–-]\s?{year}\b|\b{year}\s?[–-]\s?\d{{2,4}}\b")
-        giving = [i for i, s in enumerate(sentences) if span.search(s)]
+        written = re.compile(form(year))
+        giving = [i for i, s in enumerate(sentences) if written.search(s)]
         if giving:
             return Constraint(YEAR, year, (year,)), giving[0]
     return None

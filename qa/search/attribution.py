@@ -1124,18 +1124,24 @@ def referent_for(
     for name in _CAPITALISED.finditer(text, opening.end()):
         if not any(name.group().lower() in place for place in places):
             return None
+    before = _sentences_before(raw, article, sentence)
+    if not before or not _CAPITALISED.search(before[-1].outside, 1):
+        return None
+    return before[-1].span
+
+
+def _sentences_before(raw: str, article: Article, sentence: Span) -> list[_Sentence]:
+    """The sentences of ``article`` ending before ``sentence``, in its paragraph and the one
+    before it, in their order."""
     paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
     holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
     if holding is None:
-        return None
-    before = [
+        return []
+    return [
         s
         for s in _sentences(raw, paragraphs, range(max(0, holding - 1), holding + 1))
         if s.span.end <= sentence.start
     ]
-    if not before or not _CAPITALISED.search(before[-1].outside, 1):
-        return None
-    return before[-1].span
 
 
 #: A sentence whose subject is "they" ("They discovered a fungus …"): the people it speaks
@@ -1151,15 +1157,7 @@ def _people_before(raw: str, article: Article, sentence: Span) -> Span | None:
     ``sentence`` names a person itself; None when none does."""
     if _names(raw[sentence.start : sentence.end]):
         return None
-    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
-    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
-    if holding is None:
-        return None
-    before = [
-        s
-        for s in _sentences(raw, paragraphs, range(max(0, holding - 1), holding + 1))
-        if s.span.end <= sentence.start
-    ]
+    before = _sentences_before(raw, article, sentence)
     for earlier in reversed(before[-LOOK_BACK:]):
         named = {at: name for at, name in _names(earlier.outside) if len(name.split()) >= 2}
         for at, name in named.items():
