@@ -330,7 +330,9 @@ SAME_COUNTED = (
 _ALIKE_WORDS = frozenset(word for group in SAME_COUNTED for word in group)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A plural's singular by its ending ("pupils": "pupil", "cities": "city", "boxes":
+    "box"), else the word; irregular plurals are left as they are."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "sses")):
@@ -341,16 +343,16 @@ def _singular(word: str) -> str:
 def same_thing(one: str, other: str) -> bool:
     """Whether two nouns name one kind of thing: one word in two forms, or two words of a
     group of ``SAME_COUNTED`` ("pupils" and "children")."""
-    a, b = _singular(one), _singular(other)
+    a, b = singular(one), singular(other)
     return a == b or any(a in group and b in group for group in SAME_COUNTED)
 
 
 def alike_held(term: str, held: Iterable[str]) -> bool:
     """Whether ``held`` (a text's words or terms) holds another word for the thing ``term``
     names (``same_thing``): "pupil" for "children", "soldier" for "troops"."""
-    if _singular(term) not in _ALIKE_WORDS:
+    if singular(term) not in _ALIKE_WORDS:
         return False
-    return any(_singular(other) in _ALIKE_WORDS and same_thing(term, other) for other in held)
+    return any(singular(other) in _ALIKE_WORDS and same_thing(term, other) for other in held)
 
 
 def asked_kind(question: str) -> str | None:

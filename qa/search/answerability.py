@@ -167,6 +167,7 @@ from qa.search.answer_types import (
     asks_age,
     gives_age,
     same_thing,
+    singular,
     things,
 )
 from qa.search.answer_types import DATE as ASKED_DATE
@@ -801,7 +802,7 @@ def reply_lacks_asked(
     many = _HOW_MANY_WORDS.search(question)
     counted = many.group(1).split()[0] if many else ""
     if _plural_noun(counted):  # "his 50th cap" ranks a cap: it counts no goals
-        sentences = [_without_ranks(s, _singular(counted)) for s in sentences]
+        sentences = [_without_ranks(s, singular(counted)) for s in sentences]
     known = _figures(question)
     if not any(_figures(s) - known for s in sentences):
         return ASKED_NUMBER
@@ -2122,7 +2123,7 @@ def _superlative_of(match: re.Match[str]) -> tuple[str, ...]:
     for word in words:
         if word.lower() in _NO_THING:
             break
-        kept.append(_singular(word.lower())[:5])
+        kept.append(singular(word.lower())[:5])
     return tuple(kept)
 
 
@@ -2277,7 +2278,7 @@ def names_counted(question: str, text: str) -> bool:
     counted = many.group(1).split()[0].lower() if many else ""
     if not counted or counted in _NOT_COUNTED_WORDS:
         return True
-    thing = _singular(counted) if _plural_noun(counted) else counted  # "staff", "police"
+    thing = singular(counted) if _plural_noun(counted) else counted  # "staff", "police"
     return any(w.startswith(thing) or same_family(thing, w) for w in plain_words(text))
 
 
@@ -2291,14 +2292,6 @@ def _plural_noun(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (
         len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
     )
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _counted_head(question: str) -> tuple[str, str] | None:
@@ -2382,7 +2375,7 @@ def counted_of_another(
     if counted is None:
         return None
     phrase, head = counted
-    stem = _singular(head)
+    stem = singular(head)
     words_of = [plain_words(s.lower()) for s in [*sentences, *around]]
     if any(same_thing(w, head) for words in words_of[: len(sentences)] for w in words):
         return None  # the reply names the asked thing
