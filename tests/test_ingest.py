@@ -706,3 +706,86 @@ def test_a_question_opening_the_page_over_running_text_is_the_headline(tmp_path:
     )
     assert article.provenance["title"] == STATED
     assert _texts(result, article) == [PROSE_A, PROSE_B]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Riverside Ledger", "Riverside Ledger"),
+        ("The Harbour Post", "Harbour Post"),
+        ("FOX 13 News Utah (KSTU)", "FOX 13 News Utah (KSTU)"),
+        ("Portvik.net", "Portvik"),
+    ],
+)
+def test_a_publishers_name_under_the_headline_is_the_outlet_not_the_title_or_author(
+    tmp_path: Path, line: str, outlet: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text(
+        f"Pier plan approved\n{line}\nPosted: 5:43 PM, Nov 02, 2023\n\n{PROSE_A}\n\n{PROSE_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert (article.title, article.outlet, article.author) == ("Pier plan approved", outlet, None)
+    assert article.provenance["outlet"] == STATED
+    assert article.published == date(2023, 11, 2)
+    assert _texts(result, article) == [PROSE_A, PROSE_B]
+
+
+@pytest.mark.parametrize("line", ["World News", "Good news for farmers", "Ana Ruiz"])
+def test_a_section_label_a_headline_or_a_name_under_the_headline_is_no_outlet(
+    tmp_path: Path, line: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.txt").write_text(f"Pier plan for the harbour approved\n{line}\n\n{PROSE_A}\n")
+    (article,) = ingest_corpus(corpus).articles
+    assert article.outlet is None
+
+
+def test_a_photo_caption_opening_the_page_is_neither_title_nor_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "raids.txt").write_text(
+        "Police officers outside the ministry on Monday. Photo: Ana Ruiz\n\n"
+        f"{PROSE_A}\n\n{PROSE_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.title == "The ministry said on Monday that forty people had been detained in…"
+    assert article.provenance["title"] == DERIVED
+    assert _texts(result, article) == [PROSE_A, PROSE_B]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Firefighters at the scene on Monday. (AP Photo/Jae C. Hong)",
+        "Protesters in the square on Sunday. Getty Images",
+        "Rosa Patel at the pantry. Photograph by Ana Ruiz/Reuters",
+    ],
+)
+def test_rule_photo_captions_with_their_credit_are_furniture(caption: str) -> None:
+    assert is_boilerplate(caption)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He showed us a photo by his grandfather that hung in the hall for years.",
+        "The company said it would rebuild its image by 2020 after the scandal broke.",
+    ],
+)
+def test_rule_a_sentence_about_a_photo_is_no_caption(sentence: str) -> None:
+    assert not is_boilerplate(sentence)
+
+
+def test_a_section_label_in_capitals_titles_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "raids.txt").write_text(f"GRANTS/DONATIONS\n\n{PROSE_A}\n\n{PROSE_B}\n")
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.title == "The ministry said on Monday that forty people had been detained in…"
+    assert article.provenance["title"] == DERIVED

@@ -85,9 +85,42 @@ def test_only_a_sites_name_or_address_after_a_bar_or_dash_leaves_a_title(
         # Names of short words are still people; a reporter holding her own copyright stays.
         ("Ana Ruiz; Yu Li", "CNN", "", "Ana Ruiz; Yu Li"),
         ("Ines Calder", "Harbour Post", "<figcaption>© Ines Calder</figcaption>", "Ines Calder"),
+        # A media company or an agency beside a person is the employer; alone, it stays.
+        ("Ana Ruiz; Northshore Media Group", "example.com", "", "Ana Ruiz"),
+        ("Ana Ruiz; Reuters", "Harbour Post", "", "Ana Ruiz"),
+        ("Associated Press", "Harbour Post", "", "Associated Press"),
     ],
 )
 def test_an_author_field_keeps_people_and_drops_the_outlet_or_copyright_holder(
     author: str, outlet: str, page: str, kept: str | None
 ) -> None:
     assert authors_without_publisher(author, outlet, page) == kept
+
+
+def test_an_author_named_in_a_sites_own_meta_tag_is_read(tmp_path: Path) -> None:
+    page = (
+        PAGE.replace('<meta name="author" content="Northwind Media">\n', "")
+        .replace('<meta property="article:author" content="Ines Calder">', "")
+        .replace(
+            '<meta name="copyright"',
+            '<meta name="article_author" content="Ines Calder, Northshore Media Group">\n'
+            '<meta name="copyright"',
+        )
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.html").write_text(page, encoding="utf-8")
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.author, article.provenance["author"]) == ("Ines Calder", "metadata")
+
+
+def test_an_authors_page_address_in_a_meta_tag_is_no_author(tmp_path: Path) -> None:
+    page = PAGE.replace('<meta name="author" content="Northwind Media">\n', "").replace(
+        '<meta property="article:author" content="Ines Calder">',
+        '<meta name="article_author" content="https://harbourtimes.example/author/ines-calder/">',
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.html").write_text(page, encoding="utf-8")
+    (article,) = ingest_corpus(corpus).articles
+    assert article.author is None

@@ -199,6 +199,14 @@ _CREDIT_LINE = LazyPattern(
     r"filed under|categories|category|topics?)\s*:",
     re.I,
 )
+#: A photo caption's closing credit: "… on Saturday. Photo: Lee Chan", "(AP Photo/Jae C.
+#: Hong)", "… in Kyiv. Getty Images", "Photograph by Ana Ruiz".
+_PHOTO_CREDIT = LazyPattern(
+    r"(?:^|[.!?”\"]\s+|[(\[|/–—-]\s*)"
+    r"(?:(?i:photo|photograph|image|picture|illustration)s?(?i:\s+credit)?\s*(?::|(?i:by))\s*"
+    r"[A-Z][\w.'’&-]*(?:[\s/,]+[A-Z][\w.'’&-]*){0,6}|Getty Images|Shutterstock)[)\]]?\W{0,2}$"
+    r"|\((?:[\w.]+\s+)?(?i:photo)\b[^()]{0,60}\)\W{0,2}$"
+)
 _COPYRIGHT = LazyPattern(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
 _SEPARATORS = LazyPattern(r"\s*[|•·»/]\s*")
 _DECORATION = LazyPattern(r"^[\W_]+$")
@@ -229,6 +237,8 @@ def is_boilerplate(text: str) -> bool:
         return True
     if (_CREDIT_LINE.match(stripped) or _COPYRIGHT.search(stripped)) and count <= 25:
         return True
+    if _PHOTO_CREDIT.search(stripped) and count <= 60:
+        return True  # a photo's caption, credit and all
     return _is_separated_menu(stripped)
 
 

@@ -22,6 +22,7 @@ Bytes become text in ``qa.ingest.decoding``; a line becomes JSON in ``qa.ingest.
 
 from __future__ import annotations
 
+import html as html_lib
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -203,7 +204,7 @@ def _html_view(html: str) -> TextView:
     if not text.strip():
         raise UnusableFileError("holds no article text that could be extracted from the HTML")
     outlet = found.get("sitename")
-    title, author = found.get("title"), found.get("author")
+    title, author = found.get("title"), found.get("author") or meta_author(html)
     raw = {
         "title": title_without_site(title, outlet) if isinstance(title, str) else title,
         "outlet": outlet,
@@ -216,6 +217,30 @@ def _html_view(html: str) -> TextView:
         {key: value for key, value in raw.items() if value}, where="HTML metadata"
     )
     return TextView(text, (Region(Span(0, len(text)), metadata, single=True),))
+
+
+#: A ``<meta>`` tag naming the author under a site's own name for it ("article_author",
+#: "cXenseParse:author"), which trafilatura's list of the common names leaves out.
+_META_TAG = LazyPattern(r"<meta\b[^>]*>", re.I)
+_META_AUTHOR_NAME = LazyPattern(
+    r"""\b(?:name|property)\s*=\s*["'][\w.:-]*[_.:-]author(?:s|_?name)?["']""", re.I
+)
+_META_CONTENT = LazyPattern(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def meta_author(html: str) -> str | None:
+    """The author a page's ``<meta name="…_author" content="…">`` names, the people of it
+    joined by "; " as trafilatura joins them ("Ari Wasserman, Northeast Ohio Media Group" →
+    "Ari Wasserman; Northeast Ohio Media Group"); a web address or a single word (a user
+    name) is no author."""
+    for tag in _META_TAG.findall(html):
+        content = _META_CONTENT.search(tag)
+        if not _META_AUTHOR_NAME.search(tag) or content is None:
+            continue
+        value = html_lib.unescape(content.group(1) or content.group(2) or "").strip()
+        if " " in value and "/" not in value and "@" not in value:
+            return "; ".join(part.strip() for part in value.split(",") if part.strip())
+    return None
 
 
 def _jsonl_view(text: str) -> TextView:

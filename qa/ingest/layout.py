@@ -28,21 +28,20 @@ Articles are found by position:
   the author's name, and paragraphs repeated (or repeated cut short) by the
   scrape are dropped; the first copy stays.
 
-The title is the header's longest short line that is not a person's name
-(a Markdown ``#`` heading wins). The author comes from a byline, else a
-name-only line after the title, else a signature in the tail; failing those,
-an author's note closing the text ("Jane Doe is a freelance reporter …", a
-person the rest of the text never names) gives an *inferred* author. The date
-comes from a date line in the header (or a date inside its byline), else
-from the tail, else from a wire dateline opening the text ("WASHINGTON,
-March 3, 2024 (AP) —"). The outlet comes from the byline ("issue of the
-…", "Jane Doe | Reuters | March 3, 2024"), a header line that is only a
-news agency's name, a credit line ("From our partner …", "Source: …",
-"©"), a tail line that is an outlet's name, or the agency of a wire
-dateline ("LONDON (Reuters) -"); failing those, a reporter naming a web address as the
-interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
-outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is
-guessed.
+The title is the header's longest short line that is not a person's name (a Markdown
+``#`` heading wins; a section label in capitals, "EXCLUSIVE", titles nothing). The
+author comes from a byline, else a name-only line after the title, else a signature in
+the tail; failing those, an author's note closing the text ("Jane Doe is a freelance
+reporter …", a person the rest of the text never names) gives an *inferred* author. The
+date comes from a date line in the header (or a date inside its byline), else from the
+tail, else from a wire dateline opening the text ("WASHINGTON, March 3, 2024 (AP) —").
+The outlet comes from the byline ("issue of the …", "Jane Doe | Reuters | March 3,
+2024"), a header line that is only a news agency's name or the publisher's ("Riverside
+Ledger", "example.net"; such a line is never the title or the author), a credit line
+("From our partner …", "Source: …", "©"), a tail line that is an outlet's name, or the
+agency of a wire dateline ("LONDON (Reuters) -"); failing those, a reporter naming a web
+address as the interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
+outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is guessed.
 """
 
 from __future__ import annotations
@@ -74,6 +73,7 @@ from qa.ingest.metadata import (
     outlet_from_credit,
     outlet_from_name_line,
     outlet_from_text,
+    outlet_line,
     parse_byline,
     parse_dateline,
     parse_signature,
@@ -332,7 +332,7 @@ def _draft(
     published = _published(header, tail) or (wire.published if wire else None)
     if published:
         stated["published"] = published
-    outlet = _outlet(header, tail, after) or (wire.outlet if wire else None)
+    outlet = _outlet(header, title_index, tail, after) or (wire.outlet if wire else None)
     inferred: dict[str, object] = {}
     if not author and (noted := _author_in_note(body)):
         inferred["author"] = noted
@@ -421,17 +421,29 @@ def _title_index(header: list[Paragraph]) -> int | None:
     headings = [i for i in candidates if header[i].heading]
     if headings:
         return headings[0]
+    # A section label in capitals ("GRANTS/DONATIONS", "EXCLUSIVE") titles nothing: an
+    # article with no other line is titled from its text instead.
+    candidates = [i for i in candidates if not _section_label(header[i].text)]
+    if not candidates:
+        return None
     # A name line is no title, but a headline in title case ("Dock Strike Leaves Ships
-    # Waiting") reads like a long name; a "Jane Doe, Reuters" byline is no title either.
+    # Waiting") reads like a long name; a "Jane Doe, Reuters" byline and the publisher's
+    # name ("FOX 13 News Utah (KSTU)") are no title either.
     named = [
         i
         for i in candidates
         if not (looks_like_name(header[i].text) and len(words(header[i].text)) <= 3)
         and outlet_from_byline(header[i].text) is None
+        and outlet_line(header[i].text) is None
     ]
     pool = named or candidates
     # The longest line; on a tie the later one (section labels come before titles).
     return max(pool, key=lambda i: (len(words(header[i].text)), i))
+
+
+def _section_label(text: str) -> bool:
+    """One or two words in capitals: a section's label, not a headline."""
+    return len(words(text)) <= 2 and text.isupper()
 
 
 def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragraph]) -> str | None:
@@ -440,9 +452,11 @@ def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragra
             return parse_byline(paragraph.text)
     if title_index is not None:
         for paragraph in header[title_index + 1 :]:
-            if paragraph.kind == SHORT and looks_like_name(paragraph.text):
+            if paragraph.kind != SHORT or outlet_line(paragraph.text):
+                continue
+            if looks_like_name(paragraph.text):
                 return paragraph.text
-            if paragraph.kind == SHORT and outlet_from_byline(paragraph.text):
+            if outlet_from_byline(paragraph.text):
                 return parse_signature(paragraph.text)  # "Jane Doe, Associated Press"
     for paragraph in tail:
         if paragraph.kind == BYLINE:
@@ -466,7 +480,9 @@ def _published(header: list[Paragraph], tail: list[Paragraph]) -> date | None:
     return None
 
 
-def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragraph]) -> str | None:
+def _outlet(
+    header: list[Paragraph], title_index: int | None, tail: list[Paragraph], after: list[Paragraph]
+) -> str | None:
     for paragraph in header:
         byline = paragraph.kind == BYLINE or (
             paragraph.kind == SHORT and parse_signature(paragraph.text) is not None
@@ -475,6 +491,9 @@ def _outlet(header: list[Paragraph], tail: list[Paragraph], after: list[Paragrap
             return outlet
     for paragraph in header:  # a news agency named alone ("Jane Doe" then "Reuters")
         if paragraph.kind == SHORT and (outlet := agency_line(paragraph.text)):
+            return outlet
+    for i, paragraph in enumerate(header):  # the publisher's name under the headline
+        if i != title_index and paragraph.kind == SHORT and (outlet := outlet_line(paragraph.text)):
             return outlet
     for paragraph in [*header, *tail, *after]:
         if outlet := outlet_from_credit(paragraph.text):

@@ -133,12 +133,13 @@ _NAME_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}][\w'’\-]*\.?|[{CAPITALS}]\.(?:[{C
 
 
 def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words (initials and particles allowed), nothing else."""
+    """Two to five capitalised words (initials and particles allowed), nothing else; a run
+    opening with "The" names a thing ("The Washington Post"), not a person."""
     text = text.strip()
     if len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     tokens = re.split(r"\s+", text)
-    if not 2 <= len(tokens) <= 5:
+    if not 2 <= len(tokens) <= 5 or tokens[0] == "The":
         return False
     capitalised = 0
     for token in tokens:
@@ -228,11 +229,18 @@ def parse_signature(text: str) -> str | None:
 # "With Post wires", "With files from the Canadian Press", "Additional reporting by AP": a note
 # on whose material went into the story, not the name of the outlet that published it.
 _CONTRIBUTION = LazyPattern(r"^(?:with|and|plus|additional|including)\b", re.I)
-_MEDIA_WORDS = LazyPattern(
-    r"\b(?:agency|agence|news|times|post|journal|analyst|review|magazine|gazette|gazeta|radio"
+_MEDIA_WORD_LIST = (
+    r"agency|agence|news|times|post|journal|analyst|review|magazine|gazette|gazeta|radio"
     r"|tv|television|broadcasting|press|media|tribune|herald|daily|weekly|monitor|observer"
     r"|chronicle|courier|telegraph|wire|bulletin|dispatch|digest|newspaper|информационное"
-    r"|агентство|газета|новости)\b",
+    r"|агентство|газета|новости"
+)
+_MEDIA_WORDS = LazyPattern(rf"\b(?:{_MEDIA_WORD_LIST})\b", re.I)
+#: The words newspapers and broadcasters are named by, in a line that names one: the media's
+#: words and the titles of papers ("Ledger", "Globe", "Star").
+_NEWSPAPER_WORDS = LazyPattern(
+    rf"\b(?:{_MEDIA_WORD_LIST}|ledger|globe|mirror|guardian|inquirer|enquirer|examiner"
+    r"|sentinel|register|star|mail|express|standard|record|independent|bee|citizen|mercury)\b",
     re.I,
 )
 _DOMAIN = LazyPattern(
@@ -372,6 +380,36 @@ def outlet_from_name_line(text: str) -> str | None:
     return None
 
 
+#: Words of a section label naming a kind of news, never a publisher: "World News",
+#: "Breaking News", "Local News", "Top Stories".
+_SECTION_WORDS = frozenset(
+    "news stories breaking latest top world local national international business politics "
+    "sport sports opinion tech technology science health entertainment culture regional "
+    "more related live us uk".split()
+)
+#: A header line's words that are a name's: capitalised, digits, call letters in brackets
+#: ("FOX 13 News Utah (KSTU)"), or the small words inside names ("Times of India").
+_OUTLET_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}0-9(][\w'’&.)-]*|of|the|and|&|de|du|la|el)$")
+
+
+def outlet_line(text: str) -> str | None:
+    """A header line that only names the page's publisher: a web address ("Sott.net",
+    "cleveland.com") or a name in capitals holding a word newspapers are named by
+    ("Riverside Ledger", "The Washington Post", "FOX 13 News Utah (KSTU)"); never a
+    section label ("World News"), a headline ("Good news for farmers") or a person."""
+    line = text.strip().rstrip(".")
+    tokens = line.split()
+    if not 1 <= len(tokens) <= 6 or _CONTRIBUTION.match(line) or _JOB_WORDS.search(line):
+        return None
+    if _DOMAIN.fullmatch(line):
+        return clean_outlet(line)
+    named = all(_OUTLET_TOKEN.match(token) for token in tokens)
+    section = {w.casefold() for w in words(line)} <= _SECTION_WORDS
+    if not named or section or not _NEWSPAPER_WORDS.search(line):
+        return None
+    return clean_outlet(line)
+
+
 def outlet_from_text(text: str) -> str | None:
     """The outlet a reporter names as their own in a sentence: "… in an interview with
     EurasiaNet.org …" (a web address only). A guess: callers mark it ``inferred``."""
@@ -480,14 +518,17 @@ def title_without_site(title: str, outlet: str | None) -> str:
 def authors_without_publisher(author: str, outlet: str | None, page: str) -> str | None:
     """The people of a page's author field ("Jane Doe; John Roe", as trafilatura joins
     them) without the publisher it may also hold: a part that is the outlet's name ("Dana
-    Ford; Tom Watkins; CNN" when the outlet is CNN) or the holder of the page's copyright
-    ("Harbour Media" beside "Copyright (c) Harbour Media 2023"). None when nobody is left."""
+    Ford; Tom Watkins; CNN" when the outlet is CNN), a news agency or a media company
+    ("Northeast Ohio Media Group"), or the holder of the page's copyright ("Harbour Media"
+    beside "Copyright (c) Harbour Media 2023"). None when nobody is left."""
     outlet_words = _name_words(outlet or "")
     people = [
         part
         for part in (p.strip() for p in author.split(";"))
         if part and not (outlet_words and set() < _name_words(part) <= outlet_words)
     ]
+    # An agency or a media company named beside people is their employer, not an author.
+    people = [part for part in people if not _publisher_name(part)] or people
 
     def copyright_holder(part: str) -> bool:
         held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(part)}"
@@ -496,6 +537,15 @@ def authors_without_publisher(author: str, outlet: str | None, page: str) -> str
     # A freelancer may hold the copyright of her own story: the last name left stays.
     kept = [part for part in people if not copyright_holder(part)] or people
     return "; ".join(kept) or None
+
+
+def _publisher_name(text: str) -> bool:
+    """A news agency ("Reuters") or a name of three words or more holding a media word
+    ("Northeast Ohio Media Group"); a person named so ("Emily Post") is not one."""
+    text = text.strip()
+    return agency_line(text) is not None or (
+        len(words(text)) >= 3 and _MEDIA_WORDS.search(text) is not None
+    )
 
 
 #: Words that say nothing of which outlet a name is ("The Washington Post").
