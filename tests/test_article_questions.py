@@ -173,6 +173,8 @@ def test_who_wrote_something_that_is_no_indexed_article_is_not_a_metadata_questi
         ("Who is the author of this article?", AUTHOR),
         ("When was it published?", PUBLISHED),
         ("What is the publication date of the article?", PUBLISHED),
+        ("What's the date of the River Tamsin flood story?", PUBLISHED),
+        ("When was that report dated?", PUBLISHED),
         ("Which outlet published this story?", OUTLET),
         ("Where was that piece published?", OUTLET),
         ("What is the title of the article?", TITLE),
@@ -215,6 +217,7 @@ def test_several_authors_are_listed_as_a_sentence_lists_them(assistant: Assistan
     "question",
     [
         "When was the Agency for Religious Affairs established?",
+        "What is the date of the election in Kyrgyzstan?",
         "Who edits the Countries of the CIS journal?",
         "How many victims of trafficking did the IOM assist in Kazakhstan?",
         "What is it called?",

@@ -66,6 +66,10 @@ _FIELD_PATTERNS = (
             r"\bwhen\s+(?:was|were|did|is)\b.*\b(?:published|posted|written|released|"
             r"come\s+out|came\s+out|appear(?:ed)?)\b"
             r"|\b(?:publication|publishing)\s+date\b|\bdate\s+of\s+publication\b"
+            # "What's the date of the flood story?": a piece's date is when it appeared.
+            r"|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+date\s+(?:of|on)\s+(?:the|this|that|its)\s+"
+            r"(?:[\w'’.-]+\s+){0,8}?(?:article|story|piece|report|column|post)\b"
+            r"|\bwhen\s+(?:is|was)\s+(?:the|this|that|it)\b.*\bdated\b"
             r"|\bwhat\s+(?:date|day|year)\b.*\b(?:published|posted|written)\b",
             re.I,
         ),
