@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from qa.patterns import LazyPattern
@@ -946,6 +946,28 @@ def _referent(
     previous: PreviousTurn,
     vocabulary: Vocabulary,
 ) -> tuple[str, int, int] | None:
+    found = _referent_after(kind, word, body, match, previous, vocabulary)
+    base, carried = split_carried(previous.question)
+    if found is None and kind == "person" and carried and is_fragment(base):
+        # "Who was jailed …?", "For how long?", then "what did he buy?": a bare follow-up
+        # asked after the question before it asks for no one new; he is that question's.
+        before = _QUESTION_BREAK.split(carried)[0]
+        found = _referent_after(
+            kind, word, body, match, replace(previous, question=before), vocabulary
+        )
+    return found
+
+
+def _referent_after(
+    kind: str,
+    word: str,
+    body: str,
+    match: re.Match[str],
+    previous: PreviousTurn,
+    vocabulary: Vocabulary,
+) -> tuple[str, int, int] | None:
+    """What a pronoun of ``kind`` stands for after ``previous``, as ``_replace_pronoun``
+    puts it in: the name (with its suffix) and the span it replaces; None when not found."""
     wanted = {"person": ("person",), "thing": ("organisation",), "group": ("organisation",)}
     if kind == "place":
         answered = _place_answered(previous, vocabulary)
@@ -1121,9 +1143,13 @@ def _referent(
     for source in sources:
         found = entity_spans(source, vocabulary, person_cues=True)
         if kind == "thing":
-            # "Kazakhstan's Penal Code": a name with a possessive inside is no person.
+            # "Kazakhstan's Penal Code": a name with a possessive inside is no person; nor is
+            # "Velmont Foods" where the passages write it as a body's ("…, which employs").
             found = [
-                (a, b, "organisation") if _POSSESSIVE_INSIDE.search(source[a:b]) else (a, b, k)
+                (a, b, "organisation")
+                if _POSSESSIVE_INSIDE.search(source[a:b])
+                or (k == "person" and _named_as_a_body(source[a:b], previous))
+                else (a, b, k)
                 for a, b, k in found
             ]
         spans = [
@@ -1216,6 +1242,11 @@ def _referent(
         # answer, he is still the judge the conversation asked about.
         return f"{role['role']}{suffix}", match.start(), match.end()
     if _asks_for_the_subject(previous.question):
+        named = _named_after_the_role(answers, previous, word)
+        if named is not None and named.casefold() not in named_here:
+            # "Who was fined …?" answered "A former site manager … was fined …" and then "Ken
+            # Slade, 52, admitted …": the one the answer describes, named next.
+            return f"{named}{suffix}", match.start(), match.end()
         return None  # "Who said Brown had failed?": he is the one asked for, not found
     name = _single_name_asked_about(previous, word, vocabulary) or _person_named_earlier(
         previous, word, vocabulary
@@ -1504,7 +1535,9 @@ def _spoken_of_so(name: str, pronoun: str, previous: PreviousTurn) -> bool:
 def _pronoun_counts(name: str, pronoun: str, previous: PreviousTurn) -> tuple[int, int]:
     """How strongly the last answer and its passages speak of ``name`` with ``pronoun``'s kind
     and with the other: the titles before it (``Ms Voss``) when it has any; else the pronouns
-    in the sentences naming it (by its last word), the one opening the next sentence twice."""
+    in the sentences naming it (by its last word) and no other person, the one opening the
+    next sentence twice. (In "Pell's lawyer, Simone Achebe, said her client …" the "her" is
+    as likely the other one's.)"""
     wanted, other = (_SHE, _HE) if pronoun in _SHE else (_HE, _SHE)
     surname = name.split()[-1].casefold()
     counts = [0, 0]
@@ -1520,19 +1553,37 @@ def _pronoun_counts(name: str, pronoun: str, previous: PreviousTurn) -> tuple[in
         # "Ms Voss", "Mr Ray": the title says it outright, whatever pronouns stand near.
         return counts[0], counts[1]
     for text in texts:
+        split = _SENTENCE_END.split(text)
         sentences = [
-            [re.sub(r"['’]s$", "", w.casefold()) for w in words_of(sentence)]
-            for sentence in _SENTENCE_END.split(text)
+            [re.sub(r"['’]s$", "", w.casefold()) for w in words_of(sentence)] for sentence in split
         ]
-        for words, following in zip(sentences, [*sentences[1:], []], strict=True):
+        for sentence, words, following in zip(split, sentences, [*sentences[1:], []], strict=True):
             if surname not in words:
                 continue
             # The pronoun opening the next sentence is most likely this one ("… Dusek began
-            # … . He held …"), one inside may be another's.
-            opening = following[:1]
-            counts[0] += sum(w in wanted for w in words) + 2 * sum(w in wanted for w in opening)
-            counts[1] += sum(w in other for w in words) + 2 * sum(w in other for w in opening)
+            # … . He held …"), one inside may be another's. With another person named, one
+            # inside is as likely theirs ("Pell's lawyer, Ann Cole, said her client …"), and
+            # the next sentence's opening is the last one named's.
+            others = _other_people_named(sentence, surname)
+            inside = words if not others[0] else []
+            opening = following[:1] if not others[1] else []
+            counts[0] += sum(w in wanted for w in inside) + 2 * sum(w in wanted for w in opening)
+            counts[1] += sum(w in other for w in inside) + 2 * sum(w in other for w in opening)
     return counts[0], counts[1]
+
+
+def _other_people_named(sentence: str, surname: str) -> tuple[bool, bool]:
+    """Whether ``sentence`` names a person besides the one of ``surname`` (casefolded), and
+    whether it names one after the last mention of that one."""
+    mentions = [m.start() for m in re.finditer(rf"\b{re.escape(surname)}\b", sentence, re.I)]
+    last = mentions[-1] if mentions else -1
+    others = [
+        a
+        for a, b, kind in entity_spans(sentence, Vocabulary(), person_cues=True)
+        if kind == "person"
+        and sentence[a:b].split()[-1].casefold().removesuffix("'s").removesuffix("’s") != surname
+    ]
+    return bool(others), any(a > last for a in others)
 
 
 def _spoken_of_so_in_answer(
@@ -1571,11 +1622,38 @@ _BODY_OFFICES = frozenset(
 )
 
 
+#: A sentence that opens by describing someone by role alone: ``A former site manager``.
+_ROLE_OPENING = LazyPattern(
+    r"(?:A|An)\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*\s+(?:at|of|for|from|in|who|,|was|is|has|had)\b"
+)
+
+
+def _named_after_the_role(
+    answers: Sequence[str], previous: PreviousTurn, pronoun: str
+) -> str | None:
+    """The person whose name opens the answer sentence after the one answering a ``who``
+    question, when that one gave only a role (``A former site manager at the Orrin Dairy
+    was fined …``, then ``Ken Slade, 52, admitted …``); None otherwise, or when the texts
+    speak of that name with the other pronoun."""
+    sentences = list(previous.answer_sentences)
+    if not answers or answers[0] not in sentences or _ROLE_OPENING.match(answers[0]) is None:
+        return None
+    at = sentences.index(answers[0]) + 1
+    if at >= len(sentences):
+        return None
+    spans = entity_spans(sentences[at], Vocabulary(), person_cues=True)
+    if not spans or spans[0][0] != 0 or spans[0][2] != "person":
+        return None
+    name = sentences[at][: spans[0][1]]
+    return None if _spoken_of_otherwise(name, pronoun, previous) else name
+
+
 def _named_as_a_body(name: str, previous: PreviousTurn) -> bool:
     """Whether the last answer or its passages write ``name`` as an organisation's: after a
-    word that makes it one (``the charity Sea Watch``, see ``entity_spans``) or with an
-    office only a body has (``Sea Watch's president``). Two capitalised words read as a
-    person's name, but "he" or "she" never stands for a body."""
+    word that makes it one (``the charity Sea Watch``, see ``entity_spans``), with an
+    office only a body has (``Sea Watch's president``) or followed by ", which" (``Velmont
+    Foods, which employs …``: a person is followed by ", who"). Two capitalised words read
+    as a person's name, but "he" or "she" never stands for a body."""
     folded = name.casefold().removesuffix("'s").removesuffix("’s")
     office = re.compile(
         rf"\b{re.escape(folded)}(?:'s|’s)\s+(?:[a-z\-]+\s+)?(?:"
@@ -1583,12 +1661,17 @@ def _named_as_a_body(name: str, previous: PreviousTurn) -> bool:
         + r")\b",
         re.I,
     )
+    which = re.compile(rf"\b{re.escape(folded)},\s+which\b", re.I)
     for text in [*previous.answer_sentences, *previous.passages]:
         if folded not in text.casefold():
             continue
-        if office.search(text) or any(
-            kind == "organisation" and text[a:b].casefold() == folded
-            for a, b, kind in entity_spans(text, Vocabulary())
+        if (
+            office.search(text)
+            or which.search(text)
+            or any(
+                kind == "organisation" and text[a:b].casefold() == folded
+                for a, b, kind in entity_spans(text, Vocabulary())
+            )
         ):
             return True
     return False

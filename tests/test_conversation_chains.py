@@ -1,0 +1,90 @@
+"""Follow-ups as people type them over news: ``its`` for a company whose name reads like a
+person's, ``he`` for one an answer describes by role and names next (also after a bare
+"how much?"); asked through a whole conversation over articles written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from written_articles import assistant_over
+
+from qa.evaluation.run import CorpusText, citation_problem
+from qa.records import Answer
+from qa.search.assistant import Assistant
+from qa.search.conversation import Conversation
+
+MILLS = """\
+Harlow Mills to cut bread prices
+
+BRADFORD, March 3, 2024 - Harlow Mills, which employs 1,400 people at bakeries in Keighley \
+and Otley, will cut the price of its sliced loaves by 5 per cent from Monday.
+The company's chief executive, Ruth Okafor, said lower wheat prices had made the cut possible.
+Okafor said Harlow Mills would also open a third bakery in Ilkley in 2025.
+"""
+SPILL = """\
+Dairy manager fined for river spill
+
+YORK, May 9, 2024 - A former site manager at the Orrin Dairy was fined 40,000 pounds on \
+Thursday for a milk spill that killed thousands of fish in the River Foss.
+Ken Slade, 52, admitted breaching his environmental permit at York Magistrates' Court.
+Slade's lawyer, Ann Cole, said her client would pay the fine in full.
+She said he was sorry for the harm done.
+Slade now runs a farm shop in Malton, the court heard.
+"""
+CROWDS = """\
+Harriers draw bigger crowds
+
+LEEDS, October 1, 2023 - Crowds at the Kirkstall Harriers' ground averaged 4,200 this \
+season, against 3,100 in 2022 and 2,500 in 2021.
+Crowds for the women's games averaged 900 this season, up from 450 in 2022.
+"""
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("chains")
+    return assistant_over(root, {"mills.txt": MILLS, "spill.txt": SPILL, "crowds.txt": CROWDS})
+
+
+def _asked(conversation: Conversation, question: str) -> Answer:
+    answer = conversation.ask(question)
+    assert citation_problem(answer, CorpusText(conversation.assistant.settings.corpus_dir)) is None
+    return answer
+
+
+def test_its_is_a_company_the_articles_follow_with_which(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "How many people does Harlow Mills employ?")
+    where = _asked(conversation, "Where are its bakeries?")
+    assert where.resolved_question == "Where are Harlow Mills's bakeries?"
+    assert where.text.startswith(
+        "Harlow Mills, which employs 1,400 people at bakeries in Keighley and Otley, will cut "
+        "the price of its sliced loaves by 5 per cent from Monday. [1]"
+    )
+    chief = _asked(conversation, "Who is its chief executive?")
+    assert chief.resolved_question == "Who is Harlow Mills's chief executive?"
+    assert chief.text.startswith(
+        "The company's chief executive, Ruth Okafor, said lower wheat prices had made the cut "
+        "possible. [1]"
+    )
+
+
+def test_he_is_the_one_named_after_an_answer_that_gave_only_his_role(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who was fined for the Orrin Dairy spill?")
+    shop = _asked(conversation, "Where does he run a farm shop?")
+    assert shop.resolved_question == "Where does Ken Slade run a farm shop?"
+    assert shop.text.startswith("Slade now runs a farm shop in Malton, the court heard. [1]")
+
+
+def test_he_after_a_bare_how_much_is_still_the_one_asked_for_before(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "Who was fined for the Orrin Dairy spill?")
+    much = _asked(conversation, "How much?")
+    assert (
+        much.resolved_question == "How much? (following: Who was fined for the Orrin Dairy spill?)"
+    )
+    shop = _asked(conversation, "Where does he run a farm shop?")
+    assert shop.resolved_question == "Where does Ken Slade run a farm shop?"
+    assert shop.text.startswith("Slade now runs a farm shop in Malton, the court heard. [1]")
