@@ -1,6 +1,8 @@
 """Follow-ups as people type them over news: ``its`` for a company whose name reads like a
 person's, ``he`` for one an answer describes by role and names next (also after a bare
-"how much?"); asked through a whole conversation over articles written for it."""
+"how much?"), and ellipses that narrow the last question ("and for the women's games?") or
+give a year for "this season"; asked through a whole conversation over articles written
+for it."""
 
 from __future__ import annotations
 
@@ -88,3 +90,50 @@ def test_he_after_a_bare_how_much_is_still_the_one_asked_for_before(desk: Assist
     shop = _asked(conversation, "Where does he run a farm shop?")
     assert shop.resolved_question == "Where does Ken Slade run a farm shop?"
     assert shop.text.startswith("Slade now runs a farm shop in Malton, the court heard. [1]")
+
+
+def test_a_year_takes_the_place_of_this_season(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What was the average crowd at the Harriers' ground this season?")
+    then = _asked(conversation, "And in 2021?")
+    assert then.resolved_question == "What was the average crowd at the Harriers' ground in 2021?"
+    assert then.text == (
+        "Crowds at the Kirkstall Harriers' ground averaged 4,200 this season, against 3,100 in "
+        "2022 and 2,500 in 2021. [1]"
+    )
+
+
+def test_and_for_narrows_the_last_question(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What was the average crowd this season?")
+    women = _asked(conversation, "And for the women's games?")
+    assert (
+        women.resolved_question == "What was the average crowd this season for the women's games?"
+    )
+    assert women.text.startswith(
+        "Crowds for the women's games averaged 900 this season, up from 450 in 2022. [1]"
+    )
+
+
+def test_is_that_more_than_last_year_asks_the_last_question_for_last_year(desk: Assistant) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What was the average crowd at the Harriers' ground this season?")
+    more = _asked(conversation, "Is that more than last year?")
+    assert more.resolved_question == "What was the average crowd at the Harriers' ground last year?"
+    assert (
+        "Crowds at the Kirkstall Harriers' ground averaged 4,200 this season, against 3,100 in "
+        "2022 and 2,500 in 2021. [1]"
+    ) in more.text
+
+
+def test_is_that_more_than_last_year_after_a_year_asks_for_the_year_before(
+    desk: Assistant,
+) -> None:
+    conversation = desk.conversation()
+    _asked(conversation, "What was the average crowd at the Harriers' ground in 2022?")
+    more = _asked(conversation, "Is that more than last year?")
+    assert more.resolved_question == "What was the average crowd at the Harriers' ground in 2021?"
+    assert more.text.startswith(
+        "Crowds at the Kirkstall Harriers' ground averaged 4,200 this season, against 3,100 in "
+        "2022 and 2,500 in 2021. [1]"
+    )

@@ -248,6 +248,15 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     if replaced is not None:
         return replaced
     words = words_of(fragment)
+    if (
+        words[0].casefold() == "for"
+        and len(words) > 1
+        and all(w.islower() for w in words)
+        and not re.search(r"\bfor\b", base, re.I)
+    ):
+        # "and for the women's matches?" after "What was the average crowd this season?":
+        # the same question narrowed to them.
+        return f"{base} {fragment}?"
     people = [span for span in entity_spans(base, vocabulary) if span[2] != "place"]
     if (
         words[0].casefold() == "the"
@@ -589,7 +598,7 @@ _OF = LazyPattern(r"\s+of\s+")
 #: A time a year can stand in place of: a span of years or a year named relatively.
 _YEARS_SPAN = LazyPattern(
     r"\b(?:(?:between|from)\s+(?:1[89]|20)\d\d\s+(?:and|to|until)\s+(?:1[89]|20)\d\d"
-    r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+year)\b",
+    r"|(?:(?:in|during)\s+)?(?:last|this|next|the\s+previous|the\s+same)\s+(?:year|season))\b",
     re.I,
 )
 #: The last year a question names, with its "in": ``in 2017``.

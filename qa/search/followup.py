@@ -167,6 +167,16 @@ def resolve(
     body = question.rstrip("?!. ")
     if _MORE.match(question) is not None:
         return Resolution(question, with_context(body, previous), MORE)
+    compared = _COMPARED.match(body)
+    if compared is not None:
+        # "Is that more than last year?": the last question asked again for that time,
+        # whose answer shows the figure to compare with.
+        when = compared["when"]
+        if not YEAR.search(when) and YEAR.search(split_carried(previous.question)[0]):
+            when = "the year before"  # after "… in 2022?", "last year" is 2021
+        filled = fill_slot(when, previous, vocabulary, body)
+        if not filled.startswith(body):
+            return Resolution(question, filled, ELLIPSIS)
     continued = _CONTINUATION.match(body)
     if continued and continued.end() < len(body):
         rest = body[continued.end() :].strip(" ,")
@@ -410,6 +420,15 @@ _CONTEXT_WORDS = LazyPattern(
 
 #: "then" closing a question: at the time the conversation is about
 #: (``who was father of the house then?``); not "what happened then".
+#: A figure compared with another time: ``is that more than last year``, ``was it higher
+#: than in 2019``.
+_COMPARED = LazyPattern(
+    r"^(?:is|was|are|were)\s+(?:that|this|it|they|these|those)\s+(?:(?:much|any|a\s+lot)\s+)?"
+    r"(?:more|less|fewer|higher|lower|bigger|smaller|larger|up|down)\s+(?:than|from|on)\s+"
+    r"(?P<when>(?:in\s+)?(?:1[89]|20)\d\d|(?:in\s+)?(?:last|the\s+previous)\s+(?:year|season)"
+    r"|the\s+year\s+before|a\s+year\s+(?:ago|earlier))$",
+    re.I,
+)
 _THEN = LazyPattern(r"(?<!happened)(?<!and)(?<!but)\s+then$", re.I)
 
 
