@@ -2,7 +2,9 @@
 person's, ``he`` for one an answer describes by role and names next (also after a bare
 "how much?"), and ellipses that narrow the last question ("and for the women's games?") or
 give a year for "this season"; asked through a whole conversation over articles written
-for it."""
+for it, or after one turn written out (``PreviousTurn``): a name right after "the" is a
+body's or a thing's, never "he", and a thing asked about by "where is the …?" is the next
+"it"."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from qa.evaluation.run import CorpusText, citation_problem
 from qa.records import Answer
 from qa.search.assistant import Assistant
 from qa.search.conversation import Conversation
+from qa.search.followup import PreviousTurn, resolve
 
 MILLS = """\
 Harlow Mills to cut bread prices
@@ -136,4 +139,34 @@ def test_is_that_more_than_last_year_after_a_year_asks_for_the_year_before(
     assert more.text.startswith(
         "Crowds at the Kirkstall Harriers' ground averaged 4,200 this season, against 3,100 in "
         "2022 and 2,500 in 2021. [1]"
+    )
+
+
+def test_he_is_never_a_name_right_after_the() -> None:
+    previous = PreviousTurn(
+        "Who owns the Kirkstall Harriers?",
+        ("The Harriers finished the Northern Rugby League season in fourth place.",),
+    )
+    assert resolve("when did he buy the club?", previous).resolved == (
+        "When did he buy the club? (following: Who owns the Kirkstall Harriers?)"
+    )
+
+
+def test_its_is_the_body_named_after_the_that_the_last_question_asked_about() -> None:
+    previous = PreviousTurn(
+        "What did the Pensions Regulator say?",
+        ("The members did nothing wrong, the Pensions Regulator said on Monday.",),
+    )
+    assert resolve("who is its executive director?", previous).resolved == (
+        "Who is the Pensions Regulator's executive director?"
+    )
+
+
+def test_it_is_the_thing_a_where_question_asked_about() -> None:
+    previous = PreviousTurn(
+        "Where is the new surgical hub?",
+        ("The trust opened a new surgical hub at Andover in April 2023.",),
+    )
+    assert resolve("how many theatres does it have?", previous).resolved == (
+        "How many theatres does the new surgical hub have?"
     )

@@ -83,7 +83,7 @@ from qa.search.name_kinds import (
     with_article,
 )
 from qa.search.name_kinds import Vocabulary as Vocabulary  # part of this module's API
-from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES, ROLES
+from qa.search.person_titles import FEMALE_TITLES, MALE_TITLES, OFFICES, PERSON_TITLES, ROLES
 from qa.text import CAPITALS
 
 STANDALONE = "standalone"
@@ -1177,6 +1177,7 @@ def _referent_after(
             if s[2] in kinds
             and not (kind == "person" and _after_a_place_preposition(source, s[0]))
             and not (kind == "person" and _after_a_time_preposition(source, s[0]))
+            and not (kind == "person" and _after_the(source, s[0]))
             and not (kind == "person" and _inside_a_quoted_title(source, s[0], s[1]))
             and not (kind == "person" and _titled_otherwise(source[s[0] : s[1]], word))
             and not (kind == "person" and _spoken_of_otherwise(source[s[0] : s[1]], word, previous))
@@ -1283,10 +1284,32 @@ _SUBJECT_ASKED = LazyPattern(
 )
 
 
+#: The subject a question asks about, named after "the": ``What did the Pensions Regulator
+#: say?``.
+_SUBJECT_NAMED = LazyPattern(
+    r"^(?i:what|how|why|when|where)\s+(?i:did|does|do|has|have|had|is|was|will|would)\s+"
+    rf"[Tt]he\s+(?P<name>(?:[{CAPITALS}][\w’'\-]*\s+){{0,3}}[{CAPITALS}][\w\-]*)\s+[a-z]"
+)
+#: A question asking where or when a thing is, named by what it is: ``Where is the new
+#: surgical hub``.
+_WHERE_THE_THING_IS = LazyPattern(
+    r"^(?i:where|when)\s+(?i:is|was|will\s+be)\s+(?P<thing>the\s+[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*){0,3})$"
+)
+
+
 def _body_asked_about(question: str) -> str | None:
     """The body, named by what it is, that a question asks about as its subject (``the
     harbour authority`` in ``What did the harbour authority say?``), which ``it`` then is;
     None when its subject is no such body."""
+    named = _SUBJECT_NAMED.match(question)
+    if named is not None and not names_something(question[named.end("name") :]):
+        # "What did the Pensions Regulator say?": a name after "the" is a body's (not so in
+        # "What did the Daily Courier report about Lanterna?": it is Lanterna).
+        return f"the {named['name']}"
+    where = _WHERE_THE_THING_IS.match(question)
+    if where is not None and not is_plural(where["thing"].split()[-1]):
+        return where["thing"]  # "Where is the new surgical hub?" then "when did it open?"
     found = _SUBJECT_ASKED.match(question)
     if found is None:
         return None
@@ -1744,6 +1767,23 @@ def _inside_a_quoted_title(text: str, start: int, end: int) -> bool:
         and len(found["title"].split()) <= 8
         for found in _QUOTED_TITLE.finditer(text)
     )
+
+
+#: "the" and the capitalised words between it and a name: ``the Northern `` before ``Rugby
+#: League``.
+_THE_BEFORE = LazyPattern(rf"\b[Tt]he\s+(?:[{CAPITALS}][\w’'\-]*\s+)*$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """A name right after "the" (``the Pensions Regulator``, ``the Northern Rugby League
+    season``) is a body's or a thing's: a person's takes a role between (``the businessman
+    Gareth Llewellyn``), or a title (``the Rev Ann Lee``)."""
+    found = _THE_BEFORE.search(text[:start])
+    if found is None:
+        return False
+    between = words_of(found.group(0))[1:]
+    name = words_of(text[start:])[:1]
+    return not any(w.casefold().rstrip(".") in PERSON_TITLES for w in [*between, *name])
 
 
 def _after_a_time_preposition(text: str, start: int) -> bool:
