@@ -76,6 +76,8 @@ from qa.search.attribution import (
     holds_quote,
     names_holder,
     names_speaker,
+    quote_closing,
+    quote_goes_on,
     quote_of,
     quote_opening,
     quotes_person,
@@ -488,6 +490,9 @@ def reply(
         parts.extend((said, naming) if after else (naming, said))
         articles.extend((article_id, article_id))
     parts, listed = _quotations_opened(parts, articles, chosen, listed, snapshot, limit)
+    parts, listed = _quotations_closed(parts, articles, chosen, listed, snapshot, limit)
+    if quotes_of is not None:
+        parts, listed = _quotes_gone_on(parts, articles, chosen, listed, snapshot, limit, quotes_of)
     text = " ".join(f"{sentence} [{marker}]" for marker, _, sentence in parts)
     first_line: dict[int, int] = {}
     for marker, span, _ in parts:
@@ -545,6 +550,100 @@ def _quotations_opened(
         articles.insert(at, articles[at])
         at += 2
     return parts, listed
+
+
+def _quotations_closed(
+    parts: list[tuple[int, Span, str]],
+    articles: list[str],
+    chosen: Sequence[Candidate],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    limit: int,
+) -> tuple[list[tuple[int, Span, str]], tuple[Passage, ...]]:
+    """The reply's sentences with the rest of each quotation that one of them opens and
+    leaves open (``quote_closing``) put right after it, up to the sentence closing it, when
+    the reply has room (``limit``) and none of those sentences is in it yet: a quotation
+    opened and never closed is half of what its speaker said ("Lee said: “No one wants
+    this." without "But we must act.”")."""
+    by_article = {c.article.article_id: c for c in chosen}
+    at = 0
+    while at < len(parts):
+        marker, span, _ = parts[at]
+        candidate = by_article.get(articles[at])
+        if candidate is None:
+            at += 1
+            continue
+        raw = snapshot.file_text(candidate.article.path)
+        rest = quote_closing(raw, candidate.article, span)
+        shown = {(articles[i], parts[i][1]) for i in range(len(parts))}
+        if (
+            not rest
+            or len(parts) + len(rest) > limit
+            or any((articles[at], s) in shown for s in rest)
+        ):
+            at += 1
+            continue
+        for offset, later in enumerate(rest, start=1):
+            cited = _shown_by(articles[at], later, listed)
+            if not cited:
+                cited, listed = marker, _extended(listed, marker, candidate.article, raw, later)
+            text = without_footnotes(raw[later.start : later.end])
+            parts.insert(at + offset, (cited, later, text))
+            articles.insert(at + offset, articles[at])
+        at += len(rest) + 1
+    return parts, listed
+
+
+def _quotes_gone_on(
+    parts: list[tuple[int, Span, str]],
+    articles: list[str],
+    chosen: Sequence[Candidate],
+    listed: tuple[Passage, ...],
+    snapshot: Storage,
+    limit: int,
+    surname: str,
+) -> tuple[list[tuple[int, Span, str]], tuple[Passage, ...]]:
+    """The reply's sentences with the rest of each quote of the person ``surname`` (asked
+    about by "What did <person> say?") put right after it, within ``limit`` sentences: the
+    sentences of its paragraph that go on with their words (``quote_goes_on``), so that
+    the reply gives what they said there, not its first half. In a full reply they take
+    the place of its last sentences where those neither quote anyone nor name the person."""
+    by_article = {c.article.article_id: c for c in chosen}
+    at = 0
+    while at < len(parts):
+        marker, span, text = parts[at]
+        candidate = by_article.get(articles[at])
+        if candidate is None or not holds_quote(text):
+            at += 1
+            continue
+        raw = snapshot.file_text(candidate.article.path)
+        speaker = speaker_for(raw, candidate.article, span)
+        naming = raw[speaker.start : speaker.end] if speaker is not None else text
+        if not speaks_in(naming, surname) and not re.search(rf"\b{re.escape(surname)}\b", naming):
+            at += 1
+            continue
+        shown = {(articles[i], parts[i][1]) for i in range(len(parts))}
+        going = quote_goes_on(raw, candidate.article, span, speaker or span)
+        for later in going:
+            if len(parts) >= limit and at + 1 < len(parts) and not _tells_of(parts[-1], surname):
+                parts.pop()  # a last sentence giving none of their words makes room
+                articles.pop()
+            if (articles[at], later) in shown or len(parts) >= limit:
+                break
+            cited = _shown_by(articles[at], later, listed)
+            if not cited:
+                cited, listed = marker, _extended(listed, marker, candidate.article, raw, later)
+            at += 1
+            parts.insert(at, (cited, later, without_footnotes(raw[later.start : later.end])))
+            articles.insert(at, articles[at - 1])
+        at += 1
+    return parts, listed
+
+
+def _tells_of(part: tuple[int, Span, str], surname: str) -> bool:
+    """Whether a reply sentence quotes anyone or names the person ``surname``."""
+    text = part[2]
+    return holds_quote(text) or re.search(rf"\b{re.escape(surname)}\b", text) is not None
 
 
 def _unattributed(

@@ -1067,6 +1067,28 @@ def quote_opening(raw: str, article: Article, sentence: Span) -> Span | None:
     return read[opening].span
 
 
+def quote_closing(raw: str, article: Article, sentence: Span) -> tuple[Span, ...]:
+    """The sentences after ``sentence`` in its paragraph, up to the one closing the
+    quotation ``sentence`` opens and leaves open ("Lee said: “No one wants this." before
+    "But we must act,” she added."): shown alone, its words would have an opening mark and
+    no closing one. Empty when ``sentence`` ends outside any quotation, or its quotation
+    runs on past the paragraph (news reopens it there without closing it)."""
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= sentence.start), default=None)
+    if holding is None:
+        return ()
+    read = _sentences(raw, paragraphs, range(holding, holding + 1))
+    at = next((i for i, s in enumerate(read) if s.span.start <= sentence.start < s.span.end), None)
+    if at is None or not read[at].open_at_end:
+        return ()
+    closing = at + 1
+    while closing < len(read) and read[closing].open_at_end:
+        closing += 1
+    if closing >= len(read):
+        return ()
+    return tuple(s.span for s in read[at + 1 : closing + 1])
+
+
 #: How many sentences after one naming a speaker their quote may stand.
 QUOTE_WITHIN = 3
 
@@ -1086,6 +1108,23 @@ def quote_of(raw: str, article: Article, sentence: Span) -> Span | None:
         if speaker_for(raw, article, later.span) == sentence:
             return later.span
     return None
+
+
+def quote_goes_on(raw: str, article: Article, quote: Span, speaker: Span) -> tuple[Span, ...]:
+    """The sentences right after ``quote`` in its paragraph that go on with the words of
+    the person ``speaker`` names ("“We used to call such a year extreme,” he said. “Now we
+    have had two.”"), up to the first that does not: the rest of what they said there."""
+    paragraphs = sorted(article.paragraphs, key=lambda s: s.start)
+    holding = max((i for i, p in enumerate(paragraphs) if p.start <= quote.start), default=None)
+    if holding is None:
+        return ()
+    read = _sentences(raw, paragraphs, range(holding, holding + 1))
+    going: list[Span] = []
+    for later in (s for s in read if s.span.start >= quote.end):
+        if not later.quoted or speaker_for(raw, article, later.span) not in (speaker, quote):
+            break
+        going.append(later.span)
+    return tuple(going)
 
 
 #: A sentence that names what it speaks of only by a definite description standing for a
