@@ -116,7 +116,7 @@ _ROLE_SPEAKS = LazyPattern(
 )
 _UNNAMED_SPEAKS = LazyPattern(
     rf"\b(?:an?|one|another|two|three|several|some)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"{_PERSON_NOUNS}s?\s+(?:who\s+\w+\s+)?{_VERBS}\b"
+    rf"{_PERSON_NOUNS}s?\s+(?:who\s+\w+\s+)?(?:for\s+[^.;:“”\"]{{1,80}}?,?\s+)?{_VERBS}\b"
     rf"|\b{_VERBS}\s+(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUNS}\b"
     rf"|\b{_PERSON_NOUNS}s\s+{_VERBS}\b",
     re.I,
@@ -280,8 +280,9 @@ def asks_speaker(question: str) -> bool:
 
 def first_person(sentence: str) -> bool:
     """Whether a sentence speaks in the first person ("I", "my", "we", "our"; "i" in text
-    written in lower case)."""
-    if _FIRST_PERSON_WORDS.search(sentence):
+    written in lower case); a capitalised "Our", "We" or "My" inside a run of capitalised
+    words after another word is part of a name ("the group Save Our Valley Schools")."""
+    if any(not _in_name(sentence, m) for m in _FIRST_PERSON_WORDS.finditer(sentence)):
         return True
     if not any(c.isupper() for c in sentence):
         return bool(_LOWER_I.search(sentence))
@@ -291,6 +292,24 @@ def first_person(sentence: str) -> bool:
         or not m.group(1)[0].isupper()
         or (opening is not None and m.start(1) <= opening.start())
         for m in _CAPITAL_I.finditer(sentence)
+    )
+
+
+#: A capitalised word standing right before or after a word: in a name with it.
+_CAPITALISED_BEFORE = LazyPattern(r"[A-Z][\w’'-]*\s+$")
+_CAPITALISED_AFTER = LazyPattern(r"^\s+[A-Z]")
+
+
+def _in_name(sentence: str, found: re.Match[str]) -> bool:
+    """Whether the first-person word ``found`` is a capitalised word of a name: it stands
+    after a word (no sentence or quotation starts there) beside another capitalised word."""
+    if not found.group()[:1].isupper():
+        return False
+    before = sentence[: found.start()]
+    if not re.search(r"\w\s+$", before):
+        return False
+    return bool(
+        _CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(sentence[found.end() :])
     )
 
 
