@@ -78,3 +78,39 @@ def test_reply_to_what_someone_said_goes_on_with_their_quote(assistant: Assistan
         'deepest he had seen. [1] "In 1998 we lost one boat a day," he said. [1] "This time the '
         'island loses three, and the shops will feel it first." [1]'
     )
+
+
+SCHOOLS = """\
+Parents Fight Plan to Merge Village Schools
+
+By Hannah Cole
+Published 23 January 2024
+
+Parents in the valley have launched a campaign against a county plan to close two village \
+schools and merge them into a new school in the market town.
+
+Councillor Robert Haines, the county's cabinet member for schools, said: "No one wants to close \
+a village school. But every child needs a school big enough to have a full staff."
+
+The campaign group has collected 1,600 signatures on a petition. Its founder, Leah Marsh, whose \
+two children attend the village school, said the school was the heart of the village.
+
+"If you close the school, you close the village," Marsh said. "Young families won't move here."
+
+The consultation closes on 15 March.
+"""
+
+
+@pytest.fixture(scope="module")
+def schools(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("schools")
+    return assistant_over(root, {"schools.txt": SCHOOLS})
+
+
+def test_full_reply_leaves_out_a_last_quotation_it_cannot_close(schools: Assistant) -> None:
+    answer = asked(schools, "What did Marsh say about closing the village school?")
+    assert answer.text == (
+        "Its founder, Leah Marsh, whose two children attend the village school, said the school "
+        'was the heart of the village. [1] "If you close the school, you close the village," '
+        'Marsh said. [1] "Young families won\'t move here." [1]'
+    )

@@ -564,7 +564,7 @@ def _quotations_closed(
     leaves open (``quote_closing``) put right after it, up to the sentence closing it, when
     the reply has room (``limit``) and none of those sentences is in it yet: a quotation
     opened and never closed is half of what its speaker said ("Lee said: “No one wants
-    this." without "But we must act.”")."""
+    this." without "But we must act.”"). Such a sentence ending a full reply is left out."""
     by_article = {c.article.article_id: c for c in chosen}
     at = 0
     while at < len(parts):
@@ -576,6 +576,10 @@ def _quotations_closed(
         raw = snapshot.file_text(candidate.article.path)
         rest = quote_closing(raw, candidate.article, span)
         shown = {(articles[i], parts[i][1]) for i in range(len(parts))}
+        if rest and 0 < at == len(parts) - 1 and len(parts) + len(rest) > limit:
+            parts.pop()  # a last sentence whose quotation the reply has no room to close
+            articles.pop()
+            break
         if (
             not rest
             or len(parts) + len(rest) > limit
