@@ -350,6 +350,10 @@ def _first_name_at(sentence: str, surnames: frozenset[str]) -> int | None:
     return min(starts, default=None)
 
 
+#: A relative clause for a person right after a name ("Lena Park, who studies …").
+_WHO_AFTER = LazyPattern(r",\s+who\b")
+
+
 def _names(text: str) -> list[tuple[int, str]]:
     """Where the people's names of ``text`` start, and the names: runs of capitalised words
     (``_NAME``), each after the last word that is no name's when its run holds one ("Port
@@ -359,6 +363,10 @@ def _names(text: str) -> list[tuple[int, str]]:
     for match in _NAME.finditer(text):
         name, at = match.group(), match.start()
         not_names = list(_NOT_NAME_WORDS.finditer(name))
+        if not_names and _WHO_AFTER.match(text, match.end()) and not _NOT_NAME_WORDS.match(name):
+            # "Lena Park, who studies …": a place word as a surname, named as a person.
+            found.append((at, name))
+            continue
         if not_names:
             tail = name[not_names[-1].end() :].lstrip()
             if len(tail.split()) < 2:
