@@ -170,3 +170,25 @@ def test_it_is_the_thing_a_where_question_asked_about() -> None:
     assert resolve("how many theatres does it have?", previous).resolved == (
         "How many theatres does the new surgical hub have?"
     )
+
+
+def test_they_after_which_union_represents_is_no_garbled_phrase() -> None:
+    previous = PreviousTurn(
+        "Which union represents the nurses at Wessex Valley?",
+        ("Nurses at Wessex Valley have voted to accept a pay deal.",),
+    )
+    assert resolve("what did they say about the vote?", previous).resolved == (
+        "What did they say about the vote? (following: Which union represents the nurses at "
+        "Wessex Valley?)"
+    )
+
+
+def test_they_after_which_companies_bought_are_the_companies_that_bought() -> None:
+    previous = PreviousTurn(
+        "Which companies bought the old mill?",
+        ("Two building firms bought the old mill in 2019.",),
+    )
+    assert resolve("what did they pay for it?", previous).resolved == (
+        "What did the companies that bought the old mill pay for it? (following: Which "
+        "companies bought the old mill?)"
+    )

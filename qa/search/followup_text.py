@@ -108,6 +108,10 @@ def is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+#: Words that open a noun phrase, after a verb in ``Which union represents the nurses``.
+_DETERMINERS = frozenset("the a an its his her their this these those".split())
+
+
 def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
     """The plural noun phrase a question is about, which ``they`` and ``them`` then mean.
 
@@ -127,6 +131,12 @@ def plural_phrase(question: str, *, subject_first: bool = False) -> str | None:
     noun = lead_noun(base)
     if noun is not None:
         start, end = noun
+        words = base[start:end].split()
+        inner = [n for n, w in enumerate(words) if n >= 2 and w.casefold() in _DETERMINERS]
+        # "Which union represents the nurses?": the word before "the" is a verb, so the noun
+        # asked about is "union", no plural.
+        if inner:
+            end = start + len(" ".join(words[: inner[0] - 1]))
         head = base[start:end].split()[-1]
         if head[0].islower() and is_plural(head) and head.casefold() not in MEASURES:
             while (of := _OF.match(base, end)) is not None and phrase_end(
