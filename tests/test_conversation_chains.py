@@ -192,3 +192,22 @@ def test_they_after_which_companies_bought_are_the_companies_that_bought() -> No
         "What did the companies that bought the old mill pay for it? (following: Which "
         "companies bought the old mill?)"
     )
+
+
+def test_and_the_other_subject_takes_the_place_of_the_subject_asked_about() -> None:
+    previous = PreviousTurn(
+        "How many staff does the Romsey diagnostic centre employ?",
+        ("The centre employs 45 staff.",),
+    )
+    assert resolve("And the Wessex Valley trust?", previous).resolved == (
+        "How many staff does the Wessex Valley trust employ?"
+    )
+    previous = PreviousTurn("When will the Gdansk plant open?", ("It opens in 2024.",))
+    assert resolve("and the Porto plant?", previous).resolved == "When will the Porto plant open?"
+
+
+def test_and_the_year_before_is_no_subject() -> None:
+    previous = PreviousTurn("How much does the council spend on parks?", ("It spends a lot.",))
+    assert resolve("and the year before?", previous).resolved == (
+        "And the year before? (following: How much does the council spend on parks?)"
+    )

@@ -164,6 +164,15 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     by_role = _role_replaced(fragment, base)
     if by_role is not None:
         return by_role
+    subject = _SUBJECT_THEN_VERB.match(base)
+    if (
+        subject is not None
+        and _THE_PHRASE.fullmatch(fragment)
+        and not {w.casefold() for w in words_of(fragment)} & _NOT_SUBJECTS
+    ):
+        # "and the Wessex Valley trust?" after "How many staff does the Romsey diagnostic
+        # centre employ?": another subject for the same verb.
+        return f"{base[: subject.start('subject')]}{fragment}{base[subject.end('subject') :]}?"
     names = entity_spans(fragment, vocabulary)
     if names:
         start, end, kind = names[-1]
@@ -298,6 +307,22 @@ def _filled(fragment: str, base: str, vocabulary: Vocabulary) -> str | None:
     return None
 
 
+#: A question whose subject, after "the", stands between its auxiliary and its one last verb:
+#: ``How many staff does the Romsey diagnostic centre employ``.
+_SUBJECT_THEN_VERB = LazyPattern(
+    r"^(?:how\s+(?:many|much)(?:\s+[a-z][\w\-]*)?|when|where|why|what)\s+"
+    r"(?:does|did|do|will|would|can|could)\s+(?P<subject>the\s+(?:[\w’'\-]+\s+){0,4}?"
+    r"[\w’'\-]+)\s+[a-z][\w\-]*$",
+    re.I,
+)
+#: Words of a fragment that says when or which one, never another subject: ``the year
+#: before``, ``the other one``.
+_NOT_SUBJECTS = frozenset(
+    "year years month week day season time period before after previous next last same first "
+    "second third other others one ones rest latter former".split()
+)
+#: A noun phrase after "the", with no verb or preposition: ``the Wessex Valley trust``.
+_THE_PHRASE = LazyPattern(r"the\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+", re.I)
 #: Prepositions that say what a question is about, never a time: ``about Virginia``.
 _TOPIC_PREPOSITIONS = frozenset(("about", "against", "with"))
 #: Prepositions that place what a question asks about: ``in``, ``at``.
