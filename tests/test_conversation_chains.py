@@ -211,3 +211,31 @@ def test_and_the_year_before_is_no_subject() -> None:
     assert resolve("and the year before?", previous).resolved == (
         "And the year before? (following: How much does the council spend on parks?)"
     )
+
+
+def test_then_after_when_takes_no_year_the_sentence_saying_when_lacks() -> None:
+    previous = PreviousTurn(
+        "When did the nurses strike?",
+        (
+            "The strikes, on October 10 and November 7, led to the cancellation of 1,150 "
+            "operations.",
+            "She said the trust had recruited 150 nurses in 2023 and planned to recruit 100 more "
+            "in 2024.",
+        ),
+    )
+    assert resolve("how many operations were cancelled then?", previous).resolved == (
+        "How many operations were cancelled then? (following: When did the nurses strike?)"
+    )
+
+
+def test_she_after_who_leads_a_body_is_no_other_person_the_reply_names() -> None:
+    answer = (
+        "HARROWGATE, November 14, 2023 - Harrowgate Borough Council has approved plans for a new "
+        "stand at Brookfield Park.",
+        "The council will lend the club 4 million pounds, and the rest will come from the club's "
+        "owner, the businessman Gareth Llewellyn.",
+    )
+    previous = PreviousTurn("Who leads Harrowgate Borough Council?", answer, passages=answer)
+    assert resolve("what did she say about the vote?", previous).resolved == (
+        "What did she say about the vote? (following: Who leads Harrowgate Borough Council?)"
+    )

@@ -434,7 +434,20 @@ _THEN = LazyPattern(r"(?<!happened)(?<!and)(?<!but)\s+then$", re.I)
 
 def _year_of(previous: PreviousTurn) -> str | None:
     """The year the last question names, else the one the sentence answering it names."""
-    years = YEAR.findall(split_carried(previous.question)[0])
+    base = split_carried(previous.question)[0]
+    years = YEAR.findall(base)
+    if not years and base.casefold().startswith("when ") and previous.answer_sentences:
+        # "When did the nurses strike?" answered "The strikes, on October 10 and November 7,
+        # …": the sentence saying when holds no year, so "then" gets none (never the year of
+        # another sentence that shares only "nurses").
+        asked = {_stem(w) for w in content_words(base)}
+
+        def shared(sentence: str) -> int:
+            said = {_stem(w) for w in content_words(sentence)}
+            return sum(any(s.startswith(a) or a.startswith(s) for s in said) for a in asked)
+
+        found: list[str] = YEAR.findall(max(previous.answer_sentences, key=shared))
+        return found[-1] if found else None
     if not years:
         years = [y for s in _answering_sentence(previous) for y in YEAR.findall(s)]
     return years[-1] if years else None
@@ -1726,6 +1739,8 @@ def _person_for_the_body_asked_about(
     (``What did Blue Anchor say?``), the first person the reply names, in the order it is
     read, whom it does not speak of with the other pronoun; else None."""
     base = split_carried(previous.question)[0]
+    if _asks_for_the_subject(base):
+        return None  # "Who leads the Kelso Council?": the one it asks for, never a guess
     if not any(_named_as_a_body(base[a:b], previous) for a, b, _ in entity_spans(base, vocabulary)):
         return None
     in_question = previous.question.casefold()
