@@ -259,6 +259,7 @@ def compose_answer(
         markers = {c.marker for c in chosen}
         around = [_near(passages[marker - 1], snapshot) for marker in markers]
         ledes = [_lede(passages[marker - 1].article, snapshot) for marker in markers]
+        titles = [passages[marker - 1].article.title for marker in markers]
         assessment = check_reply(
             question,
             said,
@@ -267,6 +268,7 @@ def compose_answer(
             policy.answerability.reply_of_another,
             around,
             ledes,
+            titles,
         )
         if not assessment.met and surface_kind(question) is not None:
             # The reply gives no figure (or date) of what is asked, or one of another's; a
@@ -750,6 +752,7 @@ def _asked_from_lower(
             policy.answerability.reply_of_another,
             (),
             ledes,
+            [candidate.article.title],
         )
         if checked.met:
             return [candidate], checked

@@ -130,7 +130,12 @@ chairman of the Harbour Bank" (``office_of_another``). A number question about o
 series ("the second Test") whose reply's figures are said only of another of it ("the first
 Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("Costa
 Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
-Islands") no person either.
+Islands") no person either. Nor does a reply give a figure (or date) for a name other than
+a country that its figure sentences never name and that it names only in a sentence after
+the first of them ("… cut power to 120,000 homes." then "In neighbouring Asturias, the storm
+closed a motorway." for "How many homes lost power in Asturias?"; ``named_beside_figure``),
+unless the titles or ledes of its articles name it or a figure sentence speaks of someone by
+a pronoun.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses, or another word for the same people or things (``answer_types.SAME_COUNTED``: "pupils"
 for "children", "soldiers" for "troops"): no article that never names a janitor counts
@@ -1003,6 +1008,98 @@ def figure_of_another(
     return None
 
 
+def named_beside_figure(
+    question: str,
+    sentences: Sequence[str],
+    constraints: Sequence[Constraint],
+    about: Sequence[str] = (),
+) -> tuple[Constraint, int] | None:
+    """A name a number or date question puts its figure with ("How many homes lost power
+    in Asturias?") that the reply names only in a sentence beside its figures, never in a
+    sentence giving one ("… cut power to 120,000 homes" and "In neighbouring Asturias, the
+    storm closed a motorway"): the figure is of something else than the named one, and the
+    name stood only beside it. With the name, the index of the first figure sentence.
+    Not read: a name that what the reply's articles are about (``about``: their titles and
+    ledes) holds, since a sentence need not repeat what its whole story is about; a
+    country (``figure_of_another`` weighs those); an age, said of "the 30-year-old"; a
+    question asking two things; and a reply whose figure sentences speak of someone or
+    something by a pronoun ("It was founded in 1952"), which may stand for the name."""
+    asked = surface_kind(question)
+    if asked is None or measured(question) == ["age"] or _TWO_ASKS.search(question):
+        return None
+    if asked == ASKED_NUMBER:
+        known = _figures(question)
+        ranks_only = _HOW_MANY_WORDS.search(question) or _HOW_MUCH.search(question)
+        plain = [_CODE.sub(" ", s) for s in sentences]  # "the A-8 motorway" gives no figure
+        if _counted_head(question) is not None:  # "a 42-kilometre stage" counts no spectators
+            plain = [_MEASURE.sub(" ", s) for s in plain]
+        elif not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
+            plain = [_DURATION.sub(" ", s) for s in plain]  # "for six hours" counts no homes
+        figured = [
+            s
+            for s, p in zip(sentences, plain, strict=True)
+            if _figures(p, ranks=not ranks_only) - known
+        ]
+        # Of "How many homes …?", the figure is in the sentences naming homes, when some do.
+        giving = [s for s in figured if names_counted(question, s)] or figured
+    else:
+        mentioned = things(question)
+        giving = figured = [s for s in sentences if _gives(asked, s, question, mentioned)]
+    if not giving or any(_speaks_of_before(s) for s in giving):
+        return None
+    kinds = _kinds_of(question, constraints)
+    story = " ".join(about)
+    for c in constraints:
+        if c.kind != NAME or kinds.get(c) == COUNTRY or country_of(c.text) is not None:
+            continue
+        words = [w for w in plain_words(fold(c.text)) if len(w) > 1 and w != "the"]
+        words = [w for w in words if not common_word(w)] or words
+        if not words or _names_any(words, story) or any(_names_any(words, s) for s in figured):
+            continue
+        first = sentences.index(giving[0])
+        if any(_names_any(words, s) for s in sentences[:first]):
+            continue  # what the reply's lead names, the figure after it may speak of
+        if any(_names_any(words, s) for s in sentences if s not in figured):
+            return c, first
+    return None
+
+
+def _speaks_of_before(sentence: str) -> bool:
+    """Whether the sentence speaks of someone or something named before it: it opens on a
+    pronoun or a bare noun ("It was founded …", "The company said …"), or holds a pronoun
+    ("… when she was 20") that no name earlier in the sentence stands before."""
+    if _ANAPHOR.match(sentence):
+        return True
+    found = _PRONOUN.search(sentence)
+    return found is not None and not _NAMED_WORD.search(sentence, 1, found.start())
+
+
+#: A pronoun, which may stand for a name the text gave before.
+_PRONOUN = LazyPattern(r"\b(?:it|its|he|she|his|her|him|they|their|them)\b", re.I)
+#: A capitalised word inside a sentence: a name.
+_NAMED_WORD = LazyPattern(r"\b[A-Z][\w'’-]+")
+#: A figure of a measure or a time ("a 42-kilometre stage", "for six hours"), which counts
+#: no things.
+_MEASURE = LazyPattern(
+    rf"(?:\b\d[\d,.]*|{_NUMBER_WORD.pattern})[\s-]+(?:{_TIME_UNIT}|(?:kilo|centi|milli)?"
+    r"met(?:re|er)s?|km|miles?|feet|foot|inches|yards?|tonnes?|tons?|kilo(?:gram)?s?|kg|"
+    r"litres?|liters?|hectares?|acres?|degrees?|knots?)\b",
+    re.I,
+)
+#: A code of letters and digits, no figure ("the A-8 motorway", "an F-16", "M25").
+_CODE = LazyPattern(r"\b[A-Za-z]+-\d[\w-]*|\b[A-Z]+\d[\w-]*")
+#: A question asking two things ("How many …, and how many …?").
+_TWO_ASKS = LazyPattern(r"\band\s+(?:how|when|what|which|who|where)\b", re.I)
+#: A sentence opening on a pronoun or a bare noun of what was named before ("It was
+#: founded …", "The company said …"), which may stand for the asked name.
+_ANAPHOR = LazyPattern(
+    r"(?:It|He|She|They|Its|His|Her|Their|This|These|Those)\b"
+    r"|The\s+(?:company|group|firm|bank|club|team|side|party|city|town|country|state|"
+    r"government|ministry|agency|council|court|league|band|film|show|storm|planet|museum|"
+    r"university|school|hospital|festival|race|event|project|plan|report|study|survey)\b"
+)
+
+
 def _age_around(words: Sequence[str], role: re.Match[str] | None, around: Sequence[str]) -> bool:
     """Whether the text around the reply gives the asked one's age where the reply gives
     another's ("a 41-year-old cyclist" a few sentences on, for "How old was the
@@ -1674,6 +1771,7 @@ def check_reply(
     another: bool = True,
     around: Sequence[str] = (),
     ledes: Sequence[str] = (),
+    titles: Sequence[str] = (),
 ) -> Assessment:
     """The assessment of passages that met the question, checked against the reply chosen
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
@@ -1685,7 +1783,9 @@ def check_reply(
     span of years it begins or ends (``span_for_year``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
     (``reply_denies_asked``) "doesn't say this for" it. A figure given to another named
-    subject of the asked verb (``subject_of_another``) "gives no figure for" the asked one."""
+    subject of the asked verb (``subject_of_another``), or given where the asked name stands
+    only beside it (``named_beside_figure``; ``titles``: the reply's articles' titles)
+    "gives no figure for" the asked one."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1702,6 +1802,10 @@ def check_reply(
         found = figure_of_another(question, sentences, assessment.constraints, around, ledes)
         if found is not None:
             return of_another(found, surface_kind(question) or ASKED_NUMBER)
+        about = [*titles, *ledes]
+        beside = named_beside_figure(question, sentences, assessment.constraints, about)
+        if beside is not None:
+            return of_another(beside, surface_kind(question))
     rank = rank_of_another(question, sentences)
     if rank is not None and surface_kind(question) is not None:
         return of_another(rank, surface_kind(question))
