@@ -126,16 +126,19 @@ asked place only otherwise than the question does ("flown to Fernholm") while it
 things are put in another place gives none for it. A question about an office of a body
 ("Who is the chairman of the Harbour Bank?") whose reply names the holder of another of its
 offices, while no text around names the asked one, is answered "The indexed articles name no
-chairman of the Harbour Bank" (``office_of_another``). A number question about one of a
-series ("the second Test") whose reply's figures are said only of another of it ("the first
-Test") gives none for it (``rank_of_another``). Capitals before a plural noun ("Costa
-Verdan fishermen") name a people, not a person, and a name ending in a place's word ("Kelso
-Islands") no person either. Nor does a reply give a figure (or date) for a name other than
-a country that its figure sentences never name and that it names only in a sentence after
-the first of them ("… cut power to 120,000 homes." then "In neighbouring Asturias, the storm
-closed a motorway." for "How many homes lost power in Asturias?"; ``named_beside_figure``),
-unless the titles or ledes of its articles name it or a figure sentence speaks of someone by
-a pronoun.
+chairman of the Harbour Bank" (``office_of_another``); so is one asking the holder of a
+role of a body ("Who is Nordhaus Cycling's sports director?", "Who is the spokesman of
+Naturgy?") whose reply names that role in no form, or gives it only to another body by name
+("Velotech's sports director, Hanne Peeters": ``holder_of_another``). A number question
+about one of a series ("the second Test") whose reply's figures are said only of another
+of it ("the first Test") gives none for it (``rank_of_another``). Capitals before a plural
+noun ("Costa Verdan fishermen") name a people, not a person, and a name ending in a place's
+word ("Kelso Islands") no person either. Nor does a reply give a figure (or date) for a
+name other than a country that its figure sentences never name and that it names only in a
+sentence after the first of them ("… cut power to 120,000 homes." then "In neighbouring
+Asturias, the storm closed a motorway." for "How many homes lost power in Asturias?";
+``named_beside_figure``), unless the titles or ledes of its articles name it or a figure
+sentence speaks of someone by a pronoun.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses, or another word for the same people or things (``answer_types.SAME_COUNTED``: "pupils"
 for "children", "soldiers" for "troops"): no article that never names a janitor counts
@@ -197,7 +200,7 @@ from qa.search.name_kinds import (
     regions_named,
 )
 from qa.search.opposites import opposed_word
-from qa.search.person_titles import COURTESY_TITLES, LEADS, OFFICES, ROLES
+from qa.search.person_titles import COURTESY_TITLES, HEADS, LEADS, OFFICES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -1782,7 +1785,9 @@ def check_reply(
     ``superlative_of_another``), only the decade of its year (``decade_for_year``) or a
     span of years it begins or ends (``span_for_year``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
-    (``reply_denies_asked``) "doesn't say this for" it. A figure given to another named
+    (``reply_denies_asked``) "doesn't say this for" it. A reply naming no holder of the
+    asked role of a body, or only another body's (``holder_of_another``), "names no" such
+    holder. A figure given to another named
     subject of the asked verb (``subject_of_another``), or given where the asked name stands
     only beside it (``named_beside_figure``; ``titles``: the reply's articles' titles)
     "gives no figure for" the asked one."""
@@ -1824,6 +1829,9 @@ def check_reply(
     unheld = role_unheld(question, sentences, around)
     if unheld is not None:
         return of_another(unheld, None)
+    holder = holder_of_another(question, sentences)
+    if holder is not None:
+        return of_another(holder, None)
     subject = subject_of_another(question, sentences) if another else None
     if subject is not None:
         return of_another(subject, ASKED_NUMBER)
@@ -1956,6 +1964,81 @@ def office_of_another(
     if shown is None:
         return None
     return Constraint(OFFICE, text, tuple(plain_words(fold(text)))), shown
+
+
+def holder_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """The role a "Who is …?" question asks the holder of ("Who is Nordhaus Cycling's sports
+    director?", "Who is the spokesman of Naturgy?", "Who is the transport minister?") when
+    no sentence of the reply names that role in any of its forms, or every sentence that
+    does gives it to another body by name ("Velotech's sports director, Hanne Peeters"):
+    the reply names someone else's holder, or no holder at all. The role with the body
+    ("sports director of Nordhaus Cycling") and the index of the sentence shown; None when
+    the question asks no role."""
+    found = _ASKS_HOLDER.search(question)
+    if found is None:
+        return None
+    body = (found.group("owner") or found.group("of") or "").strip()
+    role = " ".join(found.group("role").split())
+    head = role.split()[-1].lower()
+    if not body and len(role.split()) == 1:
+        return None  # "Who is the chairman?" may be of the story's body, whoever it is
+    # The office in all its forms ("chief executive": "CEO"), by its whole name or its head.
+    groups = [
+        *(f for f in OFFICES if role.lower() in f),
+        *(f for f in OFFICES if head in f),
+        *(f for f in OFFICES if any(o.split()[-1] == head for o in f)),
+    ]
+    forms = {head, *(groups[0] if groups else ())}
+    if head in HEADS and role == head:  # "the head of Sana Sezim" may be its president
+        forms |= HEADS
+    spelt = "|".join(
+        re.escape(f[:-2]) + "(?:er|or)" if f.endswith(("er", "or")) else re.escape(f)
+        for f in sorted(forms, key=len, reverse=True)
+    )
+    said = [list(re.finditer(rf"\b(?:{spelt})s?\b", s, re.I)) for s in sentences]
+    phrase = f"{role} of {body}" if body else role
+    missing = Constraint(OFFICE, phrase, tuple(plain_words(fold(phrase))))
+    if not any(said):
+        return missing, 0
+    if not body:
+        return None
+    words = {w for w in plain_words(fold(body)) if not common_word(w)} or set(
+        plain_words(fold(body))
+    )
+    owners = [_owner(s, m) for s, found_in in zip(sentences, said, strict=True) for m in found_in]
+    if any(o is None or set(plain_words(fold(o))) & words for o in owners):
+        return None
+    return missing, next(i for i, found_in in enumerate(said) if found_in)
+
+
+def _owner(sentence: str, role: re.Match[str]) -> str | None:
+    """The body a role in a sentence is given to by name: "Velotech's sports director",
+    "the director of Velotech", "Velotech director"; None when the sentence gives it to
+    no one by name ("its director", "finance director Joost Kramer")."""
+    before = _OWNER_BEFORE.search(sentence[: role.start()])
+    after = _OWNER_AFTER.match(sentence, role.end())
+    for found in (before, after):
+        # A capital that only opens the sentence ("Finance director Joost Kramer") names none.
+        if found is not None and not all(common_word(w) for w in plain_words(found.group(1))):
+            return found.group(1)
+    return None
+
+
+_CAPITALS = r"[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&.-]*)*"
+#: "Who is Nordhaus Cycling's sports director?", "Who is the spokesman of Naturgy?", "Who
+#: is the transport minister?": the body, and the role (with up to two words before it).
+_ASKS_HOLDER = LazyPattern(
+    rf"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?P<owner>{_CAPITALS})[’']s?\s+)?"
+    r"(?P<role>(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(
+        sorted(ROLES | {o.split()[-1] for forms in OFFICES for o in forms}, key=len, reverse=True)
+    )
+    + rf"))(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<of>{_CAPITALS}))?\s*\?\s*$"
+)
+#: A body named before a role: "Velotech's (sports) director", "Velotech (sports) director".
+_OWNER_BEFORE = LazyPattern(rf"({_CAPITALS})(?:[’']s?)?\s+(?:[a-z-]+\s+){{0,2}}$")
+#: A body named after a role: "director of (the) Velotech".
+_OWNER_AFTER = LazyPattern(rf"s?\s+(?:of|at|for)\s+(?:the\s+)?({_CAPITALS})")
 
 
 _ORDINALS = (
