@@ -93,7 +93,8 @@ rank, or another superlative of it ("the second busiest port" for "the busiest p
 most famous work" for "the oldest work": ``superlative_of_another``), or another score than
 the asked one ("2-1" for "2-2": ``score_of_another``) or only the decade of an asked year
 ("the 1980s" for "1980": ``decade_for_year``) or only a span of years it begins or ends
-("1851–1860" for "1860": ``span_for_year``), or that does not state the "only" or "still"
+("1851–1860" for "1860": ``span_for_year``) or only for other years ("won in 2024 by 12
+seconds" for "in 2023": ``year_of_another``), or that does not state the "only" or "still"
 the question asks with (``reply_lacks_qualifier``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
 "except", "failed" …, or does so only in sentences not about what the question denies
@@ -1031,20 +1032,7 @@ def named_beside_figure(
     if asked is None or measured(question) == ["age"] or _TWO_ASKS.search(question):
         return None
     if asked == ASKED_NUMBER:
-        known = _figures(question)
-        ranks_only = _HOW_MANY_WORDS.search(question) or _HOW_MUCH.search(question)
-        plain = [_CODE.sub(" ", s) for s in sentences]  # "the A-8 motorway" gives no figure
-        if _counted_head(question) is not None:  # "a 42-kilometre stage" counts no spectators
-            plain = [_MEASURE.sub(" ", s) for s in plain]
-        elif not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
-            plain = [_DURATION.sub(" ", s) for s in plain]  # "for six hours" counts no homes
-        figured = [
-            s
-            for s, p in zip(sentences, plain, strict=True)
-            if _figures(p, ranks=not ranks_only) - known
-        ]
-        # Of "How many homes …?", the figure is in the sentences naming homes, when some do.
-        giving = [s for s in figured if names_counted(question, s)] or figured
+        figured, giving = _figure_sentences(question, sentences)
     else:
         mentioned = things(question)
         giving = figured = [s for s in sentences if _gives(asked, s, question, mentioned)]
@@ -1065,6 +1053,26 @@ def named_beside_figure(
         if any(_names_any(words, s) for s in sentences if s not in figured):
             return c, first
     return None
+
+
+def _figure_sentences(question: str, sentences: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The sentences of a reply to a number question that give a figure the question does
+    not name, and of those the ones giving the asked figure: of "How many homes …?", those
+    naming homes, when some do. A code ("the A-8 motorway") gives no figure, nor a measure
+    or a time ("a 42-kilometre stage", "for six hours") a count of things."""
+    known = _figures(question)
+    ranks_only = _HOW_MANY_WORDS.search(question) or _HOW_MUCH.search(question)
+    plain = [_CODE.sub(" ", s) for s in sentences]
+    if _counted_head(question) is not None:
+        plain = [_MEASURE.sub(" ", s) for s in plain]
+    elif not _ASKS_TIME.search(question) and not _HOW_MUCH.search(question):
+        plain = [_DURATION.sub(" ", s) for s in plain]
+    figured = [
+        s
+        for s, p in zip(sentences, plain, strict=True)
+        if _figures(p, ranks=not ranks_only) - known
+    ]
+    return figured, [s for s in figured if names_counted(question, s)] or figured
 
 
 def _speaks_of_before(sentence: str) -> bool:
@@ -1783,7 +1791,8 @@ def check_reply(
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
     ``superlative_of_another``), only the decade of its year (``decade_for_year``) or a
-    span of years it begins or ends (``span_for_year``), or not
+    span of years it begins or ends (``span_for_year``), only figures of other years
+    (``year_of_another``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
     (``reply_denies_asked``) "doesn't say this for" it. A reply naming no holder of the
     asked role of a body, or only another body's (``holder_of_another``), "names no" such
@@ -1849,6 +1858,7 @@ def check_reply(
         superlative_of_another,
         decade_for_year,
         span_for_year,
+        year_of_another,
     ):
         found = of_other(question, sentences)
         if found is not None:
@@ -2233,6 +2243,36 @@ def span_for_year(question: str, sentences: Sequence[str]) -> tuple[Constraint, 
         _LONE_YEAR,
         lambda year: rf"\b\d{{2,4}}\s?[–-]\s?{year}\b|\b{year}\s?[–-]\s?\d{{2,4}}\b",
     )
+
+
+def year_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """The year a number question asks a figure for ("By how many seconds did Holm win
+    the race in 2023?") when no figure sentence of the reply holds it and each holds
+    another year ("Holm won the race in 2024 by only 12 seconds"): the year, and the index
+    of the first figure sentence; else None. Not read: a question naming two years or a
+    year it counts from or to ("since 2010", "by 2030")."""
+    if surface_kind(question) != ASKED_NUMBER or _YEAR_BOUND.search(question):
+        return None
+    asked = set(_LONE_YEAR.findall(question))
+    if len(asked) != 1:
+        return None
+    _, giving = _figure_sentences(question, sentences)
+    if not giving or any(asked & set(_ANY_YEAR.findall(s)) for s in giving):
+        return None
+    if all(set(_ANY_YEAR.findall(s)) - asked for s in giving):
+        year = asked.pop()
+        return Constraint(YEAR, year, (year,)), sentences.index(giving[0])
+    return None
+
+
+#: A year a question counts from or to, which a figure of later or earlier years may answer.
+_YEAR_BOUND = LazyPattern(
+    r"\b(?:since|from|between|until|till|before|after|by|through)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:1[5-9]\d\d|20\d\d)\b",
+    re.I,
+)
+#: A year, written alone or in a span.
+_ANY_YEAR = LazyPattern(r"(?<!\d)(?<!\d[,.])(1[5-9]\d\d|20\d\d)(?!\d|[,.]\d)")
 
 
 def _year_only_as(
