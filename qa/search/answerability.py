@@ -81,8 +81,10 @@ quotes that passage's sentence holding most of the question's words
 of") whose chosen reply sentences give no figure (a number that is not a year, a decade or
 the day of a date, or a number word: ``reply_lacks_asked``), or whose figures are of
 something else than the quantity it names ("the population of", the age "How old is …?"
-asks for: ``measured``), is
-answered "The indexed articles give no (population) figure for …" too; a reply holding
+asks for: ``measured``), or whose figures are only in units of another dimension than the
+one "How heavy (tall, deep, wide, far, hot, fast) …?" asks ("8.2 metres across" for "How
+heavy …?": ``dimension_unmet``), is answered "The indexed articles give no (population,
+weight) figure for …" too; a reply holding
 only the opposite of a word of the question (``reply_opposes``: "most" for "least",
 "informal" for "formal", the neighbouring relation "born" for "die" or "bought" for "sell":
 ``qa.search.opposites``) "doesn't say this for “least”"
@@ -1786,8 +1788,9 @@ def check_reply(
 ) -> Assessment:
     """The assessment of passages that met the question, checked against the reply chosen
     from them (``marker``: its first sentence's passage): a reply that gives no figure of
-    what a number question asks for (``reply_lacks_asked``) "gives no figure for" the
-    question's names, years and dates; one that holds the opposite of the question's
+    what a number question asks for (``reply_lacks_asked``), or only figures of another
+    dimension (``dimension_unmet``), "gives no figure for" the question's names, years and
+    dates; one that holds the opposite of the question's
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
     ``superlative_of_another``), only the decade of its year (``decade_for_year``) or a
@@ -1805,6 +1808,10 @@ def check_reply(
         named = _asked_for(question, assessment.constraints)
         measure = " ".join(measured(question))
         return Assessment(assessment.constraints, (), marker, named, 0.0, lacks, measure)
+    dimension = dimension_unmet(question, sentences)
+    if dimension is not None:
+        named = _asked_for(question, assessment.constraints)
+        return Assessment(assessment.constraints, (), marker, named, 0.0, ASKED_NUMBER, dimension)
 
     def of_another(found: tuple[Constraint, int], kind: str | None) -> Assessment:
         """The reply gives its figure (or holder) for another than the one asked."""
@@ -2273,6 +2280,53 @@ _YEAR_BOUND = LazyPattern(
 )
 #: A year, written alone or in a span.
 _ANY_YEAR = LazyPattern(r"(?<!\d)(?<!\d[,.])(1[5-9]\d\d|20\d\d)(?!\d|[,.]\d)")
+
+
+def dimension_unmet(question: str, sentences: Sequence[str]) -> str | None:
+    """The dimension a "How heavy (tall, deep, wide, far, hot, fast) …?" question asks for
+    ("weight") when the reply gives figures only in units of other dimensions ("Its main
+    mirror is 8.2 metres across" for "How heavy is the mirror?"): a length is no weight.
+    None when a figure sentence gives the asked dimension's unit, or no unit at all."""
+    found = _ASKS_DIMENSION.search(question)
+    if found is None:
+        return None
+    asked = next(d for d, (words, _) in _DIMENSIONS.items() if found.group(1).lower() in words)
+    given = {d for s in sentences for d, (_, unit) in _DIMENSIONS.items() if unit.search(s)}
+    return asked if given and asked not in given else None
+
+
+#: Each dimension: the adjectives "How …?" asks it by, and its units after a figure.
+_DIMENSIONS = {
+    "weight": (
+        ("heavy",),
+        LazyPattern(
+            r"\d\s*(?:-\s*)?(?:kg|kilo(?:gram(?:me)?)?s?|tonnes?|tons?|pounds?|lbs?|grams?|"
+            r"ounces?|oz)\b",
+            re.I,
+        ),
+    ),
+    "length": (
+        ("tall", "deep", "wide", "far"),
+        LazyPattern(
+            r"\d\s*(?:-\s*)?(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|miles?|feet|foot|"
+            r"ft|inch(?:es)?|yards?|light[\s-]years?)\b",
+            re.I,
+        ),
+    ),
+    "temperature": (
+        ("hot", "cold", "warm"),
+        LazyPattern(r"\d\s*(?:°|degrees?\b)", re.I),
+    ),
+    "speed": (
+        ("fast",),
+        LazyPattern(
+            r"\d\s*(?:km/h|kph|mph|knots?\b|(?:kilomet(?:re|er)s|miles)\s+an?\s+hour)", re.I
+        ),
+    ),
+}
+_ASKS_DIMENSION = LazyPattern(
+    r"\bhow\s+(" + "|".join(w for words, _ in _DIMENSIONS.values() for w in words) + r")\b", re.I
+)
 
 
 def _year_only_as(
