@@ -1434,6 +1434,21 @@ def test_a_figure_for_another_of_a_series_is_no_figure_for_the_asked_one() -> No
         assert check_reply(question, stands, met, 1) == met
 
 
+def test_a_reply_on_another_of_a_series_does_not_say_who_won_the_asked_one() -> None:
+    question = "Who won the thirteenth stage of the Tour of Kelso?"
+    met = Assessment((), (1,), 1, (), 0.8)
+    said = ["Ann Lee won the twelfth stage of the Tour of Kelso on Sunday."]
+    assert check_reply(question, said, met, 1).reply(said[0], 1) == (
+        f"The indexed articles don't say this for the thirteenth stage. Closest: {said[0]} [1]"
+    )
+    # The asked rank said anywhere ("early in the fourth"), or "the first … to", stands.
+    for question, stands in (
+        ("Who scored in the fourth quarter?", ["Early in the fourth, Lee scored."]),
+        ("What was the first bridge built of steel?", ["The second bridge was of iron."]),
+    ):
+        assert check_reply(question, stands, met, 1) == met
+
+
 def test_the_age_of_a_named_person_may_be_the_age_asked_of_a_man() -> None:
     question = "How old is the man arrested in Kelso for smuggling?"
     met = Assessment((), (1,), 1, (), 0.8)

@@ -134,7 +134,9 @@ role of a body ("Who is Nordhaus Cycling's sports director?", "Who is the spokes
 Naturgy?") whose reply names that role in no form, or gives it only to another body by name
 ("Velotech's sports director, Hanne Peeters": ``holder_of_another``). A number question
 about one of a series ("the second Test") whose reply's figures are said only of another
-of it ("the first Test") gives none for it (``rank_of_another``). Capitals before a plural
+of it ("the first Test") gives none for it, and a reply to any other question about one of
+a series that names only others of it ("the twelfth stage" for "Who won the thirteenth
+stage?") doesn't say this for it (``rank_of_another``). Capitals before a plural
 noun ("Costa Verdan fishermen") name a people, not a person, and a name ending in a place's
 word ("Kelso Islands") no person either. Nor does a reply give a figure (or date) for a
 name other than a country that its figure sentences never name and that it names only in a
@@ -1828,7 +1830,7 @@ def check_reply(
         if beside is not None:
             return of_another(beside, surface_kind(question))
     rank = rank_of_another(question, sentences)
-    if rank is not None and surface_kind(question) is not None:
+    if rank is not None:
         return of_another(rank, surface_kind(question))
     people = people_of_another(question, sentences)
     if people is not None:
@@ -2059,7 +2061,8 @@ _OWNER_AFTER = LazyPattern(rf"s?\s+(?:of|at|for)\s+(?:the\s+)?({_CAPITALS})")
 
 
 _ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth final"
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth final"
 ).split()
 #: "the second Test", "the 3rd round", "the final day": which of a series is asked about.
 _IN_SERIES = (
@@ -2073,13 +2076,27 @@ def rank_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
     win the second Test?") when no figure sentence of the reply names it and one names
     another of the series ("… won the first Test by 131 runs"): the asked one ("the second
     Test") and the index of that sentence; else None. A sentence naming no rank may speak
-    of the asked one."""
+    of the asked one. Of another question ("Who won the thirteenth stage?") every sentence
+    is read, and the asked rank word anywhere in the reply ("early in the fourth") or a
+    "first" or "final" ("the first bridge to …") keeps it."""
     found = _RANKED.search(question)
     if found is None:
         return None
     rank, noun = found.group(1).lower(), found.group(3).lower()
     known = _figures(question)
-    giving = [i for i, s in enumerate(sentences) if _figures(s) - known]
+    if surface_kind(question) is None:  # "Who won the thirteenth stage?": any sentence
+        # "the first Super Bowl to …" is no rank of a series, and "early in the fourth" may
+        # be the fourth quarter.
+        said = " ".join(sentences)
+        if (
+            rank in ("first", "final")
+            or rank not in _ORDINALS  # "the 9th century" is a period: ``number_of_another``
+            or re.search(rf"\b{re.escape(rank)}\b", said, re.I)
+        ):
+            return None
+        giving = list(range(len(sentences)))
+    else:
+        giving = [i for i, s in enumerate(sentences) if _figures(s) - known]
     other = None
     for i in giving:
         for seen in re.finditer(_IN_SERIES, sentences[i], re.I):
