@@ -485,6 +485,25 @@ def test_a_title_over_a_wire_dateline_opens_another_article(tmp_path: Path) -> N
     assert second[0].startswith("PORT ELLEN (Reuters) - The island ferry returned")
 
 
+def test_a_headline_over_prose_past_a_related_stories_block_opens_another_article(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "page.txt").write_text(
+        "Council approves the new bus depot\nBy Ana Ruiz\nMarch 3, 2024\n\n"
+        f"{PROSE_A}\n\nRelated stories\nPort authority names a new chief executive for the "
+        "harbour\nFerry fares to rise\n\nFloods close the valley road for a week\n\n"
+        f"{PROSE_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    assert [(a.title, a.author) for a in result.articles] == [
+        ("Council approves the new bus depot", "Ana Ruiz"),
+        ("Floods close the valley road for a week", None),
+    ]
+    assert [_texts(result, a) for a in result.articles] == [[PROSE_A], [PROSE_B]]
+
+
 def test_a_section_heading_inside_a_story_opens_no_article() -> None:
     text = "Council approves the new bus depot\n\n" + PROSE_A + "\n\nCosts and Timing\n\n" + PROSE_B
     assert _drafts(text) == [

@@ -9,13 +9,14 @@ a ``date`` line, a ``byline``, a publication ``mark`` ("Published",
 
 Articles are found by position:
 
-- A *header* is a run of non-prose paragraphs followed by prose. The first
-  header of a region opens its first article; a later one opens another
-  article only when it carries a date, a byline or a publication mark and
-  a title, or a title over prose opening with a wire dateline ("LONDON
-  (Reuters) -"). So a page of four articles splits in four, while a sidebar
-  of teasers (no prose, no dates) after the last article opens nothing, and
-  a section heading inside a story ("Range and Charging") opens nothing.
+- A *header* is a run of non-prose paragraphs followed by prose. The first header of a
+  region opens its first article; a later one opens another article only when it
+  carries a date, a byline or a publication mark and a title, or a title over prose
+  opening with a wire dateline ("LONDON (Reuters) -"), or stands past an end marker
+  ("Related stories") with a headline right over the prose (that prose is no part of
+  the story before). So a page of four articles splits in four, while a sidebar of
+  teasers (no prose, no dates) after the last article opens nothing, and a section
+  heading inside a story ("Range and Charging") opens nothing.
 - The *body* runs from the header to the first end marker (or the next
   article). Trailing non-prose paragraphs of the body are its *tail*:
   signatures and credit lines, read for metadata and not indexed, except
@@ -288,12 +289,26 @@ def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]
         part = paragraphs[head:index]
         signalled = any(p.kind in _HEADER_SIGNALS for p in part)
         # A wire dateline ("LONDON (Reuters) -") only ever opens a story, so a title over
-        # one starts another article even with no date line or byline of its own.
+        # one starts another article even with no date line or byline of its own; so does
+        # a headline over prose past the end of the article before ("Related stories"):
+        # that prose is no part of it.
         if (signalled or read_wire_dateline(paragraphs[index].text)) and any(
             p.kind == SHORT for p in part
         ):
             found.append((head, index))
+        elif ends and part and _headline(part[-1]):
+            found.append((index - 1, index))  # the links above it are the page's
     return found
+
+
+def _headline(paragraph: Paragraph) -> bool:
+    """A short line that reads as a headline: four words or more, no person's name."""
+    return (
+        paragraph.kind == SHORT
+        and len(words(paragraph.text)) >= 4
+        and not looks_like_name(paragraph.text)
+        and not paragraph.text.rstrip().endswith(":")
+    )
 
 
 def _norm(text: str) -> str:
