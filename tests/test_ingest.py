@@ -17,6 +17,7 @@ from qa.ingest.metadata import (
     derived_title,
     estimate_years,
     find_date,
+    name_with_job,
     outlet_from_byline,
     outlet_from_credit,
     outlet_from_name_line,
@@ -381,6 +382,8 @@ def test_rule_a_headerless_sidebar_never_becomes_an_article() -> None:
         ("Friday, November 3, 2017", date(2017, 11, 3)),
         ("Published on 3 May 2020", date(2020, 5, 3)),
         ("20 февраля 2017 г.", date(2017, 2, 20)),
+        ("2024-03-03T10:00:00Z", date(2024, 3, 3)),
+        ("Published: 2024-03-03 10:00", date(2024, 3, 3)),
         ("12 hours ago", None),
         ("May 2023", None),
         ("The talks were held on 3 May 2020 in the capital of the country.", None),
@@ -397,6 +400,11 @@ def test_rule_bylines_signatures_and_outlets() -> None:
     assert outlet_from_byline(byline) == "CACI Analyst"
     assert parse_byline("by Jane Doe and John Roe") == "Jane Doe and John Roe"
     assert parse_byline("By the way, this is not a byline at all") is None
+    assert parse_byline("Reporting by Jane Doe; Editing by John Roe") == "Jane Doe"
+    assert parse_byline("Reporting by the agency found no sign of it") is None
+    assert name_with_job("Jane Doe, Contributor") == "Jane Doe"
+    assert name_with_job("Jane Doe — Senior Reporter") == "Jane Doe"
+    assert name_with_job("Jane Doe, Portvik") is None
     assert parse_signature("Talgat Mamyrayymov, political scientist (Kazakhstan)") == (
         "Talgat Mamyrayymov"
     )
@@ -502,6 +510,60 @@ def test_a_headline_over_prose_past_a_related_stories_block_opens_another_articl
         ("Floods close the valley road for a week", None),
     ]
     assert [_texts(result, a) for a in result.articles] == [[PROSE_A], [PROSE_B]]
+
+
+def test_the_headline_is_the_first_line_not_the_longer_standfirst_under_it(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        "Opinion\nCouncil approves the new bus depot\n"
+        "Residents say the plan ignores the traffic it will bring to the old town streets\n"
+        f"Ana Ruiz, Contributor\nMarch 3, 2024\n\n{PROSE_A}\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.title, article.author) == ("Council approves the new bus depot", "Ana Ruiz")
+
+
+def test_a_wire_storys_reporting_credit_at_the_end_gives_the_author(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        "Council approves the new bus depot\n2024-03-03T10:00:00Z\n\n"
+        f"{PROSE_A}\n\n{PROSE_B}\n\nReporting by Ana Ruiz; Editing by Tom Reed\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert (article.author, article.published) == ("Ana Ruiz", date(2024, 3, 3))
+    assert _texts(result, article) == [PROSE_A, PROSE_B]
+
+
+def test_a_byline_with_the_reading_time_gives_author_and_date(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        f"Council approves the new bus depot\nBy Ana Ruiz · 3 min read · Mar 3, 2024\n\n{PROSE_A}\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.author, article.published) == ("Ana Ruiz", date(2024, 3, 3))
+
+
+def test_a_title_line_loses_its_label_and_cites_the_title_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        "Section: Local\nTitle:  Council approves the new bus depot\nAuthor: Ana Ruiz\n\n"
+        f"{PROSE_A}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    text = result.files[0].text
+    assert article.title == "Council approves the new bus depot"
+    assert [text[s.start : s.end] for s in article.header] == [
+        "Council approves the new bus depot",
+        "Author: Ana Ruiz",
+    ]
 
 
 def test_a_section_heading_inside_a_story_opens_no_article() -> None:
@@ -733,7 +795,7 @@ def test_a_question_opening_the_page_over_running_text_is_the_headline(tmp_path:
         ("Riverside Ledger", "Riverside Ledger"),
         ("The Harbour Post", "Harbour Post"),
         ("FOX 13 News Utah (KSTU)", "FOX 13 News Utah (KSTU)"),
-        ("Portvik.net", "Portvik"),
+        ("Portvik.net", "Portvik.net"),
     ],
 )
 def test_a_publishers_name_under_the_headline_is_the_outlet_not_the_title_or_author(

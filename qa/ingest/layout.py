@@ -29,9 +29,11 @@ Articles are found by position:
   the author's name, and paragraphs repeated (or repeated cut short) by the
   scrape are dropped; the first copy stays.
 
-The title is the header's longest short line that is not a person's name (a Markdown
-``#`` heading wins; a section label in capitals, "EXCLUSIVE", titles nothing). The
-author comes from a byline, else a name-only line after the title, else a signature in
+The title is the header's first short line of four words or more (else its longest) that
+is not a person's name or the publisher's (a Markdown ``#`` heading wins; a standfirst
+under the headline may run longer; a section label in capitals, "EXCLUSIVE", titles
+nothing). The author comes from a byline ("Reporting by …" closing a wire story too),
+else a name-only line after the title ("Jane Doe, Contributor" too), else a signature in
 the tail; failing those, an author's note closing the text ("Jane Doe is a freelance
 reporter …", a person the rest of the text never names) gives an *inferred* author. The
 date comes from a date line in the header (or a date inside its byline), else from the
@@ -70,6 +72,7 @@ from qa.ingest.metadata import (
     is_publication_marker,
     is_update_line,
     looks_like_name,
+    name_with_job,
     outlet_from_byline,
     outlet_from_credit,
     outlet_from_name_line,
@@ -258,7 +261,7 @@ def find_drafts(
     for number, (head_start, body_start) in enumerate(headers):
         stop = headers[number + 1][0] if number + 1 < len(headers) else len(paragraphs)
         header, segment = paragraphs[head_start:body_start], paragraphs[body_start:stop]
-        draft = _draft(header, segment, repeated)
+        draft = _draft(text, header, segment, repeated)
         if draft is not None:
             drafts.append(draft)
     return drafts
@@ -301,6 +304,20 @@ def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]
     return found
 
 
+#: A field's label opening a title line: "Title: Dock strike hits Portvik".
+_TITLE_LABEL = LazyPattern(r"(?:title|headline)\s*:\s*(?=\S)", re.I)
+
+
+def _without_label(text: str, paragraph: Paragraph) -> Paragraph:
+    """A title line without the label a scrape wrote before it ("Title: …")."""
+    span = paragraph.span
+    label = _TITLE_LABEL.match(text, span.start, span.end)
+    if label is None:
+        return paragraph
+    rest = Span(label.end(), span.end)
+    return Paragraph(rest, collapse_whitespace(text[rest.start : rest.end]), SHORT)
+
+
 def _headline(paragraph: Paragraph) -> bool:
     """A short line that reads as a headline: four words or more, no person's name."""
     return (
@@ -316,7 +333,7 @@ def _norm(text: str) -> str:
 
 
 def _draft(
-    header: list[Paragraph], segment: list[Paragraph], repeated: Counter[str]
+    text: str, header: list[Paragraph], segment: list[Paragraph], repeated: Counter[str]
 ) -> Draft | None:
     cut = next((i for i, p in enumerate(segment) if p.kind == END), len(segment))
     for i in range(cut):
@@ -337,6 +354,9 @@ def _draft(
     body = body + tail[:closing]
 
     title_index = _title_index(header)
+    if title_index is not None:
+        header = [*header]
+        header[title_index] = _without_label(text, header[title_index])
     title = header[title_index].text if title_index is not None else None
     stated: dict[str, object] = {}
     author = _author(header, title_index, tail)
@@ -452,7 +472,12 @@ def _title_index(header: list[Paragraph]) -> int | None:
         and outlet_line(header[i].text) is None
     ]
     pool = named or candidates
-    # The longest line; on a tie the later one (section labels come before titles).
+    # A headline comes before the standfirst that may run longer under it ("Union says
+    # talks have failed after months of …"): the first line of four words or more; failing
+    # one, the longest, on a tie the later (section labels come before titles).
+    headlines = [i for i in pool if len(words(header[i].text)) >= 4]
+    if headlines:
+        return headlines[0]
     return max(pool, key=lambda i: (len(words(header[i].text)), i))
 
 
@@ -473,6 +498,8 @@ def _author(header: list[Paragraph], title_index: int | None, tail: list[Paragra
                 return paragraph.text
             if outlet_from_byline(paragraph.text):
                 return parse_signature(paragraph.text)  # "Jane Doe, Associated Press"
+            if name := name_with_job(paragraph.text):
+                return name  # "Jane Doe, Contributor"
     for paragraph in tail:
         if paragraph.kind == BYLINE:
             return parse_byline(paragraph.text)

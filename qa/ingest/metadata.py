@@ -76,6 +76,12 @@ _TIME_OF_DAY = LazyPattern(
 )
 
 
+#: A machine timestamp as pages print it ("2024-03-03T10:00:00Z"): its date is the day.
+_ISO_TIMESTAMP = LazyPattern(
+    r"\b(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?!\w)"
+)
+
+
 def parse_dateline(text: str) -> date | None:
     """The date of a line that is only a date, maybe after "Published on" and the like.
 
@@ -89,6 +95,7 @@ def parse_dateline(text: str) -> date | None:
             break
         line = shorter
     line = _UPDATE_AFTER.split(line, maxsplit=1)[0]
+    line = _ISO_TIMESTAMP.sub(r"\1", line)
     line = _TIME_OF_DAY.sub(" ", line).strip(" ,|·•-–—")
     if not line or len(words(line)) > 6 or not _YEAR.search(line):
         return None
@@ -124,7 +131,8 @@ def is_publication_marker(text: str) -> bool:
 
 
 _BYLINE = LazyPattern(
-    r"^(?:by|written by|words by|posted by|author|authors|text|автор|авторы)\b\s*:?\s*(.+)$",
+    r"^(?:by|written by|words by|posted by|reporting by|reported by|author|authors|text|автор"
+    r"|авторы)\b\s*:?\s*(.+)$",
     re.I,
 )
 _NAME_STOP = LazyPattern(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
@@ -173,11 +181,14 @@ _JOB_WORDS = LazyPattern(
 
 #: What sets apart the parts of a byline written on one line: "Jane Doe | Reuters | 3 March 2024".
 _PIECE_BREAK = LazyPattern(r"\s+[|·•]\s+")
+#: A part of a byline that says how long the story takes to read: "3 min read".
+_READING_TIME = LazyPattern(r"\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+read(?:ing)?)?", re.I)
 
 
 def _byline_pieces(text: str) -> list[str] | None:
     """The parts of a byline set apart by bars or dots, the author's name(s) first, then
-    only outlets, jobs and dates ("Jane Doe | Reuters | March 3, 2024"); None for any other
+    only outlets, jobs, dates and reading times ("Jane Doe | Reuters | March 3, 2024", "By
+    Jane Doe · 3 min read · Mar 3, 2024"); None for any other
     line (a menu, "Home | World | Business", names no author)."""
     pieces = _PIECE_BREAK.split(text.strip())
     if not 2 <= len(pieces) <= 4:
@@ -187,7 +198,10 @@ def _byline_pieces(text: str) -> list[str] | None:
     if not looks_like_names(head):
         return None
     rest = pieces[1:]
-    if not all(_outlet_piece(p) or _JOB_WORDS.search(p) or parse_dateline(p) for p in rest):
+    if not all(
+        _outlet_piece(p) or _JOB_WORDS.search(p) or parse_dateline(p) or _READING_TIME.fullmatch(p)
+        for p in rest
+    ):
         return None
     return [head, *rest]
 
@@ -224,6 +238,16 @@ def parse_signature(text: str) -> str | None:
         return None
     head = re.split(r"\s*(?:,|\(|\s[-–—]\s|\|)", line, maxsplit=1)[0].strip()
     return head if looks_like_name(head) else None
+
+
+def name_with_job(text: str) -> str | None:
+    """The person of a line that is only a name and a job: "Jane Doe, Contributor", "Jane
+    Doe — Senior Reporter" (a few words holding a job's word after the name), else None."""
+    name = parse_signature(text)
+    if name is None:
+        return None
+    job = re.sub(r"^[\s,|(–—-]+|[\s).]+$", "", text.strip()[len(name) :])
+    return name if job and len(words(job)) <= 5 and _JOB_WORDS.search(job) else None
 
 
 # "With Post wires", "With files from the Canadian Press", "Additional reporting by AP": a note
@@ -402,7 +426,7 @@ def outlet_line(text: str) -> str | None:
     if not 1 <= len(tokens) <= 6 or _CONTRIBUTION.match(line) or _JOB_WORDS.search(line):
         return None
     if _DOMAIN.fullmatch(line):
-        return clean_outlet(line)
+        return line  # the site's name as it writes it: "Sott.net" is no "Sott"
     named = all(_OUTLET_TOKEN.match(token) for token in tokens)
     section = {w.casefold() for w in words(line)} <= _SECTION_WORDS
     if not named or section or not _NEWSPAPER_WORDS.search(line):
