@@ -512,7 +512,7 @@ def test_a_headline_over_prose_past_a_related_stories_block_opens_another_articl
     assert [_texts(result, a) for a in result.articles] == [[PROSE_A], [PROSE_B]]
 
 
-def test_the_headline_is_the_first_line_not_the_longer_standfirst_under_it(
+def test_the_headline_is_the_first_line_and_the_longer_standfirst_under_it_is_text(
     tmp_path: Path,
 ) -> None:
     corpus = tmp_path / "corpus"
@@ -522,8 +522,25 @@ def test_the_headline_is_the_first_line_not_the_longer_standfirst_under_it(
         "Residents say the plan ignores the traffic it will bring to the old town streets\n"
         f"Ana Ruiz, Contributor\nMarch 3, 2024\n\n{PROSE_A}\n"
     )
-    (article,) = ingest_corpus(corpus).articles
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
     assert (article.title, article.author) == ("Council approves the new bus depot", "Ana Ruiz")
+    assert _texts(result, article) == [
+        "Residents say the plan ignores the traffic it will bring to the old town streets",
+        PROSE_A,
+    ]
+
+
+def test_a_signature_under_the_headline_is_no_standfirst(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        f"Council approves the new bus depot\n\nAna Ruiz, Associated Press\n\n{PROSE_A}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert (article.author, article.outlet) == ("Ana Ruiz", "Associated Press")
+    assert _texts(result, article) == [PROSE_A]
 
 
 def test_a_wire_storys_reporting_credit_at_the_end_gives_the_author(tmp_path: Path) -> None:
@@ -796,6 +813,7 @@ def test_a_question_opening_the_page_over_running_text_is_the_headline(tmp_path:
         ("The Harbour Post", "Harbour Post"),
         ("FOX 13 News Utah (KSTU)", "FOX 13 News Utah (KSTU)"),
         ("Portvik.net", "Portvik.net"),
+        ("By The Associated Press", "Associated Press"),
     ],
 )
 def test_a_publishers_name_under_the_headline_is_the_outlet_not_the_title_or_author(

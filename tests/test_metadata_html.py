@@ -124,3 +124,34 @@ def test_an_authors_page_address_in_a_meta_tag_is_no_author(tmp_path: Path) -> N
     (corpus / "pier.html").write_text(page, encoding="utf-8")
     (article,) = ingest_corpus(corpus).articles
     assert article.author is None
+
+
+SITE_TITLED_PAGE = """\
+<html><head><title>Harbour Times</title></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<div class="content">
+<h2>Pier Plan Approved After Long Night</h2>
+<p class="meta">By Ines Calder</p>
+<p>The town council approved the plan for a new concrete pier on Tuesday after a debate \
+that ran until two in the morning, with nine votes for and four against.</p>
+<p>The pier will cost eleven million pounds and should open to ferries in the spring of \
+2026, the council's treasurer said after the vote.</p>
+</div>
+<footer>© 2024 Harbour Times. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def test_a_page_titled_with_the_sites_name_is_titled_by_its_headline_and_published_by_the_site(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pier.html").write_text(SITE_TITLED_PAGE, encoding="utf-8")
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.title, article.outlet, article.author) == (
+        "Pier Plan Approved After Long Night",
+        "Harbour Times",
+        "Ines Calder",
+    )
+    assert article.provenance["title"] == "stated"

@@ -180,7 +180,12 @@ def _html_view(html: str) -> TextView:
 
     import trafilatura
 
-    from qa.ingest.metadata import authors_without_publisher, title_without_site
+    from qa.ingest.metadata import (
+        authors_without_publisher,
+        byline_in_page,
+        holds_copyright,
+        title_without_site,
+    )
 
     # Its parser's complaints ("lxml parsing failed: Document is empty") are not for our
     # users: a page without text gets one line of ours instead.
@@ -204,7 +209,14 @@ def _html_view(html: str) -> TextView:
     if not text.strip():
         raise UnusableFileError("holds no article text that could be extracted from the HTML")
     outlet = found.get("sitename")
-    title, author = found.get("title"), found.get("author") or meta_author(html)
+    title = found.get("title")
+    author = found.get("author") or meta_author(html) or byline_in_page(html)
+    if isinstance(title, str) and (
+        title.casefold() == (outlet or "").casefold() or holds_copyright(title, html)
+    ):
+        # A page titled only with the site's name ("Portvik Herald"): the site is the
+        # outlet, and the headline opening the text titles the article.
+        outlet, title = outlet or title, None
     raw = {
         "title": title_without_site(title, outlet) if isinstance(title, str) else title,
         "outlet": outlet,

@@ -31,20 +31,21 @@ Articles are found by position:
 
 The title is the header's first short line of four words or more (else its longest) that
 is not a person's name or the publisher's (a Markdown ``#`` heading wins; a standfirst
-under the headline may run longer; a section label in capitals, "EXCLUSIVE", titles
-nothing). The author comes from a byline ("Reporting by …" closing a wire story too),
-else a name-only line after the title ("Jane Doe, Contributor" too), else a signature in
-the tail; failing those, an author's note closing the text ("Jane Doe is a freelance
-reporter …", a person the rest of the text never names) gives an *inferred* author. The
-date comes from a date line in the header (or a date inside its byline), else from the
-tail, else from a wire dateline opening the text ("WASHINGTON, March 3, 2024 (AP) —").
-The outlet comes from the byline ("issue of the …", "Jane Doe | Reuters | March 3,
-2024"), a header line that is only a news agency's name or the publisher's ("Riverside
-Ledger", "example.net"; such a line is never the title or the author), a credit line
-("From our partner …", "Source: …", "©"), a tail line that is an outlet's name, or the
-agency of a wire dateline ("LONDON (Reuters) -"); failing those, a reporter naming a web
-address as the interviewer ("in an interview with EurasiaNet.org") gives an *inferred*
-outlet, labelled so. "Told Kazinform.kz" gives nothing. Nothing else is guessed.
+under the headline may run longer, and is read as the story's text; a section label in
+capitals, "EXCLUSIVE", titles nothing). The author comes from a byline ("Reporting by …"
+closing a wire story too), else a name-only line after the title ("Jane Doe,
+Contributor" too), else a signature in the tail; failing those, an author's note closing
+the text ("Jane Doe is a freelance reporter …", a person the rest of the text never
+names) gives an *inferred* author. The date comes from a date line in the header (or a
+date inside its byline), else from the tail, else from a wire dateline opening the text
+("WASHINGTON, March 3, 2024 (AP) —"). The outlet comes from the byline ("issue of the
+…", "Jane Doe | Reuters | March 3, 2024"), a header line that is only a news agency's
+name or the publisher's ("Riverside Ledger", "example.net"; such a line is never the
+title or the author), a credit line ("From our partner …", "Source: …", "©"), a tail
+line that is an outlet's name, or the agency of a wire dateline ("LONDON (Reuters) -");
+failing those, a reporter naming a web address as the interviewer ("in an interview with
+EurasiaNet.org") gives an *inferred* outlet, labelled so. "Told Kazinform.kz" gives
+nothing. Nothing else is guessed.
 """
 
 from __future__ import annotations
@@ -376,7 +377,18 @@ def _draft(
     elif guessed := _outlet_named_in_text(body):
         inferred["outlet"] = guessed
 
-    kept = _kept(body, repeated, author)
+    # A standfirst under the headline ("Union says talks have failed …") is the story's
+    # own text: read with the body, not dropped with the header's furniture.
+    standfirst = [
+        p
+        for i, p in enumerate(header)
+        if title_index is not None
+        and i > title_index
+        and _headline(p)
+        and not outlet_line(p.text)
+        and parse_signature(p.text) is None  # "Jane Doe, Associated Press" signs it
+    ]
+    kept = _kept(standfirst + body, repeated, author)
     if not any(p.kind == PROSE for p in kept):
         return None
     return Draft(

@@ -10,6 +10,7 @@ bound shown when no date is stated.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -142,12 +143,13 @@ _NAME_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}][\w'’\-]*\.?|[{CAPITALS}]\.(?:[{C
 
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised words (initials and particles allowed), nothing else; a run
-    opening with "The" names a thing ("The Washington Post"), not a person."""
+    opening with "The" names a thing ("The Washington Post"), and one opening with "By" is
+    a byline, not a name."""
     text = text.strip()
     if len(text) > 60 or any(ch.isdigit() for ch in text):
         return False
     tokens = re.split(r"\s+", text)
-    if not 2 <= len(tokens) <= 5 or tokens[0] == "The":
+    if not 2 <= len(tokens) <= 5 or tokens[0] in ("The", "By"):
         return False
     capitalised = 0
     for token in tokens:
@@ -420,8 +422,9 @@ def outlet_line(text: str) -> str | None:
     """A header line that only names the page's publisher: a web address ("Sott.net",
     "cleveland.com") or a name in capitals holding a word newspapers are named by
     ("Riverside Ledger", "The Washington Post", "FOX 13 News Utah (KSTU)"); never a
-    section label ("World News"), a headline ("Good news for farmers") or a person."""
-    line = text.strip().rstrip(".")
+    section label ("World News"), a headline ("Good news for farmers") or a person. A
+    byline naming only a publisher ("By The Associated Press") names it too."""
+    line = re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.I)
     tokens = line.split()
     if not 1 <= len(tokens) <= 6 or _CONTRIBUTION.match(line) or _JOB_WORDS.search(line):
         return None
@@ -554,13 +557,25 @@ def authors_without_publisher(author: str, outlet: str | None, page: str) -> str
     # An agency or a media company named beside people is their employer, not an author.
     people = [part for part in people if not _publisher_name(part)] or people
 
-    def copyright_holder(part: str) -> bool:
-        held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(part)}"
-        return re.search(held, page, re.I) is not None
-
     # A freelancer may hold the copyright of her own story: the last name left stays.
-    kept = [part for part in people if not copyright_holder(part)] or people
+    kept = [part for part in people if not holds_copyright(part, page)] or people
     return "; ".join(kept) or None
+
+
+def holds_copyright(name: str, page: str) -> bool:
+    """Whether the page names ``name`` as the holder of its copyright ("© 2024 Harbour
+    Media", "Copyright (c) Harbour Media")."""
+    held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(name)}"
+    return re.search(held, page, re.I) is not None
+
+
+def byline_in_page(page: str) -> str | None:
+    """The author of the first element of a page whose whole text is a byline ("<p
+    class="meta">By Jane Doe</p>"), or None."""
+    for found in re.finditer(r">\s*((?:by|written by)\s[^<>]{3,80}?)\s*<", page, re.I):
+        if author := parse_byline(html_lib.unescape(found.group(1))):
+            return author
+    return None
 
 
 def _publisher_name(text: str) -> bool:
