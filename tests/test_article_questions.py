@@ -239,6 +239,23 @@ def test_an_article_named_by_its_author_answers_which_outlet_published_it(
     assert answer.citations[0].quote == "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"
 
 
+def test_what_a_writer_wrote_about_is_answered_with_the_title_of_their_article(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What did Marat Yermukanov write about?")
+    assert answer.text == (
+        "The article's title is “KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING”. [1]"
+    )
+    assert answer.citations[0].quote == "KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING"
+
+
+def test_what_someone_who_wrote_no_article_wrote_about_is_asked_of_the_text(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What did the justice minister write about?")
+    assert not answer.text.startswith("The article's title is")
+
+
 def test_an_inferred_outlet_is_said_to_be_inferred(assistant: Assistant) -> None:
     answer = assistant.ask("Which outlet published “Kazakhstan: Grappling with Human Trafficking”?")
     assert answer.text.startswith(

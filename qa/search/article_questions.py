@@ -101,7 +101,10 @@ _FIELD_PATTERNS = (
             r"report)\b(?:\s+[\w.'’-]+){0,8}?\s+(?:titled|headlined)\b"
             # "What is it called?" asks the name of a thing far more often than a title.
             r"|\bwhat\s+(?:is|was)\s+(?:the|this|that)\s+(?:article|story|piece|report)\s+called\b"
-            r"|\bits\s+(?:title|headline)\b",
+            r"|\bits\s+(?:title|headline)\b"
+            # "What did Ana Ruiz write about?": the story a writer filed, by its title.
+            r"|^\W*what\s+(?:did|does|has|have)\s+(?:\w[\w.'’-]*\s+){1,4}?"
+            r"(?:write|written|report|reported|cover|covered)(?:\s+(?:about|on))?\W*$",
             re.I,
         ),
     ),
