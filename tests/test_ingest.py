@@ -531,6 +531,24 @@ def test_the_headline_is_the_first_line_and_the_longer_standfirst_under_it_is_te
     ]
 
 
+def test_markdown_marks_around_a_byline_and_a_date_are_read_through(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.md").write_text(
+        "Council approves the new bus depot\n==================================\n\n"
+        "**By [Ana Ruiz](https://example.com/staff/ana-ruiz)**\n\n_March 3, 2024_\n\n"
+        f"{PROSE_A}\n\n![The new depot](depot.jpg)\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert (article.title, article.author, article.published) == (
+        "Council approves the new bus depot",
+        "Ana Ruiz",
+        date(2024, 3, 3),
+    )
+    assert _texts(result, article) == [PROSE_A]
+
+
 def test_a_signature_under_the_headline_is_no_standfirst(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -227,6 +227,8 @@ def _classify(text: str, span: Span, markdown: bool) -> Paragraph:
             heading = marker.group().startswith("#")
             span = Span(span.start + marker.end(), span.end)
     line = collapse_whitespace(text[span.start : span.end])
+    if markdown:
+        line = _plain_markdown(line)
     if heading:
         return Paragraph(span, line, SHORT, heading=True)
     if is_end_marker(line):
@@ -244,6 +246,21 @@ def _classify(text: str, span: Span, markdown: bool) -> Paragraph:
         # Longer than any headline: running text whose full stop the scrape lost.
         return Paragraph(span, line, PROSE)
     return Paragraph(span, line, SHORT)
+
+
+#: Markdown's inline marks that a line is read without: a link's address, an image, and
+#: emphasis around the whole line ("**By Jane Doe**", "_March 3, 2024_").
+_MARKDOWN_IMAGE = LazyPattern(r"!\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_LINK = LazyPattern(r"\[([^\]]+)\]\([^)]*\)")
+_MARKDOWN_EMPHASIS = LazyPattern(r"^(\*\*|__|\*|_)(\S(?:.*\S)?)\1$")
+
+
+def _plain_markdown(line: str) -> str:
+    """A Markdown line as it reads: "By [Jane Doe](https://…)" → "By Jane Doe", "**By Jane
+    Doe**" → "By Jane Doe"; a line that is only an image reads as nothing."""
+    line = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", line)).strip()
+    emphasis = _MARKDOWN_EMPHASIS.match(line)
+    return emphasis.group(2) if emphasis else line
 
 
 def find_drafts(
