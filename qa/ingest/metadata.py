@@ -83,6 +83,15 @@ _ISO_TIMESTAMP = LazyPattern(
 )
 
 
+#: The place a story was filed from, opening its date line: "LONDON, ", "Lindvik, ".
+_PLACE_BEFORE_DATE = LazyPattern(rf"[{CAPITALS}][\w'’.-]*(?:\s+[{CAPITALS}][\w'’.-]*){{0,2}},\s+")
+_MONTH = LazyPattern(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
 def parse_dateline(text: str) -> date | None:
     """The date of a line that is only a date, maybe after "Published on" and the like.
 
@@ -96,6 +105,9 @@ def parse_dateline(text: str) -> date | None:
             break
         line = shorter
     line = _UPDATE_AFTER.split(line, maxsplit=1)[0]
+    place = _PLACE_BEFORE_DATE.match(line)
+    if place and _MONTH.search(line, place.end()):
+        line = line[place.end() :]  # "Lindvik, March 3, 2024": the place where it was filed
     line = _ISO_TIMESTAMP.sub(r"\1", line)
     line = _TIME_OF_DAY.sub(" ", line).strip(" ,|·•-–—")
     if not line or len(words(line)) > 6 or not _YEAR.search(line):
