@@ -552,6 +552,24 @@ def test_markdown_marks_around_a_byline_and_a_date_are_read_through(tmp_path: Pa
     assert _texts(result, article) == [PROSE_A]
 
 
+def test_a_place_and_date_opening_the_story_give_its_date(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "depot.txt").write_text(
+        f"Council approves the new bus depot\n\nPORTVIK, April 17, 2024 - {PROSE_A}\n\n{PROSE_B}\n"
+    )
+    (corpus / "notitle.txt").write_text(f"Portvik, Norway, April 18, 2024 — {PROSE_B}\n")
+    articles = ingest_corpus(corpus).articles
+    assert [(a.title, a.published, a.provenance["published"]) for a in articles] == [
+        ("Council approves the new bus depot", date(2024, 4, 17), STATED),
+        (
+            "Officials added that the investigation would continue for several more weeks",
+            date(2024, 4, 18),
+            STATED,
+        ),
+    ]
+
+
 def test_a_signature_under_the_headline_is_no_standfirst(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -367,11 +367,12 @@ def agency_line(text: str) -> str | None:
 class WireDateline:
     """The dateline opening a wire story ("LONDON (Reuters) -", "KYIV, Ukraine (AP) —",
     "WASHINGTON, March 3, 2024 (AFP) –", or only "(Reuters) —" where a page dropped the
-    place): how many characters of the paragraph it takes
-    (to its closing bracket), the agency and the date when it gives one with its year."""
+    place) or any story filed with a date ("CARLISLE, April 17, 2024 -"): how many
+    characters of the paragraph it takes (to its closing bracket or its date), the agency
+    when it names one and the date when it gives one with its year."""
 
     length: int
-    outlet: str
+    outlet: str | None
     published: date | None
 
 
@@ -382,12 +383,24 @@ _WIRE_DATELINE = LazyPattern(
 )
 
 
+#: A place and a date opening a story, then a dash: "CARLISLE, April 17, 2024 -",
+#: "Lindvik, Norway, March 3, 2024 —".
+_FILED_DATELINE = LazyPattern(
+    rf"^\W{{0,2}}[{CAPITALS}][\w.'’\- ]{{0,30}}?,\s*([^()\n]{{6,40}}?)\s*(?:-{{1,2}}|–|—)\s"
+)
+
+
 def read_wire_dateline(text: str) -> WireDateline | None:
     """The wire dateline a paragraph opens with (a place in capitals, maybe a region or a
-    date, the agency in brackets, then a dash), or None."""
+    date, the agency in brackets, then a dash), or a place and a full date before a dash,
+    or None."""
     found = _WIRE_DATELINE.match(text)
     if found is None:
-        return None
+        filed = _FILED_DATELINE.match(text)
+        published = parse_dateline(filed.group(1)) if filed else None
+        if filed is None or published is None:
+            return None
+        return WireDateline(filed.end(1), None, published)
     middle = found.group(1)
     published = parse_dateline(middle) if middle else None
     return WireDateline(found.end(), clean_outlet(found.group(2)) or found.group(2), published)
