@@ -1,6 +1,6 @@
-"""A number question asking a figure for a year is not answered by figure sentences that each
-give another year and never the asked one ("won the race in 2024 by 12 seconds" for "… in
-2023?")."""
+"""A number question asking a figure for a year (a day of the week) is not answered by figure
+sentences that each give another year (day) and never the asked one ("won the race in 2024 by
+12 seconds" for "… in 2023?", "by Wednesday evening" for "by Thursday evening")."""
 
 from __future__ import annotations
 
@@ -20,6 +20,17 @@ def test_a_figure_given_only_for_another_year_is_no_figure_for_the_asked_one() -
         "The indexed articles give no figure for 2023. Closest: Holm won the race in 2024 by "
         "only 12 seconds. [1]"
     )
+
+
+def test_a_figure_given_only_for_another_day_is_no_figure_for_the_asked_one() -> None:
+    said = ["By Wednesday evening the company had restored power to 90,000 homes."]
+    checked = check_reply("How many homes had power back by Thursday evening?", said, MET, 1)
+    assert checked.reply(said[0], 1) == (
+        f"The indexed articles give no figure for Thursday. Closest: {said[0]} [1]"
+    )
+    # The asked day named, or no day at all: the figure may be the asked day's.
+    for stands in (["On Thursday, 90,000 homes had power back."], ["90,000 homes had power."]):
+        assert check_reply("How many homes had power back by Thursday?", stands, MET, 1).met
 
 
 @pytest.mark.parametrize(
@@ -67,3 +78,32 @@ def test_a_winning_margin_of_another_year_is_not_given_for_the_asked_year(
     own = asked(marathon_assistant, "By how many seconds did Ilves win the race in 2019?")
     assert not own.abstained
     assert own.text.startswith("Ilves also won the race in 2019 by 48 seconds.")
+
+
+@pytest.fixture(scope="module")
+def power_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """A news article giving a figure for one day of the week, and another day beside."""
+    return assistant_over(
+        tmp_path_factory.mktemp("power"),
+        {
+            "power.txt": (
+                "Power back in most homes after the storm\n\n"
+                "By Wednesday evening the utility Nordkraft had restored power to 90,000 "
+                "homes, the company said.\n\n"
+                "Crews will keep working through Thursday in the hill villages.\n"
+            ),
+        },
+    )
+
+
+def test_a_figure_of_another_day_is_not_given_for_the_asked_day(
+    power_assistant: Assistant,
+) -> None:
+    other = asked(power_assistant, "How many homes had Nordkraft restored by Thursday evening?")
+    assert other.text == (
+        "The indexed articles give no figure for Thursday. Closest: By Wednesday evening the "
+        "utility Nordkraft had restored power to 90,000 homes, the company said. [1]"
+    )
+    own = asked(power_assistant, "How many homes had Nordkraft restored by Wednesday evening?")
+    assert not own.abstained
+    assert own.text.startswith("By Wednesday evening the utility Nordkraft had restored power")

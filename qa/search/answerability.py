@@ -96,7 +96,8 @@ most famous work" for "the oldest work": ``superlative_of_another``), or another
 the asked one ("2-1" for "2-2": ``score_of_another``) or only the decade of an asked year
 ("the 1980s" for "1980": ``decade_for_year``) or only a span of years it begins or ends
 ("1851–1860" for "1860": ``span_for_year``) or only for other years ("won in 2024 by 12
-seconds" for "in 2023": ``year_of_another``), or that does not state the "only" or "still"
+seconds" for "in 2023": ``year_of_another``) or days of the week (``day_of_another``), or
+that does not state the "only" or "still"
 the question asks with (``reply_lacks_qualifier``), and a reply to a question asking what
 is not so ("Which ferry never sailed?") that says nothing is not so, no "not", "never",
 "except", "failed" …, or does so only in sentences not about what the question denies
@@ -1796,8 +1797,8 @@ def check_reply(
     superlative or another word of it (``reply_opposes``), or that gives another count, rank,
     score or superlative of what it asks about (``number_of_another``, ``score_of_another``,
     ``superlative_of_another``), only the decade of its year (``decade_for_year``) or a
-    span of years it begins or ends (``span_for_year``), only figures of other years
-    (``year_of_another``), or not
+    span of years it begins or ends (``span_for_year``), only figures of other years or days
+    (``year_of_another``, ``day_of_another``), or not
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
     (``reply_denies_asked``) "doesn't say this for" it. A reply naming no holder of the
     asked role of a body, or only another body's (``holder_of_another``), "names no" such
@@ -1868,6 +1869,7 @@ def check_reply(
         decade_for_year,
         span_for_year,
         year_of_another,
+        day_of_another,
     ):
         found = of_other(question, sentences)
         if found is not None:
@@ -2289,6 +2291,27 @@ def year_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
     return None
 
 
+def day_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
+    """The day of the week a number question asks a figure for ("How many homes had power
+    back by Thursday evening?") when no figure sentence of the reply names it and each
+    names another day ("by Wednesday evening it had restored supply to 90,000 homes"): the
+    day, and the index of the first figure sentence; else None."""
+    if surface_kind(question) != ASKED_NUMBER:
+        return None
+    asked = set(_WEEKDAY.findall(question))
+    if len(asked) != 1:
+        return None
+    _, giving = _figure_sentences(question, sentences)
+    if not giving or any(asked & set(_WEEKDAY.findall(s)) for s in giving):
+        return None
+    if all(_WEEKDAY.search(s) for s in giving):
+        day = asked.pop()
+        return Constraint(DATE, day, (day.lower(),)), sentences.index(giving[0])
+    return None
+
+
+#: A day of the week, as news names one.
+_WEEKDAY = LazyPattern(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: A year a question counts from or to, which a figure of later or earlier years may answer.
 _YEAR_BOUND = LazyPattern(
     r"\b(?:since|from|between|until|till|before|after|by|through)\s+(?:the\s+end\s+of\s+)?"
