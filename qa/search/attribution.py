@@ -1299,13 +1299,25 @@ def voices_role(raw: str, article: Article, sentence: Span, role: SpeakingRole) 
     …", "…, the head of the unit told reporters."), or its speaker's sentence does, or it
     tells the words of the role's holder whom the article names with the role ("Premier
     Ann Lee" … "Lee said …", or "He said …" whose speaker's sentence names Lee); the role's
-    other words stand in the sentence that names it."""
+    other words stand in the sentence that names it, or that sentence holds one of them and
+    the story's headline or lede the others."""
     if not all(_holds_word(raw, name) for name in role.far):
         return False
     text = raw[sentence.start : sentence.end]
     speaker = speaker_for(raw, article, sentence)
+    # The story's headline and lede may give the rest of whose role it is ("Island Ferry
+    # Timetable Cut" for "the company's chief executive" asked as "the ferry company's …").
+    lede = article.paragraphs[0] if article.paragraphs else Span(0, 0)
+    story = f"{article.title} {raw[lede.start : lede.end]}"
     for naming in (text, raw[speaker.start : speaker.end] if speaker else ""):
-        if _role_speaks(naming, role) and all(_holds_word(naming, w) for w in role.near):
+        held = [_holds_word(naming, w) for w in role.near]
+        if _role_speaks(naming, role) and (
+            all(held)
+            or (
+                any(held)
+                and all(h or _holds_word(story, w) for h, w in zip(held, role.near, strict=True))
+            )
+        ):
             return True
     holders = _holders(raw, role)
     if speaker is not None and voices_someone(text):
