@@ -182,7 +182,6 @@ def _html_view(html: str) -> TextView:
 
     from qa.ingest.metadata import (
         authors_without_publisher,
-        byline_in_page,
         holds_copyright,
         title_without_site,
     )
@@ -252,6 +251,21 @@ def meta_author(html: str) -> str | None:
         value = html_lib.unescape(content.group(1) or content.group(2) or "").strip()
         if " " in value and "/" not in value and "@" not in value:
             return "; ".join(part.strip() for part in value.split(",") if part.strip())
+    return None
+
+
+#: An element whose whole text is a byline: "<p class="meta">By Jane Doe</p>".
+_BYLINE_ELEMENT = LazyPattern(r">\s*((?:by|written by)\s[^<>]{3,80}?)\s*<", re.I)
+
+
+def byline_in_page(page: str) -> str | None:
+    """The author of the first element of a page whose whole text is a byline ("<p
+    class="meta">By Jane Doe</p>"), or None."""
+    from qa.ingest.metadata import parse_byline
+
+    for found in _BYLINE_ELEMENT.finditer(page):
+        if author := parse_byline(html_lib.unescape(found.group(1))):
+            return author
     return None
 
 

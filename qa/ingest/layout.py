@@ -336,11 +336,15 @@ def _without_label(text: str, paragraph: Paragraph) -> Paragraph:
     return Paragraph(rest, collapse_whitespace(text[rest.start : rest.end]), SHORT)
 
 
+#: Fewest words of a headline: fewer make a label ("Opinion", "World News") or a name.
+_HEADLINE_MIN_WORDS = 4
+
+
 def _headline(paragraph: Paragraph) -> bool:
     """A short line that reads as a headline: four words or more, no person's name."""
     return (
         paragraph.kind == SHORT
-        and len(words(paragraph.text)) >= 4
+        and len(words(paragraph.text)) >= _HEADLINE_MIN_WORDS
         and not looks_like_name(paragraph.text)
         and not paragraph.text.rstrip().endswith(":")
     )
@@ -504,7 +508,7 @@ def _title_index(header: list[Paragraph]) -> int | None:
     # A headline comes before the standfirst that may run longer under it ("Union says
     # talks have failed after months of …"): the first line of four words or more; failing
     # one, the longest, on a tie the later (section labels come before titles).
-    headlines = [i for i in pool if len(words(header[i].text)) >= 4]
+    headlines = [i for i in pool if len(words(header[i].text)) >= _HEADLINE_MIN_WORDS]
     if headlines:
         return headlines[0]
     return max(pool, key=lambda i: (len(words(header[i].text)), i))

@@ -10,7 +10,6 @@ bound shown when no date is stated.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -592,15 +591,6 @@ def holds_copyright(name: str, page: str) -> bool:
     Media", "Copyright (c) Harbour Media")."""
     held = rf"(?:©|&copy;|&#169;|\bcopyright\b)[^<>\"\n]{{0,24}}?{re.escape(name)}"
     return re.search(held, page, re.I) is not None
-
-
-def byline_in_page(page: str) -> str | None:
-    """The author of the first element of a page whose whole text is a byline ("<p
-    class="meta">By Jane Doe</p>"), or None."""
-    for found in re.finditer(r">\s*((?:by|written by)\s[^<>]{3,80}?)\s*<", page, re.I):
-        if author := parse_byline(html_lib.unescape(found.group(1))):
-            return author
-    return None
 
 
 def _publisher_name(text: str) -> bool:
