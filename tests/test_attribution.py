@@ -135,6 +135,38 @@ def test_they_stands_for_no_one_person_and_brings_nobody(article: tuple[str, Art
     assert speaker_of(article, "They warned that the drought would return.") is None
 
 
+#: An epigraph signed on a line of its own, then a story whose subject is named by surname.
+SIGNED_EPIGRAPH = """\
+Harbour Firm Wins a Contract
+
+“Nobody sails past us without a word.”
+
+— Tom Vale, Portsmouth, May 2, 2019
+
+As the co-founder of a small security firm called Sea Guard, Ed Rusk spent years on minor \
+jobs. A former navy diver, Rusk yearned to be the next Erik Prince, the founder who turned \
+his guards into an army for hire. By 2016, he had won one large contract, to guard the port.
+
+The port of Dover handles more ferries than any other. By 2018, he had won a second one there.
+"""
+
+
+def test_he_stands_for_the_surname_a_sentence_names_before_a_full_name(tmp_path: Path) -> None:
+    assert speaker_of(
+        ingested_story(tmp_path, SIGNED_EPIGRAPH),
+        "By 2016, he had won one large contract, to guard the port.",
+    ) == (
+        "A former navy diver, Rusk yearned to be the next Erik Prince, the founder who turned "
+        "his guards into an army for hire."
+    )
+
+
+def test_a_signature_line_never_says_whom_he_stands_for(tmp_path: Path) -> None:
+    signed = SIGNED_EPIGRAPH.replace(SIGNED_EPIGRAPH.split("\n\n")[3] + "\n\n", "")
+    sentence = "By 2018, he had won a second one there."
+    assert speaker_of(ingested_story(tmp_path, signed), sentence) is None
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -74,6 +74,7 @@ from qa.search.person_titles import (
     PERSON_NOUNS,
     ROLES,
 )
+from qa.search.sentence_choice import is_statement
 from qa.text import CAPITALS, SMALL_LETTERS
 
 #: How many sentences back the speaker is looked for.
@@ -587,10 +588,15 @@ def _resolve(
             return closing
     for back in range(at - 1, max(at - 1 - LOOK_BACK, -1), -1):
         earlier = sentences[back]
+        if kind != _QUOTE_KIND and not is_statement(earlier.text):
+            continue  # a signature, dateline or heading names someone a pronoun need not mean
         outside = earlier.outside
         named = _first_name_at(outside, surnames)
         if kind == _PRONOUN_KIND:
-            named = _known_surname_at(outside, surnames) if named is None else named
+            # The person named first: a known surname alone ("An officer, Rusk wanted …")
+            # may stand before a full name later in the sentence.
+            known = _known_surname_at(outside, surnames)
+            named = min((at for at in (named, known) if at is not None), default=None)
             if (
                 named is not None
                 and _fits(earlier, named, detail, genders)
