@@ -94,6 +94,30 @@ def test_page_of_two_articles_and_a_teaser_sidebar(tmp_path: Path) -> None:
     )
 
 
+def test_a_signature_closing_one_story_signs_it_and_never_titles_the_next(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "briefs.txt").write_text(
+        "Ferry fares rise for the third year running\n"
+        "March 3, 2024\n\n"
+        "Fares on the island ferries will rise by six percent in April, the operator said "
+        "on Friday. It blamed the price of fuel, which has doubled since 2021.\n\n"
+        "-- By Jane Doe Follow @janedoe\n\n"
+        "Harbour museum reopens after a two-year refit\n"
+        "April 9, 2024\n\n"
+        "The harbour museum reopened on Saturday with a new gallery of ship models. "
+        "More than two thousand people came on its first day, the curator said.\n",
+        encoding="utf-8",
+    )
+    result = ingest_corpus(corpus)
+    assert [(a.title, a.author, a.published) for a in result.articles] == [
+        ("Ferry fares rise for the third year running", "Jane Doe", date(2024, 3, 3)),
+        ("Harbour museum reopens after a two-year refit", None, date(2024, 4, 9)),
+    ]
+
+
 def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
     result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
     (article,) = result.articles

@@ -16,7 +16,8 @@ Articles are found by position:
   ("Related stories") with a headline right over the prose (that prose is no part of
   the story before). So a page of four articles splits in four, while a sidebar of
   teasers (no prose, no dates) after the last article opens nothing, and a section
-  heading inside a story ("Range and Charging") opens nothing.
+  heading inside a story ("Range and Charging") opens nothing. A byline standing over
+  the next headline ("-- By Jane Doe Follow @janedoe") signs the story above it.
 - The *body* runs from the header to the first end marker (or the next
   article). Trailing non-prose paragraphs of the body are its *tail*:
   signatures and credit lines, read for metadata and not indexed, except
@@ -307,6 +308,13 @@ def _headers(paragraphs: list[Paragraph], single: bool) -> list[tuple[int, int]]
             continue
         ends = [i for i in range(run_start, index) if paragraphs[i].kind == END]
         head = ends[-1] + 1 if ends else run_start
+        # A byline over the next headline ("-- By Jane Doe") signs the story above it.
+        while (
+            index - head > 1
+            and paragraphs[head].kind == BYLINE
+            and any(_headline(p) for p in paragraphs[head + 1 : index])
+        ):
+            head += 1
         part = paragraphs[head:index]
         signalled = any(p.kind in _HEADER_SIGNALS for p in part)
         # A wire dateline ("LONDON (Reuters) -") only ever opens a story, so a title over

@@ -147,7 +147,9 @@ _BYLINE = LazyPattern(
     r"|авторы)\b\s*:?\s*(.+)$",
     re.I,
 )
-_NAME_STOP = LazyPattern(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b)")
+#: What ends the name(s) of a byline: an aside, a bar, "for …", or a social handle ("Jane
+#: Doe Follow @janedoe").
+_NAME_STOP = LazyPattern(r"\s*(?:\(|\||;|\s[-–—]\s|\b(?:for|in|on|at|of)\b|\b(?i:follow)\b|@\w)")
 _PARTICLES = frozenset("de da di del der den van von la le al el bin ibn ben du dos y".split())
 _NAME_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}][\w'’\-]*\.?|[{CAPITALS}]\.(?:[{CAPITALS}]\.)*)$")
 
@@ -227,13 +229,17 @@ def _outlet_piece(text: str) -> str | None:
     return clean_outlet(text) if _MEDIA_WORDS.search(text) or _WIRE.fullmatch(text) else None
 
 
+#: The dashes a signature line may open with: "-- By Jane Doe", "— By Jane Doe".
+_SIGNATURE_DASH = LazyPattern(r"^(?:--?|[–—])\s*")
+
+
 def parse_byline(text: str) -> str | None:
     """The author(s) of a "By Marat Yermukanov (…)" or "Jane Doe | Reuters | 3 March 2024"
     line, or None if it is no byline."""
     pieces = _byline_pieces(text)
     if pieces is not None:
         return pieces[0]
-    found = _BYLINE.match(text.strip())
+    found = _BYLINE.match(_SIGNATURE_DASH.sub("", text.strip()))
     if not found or len(words(text)) > 25:
         return None
     rest = _NAME_STOP.split(found.group(1).strip(), maxsplit=1)[0].strip(" .:,")
