@@ -118,6 +118,35 @@ def test_a_signature_closing_one_story_signs_it_and_never_titles_the_next(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "opening", "author"),
+    [
+        ("By JANE DOE March 11, 2015 3:46 PM\n", "", "JANE DOE"),
+        ("By Jane Doe\n", "Mar. 11, 2015 -- ", "Jane Doe"),
+    ],
+)
+def test_a_date_run_on_after_a_bylines_name_or_opening_the_text_is_the_date(
+    tmp_path: Path, header: str, opening: str, author: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        "Veteran wraps his newborn in the flag he served under\n"
+        + header
+        + "\n"
+        + opening
+        + "A veteran wrapped his newborn daughter in the flag he had carried overseas, and "
+        "the photo spread fast. His wife said it was taken an hour after the birth.\n",
+        encoding="utf-8",
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.title, article.author, article.published) == (
+        "Veteran wraps his newborn in the flag he served under",
+        author,
+        date(2015, 3, 11),
+    )
+
+
 def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
     result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
     (article,) = result.articles

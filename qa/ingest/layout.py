@@ -38,8 +38,9 @@ closing a wire story too), else a name-only line after the title ("Jane Doe,
 Contributor" too), else a signature in the tail; failing those, an author's note closing
 the text ("Jane Doe is a freelance reporter …", a person the rest of the text never
 names) gives an *inferred* author. The date comes from a date line in the header (or a
-date inside its byline), else from the tail, else from a wire dateline opening the text
-("WASHINGTON, March 3, 2024 (AP) —"). The outlet comes from the byline ("issue of the
+date inside its byline, "By Jane Doe March 11, 2015 3:46 PM"), else from the tail, else
+from a wire dateline opening the text ("WASHINGTON, March 3, 2024 (AP) —", "Feb. 23,
+2015 -- …"). The outlet comes from the byline ("issue of the
 …", "Jane Doe | Reuters | March 3, 2024"), a header line that is only a news agency's
 name or the publisher's ("Riverside Ledger", "example.net"; such a line is never the
 title or the author), a credit line ("From our partner …", "Source: …", "©"), a tail

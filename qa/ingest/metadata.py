@@ -242,7 +242,10 @@ def parse_byline(text: str) -> str | None:
     found = _BYLINE.match(_SIGNATURE_DASH.sub("", text.strip()))
     if not found or len(words(text)) > 25:
         return None
-    rest = _NAME_STOP.split(found.group(1).strip(), maxsplit=1)[0].strip(" .:,")
+    named = found.group(1).strip()
+    run_on = _MONTH.search(named)  # "By Jane Doe March 11, 2015 3:46 PM": the date ends the name
+    named = named[: run_on.start()] if run_on else named
+    rest = _NAME_STOP.split(named, maxsplit=1)[0].strip(" .:,")
     # "By A and B" keeps both names; "By A, correspondent" keeps A.
     for candidate in (rest, rest.split(",")[0].strip()):
         if looks_like_names(candidate):
@@ -395,17 +398,24 @@ _FILED_DATELINE = LazyPattern(
 )
 
 
+#: A full date alone opening the text before a dash: "Feb. 23, 2015 -- Life-threatening …".
+_DATE_BEFORE_DASH = LazyPattern(
+    r"^\W{0,2}([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
+    r"\s*(?:-{1,2}|–|—)\s"
+)
+
+
 def read_wire_dateline(text: str) -> WireDateline | None:
     """The wire dateline a paragraph opens with (a place in capitals, maybe a region or a
     date, the agency in brackets, then a dash), or a place and a full date before a dash,
-    or None."""
+    or a full date alone before a dash, or None."""
     found = _WIRE_DATELINE.match(text)
     if found is None:
-        filed = _FILED_DATELINE.match(text)
-        published = parse_dateline(filed.group(1)) if filed else None
-        if filed is None or published is None:
-            return None
-        return WireDateline(filed.end(1), None, published)
+        for filed in (_FILED_DATELINE.match(text), _DATE_BEFORE_DASH.match(text)):
+            published = parse_dateline(filed.group(1)) if filed else None
+            if filed is not None and published is not None:
+                return WireDateline(filed.end(1), None, published)
+        return None
     middle = found.group(1)
     published = parse_dateline(middle) if middle else None
     return WireDateline(found.end(), clean_outlet(found.group(2)) or found.group(2), published)
