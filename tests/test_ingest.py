@@ -147,6 +147,27 @@ def test_a_date_run_on_after_a_bylines_name_or_opening_the_text_is_the_date(
     )
 
 
+def test_a_headline_ending_in_an_initialisms_full_stop_titles_its_story(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        "Burst Pipes and Fires: How Winter Wreaks Havoc on What Lies Under N.Y.C.\n"
+        "Jane Doe\n"
+        "Feb. 21, 2019\n"
+        "The Harbour Times\n\n"
+        "The city's aging pipes are hard to keep up, and the salt and frost of winter make "
+        "it worse. Crews answered more calls this month than in any month since 2015.\n",
+        encoding="utf-8",
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.title, article.outlet, article.author, article.published) == (
+        "Burst Pipes and Fires: How Winter Wreaks Havoc on What Lies Under N.Y.C.",
+        "Harbour Times",
+        "Jane Doe",
+        date(2019, 2, 21),
+    )
+
+
 def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
     result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
     (article,) = result.articles

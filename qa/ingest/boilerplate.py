@@ -25,11 +25,33 @@ def words(text: str) -> list[str]:
 
 
 def is_prose(text: str) -> bool:
-    """A paragraph of running text: at least 8 words ending a sentence, or 40+ words."""
+    """A paragraph of running text: at least 8 words ending a sentence, or 40+ words; a
+    headline in title case ending in an abbreviation's full stop ("How Winter Wreaks Havoc
+    on What's Underneath N.Y.C.") is none."""
     count = len(words(text))
     if count >= 40 and not is_boilerplate(text):
         return True
-    return count >= 8 and ends_sentence(text) and not is_boilerplate(text)
+    return (
+        count >= 8
+        and ends_sentence(text)
+        and not is_boilerplate(text)
+        and not (_INITIALISM_END.search(text) and in_title_case(text))
+    )
+
+
+#: An initialism closing a line: "N.Y.C.", "U.S.".
+_INITIALISM_END = LazyPattern(r"(?:\b[A-Z]\.){2,}\W*$")
+#: Words a headline in title case leaves in lower case.
+_MINOR_WORDS = frozenset(
+    "a an the and but or nor of in on at to for by with from as into over vs".split()
+)
+
+
+def in_title_case(text: str) -> bool:
+    """Whether a line is written as a headline is: every word but the minor ones ("of",
+    "the", "and") capitalised, some letters in lower case."""
+    found = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _MINOR_WORDS]
+    return any(c.islower() for c in text) and len(found) >= 4 and all(w[0].isupper() for w in found)
 
 
 def ends_sentence(text: str) -> bool:
