@@ -168,6 +168,42 @@ def test_a_headline_ending_in_an_initialisms_full_stop_titles_its_story(tmp_path
     )
 
 
+@pytest.mark.parametrize(
+    ("headline", "title", "outlet"),
+    [
+        (
+            "Ferry fares rise for the third year | Harbour Herald",
+            "Ferry fares rise for the third year",
+            "Harbour Herald",
+        ),
+        (
+            "Ferry fares rise for the third year - portvik.net",
+            "Ferry fares rise for the third year",
+            "portvik.net",
+        ),
+        ("Harbour Herald - Latest News", "Harbour Herald - Latest News", None),
+        (
+            "Ferry fares rise | The view from the deck",
+            "Ferry fares rise | The view from the deck",
+            None,
+        ),
+    ],
+)
+def test_a_publisher_named_after_a_headline_is_the_outlet_not_part_of_the_title(
+    tmp_path: Path, headline: str, title: str, outlet: str | None
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        f"{headline}\nby: Jane Doe\n\n"
+        "Fares on the island ferries will rise by six percent in April, the operator said "
+        "on Friday. It blamed the price of fuel, which has doubled since 2021.\n",
+        encoding="utf-8",
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert (article.title, article.outlet, article.author) == (title, outlet, "Jane Doe")
+
+
 def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
     result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
     (article,) = result.articles

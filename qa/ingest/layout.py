@@ -33,7 +33,8 @@ Articles are found by position:
 The title is the header's first short line of four words or more (else its longest) that
 is not a person's name or the publisher's (a Markdown ``#`` heading wins; a standfirst
 under the headline may run longer, and is read as the story's text; a section label in
-capitals, "EXCLUSIVE", titles nothing). The author comes from a byline ("Reporting by …"
+capitals, "EXCLUSIVE", titles nothing; a publisher named after a bar or a dash ending it,
+"… | Herald Sun", is the outlet, not the title's). The author comes from a byline ("Reporting by …"
 closing a wire story too), else a name-only line after the title ("Jane Doe,
 Contributor" too), else a signature in the tail; failing those, an author's note closing
 the text ("Jane Doe is a freelance reporter …", a person the rest of the text never
@@ -85,6 +86,7 @@ from qa.ingest.metadata import (
     parse_dateline,
     parse_signature,
     read_wire_dateline,
+    title_and_site,
 )
 from qa.patterns import LazyPattern
 from qa.records import Span
@@ -388,7 +390,9 @@ def _draft(
     if title_index is not None:
         header = [*header]
         header[title_index] = _without_label(text, header[title_index])
-    title = header[title_index].text if title_index is not None else None
+    title, site = (None, None)
+    if title_index is not None:
+        title, site = title_and_site(header[title_index].text)
     stated: dict[str, object] = {}
     author = _author(header, title_index, tail)
     if author:
@@ -398,7 +402,7 @@ def _draft(
     published = _published(header, tail) or (wire.published if wire else None)
     if published:
         stated["published"] = published
-    outlet = _outlet(header, title_index, tail, after) or (wire.outlet if wire else None)
+    outlet = _outlet(header, title_index, tail, after) or (wire.outlet if wire else None) or site
     inferred: dict[str, object] = {}
     if not author and (noted := _author_in_note(body)):
         inferred["author"] = noted

@@ -582,6 +582,18 @@ def title_without_site(title: str, outlet: str | None) -> str:
     return title
 
 
+def title_and_site(title: str) -> tuple[str, str | None]:
+    """A headline without the publisher's name a scrape kept after it, and that name: "Storm
+    moves east | Harbour Herald" → ("Storm moves east", "Harbour Herald"), when the last
+    part after a bar or a dash names a publisher (``outlet_line``) and the part before it
+    reads as a headline (four words or more: "Yahoo News - Latest News" is no headline and
+    its publisher); else (title, None)."""
+    found = _TITLE_SITE.search(title)
+    headline = found is not None and len(words(title[: found.start()])) >= 4
+    site = outlet_line(found.group(1)) if found and headline else None
+    return (title[: found.start()].rstrip(), site) if found and site else (title, None)
+
+
 def authors_without_publisher(author: str, outlet: str | None, page: str) -> str | None:
     """The people of a page's author field ("Jane Doe; John Roe", as trafilatura joins
     them) without the publisher it may also hold: a part that is the outlet's name ("Dana
