@@ -313,9 +313,21 @@ class Conversation:
     def _previous(self, *, skip_unfounded: bool = True) -> PreviousTurn | None:
         """The last turn that searched something: what a follow-up leans on, with the author
         an answer about the source named since; with ``skip_unfounded``, not a turn that
-        abstained for want of what only its rewrite put in."""
+        abstained for want of what only its rewrite put in. Its ``before`` is the same for
+        the turns before it."""
+        found = self._previous_until(len(self.turns), skip_unfounded=skip_unfounded)
+        if found is None:
+            return None
+        previous, at = found
+        before = self._previous_until(at, skip_unfounded=skip_unfounded)
+        return dataclasses.replace(previous, before=before[0] if before else None)
+
+    def _previous_until(
+        self, until: int, *, skip_unfounded: bool
+    ) -> tuple[PreviousTurn, int] | None:
+        """``_previous`` among the turns before ``until``, with where that turn stands."""
         person = ""
-        for at in range(len(self.turns) - 1, -1, -1):
+        for at in range(until - 1, -1, -1):
             turn = self.turns[at]
             if turn.resolution.kind == SOURCE:
                 person = person or self._named_author(turn)
@@ -342,7 +354,7 @@ class Conversation:
                 earlier,
                 passages,
                 cited,
-            )
+            ), at
         return None
 
     def _named_author(self, turn: Turn) -> str:

@@ -167,6 +167,14 @@ def resolve(
     body = question.rstrip("?!. ")
     if _MORE.match(question) is not None:
         return Resolution(question, with_context(body, previous), MORE)
+    pair = _PAIR.search(body)
+    people = _two_people(previous, vocabulary) if pair is not None else None
+    if pair is not None and people is not None:
+        # "Where did the two of them train?": the two people the last two turns were about.
+        group = "pair" if pair["pair"] is not None else "both"
+        asked = f"{body[: pair.start(group)]}{people}{body[pair.end(group) :]}"
+        asked = _LEADING_AND.sub("", asked)
+        return Resolution(question, capitalised(f"{asked}?"), PRONOUN)
     compared = _COMPARED.match(body)
     if compared is not None:
         # "Is that more than last year?": the last question asked again for that time,
@@ -223,6 +231,86 @@ def resolve(
     if _names_nothing(body) and not _new_matter(body, previous):
         return Resolution(question, with_context(body, previous), REFERENCE)
     return Resolution(question, question, STANDALONE)
+
+
+#: Two people spoken of together: ``the two of them``, ``both of them``, ``the pair``; and
+#: ``both`` or ``the two`` after an auxiliary, before a verb (``did both train``, not ``did
+#: both sides agree``).
+_PAIR = LazyPattern(
+    r"\b(?P<pair>the\s+two\s+of\s+them|both\s+of\s+them|the\s+pair|the\s+couple)\b"
+    r"|\b(?:did|do|does|are|were|have|had|will|would|could|can|is|was)\s+"
+    r"(?P<both>both|the\s+two)\b(?!\s+of\b)(?=\s+[a-z]+\b(?<!s\b))",
+    re.I,
+)
+#: A continuation that opens a question: ``and``, ``so``, ``but``.
+_LEADING_AND = LazyPattern(r"^(?:and|so|but)\s+", re.I)
+
+
+def _two_people(previous: PreviousTurn, vocabulary: Vocabulary) -> str | None:
+    """``Helen Okafor and Daniel Reyes``: the two people the last turns were about, the
+    earlier first. A turn is about the one its question asked for, as its answer names
+    them (``Who is the airport's chief operating officer?``), and about the people its
+    question names (``How old is Jessica Chastain?``); the last turn's come before those
+    of the turn before it. None when the two turns name fewer than two people."""
+    people: list[str] = []
+    for turn in (previous, previous.before):
+        if turn is None:
+            continue
+        for name in _people_of(turn, vocabulary):
+            surname = name.split()[-1].casefold()
+            if all(surname != p.split()[-1].casefold() for p in people):
+                people.append(name)
+    if len(people) < 2:
+        return None
+    return f"{people[1]} and {people[0]}"
+
+
+def _people_of(turn: PreviousTurn, vocabulary: Vocabulary) -> list[str]:
+    """The people ``turn`` is about: the one its ``who …?`` asked for, as its answer names
+    them, then those its question names (not the body a role is of), the last first."""
+    base = split_carried(turn.question)[0]
+    words = [w.casefold() for w in words_of(base)]
+    people: list[str] = []
+    asks_for_one = bool(words) and words[0] in ("who", "whom")
+    if asks_for_one and turn.answer_sentences and not asks_about_the_answer(base):
+        holder = _holder_of_the_role(base, turn)
+        if holder is not None:
+            people.append(holder)
+        in_question = _names_asked_of(turn.question)
+        for sentence in [] if holder else _answering_sentence(turn):
+            spans = [
+                (a, b, kind)
+                for a, b, kind in entity_spans(sentence, vocabulary, person_cues=True)
+                if kind == "person"
+                and sentence[a:b].casefold() not in in_question
+                and not _after_a_place_preposition(sentence, a)
+                and not _after_the(sentence, a)
+                and not _inside_a_quoted_title(sentence, a, b)
+            ]
+            if spans:
+                start, end, _ = _named_as_asked(sentence, spans, turn.question)
+                people.append(sentence[start:end])
+    named = [
+        base[a:b]
+        for a, b, kind in entity_spans(base, vocabulary)
+        if kind == "person" and not _after_a_place_preposition(base, a) and not _placed_by(base, a)
+    ]
+    people += [re.sub(r"['’]s$", "", name) for name in reversed(named)]
+    return people
+
+
+def _pair_named(question: str, vocabulary: Vocabulary) -> str | None:
+    """Two people a question names together (``Helen Okafor and Daniel Reyes``), whom
+    ``they`` then means; None when it names no such pair."""
+    spans = [
+        (a, b)
+        for a, b, kind in entity_spans(question, vocabulary)
+        if kind == "person" and not _after_a_place_preposition(question, a)
+    ]
+    for (a, b), (c, d) in pairwise(spans):
+        if question[b:c] == " and ":
+            return question[a:d]
+    return None
 
 
 def _new_matter(body: str, previous: PreviousTurn) -> bool:
@@ -913,7 +1001,7 @@ def _replace_pronoun(
         verb = (asks_name["verb"] or "is").casefold()
         return f"Who {verb} {person}?", PRONOUN, thing
     replaced = f"{body[:start]}{name}{body[end:]}"
-    if word == "they" and not name.startswith("the "):
+    if word == "they" and not name.startswith("the ") and " and " not in name:
         replaced = _in_the_singular(replaced, start, start + len(name))
     if _unresolved_pronoun(replaced) is not None:
         # "what did he say about it?": "he" named, "it" is still what the last question was
@@ -1051,6 +1139,10 @@ def _referent_after(
     if kind == "person" and previous.person and previous.person.casefold() not in named_here:
         return f"{previous.person}{suffix}", match.start(), match.end()
     if kind == "group":
+        pair = _pair_named(split_carried(previous.question)[0], vocabulary)
+        if pair is not None and pair.casefold() not in named_here:
+            # "Where did Helen Okafor and Daniel Reyes work?" then "when did they start?"
+            return f"{pair}{suffix}", match.start(), match.end()
         doer = _body_doing_what_was_asked(previous) if word in ("they", "their") else None
         if doer is not None and suffix:
             doer = f"{doer}{suffix}"  # "Who won the election?" then "their candidate"
@@ -1763,7 +1855,10 @@ def _person_for_the_body_asked_about(
 def _after_a_place_preposition(text: str, start: int) -> bool:
     """A name after "from", "at" or "in" (``from Manchester United``) is where, not who,
     however many capitalised words it has; so is one after "the" or "a" (``the Australian
-    Open``, ``a Super Bowl``): a person's name takes no article."""
+    Open``, ``a Super Bowl``): a person's name takes no article, nor opens with one (``The
+    Salt Road``)."""
+    if words_of(text[start:])[:1] == ["The"]:
+        return True
     before = words_of(text[:start])
     return bool(before) and before[-1].casefold() in ("from", "at", "in", "the", "a", "an")
 
@@ -1792,13 +1887,16 @@ _THE_BEFORE = LazyPattern(rf"\b[Tt]he\s+(?:[{CAPITALS}][\w’'\-]*\s+)*$")
 def _after_the(text: str, start: int) -> bool:
     """A name right after "the" (``the Pensions Regulator``, ``the Northern Rugby League
     season``) is a body's or a thing's: a person's takes a role between (``the businessman
-    Gareth Llewellyn``), or a title (``the Rev Ann Lee``)."""
+    Gareth Llewellyn``), or a title (``the Rev Ann Lee``). So is a name that opens with
+    "The" itself (``The Salt Road``, ``The Long Acre``): a title of a work or a body's."""
+    name = words_of(text[start:])[:2]
+    if name and name[0] in ("The", "the"):
+        return not any(w.casefold().rstrip(".") in PERSON_TITLES for w in name[1:])
     found = _THE_BEFORE.search(text[:start])
     if found is None:
         return False
     between = words_of(found.group(0))[1:]
-    name = words_of(text[start:])[:1]
-    return not any(w.casefold().rstrip(".") in PERSON_TITLES for w in [*between, *name])
+    return not any(w.casefold().rstrip(".") in PERSON_TITLES for w in [*between, *name[:1]])
 
 
 def _after_a_time_preposition(text: str, start: int) -> bool:
@@ -2139,7 +2237,7 @@ def _names_a_person(
 #: harbour minister say?`` or ``Who is the harbour minister?``.
 _ROLE_ASKED = LazyPattern(
     r"^(?:who\s+(?:is|was|are|were)\s+|(?:what|how)\s+(?:did|does|do|has|have)\s+|"
-    r"(?:and|what\s+about)\s+)the\s+"
+    r"(?:and|what\s+about)\s+)the\s+(?:[a-z][\w\-]*['’]s\s+)?"  # "the airport's"
     r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)(?:\s+of\s+[^?!.]+?)?(?:\s+(?:say|said|tell|"
     r"told|think|argue|claim|warn|add|announce|reply|respond|react)\b|$)",
     re.I,
@@ -2195,12 +2293,16 @@ def _holder_of_the_role(question: str, previous: PreviousTurn) -> str | None:
     # The whole role, or its head noun (``Minister Tom Ray`` for "the harbour minister").
     words = r"(?:" + r"\s+".join(re.escape(w) for w in role["role"].split())
     words += rf"|{re.escape(role['role'].split()[-1])})"
-    holder = re.compile(
-        rf"\b{words}{_OF_BODY},?\s+(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))",
+    name = rf"(?P<name>(?-i:[{CAPITALS}][\w’'\-]+(?:\s+[{CAPITALS}][\w’'\-]+)+))"
+    holder = re.compile(rf"\b{words}{_OF_BODY},?\s+{name}", re.I)
+    # The name before the role, as news most often writes it: ``Priya Nandakumar, the
+    # authority's director of transport``, ``Carla Menzies, Unite's regional officer``.
+    holder_first = re.compile(
+        rf"{name},\s+(?:the\s+)?(?:[\w’'\-]+(?:'s|’s)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}?{words}\b",
         re.I,
     )
     for sentence in previous.answer_sentences:
-        for found in holder.finditer(sentence):
+        for found in [*holder.finditer(sentence), *holder_first.finditer(sentence)]:
             name = found["name"]
             spans = entity_spans(name, Vocabulary(), person_cues=True)
             if spans and spans[0][2] == "person" and spans[0][1] - spans[0][0] == len(name):

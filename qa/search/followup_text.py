@@ -41,7 +41,8 @@ class PreviousTurn:
     a person named earlier in the conversation is found, and the text of the passages the
     answer was chosen from, which tells whether a name is spoken of as "he" or "she"; of
     those, the ones from the articles it cites (``cited``) are what the user was shown
-    of, which tells what the conversation has mentioned."""
+    of, which tells what the conversation has mentioned. ``before`` is the same for the
+    turn before it (without its own ``before``): whom ``the two of them`` may mean."""
 
     question: str
     answer_sentences: Sequence[str] = ()
@@ -50,6 +51,7 @@ class PreviousTurn:
     earlier: Sequence[str] = ()
     passages: Sequence[str] = ()
     cited: Sequence[str] = ()
+    before: PreviousTurn | None = None
 
 
 def words_of(text: str) -> list[str]:
