@@ -1836,3 +1836,28 @@ def test_it_after_who_is_the_body_named_in_full_not_its_acronym() -> None:
         ("The State Audit Office (SAO) is investigating the Harbour Fund, officials said.",),
     )
     assert resolve("who heads it?", previous).resolved == "Who heads the State Audit Office?"
+
+
+def _two_curators() -> PreviousTurn:
+    director = PreviousTurn(
+        "Who is the director of the Kelso Harbour Museum?",
+        ("Ingrid Halvorsen, the museum's director, said the galleries were new.",),
+    )
+    return PreviousTurn(
+        "Who is the museum's head curator?",
+        ("The museum's head curator, Tomas Brekke, chose the 400 objects on show.",),
+        before=director,
+    )
+
+
+def test_both_before_a_verb_is_the_two_people_the_last_two_turns_were_about() -> None:
+    assert resolve("Where did both study?", _two_curators()).resolved == (
+        "Where did Ingrid Halvorsen and Tomas Brekke study?"
+    )
+
+
+def test_both_before_a_noun_is_no_pair_of_people() -> None:
+    for question in ("Were both men injured?", "Did both the museums reopen?"):
+        assert resolve(question, _two_curators()).resolved == (
+            f"{question} (following: Who is the museum's head curator?)"
+        )

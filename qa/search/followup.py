@@ -235,11 +235,12 @@ def resolve(
 
 #: Two people spoken of together: ``the two of them``, ``both of them``, ``the pair``; and
 #: ``both`` or ``the two`` after an auxiliary, before a verb (``did both train``, not ``did
-#: both sides agree``).
+#: both sides agree``, ``did both men …`` or ``did both the men …``).
 _PAIR = LazyPattern(
-    r"\b(?P<pair>the\s+two\s+of\s+them|both\s+of\s+them|the\s+pair|the\s+couple)\b"
+    r"\b(?P<pair>the\s+two\s+of\s+them|both\s+of\s+them|the\s+pair)\b"
     r"|\b(?:did|do|does|are|were|have|had|will|would|could|can|is|was)\s+"
-    r"(?P<both>both|the\s+two)\b(?!\s+of\b)(?=\s+[a-z]+\b(?<!s\b))",
+    r"(?P<both>both|the\s+two)\b(?!\s+(?:of|the|a|an|his|her|their|its|these|those|men|women|"
+    r"people|children)\b)(?=\s+[a-z]+\b(?<!s\b))",
     re.I,
 )
 #: A continuation that opens a question: ``and``, ``so``, ``but``.
