@@ -1,5 +1,6 @@
-"""A figure the reply gives to another named subject of the asked verb is no figure for the
-name the question asks about, however near the article names it."""
+"""A figure the reply gives to another subject of the asked verb, named or spoken of by a
+pronoun, is no figure for the name the question asks about, however near the article names
+it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,58 @@ def test_a_figure_said_of_another_subject_of_the_verb_is_found() -> None:
 )
 def test_a_figure_of_the_asked_name_or_of_no_named_subject_may_be_its(said: str) -> None:
     assert subject_of_another("How many engineers does Nordvik employ?", [said]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "How large a fine did Harbor Books have to pay?",
+            "Kelso Press fought on and lost a ruling that said it, too, had fixed prices and "
+            "must pay a $45 million fine.",
+        ),
+        (
+            "How many appeals did Ola Lund lose?",
+            '"I lost two appeals and both were wrong," Berg said.',
+        ),
+        (
+            "How much did Ajax pay for Tom Ray?",
+            "Feyenoord have this morning paid the £7 million fee for Tom Ray.",
+        ),
+        ("Which team did Ajax beat on Sunday?", "PSV beat Twente 3-1 on Sunday."),
+    ],
+)
+def test_the_verb_given_to_another_subject_or_its_pronoun_is_found(
+    question: str, said: str
+) -> None:
+    found = subject_of_another(question, [said])
+    assert found is not None
+    assert found[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "around"),
+    [
+        ("How many appeals did Ola Lund lose?", "She lost two appeals.", "Ola Lund sued. "),
+        ("How much was Tom Ray paid?", "Ray was paid £7 million by Ajax.", ""),
+        ("How much did Ajax pay for Tom Ray?", "Tom Ray was paid £7 million.", ""),
+        (
+            "Whom does Ann Berg play in Night Train?",
+            "Set in Kelso in 1981, the 35-year-old Cuban actor plays Abel Morales.",
+            "",
+        ),
+        (
+            "How many tonnes of wheat does Kelso produce?",
+            "Last year Kelsan farmers produced 3 million tonnes of wheat.",
+            "",
+        ),
+        ("What did Ann Berg say about the ruling?", "Lund said the ruling was wrong.", ""),
+    ],
+)
+def test_a_verb_of_the_asked_one_of_a_people_or_of_no_named_subject_is_not_anothers(
+    question: str, said: str, around: str
+) -> None:
+    assert subject_of_another(question, [said], [around + said]) is None
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +111,37 @@ def test_how_many_a_company_named_in_the_article_employs_is_not_told_by_anothers
     )
     own = asked(software, "How many engineers does Kelso employ in Portvik?")
     assert own.text.startswith("The chief executive said Kelso employs about 450 engineers")
+
+
+@pytest.fixture(scope="module")
+def publishers(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        tmp_path_factory.mktemp("publishers"),
+        {
+            "books.txt": (
+                "Harbor Books makes peace with Nordvik over e-book prices\n\n"
+                "Harbor Books and the online retailer Nordvik agreed on Thursday on how e-books "
+                "will be priced, ending a dispute that had lasted since spring.\n\n"
+                "The deal follows a long price-fixing case brought against five publishers and "
+                "the device maker Kelso. Eventually, all five publishers settled out of court. "
+                "Kelso fought on and is appealing a ruling that said it, too, had fixed prices "
+                "and must pay a $45 million fine.\n"
+            ),
+        },
+    )
+
+
+def test_a_fine_another_company_must_pay_is_no_fine_of_the_asked_publisher(
+    publishers: Assistant,
+) -> None:
+    other = asked(
+        publishers, "How large a fine did Harbor Books have to pay in the price-fixing case?"
+    )
+    assert other.text == (
+        "The indexed articles give no figure for Harbor Books. Closest: Kelso fought on and is "
+        "appealing a ruling that said it, too, had fixed prices and must pay a $45 million "
+        "fine. [1]"
+    )
+    own = asked(publishers, "How large a fine did Kelso have to pay in the price-fixing case?")
+    assert not own.abstained
+    assert "$45 million fine" in own.text

@@ -144,7 +144,12 @@ name other than a country that its figure sentences never name and that it names
 sentence after the first of them ("… cut power to 120,000 homes." then "In neighbouring
 Asturias, the storm closed a motorway." for "How many homes lost power in Asturias?";
 ``named_beside_figure``), unless the titles or ledes of its articles name it or a figure
-sentence speaks of someone by a pronoun.
+sentence speaks of someone by a pronoun. The subject a question gives its verb ("How large a
+fine did Macmillan have to pay?", "Which team did Ajax beat?") is bound the same way: a reply
+whose sentences saying that verb never name it, and give the verb to another subject, named
+right before it ("Apple … must pay") or spoken of by a pronoun ("it" for the last name before
+it in the sentence, "he" or "she" for the last person named before, "I" in a quote for its
+speaker), says nothing of the asked one (``subject_of_another``).
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses, or another word for the same people or things (``answer_types.SAME_COUNTED``: "pupils"
 for "children", "soldiers" for "troops"): no article that never names a janitor counts
@@ -196,6 +201,7 @@ from qa.search.lexicon import (
     country_named,
     country_of,
     other_spellings,
+    verb_forms,
 )
 from qa.search.name_kinds import (
     AUXILIARIES,
@@ -1802,10 +1808,11 @@ def check_reply(
     the "only" it asks with (``reply_lacks_qualifier``), or that only denies what it asks
     (``reply_denies_asked``) "doesn't say this for" it. A reply naming no holder of the
     asked role of a body, or only another body's (``holder_of_another``), "names no" such
-    holder. A figure given to another named
-    subject of the asked verb (``subject_of_another``), or given where the asked name stands
-    only beside it (``named_beside_figure``; ``titles``: the reply's articles' titles)
-    "gives no figure for" the asked one."""
+    holder. A figure given where the asked name stands only beside it
+    (``named_beside_figure``; ``titles``: the reply's articles' titles) "gives no figure
+    for" the asked one, and so does a reply giving the asked verb only to another subject,
+    named or spoken of by a pronoun (``subject_of_another``), or "doesn't say this for" it
+    when no figure is asked."""
     lacks = reply_lacks_asked(question, sentences, around)
     if lacks is not None:
         named = _asked_for(question, assessment.constraints)
@@ -1851,9 +1858,9 @@ def check_reply(
     holder = holder_of_another(question, sentences)
     if holder is not None:
         return of_another(holder, None)
-    subject = subject_of_another(question, sentences) if another else None
+    subject = subject_of_another(question, sentences, around) if another else None
     if subject is not None:
-        return of_another(subject, ASKED_NUMBER)
+        return of_another(subject, surface_kind(question))
     opposed = (
         reply_opposes(question, sentences)
         or reply_denies_nothing(question, sentences)
@@ -2484,52 +2491,148 @@ def people_of_another(question: str, sentences: Sequence[str]) -> tuple[Constrai
     return Constraint(NAME, text, tuple(plain_words(fold(text)))), other
 
 
-#: "How many Dreamers does Salesforce employ?", "How much did Tencent raise?": a figure
-#: question whose verb has a name for its subject (the name, then the verb).
+#: A question whose verb has a name for its subject ("How many Dreamers does Salesforce
+#: employ?", "How large a fine did Macmillan have to pay?", "Which team did Ajax beat?"):
+#: the name, then the verb, perhaps after "have to" or "agree to".
 _SUBJECT_ASKED = LazyPattern(
-    r"^\s*(?:[Aa]nd\s+)?(?:[Hh]ow\s+(?:many|much)\b|[Ww]hat\s+(?:number|amount|share|sum)\b)"
+    r"^\s*(?:[Aa]nd\s+)?(?:[A-Za-z]+\s+)?(?:[Hh]ow|[Ww]hat|[Ww]hich|[Ww]hen|[Ww]here|[Ww]ho|[Ww]hom|[Ww]hy)\b"
     r"[^?]*?\b"
     r"(?:does|did|do|will|would|has|have|had|can|could)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?P<verb>[a-z]{3,})\b"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+"
+    r"(?:(?:have|has|had|need|needed|agree|agreed|want|wanted|plan|planned|expect|expected)"
+    r"\s+to\s+)?(?P<verb>[a-z]{3,})\b"
 )
-#: A capitalised name right before a verb: the verb's subject ("Apple employs").
-_NAMED_SUBJECT = (
-    r"\b(?!(?:It|He|She|They|We|I|You|The|This|That|These|Those|Its|His|Her|Their|Our|Your|"
-    r"A|An)\s)([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+"
+#: What says a verb's subject is acted on, not acting ("was paid", "has been sold").
+_PASSIVE_BEFORE = LazyPattern(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+#: Who a verb's subject may be, nearest before it: a capitalised name, or a pronoun.
+_HOLDER = LazyPattern(
+    r"\b(?:[A-Z][\w’'&.-]*(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z][\w’'&.-]*)*"
+    r"|(?:he|she|it|they|I|we)(?![\w’'-]))"
 )
+#: The pronouns a verb's subject may be, lower-cased.
+_PRONOUNS = frozenset("he she it they i we".split())
+_NOT_HOLDERS = frozenset(
+    "the a an this that these those but and or so yet in on at for of to by with as after "
+    "before since while when if though although its his her their our my your mr mrs ms dr "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+) | frozenset(m.lower() for m in _MONTH_NAMES)
 
 
-def subject_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
-    """The name a figure question makes the subject of its verb ("How many Dreamers does
-    Salesforce employ?") when no sentence of the reply giving a figure names it and one of
-    them gives the verb to another name ("Apple employs about 450 Dreamers"): the asked
-    name and the index of that sentence; else None. A figure said of the asked name, in
-    full or by one of its words, or of no named subject ("It employs 450"), may be its."""
+def subject_of_another(
+    question: str, sentences: Sequence[str], around: Sequence[str] = ()
+) -> tuple[Constraint, int] | None:
+    """The name a question makes the subject of its verb ("How many Dreamers does
+    Salesforce employ?", "How large a fine did Macmillan have to pay?") when no sentence of
+    the reply saying that verb (giving a figure too, for a figure question) names it, and one
+    of them gives the verb to another: the subject nearest before the verb is another name
+    ("Apple employs about 450 Dreamers", "Chelsea have this morning paid the fee"), or a
+    pronoun standing for one: "it" or "they" for the last name before it in the sentence
+    ("Apple … said it … must pay a $450 million fine"), "he" or "she" for the last person the
+    sentences before it name (in the text ``around`` it), "I" or "we" in a quote for its
+    speaker ("'I lost two,' Holtz said."). The asked name and the index of that sentence;
+    else None. A sentence naming the asked name, in full or by one of its words, may give
+    its figure; one whose verb is passive ("was paid"), whose subject is no name ("The
+    company employs 450", "the actor plays"), or a place or people ("in Denver", "Norman
+    mercenaries") tells nothing either way, nor does a verb of speech (``SPEECH_VERBS``)."""
     found = _SUBJECT_ASKED.search(question)
     if found is None:
         return None
     name, verb = found.group("name"), found.group("verb")
-    if country_of(name) is not None:
+    if verb in AUXILIARIES or verb in STOPWORDS or country_of(name) is not None:
         return None  # "did Danish police arrest": a people, which other rules weigh
-    asked = {w.casefold() for w in plain_words(name)}
     stem = verb[:-1] if verb.endswith("e") and len(verb) > 4 else verb
+    forms = [f for f in (*verb_forms(verb), *verb_forms(stem)) if f != stem]
+    if re.fullmatch(SPEECH_VERBS, verb) or any(re.fullmatch(SPEECH_VERBS, f) for f in forms):
+        return None  # whose words a reply gives, the rules on speakers read
+    words = [w for w in plain_words(fold(name)) if len(w) > 1]
+    spelt = [rf"{re.escape(stem)}\w{{0,3}}", *(re.escape(f) for f in forms)]
+    said_verb = re.compile(rf"\b(?:{'|'.join(spelt)})\b")
+    figure_asked = surface_kind(question) == ASKED_NUMBER
     known = _figures(question)
     other = None
     for i, sentence in enumerate(sentences):
         figures = _figures(sentence) - known
-        if not figures:
+        if figure_asked and not figures:
             continue
-        verb_said = re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", sentence)
-        if asked & {w.casefold() for w in plain_words(sentence)} and (
-            verb_said or any(f[0].isdigit() for f in figures)
-        ):
+        said = said_verb.search(sentence)
+        if _names_any(words, sentence) and (said or any(f[0].isdigit() for f in figures)):
             return None  # "two companies …, and Nordvik sells …" tells nothing Nordvik employs
-        said = re.search(_NAMED_SUBJECT + re.escape(stem) + r"\w{0,3}\b", sentence)
-        if said is not None and other is None:
+        if said is None or other is not None or _PASSIVE_BEFORE.search(sentence, 0, said.start()):
+            continue
+        holder = _holder_before(sentence, said.start(), around, words, question)
+        if holder is not None and not holder:
             other = i
     if other is None:
         return None
     return Constraint(NAME, name, tuple(plain_words(fold(name)))), other
+
+
+def _holder_before(
+    sentence: str, at: int, around: Sequence[str], asked: Sequence[str], question: str
+) -> set[str] | None:
+    """Whether the subject nearest before ``at`` in the sentence is the asked name: the
+    empty set when it is another name (or a pronoun standing for one: ``_antecedent``), a
+    set of its words when it is a name the question holds; None when no name is found."""
+    found = [
+        m
+        for m in _HOLDER.finditer(sentence, 0, at)
+        if m.group().casefold() not in _NOT_HOLDERS
+        and not (m.start() == 0 and m.group().split()[0].casefold() in _NOT_HOLDERS)
+    ]
+    if not found:
+        return None
+    last = found[-1]
+    word = last.group()
+    if _NEW_SUBJECT.search(sentence, last.end(), at):
+        return None  # "Set in Kelso, the actor plays …": a subject the name is not
+    between = sentence[last.end() : at].split()
+    noun = between[0] if len(between) == 1 else ""
+    if noun.isalpha() and noun.islower() and noun not in AUXILIARIES and noun[-2:] != "ly":
+        return None  # "the Cuban actor plays", "Kelso farmers produced": a noun's word
+    question_words = set(plain_words(fold(question)))
+    word = word.casefold() if word.casefold() in _PRONOUNS else word
+    if word in ("i", "we"):  # "'I lost two,' Holtz said.": the speaker
+        source = _SOURCE.search(sentence, at)
+        if source is None:
+            return None
+        spoken = [w for w in plain_words(fold(source.group())) if w not in ("said", "says", "told")]
+        return {w for w in spoken if w in question_words}
+    if word in ("he", "she"):
+        person = _named_before(sentence, around, asked, question_words)
+        return None if person is None else ({*asked} if person else set())
+    if word in ("it", "they"):
+        name = _antecedent(sentence[: last.start()])
+        if name is None:
+            return None
+        word = name
+    before = sentence[: sentence.find(word)].split()[-1:] if word in sentence else []
+    if before and before[0].casefold() in PREPOSITIONS:
+        return None  # "to Denver", "in Kelso": a place or a thing, no subject
+    words = [w for w in plain_words(fold(word)) if w not in _NOT_HOLDERS]
+    if not words or all(country_of(w) is not None for w in re.split(r"-", " ".join(words))):
+        return None  # "Norman mercenaries", "Cuban-Guatemalan": a people, no one name
+    if last.start() == 0 and len(words) == 1 and word.endswith("s") and common_word(word):
+        return None  # "Shares rose …", "Officials said …": a plural noun opening a sentence
+    if _names_any(asked, word) or any(held(w, question_words) for w in words):
+        return set(words)
+    return set()
+
+
+def _antecedent(text: str) -> str | None:
+    """The last name in ``text`` (what "it" or "they" after it stands for), else None."""
+    names = [
+        m.group()
+        for m in _HOLDER.finditer(text)
+        if m.group()[:1].isupper()
+        and m.group().casefold() not in _NOT_HOLDERS
+        and m.group().casefold() not in _PRONOUNS
+        and not (m.start() == 0 and m.group().split()[0].casefold() in _NOT_HOLDERS)
+    ]
+    return names[-1] if names else None
+
+
+#: A clause that gives the verb after it a subject of its own ("…, the actor plays …").
+_NEW_SUBJECT = LazyPattern(r"[,;:]\s+(?:the|a|an|its|his|her|their|this|these)\s")
 
 
 #: Words a count may use for whatever a question counts ("300 people" for "users"), and

@@ -257,6 +257,11 @@ _IRREGULAR_VERBS = tuple(
 _VERB_FORMS = {form: forms for forms in _IRREGULAR_VERBS for form in forms}
 
 
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """The forms of an irregular verb ("pay": pay, paid; "lose": lose, lost), or none."""
+    return _VERB_FORMS.get(verb.lower(), ())
+
+
 def other_spellings(word: str) -> list[str]:
     """British and American spellings of a word's ending (``-ise``/``-ize``, ``-our``/``-or``,
     ``-re``/``-er``), and the other forms of an irregular verb ("win": "won"; "wins" as
