@@ -44,7 +44,7 @@ def test_a_figure_of_the_asked_name_or_of_no_named_subject_may_be_its(said: str)
         ),
         (
             "How much did Ajax pay for Tom Ray?",
-            "Feyenoord have this morning paid the £7 million fee for Tom Ray.",
+            "This morning Feyenoord have paid the £7 million fee for Tom Ray.",
         ),
         ("Which team did Ajax beat on Sunday?", "PSV beat Twente 3-1 on Sunday."),
     ],
@@ -55,6 +55,16 @@ def test_the_verb_given_to_another_subject_or_its_pronoun_is_found(
     found = subject_of_another(question, [said])
     assert found is not None
     assert found[1] == 0
+
+
+def test_a_name_only_a_transfer_goes_to_is_no_payer() -> None:
+    said = [
+        "Feyenoord have this morning paid the £7 million fee for Tom Ray.",
+        "This freed the £3 million move of Jan Smit to Ajax.",
+    ]
+    found = subject_of_another("How much did Ajax pay for Tom Ray?", said)
+    assert found is not None
+    assert (found[0].text, found[1]) == ("Ajax", 0)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +84,13 @@ def test_the_verb_given_to_another_subject_or_its_pronoun_is_found(
             "",
         ),
         ("What did Ann Berg say about the ruling?", "Lund said the ruling was wrong.", ""),
+        ("How many yards did Kelso gain?", "Only seven teams gained less than 200 yards.", ""),
+        ("How many goals did Tom Ray score?", "Ajax's striker scored 30 goals.", ""),
+        (
+            "Whom did Nordvik Security guard in Kelso?",
+            "By 2016 he had secured one contract, to guard the mayor of Kelso.",
+            "Ann Berg founded Nordvik Security in 2010. ",
+        ),
     ],
 )
 def test_a_verb_of_the_asked_one_of_a_people_or_of_no_named_subject_is_not_anothers(

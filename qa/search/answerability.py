@@ -147,9 +147,10 @@ Asturias, the storm closed a motorway." for "How many homes lost power in Asturi
 sentence speaks of someone by a pronoun. The subject a question gives its verb ("How large a
 fine did Macmillan have to pay?", "Which team did Ajax beat?") is bound the same way: a reply
 whose sentences saying that verb never name it, and give the verb to another subject, named
-right before it ("Apple … must pay") or spoken of by a pronoun ("it" for the last name before
-it in the sentence, "he" or "she" for the last person named before, "I" in a quote for its
-speaker), says nothing of the asked one (``subject_of_another``).
+right before it ("Apple … must pay", "Chelsea have paid") or spoken of by a pronoun ("it" for
+the last name before it in the sentence, "I" in a quote for its speaker), says nothing of the
+asked one (``subject_of_another``); a sentence naming the asked one only after "to" ("the move
+of Tom Ray to Ajax") gives it no figure of that verb.
 What a "How many …?" question counts (``COUNTED``) must be a word some passage of the
 index uses, or another word for the same people or things (``answer_types.SAME_COUNTED``: "pupils"
 for "children", "soldiers" for "troops"): no article that never names a janitor counts
@@ -2527,13 +2528,19 @@ def subject_of_another(
     of them gives the verb to another: the subject nearest before the verb is another name
     ("Apple employs about 450 Dreamers", "Chelsea have this morning paid the fee"), or a
     pronoun standing for one: "it" or "they" for the last name before it in the sentence
-    ("Apple … said it … must pay a $450 million fine"), "he" or "she" for the last person the
-    sentences before it name (in the text ``around`` it), "I" or "we" in a quote for its
-    speaker ("'I lost two,' Holtz said."). The asked name and the index of that sentence;
-    else None. A sentence naming the asked name, in full or by one of its words, may give
-    its figure; one whose verb is passive ("was paid"), whose subject is no name ("The
-    company employs 450", "the actor plays"), or a place or people ("in Denver", "Norman
-    mercenaries") tells nothing either way, nor does a verb of speech (``SPEECH_VERBS``)."""
+    ("Apple … said it … must pay a $450 million fine"), "I" or "we" in a quote for its
+    speaker ("'I lost two,' Holtz said."; ``around``: the text the sentences are drawn
+    from). The asked name and the index of that sentence; else None.
+
+    A sentence naming the asked name, in full or by one of its words, may give its figure,
+    unless it has not the verb and names it only after "to", "from", "against", "with" or
+    "for" ("the £38 million move of Tom Ray to Ajax": no figure Ajax paid). One whose verb
+    is passive ("was paid"), whose subject is no name ("The company employs 450", "the actor
+    plays", a capitalised first word the text never writes capitalised inside a sentence:
+    "Only seven teams gained …"), only whose the subject is ("Ajax's striker scored"), a
+    place or a people ("in Denver", "Norman mercenaries"), or "he" or "she" (a body's
+    founder or chief may be) tells nothing either way, nor does a verb of speech
+    (``SPEECH_VERBS``)."""
     found = _SUBJECT_ASKED.search(question)
     if found is None:
         return None
@@ -2555,8 +2562,13 @@ def subject_of_another(
         if figure_asked and not figures:
             continue
         said = said_verb.search(sentence)
-        if _names_any(words, sentence) and (said or any(f[0].isdigit() for f in figures)):
-            return None  # "two companies …, and Nordvik sells …" tells nothing Nordvik employs
+        # "two companies …, and Nordvik sells …" tells nothing Nordvik employs; "the move of
+        # Tom Ray to Ajax" names Ajax as no payer.
+        named = _names_any(words, sentence) and (
+            said or not _RECEIVER.search(sentence[: max(sentence.find(name), 0)])
+        )
+        if named and (said or any(f[0].isdigit() for f in figures)):
+            return None
         if said is None or other is not None or _PASSIVE_BEFORE.search(sentence, 0, said.start()):
             continue
         holder = _holder_before(sentence, said.start(), around, words, question)
@@ -2578,11 +2590,14 @@ def _holder_before(
         for m in _HOLDER.finditer(sentence, 0, at)
         if m.group().casefold() not in _NOT_HOLDERS
         and not (m.start() == 0 and m.group().split()[0].casefold() in _NOT_HOLDERS)
+        and (m.start() > 0 or " " in m.group() or _named_inside(m.group(), [sentence, *around]))
     ]
     if not found:
         return None
     last = found[-1]
     word = last.group()
+    if re.search(r"[’']s?$", word):
+        return None  # "Kelso's chief earns …": whose the holder is, not the holder
     if _NEW_SUBJECT.search(sentence, last.end(), at):
         return None  # "Set in Kelso, the actor plays …": a subject the name is not
     between = sentence[last.end() : at].split()
@@ -2598,8 +2613,7 @@ def _holder_before(
         spoken = [w for w in plain_words(fold(source.group())) if w not in ("said", "says", "told")]
         return {w for w in spoken if w in question_words}
     if word in ("he", "she"):
-        person = _named_before(sentence, around, asked, question_words)
-        return None if person is None else ({*asked} if person else set())
+        return None  # a body's founder or chief may be "he": no rival of the body asked
     if word in ("it", "they"):
         name = _antecedent(sentence[: last.start()])
         if name is None:
@@ -2618,6 +2632,16 @@ def _holder_before(
     return set()
 
 
+def _named_inside(word: str, texts: Sequence[str]) -> bool:
+    """Whether a capitalised word opening a sentence is a name: it is in capitals or no
+    common English word, or the texts write it capitalised inside a sentence too ("… paid
+    Chelsea"), not only first ("Only seven …")."""
+    if word.casefold() in _PRONOUNS or word.isupper() or not common_word(word):
+        return True  # "PSV", "Feyenoord": no English word
+    inside = re.compile(rf"(?<![.!?\"“]\s)(?<!^)\b{re.escape(word)}\b")
+    return any(inside.search(text.replace("\n", " ")) for text in texts)
+
+
 def _antecedent(text: str) -> str | None:
     """The last name in ``text`` (what "it" or "they" after it stands for), else None."""
     names = [
@@ -2631,6 +2655,9 @@ def _antecedent(text: str) -> str | None:
     return names[-1] if names else None
 
 
+#: A preposition right before a name, which puts it in another role than a verb's subject
+#: ("the move of Tom Ray to Ajax").
+_RECEIVER = LazyPattern(r"\b(?:to|from|against|with|for)\s+(?:the\s+)?$")
 #: A clause that gives the verb after it a subject of its own ("…, the actor plays …").
 _NEW_SUBJECT = LazyPattern(r"[,;:]\s+(?:the|a|an|its|his|her|their|this|these)\s")
 
