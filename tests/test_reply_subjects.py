@@ -162,3 +162,32 @@ def test_a_fine_another_company_must_pay_is_no_fine_of_the_asked_publisher(
     own = asked(publishers, "How large a fine did Kelso have to pay in the price-fixing case?")
     assert not own.abstained
     assert "$45 million fine" in own.text
+
+
+@pytest.fixture(scope="module")
+def transfers(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(
+        tmp_path_factory.mktemp("transfers"),
+        {
+            "keeper.txt": (
+                "Feyenoord sign Tom Ray for a record fee\n\n"
+                "This morning Feyenoord have paid the £7 million fee to secure the record "
+                "signing of Kelso keeper Tom Ray.\n\n"
+                "This has freed the £3 million move of Jan Smit to Ajax, who had waited all "
+                "summer for a new keeper.\n"
+            ),
+        },
+    )
+
+
+def test_a_fee_another_club_paid_is_no_fee_of_the_club_a_transfer_went_to(
+    transfers: Assistant,
+) -> None:
+    other = asked(transfers, "How much did Ajax pay for Tom Ray?")
+    assert other.text == (
+        "The indexed articles give no figure for Ajax. Closest: This morning Feyenoord have "
+        "paid the £7 million fee to secure the record signing of Kelso keeper Tom Ray. [1]"
+    )
+    own = asked(transfers, "How much did Feyenoord pay for Tom Ray?")
+    assert not own.abstained
+    assert "£7 million fee" in own.text
