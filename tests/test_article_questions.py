@@ -50,7 +50,7 @@ def test_who_wrote_a_titled_article_is_answered_from_its_byline(assistant: Assis
 def test_publication_date_is_answered_from_the_dateline(assistant: Assistant) -> None:
     answer = assistant.ask('When was "Kazakhstan under pressure for human trafficking" published?')
     assert answer.text == (
-        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published on 8 October 2003. [1]"
+        "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published on 08 October 2003. [1]"
     )
     assert answer.citations[0].quote == "Wednesday, 08 October 2003"
 
@@ -64,7 +64,7 @@ def test_a_question_asking_two_fields_gets_both_each_cited_on_its_own_line(
     assert not answer.abstained
     assert answer.text == (
         "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was published by CACI Analyst. [1] "
-        "It was published on 8 October 2003. [2]"
+        "It was published on 08 October 2003. [2]"
     )
     assert [(c.marker, c.quote) for c in answer.citations] == [
         (1, "By Marat Yermukanov (10/8/2003 issue of the CACI Analyst)"),
@@ -78,7 +78,7 @@ def test_two_fields_are_cited_in_the_order_the_reply_gives_them(assistant: Assis
     answer = assistant.ask("Who wrote the CACI Analyst article and when was it published?")
     assert answer.text == (
         "“KAZAKHSTAN UNDER PRESSURE FOR HUMAN TRAFFICKING” was written by Marat Yermukanov. [1] "
-        "It was published on 8 October 2003. [2]"
+        "It was published on 08 October 2003. [2]"
     )
     assert [c.marker for c in answer.citations] == [1, 2]
     assert [Citation.of(p) for p in answer.passages[:2]] == list(answer.citations)
@@ -272,7 +272,7 @@ def test_an_inferred_outlet_is_said_to_be_inferred(assistant: Assistant) -> None
         (
             "When was the Fergana article on IS followers published?",
             "“Human trafficking and IS followers in Central Asia” was published on "
-            "20 February 2017. [1]",
+            "20 february 2017. [1]",
         ),
         (
             "Who wrote the CACI Analyst article?",
@@ -319,3 +319,34 @@ def test_a_title_line_with_doubled_spaces_is_cited_as_stated(tmp_path: Path) -> 
     fact = article_fact(TITLE, article, corpus_file.text)
     assert fact.sentence == "The article's title is “uk rebate unjustified - chirac”."
     assert corpus_file.text[fact.span.start : fact.span.end] == "uk rebate  unjustified - chirac"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "said"),
+    [
+        ("Feb. 23, 2015", "Feb. 23, 2015"),
+        ("Published: 23rd February 2015, 10:04", "23rd February 2015"),
+        ("2015-02-23T10:04:00Z", "2015-02-23"),
+        ("23/02/2015", "23 February 2015"),
+    ],
+)
+def test_a_publication_date_is_said_as_the_cited_line_writes_it(
+    tmp_path: Path, dateline: str, said: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        f"Peanuts early may spare babies an allergy\n{dateline}\n\n"
+        "Babies who eat peanut foods early are far less likely to develop an allergy, a "
+        "study found. The children were followed until they were five years old.\n",
+        encoding="utf-8",
+    )
+    parsed = ingest_corpus(corpus).files[0]
+    answer = answer_about_article(
+        "When was the story on peanuts published?", parsed.articles[0], parsed.text
+    )
+    assert answer is not None
+    assert answer.text == (
+        f"“Peanuts early may spare babies an allergy” was published on {said}. [1]"
+    )
+    assert answer.citations[0].quote == dateline

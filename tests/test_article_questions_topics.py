@@ -68,7 +68,7 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         ),
         (
             "When was the article about the Lindvik pier published?",
-            "“Harbour Town Votes to Rebuild Its Old Pier” was published on 3 March 2024. [1]",
+            "“Harbour Town Votes to Rebuild Its Old Pier” was published on March 3, 2024. [1]",
         ),
     ],
 )
@@ -122,7 +122,7 @@ def test_who_is_an_author_the_articles_say_nothing_else_about_names_their_articl
     assert not answer.abstained
     assert answer.text == (
         "Anna Berg wrote “Harbour Town Votes to Rebuild Its Old Pier”, published by Reuters "
-        "on 3 March 2024. [1]"
+        "on March 3, 2024. [1]"
     )
     (cited,) = answer.citations
     assert (cited.marker, cited.quote, cited.path) == (

@@ -136,7 +136,7 @@ def test_who_said_brings_speakers_named_in_other_alphabets_or_with_particles(
         ),
         (
             "When was the article about grain ships leaving Odesa published?",
-            "“Grain Ships Leave Odesa Again After Two-Week Pause” was published on 3 March "
+            "“Grain Ships Leave Odesa Again After Two-Week Pause” was published on March 3, "
             "2024. [1]",
             "Olena Kovalenko | Reuters | March 3, 2024",
         ),
@@ -147,7 +147,7 @@ def test_who_said_brings_speakers_named_in_other_alphabets_or_with_particles(
         ),
         (
             "When was the article about the lake fishing rights talks published?",
-            "“Talks on Lake Fishing Rights Collapse” was published on 3 March 2024. [1]",
+            "“Talks on Lake Fishing Rights Collapse” was published on March 3, 2024. [1]",
             "GENEVA, March 3, 2024 (AFP)",
         ),
         (

@@ -8,7 +8,8 @@ answers it for a given article, citing the line the value was read from: the byl
 for the author, the dateline for the date, the credit or byline line for the outlet,
 the title line for the title; a wire dateline opening the text ("LONDON (Reuters) -")
 is cited alone, not with the paragraph it opens. The value is the one ingest recorded;
-the cited line is found again by the same parsers that read it (``qa.ingest.metadata``).
+the cited line is found again by the same parsers that read it (``qa.ingest.metadata``),
+and a date is said as that line writes it ("Feb. 23, 2015").
 A value nobody states is said to be unknown (an "Updated …" date is said as the update it
 is, never as the publication date); a value from a sidecar, front matter or HTML meta
 tags is said to come from the file's metadata and cites the article's title line; an
@@ -358,8 +359,8 @@ def article_fact(field: str, article: Article, raw_text: str) -> ArticleFact:
         return ArticleFact(_unknown(field, name, article), title_span, known=False)
     if provenance == DERIVED:  # a title qa made from the first sentence
         return ArticleFact(f"The article states no title; qa calls it {name}.", title_span)
-    shown = _format(value)
     span = _source_span(field, value, article, raw_text) if provenance != METADATA else None
+    shown = _shown(value, raw_text, span)
     if field == TITLE:
         sentence = f"The article's title is {name}."
     elif field == AUTHOR:
@@ -403,6 +404,27 @@ def _unknown(field: str, name: str, article: Article) -> str:
         return f"{said[:-1]}; {estimate}." if estimate else said
     noun = {AUTHOR: "its author", OUTLET: "the outlet that published it", TITLE: "a title"}
     return f"{name} doesn't state {noun[field]}."
+
+
+#: A date written out in a line: "Feb. 23, 2015", "23rd February 2015", "2015-02-23".
+_WRITTEN_DATE = LazyPattern(
+    r"\b(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r")\b|\b\d{4}-\d{2}-\d{2}(?!\d)"
+)
+
+
+def _shown(value: object, raw_text: str, span: Span | None) -> str:
+    """A field's value as the reply says it: a date as the line it was read from writes it
+    ("Feb. 23, 2015": the reply quotes the page, and a reader finds it there), else as
+    ``_format`` does."""
+    if isinstance(value, date) and span is not None:
+        from qa.ingest.metadata import parse_dateline
+
+        for found in _WRITTEN_DATE.finditer(raw_text, span.start, span.end):
+            if parse_dateline(found.group()) == value:
+                return found.group()
+    return _format(value)
 
 
 def _format(value: object) -> str:
@@ -467,7 +489,7 @@ def _updated(article: Article, raw_text: str) -> tuple[str, Span] | None:
     for span in _nearby_lines(article, raw_text):
         line = raw_text[span.start : span.end]
         if metadata.is_update_line(line) and (when := metadata.parse_dateline(line)):
-            return _format(when), span
+            return _shown(when, raw_text, span), span
     return None
 
 
@@ -703,7 +725,11 @@ def authorship_fact(article: Article, raw_text: str) -> ArticleFact:
     """The reply saying that ``article``'s author wrote it (with its outlet and date where
     the article states them), citing the byline as "Who wrote …?" does."""
     stated = {
-        field: _format(getattr(article, field))
+        field: _shown(
+            getattr(article, field),
+            raw_text,
+            _source_span(field, getattr(article, field), article, raw_text),
+        )
         for field in (OUTLET, PUBLISHED)
         if getattr(article, field) is not None
         and article.provenance.get(field, METADATA) not in (UNKNOWN, INFERRED)
