@@ -350,3 +350,35 @@ def test_a_publication_date_is_said_as_the_cited_line_writes_it(
         f"“Peanuts early may spare babies an allergy” was published on {said}. [1]"
     )
     assert answer.citations[0].quote == dateline
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet", "cited"),
+    [
+        (
+            "Ferry fares rise for the third year\nHarbour News via Yahoo\n",
+            "Harbour News",
+            "Harbour News via Yahoo",
+        ),
+        (
+            "Ferry fares rise for the third year | Harbour Herald\n",
+            "Harbour Herald",
+            "Ferry fares rise for the third year | Harbour Herald",
+        ),
+    ],
+)
+def test_the_publisher_a_header_line_names_is_the_outlet_and_that_line_is_cited(
+    tmp_path: Path, header: str, outlet: str, cited: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        f"{header}\nFares on the island ferries will rise by six percent in April, the "
+        "operator said on Friday. It blamed the price of fuel, which has doubled.\n",
+        encoding="utf-8",
+    )
+    parsed = ingest_corpus(corpus).files[0]
+    answer = answer_about_article("Which outlet published it?", parsed.articles[0], parsed.text)
+    assert answer is not None
+    assert answer.text == (f"“Ferry fares rise for the third year” was published by {outlet}. [1]")
+    assert answer.citations[0].quote == cited

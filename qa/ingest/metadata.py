@@ -458,13 +458,19 @@ _SECTION_WORDS = frozenset(
 _OUTLET_TOKEN = LazyPattern(rf"^(?:[{CAPITALS}0-9(][\w'’&.)-]*|of|the|and|&|de|du|la|el)$")
 
 
+#: Where a publisher's line names the site carrying its story: "ABC News via Yahoo".
+_VIA = LazyPattern(r"\s+via\s+\S.{0,40}$")
+
+
 def outlet_line(text: str) -> str | None:
     """A header line that only names the page's publisher: a web address ("Sott.net",
     "cleveland.com") or a name in capitals holding a word newspapers are named by
-    ("Riverside Ledger", "The Washington Post", "FOX 13 News Utah (KSTU)"); never a
+    ("Riverside Ledger", "The Washington Post", "FOX 13 News Utah (KSTU)", "ABC News via
+    Yahoo": ABC News); never a
     section label ("World News"), a headline ("Good news for farmers") or a person. A
     byline naming only a publisher ("By The Associated Press") names it too."""
     line = re.sub(r"^by\s+", "", text.strip().rstrip("."), flags=re.I)
+    line = _VIA.sub("", line)  # "ABC News via Yahoo": ABC's story, carried by Yahoo
     tokens = line.split()
     if not 1 <= len(tokens) <= 6 or _CONTRIBUTION.match(line) or _JOB_WORDS.search(line):
         return None

@@ -456,6 +456,8 @@ def _source_span(field: str, value: object, article: Article, raw_text: str) -> 
             metadata.outlet_from_byline,
             metadata.outlet_from_credit,
             metadata.outlet_from_name_line,
+            metadata.outlet_line,
+            lambda line: metadata.title_and_site(collapse_whitespace(line))[1],
         ),
         TITLE: (_name_line,),
     }
