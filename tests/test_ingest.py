@@ -204,6 +204,33 @@ def test_a_publisher_named_after_a_headline_is_the_outlet_not_part_of_the_title(
     assert (article.title, article.outlet, article.author) == (title, outlet, "Jane Doe")
 
 
+def test_a_list_numbered_in_order_is_kept_as_the_storys_while_a_menu_is_dropped(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(
+        "Finland tops a ranking of social mobility\nMarch 3, 2024\n\n"
+        "A new report ranked ten rich countries by how much the class you are born into "
+        "shapes your life.\n\nThe overall rankings of the countries were as follows:\n"
+        "1. Finland\n2. Norway\n3. Australia\n\n"
+        "The United States came last, the report said, because of its inequality.\n\n"
+        "Home\nWorld\nBusiness\n",
+        encoding="utf-8",
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert _texts(result, article) == [
+        "A new report ranked ten rich countries by how much the class you are born into "
+        "shapes your life.",
+        "The overall rankings of the countries were as follows:",
+        "1. Finland",
+        "2. Norway",
+        "3. Australia",
+        "The United States came last, the report said, because of its inequality.",
+    ]
+
+
 def test_markdown_front_matter_overrides_detection(tmp_path: Path) -> None:
     result = ingest_corpus(_corpus(tmp_path, "front_matter.md"))
     (article,) = result.articles

@@ -54,6 +54,7 @@ nothing. Nothing else is guessed.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -630,14 +631,26 @@ def _extended_elsewhere(norm: str, ordered: list[str]) -> bool:
 
 
 def _link_runs(body: list[Paragraph]) -> set[int]:
-    """Indexes of runs of three or more consecutive link-like short lines."""
+    """Indexes of runs of three or more consecutive link-like short lines; a list numbered
+    in order ("1. Finland", "2. Norway", …) is the story's, not the page's."""
     found: set[int] = set()
     run: list[int] = []
     for index, paragraph in enumerate([*body, None]):
         if paragraph is not None and paragraph.kind == SHORT and is_short_line(paragraph.text):
             run.append(index)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not _numbered_in_order([body[i].text for i in run]):
             found.update(run)
         run = []
     return found
+
+
+#: A list item's number: "1. Finland", "2) Norway".
+_ITEM_NUMBER = LazyPattern(r"^\s*(\d{1,3})[.)]\s+\S")
+
+
+def _numbered_in_order(lines: list[str]) -> bool:
+    """Whether every line opens with the number after the one before: 1, 2, 3 …"""
+    numbers = [_ITEM_NUMBER.match(line) for line in lines]
+    values = [int(n.group(1)) for n in numbers if n is not None]
+    return len(values) == len(lines) and all(b == a + 1 for a, b in itertools.pairwise(values))
