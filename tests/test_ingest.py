@@ -1064,3 +1064,50 @@ def test_a_section_label_in_capitals_titles_nothing(tmp_path: Path) -> None:
     (article,) = result.articles
     assert article.title == "The ministry said on Monday that forty people had been detained in…"
     assert article.provenance["title"] == DERIVED
+
+
+# Paragraphs written each on one line, longer than any width a scrape wraps text at.
+LONG_A = (
+    "The harbour authority said on Tuesday that the strike had ended after three weeks of talks "
+    "between the dock workers' union and the port's operators."
+)
+LONG_B = (
+    "Ships that had waited at anchor outside the port began to move into the berths on Tuesday "
+    "evening, and the first cargo was unloaded before midnight."
+)
+
+
+def test_the_publishers_name_under_a_headline_is_no_part_of_it_on_a_page_of_long_lines(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(
+        f"Harbour strike ends after three weeks of talks\nHarbour Gazette\n\n{LONG_A}\n\n{LONG_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert (article.title, article.outlet) == (
+        "Harbour strike ends after three weeks of talks",
+        "Harbour Gazette",
+    )
+    assert _texts(result, article) == [LONG_A, LONG_B]
+
+
+def test_list_items_on_lines_of_their_own_stay_apart_on_a_page_of_long_lines(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    items = [
+        "The union must have a seat on the port's safety board",
+        "Overtime on the night shifts will be paid at double rates",
+        "No worker who joined the strike will lose any pension rights",
+    ]
+    (corpus / "strike.txt").write_text(
+        "Harbour strike ends after three weeks of talks\n\n"
+        f"{LONG_A}\n\nUnder the agreement:\n\n" + "\n".join(items) + f"\n\n{LONG_B}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert _texts(result, article) == [LONG_A, "Under the agreement:", *items, LONG_B]

@@ -157,11 +157,35 @@ def paragraphs_of(text: str, region: Span, *, markdown: bool = False) -> list[Pa
             blocks.append([span])
         else:
             blocks[-1].append(span)
+    wraps = _wraps_lines(text, blocks)
     result: list[Paragraph] = []
     for block in blocks:
-        for span in _join_wrapped(text, block):
+        for span in _join_wrapped(text, block) if wraps else block:
             result.append(_classify(text, span, markdown))
     return _headlines_over_datelines(result)
+
+
+#: The widest a scrape hard-wraps its text at, in characters.
+_WRAP_WIDTH = 100
+
+
+def _wraps_lines(text: str, blocks: list[list[Span]]) -> bool:
+    """Whether the page hard-wraps its text: more of its text sits in blocks that read as
+    wrapped than in lines longer than the widest wrap. A page that writes each paragraph
+    on one long line puts a headline and the publisher's name under it, or a list's items,
+    on lines of their own, never one paragraph wrapped at a width."""
+    longer = sum(
+        span.end - span.start
+        for block in blocks
+        for span in block
+        if span.end - span.start > _WRAP_WIDTH
+    )
+    wrapped = sum(
+        block[-1].end - block[0].start
+        for block in blocks
+        if len(block) > 1 and len(_join_wrapped(text, block)) == 1
+    )
+    return wrapped > longer
 
 
 #: Longest headline, in words, that may end as a sentence does ("Is it safe?").
@@ -197,7 +221,7 @@ def _join_wrapped(text: str, block: list[Span]) -> list[Span]:
     lengths = [span.end - span.start for span in block]
     longest = max(lengths)
     wrapped = (
-        longest <= 100
+        longest <= _WRAP_WIDTH
         and all(length >= 40 and length >= 0.6 * longest for length in lengths[:-1])
         and not any(_LIST_MARKER.match(text[span.start : span.end]) for span in block[1:])
         and not any(text[span.start] == "#" for span in block)
