@@ -1111,3 +1111,36 @@ def test_list_items_on_lines_of_their_own_stay_apart_on_a_page_of_long_lines(
     result = ingest_corpus(corpus)
     (article,) = result.articles
     assert _texts(result, article) == [LONG_A, "Under the agreement:", *items, LONG_B]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Gazette (Portvik) First published March 3, 2024: 1:28 AM ET",
+        "Date created : 2024-03-03",
+    ],
+)
+def test_a_closing_line_saying_when_the_story_was_published_gives_its_date(
+    tmp_path: Path, line: str
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(
+        f"Harbour strike ends after three weeks of talks\n\n{LONG_A}\n\n{LONG_B}\n\n{line}\n"
+    )
+    result = ingest_corpus(corpus)
+    (article,) = result.articles
+    assert article.published == date(2024, 3, 3)
+    assert article.provenance["published"] == STATED
+    assert _texts(result, article) == [LONG_A, LONG_B]
+
+
+def test_a_closing_line_saying_when_the_story_was_updated_gives_no_date(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(
+        "Harbour strike ends after three weeks of talks\n\n"
+        f"{LONG_A}\n\n{LONG_B}\n\nUpdated, first published March 3, 2024\n"
+    )
+    (article,) = ingest_corpus(corpus).articles
+    assert article.published is None

@@ -86,6 +86,7 @@ from qa.ingest.metadata import (
     parse_byline,
     parse_dateline,
     parse_signature,
+    publication_date,
     read_wire_dateline,
     title_and_site,
 )
@@ -590,6 +591,9 @@ def _published(header: list[Paragraph], tail: list[Paragraph]) -> date | None:
     for paragraph in tail:
         if paragraph.when is not None and not is_update_line(paragraph.text):
             return paragraph.when
+    for paragraph in [*header, *tail]:  # "CNNMoney (New York) First published February 1, 2016"
+        if paragraph.kind != PROSE and (when := publication_date(paragraph.text)):
+            return when
     return None
 
 

@@ -131,6 +131,19 @@ def find_date(text: str) -> date | None:
     return None
 
 
+#: A word saying that the line gives when the story appeared, wherever it stands in the line.
+_PUBLISHED_WORD = LazyPattern(r"\b(?:published|posted|created)\b", re.I)
+
+
+def publication_date(text: str) -> date | None:
+    """The date of a short line that says when the story was published, with words before
+    it: "CNNMoney (New York) First published February 1, 2016: 1:28 AM ET", "Date created :
+    2015-05-12"; None for any other line, or one that says when it was updated."""
+    if len(words(text)) > 15 or not _PUBLISHED_WORD.search(text) or is_update_line(text):
+        return None
+    return find_date(text)
+
+
 _PUBLICATION_MARKER = LazyPattern(
     r"^(?:(?:first\s+)?published|posted|updated|filed)(?:\s+(?:on|in|at|by|under)\b.*)?\s*:?$",
     re.I,
