@@ -19,7 +19,9 @@ answer sentence that answers it; ``it`` after ``which report …?`` or ``what wa
 attempt …?`` is the name the answer gives for that noun (beside it, or as the one doing what
 was asked: ``Which firm built the bridge?``, "… built by Harbour Build",
 ``qa.search.answered_name``), never the noun itself, and stays that name for the next turn's
-``it``; so is ``she`` after ``which physiologist …?`` or ``who found …?``; ``the region`` or
+``it``; so is ``she`` after ``which physiologist …?`` or ``who found …?``; ``the two of
+them`` is the two people the last two turns were about (``Where did Helen Okafor and Daniel
+Reyes work before?``), and ``they`` after a question naming two people is both; ``the region`` or
 ``this town`` is the place the last questions named; a question about someone by a role the
 conversation never mentioned (``why did the mayor resign?`` after talk of ferries) stands
 alone. A correction (``no, I meant in Tajikistan``, ``only 2017``) is filled in like a
