@@ -226,7 +226,9 @@ def test_when_was_it_published_after_a_question_about_a_report_asks_about_the_re
     assert answer.text == (
         "The US State Department’s 2012 Trafficking in Persons report found that Kazakhstan "
         "“does not fully comply” with minimum standards to eliminate trafficking, but added "
-        "that Astana “is making significant efforts to do so.” [1]"
+        "that Astana “is making significant efforts to do so.” [1] It also noted that 30 "
+        "trafficking offenders were convicted last year: 26 for sex-trafficking offenses and "
+        "four on forced labor charges. [1]"
     )
 
 

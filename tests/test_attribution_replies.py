@@ -158,7 +158,7 @@ def test_she_told_an_agency_brings_the_subject_named_earlier_not_the_last_speake
     assert answer.text == (
         "The regional governor, Anna Berg, visited Ashford on Sunday. [1] She said the flood "
         "walls built in 2015 had been too low. [1] “We were told they would hold for a "
-        "hundred years,” she told the Associated Press. [1]"
+        "hundred years,” she told the Associated Press. [1] “They did not hold for ten.” [1]"
     )
 
 

@@ -51,7 +51,7 @@ def test_reply_of_a_group_named_save_our_is_no_quote(assistant: Assistant) -> No
     answer = asked(assistant, "How many signatures has the petition collected?")
     assert answer.text == (
         "The campaign group, Save Our Valley Schools, has collected 1,600 signatures on a "
-        "petition. [1]"
+        "petition. [1] Its founder, Leah Marsh, said the school was the heart of the village. [1]"
     )
 
 

@@ -30,7 +30,9 @@ a time of day; for "How long …?", a duration, and for "How tall …?" or "How 
 border?", a distance); a "Why …?"
 question by the likeliest of the chosen sentences that gives a cause or a purpose
 ("because", "blamed the hold-up on", "in a bid to"). That sentence leads the reply; the
-others follow it as they stand in the article (``leader_first``). A question in two
+others follow it as they stand in the article (``leader_first``). When the reply has room,
+the sentence right after the first joins it where it goes on with it, pointing back to it
+("This makes …", "Nearly all of them …": ``goes_on``). A question in two
 parts ("Who … and when …?", "When and where …?") gets the best sentences for each, part
 by part.
 """
@@ -688,7 +690,52 @@ def select(
             cause = max(beside, key=lambda c: c.probability)
             rest = [c for c in chosen[1:] if c is not cause]
             chosen = [first, cause, *rest][: max(weights.max_sentences, 2)]
-    return leader_first(chosen)
+    return leader_first(_with_sequel(chosen, rated, weights.max_sentences))
+
+
+#: The first words of a sentence that goes on with the one before it, pointing back to it:
+#: "This makes …", "For instance …", "Nearly all of them are …", "“He wanted …”"; not
+#: "This year …", which points to a time.
+_POINTS_BACK = LazyPattern(
+    r"^\W*(?:(?:(?:nearly|almost|not)\s+)?(?:all|most|many|some|none|few|each|both|one|two|"
+    r"several|neither|half)\s+of\s+)?"
+    r"(?:(?:this|these|that|those|such)(?!\s+(?:year|week|month|season|time|morning|"
+    r"afternoon|evening|night|weekend|summer|spring|autumn|fall|winter|decade|century)\b)"
+    r"|it|its|they|them|their|he|she|his|her)\b"
+    r"|^\W*for\s+(?:instance|example)\b",
+    re.I,
+)
+
+
+def goes_on(sentence: str) -> bool:
+    """Whether a sentence goes on with the one before it, pointing back to it in its first
+    words ("This makes the bounds independent …", "For instance, …", "Nearly all of them
+    are …"): shown after that one, it says more of what that one speaks of."""
+    return _POINTS_BACK.search(sentence) is not None
+
+
+def _with_sequel(
+    chosen: Sequence[Candidate], rated: Sequence[Candidate], most: int
+) -> list[Candidate]:
+    """The chosen sentences with the sentence right after the first, when that one goes on
+    with it (``goes_on``): what the first sentence brings up, news often tells only in
+    the next ("Each year the area has about 10,000 earthquakes." "Nearly all of them are so
+    small that they are not felt."), when the reply has room for it: it never takes the
+    place of a sentence chosen for being likely to answer."""
+    first = chosen[0]
+    sequel = next(
+        (
+            c
+            for c in _neighbours(first, rated)
+            if c.span.start > first.span.start
+            and goes_on(c.text)
+            and not (c.signals[_CONTRADICTS] and not first.signals[_CONTRADICTS])
+        ),
+        None,
+    )
+    if sequel is None or any(c is sequel for c in chosen) or len(chosen) >= most:
+        return list(chosen)
+    return [*chosen, sequel]
 
 
 #: How many characters (a space, a line break or two) may part two sentences that stand
