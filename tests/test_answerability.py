@@ -384,6 +384,10 @@ def test_a_how_many_reply_without_a_figure_becomes_an_abstention(assistant: Assi
         ("How many years did he serve?", "He served three years.", None),
         ("How old is Tim Henman?", "The 30-year-old made his debut in 1994.", None),
         ("How long does he have to appeal?", "He has 10 days to appeal.", None),
+        # a span of time said in words answers a question about time, and only such a one
+        ("How long did they wear the patch?", "They wore it for a year.", None),
+        ("How long was the hearing?", "It lasted half an hour.", None),
+        ("How many patients wore the patch?", "They wore it for a year.", "number"),
         ("How big is the port?", "It is the country's fourth-busiest port.", None),
         ("How many cows are there in Syria?", "In the 1060s, Crispin led the Normans.", "number"),
         ("How many cows are there in Syria?", "In the 1060s, 300 cows grazed there.", None),

@@ -805,7 +805,8 @@ def reply_lacks_asked(
     """``number`` when the question asks for one (``surface_kind``) and no sentence of
     the reply gives a figure the question does not already name: a "how many" reply
     without a figure is no answer, whatever its passage holds elsewhere. A figure is a
-    number that is not a year or the day of a date ("November 3"), or a number word.
+    number that is not a year or the day of a date ("November 3"), or a number word; for
+    a question about time, a span said in words ("for a year") too.
     A figure of something else is no answer either: "What is the population of
     Kazakhstan?" needs a reply that speaks of population (``measured``), not one that
     counts NGOs; an age ("How old is …?") may stand in the passages the reply is drawn from
@@ -825,7 +826,8 @@ def reply_lacks_asked(
     if _plural_noun(counted):  # "his 50th cap" ranks a cap: it counts no goals
         sentences = [_without_ranks(s, singular(counted)) for s in sentences]
     known = _figures(question)
-    if not any(_figures(s) - known for s in sentences):
+    spans = bool(_ASKS_TIME.search(question))  # "for a year" answers "How long …?"
+    if not any(_figures(s) - known or (spans and _SPAN_IN_WORDS.search(s)) for s in sentences):
         return ASKED_NUMBER
     if _ASKS_PERCENTAGE.search(question) and not any(_PERCENTAGE.search(s) for s in sentences):
         return ASKED_NUMBER  # "By what percentage …?" is not answered by "the top ten reasons"
@@ -838,6 +840,11 @@ def reply_lacks_asked(
     return None if speaks_of else ASKED_NUMBER
 
 
+#: A span of time said without a number: "for a year", "half an hour", "a few weeks".
+_SPAN_IN_WORDS = LazyPattern(
+    rf"\b(?:an?|half\s+an?|a\s+few|several)\s+(?:(?:full|whole|single|further)\s+)?{_TIME_UNIT}\b",
+    re.I,
+)
 #: A question asking for a percentage, which only a share answers ("12%", "a third").
 _ASKS_PERCENTAGE = LazyPattern(
     r"\b(?:what|which|by\s+what|how\s+many)\s+(?:percentage|percent|per\s+cent)\b", re.I
