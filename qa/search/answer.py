@@ -476,11 +476,11 @@ def reply(
             }
             room = len(parts) + len(needed) < limit  # never in place of their chosen words
             if quote is not None and room and all(quote != p[1] for p in parts):
-                marker, listed = _citing(listed, candidate, raw, quote)
+                marker, listed = _citing(listed, candidate.marker, candidate.article, raw, quote)
                 parts.append((marker, quote, without_footnotes(raw[quote.start : quote.end])))
                 articles.append(article_id)
             continue
-        marker, listed = _citing(listed, candidate, raw, speaker)
+        marker, listed = _citing(listed, candidate.marker, candidate.article, raw, speaker)
         naming = (marker, speaker, without_footnotes(raw[speaker.start : speaker.end]))
         leads = (
             not parts
@@ -545,9 +545,7 @@ def _quotations_opened(
         ):
             at += 1
             continue
-        shown = _shown_by(articles[at], opening, listed)
-        if not shown:
-            shown, listed = marker, _extended(listed, marker, candidate.article, raw, opening)
+        shown, listed = _citing(listed, marker, candidate.article, raw, opening)
         parts.insert(at, (shown, opening, without_footnotes(raw[opening.start : opening.end])))
         articles.insert(at, articles[at])
         at += 2
@@ -590,9 +588,7 @@ def _quotations_closed(
             at += 1
             continue
         for offset, later in enumerate(rest, start=1):
-            cited = _shown_by(articles[at], later, listed)
-            if not cited:
-                cited, listed = marker, _extended(listed, marker, candidate.article, raw, later)
+            cited, listed = _citing(listed, marker, candidate.article, raw, later)
             text = without_footnotes(raw[later.start : later.end])
             parts.insert(at + offset, (cited, later, text))
             articles.insert(at + offset, articles[at])
@@ -636,9 +632,7 @@ def _quotes_gone_on(
                 articles.pop()
             if (articles[at], later) in shown or len(parts) >= limit:
                 break
-            cited = _shown_by(articles[at], later, listed)
-            if not cited:
-                cited, listed = marker, _extended(listed, marker, candidate.article, raw, later)
+            cited, listed = _citing(listed, marker, candidate.article, raw, later)
             at += 1
             parts.insert(at, (cited, later, without_footnotes(raw[later.start : later.end])))
             articles.insert(at, articles[at - 1])
@@ -693,14 +687,15 @@ def _quote_asked(surname: str | None, candidate: Candidate, raw: str) -> Span | 
 
 
 def _citing(
-    listed: tuple[Passage, ...], candidate: Candidate, raw: str, span: Span
+    listed: tuple[Passage, ...], marker: int, article: Article, raw: str, span: Span
 ) -> tuple[int, tuple[Passage, ...]]:
-    """The marker citing ``span``, a sentence brought beside ``candidate``: the first listed
-    passage showing it, else ``candidate``'s own passage, extended to hold it."""
-    marker = _shown_by(candidate.article.article_id, span, listed)
-    if marker:
-        return marker, listed
-    return candidate.marker, _extended(listed, candidate.marker, candidate.article, raw, span)
+    """The marker citing ``span`` of ``article``, a sentence brought beside one cited by
+    ``marker``: the first listed passage showing it, else passage ``marker``, extended to
+    hold it."""
+    shown = _shown_by(article.article_id, span, listed)
+    if shown:
+        return shown, listed
+    return marker, _extended(listed, marker, article, raw, span)
 
 
 def _asked_from_lower(
