@@ -2292,18 +2292,10 @@ def year_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint
     another year ("Holm won the race in 2024 by only 12 seconds"): the year, and the index
     of the first figure sentence; else None. Not read: a question naming two years or a
     year it counts from or to ("since 2010", "by 2030")."""
-    if surface_kind(question) != ASKED_NUMBER or _YEAR_BOUND.search(question):
+    if _YEAR_BOUND.search(question):
         return None
-    asked = set(_LONE_YEAR.findall(question))
-    if len(asked) != 1:
-        return None
-    _, giving = _figure_sentences(question, sentences)
-    if not giving or any(asked & set(_ANY_YEAR.findall(s)) for s in giving):
-        return None
-    if all(set(_ANY_YEAR.findall(s)) - asked for s in giving):
-        year = asked.pop()
-        return Constraint(YEAR, year, (year,)), sentences.index(giving[0])
-    return None
+    found = _figure_for_another(question, sentences, _LONE_YEAR, _ANY_YEAR)
+    return (Constraint(YEAR, found[0], (found[0],)), found[1]) if found else None
 
 
 def day_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint, int] | None:
@@ -2311,17 +2303,26 @@ def day_of_another(question: str, sentences: Sequence[str]) -> tuple[Constraint,
     back by Thursday evening?") when no figure sentence of the reply names it and each
     names another day ("by Wednesday evening it had restored supply to 90,000 homes"): the
     day, and the index of the first figure sentence; else None."""
+    found = _figure_for_another(question, sentences, _WEEKDAY, _WEEKDAY)
+    return (Constraint(DATE, found[0], (found[0].lower(),)), found[1]) if found else None
+
+
+def _figure_for_another(
+    question: str, sentences: Sequence[str], asked_by: LazyPattern[str], named_by: LazyPattern[str]
+) -> tuple[str, int] | None:
+    """The one value a number question names (``asked_by``: a year, a day) when every figure
+    sentence of the reply names another (``named_by``) and none names it: the value, and
+    the index of the first figure sentence; else None."""
     if surface_kind(question) != ASKED_NUMBER:
         return None
-    asked = set(_WEEKDAY.findall(question))
+    asked = set(asked_by.findall(question))
     if len(asked) != 1:
         return None
     _, giving = _figure_sentences(question, sentences)
-    if not giving or any(asked & set(_WEEKDAY.findall(s)) for s in giving):
+    if not giving or any(asked & set(named_by.findall(s)) for s in giving):
         return None
-    if all(_WEEKDAY.search(s) for s in giving):
-        day = asked.pop()
-        return Constraint(DATE, day, (day.lower(),)), sentences.index(giving[0])
+    if all(set(named_by.findall(s)) - asked for s in giving):
+        return asked.pop(), sentences.index(giving[0])
     return None
 
 
