@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from written_articles import ingested_story
 
 from qa.ingest.reader import ingest_corpus
 from qa.records import Article, Citation
@@ -333,18 +334,13 @@ def test_a_title_line_with_doubled_spaces_is_cited_as_stated(tmp_path: Path) -> 
 def test_a_publication_date_is_said_as_the_cited_line_writes_it(
     tmp_path: Path, dateline: str, said: str
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.txt").write_text(
+    raw, article = ingested_story(
+        tmp_path,
         f"Peanuts early may spare babies an allergy\n{dateline}\n\n"
         "Babies who eat peanut foods early are far less likely to develop an allergy, a "
         "study found. The children were followed until they were five years old.\n",
-        encoding="utf-8",
     )
-    parsed = ingest_corpus(corpus).files[0]
-    answer = answer_about_article(
-        "When was the story on peanuts published?", parsed.articles[0], parsed.text
-    )
+    answer = answer_about_article("When was the story on peanuts published?", article, raw)
     assert answer is not None
     assert answer.text == (
         f"“Peanuts early may spare babies an allergy” was published on {said}. [1]"
@@ -370,15 +366,12 @@ def test_a_publication_date_is_said_as_the_cited_line_writes_it(
 def test_the_publisher_a_header_line_names_is_the_outlet_and_that_line_is_cited(
     tmp_path: Path, header: str, outlet: str, cited: str
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.txt").write_text(
+    raw, article = ingested_story(
+        tmp_path,
         f"{header}\nFares on the island ferries will rise by six percent in April, the "
         "operator said on Friday. It blamed the price of fuel, which has doubled.\n",
-        encoding="utf-8",
     )
-    parsed = ingest_corpus(corpus).files[0]
-    answer = answer_about_article("Which outlet published it?", parsed.articles[0], parsed.text)
+    answer = answer_about_article("Which outlet published it?", article, raw)
     assert answer is not None
     assert answer.text == (f"“Ferry fares rise for the third year” was published by {outlet}. [1]")
     assert answer.citations[0].quote == cited
