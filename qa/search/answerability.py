@@ -213,7 +213,7 @@ from qa.search.name_kinds import (
     regions_named,
 )
 from qa.search.opposites import opposed_word
-from qa.search.person_titles import COURTESY_TITLES, HEADS, LEADS, OFFICES, ROLES
+from qa.search.person_titles import COURTESY_TITLES, HEADS, LEADS, OFFICES, PERSON_TITLES, ROLES
 from qa.search.sentence_choice import is_statement
 from qa.search.term_matching import (
     FUNCTION_WORDS,
@@ -902,7 +902,9 @@ def figure_of_another(
     puts in no place is the story's: when the first sentence of every article the reply
     is drawn from (``ledes``) puts the story in another place than the asked one
     ("Crews across the Kelso Valley …"), "90 barns were lost" is no figure for Dunmore,
-    unless a sentence just before it names the asked place ("those villages")."""
+    unless a sentence just before it names the asked place ("those villages"). A title
+    the asked person shares with others names none of them: "In 1997, President Bill
+    Clinton imposed …" gives no date of President Trump's, and names a rival."""
     asked = surface_kind(question)
     if asked is None:
         return None
@@ -980,6 +982,8 @@ def figure_of_another(
     for subject in subjects:
         words = [w for w in plain_words(fold(subject.text)) if len(w) > 1 and w != "the"]
         kind = kinds[subject]
+        if kind == PERSON:  # "President Bill Clinton" does not name President Trump
+            words = [w for w in words if w not in PERSON_TITLES] or words
         if ages and kind == PERSON:
             # Whose age each sentence gives: the one it stands with ("the 24-year-old Berg
             # beat Lund" gives no age of Lund's), else the person the sentence speaks of.
@@ -1575,7 +1579,8 @@ def _names_rival(
     by capitals (``entity_spans``; or a
     surname alone, "Idowu", of a person ``surnames`` holds: the text around named
     "Phillips Idowu" before), or in text without capitals, a country's word or, for a
-    person, a word rare in English ("miresmaeili")."""
+    person, a word rare in English ("miresmaeili"). A person's title is no word of theirs
+    the question may share: "President Bill Clinton" is a rival of "President Trump"."""
     if kind == PERSON and not sources:
         sentence = _without_sources(sentence)
     said = plain_words(fold(sentence))
@@ -1591,7 +1596,7 @@ def _names_rival(
         capitalised = {w.lower() for w in _CAPITALISED_WORD.findall(fold(sentence))}
         return bool((capitalised & surnames) - asked) or any(
             found == PERSON
-            and not set(plain_words(fold(sentence[start:end]))) & asked
+            and not (set(plain_words(fold(sentence[start:end]))) - PERSON_TITLES) & asked
             and not _PLACE_NOUN.search(sentence[start:end])
             for start, end, found in entity_spans(sentence, Vocabulary())
         )
