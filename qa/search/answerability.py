@@ -1059,7 +1059,7 @@ def named_beside_figure(
     else:
         mentioned = things(question)
         giving = figured = [s for s in sentences if _gives(asked, s, question, mentioned)]
-    if not giving or any(_speaks_of_before(s) for s in giving):
+    if not giving or any(_speaks_of_before(s, question) for s in giving):
         return None
     kinds = _kinds_of(question, constraints)
     story = " ".join(about)
@@ -1098,18 +1098,49 @@ def _figure_sentences(question: str, sentences: Sequence[str]) -> tuple[list[str
     return figured, [s for s in figured if names_counted(question, s)] or figured
 
 
-def _speaks_of_before(sentence: str) -> bool:
+def _speaks_of_before(sentence: str, question: str = "") -> bool:
     """Whether the sentence speaks of someone or something named before it: it opens on a
-    pronoun or a bare noun ("It was founded …", "The company said …"), or holds a pronoun
-    ("… when she was 20") that no name earlier in the sentence stands before."""
-    if _ANAPHOR.match(sentence):
+    pronoun or a bare noun ("It was founded …", "The company said …"), or on "the" and a
+    noun the question names ("The eight-module course …" for "How many modules does the
+    Revolutionary War course have?"), or holds a pronoun ("… when she was 20", a speaker's
+    "we" or "our") that no name earlier in the sentence stands before."""
+    if _ANAPHOR.match(sentence) or _names_asked_thing(sentence, question):
+        return True
+    if _SPEAKERS_OWN.search(sentence):
         return True
     found = _PRONOUN.search(sentence)
     return found is not None and not _NAMED_WORD.search(sentence, 1, found.start())
 
 
+def _names_asked_thing(sentence: str, question: str) -> bool:
+    """Whether the sentence opens on "The" and, within a few words none of them a name, a
+    noun the question names in lower case, not the one it counts ("The eight-module course
+    …" for "How many modules does the Revolutionary War course have?"): it speaks of the
+    asked thing, which the text named before ("The Atacama telescope …" names another)."""
+    opening = _DEFINITE_OPENING.match(sentence)
+    if opening is None or not question:
+        return False
+    counted = _counted_head(question)
+    asked = {
+        w.lower()
+        for w in re.findall(r"\b[a-z][a-z'’-]+\b", question)
+        if w not in _NO_THING and (counted is None or w != counted[1])
+    }
+    for word in opening.group(1).split():
+        if word.lower() in asked:
+            return True
+        if not word.islower():
+            return False  # a name: another thing of the kind ("The Atacama telescope")
+    return False
+
+
+#: "The" and the few words after it, up to the first verb-like break.
+_DEFINITE_OPENING = LazyPattern(r"The\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)\b")
 #: A pronoun, which may stand for a name the text gave before.
 _PRONOUN = LazyPattern(r"\b(?:it|its|he|she|his|her|him|they|their|them)\b", re.I)
+#: A speaker's own party, named around the quote, not in it ("With 6 million cars sold, we
+#: believe …", said a carmaker's manager), whatever names stand before it.
+_SPEAKERS_OWN = LazyPattern(r"\b(?:we|our)\b", re.I)
 #: A capitalised word inside a sentence: a name.
 _NAMED_WORD = LazyPattern(r"\b[A-Z][\w'’-]+")
 #: A figure of a measure or a time ("a 42-kilometre stage", "for six hours"), which counts
