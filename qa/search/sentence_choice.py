@@ -2,7 +2,9 @@
 
 Every sentence inside the windows of the listed passages is a candidate (a
 heading, title, byline or dateline never is: see ``is_statement``; nor is any line of
-an article's header, its headline and byline, even one that reads like a sentence). Each is
+an article's header, its headline and byline, even one that reads like a sentence; a
+sentence ending in a colon that opens a list is one with the list's short lines after it:
+``introduces_list``). Each is
 described by a few signals, and a logistic model learned on the tuning halves
 of the question sets (eval/tune_answers.py) turns them into the probability
 that the sentence holds the answer:
@@ -312,9 +314,12 @@ def candidates(
             for s in window_sentences(raw, article, window)
         ]
         texts = [without_footnotes(raw[s.start : s.end]) for s in spans]
+        spans, texts, listing = _with_lists(raw, spans, texts)
         for i, span in enumerate(spans):
             key = (article.article_id, span.start)
-            if key in seen or not is_statement(texts[i]) or _ASKS.search(texts[i]):
+            if key in seen or not (i in listing or is_statement(texts[i])):
+                continue
+            if _ASKS.search(texts[i]):
                 continue
             if any(h.start <= span.start < h.end for h in article.header):
                 continue  # the headline or byline: it names the story, it is no answer
@@ -367,6 +372,59 @@ def candidates(
         )
         built.append(Candidate(marker, passage.article, span, text, signals))
     return built
+
+
+def introduces_list(sentence: str) -> bool:
+    """Whether a sentence ends in a colon that opens a list ("The overall rankings were as
+    follows:", "Ann Lee suggested in 7 Simple Tests to Raise Sales to test:"): it reads as a
+    statement but for its end, with at least four words in lower case, which a heading
+    ("IV Revolts in Kyrgyzstan:") lacks."""
+    if not sentence.rstrip().endswith(":") or _CAPTION.search(sentence):
+        return False
+    words = [w for w in sentence.split() if any(c.isalpha() for c in w)]
+    return len(words) >= _LIST_INTRO_WORDS and sum(1 for w in words if w.islower()) >= 4
+
+
+def _with_lists(
+    raw: str, spans: list[Span], texts: list[str]
+) -> tuple[list[Span], list[str], set[int]]:
+    """The sentences with each one that introduces a list (``introduces_list``) joined to
+    the short lines of the list after it ("1.", "Finland", "2.", "Norway" …; "Buy now vs free
+    trial"), up to the next statement: news names what a list ranks or holds only in the
+    line before it, and a list's items say nothing without it. With the indexes of the
+    joined ones."""
+    joined_spans: list[Span] = []
+    joined_texts: list[str] = []
+    listing: set[int] = set()
+    i = 0
+    while i < len(spans):
+        end = i + 1
+        if introduces_list(texts[i]):
+            while (
+                end < len(spans)
+                and end - i <= _LIST_PIECES
+                and len(texts[end].split()) <= _LIST_ITEM_WORDS
+                and not is_statement(texts[end])
+                and spans[end].end - spans[i].start <= _LIST_CHARS
+            ):
+                end += 1
+        if end > i + 1:
+            listing.add(len(joined_spans))
+            joined_spans.append(Span(spans[i].start, spans[end - 1].end))
+            joined_texts.append(" ".join(raw[spans[i].start : spans[end - 1].end].split()))
+        else:
+            joined_spans.append(spans[i])
+            joined_texts.append(texts[i])
+        i = end
+    return joined_spans, joined_texts, listing
+
+
+#: How many lines, of how many words at most, a list joined to its introduction may hold,
+#: and how long the whole may run (characters).
+_LIST_PIECES = 24
+_LIST_INTRO_WORDS = 6
+_LIST_ITEM_WORDS = 12
+_LIST_CHARS = 500
 
 
 #: A run of capitalised words: a name, or a sentence's first word.
