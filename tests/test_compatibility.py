@@ -81,6 +81,18 @@ def test_late_chunking_embeds_again_and_cannot_answer_from_an_index_embedded_tex
     )
 
 
+def test_pooled_windows_embed_again_and_cannot_answer_from_an_index_embedded_text_by_text() -> None:
+    settings = dataclasses.replace(SETTINGS, pooled_windows=True)
+    assert mismatch(BUILT, settings, REUSING) == (
+        "the index's passages were embedded one text at a time, "
+        "not embedded as sentences, windows pooled from them"
+    )
+    assert not vectors_reusable(BUILT, settings, MODEL)
+    assert mismatch(BUILT, settings, ANSWERING) == (
+        "the index was built with chunking pooled_windows=none, not pooled_windows=1"
+    )
+
+
 def test_late_chunked_vectors_are_embedded_again_when_the_chunking_changes() -> None:
     late = dataclasses.replace(SETTINGS, late_chunking=True)
     built = dataclasses.replace(BUILT, chunking=late.chunking_signature())

@@ -8,8 +8,9 @@ needs part of that recipe to match the settings:
   by the model the settings name, and passages are what that chunking cuts;
 * reusing stored vectors for the next build needs the same model, weights,
   precision and way of embedding: vectors embedded one text at a time are kept by
-  text, so they survive a change of chunking; late-chunked vectors (pooled from the
-  text around them) survive only the same chunking.
+  text, so they survive a change of chunking (windows pooled from their sentences are
+  pooled again at each build); late-chunked vectors (pooled from the text around
+  them) survive only the same chunking.
 
 The first part that differs is said in words. A reader then refuses the index
 (``run qa index --rebuild``); a writer embeds everything again.
@@ -60,12 +61,16 @@ def mismatch(
             )
         if aspect == "precision" and manifest.precision != settings.precision:
             return f"the index was embedded in {manifest.precision}, not {settings.precision}"
-        if aspect == "embedding" and _late(manifest.chunking) != _late(chunking):
+        if aspect == "embedding" and _embedding(manifest.chunking) != _embedding(chunking):
             return (
-                f"the index's passages were {_EMBEDDING[_late(manifest.chunking)]}, "
-                f"not {_EMBEDDING[_late(chunking)]}"
+                f"the index's passages were {_embedding(manifest.chunking)}, "
+                f"not {_embedding(chunking)}"
             )
-        if aspect == "embedding" and _late(chunking) and manifest.chunking != chunking:
+        if (
+            aspect == "embedding"
+            and chunking.get("late_chunking")
+            and manifest.chunking != chunking
+        ):
             return "late-chunked vectors depend on the chunking, which changed"
         if aspect == "chunking" and manifest.chunking != chunking:
             differ = sorted(
@@ -79,11 +84,13 @@ def mismatch(
     return None
 
 
-_EMBEDDING = {False: "embedded one text at a time", True: "late-chunked"}
-
-
-def _late(chunking: dict[str, int]) -> bool:
-    return bool(chunking.get("late_chunking", 0))
+def _embedding(chunking: dict[str, int]) -> str:
+    """How the passages' vectors were made, in words."""
+    if chunking.get("late_chunking"):
+        return "late-chunked"
+    if chunking.get("pooled_windows"):
+        return "embedded as sentences, windows pooled from them"
+    return "embedded one text at a time"
 
 
 def check_compatible(manifest: Manifest, settings: Settings) -> None:

@@ -156,8 +156,11 @@ def passage_embedders(
     model: ModelSpec,
     precision: str = "fp32",
     progress: ProgressSink | None = None,
+    *,
+    batch_size: int = 32,
 ) -> EmbedderFactory:
-    """How passages of the index in ``index_dir`` are embedded, on every core.
+    """How passages of the index in ``index_dir`` are embedded, on every core,
+    ``batch_size`` texts per run of the model.
 
     ONNX Runtime runs the export of ``model`` at ``precision`` kept in the index
     (made now if missing: the query path needs it too; a first export, tens of
@@ -199,7 +202,9 @@ def passage_embedders(
     optimized_graph(folder)  # the questions' graph, ready for fast loading by every qa ask
     derive_bert_weights(folder, Path(model.path), model.weights_sha256)  # or questions in numpy
     threads = os.cpu_count() or 1
-    return lambda spec: OnnxEmbedder(folder, spec, threads=threads, quantized=quantized)
+    return lambda spec: OnnxEmbedder(
+        folder, spec, threads=threads, quantized=quantized, batch_size=batch_size
+    )
 
 
 def question_embedder(index_dir: Path, manifest: Manifest, model_name: str) -> Embedder:

@@ -2,8 +2,10 @@
 
 Every run re-reads and re-chunks the whole corpus (cheap), compares article
 content hashes with the current index, reuses the stored vector of every
-window and sentence whose text is unchanged, embeds the rest, and writes a
-new generation that replaces the old one atomically.
+window and sentence whose text is unchanged (with ``pooled_windows``, of every
+sentence: each window's vector is then pooled from its sentences', see
+qa.index.pooling), embeds the rest, and writes a new generation that replaces the
+old one atomically.
 
 Vectors are saved in batches while they are embedded (see ``embed_cache``),
 so a run that is killed half way leaves the index as it was and the next
@@ -12,6 +14,7 @@ run embeds only what the killed one had not finished.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -36,6 +39,7 @@ from qa.index.embed import (
 )
 from qa.index.embed_cache import EmbeddingCache, clear_caches, text_key
 from qa.index.late_chunking import embed_late, token_encoder, vectors_by_place
+from qa.index.pooling import pooled_window_vectors
 from qa.ingest.adding import remove_partial_copies
 from qa.ingest.freshness import stamp_corpus
 from qa.ingest.reader import IngestResult, ingest_corpus
@@ -103,7 +107,16 @@ def update_index(
         corpus = ingest_corpus(settings.corpus_dir, follow_symlinks=settings.follow_symlinks)
         if embedder_factory is None or settings.late_chunking:
             _share_export(settings, model, into_index=True)
-            made = passage_embedders(settings.index_dir, model, settings.precision, progress)
+            # Sentences alone run from 5 to 100 tokens: one per run pads none (padding them
+            # in batches took twice the CPU), and an int8 vector then depends on its own text
+            # only, as activations are quantised over each run's input.
+            made = passage_embedders(
+                settings.index_dir,
+                model,
+                settings.precision,
+                progress,
+                batch_size=1 if settings.pooled_windows else 32,
+            )
             embedder_factory = embedder_factory or made
             _share_export(settings, model, into_index=False)
         if rebuild:
@@ -239,6 +252,7 @@ def _update(
     tokenizer = load_tokenizer(model)
     max_tokens = min(settings.max_tokens, model_max_tokens(model))
 
+    @functools.cache  # chunking counts each sentence, and pooling weighs it by its count
     def count_tokens(text: str) -> int:
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
 
@@ -280,7 +294,11 @@ def _update(
     else:
         known_windows, known_sentences = vectors_by_text(previous) if previous else ({}, {})
         texts_missing = sorted(
-            {c.text for c in chunks if c.text not in known_windows}
+            (
+                set()
+                if settings.pooled_windows
+                else {c.text for c in chunks if c.text not in known_windows}
+            )
             | {c.sentence for c in chunks if c.sentence not in known_sentences}
         )
         missing = len(texts_missing)
@@ -293,8 +311,13 @@ def _update(
             found = new_vectors.get(text)
             return found if found is not None else known[text]
 
-        window_vectors = _stack([lookup(c.text, known_windows) for c in chunks], dimension)
         sentence_vectors = _stack([lookup(c.sentence, known_sentences) for c in chunks], dimension)
+        if settings.pooled_windows:
+            window_vectors = pooled_window_vectors(
+                chunks, sentence_vectors, [count_tokens(c.sentence) for c in chunks]
+            )
+        else:
+            window_vectors = _stack([lookup(c.text, known_windows) for c in chunks], dimension)
     if not dimension:
         dimension = previous.manifest.dimension if previous else 0
     manifest = Manifest(

@@ -1,7 +1,8 @@
 """Late chunking: window and sentence vectors pooled from one pass over the text.
 
 Embedding every chunk's window and sentence as texts of their own reads each token
-about five times (a sentence sits in the windows of its neighbours too). Here each
+about five times (a sentence sits in the windows of its neighbours too); windows pooled
+from sentences embedded alone (``Settings.pooled_windows``) read it once. Here each
 stretch of an article is cut into as few spans as the model's input length allows,
 of equal length, and each span is read once; a chunk's window vector (and its
 sentence vector) is the mean of the model's token outputs over the window (the

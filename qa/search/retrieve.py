@@ -60,6 +60,11 @@ class FusionWeights:
         return fused
 
 
+#: The weights for windows pooled from their sentences (qa.index.pooling), tuned the same
+#: way on the same half (eval/tune_retrieval.py; best hit@1, then hit@5).
+POOLED_WINDOW_WEIGHTS = FusionWeights(bm25=0.30, window=0.35, sentence=0.35)
+
+
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
     """Restrictions applied before ranking; None means no restriction."""
@@ -142,7 +147,10 @@ class Retriever:
 
     def __init__(self, storage: Storage, weights: FusionWeights | None = None):
         self.storage = storage
-        self.weights = weights or FusionWeights()
+        if weights is None:
+            pooled = storage.manifest.chunking.get("pooled_windows")
+            weights = POOLED_WINDOW_WEIGHTS if pooled else FusionWeights()
+        self.weights = weights
 
     def search(
         self,
