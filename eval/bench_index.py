@@ -5,18 +5,21 @@
                                                #   checkout only: ../shared/bench/bbc)
     python eval/bench_index.py --rounds 3      # alternate the pipelines three times
     python eval/bench_index.py --modes late    # time qa with late chunking only
-    python eval/bench_index.py --stride 2      # qa's windows around every 2nd sentence
-    python eval/bench_index.py --quality 1,2,late  # retrieval quality per way instead
-    python eval/bench_index.py --quality 1 --half tune  # ... on the tuning halves
+    python eval/bench_index.py --stride 2      # qa's whole windows around every 2nd sentence
+    python eval/bench_index.py --quality pooled,1,2,late  # retrieval quality per way instead
+    python eval/bench_index.py --quality pooled --half tune  # ... on the tuning halves
 
-``--quality`` indexes the shipped SQuAD corpus and the bundled corpus with each window
-stride (or late chunking, ``qa.index.late_chunking``) and reports hit@1/hit@5 on their
+``--quality`` indexes the shipped SQuAD corpus and the bundled corpus each way: windows
+pooled from their sentences (``pooled``, the default: ``qa.index.pooling``), windows
+embedded whole at a window stride (``1``, ``2``, …) or late chunking
+(``late``, ``qa.index.late_chunking``), and reports hit@1/hit@5 on their
 test halves (SQuAD's and the bundled set's questions tagged ``test``; ``--half tune`` for
 the tuning halves, the ones to tune on),
 the texts and tokens each way embeds, and how the top passage's two cosines
 (question–window, question–sentence: the signals abstention is calibrated on) are spread:
 their 10th/50th/90th percentiles. Texts and tokens are what is left to embed: distinct
-windows and sentences and their tokens, or with late chunking the spans read and theirs.
+sentences (and windows, when embedded whole) and their tokens, or with late chunking the
+spans read and theirs.
 
 The baseline is the way the reference frameworks index: each article's text cut into
 200-word windows (no overlap), embedded by sentence-transformers in fp32 on every core
@@ -124,14 +127,16 @@ def quality(variants: list[str], half: str = "test") -> None:
     try:
         for variant in variants:
             late = variant == "late"
-            stride = 1 if late else int(variant)
+            pooled = variant == "pooled"
+            stride = 1 if late or pooled else int(variant)
             for name, (corpus, questions) in sets.items():
                 settings = Settings(
                     corpus_dir=corpus,
                     index_dir=work / f"{corpus.name}-{variant}",
                     window_stride=stride,
                     late_chunking=late,
-                    embedding_cache=work / "embeddings",
+                    pooled_windows=pooled,
+                    embedding_cache=work / f"embeddings-{variant}",
                     k=10,
                 )
                 update_index(settings)
@@ -150,6 +155,9 @@ def quality(variants: list[str], half: str = "test") -> None:
                     ]
                     read = sum(len(set(plan.spans)) for plan in layouts)
                     tokens = sum(plan.tokens_read() for plan in layouts)
+                elif pooled:  # sentences alone
+                    unique = {c.sentence for c in chunks}
+                    read, tokens = len(unique), sum(count_tokens(t) + 2 for t in unique)
                 else:
                     unique = {c.text for c in chunks} | {c.sentence for c in chunks}
                     read, tokens = len(unique), sum(count_tokens(t) + 2 for t in unique)
@@ -195,12 +203,14 @@ def main() -> int:
     parser.add_argument("--stride", type=int, default=Settings().window_stride)
     parser.add_argument(
         "--modes",
-        default="texts,late",
-        help="qa's ways to time, comma-separated: 'texts' (a text per window and sentence, "
-        "at --stride) and 'late' (late chunking)",
+        default="pooled,texts,late",
+        help="qa's ways to time, comma-separated: 'pooled' (a text per sentence, windows "
+        "pooled: the default), 'texts' (a text per window and sentence, at --stride) and "
+        "'late' (late chunking)",
     )
     parser.add_argument(
-        "--quality", help="comma-separated window strides (or 'late') to compare quality of"
+        "--quality",
+        help="comma-separated ways to compare the quality of: 'pooled', window strides, 'late'",
     )
     parser.add_argument(
         "--half",
@@ -222,7 +232,10 @@ def main() -> int:
         spec = resolve_model("all-MiniLM-L6-v2")
         modes = {
             mode: Settings(
-                corpus_dir=corpus, window_stride=options.stride, late_chunking=mode == "late"
+                corpus_dir=corpus,
+                window_stride=options.stride,
+                late_chunking=mode == "late",
+                pooled_windows=mode == "pooled",
             )
             for mode in options.modes.split(",")
         }
@@ -253,9 +266,14 @@ def main() -> int:
         base_name = f"sentence-transformers fp32, {BASELINE_WORDS}-word windows"
         print(f"| {base_name} | {base_rate:.2f} | 1.00x |")
         for mode, times in ours.items():
-            how = "late chunking" if mode == "late" else "a text per window and sentence"
+            how = {
+                "late": "late chunking",
+                "pooled": "a text per sentence, windows pooled",
+            }.get(mode, "a text per window and sentence")
             how += (
-                f", window stride {options.stride}" if mode != "late" and options.stride > 1 else ""
+                f", window stride {options.stride}"
+                if mode == "texts" and options.stride > 1
+                else ""
             )
             rate = articles / statistics.median(times)
             print(f"| qa index (int8, {how}) | {rate:.2f} | {rate / base_rate:.2f}x |")

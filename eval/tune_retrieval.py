@@ -82,9 +82,12 @@ def main() -> int:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument(
+        "--weights", help="also report these weights, 'bm25,window,sentence' (e.g. 0.3,0.35,0.35)"
+    )
     args = parser.parse_args()
 
-    settings = Settings(corpus_dir=args.corpus, index_dir=args.index)
+    settings = Settings.from_env(corpus_dir=args.corpus, index_dir=args.index)
     update_index(settings)
     snapshot = open_snapshot(args.index)
     from qa.search.retrieve import Retriever
@@ -133,8 +136,12 @@ def main() -> int:
     scored.sort(key=lambda pair: (pair[0]["hit@1"], pair[0]["mrr@10"]), reverse=True)
     best_metrics, best = scored[0]
     print(f"best on tune half ({len(tune)} q): {best} {fmt(best_metrics)}")
-    print(f"default weights on test half:      {fmt(evaluate(FusionWeights(), test))}")
+    print(f"default weights on test half:      {fmt(evaluate(retriever.weights, test))}")
     print(f"best weights on test half ({len(test)} q): {fmt(evaluate(best, test))}")
+    if args.weights:
+        given = FusionWeights(*(float(part) for part in args.weights.split(",")))
+        print(f"{args.weights} on tune half: {fmt(evaluate(given, tune))}")
+        print(f"{args.weights} on test half: {fmt(evaluate(given, test))}")
 
     # Reference retrievers on the same test half.
     windows = reference_windows(args.corpus)
