@@ -214,7 +214,7 @@ from qa.search.name_kinds import (
 )
 from qa.search.opposites import opposed_word
 from qa.search.person_titles import COURTESY_TITLES, HEADS, LEADS, OFFICES, PERSON_TITLES, ROLES
-from qa.search.sentence_choice import is_statement
+from qa.search.sentence_choice import is_statement, question_parts
 from qa.search.term_matching import (
     FUNCTION_WORDS,
     QUESTION_WORDS,
@@ -711,9 +711,11 @@ def assess(
     """Which passages meet the question's constraints, and what the closest one lacks."""
     policy = policy or AnswerabilityPolicy()
     constraints, checks = check_passages(question, passages, snapshot, policy)
-    if checks and _BOTH.search(question):
-        # "according to both X and Y", "… and is also …": two things asked, from
-        # two passages maybe; the passages may meet the constraints together.
+    if checks and (_BOTH.search(question) or _parts_named_apart(question, constraints)):
+        # "according to both X and Y", "… and is also …", a question in parts each naming
+        # its own day, place or name ("Where does he land on Friday, and where does he go on
+        # Sunday?"): two things asked, from two passages maybe; the passages may meet the
+        # constraints together.
         together = PassageCheck(
             tuple(c for c in checks[0].unmet if all(c in check.unmet for check in checks)),
             tuple(c for c in checks[0].uncovered if all(c in check.uncovered for check in checks)),
@@ -759,6 +761,25 @@ def assess(
         if not decisive:  # what the figure was asked for, rather than the words lacking
             missing = list(_asked_for(question, constraints)) or missing
     return Assessment(constraints, (), closest + 1, tuple(missing), coverage, lacks, measure)
+
+
+def _parts_named_apart(question: str, constraints: Sequence[Constraint]) -> bool:
+    """Whether the question asks in parts (``question_parts``) and each part names a name,
+    year, date or number of its own ("… land in on Friday, and where does he travel on to on
+    Sunday?"): each part may be told by another passage. A part naming nothing of its own
+    ("Who won the 2019 election and with what share of the vote?") asks of the same names
+    as the others, which one passage must then meet."""
+    parts = question_parts(question)
+    if len(parts) < 2:
+        return False
+    named = [c.text for c in constraints if c.kind in (NAME, YEAR, DATE, NUMBER)]
+    return all(
+        any(
+            text in part and not any(text in other for other in parts if other is not part)
+            for text in named
+        )
+        for part in parts
+    )
 
 
 def _off_topic_elsewhere(
