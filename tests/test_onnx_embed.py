@@ -89,6 +89,18 @@ def test_progress_counts_every_text_once(
     assert reported == [4, 4, 2]
 
 
+def test_texts_run_one_at_a_time_on_sessions_side_by_side_keep_their_own_vectors_and_order(
+    model: ModelSpec, export_folder: Path, corpus_passages: list[str]
+) -> None:
+    texts = corpus_passages[:9]
+    alone = OnnxEmbedder(export_folder, model, threads=1, batch_size=1, quantized=True)
+    side_by_side = OnnxEmbedder(export_folder, model, threads=3, batch_size=1, quantized=True)
+    reported: list[int] = []
+    vectors = side_by_side.encode(texts, reported.append)
+    np.testing.assert_array_equal(vectors, np.vstack([alone.encode([t]) for t in texts]))
+    assert reported == [9]
+
+
 def test_no_texts_give_an_empty_matrix(model: ModelSpec, export_folder: Path) -> None:
     assert OnnxEmbedder(export_folder, model, threads=1).encode([]).shape == (0, 384)
 

@@ -108,8 +108,9 @@ def update_index(
         if embedder_factory is None or settings.late_chunking:
             _share_export(settings, model, into_index=True)
             # Sentences alone run from 5 to 100 tokens: one per run pads none (padding them
-            # in batches took twice the CPU), and an int8 vector then depends on its own text
-            # only, as activations are quantised over each run's input.
+            # in batches took twice the CPU; the runs go side by side on every core), and an
+            # int8 vector then depends on its own text only, as activations are quantised
+            # over each run's input.
             made = passage_embedders(
                 settings.index_dir,
                 model,
