@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from article_indexes import index_alone_and_with_the_rest
 
 from qa.config import Settings
 from qa.errors import IndexIncompatibleError
@@ -124,25 +125,16 @@ def test_late_chunked_vectors_are_the_pooled_token_outputs_of_their_window_and_s
 def test_an_articles_vectors_do_not_depend_on_the_other_articles_indexed_with_it(
     corpus_settings: Settings, tmp_path: Path
 ) -> None:
-    files = sorted(corpus_settings.corpus_dir.iterdir())
+    first = sorted(corpus_settings.corpus_dir.iterdir())[0].stem
     vectors = {}
-    for name, chosen in (("alone", files[:1]), ("together", files)):
-        settings = Settings(
-            corpus_dir=tmp_path / name / "corpus",
-            index_dir=tmp_path / name / "index",
-            late_chunking=True,
-        )
-        settings.corpus_dir.mkdir(parents=True)
-        for path in chosen:
-            (settings.corpus_dir / path.name).write_bytes(path.read_bytes())
-        _linked_export(corpus_settings, settings.index_dir)
-        update_index(settings)
+    built = index_alone_and_with_the_rest(corpus_settings, tmp_path, late_chunking=True)
+    for name, settings in built.items():
         snapshot = backends.open_storage(settings)
         try:
             chunks = {
                 place(chunk): chunk_id
                 for chunk_id, chunk in snapshot.all_chunks()
-                if chunk.article_id.split("#")[0] == files[0].stem
+                if chunk.article_id.split("#")[0] == first
             }
             ids = np.asarray([chunks[p] for p in sorted(chunks)], dtype=np.int64)
             vectors[name] = (sorted(chunks), snapshot.vectors("window", ids))

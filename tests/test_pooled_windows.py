@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
+from article_indexes import index_alone_and_with_the_rest
 
 from qa.config import Settings
 from qa.errors import IndexIncompatibleError
@@ -85,25 +85,16 @@ def test_windows_are_embedded_whole_unless_the_environment_asks_for_pooling() ->
 def test_with_pooled_windows_an_articles_vectors_do_not_depend_on_the_others_indexed_with_it(
     corpus_settings: Settings, tmp_path: Path
 ) -> None:
-    files = sorted(corpus_settings.corpus_dir.iterdir())
+    first = sorted(corpus_settings.corpus_dir.iterdir())[0].stem
     vectors = {}
-    for name, chosen in (("alone", files[:1]), ("together", files)):
-        settings = Settings(
-            corpus_dir=tmp_path / name / "corpus",
-            index_dir=tmp_path / name / "index",
-            pooled_windows=True,
-        )
-        settings.corpus_dir.mkdir(parents=True)
-        for path in chosen:
-            (settings.corpus_dir / path.name).write_bytes(path.read_bytes())
-        shutil.copytree(corpus_settings.index_dir / "models", settings.index_dir / "models")
-        update_index(settings)
+    built = index_alone_and_with_the_rest(corpus_settings, tmp_path, pooled_windows=True)
+    for name, settings in built.items():
         snapshot = backends.open_storage(settings)
         try:
             own = sorted(
                 (chunk.sentence_start, chunk_id)
                 for chunk_id, chunk in snapshot.all_chunks()
-                if chunk.article_id.split("#")[0] == files[0].stem
+                if chunk.article_id.split("#")[0] == first
             )
             ids = np.asarray([chunk_id for _, chunk_id in own], dtype=np.int64)
             vectors[name] = (snapshot.vectors("sentence", ids), snapshot.vectors("window", ids))
